@@ -1,0 +1,3 @@
+module.exports = {
+  projects: ['<rootDir>/libs/cn-codes', '<rootDir>/libs/engine', '<rootDir>/libs/forms', '<rootDir>/apps/api', '<rootDir>/tools'],
+};
