@@ -1,0 +1,58 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { Errors } from './common/app-error';
+import { ErrorFilter } from './common/error.filter';
+import { AppConfig } from './config/app-config';
+
+function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/** The whole server, as `npm start` and the database tests run it. */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  app.useBodyParser('json', { limit: '10mb' });
+  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => Errors.validation(flatten(errors)),
+    }),
+  );
+  const doc = new DocumentBuilder()
+    .setTitle('控辍保学工作平台 API')
+    .setDescription('Procedures, forms, registers and ledgers for county education bureaus. Errors: {statusCode, error, message, details?}.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  serveWebApp(app, config.webDist);
+  await app.init();
+  return app;
+}
+
+/** The built SPA on the same port; any non-API GET falls back to index.html for client-side routes. */
+function serveWebApp(app: NestExpressApplication, webDist: string) {
+  const index = path.join(webDist, 'index.html');
+  if (!fs.existsSync(index)) return;
+  app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
+  app.use((req: { method: string; path: string }, res: { sendFile: (f: string) => void }, next: () => void) => {
+    if (req.method === 'GET' && !req.path.startsWith('/api')) return res.sendFile(index);
+    next();
+  });
+}

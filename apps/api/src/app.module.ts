@@ -1,0 +1,56 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditController } from './audit/audit.controller';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditService } from './audit/audit.service';
+import { AppConfig, APP_CONFIG } from './config/app-config';
+import { DatabaseBootstrap } from './database/database-bootstrap';
+import { dataSourceOptions } from './database/data-source';
+import { HealthController } from './health/health.controller';
+import { AuthController } from './identity/auth.controller';
+import { AuthGuard } from './identity/auth.guard';
+import { LoginService } from './identity/login.service';
+import { PasswordService } from './identity/password.service';
+import { PrincipalLoader } from './identity/principal.loader';
+import { TokenService } from './identity/token.service';
+import { DirectoryImportController } from './imports/directory-import.controller';
+import { DirectoryImportService } from './imports/directory-import.service';
+import { OrgUnitsController } from './org/org-units.controller';
+import { OrgUnitsService } from './org/org-units.service';
+import { RolesController } from './org/roles.controller';
+import { RolesService } from './org/roles.service';
+import { UsersController } from './org/users.controller';
+import { UsersService } from './org/users.service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(config)),
+      ],
+      controllers: [
+        HealthController, AuthController, OrgUnitsController, RolesController, UsersController,
+        DirectoryImportController, AuditController,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        DatabaseBootstrap, PasswordService, TokenService, PrincipalLoader, LoginService,
+        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService,
+      ],
+    };
+  }
+}

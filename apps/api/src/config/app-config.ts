@@ -1,0 +1,83 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { z } from 'zod';
+
+/**
+ * Typed configuration read once at start. Everything has a working default for `npm start` on a laptop;
+ * in production mode secrets must be given explicitly.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  JWT_SECRET: z.string().min(32).optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(1800),
+  DEMO_PASSWORD: z.string().min(8).default('Xiji@2026'),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  WEB_DIST: z.string().optional(),
+});
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  demoPassword: string;
+  seedDemo: boolean;
+  logLevel: string;
+  login: { maxFailures: number; lockMinutes: number };
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration / 配置无效:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const dataDir = path.resolve(c.DATA_DIR);
+  if (c.NODE_ENV === 'production') {
+    if (!c.JWT_SECRET) throw new ConfigError('JWT_SECRET is required in production / 生产模式必须设置 JWT_SECRET');
+    if (!c.DATABASE_URL) throw new ConfigError('DATABASE_URL is required in production / 生产模式必须设置 DATABASE_URL');
+  }
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    dataDir,
+    database: c.DATABASE_URL
+      ? { kind: 'postgres', url: c.DATABASE_URL }
+      : { kind: 'sqlite', file: path.join(dataDir, 'kcbx.sqlite') },
+    jwtSecret: c.JWT_SECRET ?? developmentSecret(dataDir),
+    jwtTtlSeconds: c.JWT_TTL_SECONDS,
+    demoPassword: c.DEMO_PASSWORD,
+    seedDemo: c.SEED_DEMO === 'true',
+    logLevel: c.LOG_LEVEL,
+    login: { maxFailures: c.LOGIN_MAX_FAILURES, lockMinutes: c.LOGIN_LOCK_MINUTES },
+    webDist: path.resolve(c.WEB_DIST ?? path.join(__dirname, '..', '..', '..', '..', 'web')),
+  };
+}
+
+/** Outside production: a random secret kept in the data folder, so sessions survive a restart. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, '.jwt-secret');
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const secret = crypto.randomBytes(48).toString('base64url');
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

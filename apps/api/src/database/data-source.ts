@@ -1,0 +1,43 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { FOUNDATION_ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** Extra entities and migrations contributed by other modules (the engine store, registers...). */
+export interface SchemaContribution {
+  entities: Function[];
+  migrations: Function[];
+}
+const contributions: SchemaContribution[] = [];
+export function contributeSchema(c: SchemaContribution): void {
+  contributions.push(c);
+}
+
+/** The one switch between the embedded SQLite default and PostgreSQL. */
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  const entities = [...FOUNDATION_ENTITIES, ...contributions.flatMap((c) => c.entities)];
+  const migrations = [...MIGRATIONS, ...contributions.flatMap((c) => c.migrations)];
+  const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
+  if (config.database.kind === 'postgres') {
+    return { ...common, type: 'postgres', url: config.database.url, extra: { max: 20 } };
+  }
+  fs.mkdirSync(path.dirname(config.database.file), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.database.file,
+    // WAL lets readers go on while one writer commits; busy_timeout waits instead of failing on a lock.
+    prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+    },
+  };
+}
+
+export function createDataSource(config: AppConfig): DataSource {
+  return new DataSource(dataSourceOptions(config));
+}

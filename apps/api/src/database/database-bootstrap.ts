@@ -1,0 +1,32 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig, APP_CONFIG } from '../config/app-config';
+import { PasswordService } from '../identity/password.service';
+import { seedCounty } from '../seed/county-seeder';
+import { migrateUnderLock } from './migrate';
+
+export const DEMO_COUNTY = '640422';
+
+/** On start: migrate (once across processes), then seed the demo county into an empty database. */
+@Injectable()
+export class DatabaseBootstrap implements OnApplicationBootstrap {
+  private readonly log = new Logger('database');
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly passwords: PasswordService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await migrateUnderLock(this.ds, async () => {
+      if (!this.config.seedDemo) return;
+      const [{ n }] = await this.ds.query('SELECT COUNT(*) AS n FROM tenant');
+      if (Number(n) > 0) return;
+      const passwordHash = await this.passwords.hash(this.config.demoPassword);
+      await seedCounty(this.ds, { countyCode: DEMO_COUNTY, usernamePrefix: '', passwordHash });
+      this.log.log('demo county 西吉县 (640422) seeded');
+    });
+    this.log.log(`database ready (${this.ds.options.type})`);
+  }
+}

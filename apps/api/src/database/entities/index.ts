@@ -1,0 +1,14 @@
+import { AuditEntry } from './audit-entry.entity';
+import { LoginFailure } from './login-failure.entity';
+import { OrgUnit } from './org-unit.entity';
+import { RoleAssignment } from './role-assignment.entity';
+import { Role } from './role.entity';
+import { Tenant } from './tenant.entity';
+import { User } from './user.entity';
+
+export { AuditEntry, LoginFailure, OrgUnit, Role, RoleAssignment, Tenant, User };
+export const FOUNDATION_ENTITIES = [Tenant, OrgUnit, Role, User, RoleAssignment, LoginFailure, AuditEntry];
+export { ORG_UNIT_KINDS } from './org-unit.entity';
+export type { OrgUnitKind } from './org-unit.entity';
+export { PERMISSIONS } from './role.entity';
+export type { Permission } from './role.entity';

@@ -1,0 +1,18 @@
+import { Column, Entity, Index } from 'typeorm';
+import { IdColumn, JsonColumn, RefColumn } from '../columns';
+
+/** System permissions a role may carry; procedure roles (candidateGroups) need none. */
+export const PERMISSIONS = ['admin', 'design', 'audit.read', 'ledger.manage', 'report.read'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+@Entity('role')
+@Index(['tenantId', 'key'], { unique: true })
+export class Role {
+  @IdColumn() id!: string;
+  @RefColumn() tenantId!: string;
+  /** The name BPMN candidateGroups use, e.g. "principal". */
+  @Column({ type: 'varchar', length: 64 }) key!: string;
+  @Column({ type: 'varchar', length: 100 }) name!: string;
+  @Column({ type: 'varchar', length: 100 }) nameEn!: string;
+  @JsonColumn() permissions!: Permission[];
+}

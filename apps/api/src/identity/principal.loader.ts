@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OrgUnit, Role, RoleAssignment, Tenant, User } from '../database/entities';
+import { Assignment, Principal } from './principal';
+
+interface Row {
+  userId: string;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  active: boolean | number;
+  tenantId: string;
+  tenantCode: string;
+  tenantName: string;
+  roleId: string | null;
+  roleKey: string | null;
+  roleName: string | null;
+  roleNameEn: string | null;
+  permissions: string | null;
+  orgUnitId: string | null;
+  orgUnitCode: string | null;
+  orgUnitName: string | null;
+  orgUnitKind: string | null;
+  orgUnitPath: string | null;
+}
+
+/** Loads a user with tenant and role assignments in one query; null when missing or disabled. */
+@Injectable()
+export class PrincipalLoader {
+  constructor(private readonly ds: DataSource) {}
+
+  async load(userId: string, tenantId: string): Promise<Principal | null> {
+    const rows: Row[] = await this.ds
+      .createQueryBuilder()
+      .select([
+        'u.id AS "userId"',
+        'u.username AS "username"',
+        'u.displayName AS "displayName"',
+        'u.phone AS "phone"',
+        'u.active AS "active"',
+        't.id AS "tenantId"',
+        't.code AS "tenantCode"',
+        't.name AS "tenantName"',
+        'r.id AS "roleId"',
+        'r.key AS "roleKey"',
+        'r.name AS "roleName"',
+        'r.nameEn AS "roleNameEn"',
+        'r.permissions AS "permissions"',
+        'o.id AS "orgUnitId"',
+        'o.code AS "orgUnitCode"',
+        'o.name AS "orgUnitName"',
+        'o.kind AS "orgUnitKind"',
+        'o.path AS "orgUnitPath"',
+      ])
+      .from(User, 'u')
+      .innerJoin(Tenant, 't', 't.id = u.tenantId')
+      .leftJoin(RoleAssignment, 'a', 'a.userId = u.id AND a.tenantId = u.tenantId')
+      .leftJoin(Role, 'r', 'r.id = a.roleId AND r.tenantId = u.tenantId')
+      .leftJoin(OrgUnit, 'o', 'o.id = a.orgUnitId AND o.tenantId = u.tenantId')
+      .where('u.id = :userId AND u.tenantId = :tenantId', { userId, tenantId })
+      .getRawMany();
+    if (rows.length === 0 || !rows[0].active) return null;
+    const first = rows[0];
+    const assignments: Assignment[] = rows
+      .filter((r) => r.roleId && r.orgUnitId)
+      .map((r) => ({
+        roleId: r.roleId!,
+        roleKey: r.roleKey!,
+        roleName: r.roleName!,
+        roleNameEn: r.roleNameEn!,
+        permissions: JSON.parse(r.permissions ?? '[]'),
+        orgUnitId: r.orgUnitId!,
+        orgUnitCode: r.orgUnitCode!,
+        orgUnitName: r.orgUnitName!,
+        orgUnitKind: r.orgUnitKind!,
+        orgUnitPath: r.orgUnitPath!,
+      }));
+    return {
+      userId: first.userId,
+      username: first.username,
+      displayName: first.displayName,
+      phone: first.phone,
+      tenantId: first.tenantId,
+      tenantCode: first.tenantCode,
+      tenantName: first.tenantName,
+      assignments,
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import type { Permission } from '../database/entities';
+
+/** The roles every county starts with; candidateGroups in the shipped procedures name these keys. */
+export const STANDARD_ROLES: { key: string; name: string; nameEn: string; permissions: Permission[] }[] = [
+  { key: 'class-teacher', name: '班主任', nameEn: 'Class teacher', permissions: [] },
+  { key: 'registrar', name: '学籍管理员', nameEn: 'Registrar', permissions: [] },
+  { key: 'principal', name: '校长', nameEn: 'Principal', permissions: ['report.read'] },
+  { key: 'village-head', name: '村长', nameEn: 'Village head', permissions: [] },
+  { key: 'township-official', name: '乡镇干部', nameEn: 'Township official', permissions: ['report.read', 'ledger.manage'] },
+  { key: 'basic-edu-office', name: '基础教育室', nameEn: 'Basic education office', permissions: ['report.read', 'ledger.manage'] },
+  { key: 'subsidy-centre', name: '资助管理中心', nameEn: 'Student subsidy centre', permissions: ['report.read'] },
+  { key: 'inspectorate', name: '督导室', nameEn: 'Inspectorate', permissions: ['report.read'] },
+  { key: 'leading-group', name: '县扶贫工作领导小组', nameEn: 'County leading group', permissions: ['report.read'] },
+  { key: 'policy-designer', name: '政策与流程设计', nameEn: 'Policy designer', permissions: ['design'] },
+  { key: 'admin', name: '系统管理员', nameEn: 'Administrator', permissions: ['admin', 'audit.read', 'design'] },
+];
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: string;
+  /** 'county', 'township:<index>' or 'school:<township index>:<school index>' within the seeded tree. */
+  at: string;
+  phone?: string;
+}
+
+/** One demo user per role (invented names, marked 演示). */
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'admin', displayName: '系统管理员（演示）', role: 'admin', at: 'county' },
+  { username: 'teacher', displayName: '马老师（演示）', role: 'class-teacher', at: 'school:0:0', phone: '13800000001' },
+  { username: 'registrar', displayName: '李学籍（演示）', role: 'registrar', at: 'school:0:0', phone: '13800000002' },
+  { username: 'principal', displayName: '王校长（演示）', role: 'principal', at: 'school:0:0', phone: '13800000003' },
+  { username: 'teacher2', displayName: '海老师（演示）', role: 'class-teacher', at: 'school:1:0', phone: '13800000004' },
+  { username: 'township', displayName: '杨乡镇（演示）', role: 'township-official', at: 'township:0', phone: '13800000005' },
+  { username: 'basic-edu', displayName: '张基教（演示）', role: 'basic-edu-office', at: 'county', phone: '13800000006' },
+  { username: 'subsidy', displayName: '周资助（演示）', role: 'subsidy-centre', at: 'county', phone: '13800000007' },
+  { username: 'inspector', displayName: '赵督导（演示）', role: 'inspectorate', at: 'county', phone: '13800000008' },
+  { username: 'leader', displayName: '刘组长（演示）', role: 'leading-group', at: 'county', phone: '13800000009' },
+  { username: 'designer', displayName: '陈设计（演示）', role: 'policy-designer', at: 'county', phone: '13800000010' },
+];
+
+/** Synthetic schools per township: the kinds every township has, plus a middle school in towns (镇). */
+export function demoSchools(townshipCode: string, townshipName: string): { code: string; name: string }[] {
+  const schools = [
+    { code: `${townshipCode}01`, name: `${townshipName}中心小学` },
+    { code: `${townshipCode}02`, name: `${townshipName}第二小学` },
+  ];
+  if (townshipName.endsWith('镇')) schools.push({ code: `${townshipCode}03`, name: `${townshipName}初级中学` });
+  return schools;
+}

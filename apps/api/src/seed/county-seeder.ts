@@ -1,0 +1,75 @@
+import { regionIndex } from '@kcbx/cn-codes/node';
+import { DataSource, EntityManager } from 'typeorm';
+import { newId, nowIso } from '../database/columns';
+import { OrgUnit, Role, RoleAssignment, Tenant, User } from '../database/entities';
+import { DEMO_USERS, DemoUser, demoSchools, STANDARD_ROLES } from './county-catalogue';
+
+export interface CountySeed {
+  countyCode: string;
+  /** Prefix for demo usernames so several counties can share one server ("" for the first). */
+  usernamePrefix: string;
+  passwordHash: string;
+  users?: DemoUser[];
+}
+
+/**
+ * Creates a county from the national division tree: tenant, org tree (county > townships > synthetic
+ * schools), standard roles and demo users. Idempotent: an existing county is left alone.
+ */
+export async function seedCounty(ds: DataSource, seed: CountySeed): Promise<{ tenantId: string; created: boolean }> {
+  return ds.transaction(async (m) => {
+    const existing = await m.getRepository(Tenant).findOneBy({ code: seed.countyCode });
+    if (existing) return { tenantId: existing.id, created: false };
+    const regions = regionIndex();
+    const county = regions.find(seed.countyCode);
+    if (!county || seed.countyCode.length !== 6) throw new Error(`Unknown county code ${seed.countyCode}`);
+    const now = nowIso();
+    const tenant = { id: newId(), code: county.code, name: county.name, createdAt: now };
+    await m.getRepository(Tenant).insert(tenant);
+
+    const addUnit = async (code: string, name: string, kind: OrgUnit['kind'], parent: OrgUnit | null) => {
+      const unit: OrgUnit = {
+        id: newId(), tenantId: tenant.id, code, name, kind,
+        parentId: parent?.id ?? null, path: `${parent?.path ?? '/'}${code}/`, createdAt: now,
+      };
+      await m.getRepository(OrgUnit).insert(unit);
+      return unit;
+    };
+    const root = await addUnit(county.code, county.name, 'county', null);
+    const townships: OrgUnit[] = [];
+    const schools: OrgUnit[][] = [];
+    for (const t of regions.townshipsOf(county.code)) {
+      const township = await addUnit(t.code, t.name, 'township', root);
+      townships.push(township);
+      const list: OrgUnit[] = [];
+      for (const s of demoSchools(t.code, t.name)) list.push(await addUnit(s.code, s.name, 'school', township));
+      schools.push(list);
+    }
+    const roles = new Map<string, Role>();
+    for (const r of STANDARD_ROLES) {
+      const role = { id: newId(), tenantId: tenant.id, ...r };
+      await m.getRepository(Role).insert(role);
+      roles.set(r.key, role);
+    }
+    const resolve = (at: string): OrgUnit => {
+      const [kind, a, b] = at.split(':');
+      if (kind === 'township') return townships[Number(a)];
+      if (kind === 'school') return schools[Number(a)][Number(b)];
+      return root;
+    };
+    for (const u of seed.users ?? DEMO_USERS) {
+      await addUser(m, tenant.id, seed, u, roles.get(u.role)!, resolve(u.at));
+    }
+    return { tenantId: tenant.id, created: true };
+  });
+}
+
+async function addUser(m: EntityManager, tenantId: string, seed: CountySeed, u: DemoUser, role: Role, unit: OrgUnit) {
+  const now = nowIso();
+  const id = newId();
+  await m.getRepository(User).insert({
+    id, tenantId, username: seed.usernamePrefix + u.username, displayName: u.displayName, phone: u.phone ?? null,
+    passwordHash: seed.passwordHash, active: true, createdAt: now, updatedAt: now,
+  });
+  await m.getRepository(RoleAssignment).insert({ id: newId(), tenantId, userId: id, roleId: role.id, orgUnitId: unit.id });
+}
