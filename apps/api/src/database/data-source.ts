@@ -1,14 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, EntitySchema, MigrationInterface } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { FOUNDATION_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /** Extra entities and migrations contributed by other modules (the engine store, registers...). */
 export interface SchemaContribution {
-  entities: Function[];
-  migrations: Function[];
+  entities: (EntitySchema | (new () => object))[];
+  migrations: (new () => MigrationInterface)[];
 }
 const contributions: SchemaContribution[] = [];
 export function contributeSchema(c: SchemaContribution): void {
