@@ -23,6 +23,7 @@ import { RolesController } from './org/roles.controller';
 import { RolesService } from './org/roles.service';
 import { UsersController } from './org/users.controller';
 import { UsersService } from './org/users.service';
+import { RegionsController } from './regions/regions.controller';
 
 @Module({})
 export class AppModule {
@@ -42,7 +43,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController, AuthController, OrgUnitsController, RolesController, UsersController,
-        DirectoryImportController, AuditController,
+        DirectoryImportController, AuditController, RegionsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
