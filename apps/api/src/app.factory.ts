@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { Errors } from './common/app-error';
 import { ErrorFilter } from './common/error.filter';
 import { AppConfig } from './config/app-config';
+import { DbGate } from './database/db-gate';
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
@@ -25,6 +26,17 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   app.useBodyParser('json', { limit: '10mb' });
+  const gate = app.get(DbGate);
+  app.use('/api', (req: unknown, res: NodeJS.EventEmitter, next: () => void) => {
+    void gate.run(
+      () =>
+        new Promise<void>((done) => {
+          res.once('finish', done);
+          res.once('close', done);
+          next();
+        }),
+    );
+  });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(
     new ValidationPipe({

@@ -7,6 +7,7 @@ import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditService } from './audit/audit.service';
 import { AppConfig, APP_CONFIG } from './config/app-config';
 import { DatabaseBootstrap } from './database/database-bootstrap';
+import { DbGate } from './database/db-gate';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
@@ -47,6 +48,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: DbGate, useValue: new DbGate(config.database.kind === 'sqlite') },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         DatabaseBootstrap, PasswordService, TokenService, PrincipalLoader, LoginService,

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import * as iconv from 'iconv-lite';
+import { Like } from 'typeorm';
 import { AuditEntry, OrgUnit, User } from '../src/database/entities';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -111,5 +112,49 @@ describe('administration: org units, users, roles, bulk import, audit', () => {
     expect((create.detail as { body: { password: string } }).body.password).toBe('***');
     const imports = await t.http().get('/api/admin/audit?entity=imports').set(bearer(admin)).expect(200);
     expect(imports.body.total).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('concurrent writes', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('simultaneous imports and user creations all land (no interleaved transactions)', async () => {
+    const admin = await t.login('admin');
+    // Each import hashes passwords inside its transaction: real async work while the transaction is open.
+    const imports = Array.from({ length: 6 }, (_, i) => {
+      const csv = `用户名,姓名,角色,单位代码,初始密码\nimp${i}x,导入${i}x,class-teacher,64042210002,Bulk12345\nimp${i}y,导入${i}y,registrar,64042210002,Bulk12345\n`;
+      return t.http().post('/api/admin/imports/users').set(bearer(admin)).attach('file', Buffer.from(csv), `u${i}.csv`);
+    });
+    const creations = Array.from({ length: 6 }, (_, i) =>
+      t
+        .http()
+        .post('/api/admin/users')
+        .set(bearer(admin))
+        .send({ username: `bulk${i}`, password: 'Bulk12345', displayName: `批量${i}`, roles: [{ role: 'class-teacher', orgUnit: '64042210002' }] }),
+    );
+    const results = await Promise.all([...imports, ...creations]);
+    expect(results.map((r) => r.status)).toEqual(Array(12).fill(201));
+    expect(results.slice(0, 6).map((r) => r.body.accepted)).toEqual(Array(6).fill(2));
+    expect(await t.ds.getRepository(User).count({ where: { displayName: Like('批量%') } })).toBe(6);
+    expect(await t.ds.getRepository(User).count({ where: { displayName: Like('导入%') } })).toBe(12);
+  });
+
+  it("a dry run rolling back at the same time as a real import does not take the real import's rows with it", async () => {
+    const admin = await t.login('admin');
+    const rows = (prefix: string, n: number) =>
+      ['用户名,姓名,角色,单位代码,初始密码', ...Array.from({ length: n }, (_, i) => `${prefix}${i},${prefix}${i},class-teacher,64042210003,Bulk12345`)].join('\n');
+    const [dry, real] = await Promise.all([
+      t.http().post('/api/admin/imports/users?dryRun=true').set(bearer(admin)).attach('file', Buffer.from(rows('dry', 6)), 'dry.csv'),
+      new Promise((r) => setTimeout(r, 30)).then(() =>
+        t.http().post('/api/admin/imports/users').set(bearer(admin)).attach('file', Buffer.from(rows('real', 2)), 'real.csv'),
+      ),
+    ]);
+    expect([dry.status, real.status]).toEqual([201, 201]);
+    expect(await t.ds.getRepository(User).count({ where: { username: Like('real%') } })).toBe(2);
+    expect(await t.ds.getRepository(User).count({ where: { username: Like('dry%') } })).toBe(0);
   });
 });
