@@ -25,6 +25,8 @@ import { RolesService } from './org/roles.service';
 import { UsersController } from './org/users.controller';
 import { UsersService } from './org/users.service';
 import { RegionsController } from './regions/regions.controller';
+import { StudentsController } from './students/students.controller';
+import { StudentsService } from './students/students.service';
 
 @Module({})
 export class AppModule {
@@ -44,7 +46,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController, AuthController, OrgUnitsController, RolesController, UsersController,
-        DirectoryImportController, AuditController, RegionsController,
+        DirectoryImportController, AuditController, RegionsController, StudentsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -52,7 +54,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         DatabaseBootstrap, PasswordService, TokenService, PrincipalLoader, LoginService,
-        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService,
+        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService,
       ],
     };
   }

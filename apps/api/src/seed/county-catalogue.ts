@@ -3,8 +3,8 @@ import type { Permission } from '../database/entities';
 /** The roles every county starts with; candidateGroups in the shipped procedures name these keys. */
 export const STANDARD_ROLES: { key: string; name: string; nameEn: string; permissions: Permission[] }[] = [
   { key: 'class-teacher', name: '班主任', nameEn: 'Class teacher', permissions: [] },
-  { key: 'registrar', name: '学籍管理员', nameEn: 'Registrar', permissions: [] },
-  { key: 'principal', name: '校长', nameEn: 'Principal', permissions: ['report.read'] },
+  { key: 'registrar', name: '学籍管理员', nameEn: 'Registrar', permissions: ['student.manage'] },
+  { key: 'principal', name: '校长', nameEn: 'Principal', permissions: ['report.read', 'student.manage'] },
   { key: 'village-head', name: '村长', nameEn: 'Village head', permissions: [] },
   { key: 'township-official', name: '乡镇干部', nameEn: 'Township official', permissions: ['report.read', 'ledger.manage'] },
   { key: 'basic-edu-office', name: '基础教育室', nameEn: 'Basic education office', permissions: ['report.read', 'ledger.manage'] },
@@ -12,7 +12,7 @@ export const STANDARD_ROLES: { key: string; name: string; nameEn: string; permis
   { key: 'inspectorate', name: '督导室', nameEn: 'Inspectorate', permissions: ['report.read'] },
   { key: 'leading-group', name: '县扶贫工作领导小组', nameEn: 'County leading group', permissions: ['report.read'] },
   { key: 'policy-designer', name: '政策与流程设计', nameEn: 'Policy designer', permissions: ['design'] },
-  { key: 'admin', name: '系统管理员', nameEn: 'Administrator', permissions: ['admin', 'audit.read', 'design'] },
+  { key: 'admin', name: '系统管理员', nameEn: 'Administrator', permissions: ['admin', 'audit.read', 'design', 'student.manage'] },
 ];
 
 export interface DemoUser {

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { newId, nowIso } from '../database/columns';
 import { OrgUnit, Role, RoleAssignment, Tenant, User } from '../database/entities';
 import { DEMO_USERS, DemoUser, demoSchools, STANDARD_ROLES } from './county-catalogue';
+import { seedDemoStudents } from './demo-students';
 
 export interface CountySeed {
   countyCode: string;
@@ -10,6 +11,8 @@ export interface CountySeed {
   usernamePrefix: string;
   passwordHash: string;
   users?: DemoUser[];
+  /** Invented students per school (default 8). */
+  studentsPerSchool?: number;
 }
 
 /**
@@ -60,6 +63,7 @@ export async function seedCounty(ds: DataSource, seed: CountySeed): Promise<{ te
     for (const u of seed.users ?? DEMO_USERS) {
       await addUser(m, tenant.id, seed, u, roles.get(u.role)!, resolve(u.at));
     }
+    await seedDemoStudents(m, tenant.id, county.code, schools.flat(), seed.studentsPerSchool ?? 8);
     return { tenantId: tenant.id, created: true };
   });
 }

@@ -2,7 +2,7 @@ import { Column, Entity, Index } from 'typeorm';
 import { IdColumn, JsonColumn, RefColumn } from '../columns';
 
 /** System permissions a role may carry; procedure roles (candidateGroups) need none. */
-export const PERMISSIONS = ['admin', 'design', 'audit.read', 'ledger.manage', 'report.read'] as const;
+export const PERMISSIONS = ['admin', 'design', 'audit.read', 'ledger.manage', 'report.read', 'student.manage'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 @Entity('role')
