@@ -26,6 +26,10 @@ import { UsersController } from './org/users.controller';
 import { UsersService } from './org/users.service';
 import { RegionsController } from './regions/regions.controller';
 import { StudentsController } from './students/students.controller';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { AttachmentsService } from './attachments/attachments.service';
+import { FILE_STORE, LocalDiskFileStore } from './attachments/file-store';
+import * as path from 'path';
 import { StudentsService } from './students/students.service';
 
 @Module({})
@@ -46,15 +50,16 @@ export class AppModule {
       ],
       controllers: [
         HealthController, AuthController, OrgUnitsController, RolesController, UsersController,
-        DirectoryImportController, AuditController, RegionsController, StudentsController,
+        DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: FILE_STORE, useValue: new LocalDiskFileStore(path.join(config.dataDir, 'files')) },
         { provide: DbGate, useValue: new DbGate(config.database.kind === 'sqlite') },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         DatabaseBootstrap, PasswordService, TokenService, PrincipalLoader, LoginService,
-        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService,
+        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService,
       ],
     };
   }
