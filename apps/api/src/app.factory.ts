@@ -19,6 +19,8 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; messa
   });
 }
 
+const GATE_FREE = [/^\/api\/health/, /^\/api\/registers\/import-progress\//];
+
 /** The whole server, as `npm start` and the database tests run it. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
@@ -27,7 +29,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.enableShutdownHooks();
   app.useBodyParser('json', { limit: '10mb' });
   const gate = app.get(DbGate);
-  app.use('/api', (req: unknown, res: NodeJS.EventEmitter, next: () => void) => {
+  app.use('/api', (req: { originalUrl: string }, res: NodeJS.EventEmitter, next: () => void) => {
+    // Read-only endpoints that must answer while a long import holds the gate: health and import progress.
+    if (GATE_FREE.some((re) => re.test(req.originalUrl))) return next();
     void gate.run(
       () =>
         new Promise<void>((done) => {

@@ -30,6 +30,8 @@ import { AttachmentsController } from './attachments/attachments.controller';
 import { AttachmentsService } from './attachments/attachments.service';
 import { FILE_STORE, LocalDiskFileStore } from './attachments/file-store';
 import * as path from 'path';
+import { RegistersController } from './registers/registers.controller';
+import { RegisterImportService } from './registers/register-import.service';
 import { StudentsService } from './students/students.service';
 
 @Module({})
@@ -50,7 +52,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController, AuthController, OrgUnitsController, RolesController, UsersController,
-        DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController,
+        DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -59,7 +61,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         DatabaseBootstrap, PasswordService, TokenService, PrincipalLoader, LoginService,
-        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService,
+        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './app-config';
 
 describe('configuration', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcbx-config-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('works with no settings at all: SQLite under the data folder, port 3000, demo seed on', () => {
     const c = loadConfig({ DATA_DIR: dataDir });

@@ -10,7 +10,16 @@ export interface SheetRow {
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
+export interface SheetTable {
+  headers: string[];
+  rows: SheetRow[];
+}
+
 export async function readTabularFile(name: string, buffer: Buffer): Promise<SheetRow[]> {
+  return (await readTabularTable(name, buffer)).rows;
+}
+
+export async function readTabularTable(name: string, buffer: Buffer): Promise<SheetTable> {
   if (buffer.length > MAX_IMPORT_BYTES) throw Errors.badFile('File larger than 20 MB', '文件超过 20 MB');
   const lower = name.toLowerCase();
   if (lower.endsWith('.xlsx')) return readXlsx(buffer);
@@ -27,7 +36,7 @@ export function decodeText(buffer: Buffer): string {
   }
 }
 
-function readCsv(buffer: Buffer): SheetRow[] {
+function readCsv(buffer: Buffer): SheetTable {
   let records: string[][];
   try {
     records = parse(decodeText(buffer), { skip_empty_lines: false, relax_column_count: true, trim: true });
@@ -37,7 +46,7 @@ function readCsv(buffer: Buffer): SheetRow[] {
   return toRows(records);
 }
 
-async function readXlsx(buffer: Buffer): Promise<SheetRow[]> {
+async function readXlsx(buffer: Buffer): Promise<SheetTable> {
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -45,7 +54,7 @@ async function readXlsx(buffer: Buffer): Promise<SheetRow[]> {
     throw Errors.badFile('Not a readable .xlsx file', '无法读取该 .xlsx 文件');
   }
   const sheet = book.worksheets[0];
-  if (!sheet) return [];
+  if (!sheet) return { headers: [], rows: [] };
   const records: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
     const values: string[] = [];
@@ -68,8 +77,8 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-function toRows(records: string[][]): SheetRow[] {
-  if (records.length === 0) return [];
+function toRows(records: string[][]): SheetTable {
+  if (records.length === 0) return { headers: [], rows: [] };
   const header = records[0].map((h) => (h ?? '').trim());
   const rows: SheetRow[] = [];
   for (let i = 1; i < records.length; i++) {
@@ -81,7 +90,7 @@ function toRows(records: string[][]): SheetRow[] {
     });
     rows.push({ row: i + 1, cells });
   }
-  return rows;
+  return { headers: header.filter(Boolean), rows };
 }
 
 /** The first present column among a field's accepted headers (Chinese first, then English). */

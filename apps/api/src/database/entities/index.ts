@@ -7,9 +7,10 @@ import { Tenant } from './tenant.entity';
 import { User } from './user.entity';
 import { Student } from './student.entity';
 import { Attachment } from './attachment.entity';
+import { RegisterEntry, RegisterImport } from './register.entity';
 
 export { AuditEntry, LoginFailure, OrgUnit, Role, RoleAssignment, Tenant, User };
-export const FOUNDATION_ENTITIES = [Tenant, OrgUnit, Role, User, RoleAssignment, LoginFailure, AuditEntry, Student, Attachment];
+export const FOUNDATION_ENTITIES = [Tenant, OrgUnit, Role, User, RoleAssignment, LoginFailure, AuditEntry, Student, Attachment, RegisterImport, RegisterEntry];
 export { ORG_UNIT_KINDS } from './org-unit.entity';
 export type { OrgUnitKind } from './org-unit.entity';
 export { PERMISSIONS } from './role.entity';
@@ -17,3 +18,5 @@ export type { Permission } from './role.entity';
 export { Student, STUDENT_STATUSES } from './student.entity';
 export type { Guardian, StudentFlags, StudentStatus } from './student.entity';
 export { Attachment } from './attachment.entity';
+export { REGISTER_SOURCES, RegisterEntry, RegisterImport } from './register.entity';
+export type { RegisterSource, RowProblemRecord } from './register.entity';

@@ -1,6 +1,7 @@
 import { Foundation1732800000000 } from './1732800000000-foundation';
 import { Students1732800001000 } from './1732800001000-students';
 import { Attachments1732800002000 } from './1732800002000-attachments';
+import { Registers1732800003000 } from './1732800003000-registers';
 
 /** In order. Each is hand-written and dialect-neutral (TypeORM Table API); synchronize is never on. */
-export const MIGRATIONS = [Foundation1732800000000, Students1732800001000, Attachments1732800002000];
+export const MIGRATIONS = [Foundation1732800000000, Students1732800001000, Attachments1732800002000, Registers1732800003000];

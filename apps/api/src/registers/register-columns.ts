@@ -1,0 +1,27 @@
+/** Our field → the headers clerks' spreadsheets usually carry (public security, 学籍系统, school rosters). */
+export const REGISTER_FIELDS = {
+  name: ['姓名', '学生姓名', '儿童姓名', 'name'],
+  idNumber: ['身份证号', '身份证号码', '公民身份号码', '证件号码', 'idNumber'],
+  sex: ['性别', 'sex'],
+  birthDate: ['出生日期', '出生年月日', 'birthDate'],
+  township: ['乡镇', '乡（镇）', '乡(镇)', '所在乡镇', 'township'],
+  village: ['村', '行政村', '村（社区）', 'village'],
+  school: ['学校', '学校名称', '就读学校', 'school'],
+  grade: ['年级', 'grade'],
+  className: ['班级', 'className'],
+  studentNumber: ['学籍号', '全国学籍号', '学籍辅号', 'studentNumber'],
+} as const;
+
+export type RegisterField = keyof typeof REGISTER_FIELDS;
+export type ColumnMapping = Partial<Record<RegisterField, string>>;
+
+/** Recognise columns by their usual headers; an explicit mapping (our field → their column) wins. */
+export function detectMapping(headers: string[], explicit: ColumnMapping = {}): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const normalised = new Map(headers.map((h) => [h.replace(/\s/g, ''), h]));
+  for (const [field, aliases] of Object.entries(REGISTER_FIELDS) as [RegisterField, readonly string[]][]) {
+    const chosen = explicit[field] ?? aliases.map((a) => normalised.get(a)).find((h) => h !== undefined);
+    if (chosen && headers.includes(chosen)) mapping[field] = chosen;
+  }
+  return mapping;
+}
