@@ -1,0 +1,23 @@
+import { isMobilePhone, isResidentId, isStudentNumber, looksLikeRegionCode, RegionIndex } from '@kcbx/cn-codes';
+import type { FormatDefinition } from 'ajv';
+
+const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DATA_URL = /^data:([a-z]+\/[a-z0-9.+-]+)?(;[a-z-]+=[^;,]+)*(;base64)?,[a-z0-9!$&',()*+;=\-._~:@/?%\s]*$/i;
+
+/** Our string formats. `region-code` checks membership only when a division index is supplied. */
+export function chineseFormats(regions?: RegionIndex): Record<string, FormatDefinition<string>> {
+  return {
+    'resident-id': { type: 'string', validate: (v) => isResidentId(v) },
+    'mobile-cn': { type: 'string', validate: (v) => isMobilePhone(v) },
+    'student-number': { type: 'string', validate: (v) => isStudentNumber(v) },
+    'region-code': {
+      type: 'string',
+      validate: (v) => (regions ? regions.isRegionCode(v) : looksLikeRegionCode(v)),
+    },
+    'year-month': { type: 'string', validate: (v) => YEAR_MONTH.test(v) },
+    // Signatures and inline images (canvas.toDataURL) — also what rjsf calls its file format.
+    'data-url': { type: 'string', validate: (v) => DATA_URL.test(v) },
+  };
+}
+
+export const CUSTOM_FORMATS = ['resident-id', 'mobile-cn', 'student-number', 'region-code', 'year-month', 'data-url'];
