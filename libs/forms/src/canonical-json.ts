@@ -13,7 +13,10 @@ export function canonicalJson(value: unknown): string {
 
 const hashes = new WeakMap<object, string>();
 
-/** "sha256:<hex>" of the canonical JSON; remembered per object so a hot path never re-hashes. */
+/**
+ * "sha256:<hex>" of the canonical JSON; remembered per object so a hot path never re-hashes. Definitions are
+ * treated as immutable values: edit by copying, never in place, or the remembered hash goes stale.
+ */
 export function contentHash(value: object): string {
   let hash = hashes.get(value);
   if (!hash) {

@@ -16,6 +16,7 @@ export interface DefinitionIssue {
   atKey?: boolean;
 }
 
+let checkAjv: ReturnType<typeof createFormsAjv> | undefined;
 let metaValidator: ReturnType<Ajv2020['compile']> | undefined;
 
 function metaValidate() {
@@ -99,12 +100,17 @@ export function checkDefinition(definition: unknown): DefinitionIssue[] {
   const validate = metaValidate();
   if (!validate(definition)) return metaIssues(validate.errors ?? []);
   const def = definition as FormDefinition;
-  const ajv = createFormsAjv();
+  checkAjv ??= createFormsAjv();
+  const ajv = checkAjv;
   try {
     ajv.compile(def.schema);
+    return uiIssues(def, ajv);
   } catch (e) {
     return [schemaIssue(def, e as Error)];
+  } finally {
+    // Checking is not caching: forget the schema so a later check of the same $id starts clean.
+    ajv.removeSchema(def.schema);
+    if (typeof def.schema.$id === 'string') ajv.removeSchema(def.schema.$id);
   }
-  return uiIssues(def, ajv);
 }
 
