@@ -32,6 +32,8 @@ import { FILE_STORE, LocalDiskFileStore } from './attachments/file-store';
 import * as path from 'path';
 import { RegistersController } from './registers/registers.controller';
 import { RegisterImportService } from './registers/register-import.service';
+import { ComparisonsController } from './comparison/comparisons.controller';
+import { ComparisonService } from './comparison/comparison.service';
 import { StudentsService } from './students/students.service';
 
 @Module({})
@@ -52,7 +54,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController, AuthController, OrgUnitsController, RolesController, UsersController,
-        DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController,
+        DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController, ComparisonsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -61,7 +63,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         DatabaseBootstrap, PasswordService, TokenService, PrincipalLoader, LoginService,
-        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService,
+        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService, ComparisonService,
       ],
     };
   }

@@ -8,9 +8,10 @@ import { User } from './user.entity';
 import { Student } from './student.entity';
 import { Attachment } from './attachment.entity';
 import { RegisterEntry, RegisterImport } from './register.entity';
+import { Comparison, ComparisonFinding } from './comparison.entity';
 
 export { AuditEntry, LoginFailure, OrgUnit, Role, RoleAssignment, Tenant, User };
-export const FOUNDATION_ENTITIES = [Tenant, OrgUnit, Role, User, RoleAssignment, LoginFailure, AuditEntry, Student, Attachment, RegisterImport, RegisterEntry];
+export const FOUNDATION_ENTITIES = [Tenant, OrgUnit, Role, User, RoleAssignment, LoginFailure, AuditEntry, Student, Attachment, RegisterImport, RegisterEntry, Comparison, ComparisonFinding];
 export { ORG_UNIT_KINDS } from './org-unit.entity';
 export type { OrgUnitKind } from './org-unit.entity';
 export { PERMISSIONS } from './role.entity';
@@ -20,3 +21,5 @@ export type { Guardian, StudentFlags, StudentStatus } from './student.entity';
 export { Attachment } from './attachment.entity';
 export { REGISTER_SOURCES, RegisterEntry, RegisterImport } from './register.entity';
 export type { RegisterSource, RowProblemRecord } from './register.entity';
+export { Comparison, ComparisonFinding, FINDING_KINDS } from './comparison.entity';
+export type { ComparisonCounts, FindingKind } from './comparison.entity';

@@ -2,6 +2,7 @@ import { Foundation1732800000000 } from './1732800000000-foundation';
 import { Students1732800001000 } from './1732800001000-students';
 import { Attachments1732800002000 } from './1732800002000-attachments';
 import { Registers1732800003000 } from './1732800003000-registers';
+import { Comparisons1732800004000 } from './1732800004000-comparisons';
 
 /** In order. Each is hand-written and dialect-neutral (TypeORM Table API); synchronize is never on. */
-export const MIGRATIONS = [Foundation1732800000000, Students1732800001000, Attachments1732800002000, Registers1732800003000];
+export const MIGRATIONS = [Foundation1732800000000, Students1732800001000, Attachments1732800002000, Registers1732800003000, Comparisons1732800004000];
