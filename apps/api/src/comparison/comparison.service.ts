@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { maskResidentId } from '@kcbx/cn-codes';
 import { Errors } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
 import { Comparison, ComparisonCounts, ComparisonFinding, FindingKind, RegisterImport } from '../database/entities';
 import { Principal } from '../identity/principal';
-import { ComparisonInputs, findingStatements, schoolAgeWindow } from './comparison-queries';
+import { ComparisonInputs, schoolAgeWindow } from './comparison-queries';
+import { compareRegisters } from './compare-registers';
 
-/** Runs a named-parameter statement through the driver's own placeholder style. */
-export async function runNamed(m: EntityManager, sql: string, params: Record<string, unknown>): Promise<unknown> {
-  const [query, values] = m.connection.driver.escapeQueryWithParameters(sql, params, {});
-  return m.query(query, values);
-}
+export { runNamed } from './compare-registers';
+
 
 @Injectable()
 export class ComparisonService {
@@ -40,15 +38,7 @@ export class ComparisonService {
     };
     await this.ds.transaction(async (m) => {
       await m.getRepository(Comparison).insert(comparison);
-      const params = { ...inputs, tenantId: p.tenantId, comparisonId: comparison.id };
-      for (const statement of findingStatements(inputs)) await runNamed(m, statement.sql, params);
-      const counts = await this.countByKind(m, comparison.id);
-      comparison.counts = {
-        unregistered: counts.unregistered ?? 0,
-        suspectedDropout: counts.suspectedDropout ?? 0,
-        povertyDropout: counts.povertyDropout ?? 0,
-        problemRegistrations: (counts.idNotFound ?? 0) + (counts.nameMismatch ?? 0),
-      };
+      comparison.counts = await compareRegisters(m, p.tenantId, comparison.id, inputs);
       comparison.durationMs = Date.now() - started;
       await m.getRepository(Comparison).update({ id: comparison.id }, { counts: comparison.counts, durationMs: comparison.durationMs });
     });
@@ -80,17 +70,7 @@ export class ComparisonService {
     return out;
   }
 
-  private async countByKind(m: EntityManager, comparisonId: string): Promise<Partial<Record<FindingKind, number>>> {
-    const rows: { kind: FindingKind; n: string | number }[] = await m
-      .getRepository(ComparisonFinding)
-      .createQueryBuilder('f')
-      .select('f.kind', 'kind')
-      .addSelect('COUNT(*)', 'n')
-      .where('f.comparisonId = :comparisonId', { comparisonId })
-      .groupBy('f.kind')
-      .getRawMany();
-    return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
-  }
+
 }
 
 export function presentComparison(c: Comparison): { id: string; counts: ComparisonCounts } & Record<string, unknown> {
