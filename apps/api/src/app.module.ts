@@ -34,6 +34,8 @@ import { RegistersController } from './registers/registers.controller';
 import { RegisterImportService } from './registers/register-import.service';
 import { ComparisonsController } from './comparison/comparisons.controller';
 import { ComparisonService } from './comparison/comparison.service';
+import { LedgersController } from './ledgers/ledgers.controller';
+import { LedgersService } from './ledgers/ledgers.service';
 import { StudentsService } from './students/students.service';
 
 @Module({})
@@ -54,7 +56,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController, AuthController, OrgUnitsController, RolesController, UsersController,
-        DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController, ComparisonsController,
+        DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController, ComparisonsController, LedgersController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -63,7 +65,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         DatabaseBootstrap, PasswordService, TokenService, PrincipalLoader, LoginService,
-        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService, ComparisonService,
+        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService, ComparisonService, LedgersService,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { Comparison, ComparisonCounts, ComparisonFinding, FindingKind, RegisterI
 import { Principal } from '../identity/principal';
 import { ComparisonInputs, schoolAgeWindow } from './comparison-queries';
 import { compareRegisters } from './compare-registers';
+import { landFindings } from '../ledgers/ledger-landing';
 
 export { runNamed } from './compare-registers';
 
@@ -39,6 +40,7 @@ export class ComparisonService {
     await this.ds.transaction(async (m) => {
       await m.getRepository(Comparison).insert(comparison);
       comparison.counts = await compareRegisters(m, p.tenantId, comparison.id, inputs);
+      await landFindings(m, p.tenantId, comparison.id, p.userId);
       comparison.durationMs = Date.now() - started;
       await m.getRepository(Comparison).update({ id: comparison.id }, { counts: comparison.counts, durationMs: comparison.durationMs });
     });

@@ -9,9 +9,10 @@ import { Student } from './student.entity';
 import { Attachment } from './attachment.entity';
 import { RegisterEntry, RegisterImport } from './register.entity';
 import { Comparison, ComparisonFinding } from './comparison.entity';
+import { LedgerEntry, LedgerEvent } from './ledger.entity';
 
 export { AuditEntry, LoginFailure, OrgUnit, Role, RoleAssignment, Tenant, User };
-export const FOUNDATION_ENTITIES = [Tenant, OrgUnit, Role, User, RoleAssignment, LoginFailure, AuditEntry, Student, Attachment, RegisterImport, RegisterEntry, Comparison, ComparisonFinding];
+export const FOUNDATION_ENTITIES = [Tenant, OrgUnit, Role, User, RoleAssignment, LoginFailure, AuditEntry, Student, Attachment, RegisterImport, RegisterEntry, Comparison, ComparisonFinding, LedgerEntry, LedgerEvent];
 export { ORG_UNIT_KINDS } from './org-unit.entity';
 export type { OrgUnitKind } from './org-unit.entity';
 export { PERMISSIONS } from './role.entity';
@@ -23,3 +24,5 @@ export { REGISTER_SOURCES, RegisterEntry, RegisterImport } from './register.enti
 export type { RegisterSource, RowProblemRecord } from './register.entity';
 export { Comparison, ComparisonFinding, FINDING_KINDS } from './comparison.entity';
 export type { ComparisonCounts, FindingKind } from './comparison.entity';
+export { LEDGER_KINDS, LEDGER_STATUSES, LedgerEntry, LedgerEvent } from './ledger.entity';
+export type { LedgerKind, LedgerStatus } from './ledger.entity';

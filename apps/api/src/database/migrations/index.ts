@@ -3,6 +3,7 @@ import { Students1732800001000 } from './1732800001000-students';
 import { Attachments1732800002000 } from './1732800002000-attachments';
 import { Registers1732800003000 } from './1732800003000-registers';
 import { Comparisons1732800004000 } from './1732800004000-comparisons';
+import { Ledgers1732800005000 } from './1732800005000-ledgers';
 
 /** In order. Each is hand-written and dialect-neutral (TypeORM Table API); synchronize is never on. */
-export const MIGRATIONS = [Foundation1732800000000, Students1732800001000, Attachments1732800002000, Registers1732800003000, Comparisons1732800004000];
+export const MIGRATIONS = [Foundation1732800000000, Students1732800001000, Attachments1732800002000, Registers1732800003000, Comparisons1732800004000, Ledgers1732800005000];

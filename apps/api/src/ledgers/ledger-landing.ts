@@ -1,0 +1,58 @@
+import { EntityManager, In, Not } from 'typeorm';
+import { newId, nowIso } from '../database/columns';
+import { ComparisonFinding, LedgerEntry, LedgerEvent, LedgerKind, OrgUnit, Student } from '../database/entities';
+
+const LANDS_IN: Partial<Record<ComparisonFinding['kind'], { kind: LedgerKind; reason: string }>> = {
+  unregistered: { kind: 'school-age', reason: '有户无籍' },
+  suspectedDropout: { kind: 'suspected-dropout', reason: '名在人不在' },
+};
+const BATCH = 500;
+
+/**
+ * Puts a comparison's findings into the ledgers: a child not yet on the ledger gets an open entry (with a
+ * "created" event); a child already on it stays as they are (their case goes on). Each entry is placed at the
+ * child's school when known (student register, else the school named in the roster), else their township,
+ * else the county, so the visibility rule decides who sees it.
+ */
+export async function landFindings(m: EntityManager, tenantId: string, comparisonId: string, by: string): Promise<number> {
+  const findings = await m.getRepository(ComparisonFinding).find({
+    where: { comparisonId, kind: In(['unregistered', 'suspectedDropout', 'povertyDropout']) },
+    order: { id: 'ASC' },
+  });
+  const poor = new Set(findings.filter((f) => f.kind === 'povertyDropout').map((f) => f.idNumber));
+  const units = await m.getRepository(OrgUnit).findBy({ tenantId });
+  const byName = new Map(units.filter((u) => u.kind !== 'county').map((u) => [u.name, u.path]));
+  const root = units.find((u) => u.kind === 'county')?.path ?? '/';
+  const now = nowIso();
+  let created = 0;
+  const landing = findings.filter((f) => LANDS_IN[f.kind]);
+  for (let i = 0; i < landing.length; i += BATCH) {
+    const chunk = landing.slice(i, i + BATCH);
+    const ids = chunk.map((f) => f.idNumber);
+    const students = new Map((await m.getRepository(Student).findBy({ tenantId, idNumber: In(ids) })).map((s) => [s.idNumber, s]));
+    const existing = await m.getRepository(LedgerEntry).findBy({ tenantId, idNumber: In(ids), status: Not('signed-off') });
+    const onLedger = new Set(existing.map((e) => `${e.kind}:${e.idNumber}`));
+    const entries: LedgerEntry[] = [];
+    for (const f of chunk) {
+      const target = LANDS_IN[f.kind]!;
+      if (onLedger.has(`${target.kind}:${f.idNumber}`)) continue;
+      onLedger.add(`${target.kind}:${f.idNumber}`);
+      const student = students.get(f.idNumber);
+      entries.push({
+        id: newId(), tenantId, kind: target.kind, idNumber: f.idNumber, studentName: f.name, studentId: student?.id ?? null,
+        orgUnitPath: student?.schoolPath ?? byName.get(f.school ?? '') ?? byName.get(f.township ?? '') ?? root,
+        status: 'open', reason: poor.has(f.idNumber) ? `${target.reason}（脱贫户）` : target.reason,
+        caseId: null, comparisonId, createdAt: now, updatedAt: now,
+      });
+    }
+    if (!entries.length) continue;
+    await m.getRepository(LedgerEntry).insert(entries);
+    const events: LedgerEvent[] = entries.map((e) => ({
+      id: newId(), tenantId, entryId: e.id, action: 'created', fromStatus: null, toStatus: 'open',
+      note: `比对发现：${e.reason}`, by, at: now,
+    }));
+    await m.getRepository(LedgerEvent).insert(events);
+    created += entries.length;
+  }
+  return created;
+}
