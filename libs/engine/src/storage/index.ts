@@ -1,0 +1,3 @@
+export * from './records';
+export * from './port';
+export { MemoryStore } from './memory-store';

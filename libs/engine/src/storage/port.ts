@@ -1,0 +1,37 @@
+import type { JobRecord, RecordKind, RecordKinds } from './records';
+
+/** Equality filter on columns: `{ instanceId: 'x', state: 'created' }` → `WHERE instance_id=? AND state=?`. */
+export type Filter<T> = { [K in keyof T]?: T[K] };
+
+/**
+ * What the engine needs from storage inside one transaction. Reads see the transaction's own writes.
+ * `find` returns rows in insertion order (a relational adapter orders by id; engine ids sort by time).
+ */
+export interface StorageTx {
+  get<K extends RecordKind>(kind: K, id: string): Promise<RecordKinds[K] | undefined>;
+  find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): Promise<RecordKinds[K][]>;
+  insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<void>;
+  /**
+   * Writes `record` if the stored row still has `record.version`; stores and returns it with version + 1.
+   * Throws ConcurrencyError otherwise (`UPDATE ... SET version=version+1 WHERE id=? AND version=?`).
+   */
+  update<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<RecordKinds[K]>;
+  delete(kind: RecordKind, id: string): Promise<void>;
+  /** jobs with dueAt <= now, ordered by dueAt (the timer job queue) */
+  findDueJobs(tenantId: string | null, now: number, limit: number): Promise<JobRecord[]>;
+}
+
+export interface StoragePort {
+  /**
+   * Runs `work` in one transaction: all writes commit together, or none if `work` throws.
+   * A relational adapter uses a database transaction; concurrent transactions may conflict and the
+   * losing side sees ConcurrencyError from `update`.
+   */
+  transaction<T>(work: (tx: StorageTx) => Promise<T>): Promise<T>;
+  /**
+   * Locks up to `limit` jobs that are due (dueAt <= now, retries > 0) and unlocked or whose lock expired:
+   * sets lockOwner and lockExpiresAt = now + lockMs, commits, and returns them. Two callers never get the
+   * same job while its lock is valid (PostgreSQL: `SELECT ... FOR UPDATE SKIP LOCKED`).
+   */
+  acquireJobs(now: number, limit: number, lockOwner: string, lockMs: number): Promise<JobRecord[]>;
+}

@@ -1,0 +1,191 @@
+/**
+ * Runtime state as flat rows (scalar columns plus JSON text), one interface per table, so a relational
+ * adapter maps each to an entity 1:1. Times are epoch milliseconds (bigint/int8 columns). Every record
+ * carries tenantId; mutable records carry `version` for optimistic locking.
+ */
+
+export interface DefinitionRecord {
+  id: string;
+  tenantId: string;
+  /** the BPMN process id; versions are counted per (tenantId, key) */
+  key: string;
+  version: number;
+  name: string | null;
+  resourceName: string;
+  /** sha256 of the resource text; redeploying identical content returns the existing definition */
+  contentHash: string;
+  xml: string;
+  deployedAt: number;
+}
+
+export type InstanceState = 'active' | 'completed' | 'terminated';
+
+export interface InstanceRecord {
+  id: string;
+  tenantId: string;
+  definitionId: string;
+  key: string;
+  businessKey: string | null;
+  state: InstanceState;
+  /** set when started by a call activity: the waiting execution in the parent instance */
+  parentExecutionId: string | null;
+  startedBy: string | null;
+  startedAt: number;
+  endedAt: number | null;
+  version: number;
+}
+
+/**
+ * A token or a scope. `active` tokens are being moved within the current command; `waiting` tokens rest
+ * at a wait state (task, catch event, join); `scope` executions own children (process root, sub-process,
+ * multi-instance body); `incident` tokens are stopped until an incident is retried.
+ */
+export type ExecutionState = 'active' | 'waiting' | 'scope' | 'incident';
+export type ExecutionKind = 'root' | 'token' | 'subprocess' | 'mi-body' | 'mi-item';
+
+export interface ExecutionRecord {
+  id: string;
+  tenantId: string;
+  instanceId: string;
+  parentId: string | null;
+  kind: ExecutionKind;
+  activityId: string;
+  state: ExecutionState;
+  /** JSON: kind-specific bookkeeping (arrival flow at a join, multi-instance counters, ...) */
+  data: string;
+  createdAt: number;
+  version: number;
+}
+
+export type TaskState = 'created' | 'completed' | 'cancelled';
+
+export interface TaskRecord {
+  id: string;
+  tenantId: string;
+  instanceId: string;
+  executionId: string;
+  definitionId: string;
+  activityId: string;
+  name: string | null;
+  assignee: string | null;
+  /** JSON string[] */
+  candidateGroups: string;
+  /** JSON string[] */
+  candidateUsers: string;
+  dueAt: number | null;
+  formKey: string | null;
+  /** JSON Record<field, 'readonly' | 'editable' | 'hidden' | 'required'> */
+  fieldPermissions: string;
+  state: TaskState;
+  createdAt: number;
+  claimedAt: number | null;
+  completedAt: number | null;
+  completedBy: string | null;
+  version: number;
+}
+
+export interface VariableRecord {
+  id: string;
+  tenantId: string;
+  instanceId: string;
+  /** the execution owning the variable (the root execution id equals the instance id) */
+  scopeId: string;
+  name: string;
+  /** JSON value */
+  value: string;
+  version: number;
+}
+
+export type JobKind = 'timer' | 'service' | 'async';
+
+export interface JobRecord {
+  id: string;
+  tenantId: string;
+  /** null for timer start events (no instance yet) */
+  instanceId: string | null;
+  executionId: string | null;
+  definitionId: string;
+  activityId: string;
+  kind: JobKind;
+  /** JSON: timer spec, remaining repetitions, handler type, target catch event... */
+  payload: string;
+  dueAt: number;
+  retries: number;
+  lockOwner: string | null;
+  lockExpiresAt: number | null;
+  lastError: string | null;
+  createdAt: number;
+  version: number;
+}
+
+export interface SubscriptionRecord {
+  id: string;
+  tenantId: string;
+  /** null for message start events */
+  instanceId: string | null;
+  executionId: string | null;
+  definitionId: string;
+  /** the catching element (intermediate catch, receive task, boundary, start) */
+  activityId: string;
+  messageName: string;
+  /** null = matches any key (message start events) */
+  correlationKey: string | null;
+  createdAt: number;
+}
+
+export type IncidentState = 'open' | 'resolved';
+
+export interface IncidentRecord {
+  id: string;
+  tenantId: string;
+  instanceId: string | null;
+  executionId: string | null;
+  jobId: string | null;
+  activityId: string;
+  /** CONDITION_FAILED, EXPRESSION_FAILED, JOB_FAILED, UNHANDLED_ERROR ... */
+  type: string;
+  message: string;
+  state: IncidentState;
+  createdAt: number;
+  resolvedAt: number | null;
+  version: number;
+}
+
+export interface HistoryRecord {
+  id: string;
+  tenantId: string;
+  instanceId: string | null;
+  type: HistoryEventType;
+  elementId: string | null;
+  elementType: string | null;
+  /** the user who caused the event, if any */
+  userId: string | null;
+  taskId: string | null;
+  at: number;
+  /** JSON: variables submitted or snapshot, plus event details */
+  data: string;
+}
+
+export type HistoryEventType =
+  | 'instance-started' | 'instance-ended' | 'instance-terminated' | 'instance-migrated'
+  | 'activity-entered' | 'activity-left' | 'activity-cancelled'
+  | 'task-created' | 'task-claimed' | 'task-unclaimed' | 'task-completed' | 'task-cancelled'
+  | 'incident-raised' | 'incident-resolved' | 'message-correlated' | 'timer-fired' | 'variables-updated';
+
+/** The tables and their record types; the storage port is generic over these names. */
+export interface RecordKinds {
+  definition: DefinitionRecord;
+  instance: InstanceRecord;
+  execution: ExecutionRecord;
+  task: TaskRecord;
+  variable: VariableRecord;
+  job: JobRecord;
+  subscription: SubscriptionRecord;
+  incident: IncidentRecord;
+  history: HistoryRecord;
+}
+
+export type RecordKind = keyof RecordKinds;
+
+/** Kinds whose update checks and bumps `version` (history, definitions and subscriptions are never updated). */
+export const VERSIONED_KINDS: ReadonlySet<RecordKind> = new Set(['instance', 'execution', 'task', 'variable', 'job', 'incident']);
