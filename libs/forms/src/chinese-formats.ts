@@ -1,10 +1,12 @@
 import { isMobilePhone, isResidentId, isStudentNumber, looksLikeRegionCode, RegionIndex } from '@kcbx/cn-codes';
 import type { FormatDefinition } from 'ajv';
 
+// Clerks type 14:30; ajv-formats' `time` insists on seconds and a time zone.
+const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(z|[+-]([01]\d|2[0-3]):?[0-5]\d)?$/i;
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DATA_URL = /^data:([a-z]+\/[a-z0-9.+-]+)?(;[a-z-]+=[^;,]+)*(;base64)?,[a-z0-9!$&',()*+;=\-._~:@/?%\s]*$/i;
 
-/** Our string formats. `region-code` checks membership only when a division index is supplied. */
+/** Our string formats (and a friendlier `time`). `region-code` checks membership only when a division index is supplied. */
 export function chineseFormats(regions?: RegionIndex): Record<string, FormatDefinition<string>> {
   return {
     'resident-id': { type: 'string', validate: (v) => isResidentId(v) },
@@ -14,6 +16,7 @@ export function chineseFormats(regions?: RegionIndex): Record<string, FormatDefi
       type: 'string',
       validate: (v) => (regions ? regions.isRegionCode(v) : looksLikeRegionCode(v)),
     },
+    time: { type: 'string', validate: (v) => TIME.test(v) },
     'year-month': { type: 'string', validate: (v) => YEAR_MONTH.test(v) },
     // Signatures and inline images (canvas.toDataURL) — also what rjsf calls its file format.
     'data-url': { type: 'string', validate: (v) => DATA_URL.test(v) },

@@ -19,3 +19,5 @@ export * from './submission';
 export * from './resolver-errors';
 export * from './check-definition';
 export * from './parse-definition';
+export * from './importers/import-result';
+export * from './importers/jsonforms';

@@ -54,15 +54,30 @@ export function genericPath(path: string): string {
   return path.replace(/\/\d+(?=\/|$)/g, '/*');
 }
 
-/** Follows a pointer inside a schema, resolving local $refs on the way. */
+/**
+ * Follows a pointer inside a schema, resolving local $refs on the way. A property declared only inside
+ * allOf/anyOf/oneOf/then/else is found too (JSON Forms resolves scopes the same way).
+ */
 export function schemaAtPointer(root: any, pointer: string): any {
   let current: any = root;
-  for (const token of pointerTokens(pointer.replace(/^#/, ''))) {
+  for (const token of pointerTokens(pointer.replace(/^#\/?$/, '').replace(/^#/, ''))) {
     current = resolveRef(root, current);
     if (current === null || typeof current !== 'object') return undefined;
-    current = current[token];
+    current = token === 'properties' ? declaredProperties(root, current, 0) : current[token];
   }
   return resolveRef(root, current);
+}
+
+const BRANCHES = ['allOf', 'anyOf', 'oneOf'];
+
+function declaredProperties(root: any, schema: any, depth: number): Record<string, any> | undefined {
+  if (depth > 10 || !schema || typeof schema !== 'object') return undefined;
+  const own = schema.properties && typeof schema.properties === 'object' ? schema.properties : undefined;
+  const branches: any[] = [...BRANCHES.flatMap((k) => (Array.isArray(schema[k]) ? schema[k] : [])), schema.then, schema.else].filter(Boolean);
+  if (branches.length === 0) return own;
+  const merged: Record<string, any> = {};
+  for (const branch of branches) Object.assign(merged, declaredProperties(root, resolveRef(root, branch), depth + 1));
+  return own || Object.keys(merged).length ? { ...merged, ...own } : undefined;
 }
 
 export function resolveRef(root: any, schema: any, depth = 0): any {

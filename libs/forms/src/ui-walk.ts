@@ -67,7 +67,7 @@ export class LabelIndex {
   private readonly labels = new Map<string, LocalizedText>();
 
   constructor(private readonly definition: FormDefinition) {
-    this.collectSchemaTitles(definition.schema, '', 0);
+    this.collectSchemaTitles(definition.schema, '', new Set());
     for (const c of listControls(definition)) this.labels.set(c.path, c.label);
   }
 
@@ -79,18 +79,20 @@ export class LabelIndex {
     return localized(/^\d+$/.test(name) ? `#${Number(name) + 1}` : name);
   }
 
-  private collectSchemaTitles(schema: any, path: string, depth: number): void {
-    if (!schema || typeof schema !== 'object' || depth > 8) return;
+  /** Walks titled properties; `seen` stops recursive schemas (a tree node referring to itself). */
+  private collectSchemaTitles(schema: any, path: string, seen: Set<unknown>): void {
+    if (!schema || typeof schema !== 'object' || seen.size > 12 || this.labels.size > 5000) return;
     const resolved = schema;
     if (typeof resolved.title === 'string' && path) this.labels.set(path, localized(resolved.title));
     for (const [name, sub] of Object.entries<any>(resolved.properties ?? {})) {
       const target = sub?.$ref ? schemaAtPointer(this.definition.schema, sub.$ref) : sub;
+      if (seen.has(target)) continue;
       const merged = target && sub?.title ? { ...target, title: sub.title } : target;
-      this.collectSchemaTitles(merged, `${path}/${escapePointerToken(name)}`, depth + 1);
+      this.collectSchemaTitles(merged, `${path}/${escapePointerToken(name)}`, new Set(seen).add(target));
     }
     if (resolved.items && typeof resolved.items === 'object' && !Array.isArray(resolved.items)) {
       const items = resolved.items.$ref ? schemaAtPointer(this.definition.schema, resolved.items.$ref) : resolved.items;
-      this.collectSchemaTitles({ ...items, title: undefined }, `${path}/*`, depth + 1);
+      if (!seen.has(items)) this.collectSchemaTitles({ ...items, title: undefined }, `${path}/*`, new Set(seen).add(items));
     }
   }
 }

@@ -1,0 +1,101 @@
+import { checkDefinition } from '../check-definition';
+import type { FormDefinition } from '../definition';
+import { createFormsAjv } from '../ajv-setup';
+
+/** Something in the source that has no equivalent in our definition, with where it was and why. */
+export interface Unmapped {
+  path: string;
+  reason: string;
+}
+
+export interface ImportResult {
+  definition: FormDefinition;
+  unmapped: Unmapped[];
+  /** The source's sample data, reshaped when the import reshaped the schema (e.g. a wrapped root). */
+  data?: unknown;
+}
+
+export interface ImportTarget {
+  key: string;
+  version?: number;
+  title?: FormDefinition['title'];
+}
+
+let probe: ReturnType<typeof createFormsAjv> | undefined;
+
+/**
+ * Draft-07 habits rewritten for 2020-12 (tuple `items` → `prefixItems`, `additionalItems` → `items`),
+ * `$schema` dropped, then keywords our strict ajv does not know are removed one by one and reported.
+ */
+export function normalizeSchema(schema: Record<string, any>, unmapped: Unmapped[]): Record<string, any> {
+  const out = rewriteDraft7(structuredClone(schema), '');
+  delete out.$schema;
+  probe ??= createFormsAjv();
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      probe.compile(out);
+      probe.removeSchema(out);
+      return out;
+    } catch (e) {
+      const message = (e as Error).message;
+      const keyword = /unknown keyword: "([^"]+)"/.exec(message)?.[1];
+      const format = /unknown format "([^"]+)" ignored in schema at path "#([^"]*)"/.exec(message);
+      if (typeof out.$id === 'string') probe.removeSchema(out.$id);
+      if (keyword && removeKeyword(out, keyword, '', unmapped)) continue;
+      if (format && removeFormat(out, format[2], format[1], unmapped)) continue;
+      unmapped.push({ path: '/schema', reason: `schema does not compile: ${message}` });
+      return out;
+    }
+  }
+  return out;
+}
+
+function rewriteDraft7(node: any, path: string): any {
+  if (!node || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((n, i) => rewriteDraft7(n, `${path}/${i}`));
+  if (Array.isArray(node.items)) {
+    node.prefixItems = node.items;
+    if (node.additionalItems !== undefined) node.items = node.additionalItems;
+    else delete node.items;
+    delete node.additionalItems;
+  }
+  for (const [k, v] of Object.entries(node)) {
+    if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'examples') node[k] = rewriteDraft7(v, `${path}/${k}`);
+  }
+  return node;
+}
+
+function removeKeyword(node: any, keyword: string, path: string, unmapped: Unmapped[]): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (!Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, keyword)) {
+    delete node[keyword];
+    unmapped.push({ path: `/schema${path}/${keyword}`, reason: `keyword "${keyword}" is not part of JSON Schema 2020-12 or our vocabulary; removed` });
+    return true;
+  }
+  return Object.entries(node).some(([k, v]) => k !== 'enum' && k !== 'const' && removeKeyword(v, keyword, `${path}/${k}`, unmapped));
+}
+
+function removeFormat(root: any, schemaPath: string, format: string, unmapped: Unmapped[]): boolean {
+  let node = root;
+  for (const token of schemaPath.split('/').filter(Boolean)) node = node?.[token.replace(/~1/g, '/').replace(/~0/g, '~')];
+  if (!node || node.format !== format) return false;
+  delete node.format;
+  unmapped.push({ path: `/schema${schemaPath}/format`, reason: `format "${format}" is unknown; removed` });
+  return true;
+}
+
+/** Runs our own definition checks over the import, so a result that would be refused says why. */
+export function finishImport(definition: FormDefinition, unmapped: Unmapped[], data?: unknown): ImportResult {
+  for (const issue of checkDefinition(definition)) unmapped.push({ path: issue.path, reason: issue.message.en });
+  return data === undefined ? { definition, unmapped } : { definition, unmapped, data };
+}
+
+/** Keys name files and URLs: letters first, then letters, digits, "-", "_" and ".". */
+export function safeKey(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z]+/, '');
+  return (cleaned || 'form').slice(0, 100);
+}
+
+export function propertyScope(parentScope: string, name: string): string {
+  return `${parentScope}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
