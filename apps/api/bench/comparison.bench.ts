@@ -9,8 +9,8 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { compareRegisters, runNamed } from '../src/comparison/compare-registers';
 import { REFERENCE_QUERIES, schoolAgeWindow } from '../src/comparison/comparison-queries';
-import { FOUNDATION_ENTITIES } from '../src/database/entities';
-import { MIGRATIONS } from '../src/database/migrations';
+import { loadConfig } from '../src/config/app-config';
+import { dataSourceOptions } from '../src/database/data-source';
 
 /**
  * One measurement (run in its own process so peak memory is its own): fill the four registers with
@@ -63,10 +63,9 @@ async function main() {
 async function openDatabase(kind: 'sqlite' | 'postgres') {
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcbx-bench-'));
-    const ds = new DataSource({ type: 'better-sqlite3', database: path.join(dir, 'bench.sqlite'), entities: FOUNDATION_ENTITIES, migrations: MIGRATIONS });
+    const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', JWT_SECRET: 'bench-'.padEnd(40, 'x') });
+    const ds = new DataSource(dataSourceOptions(config));
     await ds.initialize();
-    await ds.query('PRAGMA journal_mode = WAL');
-    await ds.query('PRAGMA synchronous = NORMAL');
     await ds.runMigrations();
     return { ds, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
@@ -78,7 +77,7 @@ async function openDatabase(kind: 'sqlite' | 'postgres') {
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const ds = new DataSource({ type: 'postgres', url: url.toString(), entities: FOUNDATION_ENTITIES, migrations: MIGRATIONS });
+  const ds = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: url.toString(), DATA_DIR: os.tmpdir(), LOG_LEVEL: 'silent', JWT_SECRET: 'bench-'.padEnd(40, 'x') })));
   await ds.initialize();
   await ds.runMigrations();
   return {
