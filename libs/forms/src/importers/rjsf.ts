@@ -1,0 +1,188 @@
+import type { ControlElement, FormDefinition, LayoutElement, Rule, UiElement } from '../definition';
+import { resolveRef } from '../pointers';
+import { finishImport, normalizeSchema, propertyScope, type ImportResult, type ImportTarget, type Unmapped } from './import-result';
+
+/**
+ * react-jsonschema-form (schema + uiSchema + formData) → our definition. rjsf's uiSchema mirrors the data
+ * shape; ours is a layout tree, so we walk the schema's properties in `ui:order` and emit one Control per
+ * leaf, a Group per nested object, and a detail layout per array of objects. Conditional schemas
+ * (dependencies, if/then/else) stay in the schema; fields they add get a rule that shows them when the
+ * condition holds.
+ */
+export interface RjsfSample {
+  schema: Record<string, any>;
+  uiSchema?: Record<string, any>;
+  formData?: unknown;
+}
+
+const WIDGET_OPTIONS: Record<string, Record<string, unknown> | null> = {
+  textarea: { multi: true },
+  radio: { format: 'radio' },
+  select: {},
+  checkboxes: { format: 'checkbox' },
+  checkbox: {},
+  password: { format: 'password' },
+  updown: {},
+  range: {},
+  date: {},
+  'alt-date': {},
+  datetime: {},
+  'alt-datetime': {},
+  time: {},
+  email: {},
+  uri: {},
+  file: { widget: 'file' },
+  color: null,
+};
+
+const KEPT_UI_OPTIONS = new Set(['rows', 'accept', 'addable', 'removable', 'placeholder']);
+/** Presentation hints with no counterpart in the renderer; reported, never silently dropped. */
+const HINTS = new Set(['ui:autofocus', 'ui:emptyValue', 'ui:autocomplete', 'ui:enableMarkdownInDescription', 'ui:className', 'ui:classNames', 'ui:disabled', 'ui:readonly', 'ui:style', 'ui:label', 'ui:rootFieldId', 'ui:submitButtonOptions', 'ui:duplicateKeySuffixSeparator']);
+
+interface Walk {
+  root: Record<string, any>;
+  unmapped: Unmapped[];
+}
+
+function order(names: string[], uiOrder: unknown, path: string, unmapped: Unmapped[]): string[] {
+  if (!Array.isArray(uiOrder)) return names;
+  const listed = uiOrder.filter((n) => n !== '*' && names.includes(n));
+  const missing = uiOrder.filter((n) => n !== '*' && !names.includes(n));
+  if (missing.length) unmapped.push({ path: `${path}/ui:order`, reason: `ui:order names unknown properties: ${missing.join(', ')}` });
+  const rest = names.filter((n) => !listed.includes(n));
+  const star = uiOrder.indexOf('*');
+  return star < 0 ? [...listed, ...rest] : [...listed.slice(0, star), ...rest, ...listed.slice(star)];
+}
+
+function controlFor(scope: string, ui: Record<string, any>, path: string, w: Walk): ControlElement {
+  const control: ControlElement = { type: 'Control', scope };
+  const options: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(ui ?? {})) {
+    if (!key.startsWith('ui:')) continue;
+    if (key === 'ui:widget') {
+      if (value === 'hidden') control.rule = { effect: 'HIDE', condition: { scope: '#', schema: {} } };
+      else if (typeof value === 'string' && WIDGET_OPTIONS[value]) Object.assign(options, WIDGET_OPTIONS[value]);
+      else w.unmapped.push({ path: `${path}/ui:widget`, reason: `widget ${JSON.stringify(value)} has no counterpart; default widget used` });
+    } else if (key === 'ui:title') control.label = String(value);
+    else if (key === 'ui:description' || key === 'ui:help') {
+      if (control.description === undefined) control.description = String(value);
+      else options.help = String(value);
+    } else if (key === 'ui:placeholder') options.placeholder = value;
+    else if (key === 'ui:options') {
+      for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+        if (KEPT_UI_OPTIONS.has(name)) options[name] = v;
+        else if (name === 'label' && v === false) control.label = false;
+        else w.unmapped.push({ path: `${path}/ui:options/${name}`, reason: `ui:options.${name} is not supported by the renderer` });
+      }
+    } else if (key === 'ui:field') {
+      w.unmapped.push({ path: `${path}/ui:field`, reason: `custom field ${JSON.stringify(value)} is code, not data; default widget used` });
+    } else if (key !== 'ui:order') {
+      w.unmapped.push({ path: `${path}/${key}`, reason: HINTS.has(key) ? `${key} is a presentation hint the renderer does not support` : `${key} is not supported` });
+    }
+  }
+  if (Object.keys(options).length) control.options = options;
+  return control;
+}
+
+/** Properties a branch adds (dependencies, if/then/else), each with the condition that reveals it. */
+function conditionalFields(schema: Record<string, any>, w: Walk): Array<{ name: string; condition: Rule['condition'] }> {
+  const own = new Set(Object.keys(schema.properties ?? {}));
+  const out: Array<{ name: string; condition: any }> = [];
+  const add = (branch: any, condition: any) => {
+    const b = resolveRef(w.root, branch);
+    for (const name of Object.keys(b?.properties ?? {})) if (!own.has(name)) out.push({ name, condition });
+  };
+  const ifThen = (s: any) => {
+    if (s?.if && s.then) add(s.then, { scope: '#', schema: s.if });
+    if (s?.if && s.else) add(s.else, { scope: '#', schema: { not: s.if } });
+  };
+  ifThen(schema);
+  for (const sub of schema.allOf ?? []) ifThen(resolveRef(w.root, sub));
+  for (const [key, dep] of Object.entries<any>(schema.dependencies ?? schema.dependentSchemas ?? {})) {
+    if (Array.isArray(dep)) continue;
+    if (Array.isArray(dep.oneOf)) {
+      for (const branch of dep.oneOf) {
+        const keySchema = branch?.properties?.[key];
+        add(branch, { scope: '#', schema: { required: [key], properties: keySchema ? { [key]: keySchema } : {} } });
+      }
+    } else add(dep, { scope: '#', schema: { required: [key] } });
+  }
+  return out;
+}
+
+/** Elements for an object's properties; `scopeBase` is the scope of the object ("#" at the root or a detail). */
+function objectElements(schema: Record<string, any>, ui: Record<string, any>, scopeBase: string, path: string, w: Walk): UiElement[] {
+  const resolved = resolveRef(w.root, schema);
+  const target = refTarget(w.root, schema); // the object to amend, not resolveRef's merged copy
+  const extra = conditionalFields(resolved, w);
+  const names = order([...Object.keys(resolved.properties ?? {}), ...new Set(extra.map((e) => e.name))], ui?.['ui:order'], path, w.unmapped);
+  const elements: UiElement[] = [];
+  for (const name of names) {
+    const scope = propertyScope(scopeBase, name);
+    const element = elementFor(resolved.properties?.[name] ?? {}, ui?.[name] ?? {}, scope, `${path}/${name}`, w);
+    const conditions = extra.filter((e) => e.name === name).map((e) => e.condition);
+    if (conditions.length) {
+      // Absolute scopes inside conditions refer to this object.
+      const relative = conditions.map((c: any) => ({ ...c, scope: scopeBase }));
+      element.rule = { effect: 'SHOW', condition: relative.length === 1 ? relative[0] : ({ type: 'OR', conditions: relative } as any) };
+      if (!resolved.properties?.[name]) {
+        target.properties = { ...(target.properties ?? {}), [name]: {} };
+        w.unmapped.push({ path: `${path}/${name}`, reason: 'declared only in a conditional branch: shown by a rule, entered as free text; the branch still validates it' });
+      }
+    }
+    elements.push(element);
+  }
+  for (const key of Object.keys(ui ?? {})) {
+    if (!key.startsWith('ui:') && !names.includes(key)) w.unmapped.push({ path: `${path}/${key}`, reason: 'uiSchema entry for a property the schema does not have' });
+  }
+  return elements;
+}
+
+function refTarget(root: Record<string, any>, schema: any, depth = 0): any {
+  if (depth > 20 || typeof schema?.$ref !== 'string') return schema;
+  let node: any = root;
+  for (const token of schema.$ref.replace(/^#\/?/, '').split('/').filter(Boolean)) node = node?.[token.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return refTarget(root, node, depth + 1);
+}
+
+function elementFor(raw: Record<string, any>, ui: Record<string, any>, scope: string, path: string, w: Walk): UiElement {
+  const schema = resolveRef(w.root, raw) ?? {};
+  if (schema.type === 'object' && schema.properties && !ui['ui:field'] && !ui['ui:widget']) {
+    const group: LayoutElement = { type: 'Group', elements: objectElements(raw, ui, scope, path, w) };
+    if (ui['ui:title'] ?? schema.title) group.label = String(ui['ui:title'] ?? schema.title);
+    for (const key of Object.keys(ui)) if (key.startsWith('ui:') && key !== 'ui:order' && key !== 'ui:title') w.unmapped.push({ path: `${path}/${key}`, reason: `${key} on an object group is not supported` });
+    return group;
+  }
+  const { items: itemsUi, additionalItems: additionalUi, ...ownUi } = ui;
+  const control = controlFor(scope, ownUi, path, w);
+  const items = resolveRef(w.root, schema.items);
+  if (schema.type === 'array' && items?.type === 'object' && items.properties && itemsUi && !Array.isArray(itemsUi)) {
+    control.options = { ...control.options, detail: { type: 'VerticalLayout', elements: objectElements(schema.items, itemsUi, '#', `${path}/items`, w) } };
+  } else if (itemsUi) {
+    w.unmapped.push({ path: `${path}/items`, reason: 'uiSchema for array items other than objects is not supported' });
+  }
+  if (additionalUi) w.unmapped.push({ path: `${path}/additionalItems`, reason: 'uiSchema for additional tuple items is not supported' });
+  return control;
+}
+
+export function importRjsf(sample: RjsfSample, target: ImportTarget): ImportResult {
+  const unmapped: Unmapped[] = [];
+  const schema = normalizeSchema(sample.schema, unmapped);
+  if (schema.type === undefined) schema.type = 'object';
+  const ui = sample.uiSchema ?? {};
+  if (ui['ui:definitions']) {
+    for (const ref of Object.keys(ui['ui:definitions'])) unmapped.push({ path: `/uiSchema/ui:definitions/${ref.replace(/~/g, '~0').replace(/\//g, '~1')}`, reason: 'per-$ref UI (ui:definitions) is not supported' });
+  }
+  const { 'ui:definitions': _defs, ...rootUi } = ui;
+  const w: Walk = { root: schema, unmapped };
+  const uiSchema: LayoutElement = { type: 'VerticalLayout', elements: objectElements(schema, rootUi, '#', '/uiSchema', w) };
+  const definition: FormDefinition = {
+    key: target.key,
+    version: target.version ?? 1,
+    title: target.title ?? (typeof schema.title === 'string' ? schema.title : target.key),
+    ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
+    schema,
+    uiSchema,
+  };
+  return finishImport(definition, unmapped, sample.formData);
+}
