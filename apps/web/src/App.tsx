@@ -1,0 +1,81 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth/auth';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { LoginPage } from './pages/LoginPage';
+import { HomePage } from './pages/HomePage';
+import { AppShell } from './shell/AppShell';
+
+// Admin pages are only for a few users: loaded on demand so the first screen stays light.
+const OrgUnitsPage = lazy(() => import('./pages/admin/OrgUnitsPage'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+const RolesPage = lazy(() => import('./pages/admin/RolesPage'));
+const ImportPage = lazy(() => import('./pages/admin/ImportPage'));
+const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
+
+function Loading() {
+  return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+}
+
+function RequireLogin({ children }: { children: ReactNode }) {
+  const { status } = useAuth();
+  const location = useLocation();
+  if (status === 'checking') return <Loading />;
+  if (status === 'anonymous') return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}
+
+function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+  const { can } = useAuth();
+  const { t } = useI18n();
+  if (!can(permission)) return <Result status="403" title="403" subTitle={t('shell.forbidden')} />;
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <Result status="404" title="404" subTitle={t('shell.notFound')} />;
+}
+
+function LocalizedApp() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d5fa8' } }}>
+      <AntApp>
+        <AuthProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                element={
+                  <RequireLogin>
+                    <AppShell />
+                  </RequireLogin>
+                }
+              >
+                <Route index element={<HomePage />} />
+                <Route path="admin/org-units" element={<RequirePermission permission="admin"><OrgUnitsPage /></RequirePermission>} />
+                <Route path="admin/users" element={<RequirePermission permission="admin"><UsersPage /></RequirePermission>} />
+                <Route path="admin/roles" element={<RequirePermission permission="admin"><RolesPage /></RequirePermission>} />
+                <Route path="admin/imports" element={<RequirePermission permission="admin"><ImportPage /></RequirePermission>} />
+                <Route path="admin/audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
+                <Route path="*" element={<NotFound />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <LocalizedApp />
+    </I18nProvider>
+  );
+}

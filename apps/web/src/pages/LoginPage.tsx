@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { ApiError } from '../api/errors';
+import { useAuth } from '../auth/auth';
+import { useI18n } from '../i18n/i18n';
+import { LanguageSwitch } from '../shell/LanguageSwitch';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { status, login, expired } = useAuth();
+  const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (status === 'signed-in') return <Navigate to={from} replace />;
+
+  const submit = async (values: Credentials) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(values.username.trim(), values.password);
+      navigate(from, { replace: true });
+    } catch (e) {
+      // The API words wrong-password and throttling messages itself, in the language we asked for.
+      setError(e instanceof ApiError && !e.isNetwork ? e.message : t('common.networkError'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', alignItems: 'center', background: '#f0f4f9' }}>
+      <div style={{ alignSelf: 'stretch', textAlign: 'right', padding: 12 }}>
+        <LanguageSwitch />
+      </div>
+      <Card style={{ width: 380, marginTop: '8vh' }}>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
+          {t('app.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          {t('app.subtitle')}
+        </Typography.Paragraph>
+        {expired && !error && <Alert type="info" showIcon message={t('shell.sessionExpired')} style={{ marginBottom: 16 }} />}
+        {error && <Alert type="error" showIcon message={error} data-testid="login-error" style={{ marginBottom: 16 }} />}
+        <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

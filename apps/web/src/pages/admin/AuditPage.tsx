@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Input, Space, Table, Typography } from 'antd';
+import { api } from '../../api/endpoints';
+import type { AuditEntry, Page } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { useShowError } from '../../util/useShowError';
+
+const PAGE_SIZE = 20;
+
+function detailText(detail: unknown): string {
+  if (detail === null || detail === undefined) return '';
+  return typeof detail === 'string' ? detail : JSON.stringify(detail);
+}
+
+export default function AuditPage() {
+  const { t, formatDateTime } = useI18n();
+  const showError = useShowError();
+  const [filter, setFilter] = useState<{ username?: string; entity?: string }>({});
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page<AuditEntry>>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(false);
+
+  const load = useCallback(() => {
+    setLoading(true);
+    api.audit(filter, page, PAGE_SIZE).then(setData).catch(showError).finally(() => setLoading(false));
+  }, [filter, page, showError]);
+  useEffect(load, [load]);
+
+  const filterBy = (field: 'username' | 'entity') => (v: string) => {
+    setPage(1);
+    setFilter((f) => ({ ...f, [field]: v.trim() || undefined }));
+  };
+
+  return (
+    <>
+      <Typography.Title level={4}>{t('audit.title')}</Typography.Title>
+      <Space style={{ marginBottom: 12 }}>
+        <Input.Search placeholder={t('audit.filterUser')} allowClear onSearch={filterBy('username')} style={{ width: 220 }} />
+        <Input.Search placeholder={t('audit.filterEntity')} allowClear onSearch={filterBy('entity')} style={{ width: 220 }} />
+      </Space>
+      <Table<AuditEntry>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={data.items}
+        data-testid="audit-table"
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        columns={[
+          { title: t('audit.at'), dataIndex: 'at', width: 190, render: (at: string) => formatDateTime(at) },
+          { title: t('audit.username'), dataIndex: 'username', width: 120 },
+          { title: t('audit.action'), dataIndex: 'action', width: 160 },
+          { title: t('audit.entity'), dataIndex: 'entity', width: 120 },
+          { title: t('audit.entityId'), dataIndex: 'entityId', width: 160, ellipsis: true },
+          { title: t('audit.detail'), dataIndex: 'detail', ellipsis: true, render: detailText },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { App, Button, Input, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { formatMobilePhone } from '@kcbx/cn-codes';
+import { api } from '../../api/endpoints';
+import type { AdminUser, Page, Role } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { buildOrgTree } from '../../util/orgTree';
+import { useOrgUnits } from '../../util/useOrgUnits';
+import { useShowError } from '../../util/useShowError';
+import { CreateUserModal, EditUserModal, ResetPasswordModal, UserRolesModal, type NewUser, type UserEdits } from './UserModals';
+
+type Dialog = { kind: 'create' } | { kind: 'edit' | 'password' | 'roles'; user: AdminUser } | null;
+const PAGE_SIZE = 20;
+
+export default function UsersPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const { units } = useOrgUnits();
+  const tree = useMemo(() => buildOrgTree(units), [units]);
+  const [roles, setRoles] = useState<Role[]>([]);
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page<AdminUser>>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    setLoading(true);
+    api.users(q, page, PAGE_SIZE).then(setData).catch(showError).finally(() => setLoading(false));
+  }, [q, page, showError]);
+  useEffect(load, [load]);
+  useEffect(() => {
+    api.roles().then(setRoles).catch(showError);
+  }, [showError]);
+
+  /** Runs one change, closes the dialog and reloads the list; API errors stay in the open dialog's context. */
+  const save = async (change: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await change();
+      void message.success(done);
+      setDialog(null);
+      load();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const current = dialog && dialog.kind !== 'create' ? dialog.user : null;
+  const modal = { busy, onCancel: () => setDialog(null) };
+
+  return (
+    <>
+      <Typography.Title level={4}>{t('users.title')}</Typography.Title>
+      <Space style={{ marginBottom: 12 }}>
+        <Input.Search
+          placeholder={t('users.search')}
+          allowClear
+          style={{ width: 280 }}
+          onSearch={(v) => {
+            setPage(1);
+            setQ(v.trim());
+          }}
+          data-testid="users-search"
+        />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="users-create">
+          {t('users.create')}
+        </Button>
+      </Space>
+      <Table<AdminUser>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={data.items}
+        data-testid="users-table"
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        columns={[
+          { title: t('users.username'), dataIndex: 'username', width: 140 },
+          { title: t('users.displayName'), dataIndex: 'displayName', width: 160 },
+          { title: t('users.phone'), dataIndex: 'phone', width: 140, render: (p?: string | null) => (p ? formatMobilePhone(p) : '') },
+          {
+            title: t('users.active'),
+            dataIndex: 'active',
+            width: 80,
+            render: (a: boolean) => (a ? <Tag color="green">{t('users.activeOn')}</Tag> : <Tag>{t('users.activeOff')}</Tag>),
+          },
+          {
+            title: t('users.roles'),
+            render: (_, u) => u.roles.map((r) => <Tag key={r.role + r.orgUnit}>{`${r.roleName} · ${r.orgUnitName}`}</Tag>),
+          },
+          {
+            title: t('common.actions'),
+            width: 220,
+            render: (_, u) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', user: u })}>{t('common.edit')}</Button>
+                <Button type="link" size="small" onClick={() => setDialog({ kind: 'roles', user: u })}>{t('users.editRoles')}</Button>
+                <Button type="link" size="small" onClick={() => setDialog({ kind: 'password', user: u })}>{t('users.resetPassword')}</Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <CreateUserModal
+        {...modal}
+        open={dialog?.kind === 'create'}
+        roles={roles}
+        tree={tree}
+        onSubmit={(v: NewUser) =>
+          save(
+            () => api.createUser({ ...v, displayName: v.displayName.trim(), phone: v.phone?.trim() || undefined, roles: v.roles ?? [] }),
+            t('users.created', { name: v.displayName }),
+          )
+        }
+      />
+      <EditUserModal
+        {...modal}
+        open={dialog?.kind === 'edit'}
+        user={current}
+        onSubmit={(v: UserEdits) => current && save(() => api.updateUser(current.id, { ...v, phone: v.phone?.trim() ?? '' }), t('common.saved'))}
+      />
+      <ResetPasswordModal
+        {...modal}
+        open={dialog?.kind === 'password'}
+        user={current}
+        onSubmit={(v) => current && save(() => api.updateUser(current.id, { password: v.password }), t('users.passwordReset'))}
+      />
+      <UserRolesModal
+        {...modal}
+        open={dialog?.kind === 'roles'}
+        user={current}
+        roles={roles}
+        tree={tree}
+        onSubmit={(v) => current && save(() => api.setUserRoles(current.id, v.roles ?? []), t('common.saved'))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { Suspense } from 'react';
+import { Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth/auth';
+import { useI18n } from '../i18n/i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ADMIN_GROUP_ICON, ADMIN_MENU, MAIN_MENU } from './menu';
+import { roleNames, unitNames } from './roleText';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppShell() {
+  const { me, can, logout } = useAuth();
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  if (!me) return null;
+
+  const admin = ADMIN_MENU.filter((m) => !m.permission || can(m.permission));
+  const items: MenuProps['items'] = [
+    ...MAIN_MENU.map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) })),
+    ...(admin.length
+      ? [{ key: 'admin', icon: ADMIN_GROUP_ICON, label: t('shell.menu.admin'), children: admin.map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) })) }]
+      : []),
+  ];
+  const units = unitNames(me);
+  const roles = roleNames(me, lang);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider width={200} breakpoint="lg" collapsedWidth={56} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '16px 12px', fontWeight: 600, color: '#1d5fa8', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+          {t('app.title')}
+        </div>
+        <Menu
+          mode="inline"
+          items={items}
+          selectedKeys={[pathname]}
+          defaultOpenKeys={['admin']}
+          onClick={(e) => navigate(e.key)}
+          data-testid="side-menu"
+        />
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 8, borderBottom: '1px solid #f0f0f0' }}>
+          <Space size={4} wrap={false} style={{ overflow: 'hidden' }} data-testid="header-user">
+            <UserOutlined />
+            <Typography.Text strong data-testid="header-display-name">{me.displayName}</Typography.Text>
+            <Tooltip title={units.join('、')}>
+              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }} data-testid="header-units">
+                {units.join('、') || me.tenant.name}
+              </Typography.Text>
+            </Tooltip>
+            {roles.map((r) => (
+              <Tag key={r} color="blue" style={{ marginInlineEnd: 0 }}>{r}</Tag>
+            ))}
+          </Space>
+          <LanguageSwitch />
+          <Button type="text" icon={<LogoutOutlined />} onClick={logout} data-testid="logout">
+            {t('shell.logout')}
+          </Button>
+        </Header>
+        <Content style={{ padding: 16, overflow: 'auto' }}>
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

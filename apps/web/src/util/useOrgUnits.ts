@@ -1,0 +1,22 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api/endpoints';
+import type { OrgUnit } from '../api/types';
+import { useShowError } from './useShowError';
+
+export function useOrgUnits() {
+  const [units, setUnits] = useState<OrgUnit[]>([]);
+  const [loading, setLoading] = useState(true);
+  const showError = useShowError();
+  const reload = useCallback(() => {
+    setLoading(true);
+    return api
+      .orgUnits()
+      .then(setUnits)
+      .catch(showError)
+      .finally(() => setLoading(false));
+  }, [showError]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { units, loading, reload };
+}

@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+
+// The libs are consumed from source (same aliases as tsconfig.base.json); only browser-safe entry points.
+export default defineConfig({
+  root: here,
+  plugins: [react()],
+  resolve: {
+    alias: [{ find: /^@kcbx\/([a-z-]+)$/, replacement: path.join(root, 'libs/$1/src/index.ts') }],
+  },
+  server: {
+    port: 4200,
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+  build: {
+    outDir: path.join(root, 'dist/web'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    // Sourcemaps of antd make the build slow and the output huge; the SPA is small enough to debug without.
+    sourcemap: false,
+  },
+});
