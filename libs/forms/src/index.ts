@@ -23,3 +23,5 @@ export * from './parse-definition';
 export * from './importers/import-result';
 export * from './importers/jsonforms';
 export * from './importers/rjsf';
+export * from './importers/feel-condition';
+export * from './importers/form-js';

@@ -1,4 +1,6 @@
+import type { FormDefinition } from './definition';
 import type { FieldError } from './field-errors';
+import { validateFormData, type ValidationOptions } from './validate';
 import { joinPointer, pointerTokens } from './pointers';
 
 export type FormLocale = 'zh-CN' | 'en';
@@ -59,4 +61,17 @@ export function flattenResolverErrors(tree: ResolverErrorTree, prefix = ''): Rec
     else Object.assign(out, flattenResolverErrors(node, path));
   }
   return out;
+}
+
+export interface ResolveOptions extends ValidationOptions {
+  locale: FormLocale;
+}
+
+/**
+ * What the renderer's react-hook-form resolver returns, computed by the same cached validator the API uses.
+ * Kept here (framework-free) so tests can compare it with the server verdict directly.
+ */
+export function resolveForm<T>(definition: FormDefinition, values: T, options: ResolveOptions): { values: T | Record<string, never>; errors: ResolverErrorTree } {
+  const result = validateFormData(definition, values, options);
+  return result.valid ? { values, errors: {} } : { values: {}, errors: toResolverErrors(result.errors, options.locale) };
 }

@@ -45,6 +45,7 @@ function expand(path: string, ...sources: unknown[]): string[] {
 
 function setAt(target: Record<string, any>, path: string, value: unknown): void {
   const tokens = pointerTokens(path);
+  if (value === undefined && valueAt(target, path) === undefined) return; // nothing to clear; build nothing
   let current: any = target;
   for (const token of tokens.slice(0, -1)) {
     if (current[token] === null || typeof current[token] !== 'object') current[token] = {};
@@ -83,8 +84,9 @@ export function validateSubmission(definition: FormDefinition, data: unknown, op
   const labelFor = (p: string) => compiled.labels.labelFor(p);
   const base = { hash: compiled.hash, key: definition.key, version: definition.version };
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    const message = { zh: '提交的数据应当是一个对象', en: 'the submission must be a JSON object' };
-    return { ...base, valid: false, data: {}, errors: [{ path: '', label: labelFor(''), keyword: 'type', message }] };
+    // Not an object at all: the schema's own type error, worded exactly as the browser words it.
+    const result = validateFormData(definition, data, { ...options, validators });
+    return { ...base, valid: false, data: {}, errors: result.errors };
   }
 
   const tampered: FieldError[] = findUnknownProperties(definition.schema, data).map((path) => ({

@@ -30,7 +30,7 @@ describe('validateFormData', () => {
     const def = studentReturn();
     def.schema.then = { required: ['otherReason', 'returnedOn'] };
     def.uiSchema = {
-      ...def.uiSchema,
+      ...(def.uiSchema as any),
       elements: (def.uiSchema as any).elements.map((e: any) =>
         e.scope === '#/properties/returnedOn'
           ? { ...e, rule: { effect: 'HIDE', condition: { scope: '#/properties/reason', schema: { const: 'other' } } } }

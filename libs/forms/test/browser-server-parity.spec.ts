@@ -1,0 +1,73 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  flattenResolverErrors,
+  importFormJs,
+  importJsonForms,
+  importRjsf,
+  resolveForm,
+  safeKey,
+  toResolverErrors,
+  validateSubmission,
+  type FieldPermissions,
+  type FormDefinition,
+} from '../src';
+import { FIXTURES, studentReturn } from './load-fixture';
+import { randomData, rng } from './random-data';
+
+/**
+ * Acceptance 1: the browser (the renderer's resolver, `resolveForm`) and the API (`validateSubmission`)
+ * give the same verdict and the same field errors for random valid and invalid data, on every fixture.
+ */
+function definitions(): FormDefinition[] {
+  const out: FormDefinition[] = [studentReturn()];
+  const read = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))] as const);
+  for (const [f, s] of read(path.join(FIXTURES, 'rjsf'))) out.push(importRjsf(s, { key: `rjsf-${path.basename(f, '.json')}` }).definition);
+  for (const [f, s] of read(path.join(FIXTURES, 'form-js'))) out.push(importFormJs(s, { key: `formjs-${path.basename(f, '.json')}` }).definition);
+  for (const [f, s] of read('/work/shared/corpus/forms/jsonforms')) out.push(importJsonForms(s, { key: safeKey(`jsonforms-${path.basename(f, '.json')}`) }).definition);
+  return out;
+}
+
+function serverView(definition: FormDefinition, data: unknown, permissions?: FieldPermissions) {
+  const result = validateSubmission(definition, data, { permissions });
+  return { valid: result.valid, errors: flattenResolverErrors(toResolverErrors(result.errors, 'zh-CN')) };
+}
+
+function browserView(definition: FormDefinition, data: unknown, permissions?: FieldPermissions) {
+  const { errors } = resolveForm(definition, data, { locale: 'zh-CN', permissions });
+  const flat = flattenResolverErrors(errors);
+  return { valid: Object.keys(flat).length === 0, errors: flat };
+}
+
+describe('browser and server agree', () => {
+  const all = definitions();
+
+  it.each(all.map((d) => [d.key, d] as const))('%s: random data gets one verdict', (_key, definition) => {
+    const r = rng(definition.key.length * 7919);
+    const runs = definition.key === 'student-return' ? 300 : 25;
+    let invalid = 0;
+    for (let i = 0; i < runs; i++) {
+      const data = randomData(definition.schema, definition.schema, r);
+      const server = serverView(definition, data);
+      expect(browserView(definition, data)).toEqual(server);
+      if (!server.valid) invalid++;
+    }
+    if (definition.key === 'student-return') expect(invalid).toBeGreaterThan(0);
+  });
+
+  it('agree under field permissions as well', () => {
+    const definition = studentReturn();
+    const permissions: FieldPermissions = { name: 'readonly', reviewerComment: 'hidden', 'guardians.*.phone': 'readonly' };
+    const r = rng(42);
+    for (let i = 0; i < 200; i++) {
+      const data = randomData(definition.schema, definition.schema, r) as any;
+      // The browser never sends hidden or read-only values (the server takes them from previousData).
+      if (data && typeof data === 'object' && !Array.isArray(data)) {
+        delete data.reviewerComment;
+        delete data.name;
+        if (Array.isArray(data.guardians)) for (const g of data.guardians) if (g && typeof g === 'object') delete g.phone;
+      }
+      expect(browserView(definition, data, permissions)).toEqual(serverView(definition, data, permissions));
+    }
+  });
+});
