@@ -21,7 +21,7 @@ const steps = [
   { name: 'lint', cmd: 'npm', args: ['run', '-s', 'lint'] },
   { name: 'typecheck', cmd: 'npm', args: ['run', '-s', 'typecheck'] },
   jest('unit', 'jest.unit.config.js'),
-  jest('db', 'apps/api/jest.db.config.js'),
+  jest('db', 'jest.db.config.js'),
   jest('e2e', 'apps/web-e2e/jest.config.js'),
 ].filter((s) => only.length === 0 || only.includes(s.name));
 
