@@ -1,7 +1,7 @@
 import type { FormDefinition } from './definition';
 import type { FieldError } from './field-errors';
 import { SUBMISSION_MESSAGES } from './messages';
-import { permissionEntries, type FieldPermissions, type PermissionEntry } from './permissions';
+import { permissionEntries, type PermissionEntry } from './permissions';
 import { joinPointer, pointerTokens, valueAt } from './pointers';
 import { findUnknownProperties } from './unknown-properties';
 import { validateFormData, type ValidationOptions } from './validate';
