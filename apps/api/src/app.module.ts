@@ -36,6 +36,8 @@ import { ComparisonsController } from './comparison/comparisons.controller';
 import { ComparisonService } from './comparison/comparison.service';
 import { LedgersController } from './ledgers/ledgers.controller';
 import { LedgersService } from './ledgers/ledgers.service';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardService } from './dashboard/dashboard.service';
 import { StudentsService } from './students/students.service';
 
 @Module({})
@@ -56,7 +58,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController, AuthController, OrgUnitsController, RolesController, UsersController,
-        DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController, ComparisonsController, LedgersController,
+        DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController, ComparisonsController, LedgersController, DashboardController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -65,7 +67,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         DatabaseBootstrap, PasswordService, TokenService, PrincipalLoader, LoginService,
-        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService, ComparisonService, LedgersService,
+        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService, ComparisonService, LedgersService, DashboardService,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Student } from '../src/database/entities';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -55,5 +56,42 @@ describe('ledgers fed by the comparison', () => {
     const history = await t.http().get(`/api/ledgers/suspected-dropout/${body.items[0].id}/history`).set(bearer(office)).expect(200);
     expect(history.body.events).toEqual([expect.objectContaining({ action: 'created', toStatus: 'open' })]);
     await t.http().get(`/api/ledgers/suspected-dropout/${body.items[0].id}/history`).set(bearer(await t.login('ld-admin'))).expect(404);
+  });
+
+  it('ledger totals, dashboard counts and the exported monthly report agree for every township', async () => {
+    const dash = await t.http().get('/api/dashboard').set(bearer(office)).expect(200);
+    expect(dash.body.unit.name).toBe('西吉县');
+    expect(dash.body.children).toHaveLength(19);
+    const xlsx = await t.http().get('/api/reports/monthly?month=2026-11').set(bearer(office)).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body);
+    const sheet = book.getWorksheet('汇总')!;
+    expect(String(sheet.getCell(1, 1).value)).toBe('西吉县控辍保学月报（2026年11月）');
+    const reportRow = new Map<string, number>();
+    sheet.eachRow((row, n) => {
+      if (n > 2) reportRow.set(String(row.getCell(1).value), Number(row.getCell(9).value)); // 疑似辍学·合计
+    });
+    for (const township of dash.body.children) {
+      const ledger = await t.http().get(`/api/ledgers/suspected-dropout?orgUnit=${township.code}&pageSize=1`).set(bearer(office)).expect(200);
+      const c = township.counts['suspected-dropout'];
+      const dashboardTotal = c.open + c['in-progress'] + c['signed-off'];
+      expect([township.name, dashboardTotal, reportRow.get(township.name)]).toEqual([township.name, ledger.body.total, ledger.body.total]);
+    }
+    expect(reportRow.get('合计')).toBe(3);
+    expect(dash.body.byReason).toEqual(
+      expect.arrayContaining([{ kind: 'suspected-dropout', reason: '名在人不在', n: 2 }, { kind: 'suspected-dropout', reason: '名在人不在（脱贫户）', n: 1 }]),
+    );
+  });
+
+  it('dashboards follow scope: a township official sees their township; a teacher has no dashboard', async () => {
+    const dash = await t.http().get('/api/dashboard').set(bearer(await t.login('township'))).expect(200);
+    expect(dash.body.unit.name).toBe('吉强镇');
+    expect(dash.body.children.map((c: { name: string }) => c.name)).toEqual(['吉强镇中心小学', '吉强镇第二小学', '吉强镇初级中学']);
+    await t.http().get('/api/dashboard?orgUnit=640422101').set(bearer(await t.login('township'))).expect(404);
+    await t.http().get('/api/dashboard').set(bearer(await t.login('teacher'))).expect(403);
   });
 });

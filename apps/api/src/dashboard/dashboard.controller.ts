@@ -1,0 +1,41 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Errors } from '../common/app-error';
+import { nowIso } from '../database/columns';
+import { CurrentUser, RequirePermission } from '../identity/decorators';
+import { Principal } from '../identity/principal';
+import { DashboardService } from './dashboard.service';
+import { monthlyReportXlsx } from './monthly-report';
+
+@ApiTags('dashboard')
+@ApiBearerAuth()
+@RequirePermission('report.read')
+@Controller()
+export class DashboardController {
+  constructor(private readonly dashboard: DashboardService) {}
+
+  @Get('dashboard')
+  @ApiOperation({ summary: 'Ledger counts for a unit and its townships/schools, by reason and month / 数据看板' })
+  get(@CurrentUser() p: Principal, @Query('orgUnit') orgUnit?: string) {
+    return this.dashboard.forUnit(p, orgUnit);
+  }
+
+  @Get('reports/monthly')
+  @ApiOperation({ summary: 'Monthly report as XLSX (or JSON with ?format=json) / 月报导出' })
+  async monthly(
+    @CurrentUser() p: Principal,
+    @Res() res: Response,
+    @Query('orgUnit') orgUnit?: string,
+    @Query('month') month = nowIso().slice(0, 7),
+    @Query('format') format = 'xlsx',
+  ) {
+    if (!/^\d{4}-\d{2}$/.test(month)) throw Errors.validation([{ field: 'month', message: '月份格式应为 YYYY-MM / use YYYY-MM' }]);
+    const d = await this.dashboard.forUnit(p, orgUnit);
+    if (format === 'json') return res.json({ month, ...d });
+    const file = await monthlyReportXlsx(d, month);
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${d.unit.name}月报-${month}.xlsx`)}`);
+    res.send(file);
+  }
+}
