@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core';
+import { expectText, fillLogin, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('login', () => {
+  it('a class teacher logs in and sees their name, school and role in the header', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto('/');
+    await page.locator('#username').waitFor(); // not logged in: sent to the login page
+    await screenshot(page, 'login');
+    await logIn(page, 'teacher');
+    await expectText(page.getByTestId('header-display-name'), '马老师（演示）');
+    await expectText(page.getByTestId('header-units'), '吉强镇中心小学');
+    await expectText(page.getByTestId('header-user'), '班主任');
+    await expectText(page.getByTestId('home-roles'), '吉强镇中心小学');
+    await screenshot(page, 'home-teacher');
+    // A teacher has no admin permission: no admin menu, and the page itself refuses.
+    expect(await page.getByTestId('side-menu').textContent()).not.toContain('系统管理');
+    await page.goto('/admin/users');
+    await page.getByText('您没有访问此页面的权限').waitFor();
+    // The session survives a reload (token in sessionStorage) and ends with logout.
+    await page.reload();
+    await page.getByTestId('header-display-name').waitFor();
+    await logOut(page);
+    await page.goto('/');
+    await page.locator('#username').waitFor();
+    await context.close();
+  });
+
+  it('a wrong password shows the API message in Chinese and does not log in', async () => {
+    const { context, page } = await newPage(browser);
+    expect(await fillLogin(page, 'principal', 'not-the-password')).toBe(401);
+    await expectText(page.getByTestId('login-error'), '用户名或密码错误');
+    expect(page.url()).toContain('/login');
+    await context.close();
+  });
+
+  it('repeated failures lock the account and the page says when to try again', async () => {
+    const { context, page } = await newPage(browser);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push(await fillLogin(page, 'inspector', `wrong-${i}`));
+    expect(statuses[0]).toBe(401);
+    expect(statuses[5]).toBe(429);
+    await expectText(page.getByTestId('login-error'), '登录失败次数过多');
+    await context.close();
+  });
+});

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { BASE_URL_ENV, DEMO_PASSWORD, screenshotsDir } from './paths';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export function baseUrl(): string {
+  const url = process.env[BASE_URL_ENV];
+  if (!url) throw new Error(`${BASE_URL_ENV} is not set: run through apps/web-e2e/jest.config.js (its global setup starts the server)`);
+  return url;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: install chromium: apt-get install -y chromium`);
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** A fresh profile (no token, no language choice) at the size of a typical office PC screen. */
+export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', baseURL: baseUrl() });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+/** Submits the login form; resolves with the HTTP status of the login call once the answer is back. */
+export async function fillLogin(page: Page, username: string, password = DEMO_PASSWORD): Promise<number> {
+  if (!page.url().includes('/login')) await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/auth/login')),
+    page.getByTestId('login-submit').click(),
+  ]);
+  return res.status();
+}
+
+/** Logs in and waits for the app shell to show the user. */
+export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await fillLogin(page, username, password);
+  await page.getByTestId('header-display-name').waitFor();
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await page.locator('#username').waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
+}
+
+/** Waits until the element shows the text (the UI updates after the API answers), then asserts it. */
+export async function expectText(locator: Locator, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor();
+  expect(await locator.first().textContent()).toContain(text);
+}
