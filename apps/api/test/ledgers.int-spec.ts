@@ -18,7 +18,7 @@ describe('ledgers fed by the comparison', () => {
     const xl = await t.ds.getRepository(Student).find({ where: { schoolPath: '/640422/640422101/64042210101/' }, order: { idNumber: 'ASC' } });
     const everyone = [...jq, ...xl];
     const missing = new Set([jq[0].idNumber, jq[1].idNumber, xl[0].idNumber]);
-    const sheet = (rows: Student[]) => Buffer.from(['姓名,身份证号', ...rows.map((s) => `${s.name},${s.idNumber}`)].join('\n'));
+    const sheet = (rows: readonly Student[]) => Buffer.from(['姓名,身份证号', ...rows.map((s) => `${s.name},${s.idNumber}`)].join('\n'));
     for (const [source, rows] of [
       ['household', everyone],
       ['student', everyone],
