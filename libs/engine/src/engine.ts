@@ -1,0 +1,213 @@
+import { checkResources, type DeployedDefinition, type DeployResource, replaceStartEvents, storeDefinitions } from './deploy';
+import { ConcurrencyError, InvalidArgumentError, MessageNotCorrelatedError, NotFoundError, TaskAssignmentError, TaskNotActiveError } from './errors';
+import { executeJob } from './job-executor';
+import { compileDefinitions } from './model/compile';
+import type { ProcessModel } from './model/model';
+import { parseBpmn } from './model/moddle';
+import { Queries } from './queries';
+import { runAgenda } from './runtime/agenda';
+import type { ServiceHandler } from './runtime/handlers';
+import { startInstance } from './runtime/instances';
+import { Run, type RunDeps } from './runtime/run';
+import { triggerWait } from './runtime/triggers';
+import { propagate } from './runtime/variables';
+import type { DefinitionRecord, InstanceRecord, StoragePort, StorageTx, TaskRecord } from './storage';
+import { migrateInstances, type MigrationResult } from './migration';
+import { timeOrderedId } from './ids';
+
+export interface Clock { now(): number }
+
+export interface EngineOptions {
+  store: StoragePort;
+  clock?: Clock;
+  serviceHandlers?: Record<string, ServiceHandler>;
+  idGenerator?: () => string;
+  /** first retry delay of a failed job; doubles on each further failure (default 10 s) */
+  retryBackoffMs?: number;
+  /** how long an acquired job stays locked to its owner (default 5 min) */
+  jobLockMs?: number;
+}
+
+/**
+ * The BPMN engine. Every command runs in one storage transaction: it either happens completely or not at
+ * all. The engine keeps no state of its own besides a cache of parsed definitions (immutable per id).
+ */
+export class Engine extends Queries {
+  private readonly clock: Clock;
+  private readonly deps: RunDeps;
+  private readonly models = new Map<string, Promise<ProcessModel>>();
+  private readonly jobLockMs: number;
+
+  constructor(options: EngineOptions) {
+    super(options.store);
+    this.clock = options.clock ?? { now: () => Date.now() };
+    this.jobLockMs = options.jobLockMs ?? 5 * 60_000;
+    this.deps = {
+      newId: options.idGenerator ?? timeOrderedId,
+      handlers: new Map(Object.entries(options.serviceHandlers ?? {})),
+      model: (definition) => this.model(definition),
+      retryBackoffMs: options.retryBackoffMs ?? 10_000,
+    };
+  }
+
+  registerServiceHandler(name: string, handler: ServiceHandler): void {
+    this.deps.handlers.set(name, handler);
+  }
+
+  async deploy(input: { tenantId: string; resources: DeployResource[] }): Promise<DeployedDefinition[]> {
+    const checked = await checkResources(input.resources);
+    const now = this.clock.now();
+    return this.store.transaction(async (tx) => {
+      const { deployed, created } = await storeDefinitions(tx, input.tenantId, checked, now, this.deps.newId);
+      for (const { record, model } of created) await replaceStartEvents(tx, record, model, now, this.deps.newId);
+      return deployed;
+    });
+  }
+
+  async startProcess(input: { tenantId: string; key: string; businessKey?: string | null; variables?: Record<string, unknown>;
+    startedBy?: string | null; version?: number }): Promise<InstanceRecord> {
+    return this.command(input.startedBy ?? null, async (run) => {
+      const versions = (await run.tx.find('definition', { tenantId: input.tenantId, key: input.key })).sort((a, b) => b.version - a.version);
+      const definition = input.version ? versions.find((d) => d.version === input.version) : versions[0];
+      if (!definition) throw new NotFoundError('process', input.key);
+      const instance = await startInstance(run, definition, { variables: input.variables, businessKey: input.businessKey, startedBy: input.startedBy });
+      await runAgenda(run);
+      return run.instance(instance.id);
+    });
+  }
+
+  async completeTask(input: { tenantId: string; taskId: string; userId: string; variables?: Record<string, unknown>; expectedVersion?: number }): Promise<TaskRecord> {
+    return this.command(input.userId, async (run) => {
+      const task = await this.activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
+      if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
+      const done = await run.tx.update('task', { ...task, state: 'completed', completedAt: run.now, completedBy: input.userId });
+      await run.history(task.tenantId, task.instanceId, 'task-completed', { elementId: task.activityId, elementType: 'userTask', taskId: task.id, data: { variables: input.variables ?? {} } });
+      run.agenda.push({ op: 'leave', execId: task.executionId, values: input.variables ?? {} });
+      await runAgenda(run);
+      return done;
+    });
+  }
+
+  async claimTask(input: { tenantId: string; taskId: string; userId: string; expectedVersion?: number }): Promise<TaskRecord> {
+    return this.command(input.userId, async (run) => {
+      const task = await this.activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
+      if (task.assignee === input.userId) return task;
+      if (task.assignee) throw new TaskAssignmentError(task.id, task.assignee);
+      await run.history(task.tenantId, task.instanceId, 'task-claimed', { elementId: task.activityId, taskId: task.id });
+      return run.tx.update('task', { ...task, assignee: input.userId, claimedAt: run.now });
+    });
+  }
+
+  async unclaimTask(input: { tenantId: string; taskId: string; userId: string; expectedVersion?: number }): Promise<TaskRecord> {
+    return this.command(input.userId, async (run) => {
+      const task = await this.activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
+      await run.history(task.tenantId, task.instanceId, 'task-unclaimed', { elementId: task.activityId, taskId: task.id });
+      return run.tx.update('task', { ...task, assignee: null, claimedAt: null });
+    });
+  }
+
+  /** delivers a message to the instance waiting for (name, key), or starts a process with that message start event */
+  async correlateMessage(input: { tenantId: string; name: string; correlationKey?: string | null; variables?: Record<string, unknown> }): Promise<{ instanceId: string; started: boolean }> {
+    return this.command(null, async (run) => {
+      const key = input.correlationKey ?? null;
+      const waiting = key === null ? [] : (await run.tx.find('subscription', { tenantId: input.tenantId, messageName: input.name, correlationKey: key }))
+        .filter((s) => s.instanceId !== null);
+      const vars = input.variables ?? {};
+      if (waiting.length > 0) {
+        const sub = waiting[0];
+        await run.history(sub.tenantId, sub.instanceId, 'message-correlated', { elementId: sub.activityId, data: { name: input.name, correlationKey: key, variables: vars } });
+        await triggerWait(run, await run.mustExecution(sub.executionId!), sub.activityId, vars);
+        await runAgenda(run);
+        return { instanceId: sub.instanceId!, started: false };
+      }
+      const [start] = (await run.tx.find('subscription', { tenantId: input.tenantId, messageName: input.name, correlationKey: null }))
+        .filter((s) => s.instanceId === null);
+      if (!start) throw new MessageNotCorrelatedError(input.name, key);
+      const instance = await startInstance(run, await run.definition(start.definitionId), { variables: vars, businessKey: key, startEventId: start.activityId });
+      await run.history(start.tenantId, instance.id, 'message-correlated', { elementId: start.activityId, data: { name: input.name, correlationKey: key } });
+      await runAgenda(run);
+      return { instanceId: instance.id, started: true };
+    });
+  }
+
+  /** sets variables on an instance (e.g. to fix data before retrying an incident) */
+  async setVariables(input: { tenantId: string; instanceId: string; variables: Record<string, unknown>; userId?: string | null }): Promise<void> {
+    await this.command(input.userId ?? null, async (run) => {
+      const instance = await this.instanceIn(run.tx, input.tenantId, input.instanceId);
+      if (instance.state !== 'active') throw new InvalidArgumentError(`instance ${instance.id} has ended`, `流程实例 ${instance.id} 已结束`);
+      await propagate(run, await run.mustExecution(instance.id), input.variables);
+      await run.history(instance.tenantId, instance.id, 'variables-updated', { data: { variables: input.variables } });
+    });
+  }
+
+  /** runs every job due at `now` (default: the clock), including jobs that become due while running */
+  async executeDueJobs(now = this.clock.now(), lockOwner = 'engine', limit = 100): Promise<{ done: number; failed: number }> {
+    const totals = { done: 0, failed: 0 };
+    for (let round = 0; round < 1000; round++) {
+      const jobs = await this.store.acquireJobs(now, limit, lockOwner, this.jobLockMs);
+      if (jobs.length === 0) break;
+      for (const job of jobs) {
+        const outcome = await executeJob(this.store, this.deps, job, lockOwner, now);
+        if (outcome !== 'skipped') totals[outcome]++;
+      }
+    }
+    return totals;
+  }
+
+  acquireAndExecute(lockOwner: string, limit = 100): Promise<{ done: number; failed: number }> {
+    return this.executeDueJobs(this.clock.now(), lockOwner, limit);
+  }
+
+  async retryIncident(input: { tenantId: string; incidentId: string; retries?: number; userId?: string | null }): Promise<void> {
+    await this.command(input.userId ?? null, async (run) => {
+      const incident = await run.tx.get('incident', input.incidentId);
+      if (!incident || incident.tenantId !== input.tenantId) throw new NotFoundError('incident', input.incidentId);
+      if (incident.state !== 'open') throw new InvalidArgumentError(`incident ${incident.id} is already resolved`, `故障 ${incident.id} 已解决`);
+      await run.tx.update('incident', { ...incident, state: 'resolved', resolvedAt: run.now });
+      await run.history(incident.tenantId, incident.instanceId, 'incident-resolved', { elementId: incident.activityId, data: { incidentId: incident.id } });
+      if (incident.jobId) {
+        const job = await run.tx.get('job', incident.jobId);
+        if (job) await run.tx.update('job', { ...job, retries: input.retries ?? 1, dueAt: run.now, lockOwner: null, lockExpiresAt: null });
+        return;
+      }
+      const exec = incident.executionId ? await run.execution(incident.executionId) : undefined;
+      if (!exec) return;
+      const { retryOp = 'enter' } = JSON.parse(exec.data) as { retryOp?: 'enter' | 'leave' };
+      const resumed = await run.saveExecution(exec, { state: 'active' });
+      run.agenda.push({ op: retryOp, execId: resumed.id });
+      await runAgenda(run);
+    });
+  }
+
+  migrateInstances(input: { tenantId: string; fromDefinitionId: string; toDefinitionId: string; userId?: string | null }): Promise<MigrationResult> {
+    return this.command(input.userId ?? null, (run) => migrateInstances(run, input.tenantId, input.fromDefinitionId, input.toDefinitionId));
+  }
+
+  /** the parsed model of a stored definition (cached: definitions never change) */
+  model(definition: DefinitionRecord): Promise<ProcessModel> {
+    let model = this.models.get(definition.id);
+    if (!model) {
+      model = parseBpmn(definition.xml).then(({ definitions }) => {
+        const found = compileDefinitions(definitions, definition.xml, definition.resourceName).processes.find((p) => p.id === definition.key);
+        if (!found) throw new Error(`process ${definition.key} missing from its own definition ${definition.id}`);
+        return found;
+      });
+      model.catch(() => this.models.delete(definition.id));
+      this.models.set(definition.id, model);
+    }
+    return model;
+  }
+
+  private command<T>(userId: string | null, work: (run: Run) => Promise<T>): Promise<T> {
+    const now = this.clock.now();
+    return this.store.transaction((tx) => work(new Run(tx, now, this.deps, userId)));
+  }
+
+  private async activeTask(tx: StorageTx, tenantId: string, taskId: string, expectedVersion?: number): Promise<TaskRecord> {
+    const task = await tx.get('task', taskId);
+    if (!task || task.tenantId !== tenantId) throw new NotFoundError('task', taskId);
+    if (task.state !== 'created') throw new TaskNotActiveError(task.id, task.state);
+    if (expectedVersion !== undefined && expectedVersion !== task.version) throw new ConcurrencyError('task', task.id);
+    return task;
+  }
+}

@@ -1,0 +1,142 @@
+import { camundaAttr, ioMappings, isJuel, zeebeExtension, zeebeProperties } from './extensions';
+import type { ModdleElement } from './moddle';
+import type { EventKind, MultiInstanceSpec, TimerSpec, UserTaskSpec } from './model';
+
+/** A problem found while reading one element; the compiler adds resource, id, type and line. */
+export interface ElementProblem { code: string; message: string; messageZh: string }
+
+const EVENT_KINDS: Record<string, EventKind> = {
+  'bpmn:MessageEventDefinition': 'message',
+  'bpmn:TimerEventDefinition': 'timer',
+  'bpmn:TerminateEventDefinition': 'terminate',
+  'bpmn:ErrorEventDefinition': 'error',
+};
+
+export function eventKind(element: ModdleElement, problems: ElementProblem[]): EventKind {
+  const defs: ModdleElement[] = element.eventDefinitions ?? [];
+  if (defs.length === 0) return 'none';
+  const kind = defs.length === 1 ? EVENT_KINDS[defs[0].$type] : undefined;
+  if (!kind) {
+    const types = defs.map((d) => d.$type).join(', ');
+    problems.push({ code: 'UNSUPPORTED_EVENT', message: `event definition ${types} is not supported`, messageZh: `不支持的事件定义 ${types}` });
+    return 'none';
+  }
+  return kind;
+}
+
+export function timerSpec(element: ModdleElement, problems: ElementProblem[]): TimerSpec | null {
+  const def = element.eventDefinitions?.[0];
+  for (const type of ['timeDate', 'timeDuration', 'timeCycle'] as const) {
+    const body = def?.[type]?.body?.trim();
+    if (body) {
+      if (isJuel(body)) problems.push(juelProblem(type, body));
+      return { type: type === 'timeDate' ? 'date' : type === 'timeDuration' ? 'duration' : 'cycle', expression: body };
+    }
+  }
+  problems.push({ code: 'TIMER_MISSING', message: 'timer has no date, duration or cycle', messageZh: '定时器缺少日期、时长或周期' });
+  return null;
+}
+
+export function messageOf(element: ModdleElement, problems: ElementProblem[], needsKey: boolean) {
+  const message = element.messageRef ?? element.eventDefinitions?.[0]?.messageRef;
+  const name: string | null = message?.name ?? null;
+  const correlationKey: string | null = message ? zeebeExtension(message, 'Subscription')?.correlationKey ?? null : null;
+  if (!name) problems.push({ code: 'MESSAGE_MISSING', message: 'message reference with a name is required', messageZh: '必须引用一个有名称的消息' });
+  else if (needsKey && !correlationKey) {
+    problems.push({ code: 'CORRELATION_KEY_MISSING', message: `message "${name}" needs a zeebe:subscription correlationKey`,
+      messageZh: `消息"${name}"需要 zeebe:subscription 的 correlationKey（关联键）` });
+  }
+  return { messageName: name, correlationKey };
+}
+
+export function errorCodeOf(element: ModdleElement): string | null {
+  return element.eventDefinitions?.[0]?.errorRef?.errorCode ?? null;
+}
+
+export function juelProblem(what: string, value: string): ElementProblem {
+  return { code: 'JUEL_REFUSED', message: `${what} "${value}" is a JUEL expression; write it in FEEL (e.g. "=amount > 1000")`,
+    messageZh: `${what}"${value}"是 JUEL 表达式，请改用 FEEL（例如"=amount > 1000"）` };
+}
+
+export function userTaskSpec(element: ModdleElement, camunda: string | null, problems: ElementProblem[]): UserTaskSpec {
+  const assignment = zeebeExtension(element, 'AssignmentDefinition');
+  const schedule = zeebeExtension(element, 'TaskSchedule');
+  const form = zeebeExtension(element, 'FormDefinition');
+  const spec: UserTaskSpec = {
+    assignee: assignment?.assignee ?? camundaAttr(element, camunda, 'assignee'),
+    candidateGroups: assignment?.candidateGroups ?? camundaAttr(element, camunda, 'candidateGroups'),
+    candidateUsers: assignment?.candidateUsers ?? camundaAttr(element, camunda, 'candidateUsers'),
+    dueDate: schedule?.dueDate ?? camundaAttr(element, camunda, 'dueDate'),
+    formKey: form?.formId ?? form?.formKey ?? camundaAttr(element, camunda, 'formKey'),
+    fieldPermissions: {},
+  };
+  for (const [key, value] of Object.entries(spec)) {
+    if (typeof value === 'string' && isJuel(value)) problems.push(juelProblem(key, value));
+  }
+  const permissions = zeebeProperties(element)['fieldPermissions'];
+  if (permissions !== undefined) {
+    try {
+      const parsed: unknown = JSON.parse(permissions);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      spec.fieldPermissions = parsed as Record<string, string>;
+    } catch {
+      problems.push({ code: 'FIELD_PERMISSIONS_INVALID', message: 'property "fieldPermissions" must be a JSON object such as {"a":"readonly"}',
+        messageZh: '属性"fieldPermissions"必须是 JSON 对象，例如 {"a":"readonly"}' });
+    }
+  }
+  return spec;
+}
+
+export function multiInstanceSpec(element: ModdleElement, problems: ElementProblem[]): MultiInstanceSpec | null {
+  const loop = element.loopCharacteristics;
+  if (!loop) return null;
+  if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
+    problems.push({ code: 'UNSUPPORTED_LOOP', message: `${loop.$type} is not supported (use multi-instance)`, messageZh: `不支持 ${loop.$type}（请使用多实例）` });
+    return null;
+  }
+  const zeebe = zeebeExtension(loop, 'LoopCharacteristics');
+  const spec: MultiInstanceSpec = {
+    sequential: loop.isSequential === true,
+    inputCollection: zeebe?.inputCollection ?? null,
+    inputElement: zeebe?.inputElement ?? null,
+    outputCollection: zeebe?.outputCollection ?? null,
+    outputElement: zeebe?.outputElement ?? null,
+    cardinality: loop.loopCardinality?.body ?? null,
+    completionCondition: loop.completionCondition?.body ?? null,
+  };
+  if (!spec.inputCollection && !spec.cardinality) {
+    problems.push({ code: 'MI_COLLECTION_MISSING', message: 'multi-instance needs zeebe:loopCharacteristics inputCollection or a loopCardinality',
+      messageZh: '多实例需要 zeebe:loopCharacteristics 的 inputCollection 或 loopCardinality' });
+  }
+  if (isJuel(spec.completionCondition)) problems.push(juelProblem('completionCondition', spec.completionCondition!));
+  return spec;
+}
+
+export function handlerOf(element: ModdleElement, problems: ElementProblem[]): { handler: string | null; retries: number } {
+  const def = zeebeExtension(element, 'TaskDefinition');
+  const handler: string | null = def?.type ?? null;
+  if (!handler) {
+    problems.push({ code: 'HANDLER_MISSING', message: 'needs zeebe:taskDefinition type naming a registered handler',
+      messageZh: '需要 zeebe:taskDefinition 的 type 指定已注册的处理器' });
+  }
+  const retries = Number(def?.retries ?? 3);
+  return { handler, retries: Number.isFinite(retries) && retries > 0 ? retries : 3 };
+}
+
+export function scriptOf(element: ModdleElement, problems: ElementProblem[]) {
+  const script = zeebeExtension(element, 'Script');
+  if (!script?.expression || !script?.resultVariable) {
+    problems.push({ code: 'SCRIPT_MISSING', message: 'script task needs zeebe:script expression and resultVariable (FEEL); other script languages are not run',
+      messageZh: '脚本任务需要 zeebe:script 的 expression 与 resultVariable（FEEL），不执行其他脚本语言' });
+    return null;
+  }
+  return { expression: String(script.expression), resultVariable: String(script.resultVariable) };
+}
+
+export function calledElementOf(element: ModdleElement, problems: ElementProblem[]): string | null {
+  const called = zeebeExtension(element, 'CalledElement')?.processId ?? element.calledElement ?? null;
+  if (!called) problems.push({ code: 'CALLED_ELEMENT_MISSING', message: 'call activity needs zeebe:calledElement processId', messageZh: '调用活动需要 zeebe:calledElement 的 processId' });
+  return called;
+}
+
+export { ioMappings };

@@ -1,0 +1,28 @@
+import { enter } from './enter';
+import { ExpressionError } from './feel';
+import { fireReadyInclusiveJoins } from './gateways';
+import { leave } from './leave';
+import type { Run } from './run';
+
+/**
+ * Moves tokens until none can move: every enter/leave queued by behaviours runs here, within the
+ * command's transaction. A FEEL failure stops only the token concerned (incident, retryable).
+ */
+export async function runAgenda(run: Run): Promise<void> {
+  for (;;) {
+    while (run.agenda.length > 0) {
+      const item = run.agenda.shift()!;
+      const exec = await run.execution(item.execId);
+      if (!exec) continue;
+      try {
+        if (item.op === 'enter') await enter(run, exec);
+        else await leave(run, exec, item.flows, item.values);
+      } catch (error) {
+        if (!(error instanceof ExpressionError)) throw error;
+        const current = await run.execution(exec.id);
+        if (current) await run.raiseIncident(current, 'EXPRESSION_FAILED', error.message, null, item.op);
+      }
+    }
+    if (!(await fireReadyInclusiveJoins(run))) return;
+  }
+}

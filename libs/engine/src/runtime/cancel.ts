@@ -1,0 +1,37 @@
+import type { ExecutionRecord } from '../storage';
+import type { Run } from './run';
+import { deleteLocals } from './variables';
+import { completeInstance } from './instances';
+
+/** removes the subscriptions and jobs held by an execution (its boundary events, catch events, service job) */
+export async function closeWaits(run: Run, execId: string): Promise<void> {
+  for (const sub of await run.tx.find('subscription', { executionId: execId })) await run.tx.delete('subscription', sub.id);
+  for (const job of await run.tx.find('job', { executionId: execId })) await run.tx.delete('job', job.id);
+}
+
+/**
+ * Cancels an execution and everything under it: child tokens, open tasks, timers, subscriptions, called
+ * instances and open incidents. Used by interrupting boundary events, terminate ends and completion conditions.
+ */
+export async function cancelExecution(run: Run, exec: ExecutionRecord): Promise<void> {
+  for (const child of await run.children(exec.id)) await cancelExecution(run, child);
+  for (const task of await run.tx.find('task', { executionId: exec.id, state: 'created' })) {
+    await run.tx.update('task', { ...task, state: 'cancelled', completedAt: run.now });
+    await run.history(exec.tenantId, exec.instanceId, 'task-cancelled', { elementId: task.activityId, taskId: task.id });
+  }
+  for (const called of await run.tx.find('instance', { parentExecutionId: exec.id, state: 'active' })) {
+    run.rememberInstance(called);
+    await cancelExecution(run, await run.mustExecution(called.id));
+  }
+  for (const incident of await run.tx.find('incident', { executionId: exec.id, state: 'open' })) {
+    await run.tx.update('incident', { ...incident, state: 'resolved', resolvedAt: run.now });
+  }
+  await closeWaits(run, exec.id);
+  await deleteLocals(run, exec.id);
+  if (exec.kind === 'root') {
+    await completeInstance(run, exec, 'terminated');
+    return;
+  }
+  await run.history(exec.tenantId, exec.instanceId, 'activity-cancelled', { elementId: exec.activityId });
+  await run.deleteExecution(exec.id);
+}

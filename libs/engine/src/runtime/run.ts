@@ -1,0 +1,140 @@
+import type { DefinitionRecord, ExecutionKind, ExecutionRecord, HistoryEventType, InstanceRecord, StorageTx } from '../storage';
+import type { ElementDef, ProcessModel } from '../model/model';
+import type { ServiceHandler } from './handlers';
+
+/** What a command needs from the engine beyond the transaction. */
+export interface RunDeps {
+  newId(): string;
+  handlers: Map<string, ServiceHandler>;
+  model(definition: DefinitionRecord): Promise<ProcessModel>;
+  retryBackoffMs: number;
+}
+
+export type AgendaItem =
+  | { op: 'enter'; execId: string; flows?: undefined; values?: undefined }
+  | { op: 'leave'; execId: string; flows?: string[]; values?: Record<string, unknown> };
+
+/**
+ * One engine command: the transaction, the clock reading, an agenda of token moves, and caches so each
+ * row is read once per command. Everything a command changes goes through here, inside `tx`.
+ */
+export class Run {
+  readonly agenda: AgendaItem[] = [];
+  private readonly executions = new Map<string, ExecutionRecord>();
+  private readonly instances = new Map<string, InstanceRecord>();
+  private readonly definitions = new Map<string, DefinitionRecord>();
+  readonly touchedInstances = new Set<string>();
+
+  constructor(readonly tx: StorageTx, readonly now: number, readonly deps: RunDeps, readonly userId: string | null = null) {}
+
+  async execution(id: string): Promise<ExecutionRecord | undefined> {
+    const cached = this.executions.get(id);
+    if (cached) return cached;
+    const row = await this.tx.get('execution', id);
+    if (row) this.executions.set(id, row);
+    return row;
+  }
+
+  async mustExecution(id: string): Promise<ExecutionRecord> {
+    const row = await this.execution(id);
+    if (!row) throw new Error(`execution ${id} vanished`);
+    return row;
+  }
+
+  async createExecution(instanceId: string, tenantId: string, parentId: string | null, kind: ExecutionKind,
+    activityId: string, data: Record<string, unknown> = {}, id = this.deps.newId()): Promise<ExecutionRecord> {
+    const row: ExecutionRecord = { id, tenantId, instanceId, parentId, kind, activityId, state: 'active', data: JSON.stringify(data), createdAt: this.now, version: 1 };
+    await this.tx.insert('execution', row);
+    this.executions.set(id, row);
+    this.touchedInstances.add(instanceId);
+    return row;
+  }
+
+  async saveExecution(row: ExecutionRecord, changes: Partial<ExecutionRecord>): Promise<ExecutionRecord> {
+    const saved = await this.tx.update('execution', { ...row, ...changes });
+    this.executions.set(row.id, saved);
+    return saved;
+  }
+
+  async deleteExecution(id: string): Promise<void> {
+    await this.tx.delete('execution', id);
+    this.executions.delete(id);
+  }
+
+  async children(parentId: string): Promise<ExecutionRecord[]> {
+    const rows = await this.tx.find('execution', { parentId });
+    return rows.map((r) => {
+      const cached = this.executions.get(r.id);
+      if (cached) return cached;
+      this.executions.set(r.id, r);
+      return r;
+    });
+  }
+
+  async instance(id: string): Promise<InstanceRecord> {
+    let row = this.instances.get(id);
+    if (!row) {
+      row = await this.tx.get('instance', id);
+      if (!row) throw new Error(`instance ${id} vanished`);
+      this.instances.set(id, row);
+    }
+    return row;
+  }
+
+  async saveInstance(row: InstanceRecord, changes: Partial<InstanceRecord>): Promise<InstanceRecord> {
+    const saved = await this.tx.update('instance', { ...row, ...changes });
+    this.instances.set(row.id, saved);
+    return saved;
+  }
+
+  rememberInstance(row: InstanceRecord): void {
+    this.instances.set(row.id, row);
+  }
+
+  async definition(id: string): Promise<DefinitionRecord> {
+    let row = this.definitions.get(id);
+    if (!row) {
+      row = await this.tx.get('definition', id);
+      if (!row) throw new Error(`definition ${id} vanished`);
+      this.definitions.set(id, row);
+    }
+    return row;
+  }
+
+  async modelOf(instanceId: string): Promise<ProcessModel> {
+    const instance = await this.instance(instanceId);
+    return this.deps.model(await this.definition(instance.definitionId));
+  }
+
+  async element(exec: ExecutionRecord): Promise<ElementDef> {
+    const model = await this.modelOf(exec.instanceId);
+    const el = model.elements.get(exec.activityId);
+    if (!el) throw new Error(`element ${exec.activityId} not in the model`);
+    return el;
+  }
+
+  async history(tenantId: string, instanceId: string | null, type: HistoryEventType,
+    extra: { elementId?: string; elementType?: string; taskId?: string; userId?: string | null; data?: Record<string, unknown> } = {}): Promise<void> {
+    await this.tx.insert('history', {
+      id: this.deps.newId(), tenantId, instanceId, type, elementId: extra.elementId ?? null, elementType: extra.elementType ?? null,
+      userId: extra.userId === undefined ? this.userId : extra.userId, taskId: extra.taskId ?? null, at: this.now,
+      data: extra.data ? JSON.stringify(extra.data) : '{}',
+    });
+  }
+
+  /** stops a token (or marks a job) with an incident; `retryOp` says what retrying the incident re-runs */
+  async raiseIncident(exec: ExecutionRecord, type: string, message: string, jobId: string | null = null,
+    retryOp: 'enter' | 'leave' = 'enter'): Promise<void> {
+    const id = this.deps.newId();
+    await this.tx.insert('incident', {
+      id, tenantId: exec.tenantId, instanceId: exec.instanceId, executionId: exec.id, jobId, activityId: exec.activityId,
+      type, message, state: 'open', createdAt: this.now, resolvedAt: null, version: 1,
+    });
+    if (!jobId) await this.saveExecution(exec, { state: 'incident', data: JSON.stringify({ ...execData(exec), retryOp }) });
+    await this.history(exec.tenantId, exec.instanceId, 'incident-raised', { elementId: exec.activityId, data: { incidentId: id, type, message } });
+  }
+}
+
+export function execData<T = Record<string, unknown>>(exec: ExecutionRecord): T {
+  return JSON.parse(exec.data) as T;
+}

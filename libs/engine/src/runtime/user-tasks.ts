@@ -1,0 +1,36 @@
+import type { ExecutionRecord } from '../storage';
+import type { ElementDef } from '../model/model';
+import { ExpressionError, evalValue } from './feel';
+import type { Run } from './run';
+import { dateOrDuration } from './timers';
+import { visibleVariables } from './variables';
+
+/** "a, b" or "=[...]" (FEEL list or string) → names */
+function nameList(source: string | null, vars: Record<string, unknown>): string[] {
+  if (!source) return [];
+  const value = evalValue(source, vars);
+  if (value === null) return [];
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
+  throw new ExpressionError(`candidate expression "${source}" gave ${JSON.stringify(value)}, not a list or text`);
+}
+
+/** Creates the task row; every expression is evaluated first so a failure leaves no half-made task. */
+export async function createUserTask(run: Run, exec: ExecutionRecord, el: ElementDef): Promise<void> {
+  const spec = el.userTask!;
+  const vars = await visibleVariables(run, exec);
+  const assignee = spec.assignee ? evalValue(spec.assignee, vars) : null;
+  const due = spec.dueDate ? evalValue(spec.dueDate, vars) : null;
+  const task = {
+    id: run.deps.newId(), tenantId: exec.tenantId, instanceId: exec.instanceId, executionId: exec.id,
+    definitionId: (await run.instance(exec.instanceId)).definitionId, activityId: el.id, name: el.name,
+    assignee: assignee === null || assignee === '' ? null : String(assignee),
+    candidateGroups: JSON.stringify(nameList(spec.candidateGroups, vars)),
+    candidateUsers: JSON.stringify(nameList(spec.candidateUsers, vars)),
+    dueAt: due === null || due === '' ? null : dateOrDuration(String(due), run.now),
+    formKey: spec.formKey, fieldPermissions: JSON.stringify(spec.fieldPermissions), state: 'created' as const,
+    createdAt: run.now, claimedAt: null, completedAt: null, completedBy: null, version: 1,
+  };
+  await run.tx.insert('task', task);
+  await run.history(exec.tenantId, exec.instanceId, 'task-created', { elementId: el.id, elementType: el.type, taskId: task.id });
+}

@@ -1,0 +1,55 @@
+import type { ExecutionRecord, VariableRecord } from '../storage';
+import type { Run } from './run';
+
+/**
+ * Variables live on scopes (executions); a name resolves to the nearest scope up the parent chain that has
+ * it. New names without a local home go to the process instance (the root execution, id = instance id).
+ */
+export async function scopeChain(run: Run, exec: ExecutionRecord): Promise<ExecutionRecord[]> {
+  const chain: ExecutionRecord[] = [exec];
+  let current = exec;
+  while (current.parentId) {
+    current = await run.mustExecution(current.parentId);
+    chain.push(current);
+  }
+  return chain;
+}
+
+export async function visibleVariables(run: Run, exec: ExecutionRecord): Promise<Record<string, unknown>> {
+  const rows = await run.tx.find('variable', { instanceId: exec.instanceId });
+  const chain = (await scopeChain(run, exec)).map((e) => e.id);
+  const vars: Record<string, unknown> = {};
+  for (let i = chain.length - 1; i >= 0; i--) {
+    for (const row of rows) if (row.scopeId === chain[i]) vars[row.name] = JSON.parse(row.value);
+  }
+  return vars;
+}
+
+export async function setLocal(run: Run, exec: ExecutionRecord, name: string, value: unknown): Promise<void> {
+  const [existing] = await run.tx.find('variable', { scopeId: exec.id, name });
+  await writeVariable(run, exec, exec.id, name, value, existing);
+}
+
+/** sets each variable where it already lives in the chain, else on the instance */
+export async function propagate(run: Run, exec: ExecutionRecord, values: Record<string, unknown>): Promise<void> {
+  if (Object.keys(values).length === 0) return;
+  const chain = await scopeChain(run, exec);
+  const rows = await run.tx.find('variable', { instanceId: exec.instanceId });
+  for (const [name, value] of Object.entries(values)) {
+    const home = chain.find((scope) => rows.some((r) => r.scopeId === scope.id && r.name === name)) ?? chain[chain.length - 1];
+    await writeVariable(run, exec, home.id, name, value, rows.find((r) => r.scopeId === home.id && r.name === name));
+  }
+}
+
+async function writeVariable(run: Run, exec: ExecutionRecord, scopeId: string, name: string, value: unknown, existing: VariableRecord | undefined) {
+  const json = JSON.stringify(value ?? null);
+  if (existing) {
+    if (existing.value !== json) await run.tx.update('variable', { ...existing, value: json });
+    return;
+  }
+  await run.tx.insert('variable', { id: run.deps.newId(), tenantId: exec.tenantId, instanceId: exec.instanceId, scopeId, name, value: json, version: 1 });
+}
+
+export async function deleteLocals(run: Run, scopeId: string): Promise<void> {
+  for (const row of await run.tx.find('variable', { scopeId })) await run.tx.delete('variable', row.id);
+}
