@@ -52,6 +52,7 @@ export class Run {
 
   async saveExecution(row: ExecutionRecord, changes: Partial<ExecutionRecord>): Promise<ExecutionRecord> {
     const saved = await this.tx.update('execution', { ...row, ...changes });
+    this.touchedInstances.add(row.instanceId);
     this.executions.set(row.id, saved);
     return saved;
   }
