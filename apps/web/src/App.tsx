@@ -43,7 +43,10 @@ function NotFound() {
 function LocalizedApp() {
   const { lang } = useI18n();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d5fa8' } }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d5fa8' } }}
+      // antd spaces out two-character Chinese labels (登 录); staff read and search for the plain word.
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <AuthProvider>
           <BrowserRouter>

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,12 +44,24 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, logFile: stri
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}; log:\n${tail(logFile)}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await healthy(`${baseUrl}/api/health`);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 300));
   }
   child.kill();
   throw new Error(`server did not answer /api/health within 60 s; log:\n${tail(logFile)}`);
+}
+
+/** Plain http without keep-alive: a pooled fetch socket would keep jest from exiting. */
+function healthy(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.setTimeout(2000, () => req.destroy());
+  });
 }
 
 function tail(file: string): string {

@@ -65,7 +65,6 @@ export default function UsersPage() {
             setPage(1);
             setQ(v.trim());
           }}
-          data-testid="users-search"
         />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="users-create">
           {t('users.create')}

@@ -1,0 +1,70 @@
+import type { Browser, Page } from 'playwright-core';
+import { expectText, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const UNIT = { code: '64042210077', name: '吉强镇测试教学点' };
+const USER = { username: 'e2e-teacher', displayName: '测试老师', password: 'Test@2026-e2e' };
+
+/** antd selects are custom widgets: open, type to filter, pick the matching option. */
+async function pickOption(page: Page, select: number, search: string, optionText: string) {
+  const box = page.locator('.ant-modal .ant-select').nth(select);
+  await box.click();
+  await page.keyboard.type(search);
+  const option = page.locator('.ant-select-dropdown:visible').getByText(optionText, { exact: false }).first();
+  await option.click();
+}
+
+describe('administration', () => {
+  it('admin adds an org unit and a user with a role there; that user logs in and sees the unit', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'admin');
+    await expectText(page.getByTestId('side-menu'), '系统管理');
+
+    // Org unit under 吉强镇, found with the tree search.
+    await page.getByTestId('side-menu').getByText('组织机构').click();
+    await page.getByPlaceholder('搜索单位名称或代码').fill('吉强镇');
+    await page.getByPlaceholder('搜索单位名称或代码').press('Enter');
+    await page.getByTestId('org-tree').getByText('吉强镇（640422100）', { exact: true }).click();
+    const form = page.getByTestId('org-add-form');
+    await form.locator('#code').fill(UNIT.code);
+    await form.locator('#name').fill(UNIT.name);
+    await page.getByTestId('org-add-submit').click();
+    await page.getByText(`已新增单位“${UNIT.name}”`).waitFor();
+    await page.getByTestId('org-tree').getByText(`${UNIT.name}（${UNIT.code}）`).waitFor();
+    await screenshot(page, 'admin-org-units');
+
+    // A user with the class-teacher role at the new unit.
+    await page.getByTestId('side-menu').getByText('用户管理').click();
+    await page.getByTestId('users-table').getByText('admin', { exact: true }).waitFor();
+    await page.getByTestId('users-create').click();
+    const modal = page.locator('.ant-modal');
+    await modal.locator('#username').fill(USER.username);
+    await modal.locator('#displayName').fill(USER.displayName);
+    await modal.locator('#password').fill(USER.password);
+    await pickOption(page, 0, '班主任', '班主任');
+    await pickOption(page, 1, '测试教学点', UNIT.name);
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText(`已新增用户“${USER.displayName}”`).waitFor();
+    await page.getByPlaceholder('用户名、姓名或手机号').fill(USER.username);
+    await page.getByPlaceholder('用户名、姓名或手机号').press('Enter');
+    await expectText(page.getByTestId('users-table').locator('tbody'), `班主任 · ${UNIT.name}`);
+    await screenshot(page, 'admin-users');
+
+    // The write is in the audit log.
+    await page.getByTestId('side-menu').getByText('操作日志').click();
+    await expectText(page.getByTestId('audit-table').locator('tbody'), 'admin');
+
+    await logOut(page);
+    await logIn(page, USER.username, USER.password);
+    await expectText(page.getByTestId('header-display-name'), USER.displayName);
+    await expectText(page.getByTestId('header-units'), UNIT.name);
+    await context.close();
+  });
+});
