@@ -137,8 +137,8 @@ function link(model: ProcessModel, report: (el: ElementDef, problems: ElementPro
       if (host) host.boundaries.push(el.id);
       else report(el, [{ code: 'BOUNDARY_UNATTACHED', message: 'boundary event is not attached to a supported activity', messageZh: '边界事件未附着在受支持的活动上' }]);
     }
-    checkStructure(model, el, report);
   }
+  for (const el of model.elements.values()) checkStructure(model, el, report);
 }
 
 function checkStructure(model: ProcessModel, el: ElementDef, report: (el: ElementDef, problems: ElementProblem[]) => void) {
