@@ -58,11 +58,13 @@ export async function miItemCompleted(run: Run, item: ExecutionRecord, el: Eleme
   const output = mi.outputElement ? evalFeel(mi.outputElement, vars) : null;
   const siblings = (await run.children(body.id)).filter((e) => e.id !== item.id);
   const completed = data.completed + 1;
-  const counters = { nrOfInstances: data.total, nrOfCompletedInstances: completed, nrOfActiveInstances: siblings.length };
-  const done = completed >= data.total
-    || (mi.completionCondition !== null && evalCondition(mi.completionCondition, { ...vars, ...counters }));
-
   data.outputs[index] = output;
+  // the condition sees the counters and the output collection gathered so far (as Zeebe does)
+  const counters = { nrOfInstances: data.total, nrOfCompletedInstances: completed, nrOfActiveInstances: siblings.length };
+  const collected = mi.outputCollection ? { [mi.outputCollection]: data.outputs } : {};
+  const done = completed >= data.total
+    || (mi.completionCondition !== null && evalCondition(mi.completionCondition, { ...vars, ...collected, ...counters }));
+
   data.completed = completed;
   await deleteLocals(run, item.id);
   await run.deleteExecution(item.id);
