@@ -29,9 +29,12 @@ describe('administration', () => {
 
     // Org unit under 吉强镇, found with the tree search.
     await page.getByTestId('side-menu').getByText('组织机构').click();
+    const township = page.getByTestId('org-tree').locator('.ant-tree-title', { hasText: '吉强镇（640422100）' });
+    await township.waitFor(); // the tree has loaded
     await page.getByPlaceholder('搜索单位名称或代码').fill('吉强镇');
     await page.getByPlaceholder('搜索单位名称或代码').press('Enter');
-    await page.getByTestId('org-tree').getByText('吉强镇（640422100）', { exact: true }).click();
+    await township.click();
+    await page.getByText('在“吉强镇”下新增单位').waitFor();
     const form = page.getByTestId('org-add-form');
     await form.locator('#code').fill(UNIT.code);
     await form.locator('#name').fill(UNIT.name);

@@ -72,7 +72,7 @@ export async function stopServer(server: RunningServer): Promise<void> {
   if (server.child.exitCode === null) {
     const exited = new Promise((r) => server.child.once('exit', r));
     server.child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
     if (server.child.exitCode === null) server.child.kill('SIGKILL');
   }
   fs.rmSync(server.dataDir, { recursive: true, force: true });

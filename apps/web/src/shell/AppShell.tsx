@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Button, Layout, Menu, Spin, Tag, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -44,19 +44,23 @@ export function AppShell() {
         />
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 8, borderBottom: '1px solid #f0f0f0' }}>
-          <Space size={4} wrap={false} style={{ overflow: 'hidden' }} data-testid="header-user">
-            <UserOutlined />
-            <Typography.Text strong data-testid="header-display-name">{me.displayName}</Typography.Text>
-            <Tooltip title={units.join('、')}>
-              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }} data-testid="header-units">
-                {units.join('、') || me.tenant.name}
-              </Typography.Text>
-            </Tooltip>
-            {roles.map((r) => (
-              <Tag key={r} color="blue" style={{ marginInlineEnd: 0 }}>{r}</Tag>
-            ))}
-          </Space>
+        <Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0, lineHeight: 1.35 }} data-testid="header-user">
+            <UserOutlined style={{ fontSize: 18, color: '#1d5fa8' }} />
+            <div style={{ minWidth: 0, textAlign: 'right' }}>
+              <div>
+                <Typography.Text strong data-testid="header-display-name">{me.displayName}</Typography.Text>
+                {roles.map((r) => (
+                  <Tag key={r} color="blue" style={{ marginInlineStart: 6, marginInlineEnd: 0 }}>{r}</Tag>
+                ))}
+              </div>
+              <Tooltip title={units.join('、')}>
+                <Typography.Text type="secondary" ellipsis style={{ maxWidth: 420, fontSize: 12 }} data-testid="header-units">
+                  {units.join('、') || me.tenant.name}
+                </Typography.Text>
+              </Tooltip>
+            </div>
+          </div>
           <LanguageSwitch />
           <Button type="text" icon={<LogoutOutlined />} onClick={logout} data-testid="logout">
             {t('shell.logout')}
