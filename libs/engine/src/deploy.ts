@@ -5,7 +5,7 @@ import { parseBpmn } from './model/moddle';
 import type { ProcessModel } from './model/model';
 import { checkXmlIntake } from './model/xml-intake';
 import type { DefinitionRecord, StorageTx } from './storage';
-import { computeTimer } from './runtime/waits';
+import { computeTimer, type TimerPayload } from './runtime/waits';
 
 export interface DeployResource { name: string; content: string }
 
@@ -87,7 +87,14 @@ export async function replaceStartEvents(tx: StorageTx, record: DefinitionRecord
   for (const id of model.startEvents) {
     const start = model.elements.get(id)!;
     if (start.event === 'timer') {
-      const timer = computeTimer(start.timer!, {}, now);
+      let timer: TimerPayload;
+      try {
+        timer = computeTimer(start.timer!, {}, now);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new DeploymentError([{ resource: record.resourceName, elementId: id, elementType: 'bpmn:StartEvent', code: 'TIMER_INVALID',
+          message: `start timer cannot be computed without variables: ${reason}`, messageZh: `开始定时器无法在没有变量时计算：${reason}` }]);
+      }
       await tx.insert('job', {
         id: newId(), tenantId: record.tenantId, instanceId: null, executionId: null, definitionId: record.id, activityId: id,
         kind: 'timer', payload: JSON.stringify(timer), dueAt: timer.dueAt, retries: 3, lockOwner: null, lockExpiresAt: null,

@@ -14,7 +14,7 @@ const FLOW_NODES: Record<string, ElementType> = {
   'bpmn:ScriptTask': 'scriptTask', 'bpmn:SendTask': 'sendTask', 'bpmn:ReceiveTask': 'receiveTask', 'bpmn:Task': 'task',
   'bpmn:ManualTask': 'manualTask', 'bpmn:ExclusiveGateway': 'exclusiveGateway', 'bpmn:ParallelGateway': 'parallelGateway',
   'bpmn:InclusiveGateway': 'inclusiveGateway', 'bpmn:EventBasedGateway': 'eventBasedGateway', 'bpmn:SubProcess': 'subProcess',
-  'bpmn:CallActivity': 'callActivity',
+  'bpmn:CallActivity': 'callActivity', 'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
 };
 /** artifacts and data elements carry no behaviour; they are allowed and ignored */
 const IGNORED = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:TextAnnotation',
@@ -22,7 +22,7 @@ const IGNORED = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:Da
 /** which event definitions each event type may carry */
 const ALLOWED_EVENTS: Partial<Record<ElementType, string[]>> = {
   startEvent: ['none', 'message', 'timer'], endEvent: ['none', 'terminate', 'error'],
-  intermediateCatchEvent: ['message', 'timer'], boundaryEvent: ['timer', 'message', 'error'],
+  intermediateCatchEvent: ['message', 'timer'], boundaryEvent: ['timer', 'message', 'error'], intermediateThrowEvent: ['none'],
 };
 /** the camunda 7 attributes we translate; any other camunda:* on an element is refused */
 const TRANSLATED_CAMUNDA = ['assignee', 'candidateGroups', 'candidateUsers', 'dueDate', 'formKey'];
@@ -83,7 +83,8 @@ function collect(container: ModdleElement, scopeId: string | null, model: Proces
 function elementDef(el: ModdleElement, type: ElementType, scopeId: string | null, camunda: string | null, problems: ElementProblem[]): ElementDef {
   const event = eventKind(el, problems);
   const allowed = ALLOWED_EVENTS[type];
-  if (allowed && !allowed.includes(event)) {
+  const eventAllowed = !allowed || allowed.includes(event);
+  if (!eventAllowed) {
     problems.push({ code: 'UNSUPPORTED_EVENT', message: `${event} ${type} is not supported`, messageZh: `不支持 ${event} 类型的 ${type}` });
   }
   if (type === 'startEvent' && scopeId && event !== 'none') {
@@ -98,12 +99,12 @@ function elementDef(el: ModdleElement, type: ElementType, scopeId: string | null
   for (const m of [...io.inputs, ...io.outputs]) if (isJuel(m.source)) problems.push(juelProblem('mapping', m.source));
   const isTask = type === 'serviceTask' || type === 'sendTask';
   const handler = isTask ? handlerOf(el, problems) : { handler: null, retries: 3 };
-  const message = event === 'message' || type === 'receiveTask'
+  const message = (event === 'message' && eventAllowed) || type === 'receiveTask'
     ? messageOf(el, problems, type !== 'startEvent') : { messageName: null, correlationKey: null };
   return {
     id: el.id, type, name: el.name ?? null, scopeId, incoming: [], outgoing: [],
     defaultFlow: el.default?.id ?? null, event,
-    timer: event === 'timer' ? timerSpec(el, problems) : null,
+    timer: event === 'timer' && eventAllowed ? timerSpec(el, problems) : null,
     ...message,
     errorCode: event === 'error' ? errorCodeOf(el) : null,
     attachedTo: el.attachedToRef?.id ?? null,

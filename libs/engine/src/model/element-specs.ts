@@ -1,5 +1,6 @@
 import { camundaAttr, ioMappings, isJuel, zeebeExtension, zeebeProperties } from './extensions';
 import type { ModdleElement } from './moddle';
+import { addDuration, parseCycle, parseDate } from '../runtime/timers';
 import type { EventKind, MultiInstanceSpec, TimerSpec, UserTaskSpec } from './model';
 
 /** A problem found while reading one element; the compiler adds resource, id, type and line. */
@@ -30,11 +31,24 @@ export function timerSpec(element: ModdleElement, problems: ElementProblem[]): T
     const body = def?.[type]?.body?.trim();
     if (body) {
       if (isJuel(body)) problems.push(juelProblem(type, body));
+      else if (!body.startsWith('=')) checkTimerText(type, body, problems);
       return { type: type === 'timeDate' ? 'date' : type === 'timeDuration' ? 'duration' : 'cycle', expression: body };
     }
   }
   problems.push({ code: 'TIMER_MISSING', message: 'timer has no date, duration or cycle', messageZh: '定时器缺少日期、时长或周期' });
   return null;
+}
+
+/** literal ISO 8601 timers are checked at deploy time; FEEL ones can only fail at run time (incident) */
+function checkTimerText(type: string, text: string, problems: ElementProblem[]): void {
+  try {
+    if (type === 'timeDate') parseDate(text);
+    else if (type === 'timeDuration') addDuration(0, text);
+    else parseCycle(text, 0);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    problems.push({ code: 'TIMER_INVALID', message: `${type}: ${reason}`, messageZh: `${type}：不是有效的 ISO 8601 时间表达式（${text}）` });
+  }
 }
 
 export function messageOf(element: ModdleElement, problems: ElementProblem[], needsKey: boolean) {

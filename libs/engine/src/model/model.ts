@@ -5,7 +5,7 @@
  */
 
 export type ElementType =
-  | 'startEvent' | 'endEvent' | 'intermediateCatchEvent' | 'boundaryEvent'
+  | 'startEvent' | 'endEvent' | 'intermediateCatchEvent' | 'intermediateThrowEvent' | 'boundaryEvent'
   | 'userTask' | 'serviceTask' | 'scriptTask' | 'sendTask' | 'receiveTask' | 'task' | 'manualTask'
   | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway' | 'eventBasedGateway'
   | 'subProcess' | 'callActivity';

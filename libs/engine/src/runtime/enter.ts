@@ -25,7 +25,7 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
     for (const m of el.inputs) await setLocal(run, exec, m.target, evalFeel(m.source, vars));
   }
   switch (el.type) {
-    case 'startEvent': case 'task': case 'manualTask': case 'boundaryEvent':
+    case 'startEvent': case 'task': case 'manualTask': case 'boundaryEvent': case 'intermediateThrowEvent':
       return leave(run, exec);
     case 'endEvent':
       if (el.event === 'terminate') return terminateScope(run, exec);
