@@ -11,7 +11,8 @@ describe('ledgers fed by the comparison', () => {
   let t: TestApp;
   let office: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    // A county without demo cases, so the ledgers hold only what this suite's registers produce.
+    t = await startTestApp({ env: { SEED_DEMO_CASES: 'false' } });
     await t.seedSecondCounty();
     office = await t.login('basic-edu');
     const jq = await t.ds.getRepository(Student).find({ where: { schoolPath: '/640422/640422100/64042210001/' }, order: { idNumber: 'ASC' } });
@@ -93,5 +94,25 @@ describe('ledgers fed by the comparison', () => {
     expect(dash.body.children.map((c: { name: string }) => c.name)).toEqual(['吉强镇中心小学', '吉强镇第二小学', '吉强镇初级中学']);
     await t.http().get('/api/dashboard?orgUnit=640422101').set(bearer(await t.login('township'))).expect(404);
     await t.http().get('/api/dashboard').set(bearer(await t.login('teacher'))).expect(403);
+  });
+});
+
+describe('the demo county after npm start', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('has suspected dropouts and unregistered children on its ledgers, and a dashboard that shows them', async () => {
+    const office = await t.login('basic-edu');
+    const suspected = await t.http().get('/api/ledgers/suspected-dropout').set(bearer(office)).expect(200);
+    const schoolAge = await t.http().get('/api/ledgers/school-age').set(bearer(office)).expect(200);
+    expect(suspected.body.total).toBeGreaterThan(20);
+    expect(schoolAge.body.total).toBe(6);
+    const dash = await t.http().get('/api/dashboard').set(bearer(office)).expect(200);
+    expect(dash.body.unit.counts['suspected-dropout'].open).toBe(suspected.body.total);
+    const teacher = await t.http().get('/api/ledgers/suspected-dropout').set(bearer(await t.login('teacher'))).expect(200);
+    expect(teacher.body.items.every((e: { orgUnitName: string }) => e.orgUnitName === '吉强镇中心小学')).toBe(true);
   });
 });

@@ -17,6 +17,7 @@ const schema = z.object({
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(1800),
   DEMO_PASSWORD: z.string().min(8).default('Xiji@2026'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  SEED_DEMO_CASES: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -33,6 +34,8 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   demoPassword: string;
   seedDemo: boolean;
+  /** Demo registers, comparison and ledger entries (and later cases) on top of the demo county. */
+  seedDemoCases: boolean;
   logLevel: string;
   login: { maxFailures: number; lockMinutes: number };
   webDist: string;
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtTtlSeconds: c.JWT_TTL_SECONDS,
     demoPassword: c.DEMO_PASSWORD,
     seedDemo: c.SEED_DEMO === 'true',
+    seedDemoCases: c.SEED_DEMO_CASES === 'true',
     logLevel: c.LOG_LEVEL,
     login: { maxFailures: c.LOGIN_MAX_FAILURES, lockMinutes: c.LOGIN_LOCK_MINUTES },
     webDist: path.resolve(c.WEB_DIST ?? path.join(__dirname, '..', '..', '..', '..', 'web')),

@@ -24,7 +24,7 @@ export class DatabaseBootstrap implements OnApplicationBootstrap {
       const [{ n }] = await this.ds.query('SELECT COUNT(*) AS n FROM tenant');
       if (Number(n) > 0) return;
       const passwordHash = await this.passwords.hash(this.config.demoPassword);
-      await seedCounty(this.ds, { countyCode: DEMO_COUNTY, usernamePrefix: '', passwordHash });
+      await seedCounty(this.ds, { countyCode: DEMO_COUNTY, usernamePrefix: '', passwordHash, withCases: this.config.seedDemoCases });
       this.log.log('demo county 西吉县 (640422) seeded');
     });
     this.log.log(`database ready (${this.ds.options.type})`);

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { newId, nowIso } from '../database/columns';
 import { OrgUnit, Role, RoleAssignment, Tenant, User } from '../database/entities';
 import { DEMO_USERS, DemoUser, demoSchools, STANDARD_ROLES } from './county-catalogue';
+import { seedDemoRegisters } from './demo-registers';
 import { seedDemoStudents } from './demo-students';
 
 export interface CountySeed {
@@ -13,6 +14,8 @@ export interface CountySeed {
   users?: DemoUser[];
   /** Invented students per school (default 8). */
   studentsPerSchool?: number;
+  /** Also demo registers, a comparison and its ledger entries (default true). */
+  withCases?: boolean;
 }
 
 /**
@@ -60,10 +63,12 @@ export async function seedCounty(ds: DataSource, seed: CountySeed): Promise<{ te
       if (kind === 'school') return schools[Number(a)][Number(b)];
       return root;
     };
+    const userIds = new Map<string, string>();
     for (const u of seed.users ?? DEMO_USERS) {
-      await addUser(m, tenant.id, seed, u, roles.get(u.role)!, resolve(u.at));
+      userIds.set(u.username, await addUser(m, tenant.id, seed, u, roles.get(u.role)!, resolve(u.at)));
     }
     await seedDemoStudents(m, tenant.id, county.code, schools.flat(), seed.studentsPerSchool ?? 8);
+    if (seed.withCases !== false) await seedDemoRegisters(m, tenant.id, county.code, userIds.get('admin') ?? [...userIds.values()][0]);
     return { tenantId: tenant.id, created: true };
   });
 }
@@ -76,4 +81,5 @@ async function addUser(m: EntityManager, tenantId: string, seed: CountySeed, u: 
     passwordHash: seed.passwordHash, active: true, createdAt: now, updatedAt: now,
   });
   await m.getRepository(RoleAssignment).insert({ id: newId(), tenantId, userId: id, roleId: role.id, orgUnitId: unit.id });
+  return id;
 }
