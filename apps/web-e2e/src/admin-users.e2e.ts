@@ -63,6 +63,7 @@ describe('administration', () => {
     // The write is in the audit log.
     await page.getByTestId('side-menu').getByText('操作日志').click();
     await expectText(page.getByTestId('audit-table').locator('tbody'), 'admin');
+    await screenshot(page, 'admin-audit');
 
     await logOut(page);
     await logIn(page, USER.username, USER.password);

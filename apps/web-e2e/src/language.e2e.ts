@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { expectText, fillLogin, launchBrowser, logIn, newPage } from './support/browser';
+import { expectText, fillLogin, launchBrowser, logIn, newPage, screenshot } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,6 +26,7 @@ describe('language', () => {
     await expectText(page.getByTestId('side-menu'), 'Home');
     await expectText(page.getByTestId('header-user'), 'Registrar'); // the role's English name
     await expectText(page.getByTestId('home-welcome'), 'Hello, 李学籍（演示）');
+    await screenshot(page, 'home-en');
 
     // Persisted in localStorage: a reload stays English; switching back gives Chinese again.
     await page.reload();
