@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { BASE_URL_ENV, DEMO_PASSWORD, screenshotsDir } from './paths';
+import { BASE_URL_ENV, DEMO_PASSWORD, runScreenshotsDir, screenshotsDir } from './paths';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = [
@@ -51,9 +51,20 @@ export async function logOut(page: Page): Promise<void> {
   await page.locator('#username').waitFor();
 }
 
+/**
+ * Every run saves its screenshots under dist/ for a look; the small committed set for the staff guide
+ * (apps/web-e2e/screenshots) is only rewritten with UPDATE_SCREENSHOTS=1 (or when one is missing),
+ * so a test run does not leave modified binaries in everyone's working tree.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(screenshotsDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
+  const png = await page.screenshot();
+  fs.mkdirSync(runScreenshotsDir, { recursive: true });
+  fs.writeFileSync(path.join(runScreenshotsDir, `${name}.png`), png);
+  const committed = path.join(screenshotsDir, `${name}.png`);
+  if (process.env.UPDATE_SCREENSHOTS === '1' || !fs.existsSync(committed)) {
+    fs.mkdirSync(screenshotsDir, { recursive: true });
+    fs.writeFileSync(committed, png);
+  }
 }
 
 /** Waits until the element shows the text (the UI updates after the API answers), then asserts it. */

@@ -13,7 +13,7 @@ export function HomePage() {
 
   return (
     <>
-      <Typography.Title level={3} data-testid="home-welcome">
+      <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="home-welcome">
         {t('home.welcome', { name: me.displayName })}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('home.tenant', { name: me.tenant.name })}</Typography.Paragraph>

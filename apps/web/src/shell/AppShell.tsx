@@ -29,8 +29,8 @@ export function AppShell() {
   const roles = roleNames(me, lang);
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Sider width={200} breakpoint="lg" collapsedWidth={56} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+    <Layout style={{ height: '100vh' }}>
+      <Sider width={200} breakpoint="lg" collapsedWidth={56} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
         <div style={{ padding: '16px 12px', fontWeight: 600, color: '#1d5fa8', whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {t('app.title')}
         </div>

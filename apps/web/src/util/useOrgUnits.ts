@@ -7,8 +7,8 @@ export function useOrgUnits() {
   const [units, setUnits] = useState<OrgUnit[]>([]);
   const [loading, setLoading] = useState(true);
   const showError = useShowError();
+  // Only the first load shows a spinner; reloads after an edit swap the data in place.
   const reload = useCallback(() => {
-    setLoading(true);
     return api
       .orgUnits()
       .then(setUnits)

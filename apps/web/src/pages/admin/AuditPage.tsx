@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Input, Space, Table, Typography } from 'antd';
+import { Input, Space, Table } from 'antd';
 import { api } from '../../api/endpoints';
 import type { AuditEntry, Page } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { PageTitle } from '../../shell/PageTitle';
 import { useShowError } from '../../util/useShowError';
 
 const PAGE_SIZE = 20;
@@ -33,7 +34,7 @@ export default function AuditPage() {
 
   return (
     <>
-      <Typography.Title level={4}>{t('audit.title')}</Typography.Title>
+      <PageTitle>{t('audit.title')}</PageTitle>
       <Space style={{ marginBottom: 12 }}>
         <Input.Search placeholder={t('audit.filterUser')} allowClear onSearch={filterBy('username')} style={{ width: 220 }} />
         <Input.Search placeholder={t('audit.filterEntity')} allowClear onSearch={filterBy('entity')} style={{ width: 220 }} />

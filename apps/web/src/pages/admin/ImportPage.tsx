@@ -4,6 +4,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { api } from '../../api/endpoints';
 import type { ImportReport } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { PageTitle } from '../../shell/PageTitle';
 import { useShowError } from '../../util/useShowError';
 import { ImportReportView } from './ImportReportView';
 
@@ -41,7 +42,7 @@ export default function ImportPage() {
 
   return (
     <>
-      <Typography.Title level={4}>{t('imports.title')}</Typography.Title>
+      <PageTitle>{t('imports.title')}</PageTitle>
       <Card size="small">
         <Steps
           size="small"

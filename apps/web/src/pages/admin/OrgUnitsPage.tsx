@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { App, Card, Col, Descriptions, Empty, Input, Row, Spin, Tree, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import { useI18n } from '../../i18n/i18n';
+import { PageTitle } from '../../shell/PageTitle';
 import { kindLabel } from '../../i18n/labels';
 import { ancestorsOfMatches, buildOrgTree } from '../../util/orgTree';
 import { useOrgUnits } from '../../util/useOrgUnits';
@@ -60,7 +61,7 @@ export default function OrgUnitsPage() {
 
   return (
     <>
-      <Typography.Title level={4}>{t('org.title')}</Typography.Title>
+      <PageTitle>{t('org.title')}</PageTitle>
       <Row gutter={16}>
         <Col span={13}>
           <Card size="small">

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Checkbox, Col, Form, Input, Row, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, Form, Input, Row, Table, Tag } from 'antd';
 import { api } from '../../api/endpoints';
 import type { Role } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { PageTitle } from '../../shell/PageTitle';
 import { KNOWN_PERMISSIONS, permissionLabel } from '../../i18n/labels';
 import { useShowError } from '../../util/useShowError';
 
@@ -44,7 +45,7 @@ export default function RolesPage() {
 
   return (
     <>
-      <Typography.Title level={4}>{t('roles.title')}</Typography.Title>
+      <PageTitle>{t('roles.title')}</PageTitle>
       <Row gutter={16}>
         <Col span={15}>
           <Table<Role>

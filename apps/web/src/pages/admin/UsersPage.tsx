@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { App, Button, Input, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { formatMobilePhone } from '@kcbx/cn-codes';
 import { api } from '../../api/endpoints';
 import type { AdminUser, Page, Role } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { PageTitle } from '../../shell/PageTitle';
 import { buildOrgTree } from '../../util/orgTree';
 import { useOrgUnits } from '../../util/useOrgUnits';
 import { useShowError } from '../../util/useShowError';
@@ -55,7 +56,7 @@ export default function UsersPage() {
 
   return (
     <>
-      <Typography.Title level={4}>{t('users.title')}</Typography.Title>
+      <PageTitle>{t('users.title')}</PageTitle>
       <Space style={{ marginBottom: 12 }}>
         <Input.Search
           placeholder={t('users.search')}
