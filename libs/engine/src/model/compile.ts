@@ -38,7 +38,7 @@ export function compileDefinitions(definitions: ModdleElement, xml: string, reso
   const processes: ProcessModel[] = [];
   for (const root of definitions.rootElements ?? []) {
     if (root.$type !== 'bpmn:Process') continue;
-    const model: ProcessModel = { id: root.id, name: root.name ?? null, elements: new Map(), flows: new Map(), startEvents: [] };
+    const model: ProcessModel = { id: root.id, name: root.name ?? null, elements: new Map(), flows: new Map(), startEvents: [], hasInclusiveJoin: false };
     collect(root, null, model, camunda, report);
     link(model, (el, list) => report({ id: el.id, $type: `bpmn:${el.type[0].toUpperCase()}${el.type.slice(1)}` }, list));
     if (model.startEvents.length === 0) {
@@ -140,6 +140,7 @@ function link(model: ProcessModel, report: (el: ElementDef, problems: ElementPro
     }
   }
   for (const el of model.elements.values()) checkStructure(model, el, report);
+  model.hasInclusiveJoin = [...model.elements.values()].some((el) => el.type === 'inclusiveGateway' && el.incoming.length > 1);
 }
 
 function checkStructure(model: ProcessModel, el: ElementDef, report: (el: ElementDef, problems: ElementProblem[]) => void) {

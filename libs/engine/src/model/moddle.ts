@@ -10,7 +10,6 @@ import { XmlIntakeError } from '../errors';
 let shared: BpmnModdle | undefined;
 
 // moddle's element objects are dynamic; the compiler reads them through this loose shape.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ModdleElement = any;
 
 export interface ParsedBpmn {

@@ -89,4 +89,6 @@ export interface ProcessModel {
   flows: Map<string, FlowDef>;
   /** process-level start events */
   startEvents: string[];
+  /** whether any inclusive gateway joins flows (only then must the runtime look for joins to fire) */
+  hasInclusiveJoin: boolean;
 }

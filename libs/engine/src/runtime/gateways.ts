@@ -50,6 +50,7 @@ export async function fireReadyInclusiveJoins(run: Run): Promise<boolean> {
     const instance = await run.instance(instanceId);
     if (instance.state !== 'active') continue;
     const model = await run.modelOf(instanceId);
+    if (!model.hasInclusiveJoin) continue;
     const executions = await run.tx.find('execution', { instanceId });
     const joins = executions.filter((e) => e.state === 'waiting' && model.elements.get(e.activityId)?.type === 'inclusiveGateway'
       && model.elements.get(e.activityId)!.incoming.length > 1);

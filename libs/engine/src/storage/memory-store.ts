@@ -4,15 +4,21 @@ import { type JobRecord, type RecordKind, type RecordKinds, VERSIONED_KINDS } fr
 
 type AnyRecord = RecordKinds[RecordKind];
 type Table = Map<string, AnyRecord>;
+/** column value → ids, built on the first query by that column and kept up to date by every write */
+type ColumnIndex = Map<unknown, Set<string>>;
 interface UndoEntry { kind: RecordKind; id: string; before: AnyRecord | undefined }
 
 /**
  * In-memory StoragePort for tests and the benchmark. Transactions run one at a time (a promise chain
  * stands in for database locking) and keep an undo log, so a thrown error restores every touched row.
- * Rows are copied on the way in and out, so callers never mutate stored state by accident.
+ * Stored rows are frozen copies handed out as they are: nobody can change stored state except through
+ * `update`, and reads cost no copying (the benchmark runs on this store).
  */
 export class MemoryStore implements StoragePort {
   private readonly tables = new Map<RecordKind, Table>();
+  private readonly indexes = new Map<RecordKind, Map<string, ColumnIndex>>();
+  /** insertion sequence per id, so `find` returns rows in insertion order whatever index served it */
+  private readonly sequence = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
 
   transaction<T>(work: (tx: StorageTx) => Promise<T>): Promise<T> {
@@ -58,6 +64,38 @@ export class MemoryStore implements StoragePort {
     return bytes;
   }
 
+  /** ids whose `column` equals `value`, via an index created on first use */
+  idsWhere(kind: RecordKind, column: string, value: unknown): Set<string> | undefined {
+    let byColumn = this.indexes.get(kind);
+    if (!byColumn) this.indexes.set(kind, (byColumn = new Map()));
+    let index = byColumn.get(column);
+    if (!index) {
+      index = new Map();
+      for (const row of this.table(kind).values()) addToIndex(index, (row as unknown as Record<string, unknown>)[column], row.id);
+      byColumn.set(column, index);
+    }
+    return index.get(value);
+  }
+
+  /** every write goes through here so the column indexes stay exact */
+  write(kind: RecordKind, id: string, row: AnyRecord | undefined): void {
+    const table = this.table(kind);
+    const before = table.get(id) as unknown as Record<string, unknown> | undefined;
+    for (const [column, index] of this.indexes.get(kind) ?? []) {
+      const after = row ? (row as unknown as Record<string, unknown>)[column] : undefined;
+      if (before && (!row || before[column] !== after)) index.get(before[column])?.delete(id);
+      if (row && (!before || before[column] !== after)) addToIndex(index, after, id);
+    }
+    if (row) {
+      if (!this.sequence.has(id)) this.sequence.set(id, this.sequence.size);
+      table.set(id, row);
+    } else table.delete(id);
+  }
+
+  insertionOrder(id: string): number {
+    return this.sequence.get(id) ?? 0;
+  }
+
   table(kind: RecordKind): Table {
     let table = this.tables.get(kind);
     if (!table) this.tables.set(kind, (table = new Map()));
@@ -65,25 +103,43 @@ export class MemoryStore implements StoragePort {
   }
 
   private restore({ kind, id, before }: UndoEntry): void {
-    if (before === undefined) this.table(kind).delete(id);
-    else this.table(kind).set(id, before);
+    this.write(kind, id, before);
   }
+}
+
+function addToIndex(index: ColumnIndex, value: unknown, id: string): void {
+  let ids = index.get(value);
+  if (!ids) index.set(value, (ids = new Set()));
+  ids.add(id);
 }
 
 class MemoryTx implements StorageTx {
   constructor(private readonly store: MemoryStore, private readonly undo: UndoEntry[]) {}
 
   async get<K extends RecordKind>(kind: K, id: string): Promise<RecordKinds[K] | undefined> {
-    const row = this.store.table(kind).get(id);
-    return row ? ({ ...row } as RecordKinds[K]) : undefined;
+    return this.store.table(kind).get(id) as RecordKinds[K] | undefined;
   }
 
   async find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): Promise<RecordKinds[K][]> {
     const entries = Object.entries(filter).filter(([, v]) => v !== undefined);
+    const table = this.store.table(kind);
     const out: RecordKinds[K][] = [];
-    for (const row of this.store.table(kind).values()) {
+    if (entries.length === 0) {
+      for (const row of table.values()) out.push(row as RecordKinds[K]);
+      return out;
+    }
+    // narrow by the most selective column index, then check the other columns
+    let ids: Set<string> | undefined;
+    for (const [column, value] of entries) {
+      const candidates = this.store.idsWhere(kind, column, value) ?? new Set<string>();
+      if (!ids || candidates.size < ids.size) ids = candidates;
+    }
+    ids ??= new Set<string>();
+    const rows = [...ids].map((id) => table.get(id)!)
+      .sort((a, b) => this.store.insertionOrder(a.id) - this.store.insertionOrder(b.id));
+    for (const row of rows) {
       const r = row as unknown as Record<string, unknown>;
-      if (entries.every(([k, v]) => r[k] === v)) out.push({ ...row } as RecordKinds[K]);
+      if (entries.every(([k, v]) => r[k] === v)) out.push(row as RecordKinds[K]);
     }
     return out;
   }
@@ -92,7 +148,7 @@ class MemoryTx implements StorageTx {
     const table = this.store.table(kind);
     if (table.has(record.id)) throw new Error(`duplicate ${kind} id ${record.id}`);
     this.undo.push({ kind, id: record.id, before: undefined });
-    table.set(record.id, { ...record });
+    this.store.write(kind, record.id, Object.freeze({ ...record }) as unknown as AnyRecord);
   }
 
   async update<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<RecordKinds[K]> {
@@ -101,10 +157,10 @@ class MemoryTx implements StorageTx {
     const versioned = VERSIONED_KINDS.has(kind);
     const expected = (record as { version?: number }).version;
     if (!stored || (versioned && stored.version !== expected)) throw new ConcurrencyError(kind, record.id);
-    const next = (versioned ? { ...record, version: (expected ?? 0) + 1 } : { ...record }) as RecordKinds[K];
+    const next = Object.freeze(versioned ? { ...record, version: (expected ?? 0) + 1 } : { ...record }) as unknown as RecordKinds[K];
     this.undo.push({ kind, id: record.id, before: stored });
-    table.set(record.id, next);
-    return { ...next };
+    this.store.write(kind, record.id, next);
+    return next;
   }
 
   async delete(kind: RecordKind, id: string): Promise<void> {
@@ -112,7 +168,7 @@ class MemoryTx implements StorageTx {
     const before = table.get(id);
     if (!before) return;
     this.undo.push({ kind, id, before });
-    table.delete(id);
+    this.store.write(kind, id, undefined);
   }
 
   async findDueJobs(tenantId: string | null, now: number, limit: number): Promise<JobRecord[]> {
@@ -120,7 +176,6 @@ class MemoryTx implements StorageTx {
     return jobs
       .filter((j) => j.dueAt <= now && j.retries > 0 && (tenantId === null || j.tenantId === tenantId))
       .sort((a, b) => a.dueAt - b.dueAt)
-      .slice(0, limit)
-      .map((j) => ({ ...j }));
+      .slice(0, limit);
   }
 }

@@ -3,7 +3,6 @@ declare module 'bpmn-moddle' {
   export class BpmnModdle {
     constructor(packages?: Record<string, unknown>);
     fromXML(xml: string, typeName?: string): Promise<{
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       rootElement: any;
       warnings: { message: string }[];
     }>;
