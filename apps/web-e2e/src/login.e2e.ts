@@ -34,6 +34,21 @@ describe('login', () => {
     await context.close();
   });
 
+  it('a token the API no longer accepts sends the user back to the login page with a reason', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'township');
+    await expectText(page.getByTestId('header-units'), '吉强镇');
+    await page.evaluate(() => {
+      const key = 'kcbx.session';
+      const t = JSON.parse(sessionStorage.getItem(key)!);
+      sessionStorage.setItem(key, JSON.stringify({ ...t, accessToken: t.accessToken.slice(0, -4) + 'AAAA' }));
+    });
+    await page.reload();
+    await page.getByText('登录已失效，请重新登录').waitFor();
+    await page.locator('#username').waitFor();
+    await context.close();
+  });
+
   it('a wrong password shows the API message in Chinese and does not log in', async () => {
     const { context, page } = await newPage(browser);
     expect(await fillLogin(page, 'principal', 'not-the-password')).toBe(401);

@@ -1,8 +1,13 @@
 import { ApiError, errorFromResponse } from './errors';
-import { clearToken, readToken, saveToken } from './session';
+import { clearToken, readToken, saveToken, type StoredToken } from './session';
 
-/** Refresh this long before the token runs out, so a request never leaves with an expiring token. */
-const REFRESH_MARGIN_MS = 60_000;
+/**
+ * Refresh this long before the token runs out, so a request never leaves with an expiring token;
+ * at most a quarter of the token's life, so a short-lived token is not refreshed in a loop.
+ */
+function refreshMargin(t: StoredToken): number {
+  return Math.min(60_000, (t.expiresAt - t.issuedAt) / 4);
+}
 
 let language = 'zh-CN';
 let onUnauthorized: (() => void) | null = null;
@@ -37,7 +42,7 @@ export function scheduleRefresh(): void {
   clearTimeout(refreshTimer);
   const token = readToken();
   if (!token) return;
-  const wait = Math.max(0, token.expiresAt - Date.now() - REFRESH_MARGIN_MS);
+  const wait = Math.max(0, token.expiresAt - Date.now() - refreshMargin(token));
   refreshTimer = setTimeout(() => void refreshNow().catch(() => undefined), wait);
 }
 
@@ -73,7 +78,7 @@ export async function request<T>(method: string, url: string, body?: unknown, op
   let token: string | undefined;
   if (!opts.anonymous) {
     const stored = readToken();
-    if (stored && stored.expiresAt - Date.now() < REFRESH_MARGIN_MS) await refreshNow().catch(() => undefined);
+    if (stored && stored.expiresAt - Date.now() < refreshMargin(stored)) await refreshNow().catch(() => undefined);
     token = readToken()?.accessToken;
   }
   const isForm = body instanceof FormData;

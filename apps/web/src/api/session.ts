@@ -7,6 +7,8 @@ const KEY = 'kcbx.session';
 export interface StoredToken {
   accessToken: string;
   /** epoch ms */
+  issuedAt: number;
+  /** epoch ms */
   expiresAt: number;
 }
 
@@ -22,7 +24,8 @@ export function readToken(): StoredToken | null {
 }
 
 export function saveToken(accessToken: string, expiresInSeconds: number): StoredToken {
-  const t = { accessToken, expiresAt: Date.now() + expiresInSeconds * 1000 };
+  const now = Date.now();
+  const t = { accessToken, issuedAt: now, expiresAt: now + expiresInSeconds * 1000 };
   sessionStorage.setItem(KEY, JSON.stringify(t));
   return t;
 }
