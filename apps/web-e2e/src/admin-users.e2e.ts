@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { expectText, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
+import { expectText, fillLogin, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,6 +11,16 @@ afterAll(async () => {
 
 const UNIT = { code: '64042210077', name: '吉强镇测试教学点' };
 const USER = { username: 'e2e-teacher', displayName: '测试老师', password: 'Test@2026-e2e' };
+
+async function openUserRow(page: Page, username: string, action: string) {
+  await page.getByPlaceholder('用户名、姓名或手机号').fill(username);
+  await page.getByPlaceholder('用户名、姓名或手机号').press('Enter');
+  const row = page.getByTestId('users-table').locator('tbody tr.ant-table-row', { hasText: username });
+  await row.waitFor();
+  expect(await page.getByTestId('users-table').locator('tbody tr.ant-table-row').count()).toBe(1);
+  await row.getByRole('button', { name: action }).click();
+  return row;
+}
 
 /** antd selects are custom widgets: open, type to filter, pick the matching option. */
 async function pickOption(page: Page, select: number, search: string, optionText: string) {
@@ -69,6 +79,31 @@ describe('administration', () => {
     await logIn(page, USER.username, USER.password);
     await expectText(page.getByTestId('header-display-name'), USER.displayName);
     await expectText(page.getByTestId('header-units'), UNIT.name);
+    await context.close();
+  });
+
+  it('admin resets one password and disables another account; the users notice at login', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'admin');
+    await page.goto('/admin/users');
+
+    await openUserRow(page, 'teacher2', '重置密码');
+    await page.locator('.ant-modal #password').fill('Reset@2026-e2e');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('密码已重置').waitFor();
+
+    const leader = await openUserRow(page, 'leader', '编辑');
+    await page.locator('.ant-modal #active').click();
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('已保存').waitFor();
+    await expectText(leader, '停用');
+
+    await logOut(page);
+    await logIn(page, 'teacher2', 'Reset@2026-e2e');
+    await expectText(page.getByTestId('header-display-name'), '海老师（演示）');
+    await logOut(page);
+    expect(await fillLogin(page, 'leader')).toBe(401);
+    await expectText(page.getByTestId('login-error'), '该账号已停用，请联系管理员');
     await context.close();
   });
 });
