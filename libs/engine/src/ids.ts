@@ -1,11 +1,12 @@
 let counter = 0;
+/** chosen once per process, so ids from several processes sharing a database never collide */
+const processTag = Math.floor(Math.random() * 36 ** 5).toString(36).padStart(5, '0');
 
 /**
- * Ids that sort by creation time (base-36 milliseconds, a counter, random tail), so "ORDER BY id" gives
- * insertion order in a relational store, which history timelines rely on.
+ * Ids that sort by creation time (base-36 milliseconds, then a process tag and a counter), so
+ * "ORDER BY id" gives insertion order in a relational store, which history timelines rely on.
  */
 export function timeOrderedId(): string {
-  counter = (counter + 1) % 36 ** 4;
-  const random = Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0');
-  return Date.now().toString(36).padStart(9, '0') + counter.toString(36).padStart(4, '0') + random;
+  counter = (counter + 1) % 36 ** 6;
+  return Date.now().toString(36).padStart(9, '0') + processTag + counter.toString(36).padStart(6, '0');
 }

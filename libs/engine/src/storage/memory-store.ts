@@ -6,6 +6,11 @@ type AnyRecord = RecordKinds[RecordKind];
 type Table = Map<string, AnyRecord>;
 /** column value → ids, built on the first query by that column and kept up to date by every write */
 type ColumnIndex = Map<unknown, Set<string>>;
+/**
+ * Only selective columns get an index; an index on tenantId or state would hold most rows in one bucket
+ * and cost more to maintain than the scan it saves.
+ */
+const INDEXED = new Set(['instanceId', 'executionId', 'parentId', 'scopeId', 'taskId', 'definitionId', 'key', 'messageName', 'correlationKey', 'parentExecutionId']);
 interface UndoEntry { kind: RecordKind; id: string; before: AnyRecord | undefined }
 
 /**
@@ -54,18 +59,25 @@ export class MemoryStore implements StoragePort {
     return Object.fromEntries([...this.tables].map(([kind, table]) => [kind, table.size]));
   }
 
-  /** approximate stored bytes (JSON length of every row), for the benchmark's size report */
-  storedBytes(kinds?: RecordKind[]): number {
+  /**
+   * Approximate stored size for the benchmark: `json` counts each row as JSON (column names included);
+   * `columns` counts only the values (text length, 8 bytes per number, 1 per null), closer to a table row.
+   */
+  storedBytes(kinds?: RecordKind[], measure: 'json' | 'columns' = 'json'): number {
     let bytes = 0;
     for (const [kind, table] of this.tables) {
       if (kinds && !kinds.includes(kind)) continue;
-      for (const row of table.values()) bytes += JSON.stringify(row).length;
+      for (const row of table.values()) {
+        if (measure === 'json') bytes += JSON.stringify(row).length;
+        else for (const value of Object.values(row)) bytes += typeof value === 'string' ? Buffer.byteLength(value) : typeof value === 'number' ? 8 : 1;
+      }
     }
     return bytes;
   }
 
-  /** ids whose `column` equals `value`, via an index created on first use */
-  idsWhere(kind: RecordKind, column: string, value: unknown): Set<string> | undefined {
+  /** ids whose `column` equals `value`, via an index created on first use; null if the column is not indexed */
+  idsWhere(kind: RecordKind, column: string, value: unknown): ReadonlySet<string> | null {
+    if (!INDEXED.has(column)) return null;
     let byColumn = this.indexes.get(kind);
     if (!byColumn) this.indexes.set(kind, (byColumn = new Map()));
     let index = byColumn.get(column);
@@ -74,7 +86,7 @@ export class MemoryStore implements StoragePort {
       for (const row of this.table(kind).values()) addToIndex(index, (row as unknown as Record<string, unknown>)[column], row.id);
       byColumn.set(column, index);
     }
-    return index.get(value);
+    return index.get(value) ?? EMPTY;
   }
 
   /** every write goes through here so the column indexes stay exact */
@@ -107,6 +119,8 @@ export class MemoryStore implements StoragePort {
   }
 }
 
+const EMPTY: ReadonlySet<string> = new Set<string>();
+
 function addToIndex(index: ColumnIndex, value: unknown, id: string): void {
   let ids = index.get(value);
   if (!ids) index.set(value, (ids = new Set()));
@@ -128,15 +142,15 @@ class MemoryTx implements StorageTx {
       for (const row of table.values()) out.push(row as RecordKinds[K]);
       return out;
     }
-    // narrow by the most selective column index, then check the other columns
-    let ids: Set<string> | undefined;
+    // narrow by the most selective indexed column (else scan), then check every column
+    let ids: ReadonlySet<string> | null = null;
     for (const [column, value] of entries) {
-      const candidates = this.store.idsWhere(kind, column, value) ?? new Set<string>();
-      if (!ids || candidates.size < ids.size) ids = candidates;
+      const candidates = this.store.idsWhere(kind, column, value);
+      if (candidates && (!ids || candidates.size < ids.size)) ids = candidates;
     }
-    ids ??= new Set<string>();
-    const rows = [...ids].map((id) => table.get(id)!)
-      .sort((a, b) => this.store.insertionOrder(a.id) - this.store.insertionOrder(b.id));
+    const rows = ids
+      ? [...ids].map((id) => table.get(id)!).sort((a, b) => this.store.insertionOrder(a.id) - this.store.insertionOrder(b.id))
+      : table.values();
     for (const row of rows) {
       const r = row as unknown as Record<string, unknown>;
       if (entries.every(([k, v]) => r[k] === v)) out.push(row as RecordKinds[K]);
