@@ -25,8 +25,7 @@ describe('three-way comparison (户籍、学籍、在校 + 脱贫户)', () => {
     t.http().post(`/api/registers/${source}/imports`).set(bearer(office)).attach('file', sheet(rows), `${source}.csv`).expect(201);
 
   beforeAll(async () => {
-    // A county without demo cases, so the ledgers hold only what this suite's registers produce.
-    t = await startTestApp({ env: { SEED_DEMO_CASES: 'false' } });
+    t = await startTestApp();
     office = await t.login('basic-edu');
     await upload('household', [['甲', A], ['乙', B], ['丙', C], ['丁', D], ['戊', E], ['己', F]]);
     await upload('student', [['甲', A], ['丙', C], ['丁', D], ['己改', F], ['庚', G]]);
@@ -63,7 +62,7 @@ describe('three-way comparison (户籍、学籍、在校 + 脱贫户)', () => {
   });
 
   it('needs both the household and the student register', async () => {
-    const fresh = await startTestApp({ env: { SEED_DEMO_CASES: 'false' } });
+    const fresh = await startTestApp();
     try {
       const token = await fresh.login('basic-edu');
       const res = await fresh.http().post('/api/comparisons').set(bearer(token)).send({}).expect(409);

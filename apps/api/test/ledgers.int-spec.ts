@@ -11,8 +11,7 @@ describe('ledgers fed by the comparison', () => {
   let t: TestApp;
   let office: string;
   beforeAll(async () => {
-    // A county without demo cases, so the ledgers hold only what this suite's registers produce.
-    t = await startTestApp({ env: { SEED_DEMO_CASES: 'false' } });
+    t = await startTestApp();
     await t.seedSecondCounty();
     office = await t.login('basic-edu');
     const jq = await t.ds.getRepository(Student).find({ where: { schoolPath: '/640422/640422100/64042210001/' }, order: { idNumber: 'ASC' } });
@@ -100,7 +99,7 @@ describe('ledgers fed by the comparison', () => {
 describe('the demo county after npm start', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { SEED_DEMO_CASES: 'true' } });
   });
   afterAll(() => t.close());
 

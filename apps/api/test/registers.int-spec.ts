@@ -6,7 +6,7 @@ describe('register imports (户籍 / 学籍 / 在校 / 脱贫户)', () => {
   let t: TestApp;
   let office: string;
   beforeAll(async () => {
-    t = await startTestApp({ env: { SEED_DEMO_CASES: 'false' } });
+    t = await startTestApp();
     await t.seedSecondCounty();
     office = await t.login('basic-edu');
   });

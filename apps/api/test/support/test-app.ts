@@ -35,6 +35,8 @@ export function testConfig(db: TestDatabase, env: Record<string, string> = {}): 
     DEMO_PASSWORD,
     LOG_LEVEL: 'silent',
     WEB_DIST: '/nonexistent',
+    // Most suites want a quiet county; the ones about the living demo ask for its cases.
+    SEED_DEMO_CASES: 'false',
     ...env,
   });
 }
