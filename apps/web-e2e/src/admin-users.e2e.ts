@@ -106,4 +106,38 @@ describe('administration', () => {
     await expectText(page.getByTestId('login-error'), '该账号已停用，请联系管理员');
     await context.close();
   });
+
+  it('admin adds a role, gives it to a user at the county, and finds the role in the audit log filtered by entity', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'admin');
+    await page.goto('/admin/roles');
+    await page.locator('#key').fill('e2e-helper');
+    await page.locator('#name').fill('测试助理');
+    await page.locator('#nameEn').fill('Test helper');
+    await page.getByRole('checkbox', { name: '查看报表' }).check();
+    await page.getByRole('button', { name: '新增' }).click();
+    await page.getByText('已新增角色“测试助理”').waitFor();
+    await expectText(page.getByTestId('roles-table').locator('tr', { hasText: 'e2e-helper' }), '查看报表');
+
+    await page.goto('/admin/users');
+    const row = await openUserRow(page, 'designer', '设置角色');
+    await page.getByTestId('assignment-add').click();
+    await pickOption(page, 2, '测试助理', '测试助理');
+    await pickOption(page, 3, '西吉县', '西吉县（640422）');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('已保存').waitFor();
+    await expectText(row, '测试助理 · 西吉县');
+    await expectText(row, '政策与流程设计 · 西吉县'); // the existing assignment is kept
+
+    await page.goto('/admin/audit');
+    await page.getByPlaceholder('按对象类型筛选').fill('roles');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/admin/audit') && r.url().includes('entity=roles')),
+      page.getByPlaceholder('按对象类型筛选').press('Enter'),
+    ]);
+    const rows = page.getByTestId('audit-table').locator('tbody tr.ant-table-row');
+    await rows.first().filter({ hasText: 'POST /api/admin/roles' }).waitFor(); // newest first, filtered
+    for (const text of await rows.allTextContents()) expect(text).toContain('roles');
+    await context.close();
+  });
 });

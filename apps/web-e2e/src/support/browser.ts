@@ -67,8 +67,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   }
 }
 
-/** Waits until the element shows the text (the UI updates after the API answers), then asserts it. */
+/** Waits until one of the elements shows the text (the UI updates after the API answers), then asserts it. */
 export async function expectText(locator: Locator, text: string): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor();
-  expect(await locator.first().textContent()).toContain(text);
+  const match = locator.filter({ hasText: text }).first();
+  await match.waitFor();
+  expect(await match.textContent()).toContain(text);
 }
