@@ -49,6 +49,25 @@ describe('login', () => {
     await context.close();
   });
 
+  it('a token close to expiry is exchanged for a fresh one before the session runs out', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'basic-edu');
+    // Pretend the 30-minute token was issued 29m40s ago: 20 s left, inside the refresh margin.
+    await page.evaluate(() => {
+      const key = 'kcbx.session';
+      const t = JSON.parse(sessionStorage.getItem(key)!);
+      sessionStorage.setItem(key, JSON.stringify({ ...t, issuedAt: Date.now() - 1780_000, expiresAt: Date.now() + 20_000 }));
+    });
+    const [refresh] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh')),
+      page.reload(),
+    ]);
+    expect(refresh.status()).toBe(200);
+    await page.getByTestId('header-display-name').waitFor();
+    await page.waitForFunction(() => JSON.parse(sessionStorage.getItem('kcbx.session')!).expiresAt > Date.now() + 600_000);
+    await context.close();
+  });
+
   it('a wrong password shows the API message in Chinese and does not log in', async () => {
     const { context, page } = await newPage(browser);
     expect(await fillLogin(page, 'principal', 'not-the-password')).toBe(401);

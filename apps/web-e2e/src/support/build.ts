@@ -19,8 +19,12 @@ function newestMtime(p: string): number {
   return newest;
 }
 
-/** `npm run build` unless both outputs exist and are newer than every source (a build takes ~10 s). */
+/**
+ * `npm run build` unless both outputs exist and are newer than every source (a build takes ~10 s).
+ * E2E_SKIP_BUILD=1 uses whatever build exists (e.g. `npm start` just built it).
+ */
 export function ensureBuilt(): void {
+  if (process.env.E2E_SKIP_BUILD === '1' && outputs.every((o) => fs.existsSync(path.join(repoRoot, o)))) return;
   if (!outputs.every((o) => fs.existsSync(path.join(repoRoot, o)))) return build();
   // tsc (incremental) leaves unchanged outputs alone, so output mtimes cannot tell when the last build
   // ran; a stamp written after our build can (vite's emptyOutDir removes it on any other web build).
