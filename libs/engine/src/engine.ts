@@ -47,6 +47,7 @@ export class Engine extends Queries {
       handlers: new Map(Object.entries(options.serviceHandlers ?? {})),
       model: (definition) => this.model(definition),
       retryBackoffMs: options.retryBackoffMs ?? 10_000,
+      definitions: new Map(),
     };
   }
 
@@ -200,7 +201,12 @@ export class Engine extends Queries {
 
   private command<T>(userId: string | null, work: (run: Run) => Promise<T>): Promise<T> {
     const now = this.clock.now();
-    return this.store.transaction((tx) => work(new Run(tx, now, this.deps, userId)));
+    return this.store.transaction(async (tx) => {
+      const run = new Run(tx, now, this.deps, userId);
+      const result = await work(run);
+      await run.flush();
+      return result;
+    });
   }
 
   private async activeTask(tx: StorageTx, tenantId: string, taskId: string, expectedVersion?: number): Promise<TaskRecord> {

@@ -25,6 +25,7 @@ export async function executeJob(store: StoragePort, deps: RunDeps, job: JobReco
       if (current.kind === 'timer') await fireTimer(run, current);
       else await runService(run, current);
       await runAgenda(run);
+      await run.flush();
       return 'done';
     });
   } catch (error) {
@@ -92,5 +93,6 @@ async function recordFailure(store: StoragePort, deps: RunDeps, job: JobRecord, 
       activityId: job.activityId, type: 'JOB_FAILED', message, state: 'open', createdAt: now, resolvedAt: null, version: 1,
     });
     await run.history(job.tenantId, job.instanceId, 'incident-raised', { elementId: job.activityId, data: { incidentId, type: 'JOB_FAILED', message } });
+    await run.flush();
   });
 }

@@ -27,7 +27,7 @@ export async function cancelExecution(run: Run, exec: ExecutionRecord): Promise<
     await run.tx.update('incident', { ...incident, state: 'resolved', resolvedAt: run.now });
   }
   await closeWaits(run, exec.id);
-  await deleteLocals(run, exec.id);
+  await deleteLocals(run, exec);
   if (exec.kind === 'root') {
     await completeInstance(run, exec, 'terminated');
     return;

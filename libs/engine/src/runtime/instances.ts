@@ -1,7 +1,7 @@
 import type { DefinitionRecord, ExecutionRecord, InstanceRecord } from '../storage';
 import { leave } from './leave';
 import type { Run } from './run';
-import { propagate } from './variables';
+import { instanceVariables, propagate } from './variables';
 
 export interface StartOptions {
   variables?: Record<string, unknown>;
@@ -25,9 +25,9 @@ export async function startInstance(run: Run, definition: DefinitionRecord, opti
   };
   await run.tx.insert('instance', instance);
   run.rememberInstance(instance);
-  const root = await run.createExecution(instance.id, instance.tenantId, null, 'root', model.id, {}, instance.id);
-  await run.saveExecution(root, { state: 'scope' });
-  await propagate(run, await run.mustExecution(root.id), options.variables ?? {});
+  const root = await run.createExecution(instance.id, instance.tenantId, null, 'root', model.id, {}, instance.id, 'scope');
+  run.variableRows.set(instance.id, []);
+  await propagate(run, root, options.variables ?? {});
   await run.history(instance.tenantId, instance.id, 'instance-started', {
     elementId: model.id, userId: options.startedBy ?? null, data: { variables: options.variables ?? {}, businessKey: instance.businessKey },
   });
@@ -42,9 +42,10 @@ export async function startInstance(run: Run, definition: DefinitionRecord, opti
  */
 export async function completeInstance(run: Run, root: ExecutionRecord, state: 'completed' | 'terminated',
   details: Record<string, unknown> = {}): Promise<void> {
-  const rows = await run.tx.find('variable', { instanceId: root.instanceId });
+  const rows = await instanceVariables(run, root.instanceId);
   const variables = Object.fromEntries(rows.filter((r) => r.scopeId === root.id).map((r) => [r.name, JSON.parse(r.value)]));
   for (const row of rows) await run.tx.delete('variable', row.id);
+  rows.length = 0;
   await run.deleteExecution(root.id);
   const instance = await run.instance(root.instanceId);
   await run.saveInstance(instance, { state, endedAt: run.now });

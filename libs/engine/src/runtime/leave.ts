@@ -24,9 +24,10 @@ export async function leave(run: Run, exec: ExecutionRecord, flows?: string[], v
     await propagate(run, current, values);
   }
   await run.history(exec.tenantId, exec.instanceId, 'activity-left', { elementId: el.id, elementType: el.type });
-  await closeWaits(run, current.id);
+  // only these hold subscriptions or timers under the token's id (service jobs are removed by their executor)
+  if (el.boundaries.length > 0 || el.type === 'intermediateCatchEvent' || el.type === 'receiveTask') await closeWaits(run, current.id);
   if (current.kind === 'mi-item') return miItemCompleted(run, current, el);
-  await deleteLocals(run, current.id);
+  await deleteLocals(run, current);
   const taken = flows ?? el.outgoing;
   if (taken.length === 0) return consume(run, current);
   const model = await run.modelOf(exec.instanceId);
@@ -43,7 +44,7 @@ export async function leave(run: Run, exec: ExecutionRecord, flows?: string[], v
 
 /** the token ends here; its scope completes when it was the last one */
 export async function consume(run: Run, exec: ExecutionRecord): Promise<void> {
-  await deleteLocals(run, exec.id);
+  await deleteLocals(run, exec);
   await run.deleteExecution(exec.id);
   if (exec.parentId) await scopeMayComplete(run, exec.parentId);
 }

@@ -66,7 +66,7 @@ export async function miItemCompleted(run: Run, item: ExecutionRecord, el: Eleme
     || (mi.completionCondition !== null && evalCondition(mi.completionCondition, { ...vars, ...collected, ...counters }));
 
   data.completed = completed;
-  await deleteLocals(run, item.id);
+  await deleteLocals(run, item);
   await run.deleteExecution(item.id);
   if (done) {
     for (const sibling of siblings) await cancelExecution(run, sibling);

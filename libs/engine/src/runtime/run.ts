@@ -1,4 +1,4 @@
-import type { DefinitionRecord, ExecutionKind, ExecutionRecord, HistoryEventType, InstanceRecord, StorageTx } from '../storage';
+import type { DefinitionRecord, ExecutionKind, ExecutionRecord, ExecutionState, HistoryEventType, HistoryRecord, InstanceRecord, StorageTx, VariableRecord } from '../storage';
 import type { ElementDef, ProcessModel } from '../model/model';
 import type { ServiceHandler } from './handlers';
 
@@ -8,6 +8,8 @@ export interface RunDeps {
   handlers: Map<string, ServiceHandler>;
   model(definition: DefinitionRecord): Promise<ProcessModel>;
   retryBackoffMs: number;
+  /** immutable definition rows by id (bounded by the number of deployed versions) */
+  definitions: Map<string, DefinitionRecord>;
 }
 
 export type AgendaItem =
@@ -22,8 +24,10 @@ export class Run {
   readonly agenda: AgendaItem[] = [];
   private readonly executions = new Map<string, ExecutionRecord>();
   private readonly instances = new Map<string, InstanceRecord>();
-  private readonly definitions = new Map<string, DefinitionRecord>();
   readonly touchedInstances = new Set<string>();
+  /** variable rows per instance, loaded on first use (see variables.ts) */
+  readonly variableRows = new Map<string, VariableRecord[]>();
+  private readonly pendingHistory: HistoryRecord[] = [];
 
   constructor(readonly tx: StorageTx, readonly now: number, readonly deps: RunDeps, readonly userId: string | null = null) {}
 
@@ -42,8 +46,8 @@ export class Run {
   }
 
   async createExecution(instanceId: string, tenantId: string, parentId: string | null, kind: ExecutionKind,
-    activityId: string, data: Record<string, unknown> = {}, id = this.deps.newId()): Promise<ExecutionRecord> {
-    const row: ExecutionRecord = { id, tenantId, instanceId, parentId, kind, activityId, state: 'active', data: JSON.stringify(data), createdAt: this.now, version: 1 };
+    activityId: string, data: Record<string, unknown> = {}, id = this.deps.newId(), state: ExecutionState = 'active'): Promise<ExecutionRecord> {
+    const row: ExecutionRecord = { id, tenantId, instanceId, parentId, kind, activityId, state, data: JSON.stringify(data), createdAt: this.now, version: 1 };
     await this.tx.insert('execution', row);
     this.executions.set(id, row);
     this.touchedInstances.add(instanceId);
@@ -92,12 +96,13 @@ export class Run {
     this.instances.set(row.id, row);
   }
 
+  /** definitions never change once stored, so the engine-wide cache serves every command */
   async definition(id: string): Promise<DefinitionRecord> {
-    let row = this.definitions.get(id);
+    let row = this.deps.definitions.get(id);
     if (!row) {
       row = await this.tx.get('definition', id);
       if (!row) throw new Error(`definition ${id} vanished`);
-      this.definitions.set(id, row);
+      this.deps.definitions.set(id, row);
     }
     return row;
   }
@@ -114,13 +119,22 @@ export class Run {
     return el;
   }
 
+  /** history rows are collected and written together by `flush`, at the end of the command */
   async history(tenantId: string, instanceId: string | null, type: HistoryEventType,
     extra: { elementId?: string; elementType?: string; taskId?: string; userId?: string | null; data?: Record<string, unknown> } = {}): Promise<void> {
-    await this.tx.insert('history', {
+    this.pendingHistory.push({
       id: this.deps.newId(), tenantId, instanceId, type, elementId: extra.elementId ?? null, elementType: extra.elementType ?? null,
       userId: extra.userId === undefined ? this.userId : extra.userId, taskId: extra.taskId ?? null, at: this.now,
       data: extra.data ? JSON.stringify(extra.data) : '{}',
     });
+  }
+
+  /** must run before the command's transaction commits */
+  async flush(): Promise<void> {
+    const rows = this.pendingHistory.splice(0);
+    if (rows.length === 0) return;
+    if (this.tx.insertMany) await this.tx.insertMany('history', rows);
+    else for (const row of rows) await this.tx.insert('history', row);
   }
 
   /** stops a token (or marks a job) with an incident; `retryOp` says what retrying the incident re-runs */

@@ -4,6 +4,7 @@ import type { Run } from './run';
 /**
  * Variables live on scopes (executions); a name resolves to the nearest scope up the parent chain that has
  * it. New names without a local home go to the process instance (the root execution, id = instance id).
+ * An instance's variable rows are read once per command and kept current here (fewer queries per step).
  */
 export async function scopeChain(run: Run, exec: ExecutionRecord): Promise<ExecutionRecord[]> {
   const chain: ExecutionRecord[] = [exec];
@@ -15,8 +16,17 @@ export async function scopeChain(run: Run, exec: ExecutionRecord): Promise<Execu
   return chain;
 }
 
+export async function instanceVariables(run: Run, instanceId: string): Promise<VariableRecord[]> {
+  let rows = run.variableRows.get(instanceId);
+  if (!rows) {
+    rows = await run.tx.find('variable', { instanceId });
+    run.variableRows.set(instanceId, rows);
+  }
+  return rows;
+}
+
 export async function visibleVariables(run: Run, exec: ExecutionRecord): Promise<Record<string, unknown>> {
-  const rows = await run.tx.find('variable', { instanceId: exec.instanceId });
+  const rows = await instanceVariables(run, exec.instanceId);
   const chain = (await scopeChain(run, exec)).map((e) => e.id);
   const vars: Record<string, unknown> = {};
   for (let i = chain.length - 1; i >= 0; i--) {
@@ -26,15 +36,15 @@ export async function visibleVariables(run: Run, exec: ExecutionRecord): Promise
 }
 
 export async function setLocal(run: Run, exec: ExecutionRecord, name: string, value: unknown): Promise<void> {
-  const [existing] = await run.tx.find('variable', { scopeId: exec.id, name });
-  await writeVariable(run, exec, exec.id, name, value, existing);
+  const rows = await instanceVariables(run, exec.instanceId);
+  await writeVariable(run, exec, exec.id, name, value, rows.find((r) => r.scopeId === exec.id && r.name === name));
 }
 
 /** sets each variable where it already lives in the chain, else on the instance */
 export async function propagate(run: Run, exec: ExecutionRecord, values: Record<string, unknown>): Promise<void> {
   if (Object.keys(values).length === 0) return;
   const chain = await scopeChain(run, exec);
-  const rows = await run.tx.find('variable', { instanceId: exec.instanceId });
+  const rows = await instanceVariables(run, exec.instanceId);
   for (const [name, value] of Object.entries(values)) {
     const home = chain.find((scope) => rows.some((r) => r.scopeId === scope.id && r.name === name)) ?? chain[chain.length - 1];
     await writeVariable(run, exec, home.id, name, value, rows.find((r) => r.scopeId === home.id && r.name === name));
@@ -42,14 +52,23 @@ export async function propagate(run: Run, exec: ExecutionRecord, values: Record<
 }
 
 async function writeVariable(run: Run, exec: ExecutionRecord, scopeId: string, name: string, value: unknown, existing: VariableRecord | undefined) {
+  const rows = await instanceVariables(run, exec.instanceId);
   const json = JSON.stringify(value ?? null);
   if (existing) {
-    if (existing.value !== json) await run.tx.update('variable', { ...existing, value: json });
+    if (existing.value !== json) rows[rows.indexOf(existing)] = await run.tx.update('variable', { ...existing, value: json });
     return;
   }
-  await run.tx.insert('variable', { id: run.deps.newId(), tenantId: exec.tenantId, instanceId: exec.instanceId, scopeId, name, value: json, version: 1 });
+  const row: VariableRecord = { id: run.deps.newId(), tenantId: exec.tenantId, instanceId: exec.instanceId, scopeId, name, value: json, version: 1 };
+  await run.tx.insert('variable', row);
+  rows.push(row);
 }
 
-export async function deleteLocals(run: Run, scopeId: string): Promise<void> {
-  for (const row of await run.tx.find('variable', { scopeId })) await run.tx.delete('variable', row.id);
+/** removes the variables owned by a scope that ends */
+export async function deleteLocals(run: Run, exec: ExecutionRecord): Promise<void> {
+  const rows = await instanceVariables(run, exec.instanceId);
+  for (let i = rows.length - 1; i >= 0; i--) {
+    if (rows[i].scopeId !== exec.id) continue;
+    await run.tx.delete('variable', rows[i].id);
+    rows.splice(i, 1);
+  }
 }

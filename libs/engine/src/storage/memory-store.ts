@@ -165,6 +165,10 @@ class MemoryTx implements StorageTx {
     this.store.write(kind, record.id, Object.freeze({ ...record }) as unknown as AnyRecord);
   }
 
+  async insertMany<K extends RecordKind>(kind: K, records: RecordKinds[K][]): Promise<void> {
+    for (const record of records) await this.insert(kind, record);
+  }
+
   async update<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<RecordKinds[K]> {
     const table = this.store.table(kind);
     const stored = table.get(record.id) as (AnyRecord & { version?: number }) | undefined;

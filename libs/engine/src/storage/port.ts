@@ -11,6 +11,8 @@ export interface StorageTx {
   get<K extends RecordKind>(kind: K, id: string): Promise<RecordKinds[K] | undefined>;
   find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): Promise<RecordKinds[K][]>;
   insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<void>;
+  /** optional: several rows in one statement (the engine writes a command's history rows this way) */
+  insertMany?<K extends RecordKind>(kind: K, records: RecordKinds[K][]): Promise<void>;
   /**
    * Writes `record` if the stored row still has `record.version`; stores and returns it with version + 1.
    * Throws ConcurrencyError otherwise (`UPDATE ... SET version=version+1 WHERE id=? AND version=?`).
