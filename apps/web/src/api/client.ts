@@ -69,18 +69,20 @@ function send(method: string, url: string, body: BodyInit | undefined, token: st
   });
 }
 
+/** The current token, refreshed first when it is about to run out (a failed refresh leaves the 401 to the caller). */
+async function freshToken(): Promise<string | undefined> {
+  const stored = readToken();
+  if (stored && stored.expiresAt - Date.now() < refreshMargin(stored)) await refreshNow().catch(() => undefined);
+  return readToken()?.accessToken;
+}
+
 export interface RequestOptions {
   /** Public calls (login) neither send the token nor treat 401 as "session ended". */
   anonymous?: boolean;
 }
 
 export async function request<T>(method: string, url: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
-  let token: string | undefined;
-  if (!opts.anonymous) {
-    const stored = readToken();
-    if (stored && stored.expiresAt - Date.now() < refreshMargin(stored)) await refreshNow().catch(() => undefined);
-    token = readToken()?.accessToken;
-  }
+  const token = opts.anonymous ? undefined : await freshToken();
   const isForm = body instanceof FormData;
   const payload = body === undefined ? undefined : isForm ? body : JSON.stringify(body);
   const res = await send(method, url, payload, token, !isForm && body !== undefined);
@@ -97,12 +99,12 @@ export async function request<T>(method: string, url: string, body?: unknown, op
 }
 
 /** Multipart upload with progress events (fetch cannot report upload progress; XHR can). */
-export function upload<T>(url: string, form: FormData, onProgress: (percent: number) => void): Promise<T> {
+export async function upload<T>(url: string, form: FormData, onProgress: (percent: number) => void): Promise<T> {
+  const token = await freshToken();
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('Accept-Language', language);
-    const token = readToken()?.accessToken;
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', language === 'en' ? 'Cannot reach the server' : '无法连接服务器'));
