@@ -23,6 +23,7 @@ export async function executeJob(store: StoragePort, deps: RunDeps, job: JobReco
       if (!current || current.lockOwner !== lockOwner || current.version !== job.version) return 'skipped';
       const run = new Run(tx, now, deps);
       if (current.kind === 'timer') await fireTimer(run, current);
+      else if (current.kind === 'async') await continueAfterAsync(run, current);
       else await runService(run, current);
       await runAgenda(run);
       await run.flush();
@@ -50,6 +51,14 @@ async function fireTimer(run: Run, job: JobRecord): Promise<void> {
   }
   const exec = job.executionId ? await run.execution(job.executionId) : undefined;
   if (exec) await triggerWait(run, exec, job.activityId, {});
+}
+
+async function continueAfterAsync(run: Run, job: JobRecord): Promise<void> {
+  await run.tx.delete('job', job.id);
+  const exec = job.executionId ? await run.execution(job.executionId) : undefined;
+  if (!exec) return;
+  const resumed = await run.saveExecution(exec, { state: 'active', data: JSON.stringify({ ...JSON.parse(exec.data), asyncDone: true }) });
+  run.agenda.push({ op: 'enter', execId: resumed.id });
 }
 
 async function runService(run: Run, job: JobRecord): Promise<void> {

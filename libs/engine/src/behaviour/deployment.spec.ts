@@ -30,14 +30,17 @@ describe('deployment', () => {
     expect(v2).toMatchObject({ key: 'approval', version: 2, isNew: true, name: '三级审批（新）' });
   });
 
-  it('given a Camunda 7 file, when deployed and started, then form key, candidates, due date and assignee are translated', async () => {
-    const { engine } = await givenEngine(['camunda7.bpmn']);
+  it('given a Camunda 7 file, when deployed and started, then form key, candidates, due date, assignee and asyncBefore are translated', async () => {
+    const { engine, clock } = await givenEngine(['camunda7.bpmn']);
     const { id } = await engine.startProcess({ tenantId: TENANT, key: 'c7approval' });
     const [task] = await engine.listTasks({ tenantId: TENANT, instanceId: id });
     expect(task).toMatchObject({ formKey: 'leave-application', dueAt: Date.parse('2026-12-31T00:00:00Z') });
     expect(JSON.parse(task.candidateGroups)).toEqual(['teachers', 'heads']);
     expect(JSON.parse(task.candidateUsers)).toEqual(['wang']);
     await engine.completeTask({ tenantId: TENANT, taskId: task.id, userId: 'wang' });
+    expect(await engine.listTasks({ tenantId: TENANT, instanceId: id })).toEqual([]);
+    expect((await engine.listJobs(TENANT, id)).map((j) => [j.kind, j.activityId])).toEqual([['async', 'approve']]);
+    await engine.executeDueJobs(clock.now());
     expect((await engine.listTasks({ tenantId: TENANT, instanceId: id }))[0].assignee).toBe('principal');
   });
 

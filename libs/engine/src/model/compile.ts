@@ -1,5 +1,5 @@
 import type { DeploymentProblem } from '../errors';
-import { camundaNames, camundaPrefix, isJuel } from './extensions';
+import { camundaAttr, camundaNames, camundaPrefix, isJuel } from './extensions';
 import {
   calledElementOf, type ElementProblem, errorCodeOf, eventKind, handlerOf, ioMappings, juelProblem, messageOf,
   multiInstanceSpec, scriptOf, timerSpec, userTaskSpec,
@@ -25,7 +25,7 @@ const ALLOWED_EVENTS: Partial<Record<ElementType, string[]>> = {
   intermediateCatchEvent: ['message', 'timer'], boundaryEvent: ['timer', 'message', 'error'], intermediateThrowEvent: ['none'],
 };
 /** the camunda 7 attributes we translate; any other camunda:* on an element is refused */
-const TRANSLATED_CAMUNDA = ['assignee', 'candidateGroups', 'candidateUsers', 'dueDate', 'formKey'];
+const TRANSLATED_CAMUNDA = ['assignee', 'candidateGroups', 'candidateUsers', 'dueDate', 'formKey', 'asyncBefore', 'exclusive'];
 
 export interface CompileResult { processes: ProcessModel[]; problems: DeploymentProblem[] }
 
@@ -112,6 +112,7 @@ function elementDef(el: ModdleElement, type: ElementType, scopeId: string | null
     boundaries: [],
     userTask: type === 'userTask' ? userTaskSpec(el, camunda, problems) : null,
     ...handler,
+    asyncBefore: camundaAttr(el, camunda, 'asyncBefore') === 'true',
     script: type === 'scriptTask' ? scriptOf(el, problems) : null,
     calledElement: type === 'callActivity' ? calledElementOf(el, problems) : null,
     inputs: io.inputs, outputs: io.outputs,

@@ -73,6 +73,8 @@ export interface ElementDef {
   /** service/send task handler name (zeebe:taskDefinition type) */
   handler: string | null;
   retries: number;
+  /** camunda:asyncBefore: the element is entered by a job (a committed wait point before it runs) */
+  asyncBefore: boolean;
   script: { expression: string; resultVariable: string } | null;
   calledElement: string | null;
   inputs: Mapping[];

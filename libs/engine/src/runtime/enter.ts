@@ -5,7 +5,7 @@ import { chooseForkFlows, arriveAtParallelJoin } from './gateways';
 import { consume, leave, terminateScope } from './leave';
 import { enterMultiInstance } from './multi-instance';
 import { throwError } from './errors-flow';
-import type { Run } from './run';
+import { execData, type Run } from './run';
 import { createUserTask } from './user-tasks';
 import { setLocal, visibleVariables } from './variables';
 import { openBoundaries, openCatch, openEventGateway } from './waits';
@@ -17,6 +17,7 @@ export async function enter(run: Run, exec: ExecutionRecord): Promise<void> {
 }
 
 async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Promise<void> {
+  if (el.asyncBefore && !execData<{ asyncDone?: boolean }>(exec).asyncDone) return continueAsync(run, exec, el);
   await run.history(exec.tenantId, exec.instanceId, 'activity-entered', { elementId: el.id, elementType: el.type });
   if (el.multiInstance && exec.kind !== 'mi-item') return enterMultiInstance(run, exec, el);
   if (exec.kind !== 'mi-item' && el.boundaries.length > 0) await openBoundaries(run, exec, el);
@@ -76,6 +77,17 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
       await run.saveExecution(exec, { state: 'waiting' });
       return callProcess(run, await run.mustExecution(exec.id), el);
   }
+}
+
+/** async continuation: commit here; a job enters the element later (in its own transaction, with retries) */
+async function continueAsync(run: Run, exec: ExecutionRecord, el: ElementDef): Promise<void> {
+  await run.saveExecution(exec, { state: 'waiting' });
+  await run.tx.insert('job', {
+    id: run.deps.newId(), tenantId: exec.tenantId, instanceId: exec.instanceId, executionId: exec.id,
+    definitionId: (await run.instance(exec.instanceId)).definitionId, activityId: el.id, kind: 'async',
+    payload: '{}', dueAt: run.now, retries: el.retries, lockOwner: null, lockExpiresAt: null, lastError: null,
+    createdAt: run.now, version: 1,
+  });
 }
 
 async function callProcess(run: Run, exec: ExecutionRecord, el: ElementDef): Promise<void> {
