@@ -38,6 +38,13 @@ import { LedgersController } from './ledgers/ledgers.controller';
 import { LedgersService } from './ledgers/ledgers.service';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
+import { DeploymentsService } from './workflow/deployments.service';
+import { engineProvider } from './workflow/engine.provider';
+import { FormsService } from './workflow/forms.service';
+import { JobWorker } from './workflow/job-worker';
+import { ProcessesService } from './workflow/processes.service';
+import { TasksService } from './workflow/tasks.service';
+import { WorkflowController } from './workflow/workflow.controller';
 import { StudentsService } from './students/students.service';
 
 @Module({})
@@ -58,7 +65,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController, AuthController, OrgUnitsController, RolesController, UsersController,
-        DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController, ComparisonsController, LedgersController, DashboardController,
+        DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController, ComparisonsController, LedgersController, DashboardController, WorkflowController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -68,6 +75,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         DatabaseBootstrap, PasswordService, TokenService, PrincipalLoader, LoginService,
         OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService, ComparisonService, LedgersService, DashboardService,
+        engineProvider, JobWorker, FormsService, DeploymentsService, ProcessesService, TasksService,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { EngineError } from '@kcbx/engine';
 import { AppError } from './app-error';
 import { pickLanguage } from './language';
 
@@ -32,6 +33,9 @@ export class ErrorFilter implements ExceptionFilter {
 
 function toAppError(exception: unknown): AppError {
   if (exception instanceof AppError) return exception;
+  if (exception instanceof EngineError) {
+    return new AppError(exception.code, exception.httpStatus, { zh: exception.messageZh, en: exception.message });
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const known = STATUS_CODES[status] ?? { code: 'HTTP_' + status, zh: '请求失败', en: exception.message };

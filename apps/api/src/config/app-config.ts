@@ -22,6 +22,7 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   WEB_DIST: z.string().optional(),
+  JOB_POLL_MS: z.coerce.number().int().min(0).default(1000),
 });
 
 export interface AppConfig {
@@ -39,6 +40,8 @@ export interface AppConfig {
   logLevel: string;
   login: { maxFailures: number; lockMinutes: number };
   webDist: string;
+  /** how often each process looks for due timers and jobs; 0 = never (tests drive it) */
+  jobPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoCases: c.SEED_DEMO_CASES === 'true',
     logLevel: c.LOG_LEVEL,
     login: { maxFailures: c.LOGIN_MAX_FAILURES, lockMinutes: c.LOGIN_LOCK_MINUTES },
+    jobPollMs: c.JOB_POLL_MS,
     webDist: path.resolve(c.WEB_DIST ?? path.join(__dirname, '..', '..', '..', '..', 'web')),
   };
 }

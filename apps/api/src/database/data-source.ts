@@ -1,24 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { DataSource, DataSourceOptions, EntitySchema, MigrationInterface } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { FOUNDATION_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-/** Extra entities and migrations contributed by other modules (the engine store, registers...). */
-export interface SchemaContribution {
-  entities: (EntitySchema | (new () => object))[];
-  migrations: (new () => MigrationInterface)[];
-}
-const contributions: SchemaContribution[] = [];
-export function contributeSchema(c: SchemaContribution): void {
-  contributions.push(c);
-}
-
 /** The one switch between the embedded SQLite default and PostgreSQL. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
-  const entities = [...FOUNDATION_ENTITIES, ...contributions.flatMap((c) => c.entities)];
-  const migrations = [...MIGRATIONS, ...contributions.flatMap((c) => c.migrations)];
+  const entities = [...FOUNDATION_ENTITIES, ...Object.values(ENGINE_SCHEMAS)];
+  const migrations = MIGRATIONS;
   const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
   if (config.database.kind === 'postgres') {
     return { ...common, type: 'postgres', url: config.database.url, extra: { max: 20 } };

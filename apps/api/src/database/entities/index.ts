@@ -10,9 +10,11 @@ import { Attachment } from './attachment.entity';
 import { RegisterEntry, RegisterImport } from './register.entity';
 import { Comparison, ComparisonFinding } from './comparison.entity';
 import { LedgerEntry, LedgerEvent } from './ledger.entity';
+import { FormDefinitionRow } from './form-definition.entity';
+import { FormSubmission } from './form-submission.entity';
 
 export { AuditEntry, LoginFailure, OrgUnit, Role, RoleAssignment, Tenant, User };
-export const FOUNDATION_ENTITIES = [Tenant, OrgUnit, Role, User, RoleAssignment, LoginFailure, AuditEntry, Student, Attachment, RegisterImport, RegisterEntry, Comparison, ComparisonFinding, LedgerEntry, LedgerEvent];
+export const FOUNDATION_ENTITIES = [Tenant, OrgUnit, Role, User, RoleAssignment, LoginFailure, AuditEntry, Student, Attachment, RegisterImport, RegisterEntry, Comparison, ComparisonFinding, LedgerEntry, LedgerEvent, FormDefinitionRow, FormSubmission];
 export { ORG_UNIT_KINDS } from './org-unit.entity';
 export type { OrgUnitKind } from './org-unit.entity';
 export { PERMISSIONS } from './role.entity';
@@ -26,3 +28,5 @@ export { Comparison, ComparisonFinding, FINDING_KINDS } from './comparison.entit
 export type { ComparisonCounts, FindingKind } from './comparison.entity';
 export { LEDGER_KINDS, LEDGER_STATUSES, LedgerEntry, LedgerEvent } from './ledger.entity';
 export type { LedgerKind, LedgerStatus } from './ledger.entity';
+export { FormDefinitionRow } from './form-definition.entity';
+export { FormSubmission } from './form-submission.entity';

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { contentHash, FormDefinition, parseFormDefinition } from '@kcbx/forms';
+import { DataSource, EntityManager } from 'typeorm';
+import { Errors } from '../common/app-error';
+import { newId, nowIso } from '../database/columns';
+import { FormDefinitionRow } from '../database/entities';
+
+export interface ResourceProblem {
+  resource: string;
+  elementId?: string;
+  line?: number;
+  message: string;
+}
+
+export const FORM = { zh: '表单', en: 'Form' };
+
+/** Published form versions per county: immutable, numbered by the server, identical content not re-versioned. */
+@Injectable()
+export class FormsService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Checks a `.form.json` file; returns the definition or every problem with its line. */
+  check(name: string, text: string): { definition?: FormDefinition; problems: ResourceProblem[] } {
+    const parsed = parseFormDefinition(text, name);
+    if (parsed.ok) return { definition: parsed.definition, problems: [] };
+    return {
+      problems: parsed.errors.map((e) => ({ resource: name, line: e.line, message: `${e.message.zh} / ${e.message.en}` })),
+    };
+  }
+
+  async publish(m: EntityManager, tenantId: string, userId: string, definition: FormDefinition): Promise<{ key: string; version: number; isNew: boolean }> {
+    const repo = m.getRepository(FormDefinitionRow);
+    const latest = await repo.findOne({ where: { tenantId, key: definition.key }, order: { version: 'DESC' } });
+    const hash = contentHash({ ...definition, version: 0 });
+    if (latest && latest.hash === hash) return { key: latest.key, version: latest.version, isNew: false };
+    const version = (latest?.version ?? 0) + 1;
+    await repo.insert({
+      id: newId(), tenantId, key: definition.key, version, title: definition.title,
+      definition: { ...definition, version } as never, hash, publishedBy: userId, publishedAt: nowIso(),
+    });
+    return { key: definition.key, version, isNew: true };
+  }
+
+  async get(tenantId: string, key: string, version?: number): Promise<FormDefinition> {
+    const row = await this.ds.getRepository(FormDefinitionRow).findOne({
+      where: { tenantId, key, ...(version ? { version } : {}) },
+      order: { version: 'DESC' },
+    });
+    if (!row) throw Errors.notFound({ zh: `表单 ${key}`, en: `Form ${key}` });
+    return row.definition as unknown as FormDefinition;
+  }
+
+  async exists(m: EntityManager, tenantId: string, key: string): Promise<boolean> {
+    return (await m.getRepository(FormDefinitionRow).countBy({ tenantId, key })) > 0;
+  }
+
+  async list(tenantId: string) {
+    const rows = await this.ds.getRepository(FormDefinitionRow).find({ where: { tenantId }, order: { key: 'ASC', version: 'DESC' } });
+    return rows.map((r) => ({ key: r.key, version: r.version, title: r.title, hash: r.hash, publishedAt: r.publishedAt }));
+  }
+}

@@ -1,0 +1,50 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Engine } from '@kcbx/engine';
+import { randomUUID } from 'crypto';
+import { hostname } from 'os';
+import { AppConfig, APP_CONFIG } from '../config/app-config';
+
+/**
+ * Fires due timers and runs async jobs. Every API process polls; the job table's row locks (SKIP LOCKED on
+ * PostgreSQL) make each job run once, and a job whose process died is taken over when its lock expires.
+ */
+@Injectable()
+export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('jobs');
+  private readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly engine: Engine,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.jobPollMs <= 0) return;
+    this.timer = setInterval(() => void this.tick(), this.config.jobPollMs);
+    this.timer.unref();
+  }
+
+  /** One polling round (also called directly by tests that control time). */
+  async tick(now = Date.now()): Promise<{ done: number; failed: number }> {
+    if (this.running) return { done: 0, failed: 0 };
+    let result = { done: 0, failed: 0 };
+    this.running = (async () => {
+      try {
+        result = await this.engine.executeDueJobs(now, this.owner);
+        if (result.done || result.failed) this.log.log(`jobs: ${result.done} done, ${result.failed} failed`);
+      } catch (err) {
+        this.log.error({ err }, 'job polling failed');
+      }
+    })();
+    await this.running;
+    this.running = null;
+    return result;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}

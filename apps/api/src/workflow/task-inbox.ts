@@ -1,0 +1,68 @@
+import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
+import type { TaskRecord } from '@kcbx/engine';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { OrgUnit } from '../database/entities';
+import type { Principal } from '../identity/principal';
+
+/** `offered` = offered to the caller by role or name, whoever holds it now (to tell 409 from 404). */
+export type InboxScope = 'mine' | 'candidate' | 'all' | 'offered';
+
+export interface InboxRow {
+  task: TaskRecord;
+  processKey: string;
+  businessKey: string | null;
+  orgUnitCode: string | null;
+  orgUnitName: string | null;
+  orgUnitPath: string | null;
+}
+
+/**
+ * The visibility rule for tasks, as one query: a task sits at the org unit named by its instance's
+ * `orgUnit` variable; a user sees it when it is assigned to them, or when it is unassigned and they hold one
+ * of its candidate roles at that unit or above it (or are a candidate user).
+ */
+export function inboxQuery(ds: DataSource, p: Principal, scope: InboxScope): SelectQueryBuilder<TaskRecord> {
+  const qb = ds
+    .getRepository<TaskRecord>(ENGINE_SCHEMAS.task)
+    .createQueryBuilder('t')
+    .innerJoin('bpmn_instance', 'i', 'i.id = t.instanceId')
+    .leftJoin('bpmn_variable', 'v', "v.instanceId = t.instanceId AND v.scopeId = t.instanceId AND v.name = 'orgUnit'")
+    .leftJoin(OrgUnit, 'o', `o.tenantId = t.tenantId AND v.value = '"' || o.code || '"'`)
+    .where('t.tenantId = :tenantId', { tenantId: p.tenantId });
+  if (scope !== 'offered') qb.andWhere("t.state = 'created'");
+  const params: Record<string, string> = { me: p.userId, meUser: `%"${p.username}"%` };
+  const offers = p.assignments.map((a, i) => {
+    params[`role${i}`] = `%"${a.roleKey}"%`;
+    params[`path${i}`] = `${a.orgUnitPath}%`;
+    return `(t.candidateGroups LIKE :role${i} AND o.path LIKE :path${i})`;
+  });
+  const offered = `(t.candidateUsers LIKE :meUser${offers.length ? ' OR ' + offers.join(' OR ') : ''})`;
+  const candidate = `(t.assignee IS NULL AND ${offered})`;
+  const mine = 't.assignee = :me';
+  const condition = { mine, candidate, offered, all: `(${mine} OR ${candidate})` }[scope];
+  qb.andWhere(condition, params);
+  return qb;
+}
+
+export async function loadInbox(qb: SelectQueryBuilder<TaskRecord>, page: number, pageSize: number): Promise<{ rows: InboxRow[]; total: number }> {
+  const total = await qb.clone().getCount();
+  const raw = await qb
+    .clone()
+    .addSelect(['i.key AS "processKey"', 'i.businessKey AS "businessKey"', 'o.code AS "orgUnitCode"', 'o.name AS "orgUnitName"', 'o.path AS "orgUnitPath"'])
+    .orderBy('t.createdAt', 'DESC')
+    .offset((page - 1) * pageSize)
+    .limit(pageSize)
+    .getRawAndEntities();
+  const rows = raw.entities.map((task, n) => {
+    const r = raw.raw[n] as Record<string, string | null>;
+    return {
+      task,
+      processKey: r.processKey ?? '',
+      businessKey: r.businessKey,
+      orgUnitCode: r.orgUnitCode,
+      orgUnitName: r.orgUnitName,
+      orgUnitPath: r.orgUnitPath,
+    };
+  });
+  return { rows, total };
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { Engine, TaskNotActiveError, type TaskRecord } from '@kcbx/engine';
+import { validateSubmission } from '@kcbx/forms';
+import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
+import { DataSource } from 'typeorm';
+import { AppError, Errors } from '../common/app-error';
+import type { Language } from '../common/language';
+import { newId, nowIso } from '../database/columns';
+import { FormSubmission } from '../database/entities';
+import { Principal } from '../identity/principal';
+import { FormsService } from './forms.service';
+import { InboxRow, inboxQuery, InboxScope, loadInbox } from './task-inbox';
+
+const TASK = { zh: '任务', en: 'Task' };
+
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly engine: Engine,
+    private readonly forms: FormsService,
+  ) {}
+
+  async inbox(p: Principal, scope: InboxScope, filter: { processKey?: string; orgUnit?: string; overdue?: boolean }, page: number, pageSize: number) {
+    const qb = inboxQuery(this.ds, p, scope);
+    if (filter.processKey) qb.andWhere('i.key = :processKey', { processKey: filter.processKey });
+    if (filter.orgUnit) qb.andWhere('o.path LIKE :unitPath', { unitPath: `%/${filter.orgUnit}/%` });
+    if (filter.overdue) qb.andWhere('t.dueAt IS NOT NULL AND t.dueAt < :now', { now: Date.now() });
+    const { rows, total } = await loadInbox(qb, page, pageSize);
+    const counts = {
+      mine: await inboxQuery(this.ds, p, 'mine').getCount(),
+      candidate: await inboxQuery(this.ds, p, 'candidate').getCount(),
+      overdue: await inboxQuery(this.ds, p, 'all').andWhere('t.dueAt IS NOT NULL AND t.dueAt < :now', { now: Date.now() }).getCount(),
+    };
+    return { items: rows.map(presentInboxRow), total, counts };
+  }
+
+  /**
+   * A task the caller may work on (assigned to them or offered to them). One that was offered to them but is
+   * now done or held by someone else is 409, so a clerk learns they were too late; anything else is 404.
+   */
+  async visible(p: Principal, taskId: string): Promise<InboxRow> {
+    const { rows } = await loadInbox(inboxQuery(this.ds, p, 'all').andWhere('t.id = :taskId', { taskId }), 1, 1);
+    if (rows.length) return rows[0];
+    // A finished task of this county: its instance may have ended (and its scope variables with it).
+    const finished = await this.ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).findOneBy({ id: taskId, tenantId: p.tenantId });
+    if (finished && finished.state !== 'created') throw new TaskNotActiveError(finished.id, finished.state);
+    const offered = await loadInbox(inboxQuery(this.ds, p, 'offered').andWhere('t.id = :taskId', { taskId }), 1, 1);
+    if (offered.rows[0]?.task.assignee) throw new AppError('TASK_ALREADY_CLAIMED', 409, { zh: '该任务已被他人认领', en: 'Someone else holds this task' });
+    throw Errors.notFound(TASK);
+  }
+
+  async detail(p: Principal, taskId: string) {
+    const row = await this.visible(p, taskId);
+    const form = row.task.formKey ? await this.forms.get(p.tenantId, row.task.formKey) : null;
+    const variables = await this.engine.getVariables(p.tenantId, row.task.instanceId);
+    const earlier = await this.ds.getRepository(FormSubmission).find({ where: { tenantId: p.tenantId, instanceId: row.task.instanceId }, order: { submittedAt: 'ASC' } });
+    return {
+      ...presentInboxRow(row),
+      form,
+      fieldPermissions: JSON.parse(row.task.fieldPermissions || '{}'),
+      data: variables,
+      earlierSteps: earlier.map((s) => ({
+        taskId: s.taskId, activityId: s.activityId, formKey: s.formKey, formVersion: s.formVersion,
+        data: s.data, submittedBy: s.submittedByName, submittedAt: s.submittedAt,
+      })),
+    };
+  }
+
+  async claim(p: Principal, taskId: string) {
+    const row = await this.visible(p, taskId);
+    return presentTask(await this.engine.claimTask({ tenantId: p.tenantId, taskId: row.task.id, userId: p.userId }));
+  }
+
+  async unclaim(p: Principal, taskId: string) {
+    const row = await this.visible(p, taskId);
+    if (row.task.assignee !== p.userId) throw Errors.forbidden({ zh: '只能退回自己认领的任务', en: 'You can only give back a task you hold' });
+    return presentTask(await this.engine.unclaimTask({ tenantId: p.tenantId, taskId: row.task.id, userId: p.userId }));
+  }
+
+  /** Checks the submission against the step's form and field permissions, then completes the task. */
+  async complete(p: Principal, taskId: string, data: unknown, lang: Language) {
+    const row = await this.visible(p, taskId);
+    const previous = await this.engine.getVariables(p.tenantId, row.task.instanceId);
+    let variables: Record<string, unknown> = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
+    let pin: { key: string; version: number; hash: string } | null = null;
+    if (row.task.formKey) {
+      const form = await this.forms.get(p.tenantId, row.task.formKey);
+      const result = validateSubmission(form, data ?? {}, { permissions: JSON.parse(row.task.fieldPermissions || '{}'), previousData: previous });
+      if (!result.valid) {
+        throw new AppError('FORM_INVALID', 400, { zh: '表单填写有误，请检查标出的字段', en: 'The form has errors; check the marked fields' },
+          result.errors.map((e) => ({ field: e.path, label: e.label[lang] ?? e.label.zh, message: e.message[lang] ?? e.message.zh, keyword: e.keyword })));
+      }
+      variables = result.data;
+      pin = { key: result.key, version: result.version, hash: result.hash };
+    }
+    const done = await this.engine.completeTask({ tenantId: p.tenantId, taskId: row.task.id, userId: p.userId, variables });
+    if (pin) {
+      await this.ds.getRepository(FormSubmission).insert({
+        id: newId(), tenantId: p.tenantId, instanceId: row.task.instanceId, taskId: row.task.id, activityId: row.task.activityId,
+        formKey: pin.key, formVersion: pin.version, formHash: pin.hash, data: variables as never, submittedBy: p.userId,
+        submittedByName: p.displayName, submittedAt: nowIso(),
+      });
+    }
+    return presentTask(done);
+  }
+}
+
+export function presentTask(t: TaskRecord) {
+  return {
+    id: t.id, name: t.name, activityId: t.activityId, instanceId: t.instanceId, state: t.state, assignee: t.assignee,
+    candidateGroups: JSON.parse(t.candidateGroups || '[]'), formKey: t.formKey, createdAt: new Date(t.createdAt).toISOString(),
+    dueAt: t.dueAt ? new Date(t.dueAt).toISOString() : null, overdue: !!t.dueAt && t.dueAt < Date.now() && t.state === 'created',
+    version: t.version,
+  };
+}
+
+function presentInboxRow(r: InboxRow) {
+  return { ...presentTask(r.task), processKey: r.processKey, businessKey: r.businessKey, orgUnit: r.orgUnitCode, orgUnitName: r.orgUnitName };
+}

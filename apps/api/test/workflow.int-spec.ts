@@ -1,0 +1,153 @@
+import { FormSubmission, Student } from '../src/database/entities';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+import { approvalResources } from './support/workflow-fixtures';
+
+/**
+ * Given the two-step approval deployed by the policy designer, when a class teacher applies for a student,
+ * the principal returns it with a reason, the teacher resubmits and the principal approves, then every step
+ * is in the instance's timeline with who and when — and nobody outside the school sees any of it.
+ */
+describe('procedures at work: deploy, start, inbox, complete', () => {
+  let t: TestApp;
+  let designer: string;
+  let teacher: string;
+  let principal: string;
+  let student: Student;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { JOB_POLL_MS: '0' } });
+    await t.seedSecondCounty();
+    designer = await t.login('designer');
+    teacher = await t.login('teacher');
+    principal = await t.login('principal');
+    student = await t.ds.getRepository(Student).findOneByOrFail({ schoolPath: '/640422/640422100/64042210001/' });
+  });
+  afterAll(() => t.close());
+
+  const inbox = async (token: string, scope = 'all') => (await t.http().get(`/api/tasks?scope=${scope}`).set(bearer(token)).expect(200)).body;
+
+  it('deploys the procedure with its forms; a clerk may not deploy (403)', async () => {
+    const res = await t.http().post('/api/deployments').set(bearer(designer)).send({ name: 'leave', resources: approvalResources() }).expect(201);
+    expect(res.body.processDefinitions).toEqual([expect.objectContaining({ key: 'leave-approval', version: 1 })]);
+    expect(res.body.forms).toEqual([{ key: 'leave-application', version: 1 }, { key: 'principal-review', version: 1 }]);
+    await t.http().post('/api/deployments').set(bearer(teacher)).send({ resources: approvalResources() }).expect(403);
+    const again = await t.http().post('/api/deployments').set(bearer(designer)).send({ resources: approvalResources() }).expect(201);
+    expect(again.body.processDefinitions[0].version).toBe(1);
+  });
+
+  it('refuses a deployment naming a missing form or holding broken BPMN, listing every problem, storing nothing', async () => {
+    const [bpmn] = approvalResources();
+    const missing = await t.http().post('/api/deployments').set(bearer(designer)).send({ resources: [{ ...bpmn, content: bpmn.content.replace('principal-review', 'no-such-form') }] }).expect(400);
+    expect(missing.body.details).toEqual([expect.objectContaining({ resource: 'two-step-approval.bpmn', elementId: 'review', line: expect.any(Number) })]);
+    const hostile = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">&lol2;</bpmn:definitions>`;
+    const bad = await t.http().post('/api/deployments').set(bearer(designer)).send({ resources: [{ name: 'evil.bpmn', content: hostile }] }).expect(400);
+    expect(bad.body.error).toBe('DEPLOYMENT_REFUSED');
+    expect(JSON.stringify(bad.body)).not.toMatch(/at \w+ \(/); // no stack trace
+    const defs = await t.http().get('/api/process-definitions?all=true').set(bearer(designer)).expect(200);
+    expect(defs.body.map((d: { key: string }) => d.key)).toEqual(['leave-approval']);
+  });
+
+  let instanceId: string;
+  it('a teacher starts it for a student of their school; the principal sees nothing yet, another school nothing at all', async () => {
+    const res = await t
+      .http()
+      .post('/api/process-definitions/key/leave-approval/start')
+      .set(bearer(teacher))
+      .send({ businessKey: student.idNumber, orgUnit: '64042210001', variables: { studentId: student.id } })
+      .expect(201);
+    instanceId = res.body.id;
+    expect(res.body).toMatchObject({ state: 'active', activeActivityIds: ['apply'], orgUnitName: '吉强镇中心小学' });
+    expect(res.body.variables.studentName).toBe(student.name);
+    expect((await inbox(teacher)).items.map((x: { activityId: string }) => x.activityId)).toEqual(['apply']);
+    expect((await inbox(principal)).total).toBe(0);
+    expect((await inbox(await t.login('teacher2'))).total).toBe(0);
+    await t.http().get(`/api/process-instances/${instanceId}`).set(bearer(await t.login('teacher2'))).expect(404);
+    await t.http().get(`/api/process-instances/${instanceId}`).set(bearer(await t.login('ld-admin'))).expect(404);
+    await t.http().post('/api/process-definitions/key/leave-approval/start').set(bearer(teacher)).send({ orgUnit: '64042210101' }).expect(404);
+  });
+
+  it('invalid form data is refused with field errors in Chinese, and a hidden field sent anyway is refused', async () => {
+    const [task] = (await inbox(teacher)).items;
+    const bad = await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(teacher)).send({ data: { reason: 'illness', from: '2026-13-01', guardianPhone: '123' } }).expect(400);
+    expect(bad.body.error).toBe('FORM_INVALID');
+    const fields = bad.body.details.map((d: { field: string }) => d.field).sort();
+    expect(fields).toEqual(['/from', '/guardianPhone', '/to']);
+    expect(bad.body.details.find((d: { field: string }) => d.field === '/guardianPhone').message).toMatch(/手机/);
+    const sneaky = await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(teacher)).send({ data: { reason: 'illness', from: '2026-09-01', to: '2027-07-01', decision: 'approve' } }).expect(400);
+    expect(sneaky.body.details[0].field).toBe('/decision');
+    expect(await t.ds.getRepository(FormSubmission).count()).toBe(0);
+  });
+
+  it('the teacher submits, the principal returns it with a reason, the teacher resubmits, the principal approves', async () => {
+    let [task] = (await inbox(teacher)).items;
+    await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(teacher)).send({ data: { reason: 'illness', from: '2026-09-01', to: '2027-07-01', guardianPhone: '13912345678' } }).expect(201);
+    [task] = (await inbox(principal, 'candidate')).items;
+    expect(task).toMatchObject({ activityId: 'review', orgUnitName: '吉强镇中心小学', overdue: false, dueAt: expect.any(String) });
+    const detail = await t.http().get(`/api/tasks/${task.id}`).set(bearer(principal)).expect(200);
+    expect(detail.body.form.key).toBe('principal-review');
+    expect(detail.body.earlierSteps).toEqual([expect.objectContaining({ formKey: 'leave-application', submittedBy: '马老师（演示）' })]);
+    const noReason = await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(principal)).send({ data: { decision: 'return' } }).expect(400);
+    expect(noReason.body.details[0].field).toBe('/comment');
+    await t.http().post(`/api/tasks/${task.id}/claim`).set(bearer(principal)).expect(201);
+    await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(principal)).send({ data: { decision: 'return', comment: '请补充县级医院诊断证明' } }).expect(201);
+
+    [task] = (await inbox(teacher)).items;
+    expect(task.activityId).toBe('apply');
+    await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(teacher)).send({ data: { reason: 'illness', from: '2026-09-01', to: '2027-07-01' } }).expect(201);
+    [task] = (await inbox(principal)).items;
+    await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(principal)).send({ data: { decision: 'approve', comment: '同意' } }).expect(201);
+
+    const done = await t.http().get(`/api/process-instances/${instanceId}`).set(bearer(teacher)).expect(200);
+    expect(done.body.state).toBe('completed');
+    const completions = done.body.history.filter((h: { type: string }) => h.type === 'task-completed');
+    expect(completions.map((h: { elementId: string; userName: string }) => [h.elementId, h.userName])).toEqual([
+      ['apply', '马老师（演示）'],
+      ['review', '王校长（演示）'],
+      ['apply', '马老师（演示）'],
+      ['review', '王校长（演示）'],
+    ]);
+    expect(completions.every((h: { at: string }) => /^\d{4}-\d\d-\d\dT/.test(h.at))).toBe(true);
+    const pinned = await t.ds.getRepository(FormSubmission).find({ where: { instanceId }, order: { submittedAt: 'ASC' } });
+    expect(pinned.map((s) => [s.formKey, s.formVersion, s.formHash.startsWith('sha256:')])).toEqual([
+      ['leave-application', 1, true],
+      ['principal-review', 1, true],
+      ['leave-application', 1, true],
+      ['principal-review', 1, true],
+    ]);
+  });
+
+  it('two principals completing the same task at once: one 201, one 409, one step taken', async () => {
+    const admin = await t.login('admin');
+    await t.http().post('/api/admin/users').set(bearer(admin)).send({ username: 'vice', password: 'Vice12345', displayName: '副校长', roles: [{ role: 'principal', orgUnit: '64042210001' }] }).expect(201);
+    const vice = await t.login('vice', 'Vice12345');
+    const started = await t.http().post('/api/process-definitions/key/leave-approval/start').set(bearer(teacher)).send({ orgUnit: '64042210001' }).expect(201);
+    let [task] = (await inbox(teacher)).items;
+    await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(teacher)).send({ data: { reason: 'other', from: '2026-09-01', to: '2026-12-31' } }).expect(201);
+    [task] = (await inbox(principal)).items;
+    const results = await Promise.all(
+      [principal, vice].map((tk) => t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(tk)).send({ data: { decision: 'approve' } })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const conflict = results.find((r) => r.status === 409)!;
+    expect(conflict.body.message).toMatch(/任务|修改/);
+    const instance = await t.http().get(`/api/process-instances/${started.body.id}`).set(bearer(teacher)).expect(200);
+    expect(instance.body.history.filter((h: { type: string; elementId: string }) => h.type === 'task-completed' && h.elementId === 'review')).toHaveLength(1);
+    expect(instance.body.state).toBe('completed');
+  });
+
+  it('a claimed task: another candidate gets 409 on claim and complete, and it leaves their inbox until given back', async () => {
+    await t.http().post('/api/process-definitions/key/leave-approval/start').set(bearer(teacher)).send({ orgUnit: '64042210001' }).expect(201);
+    let [task] = (await inbox(teacher)).items;
+    await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(teacher)).send({ data: { reason: 'other', from: '2026-09-01', to: '2026-12-31' } }).expect(201);
+    [task] = (await inbox(principal)).items;
+    const vice = await t.login('vice', 'Vice12345');
+    await t.http().post(`/api/tasks/${task.id}/claim`).set(bearer(principal)).expect(201);
+    const taken = await t.http().post(`/api/tasks/${task.id}/claim`).set(bearer(vice)).expect(409);
+    expect(taken.body).toMatchObject({ error: 'TASK_ALREADY_CLAIMED', message: '该任务已被他人认领' });
+    await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(vice)).send({ data: { decision: 'approve' } }).expect(409);
+    await t.http().post(`/api/tasks/${task.id}/unclaim`).set(bearer(vice)).expect(409);
+    await t.http().post(`/api/tasks/${task.id}/claim`).set(bearer(teacher)).expect(404);
+    expect((await inbox(vice)).total).toBe(0);
+    await t.http().post(`/api/tasks/${task.id}/unclaim`).set(bearer(principal)).expect(201);
+    expect((await inbox(vice, 'candidate')).total).toBe(1);
+  });
+});
