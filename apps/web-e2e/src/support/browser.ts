@@ -22,7 +22,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A fresh profile (no token, no language choice) at the size of a typical office PC screen. */
 export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', baseURL: baseUrl() });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: baseUrl() });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };

@@ -8,9 +8,12 @@ import { useShowError } from '../../util/useShowError';
 
 const PAGE_SIZE = 20;
 
+/** Writes are recorded as {params, query, body}; the body (secrets already redacted by the API) says most. */
 function detailText(detail: unknown): string {
   if (detail === null || detail === undefined) return '';
-  return typeof detail === 'string' ? detail : JSON.stringify(detail);
+  if (typeof detail === 'string') return detail;
+  const body = (detail as { body?: unknown }).body;
+  return JSON.stringify(body !== undefined && body !== null && Object.keys(body).length ? body : detail);
 }
 
 export default function AuditPage() {
@@ -48,10 +51,10 @@ export default function AuditPage() {
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
         columns={[
           { title: t('audit.at'), dataIndex: 'at', width: 190, render: (at: string) => formatDateTime(at) },
-          { title: t('audit.username'), dataIndex: 'username', width: 120 },
-          { title: t('audit.action'), dataIndex: 'action', width: 160 },
-          { title: t('audit.entity'), dataIndex: 'entity', width: 120 },
-          { title: t('audit.entityId'), dataIndex: 'entityId', width: 160, ellipsis: true },
+          { title: t('audit.username'), dataIndex: 'username', width: 110 },
+          { title: t('audit.action'), dataIndex: 'action', width: 240 },
+          { title: t('audit.entity'), dataIndex: 'entity', width: 110 },
+          { title: t('audit.entityId'), dataIndex: 'entityId', width: 130, ellipsis: true },
           { title: t('audit.detail'), dataIndex: 'detail', ellipsis: true, render: detailText },
         ]}
       />
