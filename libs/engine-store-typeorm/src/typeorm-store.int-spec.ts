@@ -93,6 +93,15 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(stored).toMatchObject({ state: 'active', version: 2, createdAt: 1_795_900_000_000 });
   });
 
+  it('inserts many rows at once, in one transaction', async () => {
+    const rows = Array.from({ length: 450 }, (_, i) => ({
+      id: `h${String(i).padStart(4, '0')}`, tenantId: 't1', instanceId: 'i1', type: 'activity-entered' as const, elementId: 'a',
+      elementType: 'task', userId: null, taskId: null, at: i, data: '{}',
+    }));
+    await store.transaction(async (tx) => tx.insertMany!('history', rows));
+    expect((await store.transaction((tx) => tx.find('history', { instanceId: 'i1' }))).length).toBe(450);
+  });
+
   it('finds by null and non-null columns, in id order', async () => {
     await store.transaction(async (tx) => {
       await tx.insert('execution', execution('e3', 'e1'));

@@ -92,6 +92,11 @@ class TypeOrmTx implements StorageTx {
     await this.repo(kind).insert(record as never);
   }
 
+  async insertMany<K extends RecordKind>(kind: K, records: RecordKinds[K][]): Promise<void> {
+    // Chunked so a statement stays under SQLite's and PostgreSQL's bound-parameter limits.
+    for (let i = 0; i < records.length; i += 200) await this.repo(kind).insert(records.slice(i, i + 200) as never);
+  }
+
   async update<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<RecordKinds[K]> {
     const { id, ...rest } = record as RecordKinds[K] & { version?: number };
     if (!VERSIONED_KINDS.has(kind)) {
