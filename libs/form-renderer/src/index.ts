@@ -1,1 +1,13 @@
 export * from './field-names';
+export * from './field-kind';
+export * from './display-value';
+export * from './resident-id-hints';
+export * from './region-options';
+export * from './upload-limits';
+export * from './rule-deps';
+export * from './table-columns';
+export * from './schema-at';
+export * from './use-form-validator';
+export { FormRenderer, type FormRendererProps } from './form-renderer';
+export type { RenderMode, Locale } from './form-context';
+export { PRINT_CSS } from './print-styles';

@@ -6,7 +6,7 @@ import { finishImport, normalizeSchema, propertyScope, type ImportResult, type I
 export const SUPPORTED_OPTIONS = new Set([
   'format', 'multi', 'widget', 'readonly', 'readOnly', 'detail', 'variant', 'showNavButtons', 'elementLabelProp',
   'trim', 'restrict', 'toggle', 'placeholder', 'rows', 'accept', 'maxBytes', 'addable', 'removable', 'help',
-  'hideRequiredAsterisk', 'showUnfocusedDescription', 'labelRef', 'columns',
+  'hideRequiredAsterisk', 'showUnfocusedDescription', 'labelRef', 'columns', 'labels',
 ]);
 
 const LAYOUTS = new Set(['VerticalLayout', 'HorizontalLayout', 'Group', 'Categorization', 'Category']);

@@ -1,0 +1,79 @@
+/** Which widget a control gets, decided from its schema and options alone (pure, so it is tested). */
+export type FieldKind =
+  | 'text' | 'textarea' | 'password' | 'number' | 'integer' | 'date' | 'datetime' | 'time' | 'date-range'
+  | 'select' | 'radio' | 'checkbox-group' | 'multi-select' | 'switch' | 'checkbox'
+  | 'resident-id' | 'phone' | 'region' | 'file' | 'files' | 'signature'
+  | 'table' | 'list' | 'object' | 'unsupported';
+
+export interface Choice {
+  value: unknown;
+  label: string;
+}
+
+/**
+ * enum (labelled through the control's `options.labels`, e.g. {"male": {"zh": "男", "en": "male"}}), or
+ * oneOf/anyOf of {const, title} — JSON Forms' labelled enums.
+ */
+export function choicesOf(schema: any, labels?: Record<string, string | { zh: string; en: string }>, locale: 'zh-CN' | 'en' = 'zh-CN'): Choice[] | undefined {
+  if (!schema || typeof schema !== 'object') return undefined;
+  const labelOf = (v: unknown) => {
+    const l = labels?.[String(v)];
+    return l === undefined ? String(v) : typeof l === 'string' ? l : locale === 'en' ? l.en : l.zh;
+  };
+  if (Array.isArray(schema.enum)) return schema.enum.map((v: unknown) => ({ value: v, label: labelOf(v) }));
+  const alternatives = schema.oneOf ?? schema.anyOf;
+  if (Array.isArray(alternatives) && alternatives.length && alternatives.every((a: any) => a && a.const !== undefined)) {
+    return alternatives.map((a: any) => ({ value: a.const, label: String(a.title ?? a.const) }));
+  }
+  return undefined;
+}
+
+function typeOf(schema: any): string | undefined {
+  if (Array.isArray(schema.type)) return schema.type.find((t: string) => t !== 'null');
+  if (schema.type) return schema.type;
+  if (schema.properties) return 'object';
+  if (schema.items) return 'array';
+  if (choicesOf(schema)) return 'string';
+  return undefined;
+}
+
+export function fieldKind(schema: any, options: Record<string, any> = {}): FieldKind {
+  if (!schema || typeof schema !== 'object') return 'unsupported';
+  const widget = options.widget;
+  const format = options.format ?? schema.format;
+  const type = typeOf(schema);
+  if (widget === 'signature') return 'signature';
+  if (widget === 'file' || schema.fileUpload) return 'file';
+  if (widget === 'region' || schema.format === 'region-code') return 'region';
+  if (widget === 'date-range' || schema.dateRange) return 'date-range';
+  const choices = choicesOf(schema);
+  if (choices && type !== 'array') return format === 'radio' ? 'radio' : 'select';
+  switch (type) {
+    case 'string':
+      if (schema.format === 'resident-id') return 'resident-id';
+      if (schema.format === 'mobile-cn') return 'phone';
+      if (schema.format === 'date') return 'date';
+      if (schema.format === 'date-time') return 'datetime';
+      if (schema.format === 'time') return 'time';
+      if (schema.format === 'data-url') return 'signature';
+      if (format === 'password') return 'password';
+      return options.multi ? 'textarea' : 'text';
+    case 'integer':
+      return 'integer';
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return options.toggle ? 'switch' : 'checkbox';
+    case 'object':
+      return 'object';
+    case 'array': {
+      const items = schema.items && typeof schema.items === 'object' && !Array.isArray(schema.items) ? schema.items : {};
+      if (items.fileUpload) return 'files';
+      if (choicesOf(items)) return format === 'select' ? 'multi-select' : 'checkbox-group';
+      if (typeOf(items) === 'object') return 'table';
+      return 'list';
+    }
+    default:
+      return 'unsupported';
+  }
+}

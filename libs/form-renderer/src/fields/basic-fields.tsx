@@ -1,0 +1,91 @@
+import { Checkbox, DatePicker, Input, InputNumber, Radio, Select, Switch, TimePicker } from 'antd';
+import dayjs from 'dayjs';
+import { choicesOf, type FieldKind } from '../field-kind';
+import { useFormEnv } from '../form-context';
+import { useField } from './use-field';
+
+export interface WidgetProps {
+  name: string;
+  kind: FieldKind;
+  schema: any;
+  options: Record<string, any>;
+  readonly: boolean;
+  placeholder?: string;
+}
+
+const DATE = 'YYYY-MM-DD';
+
+/** The plain widgets: text, numbers, choices, dates, switches. */
+export function BasicWidget({ name, kind, schema, options, readonly, placeholder }: WidgetProps) {
+  const { locale } = useFormEnv();
+  const f = useField(name, readonly);
+  const common = { id: name, disabled: f.disabled, onBlur: f.onBlur, status: f.error ? ('error' as const) : undefined };
+  const text = (v: string) => f.onChange(v === '' ? undefined : v); // empty means "not filled" to required
+  switch (kind) {
+    case 'textarea':
+      return <Input.TextArea {...common} rows={options.rows ?? 3} value={f.value ?? ''} maxLength={options.restrict ? schema.maxLength : undefined} placeholder={placeholder} onChange={(e) => text(e.target.value)} />;
+    case 'password':
+      return <Input.Password {...common} value={f.value ?? ''} onChange={(e) => text(e.target.value)} />;
+    case 'phone':
+      return <Input {...common} type="tel" inputMode="numeric" maxLength={13} value={f.value ?? ''} placeholder={placeholder ?? '13800000000'} onChange={(e) => text(e.target.value.replace(/[\s-]/g, ''))} />;
+    case 'number':
+    case 'integer':
+      return (
+        <InputNumber
+          {...common}
+          style={{ width: '100%' }}
+          precision={kind === 'integer' ? 0 : undefined}
+          min={schema.minimum}
+          max={schema.maximum}
+          value={f.value ?? null}
+          onChange={(v) => f.onChange(v === null ? undefined : v)}
+        />
+      );
+    case 'select':
+      return (
+        <Select
+          {...common}
+          style={{ width: '100%' }}
+          allowClear
+          value={f.value}
+          placeholder={placeholder}
+          options={(choicesOf(schema, options.labels, locale) ?? []).map((c) => ({ value: c.value as any, label: c.label }))}
+          onChange={(v) => f.onChange(v ?? undefined)}
+        />
+      );
+    case 'radio':
+      return (
+        <Radio.Group disabled={f.disabled} value={f.value} onChange={(e) => f.onChange(e.target.value)}>
+          {(choicesOf(schema, options.labels, locale) ?? []).map((c) => (
+            <Radio key={String(c.value)} value={c.value}>{c.label}</Radio>
+          ))}
+        </Radio.Group>
+      );
+    case 'checkbox-group':
+      return <Checkbox.Group disabled={f.disabled} value={f.value ?? []} options={(choicesOf(schema.items, options.labels, locale) ?? []).map((c) => ({ value: c.value as any, label: c.label }))} onChange={(v) => f.onChange(v.length ? v : undefined)} />;
+    case 'multi-select':
+      return <Select {...common} mode="multiple" style={{ width: '100%' }} value={f.value ?? []} options={(choicesOf(schema.items, options.labels, locale) ?? []).map((c) => ({ value: c.value as any, label: c.label }))} onChange={(v) => f.onChange(v.length ? v : undefined)} />;
+    case 'checkbox':
+      return <Checkbox disabled={f.disabled} checked={f.value === true} onChange={(e) => f.onChange(e.target.checked)} />;
+    case 'switch':
+      return <Switch disabled={f.disabled} checked={f.value === true} onChange={(v) => f.onChange(v)} />;
+    case 'date':
+      return <DatePicker {...common} style={{ width: '100%' }} format={DATE} value={f.value ? dayjs(f.value, DATE) : null} onChange={(d) => f.onChange(d ? d.format(DATE) : undefined)} />;
+    case 'datetime':
+      return <DatePicker {...common} showTime style={{ width: '100%' }} value={f.value ? dayjs(f.value) : null} onChange={(d) => f.onChange(d ? d.format() : undefined)} />;
+    case 'time':
+      return <TimePicker {...common} format="HH:mm" value={f.value ? dayjs(f.value, 'HH:mm') : null} onChange={(d) => f.onChange(d ? d.format('HH:mm') : undefined)} />;
+    case 'date-range':
+      return (
+        <DatePicker.RangePicker
+          {...common}
+          style={{ width: '100%' }}
+          format={DATE}
+          value={Array.isArray(f.value) ? [dayjs(f.value[0], DATE), dayjs(f.value[1], DATE)] : null}
+          onChange={(range) => f.onChange(range && range[0] && range[1] ? [range[0].format(DATE), range[1].format(DATE)] : undefined)}
+        />
+      );
+    default:
+      return <Input {...common} value={f.value ?? ''} placeholder={placeholder} maxLength={options.restrict ? schema.maxLength : undefined} onChange={(e) => text(e.target.value)} />;
+  }
+}

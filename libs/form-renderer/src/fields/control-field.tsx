@@ -1,0 +1,100 @@
+import { get, useFormState, useWatch } from 'react-hook-form';
+import { permissionOf, type ControlElement } from '@kcbx/forms';
+import { displayValue } from '../display-value';
+import { nameToPointer, scopeToName } from '../field-names';
+import { fieldKind } from '../field-kind';
+import { useFormEnv, type ScopeBase } from '../form-context';
+import { controlLabel, textFor } from '../labels';
+import { isRequired, schemaAt } from '../schema-at';
+import { BasicWidget } from './basic-fields';
+import { FieldFrame } from './field-frame';
+import { FileField } from './file-field';
+import { NestedObjectField } from './nested-object-field';
+import { RegionField } from './region-field';
+import { ResidentIdField } from './resident-id-field';
+import { SignatureField } from './signature-field';
+import { TableField } from './table-field';
+
+export interface ControlFieldProps {
+  control: ControlElement;
+  base: ScopeBase;
+  /** Inside a table cell: no label, the column header says it. */
+  compact?: boolean;
+}
+
+/** One Control: permission, widget choice, label and error; review/print show text instead of inputs. */
+export function ControlField({ control, base, compact }: ControlFieldProps) {
+  const env = useFormEnv();
+  const name = scopeToName(control.scope, base.name);
+  const schema = schemaAt(env.definition.schema, base.schema, control.scope);
+  const permission = permissionOf(env.permissions, nameToPointer(name));
+  if (permission === 'hidden' || schema === undefined) return null;
+  const options = control.options ?? {};
+  const kind = fieldKind(schema, options);
+  const readonly = permission === 'readonly' || options.readonly === true || options.readOnly === true || schema.readOnly === true;
+  const label = compact ? undefined : controlLabel(control, schema, env.locale);
+  const help = textFor(control.description, env.locale) ?? (typeof schema.description === 'string' ? schema.description : undefined);
+  const required = isRequired(env.definition.schema, base.schema, control.scope);
+
+  if (env.mode === 'print' && kind !== 'table' && kind !== 'object' && kind !== 'list') {
+    return <PrintValue name={name} label={label} kind={kind} schema={schema} labels={options.labels} />;
+  }
+  const widget = (() => {
+    switch (kind) {
+      case 'resident-id':
+        return <ResidentIdField name={name} readonly={readonly} placeholder={options.placeholder} />;
+      case 'region':
+        return <RegionField name={name} readonly={readonly} />;
+      case 'file':
+      case 'files':
+        return <FileField name={name} schema={schema} multiple={kind === 'files'} readonly={readonly} />;
+      case 'signature':
+        return <SignatureField name={name} readonly={readonly} />;
+      case 'table':
+      case 'list':
+        return <TableField name={name} schema={schema} options={options} readonly={readonly} parent={base} />;
+      case 'object':
+        return <NestedObjectField name={name} schema={schema} options={options} parent={base} />;
+      case 'unsupported':
+        return <span className="kcbx-unsupported">—</span>;
+      default:
+        return <BasicWidget name={name} kind={kind} schema={schema} options={options} readonly={readonly} placeholder={options.placeholder} />;
+    }
+  })();
+  return (
+    <ErrorFrame name={name} label={label} required={required && !readonly} help={compact ? undefined : help}>
+      {widget}
+    </ErrorFrame>
+  );
+}
+
+/** Subscribes to this field's error only. */
+function ErrorFrame({ name, label, required, help, children }: { name: string; label?: string; required: boolean; help?: string; children: React.ReactNode }) {
+  const { errors } = useFormState({ name, exact: true });
+  const error: any = get(errors, name);
+  const message: string | undefined = error?.message ?? error?.root?.message;
+  return (
+    <FieldFrame name={name} label={label} required={required} error={message} help={help}>
+      {children}
+    </FieldFrame>
+  );
+}
+
+function PrintValue({ name, label, kind, schema, labels }: { name: string; label?: string; kind: ReturnType<typeof fieldKind>; schema: any; labels?: Record<string, any> }) {
+  const env = useFormEnv();
+  const value = useWatch({ name });
+  if (kind === 'signature' && typeof value === 'string') {
+    return (
+      <div className="kcbx-print-field" data-field={name}>
+        <span className="kcbx-print-label">{label}</span>
+        <img className="kcbx-print-signature" src={value} alt={label} style={{ height: 48 }} />
+      </div>
+    );
+  }
+  return (
+    <div className="kcbx-print-field" data-field={name}>
+      {label !== undefined && <span className="kcbx-print-label">{label}</span>}
+      <span className="kcbx-print-value">{displayValue(kind, schema, value, { locale: env.locale, regions: env.regions, labels })}</span>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { createContext, useContext } from 'react';
+import type { RegionIndex, RegionNode } from '@kcbx/cn-codes';
+import type { FormDefinition, PermissionEntry, StoredFile } from '@kcbx/forms';
+import type { FormValidators } from '@kcbx/forms';
+
+export type RenderMode = 'edit' | 'review' | 'print';
+export type Locale = 'zh-CN' | 'en';
+
+/** What every field needs and nothing re-renders for: set once per form. */
+export interface FormEnv {
+  definition: FormDefinition;
+  mode: RenderMode;
+  locale: Locale;
+  permissions: PermissionEntry[];
+  validators: FormValidators;
+  regionTree?: RegionNode[];
+  regions?: RegionIndex;
+  upload?: (file: File) => Promise<StoredFile>;
+}
+
+export const FormEnvContext = createContext<FormEnv | null>(null);
+
+export function useFormEnv(): FormEnv {
+  const env = useContext(FormEnvContext);
+  if (!env) throw new Error('form fields must be rendered inside <FormRenderer>');
+  return env;
+}
+
+/** Where a layout sits in the data: the field-name prefix and the schema its scopes are relative to. */
+export interface ScopeBase {
+  name: string;
+  schema: any;
+  /** Nesting depth of objects and tables; recursive schemas stop at MAX_DEPTH. */
+  depth?: number;
+  /** Schemas of the enclosing objects/tables (as JSON): a recursive schema stops where it repeats. */
+  ancestors?: string[];
+}
+
+export const MAX_DEPTH = 4;
+
+/** Whether nesting should stop here, and the base for the level below if not. */
+export function nestedBase(base: ScopeBase, name: string, schema: any): ScopeBase | undefined {
+  const depth = base.depth ?? 0;
+  const key = JSON.stringify(schema);
+  if (depth >= MAX_DEPTH || base.ancestors?.includes(key)) return undefined;
+  return { name, schema, depth: depth + 1, ancestors: [...(base.ancestors ?? []), key] };
+}
+
+export const DisabledContext = createContext(false);
+
+export function t(locale: Locale, zh: string, en: string): string {
+  return locale === 'en' ? en : zh;
+}

@@ -1,0 +1,110 @@
+import { Button, Card, Col, Row, Steps, Tabs } from 'antd';
+import { useState } from 'react';
+import { isLayout, type LayoutElement, type UiElement } from '@kcbx/forms';
+import { ControlField } from './fields/control-field';
+import { t, useFormEnv, type ScopeBase } from './form-context';
+import { textFor } from './labels';
+import { RuleGate } from './rule-gate';
+
+/** Renders any UI schema element under a scope base (the form root, a table row, a nested object). */
+export function ElementView({ element, base }: { element: UiElement; base: ScopeBase }) {
+  const inner = <ElementBody element={element} base={base} />;
+  return element.rule ? <RuleGate rule={element.rule} baseName={base.name}>{inner}</RuleGate> : inner;
+}
+
+function Children({ elements, base }: { elements: UiElement[]; base: ScopeBase }) {
+  return (
+    <>
+      {elements.map((child, i) => (
+        <ElementView key={i} element={child} base={base} />
+      ))}
+    </>
+  );
+}
+
+function ElementBody({ element, base }: { element: UiElement; base: ScopeBase }) {
+  const { locale, mode } = useFormEnv();
+  switch (element.type) {
+    case 'Control':
+      return <ControlField control={element} base={base} />;
+    case 'Label':
+      return <div className="kcbx-label-text" style={{ margin: '8px 0', whiteSpace: 'pre-wrap' }}>{textFor(element.text, locale)}</div>;
+    case 'HorizontalLayout':
+      return (
+        <Row gutter={16} className="kcbx-row">
+          {element.elements.map((child, i) => (
+            <Col key={i} flex="1 1 0" style={{ minWidth: 0 }}>
+              <ElementView element={child} base={base} />
+            </Col>
+          ))}
+        </Row>
+      );
+    case 'Group': {
+      const title = typeof element.label === 'boolean' ? undefined : textFor(element.label, locale);
+      return (
+        <Card size="small" title={title} className="kcbx-group" style={{ marginBottom: 16 }}>
+          <Children elements={element.elements} base={base} />
+        </Card>
+      );
+    }
+    case 'Categorization':
+      return mode === 'print' ? <PrintCategories element={element} base={base} /> : <Categories element={element} base={base} />;
+    case 'Category':
+    case 'VerticalLayout':
+      return <Children elements={element.elements} base={base} />;
+    default:
+      return null;
+  }
+}
+
+function categoryLabel(category: UiElement, locale: 'zh-CN' | 'en', index: number): string {
+  const label = 'label' in category && typeof category.label !== 'boolean' ? textFor(category.label, locale) : undefined;
+  return label ?? `${index + 1}`;
+}
+
+/** Tabs, or a stepper (options.variant "stepper") with previous/next buttons. */
+function Categories({ element, base }: { element: LayoutElement; base: ScopeBase }) {
+  const { locale } = useFormEnv();
+  const [current, setCurrent] = useState(0);
+  const categories = element.elements.filter(isLayout);
+  if (element.options?.variant === 'stepper') {
+    return (
+      <div className="kcbx-stepper">
+        <Steps current={current} onChange={setCurrent} items={categories.map((c, i) => ({ title: categoryLabel(c, locale, i) }))} style={{ marginBottom: 16 }} />
+        {categories.map((c, i) => (
+          // Keep every step mounted (hidden) so values and errors of other steps stay registered.
+          <div key={i} style={{ display: i === current ? 'block' : 'none' }}>
+            <ElementView element={c} base={base} />
+          </div>
+        ))}
+        {element.options?.showNavButtons !== false && (
+          <div style={{ display: 'flex', gap: 8 }}>
+            <Button disabled={current === 0} onClick={() => setCurrent(current - 1)}>{t(locale, '上一步', 'Previous')}</Button>
+            <Button disabled={current === categories.length - 1} onClick={() => setCurrent(current + 1)}>{t(locale, '下一步', 'Next')}</Button>
+          </div>
+        )}
+      </div>
+    );
+  }
+  return (
+    <Tabs
+      className="kcbx-tabs"
+      items={categories.map((c, i) => ({ key: String(i), label: categoryLabel(c, locale, i), forceRender: true, children: <ElementView element={c} base={base} /> }))}
+    />
+  );
+}
+
+/** On paper every category is printed, one after another, under its title. */
+function PrintCategories({ element, base }: { element: LayoutElement; base: ScopeBase }) {
+  const { locale } = useFormEnv();
+  return (
+    <>
+      {element.elements.filter(isLayout).map((c, i) => (
+        <section key={i} className="kcbx-print-section">
+          <h3>{categoryLabel(c, locale, i)}</h3>
+          <ElementView element={c} base={base} />
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { pointerTokens, resolveRef } from '@kcbx/forms';
+
+/** The sub-schema at a scope, starting from `start` (a row's item schema, say) with $refs resolved against the form. */
+export function schemaAt(root: any, start: any, scope: string): any {
+  let current = resolveRef(root, start);
+  for (const token of pointerTokens(scope.replace(/^#\/?$/, '').replace(/^#/, ''))) {
+    if (!current || typeof current !== 'object') return undefined;
+    if (token === 'properties') current = propertiesOf(root, current);
+    else current = resolveRef(root, current[token]);
+  }
+  return current;
+}
+
+/** Own properties plus those declared in allOf/anyOf/oneOf/then/else branches. */
+function propertiesOf(root: any, schema: any): Record<string, any> {
+  const out: Record<string, any> = {};
+  const list = (k: string) => (Array.isArray(schema[k]) ? schema[k] : []);
+  const branches = [...list('allOf'), ...list('anyOf'), ...list('oneOf'), schema.then, schema.else].filter((b) => b && typeof b === 'object');
+  for (const b of branches) Object.assign(out, resolveRef(root, b)?.properties ?? {});
+  return { ...out, ...(schema.properties ?? {}) };
+}
+
+/** Whether the parent object lists this property as required. */
+export function isRequired(root: any, start: any, scope: string): boolean {
+  const match = /^(.*)\/properties\/([^/]+)$/.exec(scope);
+  if (!match) return false;
+  const parent = schemaAt(root, start, match[1] || '#');
+  const name = match[2].replace(/~1/g, '/').replace(/~0/g, '~');
+  return Array.isArray(parent?.required) && parent.required.includes(name);
+}

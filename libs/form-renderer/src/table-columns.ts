@@ -1,0 +1,22 @@
+import { isLayout, resolveRef, type ControlElement, type UiElement } from '@kcbx/forms';
+
+/**
+ * Columns of an editable table: the Controls of the detail layout if the form gives one, otherwise every
+ * property of the row schema; a table over plain values has one column bound to the row itself.
+ */
+export function tableColumns(root: any, arraySchema: any, detail?: UiElement): ControlElement[] {
+  const items = resolveRef(root, arraySchema?.items) ?? {};
+  if (detail) {
+    const out: ControlElement[] = [];
+    const walk = (e: UiElement) => {
+      if (e.type === 'Control') out.push(e);
+      else if (isLayout(e)) e.elements.forEach(walk);
+    };
+    walk(detail);
+    if (out.length) return out;
+  }
+  if (items.type === 'object' || items.properties) {
+    return Object.keys(items.properties ?? {}).map((p) => ({ type: 'Control', scope: `#/properties/${p.replace(/~/g, '~0').replace(/\//g, '~1')}` }));
+  }
+  return [{ type: 'Control', scope: '#', label: false }];
+}

@@ -1,0 +1,19 @@
+import { fileProblem, formatBytes, type FileLimits } from '@kcbx/forms';
+
+/** The `accept` attribute for the file input, from the schema's fileUpload limits. */
+export function acceptAttribute(limits: FileLimits | undefined): string | undefined {
+  return limits?.accept?.length ? limits.accept.join(',') : undefined;
+}
+
+/** Checked before uploading, so an oversize or wrong-type file never leaves the browser. */
+export function uploadRefusal(limits: FileLimits | undefined, file: { name: string; size: number; type: string }, locale: 'zh-CN' | 'en'): string | null {
+  const problem = fileProblem(limits ?? {}, { id: 'pending', ...file });
+  if (problem === 'size') {
+    return locale === 'en' ? `File is larger than ${formatBytes(limits?.maxBytes)}` : `文件不能超过 ${formatBytes(limits?.maxBytes)}`;
+  }
+  if (problem === 'type') {
+    const accepted = limits?.accept?.join(', ');
+    return locale === 'en' ? `Only these file types are accepted: ${accepted}` : `只接受以下文件类型：${accepted}`;
+  }
+  return null;
+}
