@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { Engine } from '@kcbx/engine';
+import { TypeOrmStore } from '@kcbx/engine-store-typeorm';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../src/config/app-config';
+import { dataSourceOptions } from '../src/database/data-source';
+
+/**
+ * The approval procedure (three user tasks) on our engine over the app's own SQLite configuration, every
+ * command committed. Reports instances/s, task completions/s and the database bytes each completed instance
+ * leaves behind (runtime + history + indexes). One JSON line on stdout.
+ * Usage: node engine-sqlite.bench.js [instances=1000]
+ */
+const TENANT = 'bench';
+const TASKS = 3;
+
+async function main() {
+  const count = Number(process.argv[2] ?? 1000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcbx-engine-bench-'));
+  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', JWT_SECRET: 'bench-'.padEnd(40, 'x') });
+  const ds = new DataSource(dataSourceOptions(config));
+  await ds.initialize();
+  await ds.runMigrations();
+  try {
+    const engine = new Engine({ store: new TypeOrmStore(ds) });
+    const root = path.join(__dirname, '..', '..', '..', '..', '..');
+    const bpmn = fs.readFileSync(path.join(fs.existsSync(path.join(root, 'libs')) ? root : process.cwd(), 'libs/engine/bench/approval.bpmn'), 'utf8');
+    await engine.deploy({ tenantId: TENANT, resources: [{ name: 'approval.bpmn', content: bpmn }] });
+    const bytes = async () => {
+      await ds.query('PRAGMA wal_checkpoint(TRUNCATE)');
+      const [{ page_count }] = await ds.query('PRAGMA page_count');
+      const [{ freelist_count }] = await ds.query('PRAGMA freelist_count');
+      const [{ page_size }] = await ds.query('PRAGMA page_size');
+      return (page_count - freelist_count) * page_size;
+    };
+    const once = async () => {
+      const instance = await engine.startProcess({ tenantId: TENANT, key: 'benchApproval', startedBy: 'bench' });
+      for (let i = 0; i < TASKS; i++) {
+        const [task] = await engine.listTasks({ tenantId: TENANT, instanceId: instance.id });
+        await engine.completeTask({ tenantId: TENANT, taskId: task.id, userId: 'bench', variables: { step: i, ok: true } });
+      }
+    };
+    for (let i = 0; i < 50; i++) await once(); // warm-up: caches, prepared statements, first pages
+    const before = await bytes();
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < count; i++) await once();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const after = await bytes();
+    process.stdout.write(
+      JSON.stringify({
+        instances: count,
+        seconds,
+        instancesPerSec: count / seconds,
+        completionsPerSec: (count * TASKS) / seconds,
+        bytesPerInstance: Math.round((after - before) / count),
+      }) + '\n',
+    );
+  } finally {
+    await ds.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e?.stack ?? e}\n`);
+  process.exit(1);
+});
