@@ -25,3 +25,4 @@ export * from './importers/jsonforms';
 export * from './importers/rjsf';
 export * from './importers/feel-condition';
 export * from './importers/form-js';
+export * from './bench/large-form';

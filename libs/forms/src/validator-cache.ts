@@ -28,18 +28,23 @@ export class FormValidators {
   /** How many times a form was compiled; tests assert it stays at one per version. */
   compileCount = 0;
   private readonly cache = new Map<string, CompiledForm>();
+  /** Same definition object again (every keystroke): skip building the key. */
+  private readonly byObject = new WeakMap<FormDefinition, CompiledForm>();
 
   constructor(options: AjvSetupOptions = {}) {
     this.ajv = createFormsAjv(options);
   }
 
   get(definition: FormDefinition): CompiledForm {
+    const known = this.byObject.get(definition);
+    if (known) return known;
     const cacheKey = cacheKeyOf(definition);
     let compiled = this.cache.get(cacheKey);
     if (!compiled) {
       compiled = this.compile(definition, cacheKey);
       this.cache.set(cacheKey, compiled);
     }
+    this.byObject.set(definition, compiled);
     return compiled;
   }
 
