@@ -1,6 +1,6 @@
 import { makeResidentId } from '@kcbx/cn-codes';
 import { studentReturn } from '../test/load-fixture';
-import { FormValidators, validateFormData } from './index';
+import { FormValidators, resolveForm, validateFormData } from './index';
 
 const id = makeResidentId('640422', '2011-05-02', 31, 'female');
 const complete = {
@@ -82,5 +82,17 @@ describe('validator cache', () => {
     for (let i = 0; i < 1000; i++) validateFormData(def, complete, { validators });
     const perCallMs = Number(process.hrtime.bigint() - start) / 1e6 / 1000;
     expect(perCallMs).toBeLessThan(0.5);
+  });
+});
+
+describe('browser resolver output', () => {
+  it('puts the Chinese resident-ID message at the field, nested as react-hook-form expects', () => {
+    const wrong = complete.residentId.slice(0, 17) + (complete.residentId[17] === '1' ? '2' : '1');
+    const { errors } = resolveForm(studentReturn(), { ...complete, residentId: wrong, guardians: [{ name: '马建国', phone: '1' }] }, { locale: 'zh-CN' });
+    expect(errors).toEqual({
+      residentId: { type: 'format', message: '身份证号校验位错误，请核对号码' },
+      guardians: { 0: { phone: { type: 'format', message: '请输入有效的11位手机号码' } } },
+    });
+    expect(resolveForm(studentReturn(), complete, { locale: 'en' })).toEqual({ values: complete, errors: {} });
   });
 });
