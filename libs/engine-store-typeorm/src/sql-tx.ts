@@ -1,0 +1,129 @@
+import { ConcurrencyError, type Filter, type JobRecord, type RecordKind, type RecordKinds, type StorageTx, VERSIONED_KINDS } from '@kcbx/engine';
+import { EntityManager } from 'typeorm';
+import { ENGINE_SCHEMAS, TABLE_OF } from './engine-tables';
+
+/**
+ * The storage port as plain SQL over the transaction's own connection. The engine issues dozens of tiny
+ * statements per command; going through TypeORM's repository layer for each cost more than the database
+ * work itself, so statements are built once per shape and (on SQLite) prepared once.
+ */
+export interface SqlRunner {
+  /** rows for a SELECT; `affected` for writes */
+  run(sql: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[]; affected: number }>;
+  placeholder(n: number): string;
+}
+
+interface BetterSqliteDb {
+  prepare(sql: string): { reader: boolean; all(...p: unknown[]): unknown[]; run(...p: unknown[]): { changes: number } };
+}
+
+const prepared = new WeakMap<object, Map<string, ReturnType<BetterSqliteDb['prepare']>>>();
+
+export function runnerFor(m: EntityManager): SqlRunner {
+  if (m.connection.options.type === 'postgres') {
+    const qr = m.queryRunner!;
+    return {
+      placeholder: (n) => `$${n}`,
+      run: async (sql, params) => {
+        const r = await qr.query(sql, params, true);
+        return { rows: (r.records ?? []) as Record<string, unknown>[], affected: r.affected ?? 0 };
+      },
+    };
+  }
+  const db = (m.connection.driver as unknown as { databaseConnection: BetterSqliteDb }).databaseConnection;
+  let cache = prepared.get(db);
+  if (!cache) prepared.set(db, (cache = new Map()));
+  return {
+    placeholder: () => '?',
+    run: async (sql, params) => {
+      let stmt = cache!.get(sql);
+      if (!stmt) cache!.set(sql, (stmt = db.prepare(sql)));
+      if (stmt.reader) return { rows: stmt.all(...params) as Record<string, unknown>[], affected: 0 };
+      return { rows: [], affected: stmt.run(...params).changes };
+    },
+  };
+}
+
+type Columns = { all: string[]; times: Set<string> };
+const columnsOf = new Map<RecordKind, Columns>();
+function columns(kind: RecordKind): Columns {
+  let c = columnsOf.get(kind);
+  if (!c) {
+    const defs = ENGINE_SCHEMAS[kind].options.columns as Record<string, { type: unknown }>;
+    c = { all: Object.keys(defs), times: new Set(Object.keys(defs).filter((k) => defs[k].type === 'bigint')) };
+    columnsOf.set(kind, c);
+  }
+  return c;
+}
+
+const q = (name: string) => `"${name}"`;
+
+export class SqlTx implements StorageTx {
+  constructor(private readonly sql: SqlRunner) {}
+
+  /** PostgreSQL returns bigint as text; the engine's times are numbers. */
+  private row<K extends RecordKind>(kind: K, raw: Record<string, unknown>): RecordKinds[K] {
+    for (const t of columns(kind).times) if (typeof raw[t] === 'string') raw[t] = Number(raw[t]);
+    return raw as unknown as RecordKinds[K];
+  }
+
+  async get<K extends RecordKind>(kind: K, id: string): Promise<RecordKinds[K] | undefined> {
+    const { rows } = await this.sql.run(`SELECT * FROM ${TABLE_OF[kind]} WHERE "id" = ${this.sql.placeholder(1)}`, [id]);
+    return rows[0] ? this.row(kind, rows[0]) : undefined;
+  }
+
+  async find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): Promise<RecordKinds[K][]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    for (const [k, v] of Object.entries(filter)) {
+      if (v === undefined) continue;
+      if (v === null) conditions.push(`${q(k)} IS NULL`);
+      else conditions.push(`${q(k)} = ${this.sql.placeholder(params.push(v))}`);
+    }
+    const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+    const { rows } = await this.sql.run(`SELECT * FROM ${TABLE_OF[kind]}${where} ORDER BY "id"`, params);
+    return rows.map((r) => this.row(kind, r));
+  }
+
+  async insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<void> {
+    await this.insertMany(kind, [record]);
+  }
+
+  async insertMany<K extends RecordKind>(kind: K, records: RecordKinds[K][]): Promise<void> {
+    const cols = columns(kind).all;
+    // At most 100 rows a statement: under both dialects' bound-parameter limits.
+    for (let i = 0; i < records.length; i += 100) {
+      const chunk = records.slice(i, i + 100);
+      const params: unknown[] = [];
+      const values = chunk.map((r) => `(${cols.map((c) => this.sql.placeholder(params.push((r as unknown as Record<string, unknown>)[c] ?? null))).join(', ')})`);
+      await this.sql.run(`INSERT INTO ${TABLE_OF[kind]} (${cols.map(q).join(', ')}) VALUES ${values.join(', ')}`, params);
+    }
+  }
+
+  async update<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<RecordKinds[K]> {
+    const r = record as unknown as Record<string, unknown> & { id: string; version?: number };
+    const versioned = VERSIONED_KINDS.has(kind);
+    const next = versioned ? { ...r, version: (r.version ?? 0) + 1 } : r;
+    const params: unknown[] = [];
+    const sets = columns(kind).all.filter((c) => c !== 'id').map((c) => `${q(c)} = ${this.sql.placeholder(params.push(next[c] ?? null))}`);
+    let where = `"id" = ${this.sql.placeholder(params.push(r.id))}`;
+    if (versioned) where += ` AND "version" = ${this.sql.placeholder(params.push(r.version ?? 0))}`;
+    const { affected } = await this.sql.run(`UPDATE ${TABLE_OF[kind]} SET ${sets.join(', ')} WHERE ${where}`, params);
+    if (!affected) throw new ConcurrencyError(kind, r.id);
+    return next as unknown as RecordKinds[K];
+  }
+
+  async delete(kind: RecordKind, id: string): Promise<void> {
+    await this.sql.run(`DELETE FROM ${TABLE_OF[kind]} WHERE "id" = ${this.sql.placeholder(1)}`, [id]);
+  }
+
+  async findDueJobs(tenantId: string | null, now: number, limit: number): Promise<JobRecord[]> {
+    const params: unknown[] = [now];
+    const tenant = tenantId === null ? '' : ` AND "tenantId" = ${this.sql.placeholder(params.push(tenantId))}`;
+    const { rows } = await this.sql.run(
+      `SELECT * FROM bpmn_job WHERE "dueAt" <= ${this.sql.placeholder(1)} AND "retries" > 0${tenant} ORDER BY "dueAt" LIMIT ${Math.max(1, Math.floor(limit))}`,
+      params,
+    );
+    return rows.map((r) => this.row('job', r));
+  }
+}
