@@ -23,6 +23,7 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   WEB_DIST: z.string().optional(),
   JOB_POLL_MS: z.coerce.number().int().min(0).default(1000),
+  JOB_LOCK_MS: z.coerce.number().int().min(100).default(300_000),
 });
 
 export interface AppConfig {
@@ -42,6 +43,8 @@ export interface AppConfig {
   webDist: string;
   /** how often each process looks for due timers and jobs; 0 = never (tests drive it) */
   jobPollMs: number;
+  /** how long a job taken by a process stays its own; a crashed process's jobs are taken over after this */
+  jobLockMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: c.LOG_LEVEL,
     login: { maxFailures: c.LOGIN_MAX_FAILURES, lockMinutes: c.LOGIN_LOCK_MINUTES },
     jobPollMs: c.JOB_POLL_MS,
+    jobLockMs: c.JOB_LOCK_MS,
     webDist: path.resolve(c.WEB_DIST ?? path.join(__dirname, '..', '..', '..', '..', 'web')),
   };
 }

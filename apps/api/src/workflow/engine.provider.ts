@@ -1,6 +1,7 @@
 import { Engine } from '@kcbx/engine';
 import { TypeOrmStore } from '@kcbx/engine-store-typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { DbGate } from '../database/db-gate';
 
 /**
@@ -9,6 +10,7 @@ import { DbGate } from '../database/db-gate';
  */
 export const engineProvider = {
   provide: Engine,
-  inject: [DataSource, DbGate],
-  useFactory: (ds: DataSource, gate: DbGate) => new Engine({ store: new TypeOrmStore(ds, (work) => gate.run(work)) }),
+  inject: [DataSource, DbGate, APP_CONFIG],
+  useFactory: (ds: DataSource, gate: DbGate, config: AppConfig) =>
+    new Engine({ store: new TypeOrmStore(ds, (work) => gate.run(work)), jobLockMs: config.jobLockMs }),
 };
