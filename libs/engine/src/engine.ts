@@ -37,6 +37,8 @@ export class Engine extends Queries {
   private readonly deps: RunDeps;
   private readonly models = new Map<string, Promise<ProcessModel>>();
   private readonly jobLockMs: number;
+  /** distinct per engine object, so two processes using the defaults never share a job lock */
+  private readonly lockOwner = `engine-${timeOrderedId()}`;
 
   constructor(options: EngineOptions) {
     super(options.store);
@@ -142,7 +144,7 @@ export class Engine extends Queries {
   }
 
   /** runs every job due at `now` (default: the clock), including jobs that become due while running */
-  async executeDueJobs(now = this.clock.now(), lockOwner = 'engine', limit = 100): Promise<{ done: number; failed: number }> {
+  async executeDueJobs(now = this.clock.now(), lockOwner = this.lockOwner, limit = 100): Promise<{ done: number; failed: number }> {
     const totals = { done: 0, failed: 0 };
     for (let round = 0; round < 1000; round++) {
       const jobs = await this.store.acquireJobs(now, limit, lockOwner, this.jobLockMs);
