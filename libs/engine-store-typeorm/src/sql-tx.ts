@@ -13,7 +13,9 @@ export interface SqlRunner {
   placeholder(n: number): string;
 }
 
-interface BetterSqliteDb {
+export interface BetterSqliteDb {
+  exec(sql: string): void;
+  inTransaction: boolean;
   prepare(sql: string): { reader: boolean; all(...p: unknown[]): unknown[]; run(...p: unknown[]): { changes: number } };
 }
 
@@ -30,7 +32,14 @@ export function runnerFor(m: EntityManager): SqlRunner {
       },
     };
   }
-  const db = (m.connection.driver as unknown as { databaseConnection: BetterSqliteDb }).databaseConnection;
+  return sqliteRunner(sqliteHandle(m.connection));
+}
+
+export function sqliteHandle(ds: EntityManager['connection']): BetterSqliteDb {
+  return (ds.driver as unknown as { databaseConnection: BetterSqliteDb }).databaseConnection;
+}
+
+export function sqliteRunner(db: BetterSqliteDb): SqlRunner {
   let cache = prepared.get(db);
   if (!cache) prepared.set(db, (cache = new Map()));
   return {

@@ -1,7 +1,7 @@
 import type { JobRecord, StoragePort, StorageTx } from '@kcbx/engine';
 import { DataSource } from 'typeorm';
 import { ENGINE_SCHEMAS } from './engine-tables';
-import { runnerFor, SqlTx } from './sql-tx';
+import { runnerFor, sqliteHandle, sqliteRunner, SqlTx } from './sql-tx';
 
 /** Runs a unit of work alone where the database needs it (the API passes its SQLite gate). */
 export type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
@@ -36,7 +36,23 @@ export class TypeOrmStore implements StoragePort {
   }
 
   transaction<T>(work: (tx: StorageTx) => Promise<T>): Promise<T> {
-    return this.exclusive(() => this.ds.transaction((m) => work(new SqlTx(runnerFor(m)))));
+    if (this.ds.options.type === 'postgres') return this.ds.transaction((m) => work(new SqlTx(runnerFor(m))));
+    // SQLite: BEGIN/COMMIT straight on the connection (the gate already keeps units of work apart); TypeORM's
+    // transaction bookkeeping cost more than the engine's statements. Inside an open transaction (an engine
+    // call made within a request's own transaction), a savepoint keeps the same all-or-nothing promise.
+    return this.exclusive(async () => {
+      const db = sqliteHandle(this.ds);
+      const nested = db.inTransaction;
+      db.exec(nested ? 'SAVEPOINT engine_cmd' : 'BEGIN IMMEDIATE');
+      try {
+        const result = await work(new SqlTx(sqliteRunner(db)));
+        db.exec(nested ? 'RELEASE engine_cmd' : 'COMMIT');
+        return result;
+      } catch (error) {
+        db.exec(nested ? 'ROLLBACK TO engine_cmd; RELEASE engine_cmd' : 'ROLLBACK');
+        throw error;
+      }
+    });
   }
 
   acquireJobs(now: number, limit: number, lockOwner: string, lockMs: number): Promise<JobRecord[]> {
