@@ -50,4 +50,9 @@ describe('deployment', () => {
     expect(codes).toEqual(expect.arrayContaining([['apply', 'JUEL_REFUSED'], ['big', 'JUEL_REFUSED'], ['java', 'UNSUPPORTED_CAMUNDA7'], ['java', 'HANDLER_MISSING']]));
     expect(error.problems.find((p) => p.elementId === 'big')!.message).toContain('FEEL');
   });
+
+  it('given a conditional flow leaving a task, when deploying, then it is refused rather than silently ignored', async () => {
+    const error = await refusal('conditional-flow.bpmn');
+    expect(error.problems).toMatchObject([{ elementId: 'check', code: 'CONDITIONAL_FLOW_UNSUPPORTED', line: 6 }]);
+  });
 });

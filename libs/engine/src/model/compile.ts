@@ -145,6 +145,14 @@ function link(model: ProcessModel, report: (el: ElementDef, problems: ElementPro
 }
 
 function checkStructure(model: ProcessModel, el: ElementDef, report: (el: ElementDef, problems: ElementProblem[]) => void) {
+  // conditions are evaluated only at exclusive/inclusive gateways; elsewhere they would be ignored silently
+  if (el.type !== 'exclusiveGateway' && el.type !== 'inclusiveGateway') {
+    const conditional = el.outgoing.filter((id) => model.flows.get(id)?.condition);
+    if (conditional.length > 0) {
+      report(el, [{ code: 'CONDITIONAL_FLOW_UNSUPPORTED', message: `conditional flows ${conditional.join(', ')} must leave an exclusive or inclusive gateway`,
+        messageZh: `条件顺序流 ${conditional.join('、')} 必须从排他网关或包容网关引出` }]);
+    }
+  }
   if ((el.type === 'exclusiveGateway' || el.type === 'inclusiveGateway') && el.outgoing.length > 1) {
     const unconditioned = el.outgoing.filter((id) => id !== el.defaultFlow && !model.flows.get(id)?.condition);
     if (unconditioned.length > 0) {
