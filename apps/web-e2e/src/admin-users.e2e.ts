@@ -12,12 +12,28 @@ afterAll(async () => {
 const UNIT = { code: '64042210077', name: '吉强镇测试教学点' };
 const USER = { username: 'e2e-teacher', displayName: '测试老师', password: 'Test@2026-e2e' };
 
+/** OK in the open dialog; resolves once it has closed (its fading layer would swallow the next click). */
+async function submitModal(page: Page) {
+  await page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary').click();
+  await page.locator('.ant-modal-wrap:visible').first().waitFor({ state: 'hidden' });
+}
+
+/** Searches and waits for the filtered answer (the unfiltered first page may list the same user). */
+async function searchUsers(page: Page, q: string) {
+  await page.getByPlaceholder('用户名、姓名或手机号').fill(q);
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/admin/users?') && r.url().includes(`q=${encodeURIComponent(q)}`)),
+    page.getByPlaceholder('用户名、姓名或手机号').press('Enter'),
+  ]);
+}
+
 async function openUserRow(page: Page, username: string, action: string) {
-  await page.getByPlaceholder('用户名、姓名或手机号').fill(username);
-  await page.getByPlaceholder('用户名、姓名或手机号').press('Enter');
+  await searchUsers(page, username);
   const row = page.getByTestId('users-table').locator('tbody tr.ant-table-row', { hasText: username });
   await row.waitFor();
-  expect(await page.getByTestId('users-table').locator('tbody tr.ant-table-row').count()).toBe(1);
+  const rows = page.getByTestId('users-table').locator('tbody tr.ant-table-row');
+  await rows.nth(1).waitFor({ state: 'detached' }); // the response is in; let the table re-render
+  expect(await rows.count()).toBe(1);
   await row.getByRole('button', { name: action }).click();
   return row;
 }
@@ -63,10 +79,9 @@ describe('administration', () => {
     await modal.locator('#password').fill(USER.password);
     await pickOption(page, 0, '班主任', '班主任');
     await pickOption(page, 1, '测试教学点', UNIT.name);
-    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await submitModal(page);
     await page.getByText(`已新增用户“${USER.displayName}”`).waitFor();
-    await page.getByPlaceholder('用户名、姓名或手机号').fill(USER.username);
-    await page.getByPlaceholder('用户名、姓名或手机号').press('Enter');
+    await searchUsers(page, USER.username);
     await expectText(page.getByTestId('users-table').locator('tbody'), `班主任 · ${UNIT.name}`);
     await screenshot(page, 'admin-users');
 
@@ -89,12 +104,12 @@ describe('administration', () => {
 
     await openUserRow(page, 'teacher2', '重置密码');
     await page.locator('.ant-modal #password').fill('Reset@2026-e2e');
-    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await submitModal(page);
     await page.getByText('密码已重置').waitFor();
 
     const leader = await openUserRow(page, 'leader', '编辑');
     await page.locator('.ant-modal #active').click();
-    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await submitModal(page);
     await page.getByText('已保存').waitFor();
     await expectText(leader, '停用');
 
@@ -124,7 +139,7 @@ describe('administration', () => {
     await page.getByTestId('assignment-add').click();
     await pickOption(page, 2, '测试助理', '测试助理');
     await pickOption(page, 3, '西吉县', '西吉县（640422）');
-    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await submitModal(page);
     await page.getByText('已保存').waitFor();
     await expectText(row, '测试助理 · 西吉县');
     await expectText(row, '政策与流程设计 · 西吉县'); // the existing assignment is kept

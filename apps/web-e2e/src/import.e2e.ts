@@ -38,9 +38,13 @@ describe('bulk import', () => {
     await expectText(report, '导入完成：已导入 1 行，跳过 1 行');
     await page.goto('/admin/users');
     await page.getByPlaceholder('用户名、姓名或手机号').fill('e2e-import');
-    await page.getByPlaceholder('用户名、姓名或手机号').press('Enter');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/admin/users?') && r.url().includes('q=e2e-import')),
+      page.getByPlaceholder('用户名、姓名或手机号').press('Enter'),
+    ]);
     const rows = page.getByTestId('users-table').locator('tbody tr.ant-table-row');
     await expectText(rows, 'e2e-import-1');
+    await rows.nth(1).waitFor({ state: 'detached' }); // only the imported user matches, not 'e2e-import-2'
     expect(await rows.count()).toBe(1);
     await context.close();
   });

@@ -16,6 +16,9 @@ const RolesPage = lazy(() => import('./pages/admin/RolesPage'));
 const ImportPage = lazy(() => import('./pages/admin/ImportPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
 
+// Users who ask their system for less motion get none (also what the browser tests ask for).
+const prefersReducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 function Loading() {
   return <Spin style={{ display: 'block', margin: '80px auto' }} />;
 }
@@ -43,7 +46,7 @@ function NotFound() {
 function LocalizedApp() {
   const { lang } = useI18n();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d5fa8' } }}
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d5fa8', motion: !prefersReducedMotion } }}
       // antd spaces out two-character Chinese labels (登 录); staff read and search for the plain word.
       button={{ autoInsertSpace: false }}
     >

@@ -22,9 +22,16 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A fresh profile (no token, no language choice) at the size of a typical office PC screen. */
 export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: baseUrl() });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    // The app turns antd's animations off for this; a closing dialog's fade then cannot stall a click.
+    reducedMotion: 'reduce',
+    baseURL: baseUrl(),
+  });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000); // the 2-core CI box may be busy with other suites
   return { context, page };
 }
 
