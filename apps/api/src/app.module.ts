@@ -36,6 +36,7 @@ import { ComparisonsController } from './comparison/comparisons.controller';
 import { ComparisonService } from './comparison/comparison.service';
 import { LedgersController } from './ledgers/ledgers.controller';
 import { LedgersService } from './ledgers/ledgers.service';
+import { LedgerCasesService } from './ledgers/ledger-cases.service';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
 import { DeploymentsService } from './workflow/deployments.service';
@@ -74,7 +75,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         DatabaseBootstrap, PasswordService, TokenService, PrincipalLoader, LoginService,
-        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService, ComparisonService, LedgersService, DashboardService,
+        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService, ComparisonService, LedgersService, LedgerCasesService, DashboardService,
         engineProvider, JobWorker, FormsService, DeploymentsService, ProcessesService, TasksService,
       ],
     };

@@ -1,9 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Errors } from '../common/app-error';
 import { LEDGER_KINDS, LEDGER_STATUSES, LedgerKind, LedgerStatus } from '../database/entities';
-import { CurrentUser } from '../identity/decorators';
+import { CurrentUser, RequirePermission } from '../identity/decorators';
 import { Principal } from '../identity/principal';
+import { LedgerCasesService } from './ledger-cases.service';
 import { LedgersService } from './ledgers.service';
 
 function kindOf(value: string): LedgerKind {
@@ -15,7 +16,27 @@ function kindOf(value: string): LedgerKind {
 @ApiBearerAuth()
 @Controller('ledgers')
 export class LedgersController {
-  constructor(private readonly ledgers: LedgersService) {}
+  constructor(
+    private readonly ledgers: LedgersService,
+    private readonly cases: LedgerCasesService,
+  ) {}
+
+  @Post(':kind/persuasion')
+  @RequirePermission('ledger.manage')
+  @ApiOperation({ summary: 'Start persuasion for several entries at once {entryIds} / 批量发起劝返' })
+  persuadeMany(@CurrentUser() p: Principal, @Param('kind') kind: string, @Body() body: { entryIds?: string[] }) {
+    const ids = Array.isArray(body?.entryIds) ? body.entryIds.filter((x) => typeof x === 'string') : [];
+    if (!ids.length) throw Errors.validation([{ field: 'entryIds', message: '请选择台账记录 / choose ledger entries' }]);
+    return this.cases.startPersuasion(p, kindOf(kind), ids);
+  }
+
+  @Post(':kind/:entryId/persuasion')
+  @RequirePermission('ledger.manage')
+  @ApiOperation({ summary: "Start the county's persuasion procedure for one entry / 发起劝返复学" })
+  async persuade(@CurrentUser() p: Principal, @Param('kind') kind: string, @Param('entryId') entryId: string) {
+    const { started } = await this.cases.startPersuasion(p, kindOf(kind), [entryId]);
+    return { id: started[0].instanceId, entryId };
+  }
 
   @Get(':kind')
   @ApiOperation({ summary: 'Ledger entries in the caller scope: school-age, suspected-dropout, dropout / 台账' })

@@ -8,13 +8,21 @@ import { Comparison, OrgUnit, RegisterEntry, RegisterImport, RegisterSource, Stu
 import { landFindings } from '../ledgers/ledger-landing';
 
 /**
- * A demo county's four registers, made from its invented students: every 12th child is missing from the
- * school rosters (suspected dropout), a few school-age children in the household register have no
+ * A demo county's four registers, made from its invented students: one or two children per school are
+ * missing from the school rosters (suspected dropouts), a few school-age children in the household register have no
  * registration, and the poor-household list holds the flagged families. The comparison is run once so the
  * ledgers and the dashboard show a living county after `npm start`.
  */
 export async function seedDemoRegisters(m: EntityManager, tenantId: string, countyCode: string, adminId: string): Promise<void> {
-  const students = await m.getRepository(Student).find({ where: { tenantId }, order: { idNumber: 'ASC' } });
+  const students = await m.getRepository(Student).find({ where: { tenantId }, order: { schoolPath: 'ASC', idNumber: 'ASC' } });
+  // Missing from the rosters: the 6th child of every school, and the 7th too at each central primary school.
+  const bySchool = new Map<string, Student[]>();
+  for (const s of students) bySchool.set(s.schoolPath, [...(bySchool.get(s.schoolPath) ?? []), s]);
+  const missingIds = new Set<string>();
+  for (const [schoolPath, list] of bySchool) {
+    if (list[5]) missingIds.add(list[5].id);
+    if (list[6] && schoolPath.endsWith('01/')) missingIds.add(list[6].id);
+  }
   const townships = await m.getRepository(OrgUnit).find({ where: { tenantId, kind: 'township' }, order: { code: 'ASC' } });
   const schoolName = new Map((await m.getRepository(OrgUnit).findBy({ tenantId, kind: 'school' })).map((u) => [u.id, u.name]));
   const townshipOf = (s: Student) => townships.find((t) => s.schoolPath.includes(`/${t.code}/`))?.name ?? null;
@@ -31,7 +39,7 @@ export async function seedDemoRegisters(m: EntityManager, tenantId: string, coun
   const sources: Record<RegisterSource, Row[]> = {
     household: [...students.map(row), ...unregistered],
     student: students.map(row),
-    enrolment: students.filter((_, i) => i % 12 !== 5).map(row),
+    enrolment: students.filter((s) => !missingIds.has(s.id)).map(row),
     poverty: students.filter((s) => s.flags.povertyHousehold).map(row),
   };
   const importIds: Partial<Record<RegisterSource, string>> = {};
@@ -60,7 +68,7 @@ export async function seedDemoRegisters(m: EntityManager, tenantId: string, coun
   await m.getRepository(Comparison).update({ id: comparison.id }, { counts });
   await landFindings(m, tenantId, comparison.id, adminId);
   // The children missing from the rosters are suspected dropouts on the register too.
-  const missing = students.filter((_, i) => i % 12 === 5).map((s) => s.id);
+  const missing = [...missingIds];
   for (let i = 0; i < missing.length; i += 200) {
     await m.createQueryBuilder().update(Student).set({ status: 'suspected-dropout' }).whereInIds(missing.slice(i, i + 200)).execute();
   }

@@ -1,0 +1,77 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Engine, NotFoundError, type ServiceContext } from '@kcbx/engine';
+import { DataSource } from 'typeorm';
+import { AppError, Errors } from '../common/app-error';
+import { newId, nowIso } from '../database/columns';
+import { LedgerEntry, LedgerEvent, LedgerKind, LedgerStatus, OrgUnit } from '../database/entities';
+import { coversPath, Principal } from '../identity/principal';
+
+/** The procedure a county deploys for persuasion to return (劝返复学); its key is the contract. */
+export const PERSUASION_PROCESS = 'persuasion-return';
+const ENTRY = { zh: '台账记录', en: 'Ledger entry' };
+
+/**
+ * Ties ledger entries to cases: starting persuasion from an entry starts the county's procedure for that
+ * child and marks the entry in progress; the procedure itself moves the entry on (service task
+ * "set-ledger-status"), so an entry is signed off only when its case ends in return or another lawful outcome.
+ */
+@Injectable()
+export class LedgerCasesService implements OnModuleInit {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly engine: Engine,
+  ) {}
+
+  onModuleInit(): void {
+    this.engine.registerServiceHandler('set-ledger-status', (ctx) => this.setStatusFromProcess(ctx));
+  }
+
+  async startPersuasion(p: Principal, kind: LedgerKind, entryIds: string[]) {
+    const started = [];
+    for (const id of entryIds) {
+      const entry = await this.ds.getRepository(LedgerEntry).findOneBy({ id, tenantId: p.tenantId, kind });
+      if (!entry || !coversPath(p, entry.orgUnitPath)) throw Errors.notFound(ENTRY);
+      if (entry.status !== 'open') {
+        throw Errors.conflict('CASE_ALREADY_RUNNING', { zh: `${entry.studentName} 的劝返工作已在进行或已销号`, en: `A case for ${entry.studentName} is already running or closed` });
+      }
+      const unit = await this.ds.getRepository(OrgUnit).findOneByOrFail({ tenantId: p.tenantId, path: entry.orgUnitPath });
+      let instance;
+      try {
+        instance = await this.engine.startProcess({
+          tenantId: p.tenantId, key: PERSUASION_PROCESS, businessKey: entry.idNumber, startedBy: p.userId,
+          variables: { ledgerEntryId: entry.id, studentId: entry.studentId, studentName: entry.studentName, orgUnit: unit.code, reason: entry.reason, startedBy: p.username },
+        });
+      } catch (e) {
+        if (e instanceof NotFoundError) {
+          throw new AppError('PROCEDURE_NOT_DEPLOYED', 409, { zh: '本县尚未部署劝返复学流程（persuasion-return）', en: 'This county has not deployed its persuasion procedure (persuasion-return)' });
+        }
+        throw e;
+      }
+      await this.move(entry, 'in-progress', 'case-started', `发起劝返复学（${instance.id}）`, p.userId, instance.id);
+      started.push({ entryId: entry.id, instanceId: instance.id });
+    }
+    return { started };
+  }
+
+  /** Service task "set-ledger-status": input `ledgerStatus` (open | in-progress | signed-off), optional `ledgerNote`. */
+  private async setStatusFromProcess(ctx: ServiceContext) {
+    const id = ctx.variables.ledgerEntryId;
+    const status = ctx.variables.ledgerStatus as LedgerStatus;
+    if (typeof id !== 'string' || !['open', 'in-progress', 'signed-off'].includes(status)) {
+      throw new Error('set-ledger-status needs ledgerEntryId and ledgerStatus (open | in-progress | signed-off)');
+    }
+    const entry = await this.ds.getRepository(LedgerEntry).findOneBy({ id, tenantId: ctx.tenantId });
+    if (!entry) throw new Error(`ledger entry ${id} not found`);
+    const note = typeof ctx.variables.ledgerNote === 'string' ? ctx.variables.ledgerNote : null;
+    await this.move(entry, status, status === 'signed-off' ? 'signed-off' : 'status-changed', note, null, entry.caseId);
+  }
+
+  /** Plain statements (no TypeORM save transactions): this may run inside an engine command. */
+  private async move(entry: LedgerEntry, to: LedgerStatus, action: LedgerEvent['action'], note: string | null, by: string | null, caseId: string | null) {
+    const now = nowIso();
+    await this.ds.createQueryBuilder().update(LedgerEntry).set({ status: to, caseId, updatedAt: now }).where('id = :id', { id: entry.id }).execute();
+    await this.ds.createQueryBuilder().insert().into(LedgerEvent).values({
+      id: newId(), tenantId: entry.tenantId, entryId: entry.id, action, fromStatus: entry.status, toStatus: to, note, by, at: now,
+    }).execute();
+  }
+}
