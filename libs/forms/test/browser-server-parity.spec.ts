@@ -14,6 +14,7 @@ import {
 } from '../src';
 import { FIXTURES, studentReturn } from './load-fixture';
 import { randomData, rng } from './random-data';
+import { sharedDir } from './shared-corpus';
 
 /**
  * Acceptance 1: the browser (the renderer's resolver, `resolveForm`) and the API (`validateSubmission`)
@@ -24,7 +25,7 @@ function definitions(): FormDefinition[] {
   const read = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))] as const);
   for (const [f, s] of read(path.join(FIXTURES, 'rjsf'))) out.push(importRjsf(s, { key: `rjsf-${path.basename(f, '.json')}` }).definition);
   for (const [f, s] of read(path.join(FIXTURES, 'form-js'))) out.push(importFormJs(s, { key: `formjs-${path.basename(f, '.json')}` }).definition);
-  for (const [f, s] of read('/work/shared/corpus/forms/jsonforms')) out.push(importJsonForms(s, { key: safeKey(`jsonforms-${path.basename(f, '.json')}`) }).definition);
+  for (const [f, s] of read(path.join(sharedDir(), 'corpus/forms/jsonforms'))) out.push(importJsonForms(s, { key: safeKey(`jsonforms-${path.basename(f, '.json')}`) }).definition);
   return out;
 }
 

@@ -1,13 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkDefinition, FormValidators, importJsonForms, safeKey, validateFormData } from '../src';
+import { sharedDir } from './shared-corpus';
 
 /**
  * Every JSON Forms example from the shared corpus imports into a definition our own checks accept, and its
  * sample data validates — except where the example exists to show validation errors. What does not map is
  * listed in the snapshot (libs/forms/test/__snapshots__), one line per item.
  */
-const CORPUS = '/work/shared/corpus/forms/jsonforms';
+const CORPUS = path.join(sharedDir(), 'corpus/forms/jsonforms');
 const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.json')).sort();
 
 /** Examples whose sample data is invalid on purpose (JSON Forms shows the errors), with the fields. */

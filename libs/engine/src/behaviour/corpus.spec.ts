@@ -14,7 +14,10 @@ function corpusDir(): string {
     if (parent === dir) throw new Error('repository root (nx.json) not found');
     dir = parent;
   }
-  return resolve(dir, '../shared/corpus/bpmn-miwg');
+  // CI lays shared/ beside the checkout; a clone elsewhere finds it through KCBX_SHARED_DIR or /work/shared.
+  const candidates = [process.env.KCBX_SHARED_DIR, resolve(dir, '../shared'), '/work/shared'].filter((d): d is string => !!d);
+  const shared = candidates.find((d) => existsSync(join(d, 'corpus/bpmn-miwg'))) ?? resolve(dir, '../shared');
+  return join(shared, 'corpus/bpmn-miwg');
 }
 
 function bpmnFiles(dir: string): string[] {
