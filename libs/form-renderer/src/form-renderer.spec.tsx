@@ -5,6 +5,14 @@ import { makeResidentId } from '@kcbx/cn-codes';
 import { importFormJs, importJsonForms, importRjsf, parseFormDefinition, safeKey, type FormDefinition } from '@kcbx/forms';
 import { FormRenderer } from './form-renderer';
 
+/** shared/ beside the checkout (CI), via KCBX_SHARED_DIR, or the workplace's /work/shared. */
+function sharedDir(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'nx.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  const candidates = [process.env.KCBX_SHARED_DIR, path.resolve(dir, '..', 'shared'), '/work/shared'].filter((d): d is string => !!d);
+  return candidates.find((d) => fs.existsSync(path.join(d, 'corpus'))) ?? '/work/shared';
+}
+
 /**
  * Server-side rendering (react-dom/server, no browser here) of every fixture in every mode: the renderer
  * mounts the real antd widgets and react-hook-form, rules decide what appears, permissions hide fields.
@@ -81,7 +89,7 @@ describe('FormRenderer', () => {
       return [f, r.definition, r.data] as [string, FormDefinition, unknown];
     }),
     ...read(path.join(FIXTURES, 'form-js')).map(([f, s]) => [f, importFormJs(s, { key: `formjs-${f}`.replace('.json', '') }).definition, {}] as [string, FormDefinition, unknown]),
-    ...read('/work/shared/corpus/forms/jsonforms').map(([f, s]) => {
+    ...read(path.join(sharedDir(), 'corpus/forms/jsonforms')).map(([f, s]) => {
       const r = importJsonForms(s, { key: safeKey(`jsonforms-${f.replace('.json', '')}`) });
       return [`jsonforms/${f}`, r.definition, r.data] as [string, FormDefinition, unknown];
     }),
