@@ -1,6 +1,7 @@
 import { formatMobilePhone, isMobilePhone } from './phone';
 import { studentNumberKind } from './student-number';
 import { regionIndex } from './node';
+import { looksLikeRegionCode } from './regions';
 
 describe('mobile phone numbers', () => {
   it.each(['13800138000', '+8613800138000', '138 0013 8000', '199-0000-0000'])('accepts %s', (v) =>
@@ -26,5 +27,12 @@ describe('GB/T 2260 regions', () => {
     expect(idx.isRegionCode('640499')).toBe(false);
     expect(idx.path('640422100').map((n) => n.name)).toEqual(['宁夏回族自治区', '固原市', '西吉县', '吉强镇']);
     expect(idx.townshipsOf('640422')).toHaveLength(19);
+  });
+});
+
+describe('region code shape', () => {
+  it('accepts 2, 4, 6 and 9 digits only', () => {
+    expect(['64', '6404', '640422', '640422100'].every(looksLikeRegionCode)).toBe(true);
+    expect(['64042', '6404221', '6404221001', '64a422'].some(looksLikeRegionCode)).toBe(false);
   });
 });

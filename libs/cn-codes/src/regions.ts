@@ -11,7 +11,7 @@ export interface Township {
   countyCode: string;
 }
 
-const CODE_SHAPE = /^\d{2}(\d{2}){0,2}(\d{3})?$/;
+const CODE_SHAPE = /^(\d{2}|\d{4}|\d{6}|\d{9})$/;
 
 /** Lookups over a division tree; works in the browser and on the server (the tree is passed in). */
 export class RegionIndex {
