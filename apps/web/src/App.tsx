@@ -15,6 +15,7 @@ const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const RolesPage = lazy(() => import('./pages/admin/RolesPage'));
 const ImportPage = lazy(() => import('./pages/admin/ImportPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
+const InboxPage = lazy(() => import('./pages/InboxPage'));
 
 // Users who ask their system for less motion get none (also what the browser tests ask for).
 const prefersReducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -63,6 +64,7 @@ function LocalizedApp() {
                 }
               >
                 <Route index element={<HomePage />} />
+                <Route path="inbox" element={<Suspense fallback={<Loading />}><InboxPage /></Suspense>} />
                 <Route path="admin/org-units" element={<RequirePermission permission="admin"><OrgUnitsPage /></RequirePermission>} />
                 <Route path="admin/users" element={<RequirePermission permission="admin"><UsersPage /></RequirePermission>} />
                 <Route path="admin/roles" element={<RequirePermission permission="admin"><RolesPage /></RequirePermission>} />

@@ -1,5 +1,5 @@
 import { request, upload } from './client';
-import type { AdminUser, AuditEntry, ImportReport, LoginResult, Me, OrgUnit, OrgUnitKind, Page, Role, RoleAt } from './types';
+import type { AdminUser, AuditEntry, ImportReport, Inbox, LoginResult, Me, OrgUnit, OrgUnitKind, Page, Role, RoleAt } from './types';
 
 const qs = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(
@@ -35,6 +35,10 @@ export const api = {
     form.append('file', file);
     return upload<ImportReport>(`/api/admin/imports/${what}?dryRun=${dryRun}`, form, onProgress);
   },
+
+  inbox: (scope: 'all' | 'mine' | 'candidate', overdue: boolean, page: number, pageSize: number) =>
+    request<Inbox>('GET', `/api/tasks?${qs({ scope, overdue: overdue ? 'true' : undefined, page, pageSize })}`),
+  claimTask: (id: string) => request<unknown>('POST', `/api/tasks/${encodeURIComponent(id)}/claim`),
 
   audit: (filter: { username?: string; entity?: string }, page: number, pageSize: number) =>
     request<Page<AuditEntry>>('GET', `/api/admin/audit?${qs({ ...filter, page, pageSize })}`),

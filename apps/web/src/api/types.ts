@@ -71,3 +71,23 @@ export interface AuditEntry {
   entityId: string | null;
   detail: unknown;
 }
+
+/** One row of the inbox (GET /api/tasks). */
+export interface InboxTask {
+  id: string;
+  name: string | null;
+  activityId: string;
+  instanceId: string;
+  processKey: string;
+  businessKey: string | null;
+  orgUnit: string | null;
+  orgUnitName: string | null;
+  assignee: string | null;
+  createdAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+}
+
+export interface Inbox extends Page<InboxTask> {
+  counts: { mine: number; candidate: number; overdue: number };
+}

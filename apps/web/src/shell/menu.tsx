@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, InboxOutlined, IdcardOutlined, SettingOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../i18n/zh-CN';
 
 export interface MenuEntry {
@@ -10,7 +10,10 @@ export interface MenuEntry {
   permission?: string;
 }
 
-export const MAIN_MENU: MenuEntry[] = [{ path: '/', label: 'shell.menu.home', icon: <HomeOutlined /> }];
+export const MAIN_MENU: MenuEntry[] = [
+  { path: '/', label: 'shell.menu.home', icon: <HomeOutlined /> },
+  { path: '/inbox', label: 'shell.menu.inbox', icon: <InboxOutlined /> },
+];
 
 export const ADMIN_MENU: MenuEntry[] = [
   { path: '/admin/org-units', label: 'shell.menu.orgUnits', icon: <ApartmentOutlined />, permission: 'admin' },
