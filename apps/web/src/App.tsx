@@ -16,6 +16,18 @@ const RolesPage = lazy(() => import('./pages/admin/RolesPage'));
 const ImportPage = lazy(() => import('./pages/admin/ImportPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
 const InboxPage = lazy(() => import('./pages/InboxPage'));
+const TaskPage = lazy(() => import('./pages/tasks/TaskPage'));
+const StartPage = lazy(() => import('./pages/tasks/StartPage'));
+const StudentsPage = lazy(() => import('./pages/students/StudentsPage'));
+const StudentFilePage = lazy(() => import('./pages/students/StudentFilePage'));
+const RegistersPage = lazy(() => import('./pages/ledgers/RegistersPage'));
+const LedgersPage = lazy(() => import('./pages/ledgers/LedgersPage'));
+const DashboardPage = lazy(() => import('./pages/ledgers/DashboardPage'));
+const FormsListPage = lazy(() => import('./pages/forms/FormsListPage'));
+const FormBuilderPage = lazy(() => import('./pages/forms/FormBuilderPage'));
+const ProcessesPage = lazy(() => import('./pages/modeler/ProcessesPage'));
+const ModelerPage = lazy(() => import('./pages/modeler/ModelerPage'));
+const InstancesPage = lazy(() => import('./pages/modeler/InstancesPage'));
 
 // Users who ask their system for less motion get none (also what the browser tests ask for).
 const prefersReducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -65,6 +77,19 @@ function LocalizedApp() {
               >
                 <Route index element={<HomePage />} />
                 <Route path="inbox" element={<Suspense fallback={<Loading />}><InboxPage /></Suspense>} />
+                <Route path="tasks/:id" element={<TaskPage />} />
+                <Route path="start" element={<StartPage />} />
+                <Route path="start/:key" element={<StartPage />} />
+                <Route path="students" element={<StudentsPage />} />
+                <Route path="students/:id" element={<StudentFilePage />} />
+                <Route path="registers" element={<RequirePermission permission="ledger.manage"><RegistersPage /></RequirePermission>} />
+                <Route path="ledgers" element={<LedgersPage />} />
+                <Route path="dashboard" element={<RequirePermission permission="report.read"><DashboardPage /></RequirePermission>} />
+                <Route path="design/forms" element={<RequirePermission permission="design"><FormsListPage /></RequirePermission>} />
+                <Route path="design/forms/:key" element={<RequirePermission permission="design"><FormBuilderPage /></RequirePermission>} />
+                <Route path="design/processes" element={<RequirePermission permission="design"><ProcessesPage /></RequirePermission>} />
+                <Route path="design/processes/:key" element={<RequirePermission permission="design"><ModelerPage /></RequirePermission>} />
+                <Route path="design/instances" element={<RequirePermission permission="design"><InstancesPage /></RequirePermission>} />
                 <Route path="admin/org-units" element={<RequirePermission permission="admin"><OrgUnitsPage /></RequirePermission>} />
                 <Route path="admin/users" element={<RequirePermission permission="admin"><UsersPage /></RequirePermission>} />
                 <Route path="admin/roles" element={<RequirePermission permission="admin"><RolesPage /></RequirePermission>} />

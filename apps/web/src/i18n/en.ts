@@ -1,4 +1,10 @@
 import type { MessageKey } from './zh-CN';
+import { ledgersEn } from './messages/ledgers';
+import { formsEn } from './messages/forms';
+import { tasksEn } from './messages/tasks';
+import { modelerEn } from './messages/modeler';
+import { studentsEn } from './messages/students';
+import { notificationsEn } from './messages/notifications';
 
 /** English dictionary: the type makes a missing or extra key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -29,6 +35,15 @@ export const en: Record<MessageKey, string> = {
   'login.passwordRequired': 'Enter your password',
 
   'shell.logout': 'Log out',
+  'shell.menu.start': 'Start a procedure',
+  'shell.menu.students': 'Student files',
+  'shell.menu.ledgers': 'Ledgers',
+  'shell.menu.dashboard': 'Dashboard',
+  'shell.menu.registers': 'Registers & comparison',
+  'shell.menu.design': 'Design',
+  'shell.menu.forms': 'Forms',
+  'shell.menu.processes': 'Procedures',
+  'shell.menu.instances': 'Monitoring',
   'shell.menu.inbox': 'Inbox',
   'inbox.all': 'All',
   'inbox.mine': 'Mine',
@@ -164,4 +179,10 @@ export const en: Record<MessageKey, string> = {
   'audit.detail': 'Detail',
   'audit.filterUser': 'Filter by username',
   'audit.filterEntity': 'Filter by entity type',
+  ...ledgersEn,
+  ...formsEn,
+  ...tasksEn,
+  ...modelerEn,
+  ...studentsEn,
+  ...notificationsEn,
 };

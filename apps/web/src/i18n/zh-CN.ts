@@ -1,3 +1,10 @@
+import { ledgersZh } from './messages/ledgers';
+import { formsZh } from './messages/forms';
+import { tasksZh } from './messages/tasks';
+import { modelerZh } from './messages/modeler';
+import { studentsZh } from './messages/students';
+import { notificationsZh } from './messages/notifications';
+
 /** Every UI string, Chinese first. Keys are grouped by page; en.ts must have the same keys (checked by its type). */
 export const zhCN = {
   'app.title': '控辍保学工作平台',
@@ -27,6 +34,15 @@ export const zhCN = {
   'login.passwordRequired': '请输入密码',
 
   'shell.logout': '退出登录',
+  'shell.menu.start': '发起事项',
+  'shell.menu.students': '学生档案',
+  'shell.menu.ledgers': '台账',
+  'shell.menu.dashboard': '统计看板',
+  'shell.menu.registers': '数据比对',
+  'shell.menu.design': '流程设计',
+  'shell.menu.forms': '表单设计',
+  'shell.menu.processes': '流程建模',
+  'shell.menu.instances': '流程监控',
   'shell.menu.inbox': '待办事项',
   'inbox.all': '全部',
   'inbox.mine': '我的任务',
@@ -162,6 +178,13 @@ export const zhCN = {
   'audit.detail': '详情',
   'audit.filterUser': '按用户名筛选',
   'audit.filterEntity': '按对象类型筛选',
+  // Each feature keeps its strings in messages/<feature>.ts so pages can be built side by side.
+  ...ledgersZh,
+  ...formsZh,
+  ...tasksZh,
+  ...modelerZh,
+  ...studentsZh,
+  ...notificationsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

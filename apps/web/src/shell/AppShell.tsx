@@ -6,7 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/auth';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
-import { ADMIN_GROUP_ICON, ADMIN_MENU, MAIN_MENU } from './menu';
+import { ADMIN_GROUP_ICON, ADMIN_MENU, DESIGN_GROUP_ICON, DESIGN_MENU, MAIN_MENU } from './menu';
 import { roleNames, unitNames } from './roleText';
 
 const { Header, Sider, Content } = Layout;
@@ -18,9 +18,14 @@ export function AppShell() {
   const { pathname } = useLocation();
   if (!me) return null;
 
-  const admin = ADMIN_MENU.filter((m) => !m.permission || can(m.permission));
+  const allowed = (m: { permission?: string }) => !m.permission || can(m.permission);
+  const admin = ADMIN_MENU.filter(allowed);
+  const design = DESIGN_MENU.filter(allowed);
   const items: MenuProps['items'] = [
-    ...MAIN_MENU.map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) })),
+    ...MAIN_MENU.filter(allowed).map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) })),
+    ...(design.length
+      ? [{ key: 'design', icon: DESIGN_GROUP_ICON, label: t('shell.menu.design'), children: design.map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) })) }]
+      : []),
     ...(admin.length
       ? [{ key: 'admin', icon: ADMIN_GROUP_ICON, label: t('shell.menu.admin'), children: admin.map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) })) }]
       : []),
@@ -38,7 +43,7 @@ export function AppShell() {
           mode="inline"
           items={items}
           selectedKeys={[pathname]}
-          defaultOpenKeys={['admin']}
+          defaultOpenKeys={['design', 'admin']}
           onClick={(e) => navigate(e.key)}
           data-testid="side-menu"
         />

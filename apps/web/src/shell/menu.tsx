@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, InboxOutlined, IdcardOutlined, SettingOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, BranchesOutlined, CloudUploadOutlined, FileSearchOutlined, FormOutlined, HomeOutlined,
+  IdcardOutlined, InboxOutlined, MonitorOutlined, PlayCircleOutlined, SettingOutlined, SolutionOutlined, TableOutlined, TeamOutlined, UploadOutlined,
+} from '@ant-design/icons';
 import type { MessageKey } from '../i18n/zh-CN';
 
 export interface MenuEntry {
@@ -13,7 +16,21 @@ export interface MenuEntry {
 export const MAIN_MENU: MenuEntry[] = [
   { path: '/', label: 'shell.menu.home', icon: <HomeOutlined /> },
   { path: '/inbox', label: 'shell.menu.inbox', icon: <InboxOutlined /> },
+  { path: '/start', label: 'shell.menu.start', icon: <PlayCircleOutlined /> },
+  { path: '/students', label: 'shell.menu.students', icon: <SolutionOutlined /> },
+  { path: '/ledgers', label: 'shell.menu.ledgers', icon: <TableOutlined /> },
+  { path: '/dashboard', label: 'shell.menu.dashboard', icon: <BarChartOutlined />, permission: 'report.read' },
+  { path: '/registers', label: 'shell.menu.registers', icon: <CloudUploadOutlined />, permission: 'ledger.manage' },
 ];
+
+/** Policy staff: forms, procedures and their running instances. */
+export const DESIGN_MENU: MenuEntry[] = [
+  { path: '/design/forms', label: 'shell.menu.forms', icon: <FormOutlined />, permission: 'design' },
+  { path: '/design/processes', label: 'shell.menu.processes', icon: <BranchesOutlined />, permission: 'design' },
+  { path: '/design/instances', label: 'shell.menu.instances', icon: <MonitorOutlined />, permission: 'design' },
+];
+
+export const DESIGN_GROUP_ICON = <FileSearchOutlined />;
 
 export const ADMIN_MENU: MenuEntry[] = [
   { path: '/admin/org-units', label: 'shell.menu.orgUnits', icon: <ApartmentOutlined />, permission: 'admin' },
