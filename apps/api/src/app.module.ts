@@ -21,6 +21,7 @@ import { DirectoryImportService } from './imports/directory-import.service';
 import { OrgUnitsController } from './org/org-units.controller';
 import { OrgUnitsService } from './org/org-units.service';
 import { RolesController } from './org/roles.controller';
+import { RoleCatalogueController } from './org/role-catalogue.controller';
 import { RolesService } from './org/roles.service';
 import { UsersController } from './org/users.controller';
 import { UsersService } from './org/users.service';
@@ -65,7 +66,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config)),
       ],
       controllers: [
-        HealthController, AuthController, OrgUnitsController, RolesController, UsersController,
+        HealthController, AuthController, OrgUnitsController, RolesController, RoleCatalogueController, UsersController,
         DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController, ComparisonsController, LedgersController, DashboardController, WorkflowController,
       ],
       providers: [
