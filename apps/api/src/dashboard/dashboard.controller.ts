@@ -22,7 +22,7 @@ export class DashboardController {
   }
 
   @Get('reports/monthly')
-  @ApiOperation({ summary: 'Monthly report as XLSX (or JSON with ?format=json) / 月报导出' })
+  @ApiOperation({ summary: 'Monthly report of a county, township or school (?orgUnit=; a school lists its children) as XLSX, or JSON with ?format=json / 月报导出' })
   async monthly(
     @CurrentUser() p: Principal,
     @Res() res: Response,
@@ -32,8 +32,10 @@ export class DashboardController {
   ) {
     if (!/^\d{4}-\d{2}$/.test(month)) throw Errors.validation([{ field: 'month', message: '月份格式应为 YYYY-MM / use YYYY-MM' }]);
     const d = await this.dashboard.forUnit(p, orgUnit);
-    if (format === 'json') return res.json({ month, ...d });
-    const file = await monthlyReportXlsx(d, month);
+    // A school's report lists its children one by one; a county's or township's stays a summary.
+    const entries = d.unit.kind === 'school' ? await this.dashboard.reportEntries(p, d.unit.code) : undefined;
+    if (format === 'json') return res.json({ month, ...d, entries });
+    const file = await monthlyReportXlsx(d, month, entries);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${d.unit.name}月报-${month}.xlsx`)}`);
     res.send(file);

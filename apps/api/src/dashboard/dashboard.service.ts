@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { maskResidentId } from '@kcbx/cn-codes';
 import { DataSource } from 'typeorm';
 import { Errors } from '../common/app-error';
+import { nowIso } from '../database/columns';
 import { LedgerEntry, OrgUnit } from '../database/entities';
 import { coversPath, Principal, scopePaths } from '../identity/principal';
 import { CountRow, rollUp, UnitCounts } from './ledger-rollup';
+import { overdueWork, OverdueCount } from './overdue-work';
+import { lastMonths, TownshipVisits, visitCompliance } from './visit-compliance';
+
+/** Months of 包抓 visits the dashboard shows. */
+const VISIT_MONTHS = 6;
 
 export interface Dashboard {
   unit: UnitCounts;
@@ -11,6 +18,22 @@ export interface Dashboard {
   children: UnitCounts[];
   byReason: { kind: string; reason: string; n: number }[];
   byMonth: { month: string; created: number; signedOff: number }[];
+  /** open tasks past due, in the unit and per child unit */
+  overdue: { total: number; children: OverdueCount[] };
+  /** 包抓 township visits per month (townships within the unit) */
+  visits: { required: number; months: string[]; townships: TownshipVisits[] };
+}
+
+/** One line of a school's report: the child, masked, and where their entry stands. */
+export interface ReportEntry {
+  studentName: string;
+  idNumberMasked: string;
+  kind: string;
+  reason: string;
+  status: string;
+  unitName: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 @Injectable()
@@ -24,8 +47,28 @@ export class DashboardService {
     if (!top || !coversPath(p, top.path)) throw Errors.notFound({ zh: '单位', en: 'Org unit' });
     const rows = await this.countRows(p.tenantId, top.path);
     const rolled = rollUp(units.filter((u) => u.path.startsWith(top.path)), rows);
-    const children = units.filter((u) => u.parentId === top.id && u.kind !== 'village').map((u) => rolled.get(u.path)!);
-    return { unit: rolled.get(top.path)!, children, byReason: await this.byReason(p.tenantId, top.path), byMonth: await this.byMonth(p.tenantId, top.path) };
+    const childUnits = units.filter((u) => u.parentId === top.id && u.kind !== 'village');
+    const townships = units.filter((u) => u.kind === 'township' && u.path.startsWith(top.path));
+    return {
+      unit: rolled.get(top.path)!,
+      children: childUnits.map((u) => rolled.get(u.path)!),
+      byReason: await this.byReason(p.tenantId, top.path),
+      byMonth: await this.byMonth(p.tenantId, top.path),
+      overdue: await overdueWork(this.ds, p.tenantId, top, childUnits),
+      visits: await visitCompliance(this.ds, p.tenantId, townships, lastMonths(nowIso().slice(0, 10), VISIT_MONTHS)),
+    };
+  }
+
+  /** Every entry at or under a unit, for a school's report (names kept, ID numbers masked). */
+  async reportEntries(p: Principal, code: string): Promise<ReportEntry[]> {
+    const unit = await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code });
+    if (!unit || !coversPath(p, unit.path)) throw Errors.notFound({ zh: '单位', en: 'Org unit' });
+    const names = new Map((await this.ds.getRepository(OrgUnit).findBy({ tenantId: p.tenantId })).map((u) => [u.path, u.name]));
+    const rows = await this.entries(p.tenantId, unit.path).orderBy('e.kind').addOrderBy('e.createdAt').addOrderBy('e.studentName').getMany();
+    return rows.map((e) => ({
+      studentName: e.studentName, idNumberMasked: maskResidentId(e.idNumber), kind: e.kind, reason: e.reason, status: e.status,
+      unitName: names.get(e.orgUnitPath) ?? '', createdAt: e.createdAt, updatedAt: e.updatedAt,
+    }));
   }
 
   async countRows(tenantId: string, path: string): Promise<CountRow[]> {

@@ -1,0 +1,144 @@
+import ExcelJS from 'exceljs';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+
+const zeebe = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://kcbx.example/bpmn"';
+
+/** The bureau staff's 包抓 visit: one step, whose form names the township and the day. */
+const VISIT_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions ${zeebe}>
+  <bpmn:process id="township-visit" name="包抓乡镇走访" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="record" />
+    <bpmn:userTask id="record" name="填写走访记录">
+      <bpmn:extensionElements>
+        <zeebe:assignmentDefinition candidateGroups="basic-edu-office" />
+        <zeebe:formDefinition formId="township-visit-record" />
+      </bpmn:extensionElements>
+    </bpmn:userTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="record" targetRef="end" />
+    <bpmn:endEvent id="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+const VISIT_FORM = JSON.stringify({
+  key: 'township-visit-record',
+  version: 1,
+  title: { zh: '包抓走访记录', en: 'Township visit' },
+  schema: {
+    type: 'object',
+    required: ['townshipCode', 'visitDate'],
+    properties: { townshipCode: { type: 'string', title: '乡镇代码' }, visitDate: { type: 'string', title: '走访日期', format: 'date' } },
+  },
+  uiSchema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/townshipCode' }, { type: 'Control', scope: '#/properties/visitDate' }] },
+});
+/** A step that was due long ago: overdue from the moment it is created. */
+const LATE_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions ${zeebe}>
+  <bpmn:process id="late-work" name="逾期事项" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="late" />
+    <bpmn:userTask id="late" name="早该办完的事">
+      <bpmn:extensionElements>
+        <zeebe:assignmentDefinition candidateGroups="principal" />
+        <zeebe:taskSchedule dueDate="2020-01-01T00:00:00Z" />
+      </bpmn:extensionElements>
+    </bpmn:userTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="late" targetRef="end" />
+    <bpmn:endEvent id="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+async function xlsxOf(res: { body: Buffer }) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(res.body as never);
+  return book;
+}
+const binary = (res: NodeJS.ReadableStream, cb: (e: Error | null, b: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+/**
+ * Given the demo county, the dashboard shows the work that is overdue per township and whether each township
+ * got its two 包抓 visits a month (zero, honestly, until visits are recorded), and a school's monthly report
+ * lists its children one by one.
+ */
+describe('dashboard: overdue work, 包抓 visits, the school report', () => {
+  let t: TestApp;
+  let office: string;
+  const thisMonth = new Date().toISOString().slice(0, 7);
+  beforeAll(async () => {
+    t = await startTestApp({ env: { SEED_DEMO_CASES: 'true' } });
+    office = await t.login('basic-edu');
+  });
+  afterAll(() => t.close());
+
+  it('shows zero visits for every township before any visit procedure has run', async () => {
+    const dash = await t.http().get('/api/dashboard').set(bearer(office)).expect(200);
+    expect(dash.body.visits.required).toBe(2);
+    expect(dash.body.visits.months).toHaveLength(6);
+    expect(dash.body.visits.months.at(-1)).toBe(thisMonth);
+    expect(dash.body.visits.townships).toHaveLength(19);
+    expect(dash.body.visits.townships.every((x: { visits: number[]; compliantMonths: number }) => x.compliantMonths === 0 && x.visits.every((n) => n === 0))).toBe(true);
+    expect(dash.body.overdue.total).toBe(0);
+  });
+
+  it('counts completed visits per township and month; two make the month compliant, one does not, an unfinished one is not a visit', async () => {
+    await t.http().post('/api/deployments').set(bearer(await t.login('designer')))
+      .send({ resources: [{ name: 'township-visit.bpmn', content: VISIT_BPMN }, { name: 'township-visit-record.form.json', content: VISIT_FORM }] })
+      .expect(201);
+    const visit = async (townshipCode: string, complete: boolean) => {
+      const started = await t.http().post('/api/process-definitions/key/township-visit/start').set(bearer(office)).send({ orgUnit: '640422' }).expect(201);
+      if (!complete) return;
+      const task = started.body.activeTasks?.[0]?.id ?? (await t.http().get('/api/tasks?pageSize=200').set(bearer(office)).expect(200)).body.items.find((x: { instanceId: string }) => x.instanceId === started.body.id).id;
+      await t.http().post(`/api/tasks/${task}/complete`).set(bearer(office)).send({ data: { townshipCode, visitDate: `${thisMonth}-03` } }).expect(201);
+    };
+    await visit('640422100', true);
+    await visit('640422100', true);
+    await visit('640422101', true);
+    await visit('640422101', false);
+    const dash = await t.http().get('/api/dashboard').set(bearer(office)).expect(200);
+    const of = (code: string) => dash.body.visits.townships.find((x: { code: string }) => x.code === code);
+    expect(of('640422100')).toMatchObject({ name: '吉强镇', compliantMonths: 1 });
+    expect(of('640422100').visits.at(-1)).toBe(2);
+    expect(of('640422101')).toMatchObject({ name: '兴隆镇', compliantMonths: 0 });
+    expect(of('640422101').visits.at(-1)).toBe(1);
+    // A township official sees their own township only.
+    const township = await t.http().get('/api/dashboard').set(bearer(await t.login('township'))).expect(200);
+    expect(township.body.visits.townships.map((x: { name: string }) => x.name)).toEqual(['吉强镇']);
+  });
+
+  it('counts open overdue tasks where they sit, rolled up to the township and down to the school', async () => {
+    await t.http().post('/api/deployments').set(bearer(await t.login('designer'))).send({ resources: [{ name: 'late-work.bpmn', content: LATE_BPMN }] }).expect(201);
+    await t.http().post('/api/process-definitions/key/late-work/start').set(bearer(await t.login('principal'))).send({ orgUnit: '64042210001' }).expect(201);
+    const county = await t.http().get('/api/dashboard').set(bearer(office)).expect(200);
+    expect(county.body.overdue.total).toBe(1);
+    expect(county.body.overdue.children.find((c: { code: string }) => c.code === '640422100').n).toBe(1);
+    expect(county.body.overdue.children.filter((c: { n: number }) => c.n > 0)).toHaveLength(1);
+    const township = await t.http().get('/api/dashboard?orgUnit=640422100').set(bearer(office)).expect(200);
+    expect(township.body.overdue.children.map((c: { name: string; n: number }) => [c.name, c.n])).toEqual([['吉强镇中心小学', 1], ['吉强镇第二小学', 0], ['吉强镇初级中学', 0]]);
+  });
+
+  it("a school's monthly report lists each of its children, ID numbers masked, as many as its ledgers hold", async () => {
+    const ledgerTotal = async (kind: string) =>
+      (await t.http().get(`/api/ledgers/${kind}?orgUnit=64042210001&pageSize=1`).set(bearer(office)).expect(200)).body.total as number;
+    const expected = (await ledgerTotal('school-age')) + (await ledgerTotal('suspected-dropout')) + (await ledgerTotal('dropout'));
+    expect(expected).toBeGreaterThan(0);
+    const res = await t.http().get('/api/reports/monthly?orgUnit=64042210001&month=2026-11').set(bearer(office)).buffer(true).parse(binary).expect(200);
+    const book = await xlsxOf(res);
+    expect(String(book.getWorksheet('汇总')!.getCell(1, 1).value)).toBe('吉强镇中心小学控辍保学月报（2026年11月）');
+    const detail = book.getWorksheet('明细')!;
+    expect(detail.rowCount - 1).toBe(expected);
+    const second = detail.getRow(2);
+    expect(String(second.getCell(3).value)).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    expect(String(second.getCell(7).value)).toBe('吉强镇中心小学');
+    const json = await t.http().get('/api/reports/monthly?orgUnit=64042210001&format=json').set(bearer(office)).expect(200);
+    expect(json.body.entries).toHaveLength(expected);
+    // The county's report is a summary with the visits sheet instead of a list of children.
+    const county = await xlsxOf(await t.http().get('/api/reports/monthly?month=2026-11').set(bearer(office)).buffer(true).parse(binary).expect(200));
+    expect(county.getWorksheet('明细')).toBeUndefined();
+    expect(county.getWorksheet('包抓走访')!.rowCount).toBe(20);
+    // Another school's report is out of a teacher-level scope: the principal of 吉强镇中心小学 gets 404 for 兴隆镇.
+    await t.http().get('/api/reports/monthly?orgUnit=64042210101').set(bearer(await t.login('principal'))).expect(404);
+  });
+});
