@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Table, Tabs, Tag } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api/endpoints';
 import type { Inbox } from '../api/types';
 import { useI18n } from '../i18n/i18n';
@@ -13,6 +14,7 @@ const PAGE_SIZE = 20;
 export default function InboxPage() {
   const { t, formatDateTime } = useI18n();
   const showError = useShowError();
+  const navigate = useNavigate();
   const [view, setView] = useState<View>('all');
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Inbox>({ items: [], total: 0, counts: { mine: 0, candidate: 0, overdue: 0 } });
@@ -50,10 +52,12 @@ export default function InboxPage() {
         loading={loading}
         data-testid="inbox-table"
         dataSource={data.items}
+        // A row opens its task page; the claim button inside a row only claims.
+        onRow={(r) => ({ onClick: () => navigate(`/tasks/${r.id}`), style: { cursor: 'pointer' } })}
         locale={{ emptyText: t('inbox.empty') }}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage, showSizeChanger: false }}
         columns={[
-          { title: t('inbox.task'), dataIndex: 'name', render: (v: string | null, r) => v ?? r.activityId },
+          { title: t('inbox.task'), dataIndex: 'name', render: (v: string | null, r) => <Link to={`/tasks/${r.id}`}>{v ?? r.activityId}</Link> },
           { title: t('inbox.process'), dataIndex: 'processKey' },
           { title: t('inbox.unit'), dataIndex: 'orgUnitName' },
           { title: t('inbox.created'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
@@ -70,7 +74,7 @@ export default function InboxPage() {
             title: '',
             key: 'actions',
             render: (_: unknown, r) =>
-              r.assignee ? <Tag>{t('inbox.claimed')}</Tag> : <Button size="small" onClick={() => claim(r.id)}>{t('inbox.claim')}</Button>,
+              r.assignee ? <Tag>{t('inbox.claimed')}</Tag> : <Button size="small" onClick={(e) => { e.stopPropagation(); void claim(r.id); }}>{t('inbox.claim')}</Button>,
           },
         ]}
       />

@@ -1,4 +1,9 @@
-// Placeholder until the page is built.
+import { useParams } from 'react-router-dom';
+import { StartList } from './StartList';
+import { StartProcedure } from './StartProcedure';
+
+/** /start lists what the user may start; /start/:key starts one. */
 export default function StartPage() {
-  return null;
+  const { key } = useParams();
+  return key ? <StartProcedure processKey={key} /> : <StartList />;
 }

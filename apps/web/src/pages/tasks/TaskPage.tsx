@@ -1,4 +1,108 @@
-// Placeholder until the page is built.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Col, Result, Row, Skeleton, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router-dom';
+import { textIn } from '@kcbx/forms';
+import { ApiError } from '../../api/errors';
+import { workflowApi, type TaskDetail } from '../../api/workflow';
+import { useAuth } from '../../auth/auth';
+import { ProcessDiagram } from '../../components/ProcessDiagram';
+import { useI18n } from '../../i18n/i18n';
+import { PageTitle } from '../../shell/PageTitle';
+import { useShowError } from '../../util/useShowError';
+import { EarlierSteps } from './EarlierSteps';
+import { TaskActions } from './TaskActions';
+import { TaskComments } from './TaskComments';
+import { TaskForm } from './TaskForm';
+import { TaskHeader } from './TaskHeader';
+import { useInstanceDiagram } from './useInstanceDiagram';
+
+type Load = { state: 'loading' } | { state: 'ready'; task: TaskDetail } | { state: 'missing' };
+
+/**
+ * One step of a case: what it is about, the form to fill with this step's permissions, the earlier steps'
+ * forms read-only, comments, and the diagram with the current step highlighted.
+ */
 export default function TaskPage() {
-  return null;
+  const { id = '' } = useParams();
+  const { me } = useAuth();
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const navigate = useNavigate();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+
+  // 409: someone else finished or holds it — say so and go back to the inbox rather than show a dead form.
+  const tooLate = useCallback(() => {
+    void message.warning(t('tasks.tooLate'));
+    navigate('/inbox');
+  }, [message, t, navigate]);
+
+  const reload = useCallback(() => {
+    workflowApi
+      .task(id)
+      .then((task) => setLoad({ state: 'ready', task }))
+      .catch((e) => {
+        if (e instanceof ApiError && e.status === 409) tooLate();
+        else if (e instanceof ApiError && e.status === 404) setLoad({ state: 'missing' });
+        else showError(e);
+      });
+  }, [id, tooLate, showError]);
+  useEffect(reload, [reload]);
+
+  const task = load.state === 'ready' ? load.task : null;
+  const diagram = useInstanceDiagram(task?.instanceId);
+  const returnTargets = useMemo(() => {
+    if (!task) return [];
+    const ids = [...new Set(task.earlierSteps.map((s) => s.activityId))].filter((a) => a !== task.activityId);
+    return ids.map((a) => ({ id: a, name: diagram.names.steps[a] ?? a }));
+  }, [task, diagram.names]);
+
+  if (load.state === 'missing') {
+    return (
+      <Result status="404" title="404" subTitle={t('tasks.notFound')} extra={<Button onClick={() => navigate('/inbox')}>{t('tasks.backToInbox')}</Button>} />
+    );
+  }
+  if (!task || !me) return <Skeleton active />;
+
+  const completed = () => {
+    void message.success(t('tasks.submitted'));
+    navigate('/inbox');
+  };
+  const gone = () => navigate('/inbox');
+  const returnReason = typeof task.data.returnReason === 'string' && task.data.returnReason ? task.data.returnReason : null;
+
+  return (
+    <>
+      <PageTitle>{task.name ?? task.activityId}</PageTitle>
+      <Card size="small" style={{ marginBottom: 16 }} extra={<TaskActions task={task} myId={me.id} returnTargets={returnTargets} onChanged={reload} onGone={gone} onError={showError} />}
+        title={diagram.names.process ?? task.processKey}>
+        <TaskHeader task={task} processName={diagram.names.process} myId={me.id} />
+      </Card>
+      {returnReason && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="task-returned-notice" message={t('tasks.returnedNotice', { reason: returnReason })} />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={(task.form && textIn(task.form.title, lang === 'en' ? 'en' : 'zh')) || t('tasks.form')}>
+            <TaskForm key={task.id + String(task.version)} task={task} onCompleted={completed} onTooLate={tooLate} onError={showError} />
+          </Card>
+          <Card size="small" title={t('tasks.earlier')} style={{ marginTop: 16 }}>
+            <EarlierSteps steps={task.earlierSteps} stepNames={diagram.names.steps} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card size="small" title={t('tasks.diagram')} extra={<Typography.Text type="secondary">{t('tasks.diagramLegend')}</Typography.Text>}>
+            {diagram.xml ? (
+              <ProcessDiagram xml={diagram.xml} activeIds={diagram.instance?.activeActivityIds ?? [task.activityId]} completedIds={diagram.completedIds} errorText={t('tasks.diagramError')} />
+            ) : (
+              <Skeleton active />
+            )}
+          </Card>
+          <Card size="small" title={t('tasks.comments')} style={{ marginTop: 16 }}>
+            <TaskComments taskId={task.id} onError={showError} />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
 }

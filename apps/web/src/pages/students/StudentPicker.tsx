@@ -1,0 +1,53 @@
+import { useEffect, useRef, useState } from 'react';
+import { Select, Spin } from 'antd';
+import { studentsApi, type Student } from '../../api/students';
+
+export interface StudentPickerProps {
+  value?: string;
+  onChange?(id: string | undefined, student: Student | undefined): void;
+  placeholder: string;
+}
+
+/** Searches the students in the user's scope as they type (masked ID numbers only, as in every list). */
+export function StudentPicker({ value, onChange, placeholder }: StudentPickerProps) {
+  const [options, setOptions] = useState<Student[]>([]);
+  const [loading, setLoading] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const latest = useRef(0);
+
+  const search = (q: string) => {
+    clearTimeout(timer.current);
+    // Wait for a pause in typing: one request per word, not per keystroke.
+    timer.current = setTimeout(() => {
+      const ticket = ++latest.current;
+      setLoading(true);
+      studentsApi
+        .list(q.trim(), 1, 20)
+        .then((r) => ticket === latest.current && setOptions(r.items))
+        .catch(() => ticket === latest.current && setOptions([]))
+        .finally(() => ticket === latest.current && setLoading(false));
+    }, 300);
+  };
+  useEffect(() => {
+    search('');
+    return () => clearTimeout(timer.current);
+  }, []);
+
+  return (
+    <Select
+      showSearch
+      allowClear
+      value={value}
+      placeholder={placeholder}
+      filterOption={false}
+      onSearch={search}
+      notFoundContent={loading ? <Spin size="small" /> : undefined}
+      onChange={(id: string | undefined) => onChange?.(id, options.find((s) => s.id === id))}
+      options={options.map((s) => ({
+        value: s.id,
+        label: `${s.name} · ${s.school ?? ''}${s.grade ? ` ${s.grade}` : ''} · ${s.idNumberMasked}`,
+      }))}
+      data-testid="student-picker"
+    />
+  );
+}

@@ -1,0 +1,36 @@
+import { Collapse, Empty, Typography } from 'antd';
+import type { EarlierStep } from '../../api/workflow';
+import { ReviewForm } from '../../components/forms/ReviewForm';
+import { useI18n } from '../../i18n/i18n';
+
+export interface EarlierStepsProps {
+  steps: EarlierStep[];
+  stepNames: Record<string, string>;
+}
+
+/** The forms of the steps before this one, read-only, newest first, each with who submitted it and when. */
+export function EarlierSteps({ steps, stepNames }: EarlierStepsProps) {
+  const { t, formatDateTime } = useI18n();
+  if (steps.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.earlierNone')} />;
+  const newestFirst = [...steps].reverse();
+  return (
+    <Collapse
+      data-testid="earlier-steps"
+      defaultActiveKey={[newestFirst[0].taskId]}
+      items={newestFirst.map((s) => ({
+        key: s.taskId,
+        label: (
+          <span>
+            <strong>{s.stepName ?? stepNames[s.activityId] ?? s.activityId}</strong>
+            <Typography.Text type="secondary" style={{ marginInlineStart: 12 }}>
+              {t('tasks.submittedBy', { name: s.submittedBy, at: formatDateTime(s.submittedAt) })}
+            </Typography.Text>
+          </span>
+        ),
+        children: (
+          <ReviewForm formKey={s.formKey} formVersion={s.formVersion} data={s.data} unavailableText={t('tasks.formVersion', { key: s.formKey, version: s.formVersion })} />
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Empty, Input, List, Space, Typography } from 'antd';
+import { ApiError } from '../../api/errors';
+import { itemsOf, workflowApi, type TaskComment } from '../../api/workflow';
+import { useI18n } from '../../i18n/i18n';
+
+/** Text of a comment and who wrote it when: the API's field names are read tolerantly. */
+export function commentParts(c: TaskComment): { text: string; who: string; at: string | undefined } {
+  return { text: c.body ?? c.text ?? '', who: c.authorName ?? c.author ?? '', at: c.createdAt ?? c.at };
+}
+
+/** The case's comments (all steps) and a box to add one. */
+export function TaskComments({ taskId, onError }: { taskId: string; onError(e: unknown): void }) {
+  const { t, formatDateTime } = useI18n();
+  const [items, setItems] = useState<TaskComment[]>([]);
+  const [available, setAvailable] = useState(true);
+  const [draft, setDraft] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    workflowApi
+      .comments(taskId)
+      .then((r) => setItems(itemsOf(r)))
+      .catch((e) => {
+        if (e instanceof ApiError && e.status === 404) setAvailable(false);
+        else onError(e);
+      });
+  }, [taskId, onError]);
+  useEffect(load, [load]);
+
+  const add = async () => {
+    if (!draft.trim()) return;
+    setBusy(true);
+    try {
+      await workflowApi.addComment(taskId, draft.trim());
+      setDraft('');
+      load();
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!available) return <Typography.Text type="secondary">{t('tasks.commentsUnavailable')}</Typography.Text>;
+  return (
+    <div data-testid="task-comments">
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.commentsNone')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(c) => {
+            const { text, who, at } = commentParts(c);
+            return (
+              <List.Item>
+                <List.Item.Meta
+                  title={
+                    <Space>
+                      <span>{who}</span>
+                      {at && <Typography.Text type="secondary">{formatDateTime(at)}</Typography.Text>}
+                    </Space>
+                  }
+                  description={<span style={{ whiteSpace: 'pre-wrap', color: 'inherit' }}>{text}</span>}
+                />
+              </List.Item>
+            );
+          }}
+        />
+      )}
+      <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+        <Input.TextArea
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          autoSize={{ minRows: 1, maxRows: 4 }}
+          maxLength={1000}
+          placeholder={t('tasks.commentPlaceholder')}
+          data-testid="task-comment-input"
+        />
+        <Button onClick={() => void add()} loading={busy} disabled={!draft.trim()} data-testid="task-comment-add">
+          {t('tasks.commentAdd')}
+        </Button>
+      </Space.Compact>
+    </div>
+  );
+}
