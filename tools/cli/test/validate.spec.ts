@@ -1,0 +1,85 @@
+import { memoryIo } from '../io';
+import { runCli } from '../main';
+import { copyPackage } from './support/package-copy';
+
+/** `validate` on the fixture package (copied from the API's deployment fixtures) and on broken copies of it. */
+describe('npm run tools -- validate', () => {
+  let pkg: ReturnType<typeof copyPackage>;
+  beforeEach(() => {
+    pkg = copyPackage();
+  });
+  afterEach(() => pkg.cleanup());
+
+  async function validate(...args: string[]) {
+    const io = memoryIo(pkg.dir);
+    const code = await runCli(['validate', ...args], io);
+    return { code, out: io.stdout.join('\n'), problems: io.stderr.filter((l) => /^\S+:\d+/.test(l)), err: io.stderr.join('\n') };
+  }
+
+  it('passes the intact package and says how many forms and procedures it checked', async () => {
+    const r = await validate('forms', 'workflows');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('检查通过：2 个表单、3 个流程');
+    expect(r.out).toContain('roles from roles.json');
+  });
+
+  it('fails on a user task whose form is missing, at the line that names it', async () => {
+    pkg.remove('forms/principal-review.form.json');
+    const r = await validate('forms', 'workflows');
+    expect(r.code).toBe(1);
+    expect(r.problems).toEqual([
+      'workflows/leave-approval.bpmn:18 (review) [FORM_NOT_FOUND] 用户任务引用的表单“principal-review”不存在（没有 principal-review.form.json） / the user task names form "principal-review", which is not in the package (no principal-review.form.json)',
+    ]);
+    expect(r.err).toContain('检查未通过：1 个表单、3 个流程，共 1 个问题');
+  });
+
+  it('fails on a candidate role the county does not have', async () => {
+    pkg.edit('workflows/escalation.bpmn', 'candidateGroups="principal"', 'candidateGroups="principal,headmaster"');
+    const r = await validate('forms', 'workflows');
+    expect(r.code).toBe(1);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/^workflows\/escalation\.bpmn:19 \(principalVisit\) \[ROLE_NOT_FOUND\] 候选角色“headmaster”不是本县的角色/);
+  });
+
+  it('fails on a FEEL condition that does not parse, pointing at the condition', async () => {
+    pkg.edit('workflows/leave-approval.bpmn', '=decision = "return"', '=(decision = "return"');
+    const r = await validate('forms', 'workflows');
+    expect(r.code).toBe(1);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/^workflows\/leave-approval\.bpmn:24 \(toReturn\) \[FEEL_SYNTAX\] 条件的 FEEL 表达式无法解析.*\(decision = "return"/);
+  });
+
+  it('fails on a FEEL due date that does not parse (attributes are checked too)', async () => {
+    pkg.edit('workflows/escalation.bpmn', 'dueDate="=now() + duration(&quot;PT2S&quot;)"', 'dueDate="=now() + duration(&quot;PT2S&quot;"');
+    const r = await validate('forms', 'workflows');
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/^workflows\/escalation\.bpmn:9 \(visit\) \[FEEL_SYNTAX\] 期限的 FEEL 表达式无法解析/);
+  });
+
+  it('fails on an element the engine does not support, naming element, type and line', async () => {
+    pkg.edit('workflows/leave-approval.bpmn', '<bpmn:endEvent id="approved" name="已批准" />',
+      '<bpmn:complexGateway id="odd" />\n    <bpmn:endEvent id="approved" name="已批准" />');
+    const r = await validate('forms', 'workflows');
+    expect(r.code).toBe(1);
+    expect(r.problems).toEqual([expect.stringMatching(/^workflows\/leave-approval\.bpmn:27 \(odd\) \[UNSUPPORTED_ELEMENT\] bpmn:ComplexGateway：不支持的元素 bpmn:ComplexGateway/)]);
+  });
+
+  it('reports a broken form with file:line:column and still checks the procedures', async () => {
+    pkg.edit('forms/leave-application.form.json', '"format": "date" },', '"format": "date" ');
+    pkg.edit('workflows/escalation.bpmn', 'candidateGroups="principal"', 'candidateGroups="nobody"');
+    const r = await validate('forms', 'workflows');
+    expect(r.problems[0]).toMatch(/^forms\/leave-application\.form\.json:11:\d+ \[FORM_SYNTAX\] JSON 语法错误/);
+    expect(r.problems.some((p) => p.includes('[ROLE_NOT_FOUND]'))).toBe(true);
+  });
+
+  it('checks roles against --roles when given, and refuses a path that does not exist', async () => {
+    pkg.edit('roles.json', '"key": "principal"', '"key": "headteacher"');
+    expect((await validate('forms', 'workflows')).code).toBe(1);
+    const other = await validate('forms', 'workflows', '--roles', `${__dirname}/fixtures/package/roles.json`);
+    expect(other.code).toBe(0);
+    const typo = await validate('form');
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('找不到 form');
+  });
+});
