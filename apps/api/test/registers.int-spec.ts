@@ -63,6 +63,9 @@ describe('register imports (户籍 / 学籍 / 在校 / 脱贫户)', () => {
     const list = await t.http().get('/api/registers/imports').set(bearer(office)).expect(200);
     expect(list.body.length).toBe(2);
     expect(list.body[0]).toMatchObject({ importedAt: expect.any(String), importedBy: expect.any(String) });
+    // The clerk reads who imported by name, not by an id.
+    const me = await t.http().get('/api/me').set(bearer(office)).expect(200);
+    expect(list.body.map((r: { importedByName: string }) => r.importedByName)).toEqual([me.body.displayName, me.body.displayName]);
     const other = await t.http().get('/api/registers/imports').set(bearer(await t.login('ld-basic-edu'))).expect(200);
     expect(other.body).toEqual([]);
     await t.http().get('/api/registers/imports').set(bearer(await t.login('teacher'))).expect(403);

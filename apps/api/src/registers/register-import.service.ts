@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Errors } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
-import { RegisterEntry, RegisterImport, RegisterSource } from '../database/entities';
+import { RegisterEntry, RegisterImport, RegisterSource, User } from '../database/entities';
 import { Principal } from '../identity/principal';
 import { readTabularTable } from '../imports/tabular-file';
 import { ColumnMapping, detectMapping } from './register-columns';
@@ -92,7 +92,11 @@ export class RegisterImportService {
       order: { importedAt: 'DESC' },
       take: 100,
     });
-    return rows.map((r) => ({ ...presentImport(r), rejected: undefined }));
+    // Who imported, by name: the list is what a clerk checks ("did the school send theirs?").
+    const ids = [...new Set(rows.map((r) => r.importedBy))];
+    const users = ids.length ? await this.ds.getRepository(User).findBy({ tenantId: p.tenantId, id: In(ids) }) : [];
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    return rows.map((r) => ({ ...presentImport(r), rejected: undefined, importedByName: names.get(r.importedBy) ?? null }));
   }
 }
 
