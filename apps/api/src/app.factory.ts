@@ -2,6 +2,7 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Logger } from 'nestjs-pino';
@@ -66,9 +67,10 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 function serveWebApp(app: NestExpressApplication, webDist: string) {
   const index = path.join(webDist, 'index.html');
   if (!fs.existsSync(index)) return;
-  app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
-  app.use((req: { method: string; path: string }, res: { sendFile: (f: string) => void }, next: () => void) => {
-    if (req.method === 'GET' && !req.path.startsWith('/api')) return res.sendFile(index);
-    next();
+  // Static files only outside /api: serve-static would otherwise stat the disk for every API call.
+  const assets = express.static(webDist, { index: false, maxAge: '1h' });
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.path.startsWith('/api')) return next();
+    assets(req, res, () => (req.method === 'GET' ? res.sendFile(index) : next()));
   });
 }

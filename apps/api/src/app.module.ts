@@ -60,7 +60,8 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
+            // Request lines are info: at a quieter level pino-http would build and drop one per request.
+            autoLogging: ['trace', 'debug', 'info'].includes(config.logLevel) && { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config)),

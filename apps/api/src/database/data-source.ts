@@ -6,13 +6,22 @@ import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { FOUNDATION_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
+/**
+ * libpq's `?host=/var/run/postgresql` names a Unix socket folder. TypeORM's URL parser drops query
+ * parameters, so it is passed to the pool here: on one machine a socket costs far less per query than TCP.
+ */
+function socketHost(url: string): { host?: string } {
+  const host = new URL(url).searchParams.get('host');
+  return host?.startsWith('/') ? { host } : {};
+}
+
 /** The one switch between the embedded SQLite default and PostgreSQL. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   const entities = [...FOUNDATION_ENTITIES, ...Object.values(ENGINE_SCHEMAS)];
   const migrations = MIGRATIONS;
   const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
   if (config.database.kind === 'postgres') {
-    return { ...common, type: 'postgres', url: config.database.url, extra: { max: 20 } };
+    return { ...common, type: 'postgres', url: config.database.url, extra: { max: 20, ...socketHost(config.database.url) } };
   }
   fs.mkdirSync(path.dirname(config.database.file), { recursive: true });
   return {

@@ -1,0 +1,155 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Client } from 'pg';
+import { startApiServer, stopApiServer, type ApiServer } from './load/api-servers';
+import { createClerks, newTally, runClerk, PROCESS_KEY, STEPS_PER_CASE, type Clerk, type ClerkTally } from './load/clerks';
+import { closeConnections, expectStatus } from './load/http-client';
+
+/**
+ * The API under load (issue #5): 50 simulated clerks completing tasks over HTTP against PostgreSQL, for 60 s,
+ * against real API processes started as `npm start` runs them. Reports throughput and p50/p95/p99, then
+ * checks in the database that no step was lost or done twice. One JSON line on stdout.
+ * Usage: node load.bench.js [seconds=60] [clerks=50] [apiProcesses=2]
+ */
+const ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = 'kcbx_load_bench';
+const PASSWORD = process.env.DEMO_PASSWORD ?? 'Xiji@2026';
+const WARM_UP_MS = 5_000;
+
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'nx.json'))) dir = path.dirname(dir);
+  return dir;
+}
+
+function databaseUrl(): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${DB_NAME}`;
+  return url.toString();
+}
+
+async function freshDatabase(): Promise<void> {
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  await admin.end();
+}
+
+async function deployProcedure(base: string): Promise<void> {
+  const login = await expectStatus(200, base, 'POST', '/api/auth/login', undefined, { username: 'designer', password: PASSWORD });
+  const token = (login.body as { accessToken: string }).accessToken;
+  const dir = path.join(repoRoot(), 'apps/api/bench/load');
+  const resources = ['load-approval.bpmn', 'load-step.form.json'].map((name) => ({ name, content: fs.readFileSync(path.join(dir, name), 'utf8') }));
+  await expectStatus(201, base, 'POST', '/api/deployments', token, { name: 'load bench', resources });
+}
+
+async function firstTownship(base: string, token: string): Promise<string> {
+  const units = (await expectStatus(200, base, 'GET', '/api/org-units', token)).body as { code: string; kind: string }[];
+  const township = units.find((u) => u.kind === 'township');
+  if (!township) throw new Error('the demo county has no township');
+  return township.code;
+}
+
+async function drive(clerks: Clerk[], ms: number): Promise<ClerkTally> {
+  const tally = newTally();
+  const until = Date.now() + ms;
+  await Promise.all(clerks.map((c) => runClerk(c, until, tally)));
+  return tally;
+}
+
+/** What the database says happened, compared with what the clerks were told. */
+async function audit(tallies: ClerkTally[]) {
+  const db = new Client({ connectionString: databaseUrl() });
+  await db.connect();
+  try {
+    const completedIds = tallies.flatMap((t) => t.completedTaskIds);
+    const [{ n: completedInDb }] = (
+      await db.query(`SELECT count(*)::int AS n FROM bpmn_task t JOIN bpmn_instance i ON i.id = t."instanceId" WHERE i.key = $1 AND t.state = 'completed'`, [PROCESS_KEY])
+    ).rows;
+    const [{ n: submissions }] = (await db.query(`SELECT count(*)::int AS n FROM form_submission WHERE "formKey" = 'load-step'`)).rows;
+    // Every case: finished ones did each step once; open ones have exactly one open step after their done ones.
+    const badCases = (
+      await db.query(
+        `SELECT i.id, i.state,
+                count(*) FILTER (WHERE t.state = 'completed')::int AS done,
+                count(*) FILTER (WHERE t.state = 'created')::int AS open
+           FROM bpmn_instance i LEFT JOIN bpmn_task t ON t."instanceId" = i.id
+          WHERE i.key = $1 GROUP BY i.id, i.state
+         HAVING (i.state = 'completed' AND (count(*) FILTER (WHERE t.state = 'completed') <> ${STEPS_PER_CASE} OR count(*) FILTER (WHERE t.state = 'created') <> 0))
+             OR (i.state = 'active' AND count(*) FILTER (WHERE t.state = 'created') <> 1)`,
+        [PROCESS_KEY],
+      )
+    ).rows;
+    const [{ n: instances }] = (await db.query(`SELECT count(*)::int AS n FROM bpmn_instance WHERE key = $1`, [PROCESS_KEY])).rows;
+    const startedByClerks = tallies.reduce((s, t) => s + t.startedInstanceIds.length, 0);
+    return {
+      completionsAcknowledged: completedIds.length,
+      completionsInDatabase: completedInDb as number,
+      formSubmissionsInDatabase: submissions as number,
+      duplicatedAcknowledgements: completedIds.length - new Set(completedIds).size,
+      casesStarted: startedByClerks,
+      casesInDatabase: instances as number,
+      inconsistentCases: badCases.length,
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+async function main() {
+  const seconds = Number(process.argv[2] ?? 60);
+  const clerkCount = Number(process.argv[3] ?? 50);
+  const processes = Number(process.argv[4] ?? 2);
+  await freshDatabase();
+  const servers: ApiServer[] = [];
+  try {
+    // The first process migrates and seeds; the others then start on a ready database.
+    servers.push(await startApiServer(repoRoot(), databaseUrl()));
+    for (let i = 1; i < processes; i++) servers.push(await startApiServer(repoRoot(), databaseUrl()));
+    const bases = servers.map((s) => s.base);
+    await deployProcedure(bases[0]);
+    const admin = await expectStatus(200, bases[0], 'POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
+    const adminToken = (admin.body as { accessToken: string }).accessToken;
+    const clerks = await createClerks(bases, adminToken, await firstTownship(bases[0], adminToken), clerkCount, PASSWORD);
+
+    process.stderr.write(`  api load: warm-up ${WARM_UP_MS / 1000} s…\n`);
+    const warmUp = await drive(clerks, WARM_UP_MS);
+    process.stderr.write(`  api load: ${clerkCount} clerks for ${seconds} s on ${processes} API process(es)…\n`);
+    const started = Date.now();
+    const measured = await drive(clerks, seconds * 1000);
+    const elapsed = (Date.now() - started) / 1000;
+    const checks = await audit([warmUp, measured]);
+    const c = measured.completions.summary();
+    process.stdout.write(
+      JSON.stringify({
+        seconds: elapsed,
+        clerks: clerkCount,
+        apiProcesses: processes,
+        completions: c.count,
+        completionsPerSec: c.count / elapsed,
+        complete: c,
+        inbox: measured.inbox.summary(),
+        start: measured.starts.summary(),
+        requestsPerSec: (c.count + measured.inbox.count + measured.starts.count) / elapsed,
+        unexpected: [...warmUp.unexpected, ...measured.unexpected].slice(0, 10),
+        unexpectedCount: warmUp.unexpected.length + measured.unexpected.length,
+        checks,
+        lostOrDuplicated:
+          checks.duplicatedAcknowledgements !== 0 ||
+          checks.completionsAcknowledged !== checks.completionsInDatabase ||
+          checks.formSubmissionsInDatabase !== checks.completionsInDatabase ||
+          checks.casesStarted !== checks.casesInDatabase ||
+          checks.inconsistentCases !== 0,
+      }) + '\n',
+    );
+  } finally {
+    closeConnections();
+    await Promise.all(servers.map(stopApiServer));
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

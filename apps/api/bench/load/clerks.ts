@@ -1,0 +1,82 @@
+import { expectStatus, request } from './http-client';
+import { Latencies } from './latency';
+
+/**
+ * 50 simulated class teachers, each at a school of their own, each working like a clerk does: open the
+ * inbox, take the step on top, submit its form; when the inbox is empty, start the next case.
+ */
+export const CLERK_ROLE = 'class-teacher';
+export const PROCESS_KEY = 'load-approval';
+export const STEPS_PER_CASE = 3;
+
+export interface Clerk {
+  username: string;
+  unitCode: string;
+  token: string;
+  base: string;
+}
+
+export interface ClerkTally {
+  completions: Latencies;
+  inbox: Latencies;
+  starts: Latencies;
+  /** Task ids this run completed with a 200: a repeat would be a duplicated step. */
+  completedTaskIds: string[];
+  startedInstanceIds: string[];
+  unexpected: string[];
+}
+
+export function newTally(): ClerkTally {
+  return { completions: new Latencies(), inbox: new Latencies(), starts: new Latencies(), completedTaskIds: [], startedInstanceIds: [], unexpected: [] };
+}
+
+function stepData(n: number) {
+  return { visitDate: '2026-11-29', guardianPhone: '13800138000', summary: `第${n}次办理：已与监护人联系`, decision: n % 2 ? 'continue' : 'close' };
+}
+
+export async function runClerk(clerk: Clerk, until: number, tally: ClerkTally): Promise<void> {
+  let n = 0;
+  while (Date.now() < until) {
+    const inbox = await request(clerk.base, 'GET', '/api/tasks?scope=all&pageSize=5', clerk.token);
+    tally.inbox.add(inbox.ms);
+    if (inbox.status !== 200) {
+      tally.unexpected.push(`inbox ${inbox.status}`);
+      continue;
+    }
+    const items = (inbox.body as { items: { id: string }[] }).items;
+    if (items.length === 0) {
+      const started = await request(clerk.base, 'POST', `/api/process-definitions/key/${PROCESS_KEY}/start`, clerk.token, { orgUnit: clerk.unitCode });
+      tally.starts.add(started.ms);
+      if (started.status === 201) tally.startedInstanceIds.push((started.body as { id: string }).id);
+      else tally.unexpected.push(`start ${started.status}`);
+      continue;
+    }
+    const done = await request(clerk.base, 'POST', `/api/tasks/${items[0].id}/complete`, clerk.token, { data: stepData(++n) });
+    if (done.status === 200 || done.status === 201) {
+      tally.completions.add(done.ms);
+      tally.completedTaskIds.push(items[0].id);
+    } else {
+      tally.unexpected.push(`complete ${done.status} ${JSON.stringify(done.body).slice(0, 200)}`);
+    }
+  }
+}
+
+/** One school per clerk under a real township, and a class teacher there; returns them logged in. */
+export async function createClerks(bases: string[], adminToken: string, township: string, count: number, password: string): Promise<Clerk[]> {
+  const clerks: Clerk[] = [];
+  for (let i = 0; i < count; i++) {
+    const unitCode = `${township}${String(50 + i).padStart(2, '0')}`;
+    await expectStatus(201, bases[0], 'POST', '/api/admin/org-units', adminToken, { code: unitCode, name: `压测学校${i + 1}（演示）`, kind: 'school', parentCode: township });
+    const username = `load-clerk-${i + 1}`;
+    await expectStatus(201, bases[0], 'POST', '/api/admin/users', adminToken, {
+      username,
+      password,
+      displayName: `压测班主任${i + 1}`,
+      roles: [{ role: CLERK_ROLE, orgUnit: unitCode }],
+    });
+    const base = bases[i % bases.length];
+    const login = await expectStatus(200, base, 'POST', '/api/auth/login', undefined, { username, password });
+    clerks.push({ username, unitCode, base, token: (login.body as { accessToken: string }).accessToken });
+  }
+  return clerks;
+}

@@ -1,0 +1,30 @@
+// API part of `npm run bench`: 50 simulated clerks completing tasks over HTTP against PostgreSQL for 60 s
+// (issue #5), next to the sizing Camunda publishes for its minimal self-managed setup.
+const { spawnSync } = require('child_process');
+const path = require('path');
+
+// Camunda 8 self-managed sizing guide, smallest cluster: ~65 task completions/s at peak (not measured here).
+const CAMUNDA_MINIMAL_TASKS_PER_SEC = 65;
+
+module.exports = function apiBench({ out, runJson }) {
+  if (spawnSync('pg_isready', ['-q', '-h', '127.0.0.1', '-p', '5432']).status !== 0) {
+    console.log('\n## API under load: skipped, no PostgreSQL at 127.0.0.1:5432');
+    return;
+  }
+  const seconds = process.env.BENCH_LOAD_SECONDS ?? '60';
+  const clerks = process.env.BENCH_LOAD_CLERKS ?? '50';
+  const processes = (process.env.BENCH_LOAD_PROCESSES ?? '1,2').split(',');
+  console.log(`\n## API under load: ${clerks} clerks (inbox → submit form → next), ${seconds} s, PostgreSQL, load generator + API + database on one 2-core machine`);
+  console.log('| API processes | task completions/s | complete p50 / p95 / p99 | inbox p50 / p95 | all requests/s | lost or duplicated steps | reference |');
+  console.log('|---:|---:|---|---|---:|:-:|---|');
+  for (const n of processes) {
+    process.stderr.write(`  api load: ${n} process(es)…\n`);
+    const r = runJson(path.join(out, 'apps/api/bench/load.bench.js'), [seconds, clerks, n]);
+    if (!r) continue;
+    const c = r.complete;
+    console.log(
+      `| ${n} | ${r.completionsPerSec.toFixed(0)} | ${c.p50} / ${c.p95} / ${c.p99} ms | ${r.inbox.p50} / ${r.inbox.p95} ms | ${r.requestsPerSec.toFixed(0)} | ${r.lostOrDuplicated ? `YES ${JSON.stringify(r.checks)}` : `none (${r.checks.completionsInDatabase} checked)`} | Camunda 8 minimal: ~${CAMUNDA_MINIMAL_TASKS_PER_SEC}/s |`,
+    );
+    if (r.unexpectedCount) console.log(`|  | ${r.unexpectedCount} unexpected answers, e.g. ${r.unexpected.slice(0, 3).join('; ')} | | | | | |`);
+  }
+};
