@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { RegionIndex, RegionNode } from '@kcbx/cn-codes';
 import type { FormDefinition, PermissionEntry, StoredFile } from '@kcbx/forms';
 import type { FormValidators } from '@kcbx/forms';
+import type { RegionSource } from './region-source';
 
 export type RenderMode = 'edit' | 'review' | 'print';
 export type Locale = 'zh-CN' | 'en';
@@ -15,6 +16,8 @@ export interface FormEnv {
   validators: FormValidators;
   regionTree?: RegionNode[];
   regions?: RegionIndex;
+  /** Divisions loaded level by level from the server (used when no whole tree is given). */
+  regionSource?: RegionSource;
   upload?: (file: File) => Promise<StoredFile>;
 }
 

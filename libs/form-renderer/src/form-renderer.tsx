@@ -9,6 +9,7 @@ import { DisabledContext, FormEnvContext, t, type FormEnv, type Locale, type Ren
 import { textFor } from './labels';
 import { ElementView } from './layout';
 import { PRINT_CSS } from './print-styles';
+import type { RegionSource } from './region-source';
 import { useFormValidator } from './use-form-validator';
 
 export interface FormRendererProps {
@@ -21,6 +22,8 @@ export interface FormRendererProps {
   onSubmit?: (data: Record<string, unknown>) => void | Promise<void>;
   /** Division tree (province > city > county > township) for region fields, served by the API. */
   regionTree?: RegionNode[];
+  /** The same divisions loaded a level at a time from the API (GET /api/regions?parent=); used when no regionTree is given. */
+  regionSource?: RegionSource;
   /** Stores a file and returns what the form keeps; without it, upload fields are read-only. */
   upload?: (file: File) => Promise<StoredFile>;
   submitLabel?: string;
@@ -30,7 +33,7 @@ export interface FormRendererProps {
  * Renders a form definition with react-hook-form and Ant Design. Validation is the cached validator from
  * @kcbx/forms through a resolver, so the errors shown are the ones the API would return for this data.
  */
-export function FormRenderer({ definition, data, permissions, mode = 'edit', locale = 'zh-CN', onSubmit, regionTree, upload, submitLabel }: FormRendererProps) {
+export function FormRenderer({ definition, data, permissions, mode = 'edit', locale = 'zh-CN', onSubmit, regionTree, regionSource, upload, submitLabel }: FormRendererProps) {
   const { resolver, validators } = useFormValidator(definition, { permissions, locale, regionTree });
   const defaultValues = useMemo(() => applyDefaults(definition.schema, data ?? {}) ?? {}, [definition, data]);
   const form = useForm<FieldValues>({ resolver, defaultValues, mode: 'onTouched', reValidateMode: 'onChange', shouldUnregister: true });
@@ -43,9 +46,10 @@ export function FormRenderer({ definition, data, permissions, mode = 'edit', loc
       validators,
       regionTree,
       regions: regionTree ? new RegionIndex(regionTree) : undefined,
+      regionSource,
       upload,
     }),
-    [definition, mode, locale, permissions, validators, regionTree, upload],
+    [definition, mode, locale, permissions, validators, regionTree, regionSource, upload],
   );
   const title = textFor(definition.title, locale);
   const body = <ElementView element={definition.uiSchema} base={{ name: '', schema: definition.schema }} />;

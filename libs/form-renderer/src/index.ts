@@ -3,6 +3,7 @@ export * from './field-kind';
 export * from './display-value';
 export * from './resident-id-hints';
 export * from './region-options';
+export * from './region-source';
 export * from './upload-limits';
 export * from './rule-deps';
 export * from './table-columns';

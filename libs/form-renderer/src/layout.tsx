@@ -1,10 +1,12 @@
 import { Button, Card, Col, Row, Steps, Tabs } from 'antd';
 import { useState } from 'react';
+import { get, useFormContext, useFormState } from 'react-hook-form';
 import { isLayout, type LayoutElement, type UiElement } from '@kcbx/forms';
 import { ControlField } from './fields/control-field';
 import { t, useFormEnv, type ScopeBase } from './form-context';
 import { textFor } from './labels';
 import { RuleGate } from './rule-gate';
+import { fieldNamesIn } from './step-fields';
 
 /** Renders any UI schema element under a scope base (the form root, a table row, a nested object). */
 export function ElementView({ element, base }: { element: UiElement; base: ScopeBase }) {
@@ -62,15 +64,27 @@ function categoryLabel(category: UiElement, locale: 'zh-CN' | 'en', index: numbe
   return label ?? `${index + 1}`;
 }
 
-/** Tabs, or a stepper (options.variant "stepper") with previous/next buttons. */
+/**
+ * Tabs, or a stepper (options.variant "stepper") with previous/next buttons. A stepper moves forward only
+ * when the steps it leaves are valid (their errors are shown); going back is always allowed.
+ */
 function Categories({ element, base }: { element: LayoutElement; base: ScopeBase }) {
-  const { locale } = useFormEnv();
+  const { locale, mode } = useFormEnv();
+  const { trigger } = useFormContext();
   const [current, setCurrent] = useState(0);
   const categories = element.elements.filter(isLayout);
+  const go = async (target: number) => {
+    if (mode === 'edit') {
+      for (let step = current; step < target; step++) {
+        if (!(await trigger(fieldNamesIn(categories[step], base.name)))) return setCurrent(step);
+      }
+    }
+    setCurrent(target);
+  };
   if (element.options?.variant === 'stepper') {
     return (
       <div className="kcbx-stepper">
-        <Steps current={current} onChange={setCurrent} items={categories.map((c, i) => ({ title: categoryLabel(c, locale, i) }))} style={{ marginBottom: 16 }} />
+        <Steps current={current} onChange={(step) => void go(step)} items={categories.map((c, i) => ({ title: categoryLabel(c, locale, i) }))} style={{ marginBottom: 16 }} />
         {categories.map((c, i) => (
           // Keep every step mounted (hidden) so values and errors of other steps stay registered.
           <div key={i} style={{ display: i === current ? 'block' : 'none' }}>
@@ -80,7 +94,7 @@ function Categories({ element, base }: { element: LayoutElement; base: ScopeBase
         {element.options?.showNavButtons !== false && (
           <div style={{ display: 'flex', gap: 8 }}>
             <Button disabled={current === 0} onClick={() => setCurrent(current - 1)}>{t(locale, '上一步', 'Previous')}</Button>
-            <Button disabled={current === categories.length - 1} onClick={() => setCurrent(current + 1)}>{t(locale, '下一步', 'Next')}</Button>
+            <Button disabled={current === categories.length - 1} onClick={() => void go(current + 1)}>{t(locale, '下一步', 'Next')}</Button>
           </div>
         )}
       </div>
@@ -89,8 +103,25 @@ function Categories({ element, base }: { element: LayoutElement; base: ScopeBase
   return (
     <Tabs
       className="kcbx-tabs"
-      items={categories.map((c, i) => ({ key: String(i), label: categoryLabel(c, locale, i), forceRender: true, children: <ElementView element={c} base={base} /> }))}
+      items={categories.map((c, i) => ({
+        key: String(i),
+        label: <TabLabel text={categoryLabel(c, locale, i)} names={fieldNamesIn(c, base.name)} />,
+        forceRender: true,
+        children: <ElementView element={c} base={base} />,
+      }))}
     />
+  );
+}
+
+/** A tab's title, marked when a field inside it has an error (after a submit the clerk sees which tab to open). */
+function TabLabel({ text, names }: { text: string; names: string[] }) {
+  const { errors } = useFormState({ name: names });
+  const count = names.filter((n) => get(errors, n)).length;
+  return (
+    <span className={count ? 'kcbx-tab-invalid' : undefined}>
+      {text}
+      {count > 0 && <span style={{ color: '#ff4d4f', marginLeft: 4 }}>({count})</span>}
+    </span>
   );
 }
 

@@ -14,6 +14,7 @@ import { RegionField } from './region-field';
 import { ResidentIdField } from './resident-id-field';
 import { SignatureField } from './signature-field';
 import { TableField } from './table-field';
+import { useRegionText } from './use-region-text';
 
 export interface ControlFieldProps {
   control: ControlElement;
@@ -42,7 +43,7 @@ export function ControlField({ control, base, compact }: ControlFieldProps) {
   const widget = (() => {
     switch (kind) {
       case 'resident-id':
-        return <ResidentIdField name={name} readonly={readonly} placeholder={options.placeholder} />;
+        return <ResidentIdField name={name} readonly={readonly} placeholder={options.placeholder} siblings={idSiblings(env.definition.schema, base.schema, control.scope)} />;
       case 'region':
         return <RegionField name={name} readonly={readonly} />;
       case 'file':
@@ -83,6 +84,7 @@ function ErrorFrame({ name, label, required, help, children }: { name: string; l
 function PrintValue({ name, label, kind, schema, labels }: { name: string; label?: string; kind: ReturnType<typeof fieldKind>; schema: any; labels?: Record<string, any> }) {
   const env = useFormEnv();
   const value = useWatch({ name });
+  const regionText = useRegionText(kind === 'region' ? value : undefined);
   if (kind === 'signature' && typeof value === 'string') {
     return (
       <div className="kcbx-print-field" data-field={name}>
@@ -94,7 +96,14 @@ function PrintValue({ name, label, kind, schema, labels }: { name: string; label
   return (
     <div className="kcbx-print-field" data-field={name}>
       {label !== undefined && <span className="kcbx-print-label">{label}</span>}
-      <span className="kcbx-print-value">{displayValue(kind, schema, value, { locale: env.locale, regions: env.regions, labels })}</span>
+      <span className="kcbx-print-value">{regionText ?? displayValue(kind, schema, value, { locale: env.locale, regions: env.regions, labels })}</span>
     </div>
   );
+}
+
+/** The birthDate/sex properties beside an ID number (same object), which the ID field fills in. */
+function idSiblings(root: any, start: any, scope: string) {
+  const parent = scope.replace(/\/properties\/[^/]+$/, '');
+  const at = (p: string) => schemaAt(root, start, `${parent}/properties/${p}`);
+  return { birthDate: at('birthDate'), sex: at('sex') };
 }

@@ -2,13 +2,17 @@ import { Cascader, Input } from 'antd';
 import { useMemo } from 'react';
 import { t, useFormEnv } from '../form-context';
 import { regionOptions, regionPath } from '../region-options';
+import { LazyRegionCascader } from './lazy-region-cascader';
 import { useField } from './use-field';
 
-/** Province > city > county > township from the host's division tree; stores the deepest chosen code. */
+/** Province > city > county > township from the host's division tree (or loaded level by level); stores the deepest chosen code. */
 export function RegionField({ name, readonly }: { name: string; readonly: boolean }) {
-  const { regionTree, locale } = useFormEnv();
+  const { regionTree, regionSource, locale } = useFormEnv();
   const f = useField(name, readonly);
   const options = useMemo(() => (regionTree ? regionOptions(regionTree) : []), [regionTree]);
+  if (!regionTree && regionSource) {
+    return <LazyRegionCascader id={name} source={regionSource} value={f.value} onChange={f.onChange} disabled={f.disabled} error={!!f.error} locale={locale} />;
+  }
   if (!regionTree) {
     // Without a tree the code can still be typed; the validator checks its shape.
     return <Input id={name} disabled={f.disabled} value={f.value ?? ''} placeholder={t(locale, '行政区划代码', 'division code')} onChange={(e) => f.onChange(e.target.value || undefined)} />;

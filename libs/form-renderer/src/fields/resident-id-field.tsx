@@ -1,17 +1,44 @@
 import { Input } from 'antd';
-import { useWatch } from 'react-hook-form';
+import { useEffect, useRef } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { t, useFormEnv } from '../form-context';
+import { sexValueFor } from '../resident-id-derive';
 import { residentIdHint } from '../resident-id-hints';
 import { useField } from './use-field';
 
-/** ID number input that shows the birth date and sex it encodes and flags sibling fields that disagree. */
-export function ResidentIdField({ name, readonly, placeholder }: { name: string; readonly: boolean; placeholder?: string }) {
+/** Schemas of the sibling birthDate/sex properties, when the form has them next to the ID number. */
+export interface IdSiblings {
+  birthDate?: any;
+  sex?: any;
+}
+
+/**
+ * ID number input that shows the birth date and sex it encodes and fills the sibling birthDate/sex fields
+ * from it (the number is the authority, GB 11643); a sibling edited afterwards is flagged if it disagrees.
+ */
+export function ResidentIdField({ name, readonly, placeholder, siblings = {} }: { name: string; readonly: boolean; placeholder?: string; siblings?: IdSiblings }) {
   const { locale } = useFormEnv();
   const f = useField(name, readonly);
+  const { setValue, getFieldState } = useFormContext();
   const parent = name.includes('.') ? name.slice(0, name.lastIndexOf('.') + 1) : '';
   const [birthDate, sex] = useWatch({ name: [`${parent}birthDate`, `${parent}sex`] });
   const hint = residentIdHint(f.value, { birthDate, sex });
   const sexText = hint.sex ? (hint.sex === 'male' ? t(locale, '男', 'male') : t(locale, '女', 'female')) : '';
+
+  // Only when the user changes the number to a valid one: a stored record is shown as it was saved (with its
+  // mismatch flagged), and a later correction of a sibling is not overwritten.
+  const initial = useRef(f.value);
+  useEffect(() => {
+    if (f.value === initial.current || f.disabled || !hint.birthDate || !hint.sex) return;
+    const fill = (field: string, value: unknown) => {
+      if (value === undefined) return;
+      const full = `${parent}${field}`;
+      setValue(full, value, { shouldDirty: true, shouldValidate: !!getFieldState(full).error });
+    };
+    if (siblings.birthDate) fill('birthDate', hint.birthDate);
+    if (siblings.sex) fill('sex', sexValueFor(siblings.sex, hint.sex));
+  }, [f.value]);
+
   return (
     <>
       <Input
