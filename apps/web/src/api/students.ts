@@ -71,6 +71,7 @@ export interface FileInstance {
   orgUnitName?: string | null;
   timeline?: HistoryEvent[];
   history?: HistoryEvent[];
+  definitionId?: string;
   /** Step names by element id, when the API sends them. */
   stepNames?: Record<string, string>;
 }

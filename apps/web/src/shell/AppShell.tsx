@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/auth';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { ADMIN_GROUP_ICON, ADMIN_MENU, DESIGN_GROUP_ICON, DESIGN_MENU, MAIN_MENU } from './menu';
 import { roleNames, unitNames } from './roleText';
 
@@ -66,6 +67,7 @@ export function AppShell() {
               </Tooltip>
             </div>
           </div>
+          <NotificationBell />
           <LanguageSwitch />
           <Button type="text" icon={<LogoutOutlined />} onClick={logout} data-testid="logout">
             {t('shell.logout')}

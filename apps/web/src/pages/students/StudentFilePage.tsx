@@ -1,4 +1,85 @@
-// Placeholder until the page is built.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Button, Card, Result, Skeleton, Space } from 'antd';
+import { PlayCircleOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/errors';
+import { studentsApi, type StudentFile } from '../../api/students';
+import { useAuth } from '../../auth/auth';
+import { useI18n } from '../../i18n/i18n';
+import { PageTitle } from '../../shell/PageTitle';
+import { useShowError } from '../../util/useShowError';
+import { buildFileTimeline } from './fileTimeline';
+import { FileTimelineView } from './FileTimelineView';
+import { StudentHeader } from './StudentHeader';
+import { useFileNames } from './useFileNames';
+import './student-file.css';
+
+type Load = { state: 'loading' } | { state: 'ready'; file: StudentFile } | { state: 'missing' } | { state: 'failed' };
+
+/** 一生一案: the student and everything done for them, in time order, printable as an archive copy. */
 export default function StudentFilePage() {
-  return null;
+  const { id = '' } = useParams();
+  const { t, formatDateTime } = useI18n();
+  const { me } = useAuth();
+  const showError = useShowError();
+  const navigate = useNavigate();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+
+  const reload = useCallback(() => {
+    studentsApi
+      .file(id)
+      .then((file) => setLoad({ state: 'ready', file }))
+      .catch((e) => {
+        if (e instanceof ApiError && e.status === 404) setLoad({ state: 'missing' });
+        else {
+          setLoad({ state: 'failed' });
+          showError(e);
+        }
+      });
+  }, [id, showError]);
+  useEffect(reload, [reload]);
+
+  const file = load.state === 'ready' ? load.file : null;
+  const names = useFileNames(file?.instances ?? []);
+  const events = useMemo(() => (file ? buildFileTimeline(file, names) : []), [file, names]);
+
+  if (load.state === 'missing' || load.state === 'failed') {
+    return (
+      <Result
+        status={load.state === 'missing' ? '404' : 'warning'}
+        title={load.state === 'missing' ? '404' : undefined}
+        subTitle={t(load.state === 'missing' ? 'students.file.notFound' : 'students.file.unavailable')}
+        extra={<Button onClick={() => navigate('/students')}>{t('students.file.back')}</Button>}
+      />
+    );
+  }
+  if (!file) return <Skeleton active />;
+
+  return (
+    <div className="kcbx-file" data-testid="student-file">
+      <div className="kcbx-no-print" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 12 }}>
+        <PageTitle>{t('students.file.title', { name: file.student.name })}</PageTitle>
+        <Space>
+          <Button icon={<PlayCircleOutlined />} onClick={() => navigate('/start')}>
+            {t('students.file.startCase')}
+          </Button>
+          <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="file-print">
+            {t('students.file.print')}
+          </Button>
+        </Space>
+      </div>
+      <div className="kcbx-print-only">
+        <h1>{t('students.file.sheetTitle')}</h1>
+      </div>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <StudentHeader student={file.student} onError={showError} />
+      </Card>
+      <Card size="small" title={t('students.file.timeline')}>
+        <FileTimelineView events={events} />
+      </Card>
+      <div className="kcbx-print-only" style={{ marginTop: 12, fontSize: '9pt' }}>
+        {t('students.file.printedAt', { at: formatDateTime(new Date()), name: me?.displayName ?? '' })}
+      </div>
+    </div>
+  );
 }

@@ -1,4 +1,72 @@
-// Placeholder until the page is built.
+import { useCallback, useEffect, useState } from 'react';
+import { Input, Table, Tag } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import type { Page } from '../../api/types';
+import { studentsApi, type Student } from '../../api/students';
+import { useI18n } from '../../i18n/i18n';
+import { PageTitle } from '../../shell/PageTitle';
+import { useShowError } from '../../util/useShowError';
+import { gradeText, sexText, statusText } from './studentText';
+
+const PAGE_SIZE = 20;
+
+/** The students in the user's scope, searchable; ID numbers masked (the full number only in the file). */
 export default function StudentsPage() {
-  return null;
+  const { t, formatDate } = useI18n();
+  const showError = useShowError();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page<Student>>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(false);
+
+  const load = useCallback(() => {
+    setLoading(true);
+    studentsApi.list(q, page, PAGE_SIZE).then(setData).catch(showError).finally(() => setLoading(false));
+  }, [q, page, showError]);
+  useEffect(load, [load]);
+
+  return (
+    <>
+      <PageTitle>{t('students.title')}</PageTitle>
+      <Input.Search
+        allowClear
+        placeholder={t('students.search')}
+        style={{ maxWidth: 360, marginBottom: 12 }}
+        onSearch={(v) => {
+          setQ(v.trim());
+          setPage(1);
+        }}
+        data-testid="students-search"
+      />
+      <Table
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={data.items}
+        data-testid="students-table"
+        locale={{ emptyText: t('students.empty') }}
+        onRow={(s) => ({ onClick: () => navigate(`/students/${s.id}`), style: { cursor: 'pointer' } })}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+        columns={[
+          {
+            title: t('students.name'),
+            dataIndex: 'name',
+            render: (v: string, s) => (
+              <>
+                <Link to={`/students/${s.id}`}>{v}</Link>
+                {s.isDemo && <Tag style={{ marginInlineStart: 6 }}>{t('students.demo')}</Tag>}
+              </>
+            ),
+          },
+          { title: t('students.sex'), dataIndex: 'sex', render: (v: string) => sexText(t, v) },
+          { title: t('students.idNumber'), dataIndex: 'idNumberMasked', render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
+          { title: t('students.birthDate'), dataIndex: 'birthDate', render: (v: string) => (v ? formatDate(v) : '') },
+          { title: t('students.school'), dataIndex: 'school' },
+          { title: t('students.grade'), key: 'grade', render: (_: unknown, s) => gradeText(s) },
+          { title: t('students.status'), dataIndex: 'status', render: (v: string) => <Tag color={v === 'enrolled' ? 'green' : 'orange'}>{statusText(t, v)}</Tag> },
+        ]}
+      />
+    </>
+  );
 }

@@ -3,11 +3,7 @@ import { Button, Empty, Input, List, Space, Typography } from 'antd';
 import { ApiError } from '../../api/errors';
 import { itemsOf, workflowApi, type TaskComment } from '../../api/workflow';
 import { useI18n } from '../../i18n/i18n';
-
-/** Text of a comment and who wrote it when: the API's field names are read tolerantly. */
-export function commentParts(c: TaskComment): { text: string; who: string; at: string | undefined } {
-  return { text: c.body ?? c.text ?? '', who: c.authorName ?? c.author ?? '', at: c.createdAt ?? c.at };
-}
+import { commentParts } from './commentParts';
 
 /** The case's comments (all steps) and a box to add one. */
 export function TaskComments({ taskId, onError }: { taskId: string; onError(e: unknown): void }) {

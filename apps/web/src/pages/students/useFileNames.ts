@@ -1,0 +1,40 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { FileInstance } from '../../api/students';
+import { workflowApi } from '../../api/workflow';
+import { bpmnNames, type BpmnNames } from '../tasks/bpmnNames';
+import type { NameSource } from './fileTimeline';
+
+/** Procedure and step names for the file's instances, from each definition's diagram (fetched once per definition). */
+export function useFileNames(instances: FileInstance[]): NameSource {
+  const [byDefinition, setByDefinition] = useState<Record<string, BpmnNames>>({});
+  const definitionIds = useMemo(() => [...new Set(instances.map((i) => i.definitionId).filter((d): d is string => !!d))].sort().join(','), [instances]);
+
+  useEffect(() => {
+    if (!definitionIds) return;
+    let alive = true;
+    Promise.all(
+      definitionIds.split(',').map((id) =>
+        workflowApi
+          .definitionXml(id)
+          .then(({ xml }) => [id, bpmnNames(xml)] as const)
+          .catch(() => null), // a name falls back to the key or element id
+      ),
+    ).then((pairs) => alive && setByDefinition(Object.fromEntries(pairs.filter((p) => p !== null))));
+    return () => {
+      alive = false;
+    };
+  }, [definitionIds]);
+
+  return useMemo<NameSource>(() => {
+    const instanceById = new Map(instances.map((i) => [i.id, i]));
+    const namesOf = (i: FileInstance | undefined) => (i?.definitionId ? byDefinition[i.definitionId] : undefined);
+    return {
+      process: (i) => i.name ?? namesOf(i)?.process ?? i.key,
+      step: (instanceId, activityId) => {
+        if (!activityId) return null;
+        const i = instanceId ? instanceById.get(instanceId) : undefined;
+        return i?.stepNames?.[activityId] ?? namesOf(i)?.steps[activityId] ?? activityId;
+      },
+    };
+  }, [instances, byDefinition]);
+}
