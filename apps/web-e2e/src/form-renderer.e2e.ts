@@ -315,3 +315,67 @@ describe('form renderer in the browser: permissions and modes', () => {
     }
   });
 });
+
+const PARITY_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://kcbx.example/bpmn">
+  <bpmn:process id="harness-record" name="学生情况登记" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fill" />
+    <bpmn:userTask id="fill" name="填写学生情况">
+      <bpmn:extensionElements>
+        <zeebe:assignmentDefinition candidateGroups="class-teacher" />
+        <zeebe:formDefinition formId="harness-all-kinds" />
+      </bpmn:extensionElements>
+    </bpmn:userTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="fill" targetRef="done" />
+    <bpmn:endEvent id="done" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+describe('form renderer in the browser: same verdict as the server', () => {
+  it('bad data gets the same errors in the page as from the API completing the step', async () => {
+    const designer = await tokenOf('designer');
+    const deployed = await api('POST', '/api/deployments', {
+      resources: [
+        { name: 'harness-record.bpmn', content: PARITY_BPMN },
+        { name: 'harness-all-kinds.form.json', content: JSON.stringify(allKinds) },
+      ],
+    }, designer);
+    expect(deployed.status).toBe(201);
+    const definition = (await api('GET', '/api/forms/harness-all-kinds', undefined, token)).body;
+    const started = await api('POST', '/api/process-definitions/key/harness-record/start', { orgUnit: '64042210001' }, token);
+    expect(started.status).toBe(201);
+    const inbox = (await api('GET', '/api/tasks?scope=candidate&processKey=harness-record', undefined, token)).body;
+    const task = inbox.items.find((t: { instanceId: string }) => t.instanceId === started.body.id) ?? inbox.items[0];
+    await api('POST', `/api/tasks/${task.id}/claim`, {}, token);
+
+    const wrongId = ID_GIRL.slice(0, 17) + (ID_GIRL.endsWith('0') ? '1' : '0');
+    const bad = {
+      name: '马',
+      residentId: wrongId,
+      phone: '12345',
+      age: 50,
+      leave: ['2026-10-12', '2026-10-08'],
+      reason: 'other',
+      guardians: [{ name: '马', phone: '123' }, { relation: 'mother' }],
+    };
+    const server = await api('POST', `/api/tasks/${task.id}/complete`, { data: bad }, token);
+    expect(server.status).toBe(400);
+    const serverErrors = (server.body.details as Array<{ field: string; message: string }>).map(({ field: f, message }) => ({ field: f, message }));
+    expect(serverErrors.length).toBeGreaterThanOrEqual(8);
+
+    await mount(page, { definition, token, data: bad });
+    const inPage = await page.evaluate(([d, b]) => (window as unknown as { __validate: (d: unknown, b: unknown) => unknown }).__validate(d, b), [definition, bad] as const);
+    expect(inPage).toEqual(serverErrors);
+
+    // What the clerk sees after pressing submit: under each field, the first message the server gives for it.
+    await page.getByRole('button', { name: '提交' }).click();
+    await expectText(messageOf(page, 'guardians.1.phone'), '请填写“联系电话”');
+    const shown = await page.locator('.kcbx-field-message').evaluateAll((nodes) =>
+      nodes.map((n) => ({ field: '/' + (n.closest('.kcbx-field') as HTMLElement).dataset.field!.split('.').join('/'), message: n.textContent })),
+    );
+    const firstPerField = new Map<string, string>();
+    for (const e of serverErrors) if (!firstPerField.has(e.field)) firstPerField.set(e.field, e.message);
+    expect(Object.fromEntries(shown.map((s) => [s.field, s.message]))).toEqual(Object.fromEntries(firstPerField));
+  });
+});
