@@ -2,13 +2,14 @@ import { checkResources, type DeployedDefinition, type DeployResource, replaceSt
 import { ConcurrencyError, InvalidArgumentError, MessageNotCorrelatedError, NotFoundError, TaskAssignmentError, TaskNotActiveError } from './errors';
 import { executeJob } from './job-executor';
 import { compileDefinitions } from './model/compile';
-import type { ProcessModel } from './model/model';
+import type { ProcessModel, StartSpec } from './model/model';
 import { parseBpmn } from './model/moddle';
 import { Queries } from './queries';
 import { runAgenda } from './runtime/agenda';
 import type { ServiceHandler } from './runtime/handlers';
 import { startInstance } from './runtime/instances';
 import { Run, type RunDeps } from './runtime/run';
+import { returnTask, type ReturnInput } from './runtime/return-task';
 import { triggerWait } from './runtime/triggers';
 import { propagate } from './runtime/variables';
 import type { DefinitionRecord, InstanceRecord, StoragePort, StorageTx, TaskRecord } from './storage';
@@ -107,6 +108,62 @@ export class Engine extends Queries {
       await run.history(task.tenantId, task.instanceId, 'task-unclaimed', { elementId: task.activityId, taskId: task.id });
       return run.tx.update('task', { ...task, assignee: null, claimedAt: null });
     });
+  }
+
+  /** sends the case back to an earlier user task (see runtime/return-task.ts); returns the cancelled task */
+  async returnTask(input: { tenantId: string; taskId: string; userId: string } & ReturnInput): Promise<TaskRecord> {
+    return this.command(input.userId, async (run) => {
+      const task = await this.activeTask(run.tx, input.tenantId, input.taskId);
+      if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
+      return returnTask(run, task, input);
+    });
+  }
+
+  /** hands an open task to another user (the caller must hold it, or it must be unassigned) */
+  async delegateTask(input: { tenantId: string; taskId: string; userId: string; assignee: string }): Promise<TaskRecord> {
+    return this.command(input.userId, async (run) => {
+      const task = await this.activeTask(run.tx, input.tenantId, input.taskId);
+      if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
+      await run.history(task.tenantId, task.instanceId, 'task-delegated', { elementId: task.activityId, taskId: task.id, data: { from: task.assignee, to: input.assignee } });
+      return run.tx.update('task', { ...task, assignee: input.assignee, claimedAt: run.now });
+    });
+  }
+
+  /**
+   * The none start event of a process (latest version unless `version` is given): its start form and the
+   * roles that may start it. Null when the process can only start by message or timer.
+   */
+  async startSpec(tenantId: string, key: string, version?: number): Promise<{ definition: DefinitionRecord; startEventId: string; spec: StartSpec } | null> {
+    const versions = (await this.store.transaction((tx) => tx.find('definition', { tenantId, key }))).sort((a, b) => b.version - a.version);
+    const definition = version ? versions.find((d) => d.version === version) : versions[0];
+    if (!definition) throw new NotFoundError('process', key);
+    const model = await this.model(definition);
+    const startEventId = model.startEvents.find((id) => model.elements.get(id)!.event === 'none');
+    if (!startEventId) return null;
+    const spec = model.elements.get(startEventId)!.start ?? { formKey: null, fieldPermissions: {}, starterGroups: [] };
+    return { definition, startEventId, spec };
+  }
+
+  /**
+   * What `deploy` would do, without storing anything: every check runs (the same DeploymentError), then the
+   * deployment is carried out in a transaction that is rolled back, so versions and start timers are exact.
+   */
+  async planDeployment(input: { tenantId: string; resources: DeployResource[] }): Promise<Omit<DeployedDefinition, 'id'>[]> {
+    const checked = await checkResources(input.resources);
+    const now = this.clock.now();
+    let plan: Omit<DeployedDefinition, 'id'>[] = [];
+    const rollback = new Error('dry run');
+    try {
+      await this.store.transaction(async (tx) => {
+        const { deployed, created } = await storeDefinitions(tx, input.tenantId, checked, now, this.deps.newId);
+        for (const { record, model } of created) await replaceStartEvents(tx, record, model, now, this.deps.newId);
+        plan = deployed.map(({ id: _id, ...rest }) => rest);
+        throw rollback;
+      });
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
+    return plan;
   }
 
   /** delivers a message to the instance waiting for (name, key), or starts a process with that message start event */

@@ -7,3 +7,5 @@ export type { MigrationResult } from './migration';
 export { BpmnError, type ServiceHandler, type ServiceContext } from './runtime/handlers';
 export { checkXmlIntake, MAX_BPMN_BYTES } from './model/xml-intake';
 export { timeOrderedId } from './ids';
+export type { StartSpec } from './model/model';
+export type { ReturnInput } from './runtime/return-task';

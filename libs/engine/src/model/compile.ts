@@ -2,7 +2,7 @@ import type { DeploymentProblem } from '../errors';
 import { camundaAttr, camundaNames, camundaPrefix, isJuel } from './extensions';
 import {
   calledElementOf, type ElementProblem, errorCodeOf, eventKind, handlerOf, ioMappings, juelProblem, messageOf,
-  multiInstanceSpec, scriptOf, timerSpec, userTaskSpec,
+  multiInstanceSpec, scriptOf, startSpec, timerSpec, userTaskSpec,
 } from './element-specs';
 import type { ModdleElement } from './moddle';
 import type { ElementDef, ElementType, FlowDef, ProcessModel } from './model';
@@ -111,6 +111,7 @@ function elementDef(el: ModdleElement, type: ElementType, scopeId: string | null
     cancelActivity: el.cancelActivity !== false,
     boundaries: [],
     userTask: type === 'userTask' ? userTaskSpec(el, camunda, problems) : null,
+    start: type === 'startEvent' && !scopeId ? startSpec(el, camunda, problems) : null,
     ...handler,
     asyncBefore: camundaAttr(el, camunda, 'asyncBefore') === 'true',
     script: type === 'scriptTask' ? scriptOf(el, problems) : null,

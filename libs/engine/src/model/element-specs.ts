@@ -1,7 +1,7 @@
 import { camundaAttr, ioMappings, isJuel, zeebeExtension, zeebeProperties } from './extensions';
 import type { ModdleElement } from './moddle';
 import { addDuration, parseCycle, parseDate } from '../runtime/timers';
-import type { EventKind, MultiInstanceSpec, TimerSpec, UserTaskSpec } from './model';
+import type { EventKind, MultiInstanceSpec, StartSpec, TimerSpec, UserTaskSpec } from './model';
 
 /** A problem found while reading one element; the compiler adds resource, id, type and line. */
 export interface ElementProblem { code: string; message: string; messageZh: string }
@@ -87,18 +87,35 @@ export function userTaskSpec(element: ModdleElement, camunda: string | null, pro
   for (const [key, value] of Object.entries(spec)) {
     if (typeof value === 'string' && isJuel(value)) problems.push(juelProblem(key, value));
   }
-  const permissions = zeebeProperties(element)['fieldPermissions'];
-  if (permissions !== undefined) {
-    try {
-      const parsed: unknown = JSON.parse(permissions);
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-      spec.fieldPermissions = parsed as Record<string, string>;
-    } catch {
-      problems.push({ code: 'FIELD_PERMISSIONS_INVALID', message: 'property "fieldPermissions" must be a JSON object such as {"a":"readonly"}',
-        messageZh: '属性"fieldPermissions"必须是 JSON 对象，例如 {"a":"readonly"}' });
-    }
-  }
+  spec.fieldPermissions = fieldPermissionsOf(element, problems);
   return spec;
+}
+
+function fieldPermissionsOf(element: ModdleElement, problems: ElementProblem[]): Record<string, string> {
+  const permissions = zeebeProperties(element)['fieldPermissions'];
+  if (permissions === undefined) return {};
+  try {
+    const parsed: unknown = JSON.parse(permissions);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    return parsed as Record<string, string>;
+  } catch {
+    problems.push({ code: 'FIELD_PERMISSIONS_INVALID', message: 'property "fieldPermissions" must be a JSON object such as {"a":"readonly"}',
+      messageZh: '属性"fieldPermissions"必须是 JSON 对象，例如 {"a":"readonly"}' });
+    return {};
+  }
+}
+
+/** the start form and starter roles of a process-level start event (Camunda 7: camunda:formKey) */
+export function startSpec(element: ModdleElement, camunda: string | null, problems: ElementProblem[]): StartSpec {
+  const form = zeebeExtension(element, 'FormDefinition');
+  const formKey: string | null = form?.formId ?? form?.formKey ?? camundaAttr(element, camunda, 'formKey');
+  if (isJuel(formKey)) problems.push(juelProblem('formKey', formKey!));
+  const starters = zeebeProperties(element)['starterGroups'] ?? '';
+  return {
+    formKey: formKey ? formKey.replace(/^camunda-forms:bpmn:/, '') : null,
+    fieldPermissions: fieldPermissionsOf(element, problems),
+    starterGroups: starters.split(',').map((s) => s.trim()).filter(Boolean),
+  };
 }
 
 export function multiInstanceSpec(element: ModdleElement, problems: ElementProblem[]): MultiInstanceSpec | null {

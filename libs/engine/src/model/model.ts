@@ -30,6 +30,18 @@ export interface UserTaskSpec {
   fieldPermissions: Record<string, string>;
 }
 
+/**
+ * What a process-level start event asks of whoever starts the process by hand: a form to fill
+ * (zeebe:formDefinition formId) and, optionally, which roles may start it (zeebe:property "starterGroups",
+ * a comma list of role keys; empty = anyone who may start at the unit).
+ */
+export interface StartSpec {
+  formKey: string | null;
+  /** field → permission, from the zeebe:property named "fieldPermissions" (JSON object) */
+  fieldPermissions: Record<string, string>;
+  starterGroups: string[];
+}
+
 export interface MultiInstanceSpec {
   sequential: boolean;
   inputCollection: string | null;
@@ -70,6 +82,8 @@ export interface ElementDef {
   /** ids of boundary events attached to this activity */
   boundaries: string[];
   userTask: UserTaskSpec | null;
+  /** process-level start events: start form and starter roles */
+  start: StartSpec | null;
   /** service/send task handler name (zeebe:taskDefinition type) */
   handler: string | null;
   retries: number;

@@ -1,7 +1,7 @@
 import type { ExecutionRecord } from '../storage';
 import type { ElementDef } from '../model/model';
 import { ExpressionError, evalValue } from './feel';
-import type { Run } from './run';
+import { execData, type Run } from './run';
 import { dateOrDuration } from './timers';
 import { visibleVariables } from './variables';
 
@@ -19,7 +19,9 @@ function nameList(source: string | null, vars: Record<string, unknown>): string[
 export async function createUserTask(run: Run, exec: ExecutionRecord, el: ElementDef): Promise<void> {
   const spec = el.userTask!;
   const vars = await visibleVariables(run, exec);
-  const assignee = spec.assignee ? evalValue(spec.assignee, vars) : null;
+  // a step re-activated by a return goes to whoever did it before (see return-task.ts)
+  const assignTo = execData<{ assignTo?: string | null }>(exec).assignTo;
+  const assignee = assignTo ? assignTo : spec.assignee ? evalValue(spec.assignee, vars) : null;
   const due = spec.dueDate ? evalValue(spec.dueDate, vars) : null;
   const task = {
     id: run.deps.newId(), tenantId: exec.tenantId, instanceId: exec.instanceId, executionId: exec.id,
