@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { isMobilePhone } from '@kcbx/cn-codes';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppError, Errors } from '../common/app-error';
+import { newId, nowIso } from '../database/columns';
+import { OrgUnit, Role, RoleAssignment, User } from '../database/entities';
+import { PasswordService } from '../identity/password.service';
+import { Principal } from '../identity/principal';
+import { OrgUnitsService } from '../org/org-units.service';
+import { checkPassword } from '../org/users.service';
+import { DeploymentsService } from '../workflow/deployments.service';
+import { CountyPackage, emptyTally, ImportReport } from './county-package.model';
+import { requireCountyAdmin } from './county-scope';
+import { PackageResources } from './package-resources';
+
+/**
+ * A hash no password verifies against: users a package brings in without `initialPassword` exist with
+ * their roles but cannot log in until an administrator sets their password.
+ */
+export const NO_PASSWORD = '!no-password-set';
+
+class Rollback extends Error {}
+
+/**
+ * Brings a package into the caller's county. Additive and idempotent: units, roles and users are matched by
+ * code, key and username; missing ones are created, changed names and permissions updated, nothing is
+ * deleted or moved; importing the same package again changes nothing. Everything is checked first and the
+ * org/role/user part runs in one transaction, so a refused package leaves no trace. `dryRun` does all of it
+ * and rolls back, returning what would change.
+ */
+@Injectable()
+export class PackageImportService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly units: OrgUnitsService,
+    private readonly passwords: PasswordService,
+    private readonly resources: PackageResources,
+    private readonly deployments: DeploymentsService,
+  ) {}
+
+  async import(p: Principal, pkg: CountyPackage & { initialPassword?: string }, dryRun: boolean): Promise<ImportReport> {
+    requireCountyAdmin(p);
+    if (pkg.tenant.code !== p.tenantCode) {
+      throw Errors.conflict('COUNTY_MISMATCH', {
+        zh: `数据包属于 ${pkg.tenant.name}（${pkg.tenant.code}），而您登录的是 ${p.tenantName}（${p.tenantCode}）；请用该县的管理员账号导入`,
+        en: `The package is for ${pkg.tenant.name} (${pkg.tenant.code}) but you are logged in to ${p.tenantName} (${p.tenantCode}); import it as that county's administrator`,
+      });
+    }
+    if (pkg.initialPassword !== undefined) checkPassword(pkg.initialPassword);
+    const files = await this.resources.preview(p.tenantId, pkg);
+    const report: ImportReport = {
+      dryRun, county: p.tenantCode, orgUnits: emptyTally(), roles: emptyTally(), users: { ...emptyTally(), withoutPassword: [] },
+      forms: files.forms, workflows: files.workflows, problems: [...files.problems],
+    };
+    const passwordHash = pkg.initialPassword ? await this.passwords.hash(pkg.initialPassword) : NO_PASSWORD;
+    try {
+      await this.ds.transaction(async (m) => {
+        await this.importUnits(m, p, pkg, report);
+        await this.importRoles(m, p, pkg, report);
+        await this.importUsers(m, p, pkg, report, passwordHash);
+        if (dryRun || report.problems.length > 0) throw new Rollback();
+      });
+    } catch (e) {
+      if (!(e instanceof Rollback)) throw e;
+    }
+    if (!dryRun && report.problems.length > 0) {
+      throw new AppError('PACKAGE_REFUSED', 400, { zh: `数据包被拒绝：共 ${report.problems.length} 个问题，未做任何更改`,
+        en: `Package refused: ${report.problems.length} problem(s); nothing was changed` }, report.problems);
+    }
+    if (!dryRun && files.resources.length > 0) await this.deployments.deploy(p, files.resources);
+    return report;
+  }
+
+  private async importUnits(m: EntityManager, p: Principal, pkg: CountyPackage, report: ImportReport) {
+    const problem = (item: string, zh: string, en: string) => report.problems.push({ section: 'orgUnits', item, message: `${zh} / ${en}` });
+    const pending = [...pkg.orgUnits];
+    // parents first, whatever order the file has: take every unit whose parent exists, until none moves
+    while (pending.length > 0) {
+      const before = pending.length;
+      for (const u of [...pending]) {
+        const existing = await this.units.findByCode(p.tenantId, u.code, m);
+        if (u.parentCode === null || u.parentCode === undefined) {
+          pending.splice(pending.indexOf(u), 1);
+          if (u.code !== p.tenantCode) problem(u.code, `只有县（${p.tenantCode}）可以没有上级单位`, `only the county (${p.tenantCode}) may have no parent`);
+          else if (existing && existing.name !== u.name) await this.rename(m, existing, u.name, report);
+          else report.orgUnits.unchanged++;
+          continue;
+        }
+        const parent = await this.units.findByCode(p.tenantId, u.parentCode, m);
+        if (!parent) continue;
+        pending.splice(pending.indexOf(u), 1);
+        if (existing) {
+          if (existing.kind !== u.kind || existing.path !== `${parent.path}${u.code}/`) {
+            problem(u.code, `单位 ${u.code} 已存在，但类型或上级不同（导入不移动单位）`, `unit ${u.code} exists with another kind or parent (an import does not move units)`);
+          } else if (existing.name !== u.name) await this.rename(m, existing, u.name, report);
+          else report.orgUnits.unchanged++;
+          continue;
+        }
+        try {
+          await this.units.create(p, { code: u.code, name: u.name, kind: u.kind, parentCode: u.parentCode }, m);
+          report.orgUnits.created++;
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          problem(u.code, `${e.text.zh}${detail(e)}`, `${e.text.en}${detail(e)}`);
+        }
+      }
+      if (pending.length === before) {
+        for (const u of pending) problem(u.code, `上级单位 ${u.parentCode} 不存在`, `parent unit ${u.parentCode} does not exist`);
+        break;
+      }
+    }
+  }
+
+  private async rename(m: EntityManager, unit: OrgUnit, name: string, report: ImportReport) {
+    await m.getRepository(OrgUnit).update({ id: unit.id }, { name });
+    report.orgUnits.updated++;
+  }
+
+  private async importRoles(m: EntityManager, p: Principal, pkg: CountyPackage, report: ImportReport) {
+    const repo = m.getRepository(Role);
+    for (const r of pkg.roles) {
+      const wanted = { name: r.name, nameEn: r.nameEn ?? r.key, permissions: [...(r.permissions ?? [])].sort() };
+      const existing = await repo.findOneBy({ tenantId: p.tenantId, key: r.key });
+      if (!existing) {
+        await repo.insert({ id: newId(), tenantId: p.tenantId, key: r.key, ...wanted });
+        report.roles.created++;
+      } else if (existing.name !== wanted.name || existing.nameEn !== wanted.nameEn
+        || JSON.stringify([...existing.permissions].sort()) !== JSON.stringify(wanted.permissions)) {
+        await repo.update({ id: existing.id }, wanted);
+        report.roles.updated++;
+      } else report.roles.unchanged++;
+    }
+  }
+
+  private async importUsers(m: EntityManager, p: Principal, pkg: CountyPackage, report: ImportReport, passwordHash: string) {
+    const problem = (item: string, zh: string, en: string) => report.problems.push({ section: 'users', item, message: `${zh} / ${en}` });
+    for (const u of pkg.users) {
+      if (u.phone && !isMobilePhone(u.phone)) {
+        problem(u.username, `手机号“${u.phone}”无效`, `invalid mobile number "${u.phone}"`);
+        continue;
+      }
+      const assignments: { roleId: string; orgUnitId: string }[] = [];
+      let bad = false;
+      for (const at of u.roles) {
+        const role = await m.getRepository(Role).findOneBy({ tenantId: p.tenantId, key: at.role });
+        const unit = await this.units.findByCode(p.tenantId, at.orgUnit, m);
+        if (!role) problem(u.username, `未知角色“${at.role}”`, `unknown role "${at.role}"`);
+        if (!unit) problem(u.username, `未知单位“${at.orgUnit}”`, `unknown org unit "${at.orgUnit}"`);
+        if (!role || !unit) bad = true;
+        else assignments.push({ roleId: role.id, orgUnitId: unit.id });
+      }
+      if (bad) continue;
+      const repo = m.getRepository(User);
+      let user = await repo.findOneBy({ username: u.username });
+      if (user && user.tenantId !== p.tenantId) {
+        problem(u.username, `用户名 ${u.username} 已被其他县使用`, `username ${u.username} is taken in another county`);
+        continue;
+      }
+      let created = false;
+      let changed = false;
+      const fields = { displayName: u.displayName, phone: u.phone ?? null, active: u.active ?? true };
+      if (!user) {
+        const now = nowIso();
+        user = { id: newId(), tenantId: p.tenantId, username: u.username, ...fields, passwordHash, createdAt: now, updatedAt: now };
+        await repo.insert(user);
+        created = true;
+        if (passwordHash === NO_PASSWORD) report.users.withoutPassword.push(u.username);
+      } else if (user.displayName !== fields.displayName || user.phone !== fields.phone || user.active !== fields.active) {
+        await repo.update({ id: user.id }, { ...fields, updatedAt: nowIso() });
+        changed = true;
+      }
+      for (const a of assignments) {
+        if (await m.getRepository(RoleAssignment).findOneBy({ userId: user.id, ...a })) continue;
+        await m.getRepository(RoleAssignment).insert({ id: newId(), tenantId: p.tenantId, userId: user.id, ...a });
+        changed = true;
+      }
+      if (created) report.users.created++;
+      else if (changed) report.users.updated++;
+      else report.users.unchanged++;
+    }
+  }
+}
+
+function detail(e: AppError): string {
+  return Array.isArray(e.details) ? `（${e.details.map((d: { message?: string }) => d.message).join('; ')}）` : '';
+}
+
