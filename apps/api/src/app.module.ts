@@ -48,6 +48,10 @@ import { ProcessesService } from './workflow/processes.service';
 import { TasksService } from './workflow/tasks.service';
 import { WorkflowController } from './workflow/workflow.controller';
 import { StudentsService } from './students/students.service';
+import { CountyPackageController } from './county-package/county-package.controller';
+import { PackageExportService } from './county-package/package-export.service';
+import { PackageImportService } from './county-package/package-import.service';
+import { PackageResources } from './county-package/package-resources';
 
 @Module({})
 export class AppModule {
@@ -69,6 +73,7 @@ export class AppModule {
       controllers: [
         HealthController, AuthController, OrgUnitsController, RolesController, RoleCatalogueController, UsersController,
         DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController, ComparisonsController, LedgersController, DashboardController, WorkflowController,
+        CountyPackageController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -79,6 +84,7 @@ export class AppModule {
         DatabaseBootstrap, PasswordService, TokenService, PrincipalLoader, LoginService,
         OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService, ComparisonService, LedgersService, LedgerCasesService, DashboardService,
         engineProvider, JobWorker, FormsService, DeploymentsService, ProcessesService, TasksService,
+        PackageExportService, PackageImportService, PackageResources,
       ],
     };
   }
