@@ -65,6 +65,20 @@ describe('npm run tools -- validate', () => {
     expect(r.problems).toEqual([expect.stringMatching(/^workflows\/leave-approval\.bpmn:27 \(odd\) \[UNSUPPORTED_ELEMENT\] bpmn:ComplexGateway：不支持的元素 bpmn:ComplexGateway/)]);
   });
 
+  it('checks the start form and starter roles of a start event too', async () => {
+    pkg.edit('workflows/leave-approval.bpmn', '<bpmn:startEvent id="start" />', `<bpmn:startEvent id="start">
+      <bpmn:extensionElements>
+        <zeebe:formDefinition formId="start-form" />
+        <zeebe:properties><zeebe:property name="starterGroups" value="class-teacher,guardian" /></zeebe:properties>
+      </bpmn:extensionElements>
+    </bpmn:startEvent>`);
+    const r = await validate('forms', 'workflows');
+    expect(r.problems).toEqual([
+      expect.stringMatching(/^workflows\/leave-approval\.bpmn:6 \(start\) \[FORM_NOT_FOUND\] 开始事件引用的表单“start-form”不存在/),
+      expect.stringMatching(/^workflows\/leave-approval\.bpmn:7 \(start\) \[ROLE_NOT_FOUND\] 候选角色“guardian”/),
+    ]);
+  });
+
   it('reports a broken form with file:line:column and still checks the procedures', async () => {
     pkg.edit('forms/leave-application.form.json', '"format": "date" },', '"format": "date" ');
     pkg.edit('workflows/escalation.bpmn', 'candidateGroups="principal"', 'candidateGroups="nobody"');

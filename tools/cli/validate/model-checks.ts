@@ -66,28 +66,32 @@ const stripFormPrefix = (key: string) => key.replace(/^camunda-forms:bpmn:/, '')
 export function checkFormReferences(p: CheckedProcess, formKeys: Set<string>): Problem[] {
   const problems: Problem[] = [];
   for (const el of p.model.elements.values()) {
-    const ref = el.userTask?.formKey;
+    const ref = el.userTask?.formKey ?? el.start?.formKey;
     if (!ref || isFeel(ref)) continue;
     const key = stripFormPrefix(ref);
     if (formKeys.has(key)) continue;
     problems.push({
       file: p.file.file, line: lineOfSnippet(p.file.text, el.id, ref), elementId: el.id, code: 'FORM_NOT_FOUND',
-      zh: `用户任务引用的表单“${key}”不存在（没有 ${key}.form.json）`, en: `the user task names form "${key}", which is not in the package (no ${key}.form.json)`,
+      zh: `${el.userTask ? '用户任务' : '开始事件'}引用的表单“${key}”不存在（没有 ${key}.form.json）`,
+      en: `the ${el.userTask ? 'user task' : 'start event'} names form "${key}", which is not in the package (no ${key}.form.json)`,
     });
   }
   return problems;
 }
 
-/** candidateGroups name role keys; a key the county does not have makes a task nobody can ever see. */
+/**
+ * candidateGroups and a start event's starterGroups name role keys; a key the county does not have makes a
+ * task nobody can ever see, or a procedure nobody may start.
+ */
 export function checkRoles(p: CheckedProcess, roles: Set<string>, rolesSource: string): Problem[] {
   const problems: Problem[] = [];
   for (const el of p.model.elements.values()) {
-    const groups = el.userTask?.candidateGroups;
+    const groups = el.userTask?.candidateGroups ?? el.start?.starterGroups.join(',');
     if (!groups || isFeel(groups)) continue;
     for (const role of groups.split(',').map((g) => g.trim()).filter(Boolean)) {
       if (roles.has(role)) continue;
       problems.push({
-        file: p.file.file, line: lineOfSnippet(p.file.text, el.id, groups), elementId: el.id, code: 'ROLE_NOT_FOUND',
+        file: p.file.file, line: lineOfSnippet(p.file.text, el.id, role), elementId: el.id, code: 'ROLE_NOT_FOUND',
         zh: `候选角色“${role}”不是本县的角色（角色来自 ${rolesSource}）`, en: `candidate role "${role}" is not one of the county's roles (roles from ${rolesSource})`,
       });
     }
