@@ -1,4 +1,39 @@
-// Placeholder until the page is built.
+import { useCallback, useEffect, useState } from 'react';
+import { Col, Row, Space, Typography } from 'antd';
+import { useI18n } from '../../i18n/i18n';
+import { PageTitle } from '../../shell/PageTitle';
+import { useShowError } from '../../util/useShowError';
+import { ComparisonPanel } from './ComparisonPanel';
+import { ImportHistory } from './ImportHistory';
+import { ledgersApi, REGISTER_SOURCES, RegisterImport } from './ledgersApi';
+import { RegisterImportCard } from './RegisterImportCard';
+
+/** The four registers imported side by side, the record of every import, and the comparison that feeds the ledgers. */
 export default function RegistersPage() {
-  return null;
+  const { t } = useI18n();
+  const showError = useShowError();
+  const [imports, setImports] = useState<RegisterImport[]>([]);
+  const [loading, setLoading] = useState(true);
+  const load = useCallback(() => {
+    ledgersApi.imports().then(setImports).catch(showError).finally(() => setLoading(false));
+  }, [showError]);
+  useEffect(load, [load]);
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <PageTitle>{t('shell.menu.registers')}</PageTitle>
+      <Row gutter={[16, 16]}>
+        {REGISTER_SOURCES.map((s) => (
+          <Col key={s} xs={24} xl={12}>
+            <RegisterImportCard source={s} onImported={load} />
+          </Col>
+        ))}
+      </Row>
+      <ComparisonPanel />
+      <div>
+        <Typography.Title level={5}>{t('ledgers.registers.history')}</Typography.Title>
+        <ImportHistory imports={imports} loading={loading} />
+      </div>
+    </Space>
+  );
 }

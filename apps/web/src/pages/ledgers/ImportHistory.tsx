@@ -1,0 +1,29 @@
+import { Table } from 'antd';
+import { useI18n } from '../../i18n/i18n';
+import { sourceLabel } from './labels';
+import type { RegisterImport, RegisterSource } from './ledgersApi';
+
+/** Every import kept, newest first: which register, which file, who and when, and how many rows went in. */
+export function ImportHistory({ imports, loading }: { imports: (RegisterImport & { importedByName?: string | null })[]; loading: boolean }) {
+  const { t, formatDateTime } = useI18n();
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      loading={loading}
+      data-testid="register-history"
+      dataSource={imports}
+      locale={{ emptyText: t('ledgers.registers.noImports') }}
+      pagination={{ pageSize: 10, showSizeChanger: false }}
+      columns={[
+        { title: t('ledgers.registers.source'), dataIndex: 'source', render: (s: RegisterSource) => t(sourceLabel(s)) },
+        { title: t('ledgers.registers.fileName'), dataIndex: 'fileName' },
+        { title: t('ledgers.registers.importedBy'), dataIndex: 'importedByName', render: (v: string | null, r) => v ?? r.importedBy },
+        { title: t('ledgers.registers.importedAt'), dataIndex: 'importedAt', render: (v: string) => formatDateTime(v) },
+        { title: t('ledgers.registers.rows'), dataIndex: 'rows', align: 'right' },
+        { title: t('ledgers.registers.accepted'), dataIndex: 'accepted', align: 'right' },
+        { title: t('ledgers.registers.rejected'), dataIndex: 'rejectedCount', align: 'right' },
+      ]}
+    />
+  );
+}
