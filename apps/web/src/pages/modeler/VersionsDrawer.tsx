@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { Button, Drawer, Space, Table } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { useI18n } from '../../i18n/i18n';
+import { useShowError } from '../../util/useShowError';
+import { modelerApi, runningCount, type ProcessDefinition } from './modelerApi';
+
+interface Row extends ProcessDefinition {
+  running: number | null;
+}
+
+/** Every deployed version of one procedure with its running instances; any version can be opened. */
+export function VersionsDrawer(props: { processKey: string; name: string; open: boolean; onClose: () => void; reload: number }) {
+  const { processKey, name, open, onClose, reload } = props;
+  const { t, formatDateTime } = useI18n();
+  const showError = useShowError();
+  const navigate = useNavigate();
+  const [rows, setRows] = useState<Row[]>([]);
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    if (!open || !processKey) return;
+    setLoading(true);
+    modelerApi
+      .definitions(true)
+      .then(async (defs) => {
+        const mine = defs.filter((d) => d.key === processKey).sort((a, b) => b.version - a.version);
+        setRows(await Promise.all(mine.map(async (d) => ({ ...d, running: await runningCount(d.key, d.version) }))));
+      })
+      .catch(showError)
+      .finally(() => setLoading(false));
+  }, [open, processKey, reload, showError]);
+
+  return (
+    <Drawer open={open} onClose={onClose} width={560} title={t('modeler.version.title', { name: name || processKey })}>
+      <Table<Row>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={rows}
+        pagination={false}
+        data-testid="versions-table"
+        locale={{ emptyText: t('modeler.version.none') }}
+        columns={[
+          { title: t('modeler.version.version'), dataIndex: 'version', width: 70 },
+          { title: t('modeler.version.deployedAt'), dataIndex: 'deployedAt', render: (v: string) => formatDateTime(v) },
+          { title: t('modeler.version.running'), dataIndex: 'running', width: 100, render: (n: number | null) => n ?? '—' },
+          {
+            title: '',
+            key: 'actions',
+            render: (_: unknown, r) => (
+              <Space size={4}>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    onClose();
+                    navigate(`/design/processes/${encodeURIComponent(r.key)}?version=${r.version}`);
+                  }}
+                >
+                  {t('modeler.version.open')}
+                </Button>
+                <Button size="small" onClick={() => navigate(`/design/instances?key=${encodeURIComponent(r.key)}&version=${r.version}`)}>
+                  {t('modeler.version.instances')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Drawer>
+  );
+}

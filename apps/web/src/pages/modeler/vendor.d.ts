@@ -1,0 +1,5 @@
+// The bpmn-io properties panel and behaviours ship without type declarations.
+declare module 'bpmn-js-properties-panel';
+declare module '@bpmn-io/properties-panel';
+declare module '@bpmn-io/properties-panel/preact';
+declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
