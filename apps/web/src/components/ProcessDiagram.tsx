@@ -5,6 +5,7 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import './process-diagram.css';
+import { withDiagramLayout } from './withDiagramLayout';
 
 export interface ProcessDiagramProps {
   /** BPMN XML of the instance's definition (GET /api/process-definitions/{id}/xml). */
@@ -35,8 +36,8 @@ export function ProcessDiagram({ xml, activeIds = [], completedIds = [], inciden
     const viewer = new NavigatedViewer({ container: container.current });
     let alive = true;
     setFailed(false);
-    viewer
-      .importXML(xml)
+    withDiagramLayout(xml)
+      .then((drawable) => viewer.importXML(drawable))
       .then(() => {
         if (!alive) return;
         const canvas = viewer.get<{ zoom(v: string): void; addMarker(id: string, cls: string): void }>('canvas');

@@ -1,0 +1,155 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, expectText, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
+import { DEMO_PASSWORD, repoRoot } from './support/paths';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function call(method: string, url: string, token?: string, body?: unknown) {
+  const res = await fetch(`${baseUrl()}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+const tokenOf = async (username: string) => (await call('POST', '/api/auth/login', undefined, { username, password: DEMO_PASSWORD })).accessToken as string;
+
+async function deployTwoStepApproval() {
+  const fixtures = path.join(repoRoot, 'apps', 'api', 'test', 'fixtures');
+  const resources = ['two-step-approval.bpmn', 'leave-application.form.json', 'principal-review.form.json'].map((name) => ({
+    name,
+    content: fs.readFileSync(path.join(fixtures, name), 'utf8'),
+  }));
+  await call('POST', '/api/deployments', await tokenOf('designer'), { resources });
+}
+
+/** antd select inside a form field: open it and pick the option with this text. */
+async function pick(page: Page, field: string, option: string) {
+  await page.locator(`[data-field="${field}"] .ant-select`).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** antd date picker inside a form field: type the date and confirm. */
+async function typeDate(page: Page, field: string, date: string) {
+  const input = page.locator(`[data-field="${field}"] input`);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+/** The task id in the address bar once a task page is open. */
+async function openTaskId(page: Page): Promise<string> {
+  await page.waitForURL(/\/tasks\/[^/]+$/);
+  await page.getByTestId('task-form').waitFor();
+  return page.url().split('/tasks/')[1];
+}
+
+describe('task page', () => {
+  it('a teacher starts a leave application for a student, the principal returns it with a reason, the teacher fixes it and the principal approves', async () => {
+    await deployTwoStepApproval();
+    // A child at the teacher's school (吉强镇中心小学), picked the way a clerk would: by name.
+    const students = await call('GET', '/api/students?orgUnit=64042210001&pageSize=1', await tokenOf('teacher'));
+    const student = students.items[0] as { id: string; name: string; idNumberMasked: string };
+
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'teacher');
+
+    // Given the procedure is offered on the start page, when the teacher starts it for the child…
+    await page.getByTestId('side-menu').getByText('发起事项').click();
+    await page.getByTestId('start-card-leave-approval').click();
+    await expectText(page.locator('h4'), '休学申请（两级审批）');
+    await page.getByTestId('student-picker').click();
+    await page.keyboard.type(student.name);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: student.idNumberMasked }).click();
+    await page.getByTestId('start-submit').click();
+
+    // …then the first step is theirs, and the page opens it.
+    const firstTask = await openTaskId(page);
+    await expectText(page.getByTestId('task-header'), '班主任填写申请');
+    await expectText(page.getByTestId('task-header'), student.name);
+    await expectText(page.getByTestId('task-header'), '吉强镇中心小学');
+
+    // It is also in the inbox; its row opens the same page.
+    await page.getByTestId('side-menu').getByText('待办事项').click();
+    await page.getByTestId('inbox-table').locator(`a[href="/tasks/${firstTask}"]`).click();
+    expect(await openTaskId(page)).toBe(firstTask);
+    // The diagram marks the current step; the principal's decision fields are hidden at this step.
+    await page.locator('[data-testid="process-diagram"] [data-element-id="apply"].kcbx-active').waitFor();
+    expect(await page.locator('[data-field="decision"]').count()).toBe(0);
+
+    // Invalid data: the Chinese field error shows at the field and nothing is submitted.
+    await pick(page, 'reason', 'illness');
+    await typeDate(page, 'from', '2026-12-01');
+    await typeDate(page, 'to', '2027-01-15');
+    await page.locator('[data-field="guardianPhone"] input').fill('12345');
+    await page.getByTestId('task-complete').click();
+    await expectText(page.locator('[data-field="guardianPhone"]'), '请输入有效的11位手机号码');
+    expect(page.url()).toContain(`/tasks/${firstTask}`);
+    await screenshot(page, 'task-page');
+
+    // Valid data: submitted, back to the inbox.
+    await page.locator('[data-field="guardianPhone"] input').fill('13800000000');
+    await page.getByTestId('task-complete').click();
+    await page.waitForURL(/\/inbox$/);
+    await logOut(page);
+
+    // The principal sees the review step with the teacher's form read-only, and returns it with a reason.
+    await logIn(page, 'principal');
+    await page.goto('/inbox');
+    await page.getByTestId('inbox-table').getByText('校长审批').first().click();
+    const review = await openTaskId(page);
+    await expectText(page.getByTestId('earlier-steps'), '班主任填写申请');
+    await expectText(page.getByTestId('earlier-steps'), '提交');
+    await page.locator('[data-testid="process-diagram"] [data-element-id="review"].kcbx-active').waitFor();
+    await page.locator('[data-testid="process-diagram"] [data-element-id="apply"].kcbx-completed').waitFor();
+    await page.getByTestId('task-return').click();
+    await page.getByTestId('task-return-confirm').click();
+    await expectText(page.locator('.ant-modal'), '请填写退回原因'); // the reason is required
+    await page.getByTestId('task-return-reason').fill('请补充医院诊断证明的日期');
+    await page.getByTestId('task-return-confirm').click();
+    await page.waitForURL(/\/inbox$/);
+    expect(review).not.toBe(firstTask);
+    await logOut(page);
+
+    // The teacher is told (bell) and finds the returned step in the inbox, with the reason.
+    await logIn(page, 'teacher');
+    await page.getByTestId('notification-count').locator('.ant-badge-count').waitFor();
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notification-item').filter({ hasText: '班主任填写申请' }).first().click();
+    const returned = await openTaskId(page);
+    await expectText(page.getByTestId('task-header'), '班主任填写申请');
+    await expectText(page.locator('body'), '请补充医院诊断证明的日期');
+    await page.goto('/inbox');
+    await page.getByTestId('inbox-table').locator(`a[href="/tasks/${returned}"]`).waitFor();
+
+    // The form still holds what was submitted; the teacher corrects the end date and resubmits.
+    await page.goto(`/tasks/${returned}`);
+    await page.getByTestId('task-form').waitFor();
+    expect(await page.locator('[data-field="guardianPhone"] input').inputValue()).toBe('13800000000');
+    await typeDate(page, 'to', '2027-02-28');
+    await page.getByTestId('task-complete').click();
+    await page.waitForURL(/\/inbox$/);
+    await logOut(page);
+
+    // The principal approves; the case is done and leaves every inbox.
+    await logIn(page, 'principal');
+    await page.goto('/inbox');
+    await page.getByTestId('inbox-table').getByText('校长审批').first().click();
+    const again = await openTaskId(page);
+    await pick(page, 'decision', 'approve');
+    await page.getByTestId('task-complete').click();
+    await page.waitForURL(/\/inbox$/);
+    const res = await fetch(`${baseUrl()}/api/tasks/${again}`, { headers: { authorization: `Bearer ${await tokenOf('principal')}` } });
+    expect([404, 409]).toContain(res.status); // no longer open
+    await context.close();
+  });
+});
