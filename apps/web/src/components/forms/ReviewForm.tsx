@@ -1,6 +1,7 @@
 import { Alert, Skeleton } from 'antd';
 import { FormRenderer } from '@kcbx/form-renderer';
 import { useI18n } from '../../i18n/i18n';
+import { apiRegionSource } from './formServices';
 import { useFormDefinition } from './useFormDefinition';
 
 export interface ReviewFormProps {
@@ -19,5 +20,5 @@ export function ReviewForm({ formKey, formVersion, data, mode = 'review', unavai
   const { definition, failed } = useFormDefinition(formKey, formVersion);
   if (failed) return <Alert type="warning" showIcon message={unavailableText} />;
   if (!definition) return <Skeleton active paragraph={{ rows: 2 }} />;
-  return <FormRenderer definition={definition} data={data} mode={mode} locale={lang} />;
+  return <FormRenderer definition={definition} data={data} mode={mode} locale={lang} regionSource={apiRegionSource} />;
 }

@@ -8,6 +8,7 @@ import { ApiError } from '../../api/errors';
 import type { Student } from '../../api/students';
 import { workflowApi, type ProcessDefinition, type ProcessInstance, type StartForm } from '../../api/workflow';
 import { useAuth } from '../../auth/auth';
+import { apiRegionSource, attachmentUploader } from '../../components/forms/formServices';
 import { fieldProblems, ServerErrors, type FieldProblem } from '../../components/forms/ServerErrors';
 import { submitInnerForm } from '../../components/forms/submitInnerForm';
 import { useI18n } from '../../i18n/i18n';
@@ -49,6 +50,8 @@ export function StartProcedure({ processKey }: { processKey: string }) {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [form] = Form.useForm<{ studentId?: string; orgUnit?: string }>();
   const box = useRef<HTMLDivElement>(null);
+  // Files of a start form are filed under the user's own unit (the case's unit is not chosen yet when picking).
+  const uploadFile = useMemo(() => attachmentUploader(me?.roles[0]?.orgUnit.code), [me]);
 
   useEffect(() => {
     const list = workflowApi.startable().catch((e) => (e instanceof ApiError && e.status === 404 ? workflowApi.definitions() : Promise.reject(e)));
@@ -121,7 +124,14 @@ export function StartProcedure({ processKey }: { processKey: string }) {
           <>
             <Typography.Title level={5}>{t('tasks.start.startForm')}</Typography.Title>
             <div ref={box} className="kcbx-own-submit" data-testid="start-form">
-              <FormRenderer definition={setup.startForm} mode="edit" locale={lang} onSubmit={(data) => start(data).catch(() => undefined)} />
+              <FormRenderer
+                definition={setup.startForm}
+                mode="edit"
+                locale={lang}
+                onSubmit={(data) => start(data).catch(() => undefined)}
+                regionSource={apiRegionSource}
+                upload={uploadFile}
+              />
             </div>
           </>
         )}

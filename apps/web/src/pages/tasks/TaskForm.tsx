@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Alert, Button } from 'antd';
 import { FormRenderer } from '@kcbx/form-renderer';
 import { ApiError } from '../../api/errors';
 import { workflowApi, type TaskDetail } from '../../api/workflow';
+import { apiRegionSource, attachmentUploader } from '../../components/forms/formServices';
 import { fieldProblems, ServerErrors, type FieldProblem } from '../../components/forms/ServerErrors';
 import { submitInnerForm } from '../../components/forms/submitInnerForm';
 import { useI18n } from '../../i18n/i18n';
@@ -25,6 +26,7 @@ export function TaskForm({ task, onCompleted, onTooLate, onError }: TaskFormProp
   const box = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const uploadFile = useMemo(() => attachmentUploader(task.orgUnit), [task.orgUnit]);
 
   const complete = async (data: Record<string, unknown>) => {
     setBusy(true);
@@ -49,7 +51,8 @@ export function TaskForm({ task, onCompleted, onTooLate, onError }: TaskFormProp
     <div ref={box} className="kcbx-own-submit" data-testid="task-form">
       <ServerErrors title={t('tasks.fieldErrors')} problems={problems} />
       {task.form ? (
-        <FormRenderer definition={task.form} data={task.data} permissions={task.fieldPermissions} mode="edit" locale={lang} onSubmit={complete} />
+        <FormRenderer definition={task.form} data={task.data} permissions={task.fieldPermissions} mode="edit" locale={lang} onSubmit={complete}
+          regionSource={apiRegionSource} upload={uploadFile} />
       ) : (
         <Alert type="info" showIcon message={t('tasks.noForm')} style={{ marginBottom: 12 }} />
       )}
