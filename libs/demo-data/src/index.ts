@@ -1,1 +1,2 @@
 export * from './synthetic-registers';
+export * from './demo-schools';

@@ -39,12 +39,5 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'designer', displayName: '陈设计（演示）', role: 'policy-designer', at: 'county', phone: '13800000010' },
 ];
 
-/** Synthetic schools per township: the kinds every township has, plus a middle school in towns (镇). */
-export function demoSchools(townshipCode: string, townshipName: string): { code: string; name: string }[] {
-  const schools = [
-    { code: `${townshipCode}01`, name: `${townshipName}中心小学` },
-    { code: `${townshipCode}02`, name: `${townshipName}第二小学` },
-  ];
-  if (townshipName.endsWith('镇')) schools.push({ code: `${townshipCode}03`, name: `${townshipName}初级中学` });
-  return schools;
-}
+/** Synthetic schools per township (shared with the CLI's new-county). */
+export { demoSchools } from '@kcbx/demo-data';
