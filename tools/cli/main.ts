@@ -1,10 +1,18 @@
 import type { Command } from './command';
+import { deployCommand } from './commands/deploy';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { loginCommand } from './commands/login';
+import { newCountyCommand } from './commands/new-county';
+import { seedCommand } from './commands/seed';
 import { validateCommand } from './commands/validate';
 import { CliError, EXIT } from './errors';
+import { ApiError } from './http/api-client';
+import { formatServerDetail } from './http/server-options';
 import type { Io } from './io';
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: Command[] = [validateCommand];
+export const COMMANDS: Command[] = [validateCommand, deployCommand, exportCommand, importCommand, seedCommand, newCountyCommand, loginCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -50,6 +58,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof CliError) {
       io.err(`错误：${error.zh}\nerror: ${error.en}`);
+      if (error instanceof ApiError) for (const d of error.details) io.err(`  ${formatServerDetail(d)}`);
       return error.exitCode;
     }
     throw error;
