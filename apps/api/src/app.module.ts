@@ -52,6 +52,9 @@ import { CountyPackageController } from './county-package/county-package.control
 import { PackageExportService } from './county-package/package-export.service';
 import { PackageImportService } from './county-package/package-import.service';
 import { PackageResources } from './county-package/package-resources';
+import { FormDesignController } from './forms-design/form-design.controller';
+import { FormDraftsService } from './forms-design/form-drafts.service';
+import { FormPublishingService } from './forms-design/form-publishing.service';
 
 @Module({})
 export class AppModule {
@@ -73,7 +76,7 @@ export class AppModule {
       controllers: [
         HealthController, AuthController, OrgUnitsController, RolesController, RoleCatalogueController, UsersController,
         DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController, ComparisonsController, LedgersController, DashboardController, WorkflowController,
-        CountyPackageController,
+        CountyPackageController, FormDesignController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -85,6 +88,7 @@ export class AppModule {
         OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService, ComparisonService, LedgersService, LedgerCasesService, DashboardService,
         engineProvider, JobWorker, FormsService, DeploymentsService, ProcessesService, TasksService,
         PackageExportService, PackageImportService, PackageResources,
+        FormDraftsService, FormPublishingService,
       ],
     };
   }

@@ -12,9 +12,10 @@ import { Comparison, ComparisonFinding } from './comparison.entity';
 import { LedgerEntry, LedgerEvent } from './ledger.entity';
 import { FormDefinitionRow } from './form-definition.entity';
 import { FormSubmission } from './form-submission.entity';
+import { FormDraft } from '../../forms-design/form-draft.entity';
 
 export { AuditEntry, LoginFailure, OrgUnit, Role, RoleAssignment, Tenant, User };
-export const FOUNDATION_ENTITIES = [Tenant, OrgUnit, Role, User, RoleAssignment, LoginFailure, AuditEntry, Student, Attachment, RegisterImport, RegisterEntry, Comparison, ComparisonFinding, LedgerEntry, LedgerEvent, FormDefinitionRow, FormSubmission];
+export const FOUNDATION_ENTITIES = [Tenant, OrgUnit, Role, User, RoleAssignment, LoginFailure, AuditEntry, Student, Attachment, RegisterImport, RegisterEntry, Comparison, ComparisonFinding, LedgerEntry, LedgerEvent, FormDefinitionRow, FormSubmission, FormDraft];
 export { ORG_UNIT_KINDS } from './org-unit.entity';
 export type { OrgUnitKind } from './org-unit.entity';
 export { PERMISSIONS } from './role.entity';
