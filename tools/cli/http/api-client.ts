@@ -45,7 +45,8 @@ export class ApiClient {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (e) {
-      const reason = (e as { cause?: { code?: string; message?: string } }).cause?.code ?? (e as Error).message;
+      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+      const reason = cause?.code ?? cause?.message ?? (e as Error).message;
       throw new CliError(`无法连接服务器 ${this.baseUrl}（${reason}）`, `cannot reach the server at ${this.baseUrl} (${reason})`);
     }
     const text = await res.text();
