@@ -7,6 +7,7 @@ import {
 import { STUDENT_STATUSES, StudentStatus } from '../database/entities';
 import { CurrentUser, RequirePermission } from '../identity/decorators';
 import { Principal } from '../identity/principal';
+import { StudentFileService } from './student-file.service';
 import { StudentsService } from './students.service';
 
 class GuardianDto {
@@ -43,7 +44,10 @@ class CreateStudentDto {
 @ApiBearerAuth()
 @Controller('students')
 export class StudentsController {
-  constructor(private readonly students: StudentsService) {}
+  constructor(
+    private readonly students: StudentsService,
+    private readonly files: StudentFileService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Students in the caller scope; ID numbers masked / 学生名册' })
@@ -68,6 +72,14 @@ export class StudentsController {
   @ApiOperation({ summary: 'One student with the full ID number (audited) / 学生档案（一生一案）' })
   get(@CurrentUser() p: Principal, @Param('id') id: string) {
     return this.students.getWithFullId(p, id);
+  }
+
+  @Get(':id/file')
+  @ApiOperation({
+    summary: 'The student file (一生一案): {student (full ID, audited), instances:[{…, timeline, stepNames}], submissions, decisions, returns, comments, attachments, events (all in time order)} / 学生档案',
+  })
+  file(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.files.file(p, id);
   }
 
   @Post()

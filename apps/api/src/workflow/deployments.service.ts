@@ -28,7 +28,8 @@ export class DeploymentsService {
     private readonly forms: FormsService,
   ) {}
 
-  async deploy(p: Principal, resources: Resource[]) {
+  /** `dryRun`: every check, then report what would be stored (versions included) and store nothing. */
+  async deploy(p: Principal, resources: Resource[], dryRun = false) {
     if (resources.length === 0 || resources.length > MAX_RESOURCES) {
       throw refused([{ resource: '', message: `一次部署须包含 1 到 ${MAX_RESOURCES} 个文件 / a deployment holds 1 to ${MAX_RESOURCES} files` }]);
     }
@@ -57,6 +58,7 @@ export class DeploymentsService {
       }
     }
     if (problems.length) throw refused(problems);
+    if (dryRun) return this.plan(p, bpmn, forms);
     let processDefinitions: { id: string; key: string; version: number }[] = [];
     if (bpmn.length) {
       try {
@@ -75,6 +77,24 @@ export class DeploymentsService {
       return out;
     });
     return { id: randomUUID(), processDefinitions, forms: published.map((f) => ({ key: f.key, version: f.version })) };
+  }
+
+  private async plan(p: Principal, bpmn: Resource[], forms: FormDefinition[]) {
+    let processDefinitions: { key: string; version: number; name: string | null; isNew: boolean }[] = [];
+    if (bpmn.length) {
+      try {
+        const planned = await this.engine.planDeployment({ tenantId: p.tenantId, resources: bpmn });
+        processDefinitions = planned.map((d) => ({ key: d.key, version: d.version, name: d.name, isNew: d.isNew }));
+      } catch (e) {
+        if (e instanceof DeploymentError) {
+          throw refused(e.problems.map((x) => ({ resource: x.resource, elementId: x.elementId, line: x.line, message: `${x.messageZh} / ${x.message}` })));
+        }
+        throw e;
+      }
+    }
+    const planned = [];
+    for (const f of forms) planned.push(await this.forms.plan(this.ds.manager, p.tenantId, f));
+    return { id: null, dryRun: true, processDefinitions, forms: planned };
   }
 }
 

@@ -16,3 +16,16 @@ describe('form references in BPMN', () => {
     ]);
   });
 });
+
+describe('start form references', () => {
+  it('names the start event whose start form is referenced', () => {
+    const xml = [
+      '<bpmn:process id="p">',
+      '  <bpmn:startEvent id="begin">',
+      '    <bpmn:extensionElements><zeebe:formDefinition formId="report-dropout" /></bpmn:extensionElements>',
+      '  </bpmn:startEvent>',
+      '</bpmn:process>',
+    ].join('\n');
+    expect(formReferences(xml)).toEqual([{ formKey: 'report-dropout', elementId: 'begin', line: 3 }]);
+  });
+});

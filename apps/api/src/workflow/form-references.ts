@@ -1,6 +1,6 @@
 /**
- * The forms a BPMN file's user tasks name (zeebe:formDefinition formId, or Camunda 7 camunda:formKey), with
- * the task id and line, so a deployment can refuse a procedure whose form does not exist.
+ * The forms a BPMN file's user tasks and start events name (zeebe:formDefinition formId, or Camunda 7
+ * camunda:formKey), with the element id and line, so a deployment can refuse a procedure whose form does not exist.
  */
 export interface FormReference {
   formKey: string;
@@ -9,7 +9,7 @@ export interface FormReference {
 }
 
 const REFERENCE = /(?:formId|formKey)\s*=\s*"([^"]+)"/g;
-const TASK_OPEN = /<(?:[\w-]+:)?userTask\b[^>]*\bid\s*=\s*"([^"]+)"/g;
+const TASK_OPEN = /<(?:[\w-]+:)?(?:userTask|startEvent)\b[^>]*\bid\s*=\s*"([^"]+)"/g;
 
 export function formReferences(xml: string): FormReference[] {
   const out: FormReference[] = [];

@@ -28,6 +28,13 @@ export class FormsService {
     };
   }
 
+  /** the version `publish` would give this definition, without storing it */
+  async plan(m: EntityManager, tenantId: string, definition: FormDefinition): Promise<{ key: string; version: number; isNew: boolean }> {
+    const latest = await m.getRepository(FormDefinitionRow).findOne({ where: { tenantId, key: definition.key }, order: { version: 'DESC' } });
+    if (latest && latest.hash === contentHash({ ...definition, version: 0 })) return { key: latest.key, version: latest.version, isNew: false };
+    return { key: definition.key, version: (latest?.version ?? 0) + 1, isNew: true };
+  }
+
   async publish(m: EntityManager, tenantId: string, userId: string, definition: FormDefinition): Promise<{ key: string; version: number; isNew: boolean }> {
     const repo = m.getRepository(FormDefinitionRow);
     const latest = await repo.findOne({ where: { tenantId, key: definition.key }, order: { version: 'DESC' } });

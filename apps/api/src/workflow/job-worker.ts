@@ -3,9 +3,14 @@ import { Engine } from '@kcbx/engine';
 import { randomUUID } from 'crypto';
 import { hostname } from 'os';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
+import { TaskNotifier } from '../notifications/task-notifier';
+
+/** how far back the first round looks for tasks to announce (tasks made while no process was polling) */
+const FIRST_LOOK_BACK_MS = 10 * 60_000;
 
 /**
- * Fires due timers and runs async jobs. Every API process polls; the job table's row locks (SKIP LOCKED on
+ * Fires due timers and runs async jobs, then announces tasks that appeared outside HTTP requests (timers,
+ * escalations, ledger starts) and tasks that ran past their due date (the overdue detection). Every API process polls; the job table's row locks (SKIP LOCKED on
  * PostgreSQL) make each job run once, and a job whose process died is taken over when its lock expires.
  */
 @Injectable()
@@ -14,10 +19,12 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private announcedUpTo = Date.now() - FIRST_LOOK_BACK_MS;
 
   constructor(
     private readonly engine: Engine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifier: TaskNotifier,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -34,6 +41,11 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       try {
         result = await this.engine.executeDueJobs(now, this.owner);
         if (result.done || result.failed) this.log.log(`jobs: ${result.done} done, ${result.failed} failed`);
+        // a task's createdAt is the engine clock at its command; one poll interval of overlap loses none
+        const since = Math.min(this.announcedUpTo, now) - Math.max(this.config.jobPollMs, 1000);
+        this.announcedUpTo = Math.max(this.announcedUpTo, now);
+        await this.notifier.createdSince(since);
+        await this.notifier.overdue(now);
       } catch (err) {
         this.log.error({ err }, 'job polling failed');
       }

@@ -10,6 +10,7 @@ import { workflowApi, type ProcessDefinition, type ProcessInstance, type StartFo
 import { useAuth } from '../../auth/auth';
 import { apiRegionSource, attachmentUploader } from '../../components/forms/formServices';
 import { fieldProblems, ServerErrors, type FieldProblem } from '../../components/forms/ServerErrors';
+import { noEnterSubmit } from '../../components/forms/noEnterSubmit';
 import { submitInnerForm } from '../../components/forms/submitInnerForm';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
@@ -123,7 +124,7 @@ export function StartProcedure({ processKey }: { processKey: string }) {
         {setup.startForm && (
           <>
             <Typography.Title level={5}>{t('tasks.start.startForm')}</Typography.Title>
-            <div ref={box} className="kcbx-own-submit" data-testid="start-form">
+            <div ref={box} className="kcbx-own-submit" data-testid="start-form" onKeyDown={noEnterSubmit}>
               <FormRenderer
                 definition={setup.startForm}
                 mode="edit"

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/errors';
 import { workflowApi, type TaskDetail } from '../../api/workflow';
 import { apiRegionSource, attachmentUploader } from '../../components/forms/formServices';
 import { fieldProblems, ServerErrors, type FieldProblem } from '../../components/forms/ServerErrors';
+import { noEnterSubmit } from '../../components/forms/noEnterSubmit';
 import { submitInnerForm } from '../../components/forms/submitInnerForm';
 import { useI18n } from '../../i18n/i18n';
 
@@ -48,7 +49,7 @@ export function TaskForm({ task, onCompleted, onTooLate, onError }: TaskFormProp
   const submit = () => submitInnerForm(box.current, () => void complete({}));
 
   return (
-    <div ref={box} className="kcbx-own-submit" data-testid="task-form">
+    <div ref={box} className="kcbx-own-submit" data-testid="task-form" onKeyDown={noEnterSubmit}>
       <ServerErrors title={t('tasks.fieldErrors')} problems={problems} />
       {task.form ? (
         <FormRenderer definition={task.form} data={task.data} permissions={task.fieldPermissions} mode="edit" locale={lang} onSubmit={complete}

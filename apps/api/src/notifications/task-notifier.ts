@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { DefinitionRecord, TaskRecord } from '@kcbx/engine';
+import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
+import { DataSource } from 'typeorm';
+import { OrgUnit, Role, RoleAssignment, User } from '../database/entities';
+import { InAppSender } from './in-app.sender';
+import { EXTERNAL_SENDERS, NotificationSender, OutgoingNotification } from './notification-sender';
+
+type Kind = 'task-available' | 'task-overdue';
+
+/**
+ * Turns task events into notifications. A task is "available" to its assignee, or — unassigned — to every
+ * active user holding one of its candidate roles at the task's org unit or above it (the inbox rule), plus
+ * its candidate users. Delivery is in-app first; external channels get only what was new in-app.
+ */
+@Injectable()
+export class TaskNotifier {
+  private readonly log = new Logger('notifications');
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly inApp: InAppSender,
+    @Inject(EXTERNAL_SENDERS) private readonly external: NotificationSender[],
+  ) {}
+
+  /** Every open task of the instance is announced to whoever may work on it (idempotent). */
+  async instanceTasks(tenantId: string, instanceId: string): Promise<void> {
+    const tasks = await this.ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).findBy({ tenantId, instanceId, state: 'created' });
+    for (const task of tasks) await this.announce(task, 'task-available');
+  }
+
+  /** Tasks created since `since` (timers, messages, starts outside HTTP requests): announced like the rest. */
+  async createdSince(since: number): Promise<void> {
+    const tasks = await this.ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).createQueryBuilder('t')
+      .where("t.state = 'created' AND t.createdAt >= :since", { since }).getMany();
+    for (const task of tasks) await this.announce(task, 'task-available');
+  }
+
+  /** Open tasks past their due date that have not been reported overdue yet. */
+  async overdue(now: number): Promise<number> {
+    const tasks = await this.ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).createQueryBuilder('t')
+      .leftJoin('notification', 'n', "n.taskId = t.id AND n.kind = 'task-overdue'")
+      .where("t.state = 'created' AND t.dueAt IS NOT NULL AND t.dueAt < :now AND n.id IS NULL", { now })
+      .getMany();
+    for (const task of tasks) await this.announce(task, 'task-overdue');
+    return tasks.length;
+  }
+
+  private async announce(task: TaskRecord, kind: Kind): Promise<void> {
+    const recipients = await this.recipients(task);
+    if (!recipients.length) return;
+    const definition = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOneBy({ id: task.definitionId });
+    const step = task.name ?? task.activityId;
+    const procedure = definition?.name ?? definition?.key ?? '';
+    const text = kind === 'task-available'
+      ? { title: `新待办：${step}`, message: `${procedure}「${step}」等待您办理` }
+      : { title: `任务已逾期：${step}`, message: `${procedure}「${step}」已超过办理期限（${new Date(task.dueAt!).toISOString().slice(0, 10)}）` };
+    for (const userId of recipients) {
+      const n: OutgoingNotification = { tenantId: task.tenantId, userId, kind, taskId: task.id, instanceId: task.instanceId, ...text };
+      if (!(await this.inApp.send(n))) continue;
+      for (const sender of this.external) {
+        await sender.send(n).catch((err: unknown) => this.log.warn({ err, channel: sender.channel }, 'notification sender failed'));
+      }
+    }
+  }
+
+  private async recipients(task: TaskRecord): Promise<string[]> {
+    if (task.assignee) return [task.assignee];
+    const groups = JSON.parse(task.candidateGroups || '[]') as string[];
+    const names = JSON.parse(task.candidateUsers || '[]') as string[];
+    const unitPath = await this.taskUnitPath(task);
+    const ids = new Set<string>();
+    if (groups.length && unitPath) {
+      const rows: { id: string }[] = await this.ds.createQueryBuilder()
+        .select('DISTINCT u.id', 'id')
+        .from(User, 'u')
+        .innerJoin(RoleAssignment, 'a', 'a.userId = u.id AND a.tenantId = u.tenantId')
+        .innerJoin(Role, 'r', 'r.id = a.roleId')
+        .innerJoin(OrgUnit, 'o', 'o.id = a.orgUnitId')
+        .where('u.tenantId = :tenantId AND u.active = :active AND r.key IN (:...groups)', { tenantId: task.tenantId, active: true, groups })
+        .andWhere(":unitPath LIKE o.path || '%'", { unitPath })
+        .getRawMany();
+      rows.forEach((r) => ids.add(r.id));
+    }
+    if (names.length) {
+      const users = await this.ds.getRepository(User).createQueryBuilder('u')
+        .where('u.tenantId = :tenantId AND u.active = :active AND u.username IN (:...names)', { tenantId: task.tenantId, active: true, names }).getMany();
+      users.forEach((u) => ids.add(u.id));
+    }
+    return [...ids];
+  }
+
+  /** the unit named by the instance's `orgUnit` variable (where the inbox places the task) */
+  private async taskUnitPath(task: TaskRecord): Promise<string | null> {
+    const row: { path: string } | undefined = await this.ds.createQueryBuilder()
+      .select('o.path', 'path')
+      .from('bpmn_variable', 'v')
+      .innerJoin(OrgUnit, 'o', `o.tenantId = v.tenantId AND v.value = '"' || o.code || '"'`)
+      .where("v.instanceId = :instanceId AND v.scopeId = :instanceId AND v.name = 'orgUnit'", { instanceId: task.instanceId })
+      .getRawOne();
+    return row?.path ?? null;
+  }
+}
