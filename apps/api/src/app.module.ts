@@ -47,6 +47,19 @@ import { JobWorker } from './workflow/job-worker';
 import { ProcessesService } from './workflow/processes.service';
 import { TasksService } from './workflow/tasks.service';
 import { WorkflowController } from './workflow/workflow.controller';
+import { TasksController } from './workflow/tasks.controller';
+import { InstancesController } from './workflow/instances.controller';
+import { InstanceLinksService } from './workflow/instance-links.service';
+import { StartService } from './workflow/start.service';
+import { TaskActionsService } from './workflow/task-actions.service';
+import { TaskCommentsService } from './workflow/task-comments.service';
+import { TaskAttachmentsService } from './workflow/task-attachments.service';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
+import { InAppSender } from './notifications/in-app.sender';
+import { TaskNotifier } from './notifications/task-notifier';
+import { externalSendersProvider } from './notifications/senders.provider';
+import { StudentFileService } from './students/student-file.service';
 import { StudentsService } from './students/students.service';
 import { CountyPackageController } from './county-package/county-package.controller';
 import { PackageExportService } from './county-package/package-export.service';
@@ -76,6 +89,7 @@ export class AppModule {
       controllers: [
         HealthController, AuthController, OrgUnitsController, RolesController, RoleCatalogueController, UsersController,
         DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController, ComparisonsController, LedgersController, DashboardController, WorkflowController,
+        TasksController, InstancesController, NotificationsController,
         CountyPackageController, FormDesignController,
       ],
       providers: [
@@ -87,6 +101,8 @@ export class AppModule {
         DatabaseBootstrap, PasswordService, TokenService, PrincipalLoader, LoginService,
         OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService, ComparisonService, LedgersService, LedgerCasesService, DashboardService,
         engineProvider, JobWorker, FormsService, DeploymentsService, ProcessesService, TasksService,
+        InstanceLinksService, StartService, TaskActionsService, TaskCommentsService, TaskAttachmentsService,
+        NotificationsService, InAppSender, TaskNotifier, externalSendersProvider, StudentFileService,
         PackageExportService, PackageImportService, PackageResources,
         FormDraftsService, FormPublishingService,
       ],

@@ -4,10 +4,13 @@ import { validateSubmission } from '@kcbx/forms';
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, Errors } from '../common/app-error';
+import { TaskNotifier } from '../notifications/task-notifier';
 import type { Language } from '../common/language';
 import { newId, nowIso } from '../database/columns';
 import { FormSubmission } from '../database/entities';
 import { Principal } from '../identity/principal';
+import { fileFromSubmission } from './case-attachments';
+import { formInvalid } from './form-errors';
 import { FormsService } from './forms.service';
 import { InboxRow, inboxQuery, InboxScope, loadInbox } from './task-inbox';
 
@@ -19,6 +22,7 @@ export class TasksService {
     private readonly ds: DataSource,
     private readonly engine: Engine,
     private readonly forms: FormsService,
+    private readonly notifier: TaskNotifier,
   ) {}
 
   async inbox(p: Principal, scope: InboxScope, filter: { processKey?: string; orgUnit?: string; overdue?: boolean }, page: number, pageSize: number) {
@@ -87,10 +91,7 @@ export class TasksService {
     if (row.task.formKey) {
       const form = await this.forms.get(p.tenantId, row.task.formKey);
       const result = validateSubmission(form, data ?? {}, { permissions: JSON.parse(row.task.fieldPermissions || '{}'), previousData: previous });
-      if (!result.valid) {
-        throw new AppError('FORM_INVALID', 400, { zh: '表单填写有误，请检查标出的字段', en: 'The form has errors; check the marked fields' },
-          result.errors.map((e) => ({ field: e.path, label: e.label[lang] ?? e.label.zh, message: e.message[lang] ?? e.message.zh, keyword: e.keyword })));
-      }
+      if (!result.valid) throw formInvalid(result, lang);
       variables = result.data;
       pin = { key: result.key, version: result.version, hash: result.hash };
     }
@@ -102,6 +103,8 @@ export class TasksService {
         submittedByName: p.displayName, submittedAt: nowIso(),
       });
     }
+    await fileFromSubmission(this.ds, p, row.task, variables);
+    await this.notifier.instanceTasks(p.tenantId, row.task.instanceId);
     return presentTask(done);
   }
 }

@@ -12,10 +12,14 @@ import { Comparison, ComparisonFinding } from './comparison.entity';
 import { LedgerEntry, LedgerEvent } from './ledger.entity';
 import { FormDefinitionRow } from './form-definition.entity';
 import { FormSubmission } from './form-submission.entity';
+import { InstanceLink } from './instance-link.entity';
+import { TaskComment } from './task-comment.entity';
+import { InstanceAttachment } from './instance-attachment.entity';
+import { Notification } from './notification.entity';
 import { FormDraft } from '../../forms-design/form-draft.entity';
 
 export { AuditEntry, LoginFailure, OrgUnit, Role, RoleAssignment, Tenant, User };
-export const FOUNDATION_ENTITIES = [Tenant, OrgUnit, Role, User, RoleAssignment, LoginFailure, AuditEntry, Student, Attachment, RegisterImport, RegisterEntry, Comparison, ComparisonFinding, LedgerEntry, LedgerEvent, FormDefinitionRow, FormSubmission, FormDraft];
+export const FOUNDATION_ENTITIES = [Tenant, OrgUnit, Role, User, RoleAssignment, LoginFailure, AuditEntry, Student, Attachment, RegisterImport, RegisterEntry, Comparison, ComparisonFinding, LedgerEntry, LedgerEvent, FormDefinitionRow, FormSubmission, FormDraft, InstanceLink, TaskComment, InstanceAttachment, Notification];
 export { ORG_UNIT_KINDS } from './org-unit.entity';
 export type { OrgUnitKind } from './org-unit.entity';
 export { PERMISSIONS } from './role.entity';
@@ -31,3 +35,4 @@ export { LEDGER_KINDS, LEDGER_STATUSES, LedgerEntry, LedgerEvent } from './ledge
 export type { LedgerKind, LedgerStatus } from './ledger.entity';
 export { FormDefinitionRow } from './form-definition.entity';
 export { FormSubmission } from './form-submission.entity';
+export { InstanceLink, TaskComment, InstanceAttachment, Notification };

@@ -2,8 +2,8 @@ import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { col, index } from './table-helpers';
 
 /** Cases beyond the engine's rows: student/scope link, comments, filed attachments, in-app notifications. */
-export class WorkflowCases1733000000000 implements MigrationInterface {
-  name = 'WorkflowCases1733000000000';
+export class WorkflowCases1733200000000 implements MigrationInterface {
+  name = 'WorkflowCases1733200000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.createTable(
