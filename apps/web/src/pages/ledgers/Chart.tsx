@@ -8,6 +8,9 @@ import type { EChartsOption } from 'echarts';
 // Only the chart kinds the dashboard draws, so the page's bundle stays small.
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
+// Users who ask their system for less motion get still charts (the browser tests ask for it too).
+const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 export interface ChartClick {
   name: string;
   dataIndex: number;
@@ -19,7 +22,7 @@ export function Chart({ option, height = 280, onClick, testId }: { option: EChar
     <div data-testid={testId}>
       <ReactEChartsCore
         echarts={echarts}
-        option={option}
+        option={reducedMotion ? { ...option, animation: false } : option}
         notMerge
         style={{ height }}
         onEvents={onClick ? { click: (e: ChartClick) => onClick(e) } : undefined}

@@ -127,8 +127,8 @@ export default function DashboardPage() {
       <Row gutter={16} data-testid="dash-totals">
         {LEDGER_KINDS.map((k) => (
           <Col key={k} xs={12} md={6}>
-            <Card size="small">
-              <Statistic title={t(kindLabel(k))} value={totalOf(d.unit.counts[k])} data-testid={`dash-total-${k}`}
+            <Card size="small" data-testid={`dash-total-${k}`}>
+              <Statistic title={t(kindLabel(k))} value={totalOf(d.unit.counts[k])}
                 suffix={<Typography.Text type="secondary" style={{ fontSize: 13 }}>{`${t(statusLabel('signed-off'))} ${d.unit.counts[k]['signed-off']}`}</Typography.Text>} />
             </Card>
           </Col>

@@ -142,7 +142,7 @@ export default function LedgersPage() {
           {
             title: t('ledgers.col.case'),
             dataIndex: 'caseId',
-            render: (id: string | null) => (id ? (can('design') ? <Link to={`/design/instances?id=${id}`}>{id.slice(0, 8)}</Link> : <Typography.Text type="secondary">{id.slice(0, 8)}</Typography.Text>) : '—'),
+            render: (id: string | null) => (id ? (can('design') ? <Link to={`/design/instances?id=${id}`}>{id.slice(-8)}</Link> : <Typography.Text type="secondary">{id.slice(-8)}</Typography.Text>) : '—'),
           },
           { title: t('ledgers.col.created'), dataIndex: 'createdAt', render: (v: string) => formatDate(v) },
           {
