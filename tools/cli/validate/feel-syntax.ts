@@ -1,13 +1,15 @@
 import { parseExpression } from 'feelin';
 
 /**
- * Where a FEEL expression stops parsing (0-based offset into the expression without its "="), or null
- * when it parses. feelin's parser is error-tolerant: it returns a tree with error nodes instead of throwing,
- * so the first error node is the place to point at. Nothing is evaluated.
+ * Where a FEEL expression stops parsing (0-based offset into the trimmed source, "=" included, as the author
+ * sees it), or null when it parses. feelin's parser is error-tolerant: it returns a tree with error nodes
+ * instead of throwing, so the first error node is the place to point at. Nothing is evaluated.
  */
 export function feelSyntaxError(source: string): { offset: number } | null {
-  const expression = source.trimStart().replace(/^=/, '');
-  if (expression.trim() === '') return { offset: 0 };
+  const body = source.trim();
+  const expression = body.replace(/^=/, '');
+  const lead = body.length - expression.length;
+  if (expression.trim() === '') return { offset: lead };
   let offset: number | null = null;
   parseExpression(expression, {}, undefined).iterate({
     enter(node) {
@@ -16,5 +18,5 @@ export function feelSyntaxError(source: string): { offset: number } | null {
       return undefined;
     },
   });
-  return offset === null ? null : { offset };
+  return offset === null ? null : { offset: lead + offset };
 }
