@@ -19,6 +19,8 @@ export interface FormEnv {
   /** Divisions loaded level by level from the server (used when no whole tree is given). */
   regionSource?: RegionSource;
   upload?: (file: File) => Promise<StoredFile>;
+  /** A large form: widgets mount as they come near the window (see near-viewport.ts). */
+  deferWidgets: boolean;
 }
 
 export const FormEnvContext = createContext<FormEnv | null>(null);

@@ -6,6 +6,7 @@ import { FormProvider, useForm, type FieldValues } from 'react-hook-form';
 import { RegionIndex, type RegionNode } from '@kcbx/cn-codes';
 import { applyDefaults, permissionEntries, type FieldPermissions, type FormDefinition, type StoredFile } from '@kcbx/forms';
 import { DisabledContext, FormEnvContext, t, type FormEnv, type Locale, type RenderMode } from './form-context';
+import { DEFER_WIDGETS_ABOVE, estimateFieldCount } from './field-estimate';
 import { textFor } from './labels';
 import { ElementView } from './layout';
 import { PRINT_CSS } from './print-styles';
@@ -27,16 +28,21 @@ export interface FormRendererProps {
   /** Stores a file and returns what the form keeps; without it, upload fields are read-only. */
   upload?: (file: File) => Promise<StoredFile>;
   submitLabel?: string;
+  /**
+   * When a field's error is checked: 'touched' (default: after the field is left, then on every change) or
+   * 'change' (on every change from the first keystroke — live validation, as rjsf's liveValidate).
+   */
+  validateOn?: 'touched' | 'change';
 }
 
 /**
  * Renders a form definition with react-hook-form and Ant Design. Validation is the cached validator from
  * @kcbx/forms through a resolver, so the errors shown are the ones the API would return for this data.
  */
-export function FormRenderer({ definition, data, permissions, mode = 'edit', locale = 'zh-CN', onSubmit, regionTree, regionSource, upload, submitLabel }: FormRendererProps) {
+export function FormRenderer({ definition, data, permissions, mode = 'edit', locale = 'zh-CN', onSubmit, regionTree, regionSource, upload, submitLabel, validateOn = 'touched' }: FormRendererProps) {
   const { resolver, validators } = useFormValidator(definition, { permissions, locale, regionTree });
   const defaultValues = useMemo(() => applyDefaults(definition.schema, data ?? {}) ?? {}, [definition, data]);
-  const form = useForm<FieldValues>({ resolver, defaultValues, mode: 'onTouched', reValidateMode: 'onChange', shouldUnregister: true });
+  const form = useForm<FieldValues>({ resolver, defaultValues, mode: validateOn === 'change' ? 'onChange' : 'onTouched', reValidateMode: 'onChange', shouldUnregister: true });
   const env = useMemo<FormEnv>(
     () => ({
       definition,
@@ -48,8 +54,9 @@ export function FormRenderer({ definition, data, permissions, mode = 'edit', loc
       regions: regionTree ? new RegionIndex(regionTree) : undefined,
       regionSource,
       upload,
+      deferWidgets: mode === 'edit' && estimateFieldCount(definition, data) > DEFER_WIDGETS_ABOVE,
     }),
-    [definition, mode, locale, permissions, validators, regionTree, regionSource, upload],
+    [definition, data, mode, locale, permissions, validators, regionTree, regionSource, upload],
   );
   const title = textFor(definition.title, locale);
   const body = <ElementView element={definition.uiSchema} base={{ name: '', schema: definition.schema }} />;

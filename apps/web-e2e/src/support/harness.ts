@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { repoRoot } from './paths';
+
+/** The checkout root, found upward (this file also runs compiled from dist/out-tsc, for the benchmark). */
+function findRoot(dir: string): string {
+  while (!fs.existsSync(path.join(dir, 'nx.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+const repoRoot = findRoot(__dirname);
 
 /** The renderer harness (apps/web-e2e/harness) builds here, apart from the app's dist/web. */
 export const harnessDir = path.join(repoRoot, 'dist', 'form-harness');

@@ -1,7 +1,10 @@
 import { Checkbox, DatePicker, Input, InputNumber, Radio, Select, Switch, TimePicker } from 'antd';
 import dayjs from 'dayjs';
+import { displayValue } from '../display-value';
 import { choicesOf, type FieldKind } from '../field-kind';
 import { useFormEnv } from '../form-context';
+import { useNearViewport } from '../near-viewport';
+import { DeferredWidget } from './deferred-widget';
 import { useField } from './use-field';
 
 export interface WidgetProps {
@@ -17,8 +20,12 @@ const DATE = 'YYYY-MM-DD';
 
 /** The plain widgets: text, numbers, choices, dates, switches. */
 export function BasicWidget({ name, kind, schema, options, readonly, placeholder }: WidgetProps) {
-  const { locale } = useFormEnv();
+  const { locale, deferWidgets } = useFormEnv();
   const f = useField(name, readonly);
+  const lazy = useNearViewport(deferWidgets, name);
+  if (!lazy.near) {
+    return <DeferredWidget name={name} holder={lazy.ref} text={displayValue(kind, schema, f.value, { locale, labels: options.labels })} onFocus={lazy.wakeForFocus} />;
+  }
   const common = { id: name, disabled: f.disabled, onBlur: f.onBlur, status: f.error ? ('error' as const) : undefined };
   const text = (v: string) => f.onChange(v === '' ? undefined : v); // empty means "not filled" to required
   switch (kind) {

@@ -1,0 +1,87 @@
+// Forms benchmark, browser part: in headless Chromium, mount time and per-keystroke time of a 500-field form
+// and of a 200-row × 4-column table, our FormRenderer against stock @rjsf/core 6 with @rjsf/validator-ajv8
+// (both validating the whole form on every change). Drives apps/web-e2e/harness/bench.html; prints one JSON line.
+import fs from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { ensureHarnessBuilt, serveHarness } from '../src/support/harness';
+
+type Renderer = 'ours' | 'rjsf';
+type Scenario = 'form500' | 'table200';
+const TARGET: Record<Scenario, Record<Renderer, string>> = {
+  form500: { ours: '[id="f0"]', rjsf: '#root_f0' },
+  table200: { ours: '[id="rows.100.name"]', rjsf: '#root_rows_100_name' },
+};
+const ORIGIN = 'http://form-bench.local';
+const MOUNTS = Number(process.env.BENCH_MOUNTS ?? 3);
+const KEYS = Number(process.env.BENCH_KEYS ?? 40);
+const WARM_KEYS = 5;
+
+interface BenchWindow {
+  __bench: { mount(r: Renderer, s: Scenario): Promise<number>; nextKeystroke(): Promise<number>; elementCount(): number };
+  __next?: Promise<number>;
+}
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+}
+
+async function run(browser: Browser, renderer: Renderer, scenario: Scenario) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+  await serveHarness(context, ORIGIN);
+  const page = await context.newPage();
+  page.setDefaultTimeout(120_000);
+  await page.goto(`${ORIGIN}/form-harness/bench.html`);
+  await page.waitForFunction(() => !!(window as unknown as BenchWindow).__bench);
+  const mount = () => page.evaluate(([r, s]) => (window as unknown as BenchWindow).__bench.mount(r, s), [renderer, scenario] as const);
+  await mount(); // warm-up: code loaded, JIT-compiled, validator compiled where the renderer does it at mount
+  const mounts: number[] = [];
+  for (let i = 0; i < MOUNTS; i++) mounts.push(await mount());
+  const elements = await page.evaluate(() => (window as unknown as BenchWindow).__bench.elementCount());
+
+  // Scroll the field to the middle of the window first, as a clerk would (ours mounts widgets near the window).
+  const name = TARGET[scenario].ours.slice(5, -2);
+  await page.evaluate(([sel, n]) => (document.querySelector(sel) ?? document.querySelector(`[data-deferred="${n}"]`))!.scrollIntoView({ block: 'center' }), [TARGET[scenario][renderer], name] as const);
+  const target = page.locator(TARGET[scenario][renderer]);
+  await target.click();
+  await target.press('End');
+  const keys: number[] = [];
+  for (let i = 0; i < WARM_KEYS + KEYS; i++) {
+    await page.evaluate(() => {
+      const w = window as unknown as BenchWindow;
+      w.__next = w.__bench.nextKeystroke();
+    });
+    await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
+    const ms = await page.evaluate(() => (window as unknown as BenchWindow).__next!);
+    if (i >= WARM_KEYS) keys.push(ms);
+  }
+  const typed = await target.inputValue();
+  await context.close();
+  return { mountMs: median(mounts), mounts, keyMedianMs: median(keys), keyP95Ms: quantile(keys, 0.95), keystrokes: keys.length, elements, typedLength: typed.length };
+}
+
+async function main() {
+  ensureHarnessBuilt();
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) throw new Error(`no chromium at ${executablePath}`);
+  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const out: Record<string, Record<string, unknown>> = {};
+  try {
+    for (const scenario of ['form500', 'table200'] as const) {
+      out[scenario] = {};
+      for (const renderer of ['ours', 'rjsf'] as const) {
+        process.stderr.write(`  forms: ${scenario} ${renderer}…\n`);
+        out[scenario][renderer] = await run(browser, renderer, scenario);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(JSON.stringify({ mounts: MOUNTS, keystrokes: KEYS, ...out }));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
