@@ -47,16 +47,29 @@ const LATE_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-async function xlsxOf(res: { body: Buffer }) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(res.body as never);
-  return book;
-}
-const binary = (res: NodeJS.ReadableStream, cb: (e: Error | null, b: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
+/** A persuasion procedure whose home visit records the dropout cause (辍学原因). */
+const PERSUASION_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions ${zeebe}>
+  <bpmn:process id="persuasion-return" name="劝返复学（原因统计用）" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="visit" />
+    <bpmn:userTask id="visit" name="劝返走访">
+      <bpmn:extensionElements>
+        <zeebe:assignmentDefinition candidateGroups="class-teacher" />
+        <zeebe:formDefinition formId="cause-visit" />
+      </bpmn:extensionElements>
+    </bpmn:userTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="visit" targetRef="end" />
+    <bpmn:endEvent id="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+const CAUSE_FORM = JSON.stringify({
+  key: 'cause-visit',
+  version: 1,
+  title: { zh: '劝返走访', en: 'Visit' },
+  schema: { type: 'object', required: ['dropoutCause'], properties: { dropoutCause: { type: 'string', title: '辍学原因', enum: ['migrant-work', 'illness', 'other'] } } },
+  uiSchema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/dropoutCause' }] },
+});
 
 /**
  * Given the demo county, the dashboard shows the work that is overdue per township and whether each township
@@ -72,6 +85,17 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
     office = await t.login('basic-edu');
   });
   afterAll(() => t.close());
+
+  const xlsx = async (url: string, token: string) => {
+    const res = await t.http().get(url).set(bearer(token)).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body);
+    return book;
+  };
 
   it('shows zero visits for every township before any visit procedure has run', async () => {
     const dash = await t.http().get('/api/dashboard').set(bearer(office)).expect(200);
@@ -124,8 +148,7 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
       (await t.http().get(`/api/ledgers/${kind}?orgUnit=64042210001&pageSize=1`).set(bearer(office)).expect(200)).body.total as number;
     const expected = (await ledgerTotal('school-age')) + (await ledgerTotal('suspected-dropout')) + (await ledgerTotal('dropout'));
     expect(expected).toBeGreaterThan(0);
-    const res = await t.http().get('/api/reports/monthly?orgUnit=64042210001&month=2026-11').set(bearer(office)).buffer(true).parse(binary).expect(200);
-    const book = await xlsxOf(res);
+    const book = await xlsx('/api/reports/monthly?orgUnit=64042210001&month=2026-11', office);
     expect(String(book.getWorksheet('汇总')!.getCell(1, 1).value)).toBe('吉强镇中心小学控辍保学月报（2026年11月）');
     const detail = book.getWorksheet('明细')!;
     expect(detail.rowCount - 1).toBe(expected);
@@ -135,10 +158,28 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
     const json = await t.http().get('/api/reports/monthly?orgUnit=64042210001&format=json').set(bearer(office)).expect(200);
     expect(json.body.entries).toHaveLength(expected);
     // The county's report is a summary with the visits sheet instead of a list of children.
-    const county = await xlsxOf(await t.http().get('/api/reports/monthly?month=2026-11').set(bearer(office)).buffer(true).parse(binary).expect(200));
+    const county = await xlsx('/api/reports/monthly?month=2026-11', office);
     expect(county.getWorksheet('明细')).toBeUndefined();
     expect(county.getWorksheet('包抓走访')!.rowCount).toBe(20);
     // Another school's report is out of a teacher-level scope: the principal of 吉强镇中心小学 gets 404 for 兴隆镇.
     await t.http().get('/api/reports/monthly?orgUnit=64042210101').set(bearer(await t.login('principal'))).expect(404);
+  });
+
+  it('counts dropout causes as the persuasion visits recorded them, within the unit', async () => {
+    await t.http().post('/api/deployments').set(bearer(await t.login('designer')))
+      .send({ resources: [{ name: 'persuasion-return.bpmn', content: PERSUASION_BPMN }, { name: 'cause-visit.form.json', content: CAUSE_FORM }] })
+      .expect(201);
+    const open = await t.http().get('/api/ledgers/suspected-dropout?orgUnit=64042210001&status=open').set(bearer(office)).expect(200);
+    const ids = open.body.items.slice(0, 2).map((e: { id: string }) => e.id);
+    expect(ids).toHaveLength(2);
+    const started = await t.http().post('/api/ledgers/suspected-dropout/persuasion').set(bearer(office)).send({ entryIds: ids }).expect(201);
+    const teacher = await t.login('teacher');
+    const inbox = await t.http().get('/api/tasks?pageSize=200').set(bearer(teacher)).expect(200);
+    const taskOf = (n: number) => inbox.body.items.find((x: { instanceId: string }) => x.instanceId === started.body.started[n].instanceId).id;
+    await t.http().post(`/api/tasks/${taskOf(0)}/complete`).set(bearer(teacher)).send({ data: { dropoutCause: 'migrant-work' } }).expect(201);
+    const county = await t.http().get('/api/dashboard').set(bearer(office)).expect(200);
+    expect(county.body.byCause).toEqual([{ cause: 'migrant-work', n: 1 }]);
+    const elsewhere = await t.http().get('/api/dashboard?orgUnit=640422101').set(bearer(office)).expect(200);
+    expect(elsewhere.body.byCause).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { nowIso } from '../database/columns';
 import { LedgerEntry, OrgUnit } from '../database/entities';
 import { coversPath, Principal, scopePaths } from '../identity/principal';
 import { CountRow, rollUp, UnitCounts } from './ledger-rollup';
+import { CauseCount, dropoutCauses } from './dropout-causes';
 import { overdueWork, OverdueCount } from './overdue-work';
 import { lastMonths, TownshipVisits, visitCompliance } from './visit-compliance';
 
@@ -17,6 +18,8 @@ export interface Dashboard {
   /** the unit's direct children (townships under a county, schools under a township) */
   children: UnitCounts[];
   byReason: { kind: string; reason: string; n: number }[];
+  /** 辍学原因 recorded by the persuasion visits of the cases started from entries in the unit */
+  byCause: CauseCount[];
   byMonth: { month: string; created: number; signedOff: number }[];
   /** open tasks past due, in the unit and per child unit */
   overdue: { total: number; children: OverdueCount[] };
@@ -53,6 +56,7 @@ export class DashboardService {
       unit: rolled.get(top.path)!,
       children: childUnits.map((u) => rolled.get(u.path)!),
       byReason: await this.byReason(p.tenantId, top.path),
+      byCause: await dropoutCauses(this.ds, p.tenantId, top.path),
       byMonth: await this.byMonth(p.tenantId, top.path),
       overdue: await overdueWork(this.ds, p.tenantId, top, childUnits),
       visits: await visitCompliance(this.ds, p.tenantId, townships, lastMonths(nowIso().slice(0, 10), VISIT_MONTHS)),
