@@ -46,6 +46,9 @@ export interface FileAttachment {
   uploadedByName?: string | null;
   uploadedAt?: string;
   createdAt?: string;
+  /** When and by whom it was filed with the case. */
+  linkedAt?: string;
+  linkedByName?: string | null;
 }
 
 export interface FileReturn {

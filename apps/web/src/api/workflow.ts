@@ -6,7 +6,8 @@ import type { InboxTask } from './types';
 
 /** A form submitted at an earlier step, pinned to the form version it was filled in. */
 export interface EarlierStep {
-  taskId: string;
+  /** null for the start form */
+  taskId: string | null;
   activityId: string;
   stepName?: string | null;
   formKey: string;
@@ -40,7 +41,7 @@ export interface TaskComment {
 }
 
 export interface HistoryEvent {
-  id: string;
+  id?: string;
   type: string;
   elementId: string | null;
   elementType: string | null;
@@ -48,6 +49,8 @@ export interface HistoryEvent {
   userName: string | null;
   taskId: string | null;
   at: string;
+  /** Event details, e.g. a return's {reason, toActivityId}. */
+  data?: Record<string, unknown>;
 }
 
 export interface ProcessInstance {
@@ -101,12 +104,8 @@ export const workflowApi = {
   definitions: () => request<ProcessDefinition[]>('GET', '/api/process-definitions'),
   startable: () => request<ProcessDefinition[]>('GET', '/api/process-definitions/startable'),
   startForm: (key: string) => request<StartForm | FormDefinition | null>('GET', `/api/process-definitions/key/${id(key)}/start-form`),
-  // studentId also goes as a variable: the instance carries it (and the API adds the student's name from it).
   start: (key: string, body: { studentId?: string; orgUnit?: string; data?: Record<string, unknown> }) =>
-    request<ProcessInstance>('POST', `/api/process-definitions/key/${id(key)}/start`, {
-      ...body,
-      ...(body.studentId ? { variables: { studentId: body.studentId } } : {}),
-    }),
+    request<ProcessInstance>('POST', `/api/process-definitions/key/${id(key)}/start`, body),
   definitionXml: (definitionId: string) => request<{ xml: string }>('GET', `/api/process-definitions/${id(definitionId)}/xml`),
 
   instance: (instanceId: string) => request<ProcessInstance>('GET', `/api/process-instances/${id(instanceId)}`),

@@ -42,13 +42,13 @@ export function buildFileTimeline(file: StudentFile, names: NameSource): FileEve
   const shown = new Set<string>();
 
   for (const instance of file.instances) {
-    for (const h of instance.timeline ?? instance.history ?? []) {
+    for (const [n, h] of (instance.timeline ?? instance.history ?? []).entries()) {
       const kind = INSTANCE_EVENTS[h.type] ?? (h.type === 'task-completed' ? 'step' : null);
       if (!kind) continue;
       const submission = h.taskId ? submissionByTask.get(h.taskId) : undefined;
       if (submission) shown.add(submission.taskId);
       events.push({
-        key: h.id, at: h.at, kind, instanceId: instance.id, processName: names.process(instance),
+        key: h.id ?? `${instance.id}-${n}`, at: h.at, kind, instanceId: instance.id, processName: names.process(instance),
         stepName: kind === 'step' ? (submission?.stepName ?? names.step(instance.id, h.elementId)) : null,
         who: h.userName ?? submission?.submittedBy ?? null, submission,
       });
@@ -57,7 +57,7 @@ export function buildFileTimeline(file: StudentFile, names: NameSource): FileEve
   for (const s of file.submissions) {
     if (shown.has(s.taskId)) continue;
     events.push({
-      key: `form-${s.taskId}`, at: s.submittedAt, kind: 'step', instanceId: s.instanceId, processName: processOf(s.instanceId),
+      key: `form-${s.instanceId}-${s.taskId ?? 'start'}`, at: s.submittedAt, kind: 'step', instanceId: s.instanceId, processName: processOf(s.instanceId),
       stepName: s.stepName ?? names.step(s.instanceId, s.activityId), who: s.submittedBy, submission: s,
     });
   }
@@ -73,8 +73,8 @@ export function buildFileTimeline(file: StudentFile, names: NameSource): FileEve
   });
   for (const a of file.attachments) {
     events.push({
-      key: `attachment-${a.id}`, at: a.uploadedAt ?? a.createdAt ?? '', kind: 'attachment', instanceId: a.instanceId ?? null,
-      processName: processOf(a.instanceId), stepName: null, who: a.uploadedByName ?? a.uploadedBy ?? null, attachment: a,
+      key: `attachment-${a.instanceId ?? ''}-${a.id}`, at: a.linkedAt ?? a.uploadedAt ?? a.createdAt ?? '', kind: 'attachment', instanceId: a.instanceId ?? null,
+      processName: processOf(a.instanceId), stepName: null, who: a.linkedByName ?? a.uploadedByName ?? a.uploadedBy ?? null, attachment: a,
     });
   }
   // ISO-8601 UTC strings sort as text; the sort is stable, so same-instant events keep the order above.

@@ -16,9 +16,9 @@ export function EarlierSteps({ steps, stepNames }: EarlierStepsProps) {
   return (
     <Collapse
       data-testid="earlier-steps"
-      defaultActiveKey={[newestFirst[0].taskId]}
-      items={newestFirst.map((s) => ({
-        key: s.taskId,
+      defaultActiveKey={['0']}
+      items={newestFirst.map((s, i) => ({
+        key: String(i),
         label: (
           <span>
             <strong>{s.stepName ?? stepNames[s.activityId] ?? s.activityId}</strong>

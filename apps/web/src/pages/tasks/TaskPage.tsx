@@ -14,6 +14,7 @@ import { TaskActions } from './TaskActions';
 import { TaskComments } from './TaskComments';
 import { TaskForm } from './TaskForm';
 import { TaskHeader } from './TaskHeader';
+import { returnInto } from './returnNotice';
 import { useInstanceDiagram } from './useInstanceDiagram';
 
 type Load = { state: 'loading' } | { state: 'ready'; task: TaskDetail } | { state: 'missing' };
@@ -25,7 +26,7 @@ type Load = { state: 'loading' } | { state: 'ready'; task: TaskDetail } | { stat
 export default function TaskPage() {
   const { id = '' } = useParams();
   const { me } = useAuth();
-  const { t, lang } = useI18n();
+  const { t, lang, formatDateTime } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const navigate = useNavigate();
@@ -69,7 +70,7 @@ export default function TaskPage() {
     navigate('/inbox');
   };
   const gone = () => navigate('/inbox');
-  const returnReason = typeof task.data.returnReason === 'string' && task.data.returnReason ? task.data.returnReason : null;
+  const returned = diagram.instance ? returnInto(diagram.instance.history, task.activityId, task.createdAt) : null;
 
   return (
     <>
@@ -78,8 +79,15 @@ export default function TaskPage() {
         title={diagram.names.process ?? task.processKey}>
         <TaskHeader task={task} processName={diagram.names.process} myId={me.id} />
       </Card>
-      {returnReason && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="task-returned-notice" message={t('tasks.returnedNotice', { reason: returnReason })} />
+      {returned && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="task-returned-notice"
+          message={t('tasks.returnedNotice', { reason: returned.reason })}
+          description={t('tasks.returnedBy', { name: returned.by ?? '', at: formatDateTime(returned.at) })}
+        />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
