@@ -39,7 +39,7 @@ export function buildFileTimeline(file: StudentFile, names: NameSource): FileEve
     return i ? names.process(i) : '';
   };
   const submissionByTask = new Map(file.submissions.map((s) => [s.taskId, s]));
-  const shown = new Set<string>();
+  const shown = new Set<string | null>();
 
   for (const instance of file.instances) {
     for (const [n, h] of (instance.timeline ?? instance.history ?? []).entries()) {
