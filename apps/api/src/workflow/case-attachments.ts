@@ -5,10 +5,11 @@ import { coversPath, Principal } from '../identity/principal';
 import { presentAttachment } from '../attachments/attachments.service';
 import { attachmentIdsIn } from './attachment-refs';
 
+/** where a file is filed: a task, or the start event (id null) */
 interface Step {
   instanceId: string;
-  id: string;
-  activityId: string;
+  id: string | null;
+  activityId: string | null;
 }
 
 /**

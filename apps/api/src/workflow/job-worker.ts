@@ -41,10 +41,11 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       try {
         result = await this.engine.executeDueJobs(now, this.owner);
         if (result.done || result.failed) this.log.log(`jobs: ${result.done} done, ${result.failed} failed`);
-        // a task's createdAt is the engine clock at its command; one poll interval of overlap loses none
-        const since = Math.min(this.announcedUpTo, now) - Math.max(this.config.jobPollMs, 1000);
-        this.announcedUpTo = Math.max(this.announcedUpTo, now);
-        await this.notifier.createdSince(since);
+        // tasks carry the engine's (wall) clock, whatever `now` a test passes; one poll interval of overlap
+        // loses none, and announcing twice is a no-op
+        const wall = Date.now();
+        await this.notifier.createdSince(this.announcedUpTo - Math.max(this.config.jobPollMs, 1000));
+        this.announcedUpTo = wall;
         await this.notifier.overdue(now);
       } catch (err) {
         this.log.error({ err }, 'job polling failed');

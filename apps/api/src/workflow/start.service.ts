@@ -9,6 +9,7 @@ import { FormSubmission, OrgUnit } from '../database/entities';
 import { coversPath, Principal } from '../identity/principal';
 import { TaskNotifier } from '../notifications/task-notifier';
 import { StudentsService } from '../students/students.service';
+import { fileFromSubmission } from './case-attachments';
 import { formInvalid } from './form-errors';
 import { FormsService } from './forms.service';
 import { InstanceLinksService } from './instance-links.service';
@@ -106,6 +107,7 @@ export class StartService {
         submittedByName: p.displayName, submittedAt: at,
       });
     }
+    if (pin) await fileFromSubmission(this.ds, p, { instanceId: instance.id, id: null, activityId: start.startEventId }, pin.data);
     await this.notifier.instanceTasks(p.tenantId, instance.id);
     return this.processes.get(p, instance.id);
   }
