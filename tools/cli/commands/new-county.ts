@@ -5,9 +5,8 @@ import * as path from 'path';
 import { parseArgs, stringOption } from '../args';
 import type { Command } from '../command';
 import { CliError, EXIT } from '../errors';
-import { PACKAGE_FORMAT } from '../package/county-package';
 import { countyTree } from '../package/county-tree';
-import { PACKAGE_FILES } from '../package/package-dir';
+import { countyFile, PACKAGE_FILES } from '../package/package-dir';
 import { DEFAULT_COUNTY } from '../validate/roles-source';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -57,7 +56,7 @@ Then: load it into the county's server with seed or import.`,
       throw new CliError(`${out} 已有 county.json；确认覆盖请加 --force`, `${out} already has a county.json; add --force to overwrite`);
     }
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, PACKAGE_FILES.county), json({ format: PACKAGE_FORMAT, ...tenant }));
+    fs.writeFileSync(path.join(dir, PACKAGE_FILES.county), json(countyFile(tenant)));
     fs.writeFileSync(path.join(dir, PACKAGE_FILES.orgUnits), json(orgUnits));
     const standardRoles = path.join(io.cwd, 'counties', DEFAULT_COUNTY, 'roles.json');
     const rolesNote = fs.existsSync(standardRoles) && path.resolve(standardRoles) !== path.join(dir, 'roles.json')

@@ -6,7 +6,7 @@ import { type CountyPackage, PACKAGE_FORMAT } from './county-package';
 
 /**
  * A county package on disk, one file per part so a policy clerk can read and diff it:
- *   county.json      {format, code, name}
+ *   county.json      {format, tenant: {code, name}}   (a flat {code, name} is read too)
  *   org-units.json   [{code, name, kind, parentCode}]   parents before children
  *   roles.json       [{key, name, nameEn, permissions}]
  *   users.json       [{username, displayName, phone, active, roles: [{role, orgUnit}]}]   no passwords
@@ -16,10 +16,13 @@ export const PACKAGE_FILES = { county: 'county.json', orgUnits: 'org-units.json'
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+/** county.json as the shipped packages write it */
+export const countyFile = (tenant: { code: string; name: string }) => ({ format: PACKAGE_FORMAT, tenant: { code: tenant.code, name: tenant.name } });
+
 export function writePackageDir(dir: string, pkg: CountyPackage): { files: number } {
   fs.mkdirSync(path.join(dir, 'forms'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'workflows'), { recursive: true });
-  fs.writeFileSync(path.join(dir, PACKAGE_FILES.county), json({ format: pkg.format ?? PACKAGE_FORMAT, ...pkg.tenant }));
+  fs.writeFileSync(path.join(dir, PACKAGE_FILES.county), json(countyFile(pkg.tenant)));
   fs.writeFileSync(path.join(dir, PACKAGE_FILES.orgUnits), json(pkg.orgUnits));
   fs.writeFileSync(path.join(dir, PACKAGE_FILES.roles), json(pkg.roles));
   fs.writeFileSync(path.join(dir, PACKAGE_FILES.users), json(pkg.users));
@@ -51,9 +54,11 @@ function readJson<T>(file: string, cwd: string): T {
  * the repository). Forms are sent as written; the server checks them again.
  */
 export function readPackageDir(dir: string, cwd: string, sources: { forms?: string[]; workflows?: string[] } = {}): CountyPackage {
-  const county = readJson<{ code?: string; name?: string }>(path.join(dir, PACKAGE_FILES.county), cwd);
-  if (!county.code || !county.name) {
-    throw new CliError(`${path.relative(cwd, path.join(dir, PACKAGE_FILES.county))} 须包含 code 与 name`, 'county.json needs code and name');
+  const file = readJson<{ tenant?: { code?: string; name?: string }; code?: string; name?: string }>(path.join(dir, PACKAGE_FILES.county), cwd);
+  const county = file.tenant ?? file;
+  if (typeof county.code !== 'string' || typeof county.name !== 'string') {
+    const shown = path.relative(cwd, path.join(dir, PACKAGE_FILES.county));
+    throw new CliError(`${shown} 须包含 tenant.code 与 tenant.name`, `${shown} needs tenant.code and tenant.name`);
   }
   const optional = <T>(file: string, fallback: T): T => (fs.existsSync(path.join(dir, file)) ? readJson<T>(path.join(dir, file), cwd) : fallback);
   const inDir = (sub: string) => (fs.existsSync(path.join(dir, sub)) ? [path.join(dir, sub)] : []);

@@ -91,7 +91,7 @@ describe('the CLI against a running API', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('已导出 西吉县（640422）到 xiji');
     const dir = path.join(work, 'xiji');
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'county.json'), 'utf8'))).toEqual({ format: 'kcbx-county-package/1', code: '640422', name: '西吉县' });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'county.json'), 'utf8'))).toEqual({ format: 'kcbx-county-package/1', tenant: { code: '640422', name: '西吉县' } });
     const units = JSON.parse(fs.readFileSync(path.join(dir, 'org-units.json'), 'utf8'));
     expect(units.filter((u: { kind: string }) => u.kind === 'township')).toHaveLength(19);
     expect(fs.readFileSync(path.join(dir, 'users.json'), 'utf8')).not.toMatch(/password|argon2/i);
@@ -142,6 +142,21 @@ describe('the CLI against a running API', () => {
     await t.http().post('/api/auth/login').send({ username: 'ld-teacher9', password: 'Longde2026x' }).expect(200);
     const defs = await t.http().get('/api/process-definitions').set({ Authorization: `Bearer ${ldAdmin}` }).expect(200);
     expect(defs.body.map((d: { key: string }) => d.key).sort()).toEqual(['leave-approval', 'persuasion-return', 'visit-escalation']);
+  });
+
+  it('seed previews the shipped Xiji package from the repository: same tree and users as the server, every form new, every procedure new or changed', async () => {
+    const io = memoryIo(path.join(__dirname, '..', '..', '..'), { KCBX_URL: url });
+    const code = await runCli(['seed', '--county', '640422', '--dry-run', '--token', await token('admin')], io);
+    const out = io.stdout.join('\n');
+    expect(io.stderr).toEqual([]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/单位 org units: 新增 created 0，更新 updated 0，不变 unchanged \d+/);
+    expect(out).toMatch(/用户 users: 新增 created 0，更新 updated 0，不变 unchanged \d+/);
+    expect(out).toMatch(/表单 forms: 新增 created [1-9]\d*，更新 updated 0/);
+    // the fixture procedures deployed above share the persuasion-return key: that one counts as an update
+    const [, created, updated] = /流程 procedures: 新增 created (\d+)，更新 updated (\d+)/.exec(out) ?? [];
+    const shipped = fs.readdirSync(path.join(__dirname, '..', '..', '..', 'workflows')).filter((f) => f.endsWith('.bpmn')).length;
+    expect(Number(created) + Number(updated)).toBe(shipped);
   });
 
   it('says what is missing when the server or token is not given, or the server is not there', async () => {

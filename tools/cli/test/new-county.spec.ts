@@ -23,7 +23,7 @@ describe('npm run tools -- new-county', () => {
     const r = await run('--code', '640422');
     expect(r.code).toBe(0);
     expect(r.out).toContain('已生成 西吉县（640422）：19 个乡镇');
-    expect(read('counties', '640422', 'county.json')).toEqual({ format: 'kcbx-county-package/1', code: '640422', name: '西吉县' });
+    expect(read('counties', '640422', 'county.json')).toEqual({ format: 'kcbx-county-package/1', tenant: { code: '640422', name: '西吉县' } });
     const units = read('counties', '640422', 'org-units.json');
     expect(units[0]).toEqual({ code: '640422', name: '西吉县', kind: 'county', parentCode: null });
     expect(units.filter((u: { kind: string }) => u.kind === 'township')).toHaveLength(19);
@@ -38,13 +38,19 @@ describe('npm run tools -- new-county', () => {
     fs.writeFileSync(path.join(work, 'counties', '640422', 'roles.json'), JSON.stringify([{ key: 'principal', name: '校长' }]));
     const r = await run('--code', '110101', '--out', 'dongcheng');
     expect(r.code).toBe(0);
-    expect(read('dongcheng', 'county.json').name).toBe('东城区');
+    expect(read('dongcheng', 'county.json').tenant.name).toBe('东城区');
     expect(read('dongcheng', 'org-units.json').find((u: { code: string }) => u.code === '110101001').name).toBe('东华门街道');
     expect(read('dongcheng', 'roles.json')).toEqual([{ key: 'principal', name: '校长' }]);
     const again = await run('--code', '110101', '--out', 'dongcheng');
     expect(again.code).toBe(2);
     expect(again.err).toContain('已有 county.json；确认覆盖请加 --force');
     expect((await run('--code', '110101', '--out', 'dongcheng', '--force')).code).toBe(0);
+  });
+
+  it.each(['640422', '640423'])('reproduces the org tree shipped in counties/%s exactly', async (code) => {
+    const shipped = path.join(__dirname, '..', '..', '..', 'counties', code, 'org-units.json');
+    expect((await run('--code', code)).code).toBe(0);
+    expect(read('counties', code, 'org-units.json')).toEqual(JSON.parse(fs.readFileSync(shipped, 'utf8')));
   });
 
   it.each([
