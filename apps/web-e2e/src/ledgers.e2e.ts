@@ -72,8 +72,10 @@ async function importShown(page: Page, source: string, expected: string) {
 
 describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () => {
   beforeAll(async () => {
-    // The county's persuasion procedure (a short one for the test) and a class teacher at the registers' school.
-    const resources = ['persuasion-return.bpmn', 'persuasion-visit.form.json'].map((name) => ({ name, content: fs.readFileSync(path.join(FIXTURES, name), 'utf8') }));
+    // Ledger persuasion starts the procedure with key persuasion-return. The county package's own one runs a
+    // follow-up period of weeks before sign-off, so the test deploys a short one under that key (and its own
+    // form key), plus a class teacher at the registers' school. The e2e server seeds no procedures itself.
+    const resources = ['persuasion-return.bpmn', 'e2e-persuasion-visit.form.json'].map((name) => ({ name, content: fs.readFileSync(path.join(FIXTURES, name), 'utf8') }));
     await call('POST', '/api/deployments', await tokenOf('designer'), { resources });
     await call('POST', '/api/admin/users', await tokenOf('admin'), {
       username: TEACHER.username, password: TEACHER.password, displayName: '测试班主任', roles: [{ role: 'class-teacher', orgUnit: SCHOOL }],
@@ -170,6 +172,8 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     }
     expect(opened).toBe(true);
     const form = page.getByTestId('task-form');
+    await form.locator('.ant-select').first().click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="外出打工"]').click();
     await form.locator('input[type=checkbox]').check();
     await form.locator('textarea').fill('家访后已返校，在五（1）班就读');
     await page.getByTestId('task-complete').click();
@@ -192,6 +196,7 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     await page.goto('/dashboard');
     const [suspectedAfter, signedOffAfter] = await dashboardTotals(page, 'suspected-dropout');
     expect([suspectedAfter, signedOffAfter]).toEqual([suspectedBefore + 2, signedOffBefore + 1]);
+    await expectText(page.getByTestId('dash-cause-table').locator('tr', { hasText: '外出打工' }), '1');
     const xinglong = page.getByTestId('dash-unit-table').locator('tr', { hasText: '兴隆镇' }).first();
     await expectText(xinglong, '兴隆镇');
     await screenshot(page, 'dashboard-county');

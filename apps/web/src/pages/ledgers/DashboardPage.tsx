@@ -9,8 +9,8 @@ import { PageTitle } from '../../shell/PageTitle';
 import { useOrgUnits } from '../../util/useOrgUnits';
 import { useShowError } from '../../util/useShowError';
 import { Chart } from './Chart';
-import { MonthTable, OverdueTable, ReasonTable, totalOf, UnitCountsTable, VisitsTable } from './dashboardTables';
-import { kindLabel, statusLabel } from './labels';
+import { CauseTable, MonthTable, OverdueTable, ReasonTable, totalOf, UnitCountsTable, VisitsTable } from './dashboardTables';
+import { causeLabel, kindLabel, statusLabel } from './labels';
 import { Dashboard, LEDGER_KINDS, LEDGER_STATUSES, ledgersApi, UnitCounts } from './ledgersApi';
 import { PrintableReport } from './PrintableReport';
 
@@ -76,6 +76,14 @@ export default function DashboardPage() {
   const byReason: EChartsOption = {
     tooltip: { trigger: 'item' },
     series: [{ type: 'pie', radius: ['35%', '65%'], data: d.byReason.map((r) => ({ name: `${t(kindLabel(r.kind))}·${r.reason}`, value: r.n })) }],
+  };
+  const causeName = (c: string) => {
+    const key = causeLabel(c);
+    return key ? t(key) : c;
+  };
+  const byCause: EChartsOption = {
+    tooltip: { trigger: 'item' },
+    series: [{ type: 'pie', radius: '65%', data: d.byCause.map((c) => ({ name: causeName(c.cause), value: c.n })) }],
   };
   const byMonth: EChartsOption = {
     tooltip: { trigger: 'axis' },
@@ -168,6 +176,13 @@ export default function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      <Card size="small" title={t('ledgers.dash.byCause')}>
+        <Typography.Paragraph type="secondary">{t('ledgers.dash.byCauseHint')}</Typography.Paragraph>
+        <Row gutter={16}>
+          <Col xs={24} lg={12}>{d.byCause.length > 0 && <Chart option={byCause} height={220} testId="dash-chart-cause" />}</Col>
+          <Col xs={24} lg={12}><CauseTable d={d} /></Col>
+        </Row>
+      </Card>
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('ledgers.dash.byMonth')}>

@@ -1,6 +1,6 @@
 import { Button, Table, Tag } from 'antd';
 import { useI18n } from '../../i18n/i18n';
-import { kindLabel, statusLabel } from './labels';
+import { causeLabel, kindLabel, statusLabel } from './labels';
 import { Dashboard, KindCounts, LEDGER_KINDS, LEDGER_STATUSES, LedgerKind, UnitCounts } from './ledgersApi';
 
 export const totalOf = (c: KindCounts[LedgerKind]) => c.open + c['in-progress'] + c['signed-off'];
@@ -113,6 +113,24 @@ export function VisitsTable({ d }: { d: Dashboard }) {
           render: (_: unknown, r: Dashboard['visits']['townships'][number]) => <Tag color={r.visits[i] >= required ? 'green' : 'red'}>{r.visits[i]}</Tag>,
         })),
         { title: t('ledgers.dash.compliantMonths'), dataIndex: 'compliantMonths', align: 'right', render: (n: number) => `${n}/${months.length}` },
+      ]}
+    />
+  );
+}
+
+export function CauseTable({ d }: { d: Dashboard }) {
+  const { t } = useI18n();
+  return (
+    <Table
+      size="small"
+      rowKey="cause"
+      pagination={false}
+      data-testid="dash-cause-table"
+      dataSource={d.byCause}
+      locale={{ emptyText: t('ledgers.dash.noData') }}
+      columns={[
+        { title: t('ledgers.dash.cause'), dataIndex: 'cause', render: (c: string) => { const key = causeLabel(c); return key ? t(key) : c; } },
+        { title: t('ledgers.dash.count'), dataIndex: 'n', align: 'right' },
       ]}
     />
   );

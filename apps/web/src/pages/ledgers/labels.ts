@@ -12,3 +12,8 @@ export const STATUS_COLOR: Record<LedgerStatus, string> = { open: 'orange', 'in-
 const ACTIONS = ['created', 'seen-again', 'status-changed', 'case-started', 'signed-off'] as const;
 export const actionLabel = (a: string): MessageKey | null =>
   (ACTIONS as readonly string[]).includes(a) ? (`ledgers.action.${a as (typeof ACTIONS)[number]}` as MessageKey) : null;
+
+const CAUSES = ['learning-difficulty', 'migrant-work', 'early-marriage', 'illness', 'poverty', 'religion', 'other'] as const;
+/** The causes of the county's persuasion visit form; a county's own cause shows as recorded. */
+export const causeLabel = (c: string): MessageKey | null =>
+  (CAUSES as readonly string[]).includes(c) ? (`ledgers.cause.${c as (typeof CAUSES)[number]}` as MessageKey) : null;

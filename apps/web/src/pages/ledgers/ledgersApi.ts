@@ -94,6 +94,7 @@ export interface Dashboard {
   unit: UnitCounts;
   children: UnitCounts[];
   byReason: { kind: LedgerKind; reason: string; n: number }[];
+  byCause: { cause: string; n: number }[];
   byMonth: { month: string; created: number; signedOff: number }[];
   overdue: { total: number; children: { code: string; name: string; n: number }[] };
   visits: { required: number; months: string[]; townships: { code: string; name: string; visits: number[]; compliantMonths: number }[] };
