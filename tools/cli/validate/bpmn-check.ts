@@ -1,6 +1,7 @@
 import { DeploymentError, Engine, EngineError, MemoryStore } from '@kcbx/engine';
 import type { SourceFile } from './package-files';
 import type { Problem } from './problem';
+import { lineAt, offsetOfId } from './xml-lines';
 
 export type ProcessModel = Awaited<ReturnType<Engine['model']>>;
 
@@ -28,7 +29,8 @@ export async function checkProcedures(files: SourceFile[]): Promise<{ processes:
       for (const d of deployed) {
         const first = owner.get(d.key);
         if (first && first !== file.file) {
-          problems.push({ file: file.file, code: 'PROCESS_KEY_DUPLICATE', elementId: d.key,
+          const at = offsetOfId(file.text, d.key);
+          problems.push({ file: file.file, line: at >= 0 ? lineAt(file.text, at) : undefined, code: 'PROCESS_KEY_DUPLICATE', elementId: d.key,
             zh: `流程键“${d.key}”已在 ${first} 中定义`, en: `process id "${d.key}" is already defined in ${first}` });
           continue;
         }
