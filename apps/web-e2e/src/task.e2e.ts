@@ -32,15 +32,18 @@ async function deployTwoStepApproval() {
   await call('POST', '/api/deployments', await tokenOf('designer'), { resources });
 }
 
+/** A field of the step's own form (earlier steps' read-only forms have fields of the same names). */
+const field = (page: Page, name: string) => page.getByTestId('task-form').locator(`[data-field="${name}"]`);
+
 /** antd select inside a form field: open it and pick the option with this text. */
-async function pick(page: Page, field: string, option: string) {
-  await page.locator(`[data-field="${field}"] .ant-select`).click();
+async function pick(page: Page, name: string, option: string) {
+  await field(page, name).locator('.ant-select').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
 /** antd date picker inside a form field: type the date and confirm. */
-async function typeDate(page: Page, field: string, date: string) {
-  const input = page.locator(`[data-field="${field}"] input`);
+async function typeDate(page: Page, name: string, date: string) {
+  const input = field(page, name).locator('input');
   await input.click();
   await input.fill(date);
   await input.press('Enter');
@@ -84,20 +87,20 @@ describe('task page', () => {
     expect(await openTaskId(page)).toBe(firstTask);
     // The diagram marks the current step; the principal's decision fields are hidden at this step.
     await page.locator('[data-testid="process-diagram"] [data-element-id="apply"].kcbx-active').waitFor();
-    expect(await page.locator('[data-field="decision"]').count()).toBe(0);
+    expect(await field(page, 'decision').count()).toBe(0);
 
     // Invalid data: the Chinese field error shows at the field and nothing is submitted.
     await pick(page, 'reason', 'illness');
     await typeDate(page, 'from', '2026-12-01');
     await typeDate(page, 'to', '2027-01-15');
-    await page.locator('[data-field="guardianPhone"] input').fill('12345');
+    await field(page, 'guardianPhone').locator('input').fill('12345');
     await page.getByTestId('task-complete').click();
-    await expectText(page.locator('[data-field="guardianPhone"]'), '请输入有效的11位手机号码');
+    await expectText(field(page, 'guardianPhone'), '请输入有效的11位手机号码');
     expect(page.url()).toContain(`/tasks/${firstTask}`);
     await screenshot(page, 'task-page');
 
     // Valid data: submitted, back to the inbox.
-    await page.locator('[data-field="guardianPhone"] input').fill('13800000000');
+    await field(page, 'guardianPhone').locator('input').fill('13800000000');
     await page.getByTestId('task-complete').click();
     await page.waitForURL(/\/inbox$/);
     await logOut(page);
@@ -134,7 +137,7 @@ describe('task page', () => {
     // The form still holds what was submitted; the teacher corrects the end date and resubmits.
     await page.goto(`/tasks/${returned}`);
     await page.getByTestId('task-form').waitFor();
-    expect(await page.locator('[data-field="guardianPhone"] input').inputValue()).toBe('13800000000');
+    expect(await field(page, 'guardianPhone').locator('input').inputValue()).toBe('13800000000');
     await typeDate(page, 'to', '2027-02-28');
     await page.getByTestId('task-complete').click();
     await page.waitForURL(/\/inbox$/);
