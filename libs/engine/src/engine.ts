@@ -1,5 +1,5 @@
 import { checkResources, type DeployedDefinition, type DeployResource, replaceStartEvents, storeDefinitions } from './deploy';
-import { ConcurrencyError, InvalidArgumentError, MessageNotCorrelatedError, NotFoundError, TaskAssignmentError, TaskNotActiveError } from './errors';
+import { ConcurrencyError, DeploymentError, type DeploymentProblem, InvalidArgumentError, MessageNotCorrelatedError, NotFoundError, TaskAssignmentError, TaskNotActiveError } from './errors';
 import { executeJob } from './job-executor';
 import { compileDefinitions } from './model/compile';
 import type { ProcessModel, StartSpec } from './model/model';
@@ -142,6 +142,17 @@ export class Engine extends Queries {
     if (!startEventId) return null;
     const spec = model.elements.get(startEventId)!.start ?? { formKey: null, fieldPermissions: {}, starterGroups: [] };
     return { definition, startEventId, spec };
+  }
+
+  /** every problem `deploy` would refuse these resources for (empty when they would deploy), storing nothing */
+  async checkDeployment(resources: DeployResource[]): Promise<DeploymentProblem[]> {
+    try {
+      await checkResources(resources);
+      return [];
+    } catch (error) {
+      if (error instanceof DeploymentError) return error.problems;
+      throw error;
+    }
   }
 
   /**

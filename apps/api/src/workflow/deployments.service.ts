@@ -57,6 +57,12 @@ export class DeploymentsService {
         });
       }
     }
+    // the BPMN files' own problems too, so an author sees the whole list at once
+    if (bpmn.length) {
+      for (const x of await this.engine.checkDeployment(bpmn)) {
+        problems.push({ resource: x.resource, elementId: x.elementId, line: x.line, message: `${x.messageZh} / ${x.message}` });
+      }
+    }
     if (problems.length) throw refused(problems);
     if (dryRun) return this.plan(p, bpmn, forms);
     let processDefinitions: { id: string; key: string; version: number }[] = [];

@@ -113,4 +113,11 @@ describe('deployment dry run', () => {
     expect(plan.filter((d) => d.isNew).length).toBeGreaterThan(0);
     expect(stored()).toEqual(before);
   });
+
+  it('given a broken and a good file, when only checked, then the broken file problems are listed and the good one has none', async () => {
+    const { engine } = await givenEngine([]);
+    const problems = await engine.checkDeployment([{ name: 'unsupported.bpmn', content: fixture('unsupported.bpmn') }, { name: 'approval.bpmn', content: fixture('approval.bpmn') }]);
+    expect(new Set(problems.map((p) => p.resource))).toEqual(new Set(['unsupported.bpmn']));
+    expect(await engine.checkDeployment([{ name: 'approval.bpmn', content: fixture('approval.bpmn') }])).toEqual([]);
+  });
 });
