@@ -21,7 +21,8 @@ class ApiProcess {
   constructor(readonly port: number, db: TestDatabase) {
     this.child = spawn(process.execPath, ['tools/scripts/start-api.js'], {
       cwd: root,
-      stdio: 'ignore',
+      // The server's own log beside its data, to read when an answer was a 500.
+      stdio: ['ignore', fs.openSync(path.join(db.dataDir, `server-${port}.log`), 'a'), fs.openSync(path.join(db.dataDir, `server-${port}.log`), 'a')],
       env: {
         ...process.env, NODE_ENV: 'test', DATA_DIR: db.dataDir, JWT_SECRET: TEST_JWT_SECRET, DEMO_PASSWORD, LOG_LEVEL: 'warn',
         WEB_DIST: '/nonexistent', SEED_DEMO_CASES: 'false', JOB_POLL_MS: '200', JOB_LOCK_MS: '1500', PORT: String(port),
@@ -111,6 +112,7 @@ describe(`several API processes on one ${onPostgres() ? 'PostgreSQL' : 'SQLite'}
       ]),
     );
     const statuses = attempts.map((r) => r.status);
+    expect(attempts.filter((r) => r.status !== 201 && r.status !== 409).map((r) => [r.status, r.body])).toEqual([]);
     expect(statuses.filter((s) => s === 201)).toHaveLength(100);
     expect(statuses.filter((s) => s === 409)).toHaveLength(100);
 

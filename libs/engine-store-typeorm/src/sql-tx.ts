@@ -55,7 +55,7 @@ export function sqliteRunner(db: BetterSqliteDb): SqlRunner {
 
 type Columns = { all: string[]; times: Set<string> };
 const columnsOf = new Map<RecordKind, Columns>();
-function columns(kind: RecordKind): Columns {
+export function columns(kind: RecordKind): Columns {
   let c = columnsOf.get(kind);
   if (!c) {
     const defs = ENGINE_SCHEMAS[kind].options.columns as Record<string, { type: unknown }>;

@@ -132,6 +132,47 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
     await secondDs?.destroy();
   });
 
+  it('given writes inside a transaction, then its own reads see them: inserted, changed out of a filter, deleted', async () => {
+    await store.transaction(async (tx) => {
+      await tx.insert('execution', execution('r1', 'rp'));
+      await tx.insert('execution', execution('r2', 'rp'));
+      await tx.insert('execution', execution('r3', 'rp'));
+    });
+    const seen = await store.transaction(async (tx) => {
+      await tx.insert('execution', execution('r0', 'rp'));
+      const r2 = (await tx.get('execution', 'r2'))!;
+      const moved = await tx.update('execution', { ...r2, parentId: 'other' });
+      await tx.update('execution', { ...moved, state: 'active' });
+      await tx.delete('execution', 'r3');
+      return {
+        children: (await tx.find('execution', { parentId: 'rp' })).map((e) => e.id),
+        moved: await tx.get('execution', 'r2'),
+        deleted: await tx.get('execution', 'r3'),
+      };
+    });
+    expect(seen.children).toEqual(['r0', 'r1']);
+    expect(seen.moved).toMatchObject({ parentId: 'other', state: 'active', version: 3 });
+    expect(seen.deleted).toBeUndefined();
+    // …and after commit the database holds exactly that.
+    const after = await store.transaction(async (tx) => ({ rp: await tx.find('execution', { parentId: 'rp' }), r2: await tx.get('execution', 'r2') }));
+    expect(after.rp.map((e) => e.id)).toEqual(['r0', 'r1']);
+    expect(after.r2).toMatchObject({ parentId: 'other', state: 'active', version: 3, createdAt: 1_795_900_000_000 });
+  });
+
+  it('given two transactions updating the same row from the same version, then the later commit fails and leaves nothing behind', async () => {
+    await store.transaction((tx) => tx.insert('task', task('t-race')));
+    const seen = (await store.transaction((tx) => tx.get('task', 't-race')))!;
+    await store.transaction((tx) => tx.update('task', { ...seen, assignee: 'first' }));
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.insert('execution', execution('lost-write'));
+        await tx.update('task', { ...seen, assignee: 'second' });
+      }),
+    ).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await store.transaction((tx) => tx.get('execution', 'lost-write'))).toBeUndefined();
+    expect(await store.transaction((tx) => tx.get('task', 't-race'))).toMatchObject({ assignee: 'first', version: 2 });
+  });
+
   it('given 50 concurrent completions of one task at the same version, then exactly one wins', async () => {
     await store.transaction((tx) => tx.insert('task', task('t1')));
     const seen = await store.transaction((tx) => tx.get('task', 't1'));

@@ -1,6 +1,7 @@
 import type { JobRecord, StoragePort, StorageTx } from '@kcbx/engine';
 import { DataSource } from 'typeorm';
 import { ENGINE_SCHEMAS } from './engine-tables';
+import { BufferedPgTx } from './buffered-tx';
 import { runnerFor, sqliteHandle, sqliteRunner, SqlTx } from './sql-tx';
 
 /** Runs a unit of work alone where the database needs it (the API passes its SQLite gate). */
@@ -36,7 +37,14 @@ export class TypeOrmStore implements StoragePort {
   }
 
   transaction<T>(work: (tx: StorageTx) => Promise<T>): Promise<T> {
-    if (this.ds.options.type === 'postgres') return this.ds.transaction((m) => work(new SqlTx(runnerFor(m))));
+    if (this.ds.options.type === 'postgres') {
+      return this.ds.transaction(async (m) => {
+        const tx = new BufferedPgTx(runnerFor(m));
+        const result = await work(tx);
+        await tx.flush();
+        return result;
+      });
+    }
     // SQLite: BEGIN/COMMIT straight on the connection (the gate already keeps units of work apart); TypeORM's
     // transaction bookkeeping cost more than the engine's statements. Inside an open transaction (an engine
     // call made within a request's own transaction), a savepoint keeps the same all-or-nothing promise.

@@ -12,7 +12,7 @@ import { Principal } from '../identity/principal';
 import { fileFromSubmission } from './case-attachments';
 import { formInvalid } from './form-errors';
 import { FormsService } from './forms.service';
-import { InboxRow, inboxQuery, InboxScope, loadInbox } from './task-inbox';
+import { inboxCounts, InboxRow, inboxQuery, InboxScope, loadInbox } from './task-inbox';
 
 const TASK = { zh: '任务', en: 'Task' };
 
@@ -31,11 +31,7 @@ export class TasksService {
     if (filter.orgUnit) qb.andWhere('o.path LIKE :unitPath', { unitPath: `%/${filter.orgUnit}/%` });
     if (filter.overdue) qb.andWhere('t.dueAt IS NOT NULL AND t.dueAt < :now', { now: Date.now() });
     const { rows, total } = await loadInbox(qb, page, pageSize);
-    const counts = {
-      mine: await inboxQuery(this.ds, p, 'mine').getCount(),
-      candidate: await inboxQuery(this.ds, p, 'candidate').getCount(),
-      overdue: await inboxQuery(this.ds, p, 'all').andWhere('t.dueAt IS NOT NULL AND t.dueAt < :now', { now: Date.now() }).getCount(),
-    };
+    const counts = await inboxCounts(this.ds, p, Date.now());
     return { items: rows.map(presentInboxRow), total, counts };
   }
 
