@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
@@ -204,7 +205,18 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     // Drill down: the township shows its schools; the school opens its ledger entries.
     await xinglong.getByRole('button', { name: '兴隆镇' }).click();
     await expectText(page.getByTestId('dash-scope'), '兴隆镇');
-    await page.getByTestId('dash-unit-table').getByRole('button', { name: '兴隆镇第二小学' }).click();
+    // The school's monthly report (XLSX) lists its children one by one, as the ledger has them now.
+    const schoolRow = page.getByTestId('dash-unit-table').locator('tr', { hasText: '兴隆镇第二小学' });
+    const [download] = await Promise.all([page.waitForEvent('download'), schoolRow.getByRole('button', { name: '导出' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^兴隆镇第二小学月报-\d{4}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    const lines: string[] = [];
+    book.getWorksheet('明细')!.eachRow((row) => lines.push((row.values as unknown[]).slice(1).join('|')));
+    expect(lines.find((l) => l.includes('杨雪梅'))).toContain('疑似辍学台账|名在人不在（脱贫户）|已销号|兴隆镇第二小学');
+    expect(lines.find((l) => l.includes('苏明远'))).toContain('处理中');
+    expect(lines.join('\n')).not.toContain('640422201411111048'); // masked in the file too
+    await schoolRow.getByRole('button', { name: '兴隆镇第二小学' }).click();
     await page.waitForURL(/\/ledgers\?kind=suspected-dropout&orgUnit=64042210102/);
     await expectText(page.getByTestId('ledger-table'), '杨雪梅');
 

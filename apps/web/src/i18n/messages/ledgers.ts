@@ -134,6 +134,8 @@ export const ledgersZh = {
   'ledgers.dash.noData': '暂无数据',
   'ledgers.dash.reportMonth': '月报月份',
   'ledgers.dash.export': '导出月报（Excel）',
+  'ledgers.dash.report': '月报',
+  'ledgers.dash.reportShort': '导出',
   'ledgers.dash.print': '打印月报',
 
   'ledgers.report.title': '{unit}控辍保学月报（{month}）',
@@ -279,6 +281,8 @@ export const ledgersEn: Record<keyof typeof ledgersZh, string> = {
   'ledgers.dash.noData': 'No data',
   'ledgers.dash.reportMonth': 'Report month',
   'ledgers.dash.export': 'Export monthly report (Excel)',
+  'ledgers.dash.report': 'Monthly report',
+  'ledgers.dash.reportShort': 'Export',
   'ledgers.dash.print': 'Print monthly report',
 
   'ledgers.report.title': '{unit} dropout-control monthly report ({month})',

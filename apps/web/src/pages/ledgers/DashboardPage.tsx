@@ -161,7 +161,12 @@ export default function DashboardPage() {
       </Card>
       <Card size="small" title={t('ledgers.dash.byUnit')}>
         {d.children.length > 0 && <Chart option={byUnit} height={320} onClick={(e) => drill(d.children[e.dataIndex])} testId="dash-chart-unit" />}
-        <UnitCountsTable d={d} onUnit={drill} testId="dash-unit-table" />
+        <UnitCountsTable
+          d={d}
+          onUnit={drill}
+          onReport={(u) => ledgersApi.downloadReport(u.code, month, `${u.name}月报-${month}.xlsx`).catch(showError)}
+          testId="dash-unit-table"
+        />
       </Card>
       <Row gutter={16}>
         <Col xs={24} lg={12}>

@@ -142,7 +142,14 @@ export default function LedgersPage() {
           {
             title: t('ledgers.col.case'),
             dataIndex: 'caseId',
-            render: (id: string | null) => (id ? (can('design') ? <Link to={`/design/instances?id=${id}`}>{id.slice(-8)}</Link> : <Typography.Text type="secondary">{id.slice(-8)}</Typography.Text>) : '—'),
+            // The case is in the child's file (一生一案) when the child is on the student register; policy
+            // staff also find it among the procedure's running instances.
+            render: (id: string | null, r) => {
+              if (!id) return '—';
+              if (r.studentId) return <Link to={`/students/${r.studentId}`}>{id.slice(-8)}</Link>;
+              if (can('design')) return <Link to="/design/instances?key=persuasion-return">{id.slice(-8)}</Link>;
+              return <Typography.Text type="secondary">{id.slice(-8)}</Typography.Text>;
+            },
           },
           { title: t('ledgers.col.created'), dataIndex: 'createdAt', render: (v: string) => formatDate(v) },
           {

@@ -6,7 +6,7 @@ import { Dashboard, KindCounts, LEDGER_KINDS, LEDGER_STATUSES, LedgerKind, UnitC
 export const totalOf = (c: KindCounts[LedgerKind]) => c.open + c['in-progress'] + c['signed-off'];
 
 /** Per unit: each ledger's open / in progress / signed off / total — the same columns as the exported report. */
-export function UnitCountsTable({ d, onUnit, testId }: { d: Dashboard; onUnit?: (u: UnitCounts) => void; testId: string }) {
+export function UnitCountsTable({ d, onUnit, onReport, testId }: { d: Dashboard; onUnit?: (u: UnitCounts) => void; onReport?: (u: UnitCounts) => void; testId: string }) {
   const { t } = useI18n();
   const rows = [...d.children, { ...d.unit, code: '__total', name: t('ledgers.dash.total') }];
   return (
@@ -32,6 +32,14 @@ export function UnitCountsTable({ d, onUnit, testId }: { d: Dashboard; onUnit?: 
             { title: t('ledgers.dash.total'), key: `${k}-total`, align: 'right' as const, render: (_: unknown, u: UnitCounts) => <strong>{totalOf(u.counts[k])}</strong> },
           ],
         })),
+        ...(onReport
+          ? [{
+              title: t('ledgers.dash.report'),
+              key: 'report',
+              render: (_: unknown, u: UnitCounts) =>
+                u.code === '__total' ? null : <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onReport(u)}>{t('ledgers.dash.reportShort')}</Button>,
+            }]
+          : []),
       ]}
     />
   );
