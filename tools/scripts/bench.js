@@ -49,7 +49,8 @@ function comparisonPart() {
   }
 }
 
-build();
+// The forms part builds its own code (apps/web-e2e/bench); the others need the API's bench build.
+if (['comparison', 'engine', 'api'].some(want)) build();
 const parts = { comparison: comparisonPart };
 for (const extra of ['engine', 'forms', 'api']) {
   const file = path.join(__dirname, `bench-${extra}.js`);

@@ -12,7 +12,7 @@ const TARGET: Record<Scenario, Record<Renderer, string>> = {
   table200: { ours: '[id="rows.100.name"]', rjsf: '#root_rows_100_name' },
 };
 const ORIGIN = 'http://form-bench.local';
-const MOUNTS = Number(process.env.BENCH_MOUNTS ?? 3);
+const MOUNTS = Number(process.env.BENCH_MOUNTS ?? 5);
 const KEYS = Number(process.env.BENCH_KEYS ?? 40);
 const WARM_KEYS = 5;
 
@@ -27,7 +27,8 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
 }
 
-async function run(browser: Browser, renderer: Renderer, scenario: Scenario) {
+/** A page on the bench harness with one renderer's form mounted and its keystroke target focused. */
+async function openPage(browser: Browser, renderer: Renderer, scenario: Scenario) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce' });
   await serveHarness(context, ORIGIN);
   const page = await context.newPage();
@@ -35,30 +36,59 @@ async function run(browser: Browser, renderer: Renderer, scenario: Scenario) {
   await page.goto(`${ORIGIN}/form-harness/bench.html`);
   await page.waitForFunction(() => !!(window as unknown as BenchWindow).__bench);
   const mount = () => page.evaluate(([r, s]) => (window as unknown as BenchWindow).__bench.mount(r, s), [renderer, scenario] as const);
-  await mount(); // warm-up: code loaded, JIT-compiled, validator compiled where the renderer does it at mount
-  const mounts: number[] = [];
-  for (let i = 0; i < MOUNTS; i++) mounts.push(await mount());
-  const elements = await page.evaluate(() => (window as unknown as BenchWindow).__bench.elementCount());
-
-  // Scroll the field to the middle of the window first, as a clerk would (ours mounts widgets near the window).
-  const name = TARGET[scenario].ours.slice(5, -2);
-  await page.evaluate(([sel, n]) => (document.querySelector(sel) ?? document.querySelector(`[data-deferred="${n}"]`))!.scrollIntoView({ block: 'center' }), [TARGET[scenario][renderer], name] as const);
-  const target = page.locator(TARGET[scenario][renderer]);
-  await target.click();
-  await target.press('End');
-  const keys: number[] = [];
-  for (let i = 0; i < WARM_KEYS + KEYS; i++) {
+  await mount(); // warm-up: code loaded and JIT-compiled
+  const focus = async () => {
+    // Scroll the field to the middle of the window first, as a clerk would (ours mounts widgets near the window).
+    const name = TARGET[scenario].ours.slice(5, -2);
+    await page.evaluate(([sel, n]) => (document.querySelector(sel) ?? document.querySelector(`[data-deferred="${n}"]`))!.scrollIntoView({ block: 'center' }), [TARGET[scenario][renderer], name] as const);
+    const target = page.locator(TARGET[scenario][renderer]);
+    await target.click();
+    await target.press('End');
+    return target;
+  };
+  const keystroke = async (key: string) => {
     await page.evaluate(() => {
       const w = window as unknown as BenchWindow;
       w.__next = w.__bench.nextKeystroke();
     });
-    await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
-    const ms = await page.evaluate(() => (window as unknown as BenchWindow).__next!);
-    if (i >= WARM_KEYS) keys.push(ms);
+    await page.keyboard.press(key);
+    return page.evaluate(() => (window as unknown as BenchWindow).__next!);
+  };
+  const elements = () => page.evaluate(() => (window as unknown as BenchWindow).__bench.elementCount());
+  return { context, mount, focus, keystroke, elements };
+}
+
+/**
+ * Ours and rjsf side by side, alternating every mount and every keystroke, so a busy machine (the 2-core box
+ * is shared) slows both alike instead of whichever happened to run during the busy spell.
+ */
+async function runScenario(browser: Browser, scenario: Scenario) {
+  const pages = { ours: await openPage(browser, 'ours', scenario), rjsf: await openPage(browser, 'rjsf', scenario) };
+  const mounts: Record<Renderer, number[]> = { ours: [], rjsf: [] };
+  for (let i = 0; i < MOUNTS; i++) for (const r of ['ours', 'rjsf'] as const) mounts[r].push(await pages[r].mount());
+  const elements = { ours: await pages.ours.elements(), rjsf: await pages.rjsf.elements() };
+  const targets = { ours: await pages.ours.focus(), rjsf: await pages.rjsf.focus() };
+  const keys: Record<Renderer, number[]> = { ours: [], rjsf: [] };
+  for (let i = 0; i < WARM_KEYS + KEYS; i++) {
+    for (const r of ['ours', 'rjsf'] as const) {
+      const ms = await pages[r].keystroke(String.fromCharCode(97 + (i % 26)));
+      if (i >= WARM_KEYS) keys[r].push(ms);
+    }
   }
-  const typed = await target.inputValue();
-  await context.close();
-  return { mountMs: median(mounts), mounts, keyMedianMs: median(keys), keyP95Ms: quantile(keys, 0.95), keystrokes: keys.length, elements, typedLength: typed.length };
+  const out: Record<string, unknown> = {};
+  for (const r of ['ours', 'rjsf'] as const) {
+    out[r] = {
+      mountMs: median(mounts[r]),
+      mounts: mounts[r],
+      keyMedianMs: median(keys[r]),
+      keyP95Ms: quantile(keys[r], 0.95),
+      keystrokes: keys[r].length,
+      elements: elements[r],
+      typedLength: (await targets[r].inputValue()).length,
+    };
+    await pages[r].context.close();
+  }
+  return out;
 }
 
 async function main() {
@@ -69,11 +99,8 @@ async function main() {
   const out: Record<string, Record<string, unknown>> = {};
   try {
     for (const scenario of ['form500', 'table200'] as const) {
-      out[scenario] = {};
-      for (const renderer of ['ours', 'rjsf'] as const) {
-        process.stderr.write(`  forms: ${scenario} ${renderer}…\n`);
-        out[scenario][renderer] = await run(browser, renderer, scenario);
-      }
+      process.stderr.write(`  forms: ${scenario}…\n`);
+      out[scenario] = await runScenario(browser, scenario);
     }
   } finally {
     await browser.close();

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeResidentId } from '@kcbx/cn-codes';
+import { largeForm } from '@kcbx/forms';
 import { baseUrl, expectText, launchBrowser, screenshot } from './support/browser';
 import { allKinds, categorized } from './support/form-definitions';
 import { choose, field, harnessPage, input, messageOf, mount, submit, TINY_PNG, typeDate } from './support/form-harness-page';
@@ -200,7 +201,7 @@ describe('form renderer in the browser: tables and layouts', () => {
     await expect(messageOf(page, 'guardians.1.phone').count()).resolves.toBe(0);
 
     await field(page, 'guardians').locator('tbody tr').first().getByRole('button', { name: '删除' }).click();
-    await expect(field(page, 'guardians').locator('tbody tr.ant-table-row').count()).resolves.toBe(1);
+    await expect(field(page, 'guardians').locator('tbody tr.kcbx-row-item').count()).resolves.toBe(1);
     const data = await submit(page);
     expect(data.guardians).toEqual([{ name: '李秀兰', phone: '13712345678' }]);
   });
@@ -258,6 +259,19 @@ const filled = {
   reason: 'family',
   guardians: [{ name: '马建国', relation: 'father', phone: '13995412345' }],
 };
+
+describe('form renderer in the browser: large forms', () => {
+  it('a 300-field form mounts widgets as they come near, and submits every value, also of fields never scrolled to', async () => {
+    const { definition, data } = largeForm(300, 0);
+    await mount(page, { definition, data, token });
+    expect(await page.locator('.kcbx-deferred').count()).toBeGreaterThan(200);
+    await input(page, 'f0').fill('第一个');
+    await page.locator('[data-deferred="f150"]').scrollIntoViewIfNeeded();
+    await input(page, 'f150').fill('中间的');
+    const submitted = await submit(page);
+    expect(submitted).toEqual({ ...data, f0: '第一个', f150: '中间的' });
+  });
+});
 
 describe('form renderer in the browser: permissions and modes', () => {
   it('a step makes fields read-only or hidden; hidden ones are neither shown nor submitted', async () => {
