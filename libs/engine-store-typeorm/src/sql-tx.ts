@@ -136,3 +136,26 @@ export class SqlTx implements StorageTx {
     return rows.map((r) => this.row('job', r));
   }
 }
+
+/** For `read()`: the same reads, and a loud failure if engine code ever writes outside a transaction. */
+export class ReadOnlyTx extends SqlTx {
+  private refuse(): never {
+    throw new Error('engine store: a write inside read(); writes belong in transaction()');
+  }
+
+  override async insert(): Promise<void> {
+    this.refuse();
+  }
+
+  override async insertMany(): Promise<void> {
+    this.refuse();
+  }
+
+  override async update<K extends RecordKind>(): Promise<RecordKinds[K]> {
+    this.refuse();
+  }
+
+  override async delete(): Promise<void> {
+    this.refuse();
+  }
+}

@@ -173,6 +173,13 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(await store.transaction((tx) => tx.get('task', 't-race'))).toMatchObject({ assignee: 'first', version: 2 });
   });
 
+  it('reads outside a transaction see committed rows, and refuse to write', async () => {
+    await store.transaction((tx) => tx.insert('execution', execution('read-me')));
+    expect(await store.read((tx) => tx.get('execution', 'read-me'))).toEqual(execution('read-me'));
+    await expect(store.read((tx) => tx.insert('execution', execution('written-in-read')))).rejects.toThrow(/transaction\(\)/);
+    expect(await store.transaction((tx) => tx.get('execution', 'written-in-read'))).toBeUndefined();
+  });
+
   it('given 50 concurrent completions of one task at the same version, then exactly one wins', async () => {
     await store.transaction((tx) => tx.insert('task', task('t1')));
     const seen = await store.transaction((tx) => tx.get('task', 't1'));

@@ -2,7 +2,7 @@ import type { JobRecord, StoragePort, StorageTx } from '@kcbx/engine';
 import { DataSource } from 'typeorm';
 import { ENGINE_SCHEMAS } from './engine-tables';
 import { BufferedPgTx } from './buffered-tx';
-import { runnerFor, sqliteHandle, sqliteRunner, SqlTx } from './sql-tx';
+import { ReadOnlyTx, runnerFor, sqliteHandle, sqliteRunner, SqlTx } from './sql-tx';
 
 /** Runs a unit of work alone where the database needs it (the API passes its SQLite gate). */
 export type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
@@ -61,6 +61,21 @@ export class TypeOrmStore implements StoragePort {
         throw error;
       }
     });
+  }
+
+  /** Reads on a pooled connection with no BEGIN/COMMIT around them (PostgreSQL); SQLite reads in place. */
+  read<T>(work: (tx: StorageTx) => Promise<T>): Promise<T> {
+    if (this.ds.options.type === 'postgres') {
+      return (async () => {
+        const qr = this.ds.createQueryRunner();
+        try {
+          return await work(new ReadOnlyTx(runnerFor(qr.manager)));
+        } finally {
+          await qr.release();
+        }
+      })();
+    }
+    return this.exclusive(() => work(new ReadOnlyTx(sqliteRunner(sqliteHandle(this.ds)))));
   }
 
   acquireJobs(now: number, limit: number, lockOwner: string, lockMs: number): Promise<JobRecord[]> {

@@ -21,17 +21,21 @@ export interface TimelineEntry {
   data: Record<string, unknown>;
 }
 
-/** Read-side of the engine: each query is one short transaction, tenant-checked. */
+/** Read-side of the engine: tenant-checked; a store that can read outside a transaction is asked to. */
 export class Queries {
   constructor(protected readonly store: StoragePort) {}
 
+  private read<T>(work: (tx: StorageTx) => Promise<T>): Promise<T> {
+    return this.store.read ? this.store.read(work) : this.store.transaction(work);
+  }
+
   getInstance(tenantId: string, instanceId: string): Promise<InstanceRecord> {
-    return this.store.transaction((tx) => this.instanceIn(tx, tenantId, instanceId));
+    return this.read((tx) => this.instanceIn(tx, tenantId, instanceId));
   }
 
   /** element ids where the instance currently has tokens (tasks, waits, sub-process scopes, incidents) */
   getActiveActivities(tenantId: string, instanceId: string): Promise<string[]> {
-    return this.store.transaction(async (tx) => {
+    return this.read(async (tx) => {
       await this.instanceIn(tx, tenantId, instanceId);
       const rows = await tx.find('execution', { instanceId });
       return [...new Set(rows.filter((e) => e.kind !== 'root').map((e) => e.activityId))].sort();
@@ -39,7 +43,7 @@ export class Queries {
   }
 
   listTasks(query: TaskQuery): Promise<TaskRecord[]> {
-    return this.store.transaction(async (tx) => {
+    return this.read(async (tx) => {
       const rows = await tx.find('task', { tenantId: query.tenantId, instanceId: query.instanceId, assignee: query.assignee, state: query.state ?? 'created' });
       return rows.filter((t) => (!query.candidateGroup || (JSON.parse(t.candidateGroups) as string[]).includes(query.candidateGroup))
         && (!query.candidateUser || (JSON.parse(t.candidateUsers) as string[]).includes(query.candidateUser)));
@@ -47,7 +51,7 @@ export class Queries {
   }
 
   getTask(tenantId: string, taskId: string): Promise<TaskRecord> {
-    return this.store.transaction(async (tx) => {
+    return this.read(async (tx) => {
       const task = await tx.get('task', taskId);
       if (!task || task.tenantId !== tenantId) throw new NotFoundError('task', taskId);
       return task;
@@ -56,7 +60,7 @@ export class Queries {
 
   /** the instance's timeline, oldest first */
   getHistory(tenantId: string, instanceId: string): Promise<TimelineEntry[]> {
-    return this.store.transaction(async (tx) => {
+    return this.read(async (tx) => {
       await this.instanceIn(tx, tenantId, instanceId);
       const rows = await tx.find('history', { instanceId });
       return rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).map((h) => ({
@@ -68,7 +72,7 @@ export class Queries {
 
   /** instance-level variables; for an ended instance, the values it ended with */
   getVariables(tenantId: string, instanceId: string): Promise<Record<string, unknown>> {
-    return this.store.transaction(async (tx) => {
+    return this.read(async (tx) => {
       const instance = await this.instanceIn(tx, tenantId, instanceId);
       if (instance.state !== 'active') {
         const ended = (await tx.find('history', { instanceId })).filter((h) => h.type === 'instance-ended' || h.type === 'instance-terminated');
@@ -80,16 +84,16 @@ export class Queries {
   }
 
   listIncidents(tenantId: string, instanceId?: string): Promise<IncidentRecord[]> {
-    return this.store.transaction((tx) => tx.find('incident', { tenantId, instanceId, state: 'open' }));
+    return this.read((tx) => tx.find('incident', { tenantId, instanceId, state: 'open' }));
   }
 
   listJobs(tenantId: string, instanceId?: string): Promise<JobRecord[]> {
-    return this.store.transaction((tx) => tx.find('job', { tenantId, instanceId }));
+    return this.read((tx) => tx.find('job', { tenantId, instanceId }));
   }
 
   /** instances started by call activities of this instance */
   listCalledInstances(tenantId: string, instanceId: string): Promise<InstanceRecord[]> {
-    return this.store.transaction(async (tx) => {
+    return this.read(async (tx) => {
       const executions = await tx.find('execution', { instanceId });
       const called: InstanceRecord[] = [];
       for (const e of executions) called.push(...await tx.find('instance', { tenantId, parentExecutionId: e.id }));

@@ -36,4 +36,9 @@ export interface StoragePort {
    * same job while its lock is valid (PostgreSQL: `SELECT ... FOR UPDATE SKIP LOCKED`).
    */
   acquireJobs(now: number, limit: number, lockOwner: string, lockMs: number): Promise<JobRecord[]>;
+  /**
+   * optional: runs reads only, without opening a transaction (a relational adapter saves BEGIN and COMMIT, two
+   * round trips, on every query). Each statement still sees committed data only. Writes here are an error.
+   */
+  read?<T>(work: (tx: StorageTx) => Promise<T>): Promise<T>;
 }
