@@ -120,6 +120,12 @@ describe('cases: start forms, return, delegate, comments, attachments, instances
       expect(again).toMatchObject({ activityId: 'township' });
       const detail = await api().get(`/api/tasks/${again.id}`).set(bearer(township)).expect(200);
       expect(detail.body.data).toMatchObject({ townshipChecked: true, reason: 'work' });
+      expect(detail.body).toMatchObject({
+        processName: '疑似辍学上报（三级审核）',
+        returnedWith: { reason: '乡镇核实情况不完整，请补充家访记录', byName: '张基教（演示）' },
+        returnTargets: [{ activityId: 'school', name: '校长审核' }],
+      });
+      expect(detail.body.earlierSteps.map((s: { stepName: string }) => s.stepName)).toEqual(['发起', '校长审核']);
       const instance = await api().get(`/api/process-instances/${instanceId}`).set(bearer(basicEdu)).expect(200);
       expect(instance.body.history.find((h: { type: string }) => h.type === 'task-returned')).toMatchObject({
         elementId: 'county', userName: '张基教（演示）', data: { reason: '乡镇核实情况不完整，请补充家访记录', toActivityId: 'township' },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Engine, TaskNotActiveError, type TaskRecord } from '@kcbx/engine';
+import { Engine, TaskNotActiveError, type DefinitionRecord, type TaskRecord } from '@kcbx/engine';
 import { validateSubmission } from '@kcbx/forms';
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { DataSource } from 'typeorm';
@@ -7,7 +7,7 @@ import { AppError, Errors } from '../common/app-error';
 import { TaskNotifier } from '../notifications/task-notifier';
 import type { Language } from '../common/language';
 import { newId, nowIso } from '../database/columns';
-import { FormSubmission } from '../database/entities';
+import { FormSubmission, User } from '../database/entities';
 import { Principal } from '../identity/principal';
 import { fileFromSubmission } from './case-attachments';
 import { formInvalid } from './form-errors';
@@ -55,15 +55,31 @@ export class TasksService {
     const form = row.task.formKey ? await this.forms.get(p.tenantId, row.task.formKey) : null;
     const variables = await this.engine.getVariables(p.tenantId, row.task.instanceId);
     const earlier = await this.ds.getRepository(FormSubmission).find({ where: { tenantId: p.tenantId, instanceId: row.task.instanceId }, order: { submittedAt: 'ASC' } });
+    const steps = await this.ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).findBy({ tenantId: p.tenantId, instanceId: row.task.instanceId });
+    const stepName = (id: string | null) => steps.find((t) => t.id === id)?.name ?? null;
+    const definition = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOneBy({ id: row.task.definitionId });
+    // a step reopened by a return carries its reason: the clerk must see why the case came back
+    const returned = (await this.engine.getHistory(p.tenantId, row.task.instanceId))
+      .filter((h) => h.type === 'task-returned' && h.at === row.task.createdAt && (h.data as { toActivityId?: string }).toActivityId === row.task.activityId)
+      .pop();
+    const returnedBy = returned?.userId ? await this.ds.getRepository(User).findOneBy({ id: returned.userId }) : null;
+    const completed = steps.filter((t) => t.state === 'completed' && t.activityId !== row.task.activityId);
     return {
       ...presentInboxRow(row),
+      processName: definition?.name ?? null,
+      studentName: typeof variables.studentName === 'string' ? variables.studentName : null,
       form,
       fieldPermissions: JSON.parse(row.task.fieldPermissions || '{}'),
       data: variables,
       earlierSteps: earlier.map((s) => ({
-        taskId: s.taskId, activityId: s.activityId, formKey: s.formKey, formVersion: s.formVersion,
+        taskId: s.taskId, activityId: s.activityId, stepName: s.taskId ? stepName(s.taskId) : '发起', formKey: s.formKey, formVersion: s.formVersion,
         data: s.data, submittedBy: s.submittedByName, submittedAt: s.submittedAt,
       })),
+      // the steps this one may be returned to (POST /tasks/{id}/return targetElementId), latest first
+      returnTargets: [...new Map(completed.sort((a, b) => (b.completedAt ?? 0) - (a.completedAt ?? 0)).map((t) => [t.activityId, { activityId: t.activityId, name: t.name }])).values()],
+      returnedWith: returned
+        ? { reason: (returned.data as { reason?: string }).reason ?? '', by: returned.userId, byName: returnedBy?.displayName ?? null, at: new Date(returned.at).toISOString() }
+        : null,
     };
   }
 
