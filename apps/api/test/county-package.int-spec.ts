@@ -80,6 +80,18 @@ describe('county package: GET/POST /api/admin/county-package', () => {
     await t.http().post('/api/auth/login').send({ username: 'home-teacher2', password: 'Seed2026pass' }).expect(200);
   });
 
+  it('leaves what a package does not mention as the county has it: a disabled user stays disabled', async () => {
+    const users = (await t.http().get('/api/admin/users?q=teacher2').set(bearer(admin)).expect(200)).body.items;
+    const teacher2 = users.find((u: { username: string }) => u.username === 'teacher2');
+    await t.http().patch(`/api/admin/users/${teacher2.id}`).set(bearer(admin)).send({ active: false }).expect(200);
+    const pkg = await exportPackage();
+    for (const u of pkg.users) delete u.active;
+    for (const r of pkg.roles) delete r.nameEn;
+    const res = await importPackage(pkg).expect(200);
+    expect(res.body).toMatchObject({ roles: { updated: 0 }, users: { created: 0, updated: 0 } });
+    await t.http().post('/api/auth/login').send({ username: 'teacher2', password: DEMO_PASSWORD }).expect(401);
+  });
+
   it('refuses a package with problems as a whole, listing each, and stores nothing of it', async () => {
     const pkg = await exportPackage();
     pkg.orgUnits.push({ code: '64042210008', name: '不应出现的学校', kind: 'school', parentCode: '640422100' });

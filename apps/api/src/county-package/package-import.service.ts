@@ -119,14 +119,16 @@ export class PackageImportService {
   private async importRoles(m: EntityManager, p: Principal, pkg: CountyPackage, report: ImportReport) {
     const repo = m.getRepository(Role);
     for (const r of pkg.roles) {
-      const wanted = { name: r.name, nameEn: r.nameEn ?? r.key, permissions: [...(r.permissions ?? [])].sort() };
       const existing = await repo.findOneBy({ tenantId: p.tenantId, key: r.key });
       if (!existing) {
-        await repo.insert({ id: newId(), tenantId: p.tenantId, key: r.key, ...wanted });
+        await repo.insert({ id: newId(), tenantId: p.tenantId, key: r.key, name: r.name, nameEn: r.nameEn ?? r.key, permissions: [...(r.permissions ?? [])].sort() });
         report.roles.created++;
-      } else if (existing.name !== wanted.name || existing.nameEn !== wanted.nameEn
-        || JSON.stringify([...existing.permissions].sort()) !== JSON.stringify(wanted.permissions)) {
-        await repo.update({ id: existing.id }, wanted);
+        continue;
+      }
+      // what the package leaves out stays as the county has it
+      const changes = differences({ ...existing, permissions: [...existing.permissions].sort() }, { name: r.name, nameEn: r.nameEn, permissions: r.permissions ? [...r.permissions].sort() : undefined });
+      if (changes) {
+        await repo.update({ id: existing.id }, changes);
         report.roles.updated++;
       } else report.roles.unchanged++;
     }
@@ -158,16 +160,20 @@ export class PackageImportService {
       }
       let created = false;
       let changed = false;
-      const fields = { displayName: u.displayName, phone: u.phone ?? null, active: u.active ?? true };
       if (!user) {
         const now = nowIso();
-        user = { id: newId(), tenantId: p.tenantId, username: u.username, ...fields, passwordHash, createdAt: now, updatedAt: now };
+        user = { id: newId(), tenantId: p.tenantId, username: u.username, displayName: u.displayName, phone: u.phone ?? null,
+          active: u.active ?? true, passwordHash, createdAt: now, updatedAt: now };
         await repo.insert(user);
         created = true;
         if (passwordHash === NO_PASSWORD) report.users.withoutPassword.push(u.username);
-      } else if (user.displayName !== fields.displayName || user.phone !== fields.phone || user.active !== fields.active) {
-        await repo.update({ id: user.id }, { ...fields, updatedAt: nowIso() });
-        changed = true;
+      } else {
+        // a user the county disabled stays disabled unless the package says otherwise
+        const changes = differences(user, { displayName: u.displayName, phone: u.phone, active: u.active });
+        if (changes) {
+          await repo.update({ id: user.id }, { ...changes, updatedAt: nowIso() });
+          changed = true;
+        }
       }
       for (const a of assignments) {
         if (await m.getRepository(RoleAssignment).findOneBy({ userId: user.id, ...a })) continue;
@@ -179,6 +185,15 @@ export class PackageImportService {
       else report.users.unchanged++;
     }
   }
+}
+
+/** the given (defined) fields whose value differs from the row's, or null when nothing differs */
+function differences<T extends object>(row: T, wanted: Partial<T>): Partial<T> | null {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(wanted) as [keyof T, T[keyof T] | undefined][]) {
+    if (v !== undefined && JSON.stringify(row[k]) !== JSON.stringify(v)) out[k] = v;
+  }
+  return Object.keys(out).length > 0 ? out : null;
 }
 
 function detail(e: AppError): string {
