@@ -65,6 +65,7 @@ import { CountyPackageController } from './county-package/county-package.control
 import { PackageExportService } from './county-package/package-export.service';
 import { PackageImportService } from './county-package/package-import.service';
 import { PackageResources } from './county-package/package-resources';
+import { DemoCasesSeeder } from './seed/demo-cases';
 import { FormDesignController } from './forms-design/form-design.controller';
 import { FormDraftsService } from './forms-design/form-drafts.service';
 import { FormPublishingService } from './forms-design/form-publishing.service';
@@ -103,7 +104,7 @@ export class AppModule {
         engineProvider, JobWorker, FormsService, DeploymentsService, ProcessesService, TasksService,
         InstanceLinksService, StartService, TaskActionsService, TaskCommentsService, TaskAttachmentsService,
         NotificationsService, InAppSender, TaskNotifier, externalSendersProvider, StudentFileService,
-        PackageExportService, PackageImportService, PackageResources,
+        PackageExportService, PackageImportService, PackageResources, DemoCasesSeeder,
         FormDraftsService, FormPublishingService,
       ],
     };

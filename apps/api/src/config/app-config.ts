@@ -18,6 +18,7 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(8).default('Xiji@2026'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   SEED_DEMO_CASES: z.enum(['true', 'false']).default('true'),
+  SEED_DEMO_WORKFLOWS: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -38,6 +39,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Demo registers, comparison and ledger entries (and later cases) on top of the demo county. */
   seedDemoCases: boolean;
+  /** With demo cases: deploy the county package (forms/, workflows/) and play the demo stories (seed/demo-stories.ts). */
+  seedDemoWorkflows: boolean;
   logLevel: string;
   login: { maxFailures: number; lockMinutes: number };
   webDist: string;
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: c.DEMO_PASSWORD,
     seedDemo: c.SEED_DEMO === 'true',
     seedDemoCases: c.SEED_DEMO_CASES === 'true',
+    seedDemoWorkflows: c.SEED_DEMO_WORKFLOWS === 'true',
     logLevel: c.LOG_LEVEL,
     login: { maxFailures: c.LOGIN_MAX_FAILURES, lockMinutes: c.LOGIN_LOCK_MINUTES },
     jobPollMs: c.JOB_POLL_MS,

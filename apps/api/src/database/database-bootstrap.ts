@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { PasswordService } from '../identity/password.service';
 import { seedCounty } from '../seed/county-seeder';
+import { DemoCasesSeeder } from '../seed/demo-cases';
 import { migrateUnderLock } from './migrate';
 
 export const DEMO_COUNTY = '640422';
@@ -16,6 +17,7 @@ export class DatabaseBootstrap implements OnApplicationBootstrap {
     private readonly ds: DataSource,
     private readonly passwords: PasswordService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly demoCases: DemoCasesSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -24,7 +26,8 @@ export class DatabaseBootstrap implements OnApplicationBootstrap {
       const [{ n }] = await this.ds.query('SELECT COUNT(*) AS n FROM tenant');
       if (Number(n) > 0) return;
       const passwordHash = await this.passwords.hash(this.config.demoPassword);
-      await seedCounty(this.ds, { countyCode: DEMO_COUNTY, usernamePrefix: '', passwordHash, withCases: this.config.seedDemoCases });
+      const { tenantId } = await seedCounty(this.ds, { countyCode: DEMO_COUNTY, usernamePrefix: '', passwordHash, withCases: this.config.seedDemoCases });
+      if (this.config.seedDemoCases && this.config.seedDemoWorkflows) await this.demoCases.seed(tenantId);
       this.log.log('demo county 西吉县 (640422) seeded');
     });
     this.log.log(`database ready (${this.ds.options.type})`);
