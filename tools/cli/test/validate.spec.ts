@@ -79,6 +79,15 @@ describe('npm run tools -- validate', () => {
     ]);
   });
 
+  it('fails on field permissions that name no field of the step\'s form, or an unknown permission', async () => {
+    pkg.edit('workflows/leave-approval.bpmn', `value='{"decision":"hidden","comment":"hidden"}'`, `value='{"decison":"hidden","comment":"secret"}'`);
+    const r = await validate('forms', 'workflows');
+    expect(r.problems).toEqual([
+      expect.stringMatching(/^workflows\/leave-approval\.bpmn:10 \(apply\) \[FIELD_NOT_IN_FORM\] 字段权限中的“decison”不是表单“leave-application”的字段/),
+      expect.stringMatching(/^workflows\/leave-approval\.bpmn:10 \(apply\) \[FIELD_PERMISSION_INVALID\] 字段“comment”的权限“secret”无效/),
+    ]);
+  });
+
   it('reports a broken form with file:line:column and still checks the procedures', async () => {
     pkg.edit('forms/leave-application.form.json', '"format": "date" },', '"format": "date" ');
     pkg.edit('workflows/escalation.bpmn', 'candidateGroups="principal"', 'candidateGroups="nobody"');

@@ -1,4 +1,5 @@
 import { checkProcedures } from './bpmn-check';
+import { checkFieldPermissions } from './field-permissions';
 import { checkForms } from './form-check';
 import { checkFeel, checkFormReferences, checkRoles } from './model-checks';
 import type { PackageFiles } from './package-files';
@@ -21,7 +22,7 @@ export async function validatePackage(files: PackageFiles, roles: RoleSet, extra
   const formKeys = new Set([...forms.byKey.keys(), ...extraFormKeys]);
   const problems = [...forms.problems, ...procedures.problems];
   for (const p of procedures.processes) {
-    problems.push(...checkFormReferences(p, formKeys), ...checkRoles(p, roles.keys, roles.source), ...checkFeel(p));
+    problems.push(...checkFormReferences(p, formKeys), ...checkRoles(p, roles.keys, roles.source), ...checkFeel(p), ...checkFieldPermissions(p, forms.byKey));
   }
   return { forms: files.forms.length, procedures: files.bpmn.length, problems: problems.sort(byPosition) };
 }
