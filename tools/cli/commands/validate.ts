@@ -16,7 +16,8 @@ export const validateCommand: Command = {
   - 每个 BPMN 能被引擎读取，且每个元素都受支持（与部署时的检查相同）；
   - 每个用户任务引用的表单在包中存在；
   - 每个候选角色（candidateGroups）是本县的角色；
-  - 每个 FEEL 表达式（条件、映射、定时器……）能够解析。
+  - 每个 FEEL 表达式（条件、映射、定时器……）能够解析；
+  - 每个步骤的字段权限指向该步骤表单中存在的字段，权限为 writable、readonly 或 hidden。
 每个问题一行：文件:行 (元素) [代码] 中文 / English。有问题时退出码为 1。
 角色来自 --roles 文件；或 --county <代码> 对应的 counties/<代码>/roles.json；
 或所给目录（或其上级）中的 roles.json；否则为 counties/640422/roles.json。
@@ -26,7 +27,8 @@ export const validateCommand: Command = {
   - every BPMN file is read by the engine and every element is supported (the deploy-time check);
   - every form a user task names is in the package;
   - every candidate role (candidateGroups) is one of the county's roles;
-  - every FEEL expression (conditions, mappings, timers, ...) parses.
+  - every FEEL expression (conditions, mappings, timers, ...) parses;
+  - every step's field permissions name fields of its form and say writable, readonly or hidden.
 One line per problem: file:line (element) [CODE] 中文 / English. Exit code 1 when there are problems.
 Roles come from --roles <file>; or counties/<code>/roles.json for --county <code>; or a roles.json in a
 named folder (or its parent); otherwise counties/640422/roles.json.
