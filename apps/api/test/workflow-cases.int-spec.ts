@@ -205,7 +205,7 @@ describe('cases: start forms, return, delegate, comments, attachments, instances
       await api().get(`/api/process-definitions/${reviewed.id}/instances-count`).set(bearer(await t.login('ld-designer'))).expect(404);
     });
 
-    it('an incident (condition on a missing variable) shows in the instance; a designer retries it (a clerk may not); the retry runs the gateway again', async () => {
+    it('an incident (condition on a missing variable) shows in the instance; a designer retries it (a clerk may not); once the data are fixed the retry runs on', async () => {
       const started = await api().post('/api/process-definitions/key/broken-condition/start').set(bearer(designer)).send({}).expect(201);
       expect(started.body.incidents).toEqual([expect.objectContaining({ activityId: 'decide', type: expect.any(String) })]);
       const listed = await api().get('/api/process-instances?definitionKey=broken-condition').set(bearer(designer)).expect(200);
@@ -219,6 +219,17 @@ describe('cases: start forms, return, delegate, comments, attachments, instances
       expect(retried.body.incidents).toHaveLength(1);
       expect(retried.body.incidents[0].id).not.toBe(incident.id);
       expect(retried.body.history.filter((h: { type: string }) => h.type === 'incident-resolved')).toHaveLength(1);
+
+      // fixing the data, then retrying, lets the case run on
+      const id = started.body.id;
+      await api().patch(`/api/process-instances/${id}/variables`).set(bearer(await t.login('leader'))).send({ variables: { amount: 12 } }).expect(403);
+      await api().patch(`/api/process-instances/${id}/variables`).set(bearer(designer)).send({ variables: 'x' }).expect(400);
+      await api().patch(`/api/process-instances/${id}/variables`).set(bearer(designer)).send({ variables: { orgUnit: '64042210001' } }).expect(400);
+      const fixed = await api().patch(`/api/process-instances/${id}/variables`).set(bearer(designer)).send({ variables: { amount: 12 } }).expect(200);
+      expect(fixed.body.variables.amount).toBe(12);
+      const done = await api().post(`/api/process-instances/${id}/incidents/${retried.body.incidents[0].id}/retry`).set(bearer(designer)).expect(201);
+      expect(done.body).toMatchObject({ state: 'completed', incidents: [] });
+      await api().patch(`/api/process-instances/${id}/variables`).set(bearer(designer)).send({ variables: { amount: 1 } }).expect(409);
     });
 
   });

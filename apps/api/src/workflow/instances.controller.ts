@@ -1,8 +1,9 @@
-import { Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../identity/decorators';
 import { Principal } from '../identity/principal';
 import { ProcessesService } from './processes.service';
+import { VariablesDto } from './workflow.dto';
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -35,6 +36,12 @@ export class InstancesController {
   @ApiOperation({ summary: 'State, active steps, variables, incidents, timeline / 流程实例' })
   instance(@CurrentUser() p: Principal, @Param('id') id: string) {
     return this.processes.get(p, id);
+  }
+
+  @Patch(':id/variables')
+  @ApiOperation({ summary: 'Set variables of a running instance, e.g. to fix what an incident tripped over (policy designers and administrators) → the instance / 修改流程变量' })
+  setVariables(@CurrentUser() p: Principal, @Param('id') id: string, @Body() body: VariablesDto) {
+    return this.processes.setVariables(p, id, body.variables);
   }
 
   @Post(':id/incidents/:incidentId/retry')

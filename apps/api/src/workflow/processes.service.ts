@@ -133,14 +133,32 @@ export class ProcessesService {
 
   /** Retries an open incident of an instance in scope; only policy designers and administrators may. */
   async retryIncident(p: Principal, instanceId: string, incidentId: string) {
-    if (!hasPermission(p, 'design') && !hasPermission(p, 'admin')) {
-      throw Errors.forbidden({ zh: '只有流程设计人员或管理员可以重试故障', en: 'Only policy designers and administrators may retry incidents' });
-    }
+    this.requireOperator(p);
     await this.get(p, instanceId);
     const incident = await this.ds.getRepository<IncidentRecord>(ENGINE_SCHEMAS.incident).findOneBy({ id: incidentId, tenantId: p.tenantId, instanceId });
     if (!incident) throw Errors.notFound({ zh: '故障', en: 'Incident' });
     await this.engine.retryIncident({ tenantId: p.tenantId, incidentId, userId: p.userId });
     return this.get(p, instanceId);
+  }
+
+  /**
+   * Sets variables on a running instance in scope — how a designer or administrator fixes the data an incident
+   * tripped over before retrying it. `orgUnit` and `studentId` place the case and are not changed here.
+   */
+  async setVariables(p: Principal, instanceId: string, variables: Record<string, unknown>) {
+    this.requireOperator(p);
+    const instance = await this.get(p, instanceId);
+    if (instance.state !== 'active') throw Errors.conflict('INSTANCE_ENDED', { zh: '流程实例已结束，不能修改变量', en: 'The instance has ended; its variables cannot change' });
+    const locked = ['orgUnit', 'studentId'].filter((name) => name in variables);
+    if (locked.length) throw Errors.validation(locked.map((field) => ({ field: `variables.${field}`, message: `${field} 决定案件归属，不能在此修改 / ${field} places the case and cannot be changed here` })));
+    await this.engine.setVariables({ tenantId: p.tenantId, instanceId, variables, userId: p.userId });
+    return this.get(p, instanceId);
+  }
+
+  private requireOperator(p: Principal) {
+    if (!hasPermission(p, 'design') && !hasPermission(p, 'admin')) {
+      throw Errors.forbidden({ zh: '只有流程设计人员或管理员可以处理故障', en: 'Only policy designers and administrators may repair instances' });
+    }
   }
 
   async userNames(ids: (string | null)[]): Promise<Map<string, string>> {

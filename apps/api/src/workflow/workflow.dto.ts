@@ -35,3 +35,7 @@ export class LinkAttachmentDto {
   @ApiProperty({ description: 'id of an attachment uploaded with POST /api/attachments' })
   @IsString({ message: '请指定附件 / attachmentId is required' }) attachmentId!: string;
 }
+
+export class VariablesDto {
+  @ApiProperty({ example: { amount: 1200 } }) @IsObject({ message: '变量应为对象 / variables must be an object' }) variables!: Record<string, unknown>;
+}
