@@ -25,7 +25,8 @@ describe('API.md, call by call', () => {
   const tok: Record<string, string> = {};
   let student: Student;
   beforeAll(async () => {
-    t = await startTestApp({ env: { JOB_POLL_MS: '0', SEED_DEMO_CASES: 'true' } });
+    // demo registers for the ledger calls, but not the demo procedures: this suite deploys its own
+    t = await startTestApp({ env: { JOB_POLL_MS: '0', SEED_DEMO_CASES: 'true', SEED_DEMO_WORKFLOWS: 'false' } });
     await t.seedSecondCounty();
     for (const u of ['admin', 'designer', 'teacher', 'teacher2', 'principal', 'basic-edu', 'ld-admin', 'ld-designer', 'ld-teacher', 'ld-principal', 'ld-basic-edu']) tok[u] = await t.login(u);
     student = await t.ds.getRepository(Student).findOneByOrFail({ schoolPath: '/640422/640422100/64042210001/' });
