@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { bootstrapCounty } from '../src/county-package/county-bootstrap';
 import { bearer, DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
 import { approvalResources } from './support/workflow-fixtures';
 
@@ -131,5 +134,56 @@ describe('county package: GET/POST /api/admin/county-package', () => {
     await t.http().get('/api/admin/county-package').expect(401);
     const bad = await importPackage({ tenant: { code: '640422' } }).expect(400);
     expect(bad.body.error).toBe('VALIDATION_FAILED');
+  });
+});
+
+/**
+ * A new county's own installation: given an empty database (no demo county), when IT loads Longde's shipped
+ * package (counties/640423) directly, the county exists with its org tree, roles, users and procedures, its
+ * administrator logs in with the initial password, and loading it again changes nothing.
+ */
+describe('county package: bootstrapping a county into an empty database', () => {
+  let t: TestApp;
+  const dir = path.join(__dirname, '..', '..', '..', 'counties', '640423');
+  const readJson = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+  const files = (sub: string, ext: string) => fs.readdirSync(path.join(dir, sub)).filter((f) => f.endsWith(ext)).sort();
+  const longde = () => ({
+    tenant: readJson('county.json').tenant,
+    orgUnits: readJson('org-units.json'),
+    roles: readJson('roles.json'),
+    users: readJson('users.json'),
+    forms: files('forms', '.form.json').map((f) => readJson(path.join('forms', f))),
+    workflows: files('workflows', '.bpmn').map((f) => ({ name: f, content: fs.readFileSync(path.join(dir, 'workflows', f), 'utf8') })),
+  });
+  beforeAll(async () => {
+    t = await startTestApp({ env: { JOB_POLL_MS: '0', SEED_DEMO: 'false' } });
+  });
+  afterAll(() => t.close());
+
+  it('creates the county and loads it; its administrator logs in; a second run changes nothing', async () => {
+    const [{ n }] = await t.ds.query('SELECT COUNT(*) AS n FROM tenant');
+    expect(Number(n)).toBe(0);
+    const pkg = longde();
+    const report = await bootstrapCounty(t.app, pkg, { initialPassword: 'Longde2026init' });
+    expect(report).toMatchObject({
+      county: '640423', problems: [],
+      orgUnits: { created: pkg.orgUnits.length - 1, unchanged: 1 }, roles: { created: pkg.roles.length },
+      users: { created: pkg.users.length, withoutPassword: [] }, forms: { created: pkg.forms.length }, workflows: { created: pkg.workflows.length },
+    });
+    const token = await t.login('ld-admin', 'Longde2026init');
+    const me = await t.http().get('/api/me').set(bearer(token)).expect(200);
+    expect(me.body.tenant).toMatchObject({ code: '640423', name: '隆德县' });
+    const defs = await t.http().get('/api/process-definitions').set(bearer(token)).expect(200);
+    expect(defs.body).toHaveLength(pkg.workflows.length); // one procedure per shipped file
+
+    const again = await bootstrapCounty(t.app, pkg, { initialPassword: 'Longde2026init' });
+    for (const part of ['orgUnits', 'roles', 'users', 'forms', 'workflows'] as const) expect(again[part]).toMatchObject({ created: 0, updated: 0 });
+  });
+
+  it('refuses a package whose root unit is not the county', async () => {
+    const pkg = longde();
+    await expect(bootstrapCounty(t.app, { ...pkg, tenant: { code: '640424', name: '泾源县' } })).rejects.toThrow(/root unit \(640423\) must be the county itself/);
+    const [{ n }] = await t.ds.query("SELECT COUNT(*) AS n FROM tenant WHERE code = '640424'");
+    expect(Number(n)).toBe(0);
   });
 });
