@@ -68,8 +68,8 @@ describe('student file (一生一案)', () => {
 
     // Given the students list, the child's ID number is masked there.
     await page.getByTestId('side-menu').getByText('学生档案').click();
-    await page.getByTestId('students-search').locator('input').fill(student.name);
-    await page.getByTestId('students-search').locator('input').press('Enter');
+    await page.getByPlaceholder('姓名、身份证号或学籍号').fill(student.name);
+    await page.getByPlaceholder('姓名、身份证号或学籍号').press('Enter');
     const row = page.getByTestId('students-table').locator('tbody tr', { hasText: student.idNumberMasked });
     await row.waitFor();
     expect(await row.textContent()).toMatch(/\d{6}\*{8}\d{3}[\dX]/);
