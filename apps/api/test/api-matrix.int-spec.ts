@@ -58,6 +58,16 @@ describe('API.md, call by call', () => {
     it('GET /api/health answers without a token', async () => {
       await api().get('/api/health').expect(200);
     });
+
+    it('OpenAPI at /api/docs lists the workflow calls beyond API.md too', async () => {
+      const doc = await api().get('/api/docs-json').expect(200);
+      expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
+        '/api/process-definitions/startable', '/api/process-definitions/key/{key}/start-form', '/api/process-definitions/{id}/instances-count',
+        '/api/process-instances', '/api/process-instances/{id}/variables', '/api/process-instances/{id}/incidents/{incidentId}/retry',
+        '/api/tasks/{id}/return', '/api/tasks/{id}/delegate', '/api/tasks/{id}/comments', '/api/tasks/{id}/attachments',
+        '/api/students/{id}/file', '/api/notifications', '/api/notifications/{id}/read', '/api/notifications/read-all',
+      ]));
+    });
   });
 
   describe('procedures', () => {
