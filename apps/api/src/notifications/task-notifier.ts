@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DefinitionRecord, TaskRecord } from '@kcbx/engine';
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { DataSource } from 'typeorm';
-import { OrgUnit, Role, RoleAssignment, User } from '../database/entities';
+import { OrgUnit, Role, RoleAssignment, Tenant, User } from '../database/entities';
 import { InAppSender } from './in-app.sender';
 import { EXTERNAL_SENDERS, NotificationSender, OutgoingNotification } from './notification-sender';
 
@@ -31,19 +31,33 @@ export class TaskNotifier {
 
   /** Tasks created since `since` (timers, messages, starts outside HTTP requests): announced like the rest. */
   async createdSince(since: number): Promise<void> {
-    const tasks = await this.ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).createQueryBuilder('t')
-      .where("t.state = 'created' AND t.createdAt >= :since", { since }).getMany();
-    for (const task of tasks) await this.announce(task, 'task-available');
+    for (const tenantId of await this.tenantIds()) {
+      const tasks = await this.openTasks(tenantId).andWhere('t.createdAt >= :since', { since }).getMany();
+      for (const task of tasks) await this.announce(task, 'task-available');
+    }
   }
 
   /** Open tasks past their due date that have not been reported overdue yet. */
   async overdue(now: number): Promise<number> {
-    const tasks = await this.ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).createQueryBuilder('t')
-      .leftJoin('notification', 'n', "n.taskId = t.id AND n.kind = 'task-overdue'")
-      .where("t.state = 'created' AND t.dueAt IS NOT NULL AND t.dueAt < :now AND n.id IS NULL", { now })
-      .getMany();
-    for (const task of tasks) await this.announce(task, 'task-overdue');
-    return tasks.length;
+    let count = 0;
+    for (const tenantId of await this.tenantIds()) {
+      const tasks = await this.openTasks(tenantId)
+        .leftJoin('notification', 'n', "n.taskId = t.id AND n.kind = 'task-overdue'")
+        .andWhere('t.dueAt IS NOT NULL AND t.dueAt < :now AND n.id IS NULL', { now })
+        .getMany();
+      for (const task of tasks) await this.announce(task, 'task-overdue');
+      count += tasks.length;
+    }
+    return count;
+  }
+
+  // These run every poll in every process: per county, so the (tenantId, state) index of open tasks serves them.
+  private openTasks(tenantId: string) {
+    return this.ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).createQueryBuilder('t').where("t.tenantId = :tenantId AND t.state = 'created'", { tenantId });
+  }
+
+  private async tenantIds(): Promise<string[]> {
+    return (await this.ds.getRepository(Tenant).find({ select: { id: true } })).map((x) => x.id);
   }
 
   private async announce(task: TaskRecord, kind: Kind): Promise<void> {

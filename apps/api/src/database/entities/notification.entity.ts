@@ -5,6 +5,7 @@ import { IdColumn, RefColumn, TimestampColumn } from '../columns';
 @Entity('notification')
 @Index(['userId', 'readAt'])
 @Index(['userId', 'kind', 'taskId'], { unique: true })
+@Index(['taskId', 'kind'])
 export class Notification {
   @IdColumn() id!: string;
   @RefColumn() tenantId!: string;
