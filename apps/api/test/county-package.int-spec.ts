@@ -160,10 +160,13 @@ describe('county package: bootstrapping a county into an empty database', () => 
   });
   afterAll(() => t.close());
 
-  it('creates the county and loads it; its administrator logs in; a second run changes nothing', async () => {
-    const [{ n }] = await t.ds.query('SELECT COUNT(*) AS n FROM tenant');
-    expect(Number(n)).toBe(0);
+  it('previews without leaving a trace, then creates the county and loads it; its administrator logs in; a second run changes nothing', async () => {
+    const tenants = async () => Number((await t.ds.query('SELECT COUNT(*) AS n FROM tenant'))[0].n);
+    expect(await tenants()).toBe(0);
     const pkg = longde();
+    const preview = await bootstrapCounty(t.app, pkg, { dryRun: true });
+    expect(preview).toMatchObject({ dryRun: true, orgUnits: { created: pkg.orgUnits.length - 1 }, forms: { created: pkg.forms.length } });
+    expect(await tenants()).toBe(0); // a preview leaves no county behind
     const report = await bootstrapCounty(t.app, pkg, { initialPassword: 'Longde2026init' });
     expect(report).toMatchObject({
       county: '640423', problems: [],

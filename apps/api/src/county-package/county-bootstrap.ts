@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
-import { OrgUnit, PERMISSIONS, Tenant } from '../database/entities';
+import { OrgUnit, PERMISSIONS, Role, Tenant } from '../database/entities';
 import { Principal } from '../identity/principal';
 import { CountyPackage, ImportReport } from './county-package.model';
 import { PackageImportService } from './package-import.service';
@@ -25,9 +25,11 @@ export async function bootstrapCounty(app: INestApplicationContext, pkg: CountyP
       en: `county code ${code} must be 6 digits and the package's root unit (${root?.code}) must be the county itself`,
     });
   }
+  let createdHere = false;
   const tenant = await ds.transaction(async (m) => {
     const existing = await m.getRepository(Tenant).findOneBy({ code });
     if (existing) return existing;
+    createdHere = true;
     const created = { id: newId(), code, name, createdAt: nowIso() };
     await m.getRepository(Tenant).insert(created);
     await m.getRepository(OrgUnit).insert({
@@ -44,5 +46,20 @@ export async function bootstrapCounty(app: INestApplicationContext, pkg: CountyP
       orgUnitId: rootUnit.id, orgUnitCode: rootUnit.code, orgUnitName: rootUnit.name, orgUnitKind: rootUnit.kind, orgUnitPath: rootUnit.path,
     }],
   };
-  return app.get(PackageImportService).import(system, { ...pkg, initialPassword: opts.initialPassword }, opts.dryRun ?? false);
+  try {
+    return await app.get(PackageImportService).import(system, { ...pkg, initialPassword: opts.initialPassword }, opts.dryRun ?? false);
+  } finally {
+    // a dry run (or a refused package) leaves no county behind that was not there before
+    if (createdHere && (opts.dryRun || !(await hasContent(ds, tenant.id)))) {
+      await ds.transaction(async (m) => {
+        await m.getRepository(OrgUnit).delete({ tenantId: tenant.id });
+        await m.getRepository(Tenant).delete({ id: tenant.id });
+      });
+    }
+  }
+}
+
+/** whether the import put anything besides the root unit into the county */
+async function hasContent(ds: DataSource, tenantId: string): Promise<boolean> {
+  return (await ds.getRepository(OrgUnit).countBy({ tenantId })) > 1 || (await ds.getRepository(Role).countBy({ tenantId })) > 0;
 }
