@@ -86,6 +86,23 @@ describe('package: deferral / suspension of schooling (延缓入学/休学)', ()
     expect(file.decisions.map((d) => d.decision)).toEqual(['return', 'approve', 'reject']);
   });
 
+  it('given the leading group sends the case back to the school with the return button, then the principal who reviewed it gets it again and the file shows the return', async () => {
+    const child = await studentAt(registrar, SCHOOL, 5);
+    const { id } = await registrar.start('deferral-suspension', { orgUnit: SCHOOL, studentId: child.id });
+    await registrar.complete(id, 'apply', await application(child, 90));
+    await principal.complete(id, 'schoolReview', approve('同意'));
+    await township.complete(id, 'townshipReview', approve('同意'));
+    const task = await leader.task(id, 'groupApproval');
+    await t.http().post(`/api/tasks/${task.id}/return`).set(leader.auth).send({ reason: '请学校补充家访核实记录', targetElementId: 'schoolReview' }).expect(201);
+    expect(await leader.sees(id, 'groupApproval')).toBe(false);
+    await principal.complete(id, 'schoolReview', approve('已补充家访核实记录'));
+    await township.complete(id, 'townshipReview', approve('同意'));
+    await leader.complete(id, 'groupApproval', approve('同意'));
+    expect((await registrar.instance(id)).activeActivityIds).toEqual(['renewalDue']);
+    const file = await principal.studentFile(child.id) as unknown as { returns: { reason: string; toActivityId: string }[] };
+    expect(file.returns).toEqual([expect.objectContaining({ reason: '请学校补充家访核实记录', toActivityId: 'schoolReview' })]);
+  });
+
   it('given nobody answers the renewal reminder, when the period ends, then the return check runs and a child back at school closes the case', async () => {
     const child = await studentAt(registrar, SCHOOL, 4);
     const { id } = await registrar.start('deferral-suspension', { orgUnit: SCHOOL, studentId: child.id });
