@@ -37,7 +37,10 @@ describe('package: persuasion to return (劝返复学)', () => {
     await teacher.complete(id, 'persuade', visit(1, '马老师', false));
 
     // step 2: offered to the principal with a 2-day limit; nobody acts, the timer escalates to the township
-    expect(await principal.sees(id, 'persuade')).toBe(true);
+    const step2 = await principal.task(id, 'persuade');
+    const detail = await principal.get(`/api/tasks/${step2.id}`);
+    expect(detail.data.ladderStep).toBe('第2级：校领导会同村委会入户劝返（2日内）');
+    expect(detail.fieldPermissions).toEqual({ ladderStep: 'readonly' });
     expect(await teacher.sees(id, 'persuade')).toBe(false);
     expect(await settle(t, DAY)).toBe(0); // not yet due after one day
     await settle(t, 2 * DAY + HOUR);
