@@ -2,8 +2,10 @@ import * as path from 'path';
 import { parseArgs, stringOption } from '../args';
 import type { Command } from '../command';
 import { CliError, EXIT } from '../errors';
+import type { ApiClient } from '../http/api-client';
 import { SERVER_HELP, SERVER_OPTIONS, serverClient } from '../http/server-options';
-import type { ImportReport } from '../package/county-package';
+import type { Io } from '../io';
+import type { CountyPackage, ImportReport } from '../package/county-package';
 import { readPackageDir } from '../package/package-dir';
 import { printImportReport } from '../package/print-report';
 
@@ -44,10 +46,7 @@ ${SERVER_HELP.en}`,
 };
 
 /** POSTs a package and prints the report; shared with seed. */
-export async function sendPackage(
-  client: ReturnType<typeof serverClient>, io: Parameters<Command['run']>[1], pkg: ReturnType<typeof readPackageDir>,
-  opts: { dryRun: boolean; initialPassword?: string },
-): Promise<number> {
+export async function sendPackage(client: ApiClient, io: Io, pkg: CountyPackage, opts: { dryRun: boolean; initialPassword?: string }): Promise<number> {
   const report = await client.post<ImportReport>(`/admin/county-package${opts.dryRun ? '?dryRun=true' : ''}`,
     { ...pkg, ...(opts.initialPassword ? { initialPassword: opts.initialPassword } : {}) });
   printImportReport(io, report);
