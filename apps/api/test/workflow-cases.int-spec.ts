@@ -233,4 +233,19 @@ describe('cases: start forms, return, delegate, comments, attachments, instances
     });
 
   });
+
+  it('a return and a completion of the same step at once: one wins, the other gets 409, the case has one open step', async () => {
+    const started = await api().post('/api/process-definitions/key/reviewed-case/start').set(bearer(teacher)).send({ data: good }).expect(201);
+    const school = (await inbox(principal)).find((x) => x.activityId === 'school')!;
+    await api().post(`/api/tasks/${school.id}/complete`).set(bearer(principal)).send({ data: { decision: 'approve' } }).expect(201);
+    const town = (await api().get('/api/tasks').set(bearer(township)).expect(200)).body.items.find((x: { instanceId: string }) => x.instanceId === started.body.id);
+    const results = await Promise.all([
+      api().post(`/api/tasks/${town.id}/return`).set(bearer(township)).send({ reason: '退回' }),
+      api().post(`/api/tasks/${town.id}/complete`).set(bearer(township)).send({ data: {} }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const instance = await api().get(`/api/process-instances/${started.body.id}`).set(bearer(township)).expect(200);
+    expect(instance.body.activeActivityIds).toHaveLength(1);
+    expect([['school'], ['county']]).toContainEqual(instance.body.activeActivityIds);
+  });
 });
