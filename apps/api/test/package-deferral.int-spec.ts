@@ -67,6 +67,7 @@ describe('package: deferral / suspension of schooling (延缓入学/休学)', ()
     expect(file.submissions.map((s) => s.formKey)).toEqual(expect.arrayContaining(['deferral-application', 'deferral-renewal', 'return-check']));
     expect(file.attachments.map((a) => a.name)).toContain('县医院诊断证明.pdf');
     expect(file.instances.find((i) => i.key === 'deferral-suspension')?.state).toBe('active');
+    expect(file.instances.find((i) => i.key === 'persuasion-return')?.state).toBe('active'); // the called case is filed under the child too
   });
 
   it('given an application the school returns, when corrected and the township refuses it, then the case ends refused', async () => {
