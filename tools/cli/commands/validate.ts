@@ -1,6 +1,7 @@
 import { parseArgs, stringOption } from '../args';
 import type { Command } from '../command';
 import { CliError, EXIT } from '../errors';
+import { checkCountyData, countyDirs } from '../validate/county-data';
 import { collectPackageFiles } from '../validate/package-files';
 import { formatProblem } from '../validate/problem';
 import { findRoles } from '../validate/roles-source';
@@ -17,7 +18,9 @@ export const validateCommand: Command = {
   - 每个用户任务引用的表单在包中存在；
   - 每个候选角色（candidateGroups）是本县的角色；
   - 每个 FEEL 表达式（条件、映射、定时器……）能够解析；
-  - 每个步骤的字段权限指向该步骤表单中存在的字段，权限为 writable、readonly 或 hidden。
+  - 每个步骤的字段权限指向该步骤表单中存在的字段，权限为 writable、readonly 或 hidden；
+  - 所给目录是县数据目录（含 county.json）时，还检查单位树（唯一的根是本县、上级都存在、代码不重复）、
+    角色与用户（用户名不重复，用户的角色和单位都在目录中）。
 每个问题一行：文件:行 (元素) [代码] 中文 / English。有问题时退出码为 1。
 角色来自 --roles 文件；或 --county <代码> 对应的 counties/<代码>/roles.json；
 或所给目录（或其上级）中的 roles.json；否则为 counties/640422/roles.json。
@@ -28,7 +31,9 @@ export const validateCommand: Command = {
   - every form a user task names is in the package;
   - every candidate role (candidateGroups) is one of the county's roles;
   - every FEEL expression (conditions, mappings, timers, ...) parses;
-  - every step's field permissions name fields of its form and say writable, readonly or hidden.
+  - every step's field permissions name fields of its form and say writable, readonly or hidden;
+  - a named county folder (with county.json) also has its org tree (one root, the county; every parent present;
+    no code twice), roles and users (no username twice; every user's role and unit in the folder) checked.
 One line per problem: file:line (element) [CODE] 中文 / English. Exit code 1 when there are problems.
 Roles come from --roles <file>; or counties/<code>/roles.json for --county <code>; or a roles.json in a
 named folder (or its parent); otherwise counties/640422/roles.json.
@@ -38,14 +43,16 @@ Example: npm run tools -- validate forms workflows`,
     const args = parseArgs(argv, { options: ['roles', 'county'] });
     if (args.positionals.length === 0) throw new CliError('请指定要检查的目录或文件，例如 validate forms workflows', 'name the folders or files to check, e.g. validate forms workflows');
     const files = collectPackageFiles(args.positionals, io.cwd);
-    if (files.forms.length + files.bpmn.length === 0) {
+    const counties = countyDirs(args.positionals, io.cwd);
+    if (files.forms.length + files.bpmn.length + counties.length === 0) {
       throw new CliError(`${args.positionals.join('、')} 中没有 .form.json 或 .bpmn 文件`, `no .form.json or .bpmn files in ${args.positionals.join(', ')}`);
     }
     const roles = findRoles({ rolesFile: stringOption(args, 'roles'), county: stringOption(args, 'county'), paths: args.positionals, cwd: io.cwd });
     const report = await validatePackage(files, roles);
+    for (const dir of counties) report.problems.push(...checkCountyData(dir, io.cwd));
     for (const p of report.problems) io.err(formatProblem(p));
-    const zh = `${report.forms} 个表单、${report.procedures} 个流程`;
-    const en = `${report.forms} form(s), ${report.procedures} procedure(s)`;
+    const zh = `${report.forms} 个表单、${report.procedures} 个流程${counties.length ? `、${counties.length} 个县的单位/角色/用户数据` : ''}`;
+    const en = `${report.forms} form(s), ${report.procedures} procedure(s)${counties.length ? `, ${counties.length} county data folder(s)` : ''}`;
     if (report.problems.length > 0) {
       io.err(`检查未通过：${zh}，共 ${report.problems.length} 个问题 / validation failed: ${en}, ${report.problems.length} problem(s)`);
       return EXIT.problems;

@@ -4,10 +4,12 @@
  */
 export const PACKAGE_FORMAT = 'kcbx-county-package/1';
 
+export const ORG_UNIT_KINDS = ['county', 'township', 'school', 'village', 'office'] as const;
+
 export interface PackageOrgUnit {
   code: string;
   name: string;
-  kind: 'county' | 'township' | 'school' | 'village' | 'office';
+  kind: (typeof ORG_UNIT_KINDS)[number];
   parentCode: string | null;
 }
 
