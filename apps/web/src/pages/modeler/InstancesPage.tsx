@@ -60,7 +60,8 @@ export default function InstancesPage() {
           await Promise.all(
             r.items.map(async (i) => {
               const names = await definitionInfo(i.definitionId).then((d) => d.names, () => new Map<string, string>());
-              const ids = i.activeActivityIds ?? [];
+              // The list does not carry the current steps; a running instance's detail does.
+              const ids = i.activeActivityIds ?? (i.state === 'active' ? await modelerApi.instance(i.id).then((d) => d.activeActivityIds, () => []) : []);
               const incidentCount = Array.isArray(i.incidents) ? i.incidents.length : (i.incidents ?? 0);
               return { ...i, stepNames: ids.map((id) => names.get(id) ?? id).join('、'), incidentCount };
             }),

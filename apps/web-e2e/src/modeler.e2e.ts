@@ -1,0 +1,83 @@
+import type { Browser } from 'playwright-core';
+import { expectText, launchBrowser, logIn, newPage, screenshot } from './support/browser';
+import {
+  appendUserTask, call, newProcedure, openGroup, paletteEndEvent, pickForm, publishFixtureForms, select, setPermission, tickRole, tokenOf, validate,
+} from './support/modeler-steps';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  await publishFixtureForms('leave-application.form.json', 'principal-review.form.json');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('modeler', () => {
+  it('a designer draws start → user task → end, is told what is missing, picks form, roles and field permissions, deploys and sees version 1', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'designer');
+
+    // Given a new procedure drawn with the context pad (start → user task) and the palette (end event)
+    await newProcedure(page, '学生返校登记（演示）', 'return-register');
+    const task = await appendUserTask(page, 'StartEvent_1', '班主任登记返校');
+    await paletteEndEvent(page, task, 700, 234);
+
+    // When it is validated with the task still bare, then both gaps are named
+    let problems = await validate(page);
+    expect(problems.join('\n')).toContain('步骤“班主任登记返校”没有选择表单');
+    expect(problems.join('\n')).toContain('步骤“班主任登记返校”没有候选角色或处理人');
+    await screenshot(page, 'modeler-problems');
+    // and clicking a problem selects its step (the properties panel shows it)
+    await page.mouse.click(1000, 700);
+    await page.getByTestId('modeler-problems').getByText('没有选择表单').click();
+    await expectText(page.locator('.bio-properties-panel-header-label'), '班主任登记返校');
+
+    // When the form and a county role are picked, and a role the county does not have is typed in the zeebe field
+    await select(page, task);
+    await pickForm(page, 'leave-application');
+    await tickRole(page, 'class-teacher');
+    await openGroup(page, 'assignmentDefinition');
+    await page.locator('#bio-properties-panel-assignmentDefinitionCandidateGroups').fill('class-teacher,ghost-role');
+    await page.locator('input[name="kcbx-role-ghost-role"]').waitFor();
+    problems = await validate(page);
+    // then only the unknown role is left
+    expect(problems).toEqual([expect.stringContaining('候选角色“ghost-role”不是本县的角色')]);
+
+    // When it is unticked in the Form & roles group and the principal's fields are set per step
+    const ghost = page.locator('input[name="kcbx-role-ghost-role"]');
+    await ghost.click();
+    await ghost.waitFor({ state: 'detached' }); // an unknown role is only listed while the step names it
+    await setPermission(page, 'decision', 'hidden');
+    await setPermission(page, 'comment', 'readonly');
+    expect(await validate(page)).toEqual([]);
+    await screenshot(page, 'modeler-form-roles');
+
+    // When deployed, then version 1 is listed
+    await page.getByTestId('modeler-deploy').click();
+    await expectText(page.locator('.ant-message'), '已部署“学生返校登记（演示）”，版本 1');
+    const versions = page.getByTestId('versions-table');
+    await expectText(versions, '1');
+    expect(await versions.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await screenshot(page, 'modeler-versions');
+
+    // and the stored model carries what the engine reads
+    const token = await tokenOf('designer');
+    const defs = await call<{ id: string; key: string; version: number }[]>('GET', '/api/process-definitions', token);
+    const def = defs.find((d) => d.key === 'return-register')!;
+    expect(def.version).toBe(1);
+    const { xml } = await call<{ xml: string }>('GET', `/api/process-definitions/${def.id}/xml`, token);
+    expect(xml).toContain('formId="leave-application"');
+    expect(xml).toContain('candidateGroups="class-teacher"');
+    const permissions = /name="fieldPermissions" value="([^"]*)"/.exec(xml)![1].replace(/&#34;|&quot;/g, '"');
+    expect(JSON.parse(permissions)).toEqual({ decision: 'hidden', comment: 'readonly' });
+
+    // and the procedures page lists it
+    await page.goto('/design/processes');
+    const table = page.getByTestId('processes-table');
+    await expectText(table, '学生返校登记（演示）');
+    expect(await table.locator('tr', { hasText: 'return-register' }).locator('td').nth(2).textContent()).toBe('1');
+    await screenshot(page, 'processes-list');
+    await context.close();
+  });
+});
