@@ -79,8 +79,10 @@ describe('student file (一生一案)', () => {
     await page.getByTestId('student-file').waitFor();
     await expectText(page.getByTestId('student-header'), student.name);
     await expectText(page.getByTestId('student-id-number'), student.idNumberMasked);
-    const events = page.getByTestId('file-event');
+    // The demo county's own cases for this child are in the file too; this case's lines carry its procedure's name.
+    const events = page.getByTestId('file-event').filter({ hasText: '休学申请（两级审批）' });
     await expectText(events.first(), '发起“休学申请（两级审批）”');
+    await expectText(events.last(), '“休学申请（两级审批）”办结');
     const lines = (await events.allTextContents()).join('\n');
     const order = ['发起“休学申请（两级审批）”', '完成“班主任填写申请”', '退回', '请补充医院诊断证明', '完成“班主任填写申请”', '完成“校长审批”', '办结'];
     let at = -1;
@@ -93,7 +95,7 @@ describe('student file (一生一案)', () => {
     expect(lines).toContain(`经办人：${principalName}`);
     expect(lines).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
     // The submitted forms are there, read-only, with what was entered.
-    const firstForm = page.locator('.kcbx-file-form').first();
+    const firstForm = events.locator('.kcbx-file-form').first();
     expect(await firstForm.locator('[data-field="guardianPhone"] input').inputValue()).toBe('13800000000');
     expect(await firstForm.locator('[data-field="guardianPhone"] input').isDisabled()).toBe(true);
     await screenshot(page, 'student-file');
