@@ -11,8 +11,23 @@ export function schemaAt(root: any, start: any, scope: string): any {
   return current;
 }
 
-/** Own properties plus those declared in allOf/anyOf/oneOf/then/else branches. */
+const mergedProperties = new WeakMap<object, Record<string, any>>();
+
+/**
+ * Own properties plus those declared in allOf/anyOf/oneOf/then/else branches. Kept per schema object: every
+ * field looks up its schema through its parent's properties, and merging a 500-property object afresh for
+ * each of 500 fields was the largest cost of mounting a large form (profiled in Chromium).
+ */
 function propertiesOf(root: any, schema: any): Record<string, any> {
+  let known = mergedProperties.get(schema);
+  if (!known) {
+    known = mergeProperties(root, schema);
+    mergedProperties.set(schema, known);
+  }
+  return known;
+}
+
+function mergeProperties(root: any, schema: any): Record<string, any> {
   const out: Record<string, any> = {};
   const list = (k: string) => (Array.isArray(schema[k]) ? schema[k] : []);
   const branches = [...list('allOf'), ...list('anyOf'), ...list('oneOf'), schema.then, schema.else].filter((b) => b && typeof b === 'object');

@@ -24,6 +24,7 @@ export function TableField({ name, schema, options, readonly, parent }: { name: 
 const TABLE: CSSProperties = { width: '100%', borderCollapse: 'collapse', border: '1px solid #f0f0f0' };
 const TH: CSSProperties = { background: '#fafafa', fontWeight: 600, textAlign: 'left', padding: '8px', border: '1px solid #f0f0f0' };
 const TD: CSSProperties = { padding: '8px', border: '1px solid #f0f0f0', verticalAlign: 'top' };
+const REMOVE: CSSProperties = { color: '#ff4d4f', background: 'none', border: 0, padding: '4px 0', cursor: 'pointer', font: 'inherit', whiteSpace: 'nowrap' };
 
 function RowsTable({ name, schema, options, readonly, base }: { name: string; schema: any; options: Record<string, any>; readonly: boolean; base: ScopeBase }) {
   const env = useFormEnv();
@@ -88,9 +89,10 @@ const RowView = memo(function RowView({ name, index, columns, items, base, local
       ))}
       {onRemove && (
         <td style={TD}>
-          <Button size="small" danger onClick={() => onRemove(index)}>
+          {/* A plain link-style button: 200 antd Buttons (one per row) cost more to mount than the row's fields. */}
+          <button type="button" className="kcbx-row-remove" style={REMOVE} onClick={() => onRemove(index)}>
             {t(locale, '删除', 'Remove')}
-          </Button>
+          </button>
         </td>
       )}
     </tr>
