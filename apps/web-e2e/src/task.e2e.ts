@@ -114,6 +114,10 @@ describe('task page', () => {
     await expectText(page.getByTestId('earlier-steps'), '提交');
     await page.locator('[data-testid="process-diagram"] [data-element-id="review"].kcbx-active').waitFor();
     await page.locator('[data-testid="process-diagram"] [data-element-id="apply"].kcbx-completed').waitFor();
+    // A comment for the others on the case stays with it.
+    await page.getByTestId('task-comment-input').fill('已电话联系家长核实病情');
+    await page.getByTestId('task-comment-add').click();
+    await expectText(page.getByTestId('task-comments'), '已电话联系家长核实病情');
     await page.getByTestId('task-return').click();
     await page.getByTestId('task-return-confirm').click();
     await expectText(page.locator('.ant-modal'), '请填写退回原因'); // the reason is required
@@ -153,6 +157,29 @@ describe('task page', () => {
     await page.waitForURL(/\/inbox$/);
     const res = await fetch(`${baseUrl()}/api/tasks/${again}`, { headers: { authorization: `Bearer ${await tokenOf('principal')}` } });
     expect([404, 409]).toContain(res.status); // no longer open
+    await context.close();
+  });
+
+  it('a clerk whose task was completed elsewhere meanwhile is told so and taken back to the inbox', async () => {
+    await deployTwoStepApproval();
+    const teacher = await tokenOf('teacher');
+    const instance = await call('POST', '/api/process-definitions/key/leave-approval/start', teacher, { orgUnit: '64042210001' });
+    const inbox = await call('GET', '/api/tasks?scope=all&pageSize=200', teacher);
+    const task = (inbox.items as { id: string; instanceId: string }[]).find((t) => t.instanceId === instance.id)!;
+
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'teacher');
+    await page.goto(`/tasks/${task.id}`);
+    await page.getByTestId('task-form').waitFor();
+    // Given the page is open, when the same step is completed from elsewhere (another tab, a colleague)…
+    await call('POST', `/api/tasks/${task.id}/complete`, teacher, { data: { reason: 'other', from: '2026-12-01', to: '2026-12-31' } });
+    await pick(page, 'reason', 'illness');
+    await typeDate(page, 'from', '2026-12-01');
+    await typeDate(page, 'to', '2027-01-15');
+    await page.getByTestId('task-complete').click();
+    // …then the submit is refused with an explanation and the clerk lands in the inbox.
+    await page.getByText('该任务已由他人办理或认领，已返回待办事项').waitFor();
+    await page.waitForURL(/\/inbox$/);
     await context.close();
   });
 });
