@@ -179,6 +179,9 @@ describe('county package: bootstrapping a county into an empty database', () => 
     const defs = await t.http().get('/api/process-definitions').set(bearer(token)).expect(200);
     expect(defs.body).toHaveLength(pkg.workflows.length); // one procedure per shipped file
 
+    const audit = await t.ds.query("SELECT username, entity FROM audit_entry WHERE action = 'county.bootstrap'");
+    expect(audit).toEqual([{ username: 'system', entity: 'tenant' }]);
+
     const again = await bootstrapCounty(t.app, pkg, { initialPassword: 'Longde2026init' });
     for (const part of ['orgUnits', 'roles', 'users', 'forms', 'workflows'] as const) expect(again[part]).toMatchObject({ created: 0, updated: 0 });
   });

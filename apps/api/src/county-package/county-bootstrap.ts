@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
 import { OrgUnit, PERMISSIONS, Role, Tenant } from '../database/entities';
@@ -47,7 +48,10 @@ export async function bootstrapCounty(app: INestApplicationContext, pkg: CountyP
     }],
   };
   try {
-    return await app.get(PackageImportService).import(system, { ...pkg, initialPassword: opts.initialPassword }, opts.dryRun ?? false);
+    const report = await app.get(PackageImportService).import(system, { ...pkg, initialPassword: opts.initialPassword }, opts.dryRun ?? false);
+    // no HTTP request, so no audit interceptor: the bootstrap writes its own entry
+    if (!report.dryRun) await app.get(AuditService).record(system, { action: 'county.bootstrap', entity: 'tenant', entityId: tenant.id, detail: report });
+    return report;
   } finally {
     // a dry run (or a refused package) leaves no county behind that was not there before
     if (createdHere && (opts.dryRun || !(await hasContent(ds, tenant.id)))) {
