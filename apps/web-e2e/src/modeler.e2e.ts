@@ -4,6 +4,25 @@ import {
   appendUserTask, call, newProcedure, openGroup, paletteEndEvent, pickForm, publishFixtureForms, select, setPermission, tickRole, tokenOf, validate,
 } from './support/modeler-steps';
 
+/** A gateway whose condition needs `amount`: started without it, the instance stops with an incident. */
+const AMOUNT_CHECK = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://kcbx.example/bpmn">
+  <bpmn:process id="amount-check" name="补助金额复核（演示）" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="amountCheck" />
+    <bpmn:exclusiveGateway id="amountCheck" name="金额判断" default="small" />
+    <bpmn:sequenceFlow id="large" sourceRef="amountCheck" targetRef="countyReview">
+      <bpmn:conditionExpression>=amount &gt; 1000</bpmn:conditionExpression>
+    </bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="small" sourceRef="amountCheck" targetRef="done" />
+    <bpmn:userTask id="countyReview" name="县级复核">
+      <bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="basic-edu-office" /></bpmn:extensionElements>
+    </bpmn:userTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="countyReview" targetRef="done" />
+    <bpmn:endEvent id="done" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -78,6 +97,42 @@ describe('modeler', () => {
     await expectText(table, '学生返校登记（演示）');
     expect(await table.locator('tr', { hasText: 'return-register' }).locator('td').nth(2).textContent()).toBe('1');
     await screenshot(page, 'processes-list');
+    await context.close();
+  });
+  it('a designer sees an instance stopped by an incident on the monitoring page, fixes its data and retries it', async () => {
+    // Given a procedure whose gateway reads a value the case does not have yet
+    const token = await tokenOf('designer');
+    await call('POST', '/api/deployments', token, { name: 'amount-check', resources: [{ name: 'amount-check.bpmn', content: AMOUNT_CHECK }] });
+    await call('POST', '/api/process-definitions/key/amount-check/start', token, { variables: {} });
+
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'designer');
+    await page.getByTestId('side-menu').getByText('流程监控').click();
+    await page.getByTestId('instances-procedure').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'amount-check' }).click();
+
+    // Then its running instance shows the step it stopped at and one incident
+    const row = page.getByTestId('instances-table').locator('tbody tr.ant-table-row').first();
+    await expectText(row, '金额判断');
+    expect(await row.locator('.ant-tag-red').textContent()).toBe('1');
+    await row.click();
+    const incidents = page.getByTestId('instance-incidents');
+    await expectText(incidents, 'EXPRESSION_FAILED');
+    await expectText(incidents, 'amount > 1000');
+    await page.locator('[data-testid="process-diagram"] [data-element-id="amountCheck"].kcbx-incident').waitFor();
+    await screenshot(page, 'instances-incident');
+
+    // When the missing value is entered and the incident retried
+    await page.getByTestId('instance-edit-variables').click();
+    await page.getByTestId('variables-input').fill('{"amount": 2000}');
+    await page.locator('.ant-modal').getByRole('button', { name: '保存' }).click();
+    await expectText(page.getByTestId('instance-variables'), '"amount": 2000');
+    await incidents.getByTestId('incident-retry').click();
+
+    // Then the incident is gone and the case moved on to the county review
+    await expectText(page.locator('.ant-message'), '已重试“金额判断”');
+    await expectText(incidents, '没有故障');
+    await expectText(page.locator('.ant-drawer .ant-descriptions'), '县级复核');
     await context.close();
   });
 });

@@ -8,6 +8,7 @@ import { useShowError } from '../../util/useShowError';
 import { definitionInfo } from './activityNames';
 import { modelerApi, type InstanceDetail } from './modelerApi';
 import { StateTag } from './StateTag';
+import { VariablesModal } from './VariablesModal';
 
 const EVENT_TYPES = new Set(Object.keys(modelerZh).filter((k) => k.startsWith('modeler.event.')).map((k) => k.slice('modeler.event.'.length)));
 
@@ -19,6 +20,7 @@ export function InstanceDrawer({ instanceId, onClose, onChanged }: { instanceId:
   const [detail, setDetail] = useState<InstanceDetail | null>(null);
   const [diagram, setDiagram] = useState<{ xml: string; names: Map<string, string> } | null>(null);
   const [retrying, setRetrying] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
 
   const load = useCallback(() => {
     if (!instanceId) return;
@@ -76,6 +78,12 @@ export function InstanceDrawer({ instanceId, onClose, onChanged }: { instanceId:
             />
           )}
           <Typography.Title level={5} style={{ marginTop: 16 }}>{t('modeler.instances.incidents')}</Typography.Title>
+          {detail.state === 'active' && (
+            <Button size="small" style={{ marginBottom: 8 }} onClick={() => setEditing(true)} data-testid="instance-edit-variables">
+              {t('modeler.instances.editVariables')}
+            </Button>
+          )}
+          <VariablesModal instanceId={detail.id} open={editing} onClose={() => setEditing(false)} onSaved={load} />
           <List
             size="small"
             data-testid="instance-incidents"
@@ -93,6 +101,10 @@ export function InstanceDrawer({ instanceId, onClose, onChanged }: { instanceId:
               </List.Item>
             )}
           />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('modeler.instances.variables')}</Typography.Title>
+          <pre data-testid="instance-variables" style={{ background: '#fafafa', padding: 8, maxHeight: 160, overflow: 'auto', fontSize: 12 }}>
+            {JSON.stringify(detail.variables, null, 2)}
+          </pre>
           <Typography.Title level={5} style={{ marginTop: 16 }}>{t('modeler.instances.timeline')}</Typography.Title>
           <Timeline
             items={detail.history

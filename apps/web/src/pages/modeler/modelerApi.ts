@@ -92,6 +92,8 @@ export const modelerApi = {
       Array.isArray(r) ? { items: r, total: r.length } : r,
     ),
   instance: (id: string) => request<InstanceDetail>('GET', `/api/process-instances/${enc(id)}`),
+  setVariables: (instanceId: string, variables: Record<string, unknown>) =>
+    request<InstanceDetail>('PATCH', `/api/process-instances/${enc(instanceId)}/variables`, { variables }),
   retryIncident: (instanceId: string, incidentId: string) =>
     request<unknown>('POST', `/api/process-instances/${enc(instanceId)}/incidents/${enc(incidentId)}/retry`),
 };
