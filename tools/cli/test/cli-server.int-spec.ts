@@ -75,6 +75,13 @@ describe('the CLI against a running API', () => {
     const none = await t.http().get('/api/process-definitions').set({ Authorization: `Bearer ${designer}` }).expect(200);
     expect(none.body).toEqual([]);
 
+    const preview = await cli('deploy', 'forms', 'workflows', '--token', designer, '--dry-run');
+    expect(preview.code).toBe(0);
+    expect(preview.out).toContain('流程 process leave-approval v1（新版本 new version）');
+    expect(preview.out).toContain('预览（未部署）');
+    const stillNone = await t.http().get('/api/process-definitions').set({ Authorization: `Bearer ${designer}` }).expect(200);
+    expect(stillNone.body).toEqual([]);
+
     const done = await cli('deploy', 'forms', 'workflows', '--token', designer);
     expect(done.err).toBe('');
     expect(done.code).toBe(0);
@@ -82,6 +89,7 @@ describe('the CLI against a running API', () => {
     expect(done.out).toContain('已部署到');
     const again = await cli('deploy', 'forms', 'workflows', '--token', designer);
     expect(again.out).toContain('流程 process leave-approval v1');
+    expect((await cli('deploy', 'forms', 'workflows', '--token', designer, '--dry-run')).out).toContain('流程 process leave-approval v1（内容相同，不产生新版本 unchanged）');
     expect((await cli('deploy', 'forms', '--token', await token('teacher'))).code).toBe(1);
   });
 
