@@ -1,3 +1,4 @@
+import { ConcurrencyError } from '../errors';
 import type { DefinitionRecord, ExecutionKind, ExecutionRecord, ExecutionState, HistoryEventType, HistoryRecord, InstanceRecord, StorageTx, VariableRecord } from '../storage';
 import type { ElementDef, ProcessModel } from '../model/model';
 import type { ServiceHandler } from './handlers';
@@ -41,7 +42,9 @@ export class Run {
 
   async mustExecution(id: string): Promise<ExecutionRecord> {
     const row = await this.execution(id);
-    if (!row) throw new Error(`execution ${id} vanished`);
+    // A token or scope this command read a moment ago is gone: another command (another process) moved or
+    // ended it and committed first. That is a lost race, not a fault — the caller gets 409 and may retry.
+    if (!row) throw new ConcurrencyError('execution', id);
     return row;
   }
 
@@ -80,7 +83,7 @@ export class Run {
     let row = this.instances.get(id);
     if (!row) {
       row = await this.tx.get('instance', id);
-      if (!row) throw new Error(`instance ${id} vanished`);
+      if (!row) throw new ConcurrencyError('instance', id);
       this.instances.set(id, row);
     }
     return row;
