@@ -23,6 +23,8 @@ async function call(method: string, url: string, token?: string, body?: unknown)
 }
 const tokenOf = async (username: string) => (await call('POST', '/api/auth/login', undefined, { username, password: DEMO_PASSWORD })).accessToken as string;
 
+const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+
 /** The open task of an instance in a user's inbox. */
 async function taskOf(token: string, instanceId: string): Promise<string> {
   const inbox = await call('GET', '/api/tasks?scope=all&pageSize=200', token);
@@ -48,7 +50,14 @@ async function runCase(studentId: string) {
     orgUnit: '64042210001', studentId, variables: { studentId },
   });
   const application = { reason: 'illness', from: '2026-12-01', to: '2027-01-15', guardianPhone: '13800000000' };
-  await call('POST', `/api/tasks/${await taskOf(teacher, instance.id)}/complete`, teacher, { data: application });
+  const apply = await taskOf(teacher, instance.id);
+  // The hospital's certificate, filed with the case at the first step.
+  const upload = new FormData();
+  upload.append('file', new Blob([PDF], { type: 'application/pdf' }), '诊断证明.pdf');
+  const stored = await fetch(`${baseUrl()}/api/attachments?orgUnit=64042210001`, { method: 'POST', headers: { authorization: `Bearer ${teacher}` }, body: upload });
+  if (!stored.ok) throw new Error(`upload: ${stored.status} ${await stored.text()}`);
+  await call('POST', `/api/tasks/${apply}/attachments`, teacher, { attachmentId: ((await stored.json()) as { id: string }).id });
+  await call('POST', `/api/tasks/${apply}/complete`, teacher, { data: application });
   await call('POST', `/api/tasks/${await taskOf(principal, instance.id)}/return`, principal, { reason: '请补充医院诊断证明' });
   await call('POST', `/api/tasks/${await taskOf(teacher, instance.id)}/complete`, teacher, { data: { ...application, to: '2027-02-28' } });
   await call('POST', `/api/tasks/${await taskOf(principal, instance.id)}/complete`, principal, { data: { decision: 'approve', comment: '同意' } });
@@ -91,6 +100,7 @@ describe('student file (一生一案)', () => {
       expect([text, next > at]).toEqual([text, true]);
       at = next;
     }
+    expect(lines).toContain('上传附件“诊断证明.pdf”');
     expect(lines).toContain(`经办人：${teacherName}`);
     expect(lines).toContain(`经办人：${principalName}`);
     expect(lines).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
@@ -99,6 +109,12 @@ describe('student file (一生一案)', () => {
     expect(await firstForm.locator('[data-field="guardianPhone"] input').inputValue()).toBe('13800000000');
     expect(await firstForm.locator('[data-field="guardianPhone"] input').isDisabled()).toBe(true);
     await screenshot(page, 'student-file');
+    // The filed certificate downloads with its name.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      events.filter({ hasText: '诊断证明.pdf' }).getByRole('button', { name: '下载' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('诊断证明.pdf');
 
     // The full ID number only on request, and the request is in the audit log.
     await page.getByTestId('reveal-id').click();

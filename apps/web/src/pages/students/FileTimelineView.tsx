@@ -1,4 +1,6 @@
-import { Empty, Tag, Timeline, Typography } from 'antd';
+import { Button, Empty, Tag, Timeline, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { downloadAttachment } from '../../api/attachments';
 import { ReviewForm } from '../../components/forms/ReviewForm';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
@@ -24,7 +26,7 @@ function formatSize(bytes: number | undefined): string {
 }
 
 /** The file's history: each line says what happened, in which procedure, by whom and when; forms read-only. */
-export function FileTimelineView({ events }: { events: FileEvent[] }) {
+export function FileTimelineView({ events, onError }: { events: FileEvent[]; onError(e: unknown): void }) {
   const { t, formatDateTime } = useI18n();
   if (events.length === 0) return <Empty description={t('students.file.noEvents')} />;
   return (
@@ -49,7 +51,20 @@ export function FileTimelineView({ events }: { events: FileEvent[] }) {
             </div>
             {e.kind === 'return' && e.text && <div className="kcbx-file-text">{t('students.event.returnReason', { reason: e.text })}</div>}
             {e.kind === 'comment' && e.text && <div className="kcbx-file-text">{e.text}</div>}
-            {e.kind === 'attachment' && e.attachment?.size ? <div className="kcbx-file-text">{formatSize(e.attachment.size)}</div> : null}
+            {e.kind === 'attachment' && e.attachment && (
+              <div className="kcbx-file-text">
+                {formatSize(e.attachment.size)}
+                <Button
+                  type="link"
+                  size="small"
+                  className="kcbx-no-print"
+                  icon={<DownloadOutlined />}
+                  onClick={() => e.attachment && void downloadAttachment(e.attachment.id, e.attachment.name).catch(onError)}
+                >
+                  {t('students.file.download')}
+                </Button>
+              </div>
+            )}
             {e.submission && (
               <div className="kcbx-file-form">
                 <ReviewForm

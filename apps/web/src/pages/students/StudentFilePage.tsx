@@ -75,7 +75,7 @@ export default function StudentFilePage() {
         <StudentHeader student={file.student} onError={showError} />
       </Card>
       <Card size="small" title={t('students.file.timeline')}>
-        <FileTimelineView events={events} />
+        <FileTimelineView events={events} onError={showError} />
       </Card>
       <div className="kcbx-print-only" style={{ marginTop: 12, fontSize: '9pt' }}>
         {t('students.file.printedAt', { at: formatDateTime(new Date()), name: me?.displayName ?? '' })}
