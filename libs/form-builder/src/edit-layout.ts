@@ -13,10 +13,16 @@ const LAYOUT_LABELS: Record<LayoutKindName, LocalizedText | undefined> = {
   VerticalLayout: undefined,
 };
 
-/** A property name not yet used at the root of the schema: field_1, field_2, … */
+/**
+ * A property name for a new field: field_<n> after the highest n in use, so a renamed field's old name is not
+ * handed out again (a designer reading a diff would take it for the same field).
+ */
 export function freeFieldName(def: FormDefinition, stem = 'field'): string {
-  const taken = new Set(Object.keys(def.schema.properties ?? {}));
-  for (let n = 1; ; n++) if (!taken.has(`${stem}_${n}`)) return `${stem}_${n}`;
+  const names = Object.keys(def.schema.properties ?? {});
+  const used = names.map((n) => new RegExp(`^${stem}_(\\d+)$`).exec(n)).filter(Boolean).map((m) => Number(m![1]));
+  let n = Math.max(0, ...used) + 1;
+  while (names.includes(`${stem}_${n}`)) n++;
+  return `${stem}_${n}`;
 }
 
 function insert(def: FormDefinition, at: DropTarget, element: UiElement): UiPath {

@@ -48,6 +48,13 @@ describe('building a form from the palette', () => {
     expect(moved.definition.uiSchema).toMatchObject({ elements: [{ scope: '#/properties/b' }, { scope: '#/properties/a' }, { scope: '#/properties/c' }] });
   });
 
+  it('names new fields after the highest number in use, so a renamed field_1 is not reused', () => {
+    let def = addField(blank(), 'text', { container: [], index: 0 }).definition;
+    def = addField(def, 'text', { container: [], index: 1 }).definition;
+    def = renameField(def, [0], 'studentName') as FormDefinition;
+    expect(addField(def, 'phone', { container: [], index: 2 }).name).toBe('field_3');
+  });
+
   it('refuses to drop a layout into itself', () => {
     const def = addLayout(blank(), 'Group', { container: [], index: 0 }).definition;
     expect(moveElement(def, [0], { container: [0], index: 0 })).toBeUndefined();

@@ -43,7 +43,7 @@ export class FormDraftsService {
   async save(p: Principal, key: string, body: unknown) {
     const definition = draftDefinition(key, body);
     const repo = this.ds.getRepository(FormDraft);
-    const values = { title: definition.title ?? key, definition, savedBy: p.userId, savedByName: p.displayName, savedAt: nowIso() };
+    const values = { title: (definition.title ?? key) as never, definition: definition as never, savedBy: p.userId, savedByName: p.displayName, savedAt: nowIso() };
     const existing = await repo.findOneBy({ tenantId: p.tenantId, key });
     if (existing) await repo.update({ id: existing.id }, values);
     else await repo.insert({ id: newId(), tenantId: p.tenantId, key, ...values });

@@ -1,4 +1,103 @@
-// Placeholder until the page is built.
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Space, Table, Tag } from 'antd';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import type { Text } from '@kcbx/forms';
+import { useI18n } from '../../i18n/i18n';
+import { PageTitle } from '../../shell/PageTitle';
+import { useShowError } from '../../util/useShowError';
+import { ImportModal } from './builder/ImportModal';
+import { textOf } from './builder/labels';
+import { formsApi, type DraftRow, type PublishedFormRow } from './formsApi';
+import { NewFormModal } from './NewFormModal';
+
+interface Row {
+  key: string;
+  title: Text;
+  latest: number | null;
+  versions: number;
+  publishedAt: string | null;
+  draftSavedAt: string | null;
+  draftBy: string | null;
+}
+
+/** One row per form key: latest published version, how many versions, and whether a draft is waiting. */
+function summarize(published: PublishedFormRow[], drafts: DraftRow[]): Row[] {
+  const rows = new Map<string, Row>();
+  for (const f of published) {
+    const row = rows.get(f.key);
+    if (!row) rows.set(f.key, { key: f.key, title: f.title, latest: f.version, versions: 1, publishedAt: f.publishedAt, draftSavedAt: null, draftBy: null });
+    else {
+      row.versions += 1;
+      if ((row.latest ?? 0) < f.version) Object.assign(row, { latest: f.version, title: f.title, publishedAt: f.publishedAt });
+    }
+  }
+  for (const d of drafts) {
+    const row = rows.get(d.key) ?? { key: d.key, title: d.title, latest: null, versions: 0, publishedAt: null, draftSavedAt: null, draftBy: null };
+    rows.set(d.key, { ...row, title: d.title, draftSavedAt: d.savedAt, draftBy: d.savedByName });
+  }
+  return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** The county's forms: published versions and drafts; new form, import from rjsf / form-js / JSON Forms. */
 export default function FormsListPage() {
-  return null;
+  const { t, lang, formatDateTime } = useI18n();
+  const showError = useShowError();
+  const navigate = useNavigate();
+  const [rows, setRows] = useState<Row[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const taken = useMemo(() => new Set(rows.map((r) => r.key)), [rows]);
+
+  useEffect(() => {
+    Promise.all([formsApi.published(), formsApi.drafts()])
+      .then(([published, drafts]) => setRows(summarize(published, drafts)))
+      .catch(showError)
+      .finally(() => setLoading(false));
+  }, [showError]);
+
+  const open = (key: string) => navigate(`/design/forms/${encodeURIComponent(key)}`);
+
+  return (
+    <>
+      <PageTitle>{t('shell.menu.forms')}</PageTitle>
+      <Space style={{ marginBottom: 12 }}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="form-new">{t('forms.list.new')}</Button>
+        <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="form-import">{t('forms.list.import')}</Button>
+      </Space>
+      <Table<Row>
+        rowKey="key"
+        size="middle"
+        loading={loading}
+        dataSource={rows}
+        data-testid="forms-table"
+        pagination={false}
+        locale={{ emptyText: t('forms.list.empty') }}
+        columns={[
+          { title: t('forms.list.title'), dataIndex: 'title', render: (v: Text, r) => textOf(v, lang, r.key) },
+          { title: t('forms.list.key'), dataIndex: 'key' },
+          { title: t('forms.list.latest'), dataIndex: 'latest', width: 110, render: (v: number | null, r) => (v === null ? '—' : `v${v}（${t('forms.list.versionCount', { count: r.versions })}）`) },
+          { title: t('forms.list.publishedAt'), dataIndex: 'publishedAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
+          {
+            title: t('forms.list.draft'),
+            dataIndex: 'draftSavedAt',
+            render: (v: string | null, r) => (v ? <Tag color="blue">{t('forms.list.draftSaved', { at: formatDateTime(v), by: r.draftBy ?? '' })}</Tag> : '—'),
+          },
+          { title: '', key: 'open', width: 90, render: (_: unknown, r) => <Button size="small" onClick={() => open(r.key)} data-testid={`form-open-${r.key}`}>{t('forms.list.open')}</Button> },
+        ]}
+      />
+      <NewFormModal
+        open={creating}
+        taken={taken}
+        onClose={() => setCreating(false)}
+        onCreate={(key, title) => navigate(`/design/forms/${encodeURIComponent(key)}`, { state: { title } })}
+      />
+      <ImportModal
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={(definition) => navigate(`/design/forms/${encodeURIComponent(definition.key)}`, { state: { definition } })}
+      />
+    </>
+  );
 }

@@ -1,0 +1,160 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { expectText, launchBrowser, logIn, newPage, screenshot } from './support/browser';
+
+/**
+ * The policy designer builds a form in the browser: new form, fields dragged from the palette with the mouse
+ * (dnd-kit pointer events), reordered by dragging, labels and required set in the property panel, the live
+ * preview validating test data, an invalid definition refused with the message at the field, version 1
+ * published, then version 2 and the diff between them.
+ */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function center(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element has no box');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** A real mouse drag: press, move past the 5 px activation distance, then to the drop gap (which widens once dragging starts). */
+async function drag(page: Page, source: Locator, gapTestId: string): Promise<void> {
+  const from = await center(source);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 12, from.y + 12, { steps: 4 });
+  const gap = page.getByTestId(gapTestId);
+  await gap.waitFor();
+  const to = await center(gap);
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.move(to.x + 1, to.y, { steps: 2 });
+  await page.mouse.up();
+}
+
+/** Polls until the value matches (the UI re-renders after the drop / the API's answer), then asserts it. */
+async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let value = await read();
+  while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  expect(value).toEqual(expected);
+}
+
+async function canvasOrder(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="form-canvas"] [data-testid^="canvas-element-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('canvas-element-', '')));
+}
+
+describe('form builder', () => {
+  it('a designer drags fields onto a new form, sets labels and required, previews, is refused at the field, publishes v1 and v2 and sees the diff', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'designer');
+    await page.goto('/design/forms');
+
+    // given a new form
+    await page.getByTestId('form-new').click();
+    await page.getByTestId('new-form-key').fill('dropout-interview');
+    await page.getByTestId('new-form-title-zh').fill('辍学原因访谈');
+    await page.getByTestId('new-form-title-en').fill('Dropout interview');
+    await page.getByTestId('new-form-create').click();
+    await expectText(page.getByTestId('builder-status'), '新表单').catch(async (e) => {
+      await screenshot(page, 'debug-form-builder');
+      throw e;
+    });
+    expect(page.url()).toContain('/design/forms/dropout-interview');
+
+    // when fields are dragged from the palette onto the canvas
+    await drag(page, page.getByTestId('palette-field-text'), 'gap-root-0');
+    await page.getByTestId('canvas-element-field_1').waitFor();
+    await drag(page, page.getByTestId('palette-field-date'), 'gap-root-1');
+    await page.getByTestId('canvas-element-field_2').waitFor();
+    await drag(page, page.getByTestId('palette-field-radio'), 'gap-root-2');
+    await page.getByTestId('canvas-element-field_3').waitFor();
+    expect(await canvasOrder(page)).toEqual(['field_1', 'field_2', 'field_3']);
+
+    // and the date is dragged by its handle above the text field
+    await drag(page, page.getByTestId('drag-field_2'), 'gap-root-0');
+    await eventually(() => canvasOrder(page), ['field_2', 'field_1', 'field_3']);
+
+    // and the text field gets a key, labels in both languages and is required
+    await page.getByTestId('canvas-element-field_1').click();
+    await page.getByTestId('prop-name').fill('studentName');
+    await page.getByTestId('prop-name').press('Enter');
+    await page.getByTestId('canvas-element-studentName').waitFor();
+    await page.getByTestId('prop-label-zh').fill('学生姓名');
+    await page.getByTestId('prop-label-en').fill('Student name');
+    await page.getByTestId('prop-required').click();
+    await expectText(page.getByTestId('canvas-element-studentName'), '* 学生姓名');
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      document.querySelectorAll('main, .ant-layout-content').forEach((e) => (e.scrollTop = 0));
+    });
+    await screenshot(page, 'form-builder');
+
+    // then the live preview validates: the required name is missing, then the test data passes
+    await page.getByRole('tab', { name: '预览与测试' }).click();
+    await expectText(page.getByTestId('preview-test-result'), '1 处不符合要求');
+    await page.getByTestId('form-preview').getByRole('button', { name: '校验' }).click();
+    await expectText(page.getByTestId('form-preview'), '学生姓名');
+    await page.getByTestId('preview-test-data').fill('{"studentName": "马小花", "field_3": "option2"}');
+    await page.getByTestId('preview-load').click();
+    await expectText(page.getByTestId('preview-test-result'), '测试数据符合表单要求');
+    await page.getByTestId('form-preview').getByRole('button', { name: '校验' }).click();
+    await page.getByTestId('preview-passed').waitFor();
+    await screenshot(page, 'form-builder-preview');
+
+    // when the English label is left empty and the designer publishes, then the API refuses and says why at the field
+    await page.getByRole('tab', { name: '设计' }).click();
+    await page.getByTestId('canvas-element-studentName').click();
+    await page.getByTestId('prop-label-en').fill('');
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/forms/dropout-interview/publish')),
+      page.getByTestId('builder-publish').click(),
+    ]);
+    expect(refused.status()).toBe(400);
+    await expectText(page.getByTestId('form-problems'), '发布被拒绝');
+    await expectText(page.getByTestId('canvas-element-studentName').getByTestId('field-problem'), '不应少于 1 个字符');
+    await expectText(page.getByTestId('panel-problems'), '不应少于 1 个字符');
+    await screenshot(page, 'form-builder-refused');
+
+    // when it is fixed and published, then version 1 exists
+    await page.getByTestId('prop-label-en').fill('Student name');
+    await eventually(() => page.getByTestId('form-problems').count(), 0);
+    await page.getByTestId('builder-publish').click();
+    await expectText(page.getByTestId('builder-latest'), '版本 1');
+
+    // when the designer saves a draft, adds a phone field and changes a label, then publishes version 2
+    await page.getByTestId('palette-field-phone').click();
+    await page.getByTestId('canvas-element-field_4').waitFor();
+    await page.getByTestId('builder-save').click();
+    await expectText(page.getByTestId('builder-status'), '草稿');
+    await page.getByTestId('canvas-element-studentName').click();
+    await page.getByTestId('prop-label-zh').fill('学生姓名（全名）');
+    await page.getByTestId('builder-publish').click();
+    await expectText(page.getByTestId('builder-latest'), '版本 2');
+
+    // then the versions drawer lists both and shows what changed from 1 to 2
+    await page.getByTestId('builder-versions').click();
+    const drawer = page.getByTestId('versions-drawer');
+    await expectText(drawer.locator('.ant-table-row').first(), 'v2');
+    await eventually(() => drawer.locator('.ant-table-row').count(), 2);
+    await expectText(page.getByTestId('diff-summary'), '新增 field_4');
+    await expectText(page.getByTestId('diff-summary'), '修改 studentName');
+    await expectText(page.getByTestId('diff-lines').locator('.diff-added').first(), '"version": 2');
+    await expectText(page.getByTestId('diff-lines').locator('.diff-removed').first(), '"version": 1');
+    await eventually(() => page.locator('.ant-message-notice').count(), 0); // the toasts fade before the picture
+    await screenshot(page, 'form-builder-diff');
+
+    // and the list page shows the form at version 2 with no draft left
+    await page.goto('/design/forms');
+    const row = page.getByTestId('forms-table').locator('tr', { hasText: 'dropout-interview' });
+    await expectText(row, 'v2');
+    await expectText(row, '辍学原因访谈');
+    await context.close();
+  });
+});

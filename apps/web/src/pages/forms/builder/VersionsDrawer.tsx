@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { Alert, Drawer, Select, Space, Table, Typography } from 'antd';
+import type { FormDefinition } from '@kcbx/forms';
+import { useI18n } from '../../../i18n/i18n';
+import { useShowError } from '../../../util/useShowError';
+import { formsApi, type FormVersion } from '../formsApi';
+import { textOf } from './labels';
+import { VersionDiff } from './VersionDiff';
+
+const CURRENT = 0;
+
+/** Published versions (immutable) and the difference between any two of them or the one being edited. */
+export function VersionsDrawer({ open, formKey, current, versions, onClose }: { open: boolean; formKey: string; current: FormDefinition; versions: FormVersion[]; onClose(): void }) {
+  const { t, lang, formatDateTime } = useI18n();
+  const showError = useShowError();
+  const latest = versions[0]?.version;
+  const [left, setLeft] = useState<number | undefined>();
+  const [right, setRight] = useState<number>(CURRENT);
+  const [loaded, setLoaded] = useState<Record<number, FormDefinition>>({});
+
+  useEffect(() => {
+    if (!open) return;
+    // default: what changed in the newest version, or the edits since the only one
+    if (versions.length >= 2) {
+      setLeft(versions[1].version);
+      setRight(versions[0].version);
+    } else {
+      setLeft(latest);
+      setRight(CURRENT);
+    }
+  }, [open, versions, latest]);
+
+  useEffect(() => {
+    for (const v of [left, right]) {
+      if (v === undefined || v === CURRENT || loaded[v]) continue;
+      formsApi.version(formKey, v).then((d) => setLoaded((m) => ({ ...m, [v]: d })), showError);
+    }
+  }, [left, right, loaded, formKey, showError]);
+
+  const pick = (v: number | undefined) => (v === CURRENT ? current : v === undefined ? undefined : loaded[v]);
+  const before = pick(left);
+  const after = pick(right);
+  const choices = [{ value: CURRENT, label: t('forms.versions.current') }, ...versions.map((v) => ({ value: v.version, label: t('forms.versions.v', { version: v.version }) }))];
+
+  return (
+    <Drawer open={open} onClose={onClose} width={860} title={t('forms.versions.title')} data-testid="versions-drawer">
+      <Table<FormVersion>
+        rowKey="version"
+        size="small"
+        pagination={false}
+        dataSource={versions}
+        locale={{ emptyText: t('forms.versions.none') }}
+        columns={[
+          { title: t('forms.versions.version'), dataIndex: 'version', width: 70, render: (v: number) => `v${v}` },
+          { title: t('forms.list.title'), dataIndex: 'title', render: (v: FormVersion['title']) => textOf(v, lang) },
+          { title: t('forms.versions.publishedAt'), dataIndex: 'publishedAt', render: (v: string) => formatDateTime(v) },
+          { title: t('forms.versions.publishedBy'), dataIndex: 'publishedByName', render: (v: string | null) => v ?? '—' },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('forms.versions.immutable')}</Typography.Paragraph>
+      {versions.length > 0 && (
+        <>
+          <Space style={{ margin: '8px 0' }}>
+            <Typography.Text>{t('forms.versions.compare')}</Typography.Text>
+            <Select data-testid="diff-left" style={{ width: 140 }} value={left} onChange={setLeft} options={choices} />
+            <Typography.Text>→</Typography.Text>
+            <Select data-testid="diff-right" style={{ width: 140 }} value={right} onChange={setRight} options={choices} />
+          </Space>
+          {before && after ? <VersionDiff before={before} after={after} /> : <Alert type="info" message={t('forms.versions.loading')} />}
+        </>
+      )}
+    </Drawer>
+  );
+}
