@@ -27,7 +27,7 @@ export const seedCommand: Command = {
 与 import 相同：只增不删、可重复执行、有问题整包拒绝；--dry-run 只预览。
 --database：不经服务器，直接装入服务器所用的数据库（按 DATABASE_URL，否则 DATA_DIR/kcbx.sqlite，与 npm start 相同）；
   数据库中还没有该县时先建立该县。用于新县自己的服务器：此时还没有人能登录。须指定 --county。
-  示例：SEED_DEMO=false 的新库上 npm run tools -- seed --database --county 640423 --password <初始密码>
+  示例（新服务器上）：npm run tools -- seed --database --county 640423 --password <初始密码>
 ${SERVER_HELP.zh}`,
     en: `Loads a county's data shipped in the repository into the logged-in user's county (use that county's admin token):
   org tree, roles and demo users from counties/<code>/ (made by new-county, or shipped);

@@ -9,7 +9,7 @@ import { validatePackage } from '../validate/validate-package';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: { zh: '检查表单与流程：BPMN 可解析且受支持、表单引用存在、角色存在、FEEL 可解析', en: 'check forms and procedures: BPMN parses and is supported, forms resolve, roles exist, FEEL parses' },
+  summary: { zh: '检查表单与流程（不连服务器）：BPMN 可解析且受支持、表单引用存在、角色存在、FEEL 可解析、字段权限与县数据一致', en: 'check forms and procedures offline: BPMN parses and is supported, forms resolve, roles exist, FEEL parses, field permissions and county data hang together' },
   usage: 'validate <目录或文件 dir-or-file>... [--roles <roles.json>] [--county <code>]',
   help: {
     zh: `检查一个县的表单（*.form.json）与流程（*.bpmn），不连接服务器：
