@@ -3,3 +3,4 @@ declare module 'bpmn-js-properties-panel';
 declare module '@bpmn-io/properties-panel';
 declare module '@bpmn-io/properties-panel/preact';
 declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
+declare module 'bpmn-moddle';
