@@ -68,6 +68,11 @@ describe('register imports (户籍 / 学籍 / 在校 / 脱贫户)', () => {
     expect(list.body.map((r: { importedByName: string }) => r.importedByName)).toEqual([me.body.displayName, me.body.displayName]);
     const other = await t.http().get('/api/registers/imports').set(bearer(await t.login('ld-basic-edu'))).expect(200);
     expect(other.body).toEqual([]);
+    // Each import keeps its row problems for later; another county cannot open it.
+    const household = list.body.find((r: { source: string }) => r.source === 'household');
+    const one = await t.http().get(`/api/registers/imports/${household.id}`).set(bearer(office)).expect(200);
+    expect(one.body.rejected.map((r: { row: number; field: string }) => [r.row, r.field])).toEqual([[4, 'idNumber'], [6, 'idNumber'], [7, 'name']]);
+    await t.http().get(`/api/registers/imports/${household.id}`).set(bearer(await t.login('ld-basic-edu'))).expect(404);
     await t.http().get('/api/registers/imports').set(bearer(await t.login('teacher'))).expect(403);
   });
 });

@@ -124,7 +124,11 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     await card.getByTestId('register-household-import').click();
     await expectText(card.getByTestId('register-household-result'), '此文件已于');
     await expectText(page.getByTestId('register-history'), '在校生名单-兴隆镇第二小学.csv');
-    expect(await page.getByTestId('register-history').locator('tbody tr').filter({ hasText: '户籍名册.xlsx' }).count()).toBe(1);
+    const householdImport = page.getByTestId('register-history').locator('tbody tr').filter({ hasText: '户籍名册.xlsx' });
+    expect(await householdImport.count()).toBe(1);
+    // The import record keeps its bad rows for the clerk who goes back to fix the spreadsheet.
+    await householdImport.locator('.ant-table-row-expand-icon').click();
+    await expectText(page.getByTestId('register-history-problems'), '身份证号与第 2 行重复');
 
     await page.getByTestId('compare-run').click();
     await expectText(page.getByTestId('compare-done'), '比对完成');

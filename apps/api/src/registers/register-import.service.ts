@@ -86,6 +86,13 @@ export class RegisterImportService {
     }
   }
 
+  /** One import with every row problem it recorded, for a clerk going back to fix the spreadsheet. */
+  async get(p: Principal, id: string) {
+    const row = await this.ds.getRepository(RegisterImport).findOneBy({ id, tenantId: p.tenantId });
+    if (!row) throw Errors.notFound({ zh: '导入记录', en: 'Import' });
+    return presentImport(row);
+  }
+
   async list(p: Principal, source?: RegisterSource) {
     const rows = await this.ds.getRepository(RegisterImport).find({
       where: { tenantId: p.tenantId, ...(source ? { source } : {}) },

@@ -64,6 +64,12 @@ export class RegistersController {
     return this.imports.list(p, source ? sourceOf(source) : undefined);
   }
 
+  @Get('imports/:id')
+  @ApiOperation({ summary: 'One import with its row problems / 导入记录详情（含问题行）' })
+  get(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.imports.get(p, id);
+  }
+
   @Get('import-progress/:key')
   @ApiOperation({ summary: 'Progress of a running import (pass ?progressKey= when uploading) / 导入进度' })
   progress(@Param('key') key: string) {

@@ -1,7 +1,21 @@
-import { Table } from 'antd';
+import { useEffect, useState } from 'react';
+import { Spin, Table } from 'antd';
 import { useI18n } from '../../i18n/i18n';
+import { useShowError } from '../../util/useShowError';
 import { sourceLabel } from './labels';
-import type { RegisterImport, RegisterSource } from './ledgersApi';
+import { ledgersApi, type RegisterImport, type RegisterSource } from './ledgersApi';
+import { RowProblems } from './RegisterImportCard';
+
+/** The row problems an earlier import recorded, fetched when the clerk opens its line. */
+function PastProblems({ id }: { id: string }) {
+  const showError = useShowError();
+  const [detail, setDetail] = useState<RegisterImport | null>(null);
+  useEffect(() => {
+    ledgersApi.importDetail(id).then(setDetail).catch(showError);
+  }, [id, showError]);
+  if (!detail) return <Spin size="small" />;
+  return <RowProblems problems={detail.rejected ?? []} total={detail.rejectedCount} testId="register-history-problems" />;
+}
 
 /** Every import kept, newest first: which register, which file, who and when, and how many rows went in. */
 export function ImportHistory({ imports, loading }: { imports: (RegisterImport & { importedByName?: string | null })[]; loading: boolean }) {
@@ -15,6 +29,7 @@ export function ImportHistory({ imports, loading }: { imports: (RegisterImport &
       dataSource={imports}
       locale={{ emptyText: t('ledgers.registers.noImports') }}
       pagination={{ pageSize: 10, showSizeChanger: false }}
+      expandable={{ rowExpandable: (r) => r.rejectedCount > 0, expandedRowRender: (r) => <PastProblems id={r.id} /> }}
       columns={[
         { title: t('ledgers.registers.source'), dataIndex: 'source', render: (s: RegisterSource) => t(sourceLabel(s)) },
         { title: t('ledgers.registers.fileName'), dataIndex: 'fileName' },

@@ -130,6 +130,7 @@ export const ledgersApi = {
     upload<RegisterImport>(`/api/registers/${source}/imports?${qs({ progressKey })}`, registerForm(file, mapping), onUpload),
   progress: (key: string) => request<ImportProgress>('GET', `/api/registers/import-progress/${encodeURIComponent(key)}`),
   imports: () => request<RegisterImport[]>('GET', '/api/registers/imports'),
+  importDetail: (id: string) => request<RegisterImport>('GET', `/api/registers/imports/${encodeURIComponent(id)}`),
   compare: () => request<{ id: string; counts: ComparisonCounts; startedAt: string; durationMs: number }>('POST', '/api/comparisons', {}),
 
   ledger: (kind: LedgerKind, filter: { orgUnit?: string; status?: LedgerStatus }, page: number, pageSize: number) =>
