@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { LedgerEntry, LedgerEvent } from '../src/database/entities';
+import { beijingMonth } from '../src/dashboard/ledger-as-of';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 const zeebe = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://kcbx.example/bpmn"';
@@ -148,8 +150,10 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
       (await t.http().get(`/api/ledgers/${kind}?orgUnit=64042210001&pageSize=1`).set(bearer(office)).expect(200)).body.total as number;
     const expected = (await ledgerTotal('school-age')) + (await ledgerTotal('suspected-dropout')) + (await ledgerTotal('dropout'));
     expect(expected).toBeGreaterThan(0);
-    const book = await xlsx('/api/reports/monthly?orgUnit=64042210001&month=2026-11', office);
-    expect(String(book.getWorksheet('汇总')!.getCell(1, 1).value)).toBe('吉强镇中心小学控辍保学月报（2026年11月）');
+    const month = beijingMonth();
+    const [y, m] = month.split('-');
+    const book = await xlsx(`/api/reports/monthly?orgUnit=64042210001&month=${month}`, office);
+    expect(String(book.getWorksheet('汇总')!.getCell(1, 1).value)).toBe(`吉强镇中心小学控辍保学月报（${y}年${Number(m)}月）`);
     const detail = book.getWorksheet('明细')!;
     expect(detail.rowCount - 1).toBe(expected);
     const second = detail.getRow(2);
@@ -158,7 +162,7 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
     const json = await t.http().get('/api/reports/monthly?orgUnit=64042210001&format=json').set(bearer(office)).expect(200);
     expect(json.body.entries).toHaveLength(expected);
     // The county's report is a summary with the visits sheet instead of a list of children.
-    const county = await xlsx('/api/reports/monthly?month=2026-11', office);
+    const county = await xlsx(`/api/reports/monthly?month=${month}`, office);
     expect(county.getWorksheet('明细')).toBeUndefined();
     expect(county.getWorksheet('包抓走访')!.rowCount).toBe(20);
     // Another school's report is out of a teacher-level scope: the principal of 吉强镇中心小学 gets 404 for 兴隆镇.
@@ -181,5 +185,29 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
     expect(county.body.byCause).toEqual([{ cause: 'migrant-work', n: 1 }]);
     const elsewhere = await t.http().get('/api/dashboard?orgUnit=640422101').set(bearer(office)).expect(200);
     expect(elsewhere.body.byCause).toEqual([]);
+  });
+
+  it("a past month's report shows the ledger as it stood when that month ended", async () => {
+    // Time passing is simulated by moving one entry's recording (and its first event) back a month.
+    const month = beijingMonth();
+    const [y, m] = month.split('-').map(Number);
+    const lastMonth = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+    const open = await t.http().get('/api/ledgers/suspected-dropout?orgUnit=64042210101&status=open').set(bearer(office)).expect(200);
+    const entry = open.body.items[0];
+    const back = `${lastMonth}-10T02:00:00.000Z`;
+    await t.ds.getRepository(LedgerEntry).update({ id: entry.id }, { createdAt: back });
+    await t.ds.getRepository(LedgerEvent).update({ entryId: entry.id, action: 'created' }, { at: back });
+    // This month its case starts (the persuasion procedure deployed in the test above).
+    await t.http().post(`/api/ledgers/suspected-dropout/${entry.id}/persuasion`).set(bearer(office)).expect(201);
+
+    const then = await t.http().get(`/api/reports/monthly?orgUnit=64042210101&month=${lastMonth}&format=json`).set(bearer(office)).expect(200);
+    expect(then.body.unit.counts['suspected-dropout']).toEqual({ open: 1, 'in-progress': 0, 'signed-off': 0 });
+    expect(then.body.entries.map((e: { studentName: string; status: string }) => [e.studentName, e.status])).toEqual([[entry.studentName, 'open']]);
+    const now = await t.http().get(`/api/reports/monthly?orgUnit=64042210101&month=${month}&format=json`).set(bearer(office)).expect(200);
+    expect(now.body.entries.find((e: { studentName: string }) => e.studentName === entry.studentName).status).toBe('in-progress');
+    expect(now.body.entries.length).toBeGreaterThan(then.body.entries.length);
+    const before = await t.http().get(`/api/reports/monthly?orgUnit=64042210101&month=2020-01&format=json`).set(bearer(office)).expect(200);
+    expect(before.body.entries).toEqual([]);
+    await t.http().get('/api/reports/monthly?month=2026-13').set(bearer(office)).expect(400);
   });
 });

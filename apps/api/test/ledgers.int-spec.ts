@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { beijingMonth } from '../src/dashboard/ledger-as-of';
 import { Student } from '../src/database/entities';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -62,7 +63,10 @@ describe('ledgers fed by the comparison', () => {
     const dash = await t.http().get('/api/dashboard').set(bearer(office)).expect(200);
     expect(dash.body.unit.name).toBe('西吉县');
     expect(dash.body.children).toHaveLength(19);
-    const xlsx = await t.http().get('/api/reports/monthly?month=2026-11').set(bearer(office)).buffer(true).parse((res, cb) => {
+    // This month's report (a past month's would show the ledger as it stood then).
+    const month = beijingMonth();
+    const [y, m] = month.split('-');
+    const xlsx = await t.http().get(`/api/reports/monthly?month=${month}`).set(bearer(office)).buffer(true).parse((res, cb) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => cb(null, Buffer.concat(chunks)));
@@ -70,7 +74,7 @@ describe('ledgers fed by the comparison', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body);
     const sheet = book.getWorksheet('汇总')!;
-    expect(String(sheet.getCell(1, 1).value)).toBe('西吉县控辍保学月报（2026年11月）');
+    expect(String(sheet.getCell(1, 1).value)).toBe(`西吉县控辍保学月报（${y}年${Number(m)}月）`);
     const reportRow = new Map<string, number>();
     sheet.eachRow((row, n) => {
       if (n > 2) reportRow.set(String(row.getCell(1).value), Number(row.getCell(9).value)); // 疑似辍学·合计

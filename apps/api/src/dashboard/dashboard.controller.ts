@@ -2,10 +2,10 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Errors } from '../common/app-error';
-import { nowIso } from '../database/columns';
 import { CurrentUser, RequirePermission } from '../identity/decorators';
 import { Principal } from '../identity/principal';
 import { DashboardService } from './dashboard.service';
+import { beijingMonth, monthEnd } from './ledger-as-of';
 import { monthlyReportXlsx } from './monthly-report';
 
 @ApiTags('dashboard')
@@ -27,13 +27,15 @@ export class DashboardController {
     @CurrentUser() p: Principal,
     @Res() res: Response,
     @Query('orgUnit') orgUnit?: string,
-    @Query('month') month = nowIso().slice(0, 7),
+    @Query('month') month = beijingMonth(),
     @Query('format') format = 'xlsx',
   ) {
-    if (!/^\d{4}-\d{2}$/.test(month)) throw Errors.validation([{ field: 'month', message: '月份格式应为 YYYY-MM / use YYYY-MM' }]);
-    const d = await this.dashboard.forUnit(p, orgUnit);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw Errors.validation([{ field: 'month', message: '月份格式应为 YYYY-MM / use YYYY-MM' }]);
+    // A past month reports the ledger as it stood when that month ended; the current month reports it now.
+    const asOf = month < beijingMonth() ? monthEnd(month) : undefined;
+    const d = await this.dashboard.forUnit(p, orgUnit, asOf);
     // A school's report lists its children one by one; a county's or township's stays a summary.
-    const entries = d.unit.kind === 'school' ? await this.dashboard.reportEntries(p, d.unit.code) : undefined;
+    const entries = d.unit.kind === 'school' ? await this.dashboard.reportEntries(p, d.unit.code, asOf) : undefined;
     if (format === 'json') return res.json({ month, ...d, entries });
     const file = await monthlyReportXlsx(d, month, entries);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

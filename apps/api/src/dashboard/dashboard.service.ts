@@ -7,6 +7,7 @@ import { LedgerEntry, OrgUnit } from '../database/entities';
 import { coversPath, Principal, scopePaths } from '../identity/principal';
 import { CountRow, rollUp, UnitCounts } from './ledger-rollup';
 import { CauseCount, dropoutCauses } from './dropout-causes';
+import { countAsOf, entriesAsOf } from './ledger-as-of';
 import { overdueWork, OverdueCount } from './overdue-work';
 import { lastMonths, TownshipVisits, visitCompliance } from './visit-compliance';
 
@@ -43,12 +44,15 @@ export interface ReportEntry {
 export class DashboardService {
   constructor(private readonly ds: DataSource) {}
 
-  /** Counts for a unit in the caller's scope (default: the widest unit they hold a role at). */
-  async forUnit(p: Principal, code?: string): Promise<Dashboard> {
+  /**
+   * Counts for a unit in the caller's scope (default: the widest unit they hold a role at); with `asOf` (an
+   * instant in the past) the ledger counts are those that stood then.
+   */
+  async forUnit(p: Principal, code?: string, asOf?: string): Promise<Dashboard> {
     const units = await this.ds.getRepository(OrgUnit).find({ where: { tenantId: p.tenantId }, order: { path: 'ASC' } });
     const top = code ? units.find((u) => u.code === code) : units.find((u) => u.path === scopePaths(p).sort((a, b) => a.length - b.length)[0]);
     if (!top || !coversPath(p, top.path)) throw Errors.notFound({ zh: '单位', en: 'Org unit' });
-    const rows = await this.countRows(p.tenantId, top.path);
+    const rows = asOf ? countAsOf(await entriesAsOf(this.ds, p.tenantId, top.path, asOf)) : await this.countRows(p.tenantId, top.path);
     const rolled = rollUp(units.filter((u) => u.path.startsWith(top.path)), rows);
     const childUnits = units.filter((u) => u.parentId === top.id && u.kind !== 'village');
     const townships = units.filter((u) => u.kind === 'township' && u.path.startsWith(top.path));
@@ -64,13 +68,16 @@ export class DashboardService {
   }
 
   /** Every entry at or under a unit, for a school's report (names kept, ID numbers masked). */
-  async reportEntries(p: Principal, code: string): Promise<ReportEntry[]> {
+  async reportEntries(p: Principal, code: string, asOf?: string): Promise<ReportEntry[]> {
     const unit = await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code });
     if (!unit || !coversPath(p, unit.path)) throw Errors.notFound({ zh: '单位', en: 'Org unit' });
     const names = new Map((await this.ds.getRepository(OrgUnit).findBy({ tenantId: p.tenantId })).map((u) => [u.path, u.name]));
-    const rows = await this.entries(p.tenantId, unit.path).orderBy('e.kind').addOrderBy('e.createdAt').addOrderBy('e.studentName').getMany();
-    return rows.map((e) => ({
-      studentName: e.studentName, idNumberMasked: maskResidentId(e.idNumber), kind: e.kind, reason: e.reason, status: e.status,
+    const list = asOf
+      ? await entriesAsOf(this.ds, p.tenantId, unit.path, asOf)
+      : (await this.entries(p.tenantId, unit.path).getMany()).map((entry) => ({ entry, status: entry.status }));
+    list.sort((a, b) => a.entry.kind.localeCompare(b.entry.kind) || a.entry.createdAt.localeCompare(b.entry.createdAt) || a.entry.studentName.localeCompare(b.entry.studentName));
+    return list.map(({ entry: e, status }) => ({
+      studentName: e.studentName, idNumberMasked: maskResidentId(e.idNumber), kind: e.kind, reason: e.reason, status,
       unitName: names.get(e.orgUnitPath) ?? '', createdAt: e.createdAt, updatedAt: e.updatedAt,
     }));
   }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Space, Spin } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/i18n';
 import { useShowError } from '../../util/useShowError';
 import { totalOf } from './dashboardTables';
@@ -34,7 +35,12 @@ export function PrintableReport({ orgUnit, month, onBack }: { orgUnit?: string; 
       </Space>
       <div className="kcbx-report" data-testid="printable-report">
         <h1>{t('ledgers.report.title', { unit: r.unit.name, month: `${y}年${Number(m)}月` })}</h1>
-        <div className="meta">{t('ledgers.report.printedAt', { date: formatDate(new Date()) })}</div>
+        <div className="meta">
+          {/* A past month's figures are the ledger as it stood when that month ended (the API's rule). */}
+          {t('ledgers.report.asOf', { date: formatDate(month < dayjs().format('YYYY-MM') ? dayjs(`${month}-01`).endOf('month').toDate() : new Date()) })}
+          {'　'}
+          {t('ledgers.report.printedAt', { date: formatDate(new Date()) })}
+        </div>
         <table>
           <thead>
             <tr>

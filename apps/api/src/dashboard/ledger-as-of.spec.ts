@@ -1,0 +1,14 @@
+import { beijingMonth, monthEnd } from './ledger-as-of';
+
+describe('month boundaries in Beijing time', () => {
+  it('a month ends at midnight in Beijing, 16:00 UTC the day before', () => {
+    expect(monthEnd('2026-11')).toBe('2026-11-30T16:00:00.000Z');
+    expect(monthEnd('2026-12')).toBe('2026-12-31T16:00:00.000Z');
+    expect(monthEnd('2027-02')).toBe('2027-02-28T16:00:00.000Z');
+  });
+
+  it('late evening UTC on the last day is already the next month in Beijing', () => {
+    expect(beijingMonth(new Date('2026-11-30T15:59:59Z'))).toBe('2026-11');
+    expect(beijingMonth(new Date('2026-11-30T16:00:00Z'))).toBe('2026-12');
+  });
+});
