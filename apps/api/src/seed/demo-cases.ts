@@ -42,7 +42,14 @@ export class DemoCasesSeeder {
 
   async seed(tenantId: string, stories: DemoStory[] = DEMO_STORIES): Promise<void> {
     const started = Date.now();
-    await this.deployPackage(tenantId);
+    try {
+      await this.deployPackage(tenantId);
+    } catch (err) {
+      // e.g. an installation without the package folders: the county starts empty rather than not at all
+      this.log.warn(`demo package not deployed: ${err instanceof Error ? err.message : String(err)}`);
+      this.lastRun = { ms: Date.now() - started, played: 0, skipped: stories.map((s) => s.title) };
+      return;
+    }
     const skipped: string[] = [];
     for (const story of stories) {
       try {
