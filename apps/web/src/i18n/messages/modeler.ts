@@ -44,6 +44,7 @@ export const modelerZh = {
   'modeler.props.noForm': '（不使用表单）',
   'modeler.props.unpublishedForm': '{key}（未发布）',
   'modeler.props.rolesNote': '候选角色：持有勾选角色的人员在待办中看到并可认领此步骤',
+  'modeler.props.startersNote': '可发起的角色：只有持有勾选角色的人员可以发起此流程；都不勾选则本单位范围内的人员都可发起',
   'modeler.props.unknownRole': '{key}（本县没有此角色）',
   'modeler.props.permissionsNote': '本步骤中表单各字段的权限',
   'modeler.props.fieldsLoading': '正在读取表单字段…',
@@ -54,6 +55,7 @@ export const modelerZh = {
   'modeler.check.noForm': '步骤“{step}”没有选择表单',
   'modeler.check.unknownForm': '步骤“{step}”的表单“{form}”尚未发布',
   'modeler.check.unknownRole': '步骤“{step}”的候选角色“{role}”不是本县的角色',
+  'modeler.check.unknownStarter': '开始事件“{step}”的可发起角色“{role}”不是本县的角色',
   'modeler.check.noRoles': '步骤“{step}”没有候选角色或处理人，无人能办理',
 
   'modeler.instances.procedure': '流程',
@@ -146,6 +148,7 @@ export const modelerEn: Record<keyof typeof modelerZh, string> = {
   'modeler.props.noForm': '(no form)',
   'modeler.props.unpublishedForm': '{key} (not published)',
   'modeler.props.rolesNote': 'Candidate roles: people holding a ticked role see this step in their inbox and can claim it',
+  'modeler.props.startersNote': 'Roles that may start: only people holding a ticked role may start this procedure; with none ticked, anyone may start it within their units',
   'modeler.props.unknownRole': '{key} (no such role in this county)',
   'modeler.props.permissionsNote': "Permissions of the form's fields at this step",
   'modeler.props.fieldsLoading': "Loading the form's fields…",
@@ -156,6 +159,7 @@ export const modelerEn: Record<keyof typeof modelerZh, string> = {
   'modeler.check.noForm': 'Step "{step}" has no form',
   'modeler.check.unknownForm': 'The form "{form}" of step "{step}" is not published',
   'modeler.check.unknownRole': 'The candidate role "{role}" of step "{step}" is not a role of this county',
+  'modeler.check.unknownStarter': 'The starter role "{role}" of start event "{step}" is not a role of this county',
   'modeler.check.noRoles': 'Step "{step}" has no candidate role or assignee: nobody could work it',
 
   'modeler.instances.procedure': 'Procedure',

@@ -9,8 +9,8 @@ import { useService } from 'bpmn-js-properties-panel';
 import type { MessageKey } from '../../i18n/zh-CN';
 import type { CountyRole, FormField, PublishedForm } from './modelerApi';
 import {
-  readCandidateGroups, readFieldPermissions, readFormId, setCandidateGroupsCommands, setFieldPermissionsCommands, setFormIdCommands,
-  type FieldPermission, type Moddle,
+  readCandidateGroups, readFieldPermissions, readFormId, readStarterGroups, setCandidateGroupsCommands, setFieldPermissionsCommands,
+  setFormIdCommands, setStarterGroupsCommands, type FieldPermission, type Moddle,
 } from './zeebeModel';
 
 /** What the group offers, loaded by the page from the API; the panel re-renders when it changes. */
@@ -81,16 +81,24 @@ function FormEntry({ element, id }: { element: Moddle; id: string }) {
   });
 }
 
-function RoleEntry({ element, id, roleKey, label }: { element: Moddle; id: string; roleKey: string; label: string }) {
+/** A user task's candidate roles, or a start event's starter roles: the same role keys, different properties. */
+const ROLE_LISTS = {
+  candidates: { read: readCandidateGroups, write: setCandidateGroupsCommands },
+  starters: { read: readStarterGroups, write: setStarterGroupsCommands },
+};
+type RoleList = keyof typeof ROLE_LISTS;
+
+function RoleEntry({ element, id, roleKey, label, list }: { element: Moddle; id: string; roleKey: string; label: string; list: RoleList }) {
   const edit = useEdit();
+  const { read, write } = ROLE_LISTS[list];
   return h(CheckboxEntry, {
     element,
     id,
     label,
-    getValue: () => readCandidateGroups(element).includes(roleKey),
+    getValue: () => read(element).includes(roleKey),
     setValue: (checked: boolean) => {
-      const now = readCandidateGroups(element).filter((k) => k !== roleKey);
-      edit((f) => setCandidateGroupsCommands(element, f, checked ? [...now, roleKey] : now));
+      const now = read(element).filter((k) => k !== roleKey);
+      edit((f) => write(element, f, checked ? [...now, roleKey] : now));
     },
   });
 }
@@ -115,16 +123,15 @@ function NoteEntry({ text }: { text: string }) {
 
 function entriesFor(element: Moddle, catalog: ModelerCatalog, isUserTask: boolean) {
   const entries: Record<string, unknown>[] = [{ id: 'kcbx-form', component: FormEntry, element, isEdited: isSelectEntryEdited }];
-  if (isUserTask) {
-    entries.push({ id: 'kcbx-roles-note', component: () => NoteEntry({ text: catalog.t('modeler.props.rolesNote') }) });
-    const keys = new Set(catalog.roles.map((r) => r.key));
-    for (const r of catalog.roles) {
-      entries.push({ id: `kcbx-role-${r.key}`, component: RoleEntry, element, roleKey: r.key, label: `${catalog.roleName(r)} (${r.key})`, isEdited: isCheckboxEntryEdited });
-    }
-    // A role the county does not have (typed by hand or from an uploaded file) can still be unticked here.
-    for (const k of readCandidateGroups(element).filter((k) => !keys.has(k))) {
-      entries.push({ id: `kcbx-role-${k}`, component: RoleEntry, element, roleKey: k, label: catalog.t('modeler.props.unknownRole', { key: k }), isEdited: isCheckboxEntryEdited });
-    }
+  const list: RoleList = isUserTask ? 'candidates' : 'starters';
+  entries.push({ id: 'kcbx-roles-note', component: () => NoteEntry({ text: catalog.t(isUserTask ? 'modeler.props.rolesNote' : 'modeler.props.startersNote') }) });
+  const keys = new Set(catalog.roles.map((r) => r.key));
+  for (const r of catalog.roles) {
+    entries.push({ id: `kcbx-role-${r.key}`, component: RoleEntry, element, list, roleKey: r.key, label: `${catalog.roleName(r)} (${r.key})`, isEdited: isCheckboxEntryEdited });
+  }
+  // A role the county does not have (typed by hand or from an uploaded file) can still be unticked here.
+  for (const k of ROLE_LISTS[list].read(element).filter((k) => !keys.has(k))) {
+    entries.push({ id: `kcbx-role-${k}`, component: RoleEntry, element, list, roleKey: k, label: catalog.t('modeler.props.unknownRole', { key: k }), isEdited: isCheckboxEntryEdited });
   }
   const formId = readFormId(element);
   if (formId) {
@@ -135,6 +142,14 @@ function entriesFor(element: Moddle, catalog: ModelerCatalog, isUserTask: boolea
     }
   }
   return entries;
+}
+
+/** Start forms and starter roles belong to a process-level none start event (how a clerk starts a case by hand). */
+function isManualStart(element: Moddle): boolean {
+  const bo = element?.businessObject;
+  if (bo?.$type !== 'bpmn:StartEvent' || bo.eventDefinitions?.length) return false;
+  const parent = element.parent?.businessObject?.$type;
+  return parent === 'bpmn:Process' || parent === 'bpmn:Participant';
 }
 
 /** bpmn-js-properties-panel provider: adds the group right after "General". */
@@ -151,7 +166,7 @@ export class FormRolesProvider {
   getGroups(element: Moddle) {
     return (groups: Record<string, unknown>[]) => {
       const type: string = element?.businessObject?.$type ?? '';
-      if (type !== 'bpmn:UserTask' && type !== 'bpmn:StartEvent') return groups;
+      if (type !== 'bpmn:UserTask' && !isManualStart(element)) return groups;
       const group = {
         id: 'kcbx-form-roles',
         label: this.catalog.t('modeler.props.group'),

@@ -27,7 +27,10 @@ describe('checks before deploying', () => {
     expect(problems.map((p) => p.message)).toEqual(['modeler.check.unknownForm']);
   });
 
-  it('given a start event, then only its form is checked (it has no candidate roles)', () => {
-    expect(checkSteps([step({ type: 'startEvent', formId: '', candidateGroups: [] })], forms, roles)).toEqual([]);
+  it('given a start event, then a form and starter roles are optional, but an unknown starter role is reported', () => {
+    expect(checkSteps([step({ id: 'start', name: null, type: 'startEvent', formId: '', candidateGroups: [] })], forms, roles)).toEqual([]);
+    expect(checkSteps([step({ id: 'start', name: null, type: 'startEvent', candidateGroups: ['guardian'] })], forms, roles)).toEqual([
+      { elementId: 'start', message: 'modeler.check.unknownStarter', params: { step: 'start', role: 'guardian' } },
+    ]);
   });
 });

@@ -9,6 +9,7 @@ export interface StepFacts {
   name: string | null;
   type: 'userTask' | 'startEvent';
   formId: string;
+  /** a user task's candidate roles, a start event's starter roles */
   candidateGroups: string[];
   assignee: string;
 }
@@ -27,13 +28,12 @@ export function checkSteps(steps: StepFacts[], publishedForms: Set<string>, role
     if (s.formId && !publishedForms.has(s.formId)) {
       problems.push({ elementId: s.id, message: 'modeler.check.unknownForm', params: { step, form: s.formId } });
     }
-    if (s.type !== 'userTask') continue;
     // A FEEL expression (=...) names roles at run time; only literal keys can be checked here.
     const literal = s.candidateGroups.filter((g) => !g.startsWith('='));
     for (const role of literal.filter((g) => !roles.has(g))) {
-      problems.push({ elementId: s.id, message: 'modeler.check.unknownRole', params: { step, role } });
+      problems.push({ elementId: s.id, message: s.type === 'userTask' ? 'modeler.check.unknownRole' : 'modeler.check.unknownStarter', params: { step, role } });
     }
-    if (s.candidateGroups.length === 0 && !s.assignee) problems.push({ elementId: s.id, message: 'modeler.check.noRoles', params: { step } });
+    if (s.type === 'userTask' && s.candidateGroups.length === 0 && !s.assignee) problems.push({ elementId: s.id, message: 'modeler.check.noRoles', params: { step } });
   }
   return problems;
 }

@@ -12,7 +12,7 @@ import { translateModule } from './bpmnTranslate';
 import { formRolesModule, ModelerCatalog } from './formRolesProvider';
 import type { StepFacts } from './modelChecks';
 import { formFields, modelerApi, type CountyRole, type PublishedForm } from './modelerApi';
-import { readCandidateGroups, readFormId, extension, type Moddle } from './zeebeModel';
+import { readCandidateGroups, readFormId, readStarterGroups, extension, type Moddle } from './zeebeModel';
 
 export interface ProcessInfo {
   key: string;
@@ -128,13 +128,13 @@ export function useBpmnModeler(initialXml: string | null) {
         const registry = modelerRef.current?.get<Moddle>('elementRegistry');
         if (!registry) return [];
         return registry
-          .filter((e: Moddle) => e.type === 'bpmn:UserTask' || (e.type === 'bpmn:StartEvent' && readFormId(e)))
+          .filter((e: Moddle) => e.type === 'bpmn:UserTask' || e.type === 'bpmn:StartEvent')
           .map((e: Moddle) => ({
             id: e.id,
             name: e.businessObject.get('name') ?? null,
             type: e.type === 'bpmn:UserTask' ? 'userTask' : 'startEvent',
             formId: readFormId(e),
-            candidateGroups: readCandidateGroups(e),
+            candidateGroups: e.type === 'bpmn:UserTask' ? readCandidateGroups(e) : readStarterGroups(e),
             assignee: extension(e, 'zeebe:AssignmentDefinition')?.get('assignee') ?? '',
           }));
       },

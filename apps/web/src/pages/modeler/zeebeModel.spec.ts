@@ -3,7 +3,8 @@ import path from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import {
-  readCandidateGroups, readFieldPermissions, readFormId, setCandidateGroupsCommands, setFieldPermissionsCommands, setFormIdCommands, type Command,
+  readCandidateGroups, readFieldPermissions, readFormId, readStarterGroups, setCandidateGroupsCommands, setFieldPermissionsCommands, setFormIdCommands,
+  setStarterGroupsCommands, type Command,
 } from './zeebeModel';
 
 const fixture = fs.readFileSync(path.join(__dirname, '../../../../api/test/fixtures/two-step-approval.bpmn'), 'utf8');
@@ -59,5 +60,19 @@ describe('zeebe extension elements of a step', () => {
     expect(applyXml).not.toContain('fieldPermissions');
     expect(applyXml).not.toContain('formDefinition');
     expect(readCandidateGroups(element('apply'))).toEqual([]);
+  });
+
+  it('given a start event, when a start form and starter roles are set, then they sit beside each other in the XML', async () => {
+    const { element, bpmnFactory, run, xmlOf } = await load(fixture);
+    const start = element('start');
+    run(setFormIdCommands(start, bpmnFactory, 'leave-application'));
+    run(setStarterGroupsCommands(start, bpmnFactory, ['class-teacher', 'principal']));
+    run(setFieldPermissionsCommands(start, bpmnFactory, { decision: 'hidden' }));
+    expect(readStarterGroups(start)).toEqual(['class-teacher', 'principal']);
+    const xml = await xmlOf();
+    expect(xml).toContain('<zeebe:property name="starterGroups" value="class-teacher,principal" />');
+    run(setStarterGroupsCommands(start, bpmnFactory, []));
+    expect(readStarterGroups(start)).toEqual([]);
+    expect(readFieldPermissions(start)).toEqual({ decision: 'hidden' });
   });
 });

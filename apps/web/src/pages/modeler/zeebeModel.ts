@@ -17,6 +17,7 @@ export interface Command {
 }
 
 export const FIELD_PERMISSIONS = 'fieldPermissions';
+export const STARTER_GROUPS = 'starterGroups';
 
 export function businessObject(element: Moddle): Moddle {
   return element?.businessObject ?? element;
@@ -37,14 +38,20 @@ export function readCandidateGroups(element: Moddle): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-function permissionsProperty(element: Moddle): Moddle | undefined {
+function property(element: Moddle, name: string): Moddle | undefined {
   const props: Moddle[] = extension(element, 'zeebe:Properties')?.get('properties') ?? [];
-  return props.find((p) => p.get('name') === FIELD_PERMISSIONS);
+  return props.find((p) => p.get('name') === name);
+}
+
+/** A start event's starter roles (zeebe:property starterGroups): who may start the procedure by hand. */
+export function readStarterGroups(element: Moddle): string[] {
+  const value: string = property(element, STARTER_GROUPS)?.get('value') ?? '';
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 /** The step's permissions; an unreadable value counts as none (the validation reports it). */
 export function readFieldPermissions(element: Moddle): FieldPermissions {
-  const raw = permissionsProperty(element)?.get('value');
+  const raw = property(element, FIELD_PERMISSIONS)?.get('value');
   if (!raw) return {};
   try {
     const parsed: unknown = JSON.parse(raw);
@@ -114,25 +121,32 @@ export function setCandidateGroupsCommands(element: Moddle, bpmnFactory: Moddle,
   return edit.commands;
 }
 
-/** Writes the permissions; writable is the default, so only other values are stored (none: the property goes). */
-export function setFieldPermissionsCommands(element: Moddle, bpmnFactory: Moddle, permissions: FieldPermissions): Command[] {
+/** Sets one zeebe:property; undefined removes it. */
+export function setPropertyCommands(element: Moddle, bpmnFactory: Moddle, name: string, value: string | undefined): Command[] {
   const edit = new EditBuilder(element, bpmnFactory);
-  const kept = Object.fromEntries(Object.entries(permissions).filter(([, p]) => p !== 'writable'));
-  const existing = permissionsProperty(element);
-  if (Object.keys(kept).length === 0) {
+  const existing = property(element, name);
+  if (value === undefined) {
     if (existing) {
       const container = existing.$parent;
       edit.update(container, { properties: container.get('properties').filter((p: Moddle) => p !== existing) });
     }
-    return edit.commands;
-  }
-  const value = JSON.stringify(kept);
-  if (existing) {
+  } else if (existing) {
     edit.update(existing, { value });
   } else {
     const container = edit.ensure('zeebe:Properties');
-    const property = edit.create('zeebe:Property', { name: FIELD_PERMISSIONS, value }, container);
-    edit.update(container, { properties: [...(container.get('properties') ?? []), property] });
+    const created = edit.create('zeebe:Property', { name, value }, container);
+    edit.update(container, { properties: [...(container.get('properties') ?? []), created] });
   }
   return edit.commands;
+}
+
+/** Writes the permissions; writable is the default, so only other values are stored (none: the property goes). */
+export function setFieldPermissionsCommands(element: Moddle, bpmnFactory: Moddle, permissions: FieldPermissions): Command[] {
+  const kept = Object.fromEntries(Object.entries(permissions).filter(([, p]) => p !== 'writable'));
+  return setPropertyCommands(element, bpmnFactory, FIELD_PERMISSIONS, Object.keys(kept).length ? JSON.stringify(kept) : undefined);
+}
+
+/** No starter roles: anyone may start it at a unit in their scope. */
+export function setStarterGroupsCommands(element: Moddle, bpmnFactory: Moddle, roles: string[]): Command[] {
+  return setPropertyCommands(element, bpmnFactory, STARTER_GROUPS, roles.length ? roles.join(',') : undefined);
 }
