@@ -20,12 +20,18 @@ describe('package: rectification sign-off (整改销号)', () => {
   });
   afterAll(() => t.close());
 
-  /** The sample feedback spreadsheet (counties/640422/samples), read as the import pages read spreadsheets. */
+  /**
+   * The sample feedback spreadsheet (counties/640422/samples), read as the import pages read spreadsheets;
+   * the responsible role is written as people write it (校长) and matched to the form's own choices.
+   */
   async function feedbackItems(deadlines: number[]) {
     const file = path.join(repositoryRoot(), 'counties', '640422', 'samples', 'feedback-problems.csv');
     const rows = await readTabularFile('feedback-problems.csv', fs.readFileSync(file));
+    const form = await inspector.get('/api/forms/rectification-batch');
+    const choices = form.schema.properties.items.items.properties.role.oneOf as { const: string; title: string }[];
+    const roleKey = (title: string) => choices.find((c) => c.title === title)?.const;
     return rows.map((r, n) => ({
-      problem: r.cells['问题描述'], unitCode: r.cells['责任单位代码'], role: r.cells['责任角色'],
+      problem: r.cells['问题描述'], unitCode: r.cells['责任单位代码'], role: roleKey(r.cells['责任角色']),
       responsiblePerson: r.cells['责任人'], measures: r.cells['整改措施'],
       deadline: isoDay(deadlines[n]), // the sample's dates, moved to "n days from today" for the clock
     }));
@@ -37,7 +43,7 @@ describe('package: rectification sign-off (整改销号)', () => {
 
   it('given a feedback spreadsheet, when every unit rectifies, one is returned once and one runs late, then every item is signed off and the batch ends', async () => {
     const items = await feedbackItems([10, 5, 20]);
-    expect(items.map((i) => i.unitCode)).toEqual(['64042210001', '640422100', '640422']);
+    expect(items.map((i) => [i.unitCode, i.role])).toEqual([['64042210001', 'principal'], ['640422100', 'township-official'], ['640422', 'admin']]);
     const batch = await inspector.start('rectification-batch', { orgUnit: '640422' });
     await inspector.complete(batch.id, 'enterItems', { source: '2026年控辍保学第三方评估反馈', items });
 
