@@ -234,4 +234,25 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     await screenshot(page, 'monthly-report-print');
     await context.close();
   });
+
+  it('each user sees the ledgers and the dashboard of their own scope only (acceptance 4)', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'township'); // 乡镇干部 of 吉强镇
+    await page.goto('/dashboard');
+    await expectText(page.getByTestId('dash-scope'), '吉强镇');
+    const units = (await page.getByTestId('dash-unit-table').locator('tbody tr td:first-child').allTextContents()).filter((n) => n !== '合计');
+    expect(units).toEqual(['吉强镇中心小学', '吉强镇第二小学', '吉强镇初级中学']);
+    await page.goto('/ledgers?kind=suspected-dropout');
+    await page.getByTestId('ledger-table').locator('tbody tr').first().waitFor();
+    const ledgerUnits = await page.getByTestId('ledger-table').locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(ledgerUnits.length).toBeGreaterThan(0);
+    expect(ledgerUnits.every((u) => u.startsWith('吉强镇'))).toBe(true);
+    await logOut(page);
+
+    await logIn(page, 'teacher'); // 班主任, no report rights
+    expect(await page.getByTestId('side-menu').getByText('统计看板').count()).toBe(0);
+    await page.goto('/dashboard');
+    await expectText(page.locator('.ant-result'), '403');
+    await context.close();
+  });
 });
