@@ -88,6 +88,7 @@ describe('task page', () => {
     // The diagram marks the current step; the principal's decision fields are hidden at this step.
     await page.locator('[data-testid="process-diagram"] [data-element-id="apply"].kcbx-active').waitFor();
     expect(await field(page, 'decision').count()).toBe(0);
+    expect(await page.getByTestId('task-return').count()).toBe(0); // nothing before the first step to return to
 
     // Invalid data: the Chinese field error shows at the field and nothing is submitted.
     await pick(page, 'reason', 'illness');

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 export interface TaskActionsProps {
   task: TaskDetail;
   myId: string;
-  /** Earlier user steps the task may be sent back to: element id → step name. */
+  /** Earlier user steps the task may be sent back to, newest first (none on a first step: no 退回 button). */
   returnTargets: { id: string; name: string }[];
   /** The task changed (claimed or given back): load it again. */
   onChanged(): void;
@@ -74,9 +74,11 @@ export function TaskActions({ task, myId, returnTargets, onChanged, onGone, onEr
             {t('tasks.unclaim')}
           </Button>
         )}
-        <Button danger icon={<RollbackOutlined />} onClick={() => setReturning(true)} data-testid="task-return">
-          {t('tasks.return')}
-        </Button>
+        {returnTargets.length > 0 && (
+          <Button danger icon={<RollbackOutlined />} onClick={() => setReturning(true)} data-testid="task-return">
+            {t('tasks.return')}
+          </Button>
+        )}
         <Button icon={<SwapOutlined />} onClick={() => setDelegating(true)} data-testid="task-delegate">
           {t('tasks.delegate')}
         </Button>

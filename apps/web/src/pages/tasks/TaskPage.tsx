@@ -54,9 +54,13 @@ export default function TaskPage() {
   const diagram = useInstanceDiagram(task?.instanceId);
   const returnTargets = useMemo(() => {
     if (!task) return [];
-    const ids = [...new Set(task.earlierSteps.map((s) => s.activityId))].filter((a) => a !== task.activityId);
+    // Steps done before in this case (formless ones too, from the history), newest first: where a return can go.
+    const done = diagram.instance
+      ? diagram.instance.history.filter((h) => h.type === 'task-completed' && h.elementId).map((h) => h.elementId as string).reverse()
+      : [...task.earlierSteps].reverse().map((s) => s.activityId);
+    const ids = [...new Set(done)].filter((a) => a !== task.activityId);
     return ids.map((a) => ({ id: a, name: diagram.names.steps[a] ?? a }));
-  }, [task, diagram.names]);
+  }, [task, diagram.instance, diagram.names]);
 
   if (load.state === 'missing') {
     return (
@@ -101,7 +105,7 @@ export default function TaskPage() {
         <Col xs={24} xl={10}>
           <Card size="small" title={t('tasks.diagram')} extra={<Typography.Text type="secondary">{t('tasks.diagramLegend')}</Typography.Text>}>
             {diagram.xml ? (
-              <ProcessDiagram xml={diagram.xml} activeIds={diagram.instance?.activeActivityIds ?? [task.activityId]} completedIds={diagram.completedIds} errorText={t('tasks.diagramError')} />
+              <ProcessDiagram height={260} xml={diagram.xml} activeIds={diagram.instance?.activeActivityIds ?? [task.activityId]} completedIds={diagram.completedIds} errorText={t('tasks.diagramError')} />
             ) : (
               <Skeleton active />
             )}
