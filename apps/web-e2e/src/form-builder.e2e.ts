@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { expectText, launchBrowser, logIn, newPage, screenshot } from './support/browser';
+import { baseUrl, expectText, launchBrowser, logIn, newPage, screenshot } from './support/browser';
+import { DEMO_PASSWORD } from './support/paths';
 
 /**
  * The policy designer builds a form in the browser: new form, fields dragged from the palette with the mouse
@@ -44,6 +45,15 @@ async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10
     value = await read();
   }
   expect(value).toEqual(expected);
+}
+
+/** Publishes a form through the API as the designer (the state the builder then opens). */
+async function publishViaApi(definition: { key: string } & Record<string, unknown>): Promise<void> {
+  const json = { 'Content-Type': 'application/json' };
+  const login = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'designer', password: DEMO_PASSWORD }) });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const res = await fetch(`${baseUrl()}/api/forms/${definition.key}/publish`, { method: 'POST', headers: { ...json, Authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ definition }) });
+  expect(res.status).toBe(200);
 }
 
 async function canvasOrder(page: Page): Promise<string[]> {
@@ -155,6 +165,69 @@ describe('form builder', () => {
     const row = page.getByTestId('forms-table').locator('tr', { hasText: 'dropout-interview' });
     await expectText(row, 'v2');
     await expectText(row, '辍学原因访谈');
+    await context.close();
+  });
+});
+
+describe('form builder: nesting, JSON view, import', () => {
+  it('a designer nests a new field into a group by dragging, renames the group in the JSON view, and imports an rjsf form seeing what did not map', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'designer');
+
+    // given a published form opened in the builder from the list
+    await publishViaApi({
+      key: 'guardian-contact', version: 1, title: { zh: '监护人联系登记', en: 'Guardian contact' },
+      schema: { type: 'object', properties: { guardianName: { type: 'string' } } },
+      uiSchema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/guardianName', label: { zh: '监护人姓名', en: 'Guardian name' } }] },
+    });
+    await page.goto('/design/forms');
+    await page.getByTestId('form-open-guardian-contact').click();
+    await expectText(page.getByTestId('builder-status'), '与已发布版本一致');
+    await expectText(page.getByTestId('builder-latest'), '版本 1');
+
+    // when a group is added by click (keyboard-friendly path) and a text field is dragged into it
+    await page.getByTestId('palette-layout-Group').click();
+    const group = page.locator('[data-testid^="canvas-element-"]', { hasText: '分组' }).last();
+    const groupPath = await group.getAttribute('data-path');
+    expect(groupPath).toMatch(/^\d+$/);
+    await drag(page, page.getByTestId('palette-field-text'), `gap-${groupPath}-0`);
+    // then the new field sits inside the group
+    const nested = group.locator('[data-testid^="canvas-element-field_"]');
+    await nested.waitFor();
+    expect(await nested.getAttribute('data-path')).toBe(`${groupPath}.0`);
+
+    // when the group's caption is changed in the JSON view and applied, then the canvas follows
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    const json = page.getByTestId('json-text');
+    const text = await json.inputValue();
+    expect(text).toContain('"zh": "分组"');
+    await json.fill(text.replace('"zh": "分组"', '"zh": "监护人信息"'));
+    await page.getByTestId('json-apply').click();
+    await page.getByRole('tab', { name: '设计' }).click();
+    await page.locator('[data-testid^="canvas-element-"]', { hasText: '监护人信息' }).first().waitFor();
+
+    // and a JSON syntax error is refused with its line, leaving the canvas as it was
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    await json.fill('{\n  "key": "guardian-contact",\n  oops\n}');
+    await page.getByTestId('json-apply').click();
+    await expectText(page.getByTestId('json-error'), '第 3 行');
+    await page.getByRole('tab', { name: '设计' }).click();
+    await page.locator('[data-testid^="canvas-element-"]', { hasText: '监护人信息' }).first().waitFor();
+
+    // when an rjsf form is imported, then what did not map is listed, and using it replaces the canvas
+    await page.getByTestId('builder-import').click();
+    await page.getByTestId('import-text').fill(JSON.stringify({
+      schema: { type: 'object', required: ['name'], properties: { name: { type: 'string', title: '姓名' }, age: { type: 'integer', title: '年龄' } } },
+      uiSchema: { age: { 'ui:field': 'geoPicker' } },
+    }));
+    await page.getByTestId('import-convert').click();
+    await expectText(page.getByTestId('import-result'), '转换出 2 个字段；1 项无法对应');
+    await expectText(page.getByTestId('import-result'), 'geoPicker');
+    await page.getByTestId('import-use').click();
+    await page.getByTestId('canvas-element-name').waitFor();
+    await page.getByTestId('canvas-element-age').waitFor();
+    expect(await canvasOrder(page)).toEqual(['name', 'age']);
+    await expectText(page.getByTestId('builder-status'), '有未保存的修改');
     await context.close();
   });
 });

@@ -77,7 +77,7 @@ export default function FormsListPage() {
         columns={[
           { title: t('forms.list.title'), dataIndex: 'title', render: (v: Text, r) => textOf(v, lang, r.key) },
           { title: t('forms.list.key'), dataIndex: 'key' },
-          { title: t('forms.list.latest'), dataIndex: 'latest', width: 110, render: (v: number | null, r) => (v === null ? '—' : `v${v}（${t('forms.list.versionCount', { count: r.versions })}）`) },
+          { title: t('forms.list.latest'), dataIndex: 'latest', width: 140, render: (v: number | null, r) => (v === null ? '—' : t('forms.list.versionCount', { version: v, count: r.versions })) },
           { title: t('forms.list.publishedAt'), dataIndex: 'publishedAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
           {
             title: t('forms.list.draft'),
