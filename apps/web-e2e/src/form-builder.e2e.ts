@@ -72,10 +72,7 @@ describe('form builder', () => {
     await page.getByTestId('new-form-title-zh').fill('辍学原因访谈');
     await page.getByTestId('new-form-title-en').fill('Dropout interview');
     await page.getByTestId('new-form-create').click();
-    await expectText(page.getByTestId('builder-status'), '新表单').catch(async (e) => {
-      await screenshot(page, 'debug-form-builder');
-      throw e;
-    });
+    await expectText(page.getByTestId('builder-status'), '新表单');
     expect(page.url()).toContain('/design/forms/dropout-interview');
 
     // when fields are dragged from the palette onto the canvas
