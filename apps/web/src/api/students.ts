@@ -91,8 +91,11 @@ export interface StudentFile {
 const id = encodeURIComponent;
 
 export const studentsApi = {
-  list: (q: string, page: number, pageSize: number) =>
-    request<Page<Student>>('GET', `/api/students?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page), pageSize: String(pageSize) })}`),
+  list: (q: string, page: number, pageSize: number, status?: string) =>
+    request<Page<Student>>(
+      'GET',
+      `/api/students?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), page: String(page), pageSize: String(pageSize) })}`,
+    ),
   /** The full ID number and guardian phones; the API writes an audit entry for every call. */
   withFullId: (studentId: string) => request<Student>('GET', `/api/students/${id(studentId)}`),
   file: async (studentId: string): Promise<StudentFile> => {

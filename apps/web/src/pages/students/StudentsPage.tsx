@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Input, Table, Tag } from 'antd';
+import { Input, Select, Space, Table, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Page } from '../../api/types';
 import { studentsApi, type Student } from '../../api/students';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
 import { useShowError } from '../../util/useShowError';
-import { gradeText, sexText, statusText } from './studentText';
+import { gradeText, sexText, STUDENT_STATUSES, statusText } from './studentText';
 
 const PAGE_SIZE = 20;
 
@@ -16,29 +16,42 @@ export default function StudentsPage() {
   const showError = useShowError();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
+  const [status, setStatus] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Page<Student>>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
 
   const load = useCallback(() => {
     setLoading(true);
-    studentsApi.list(q, page, PAGE_SIZE).then(setData).catch(showError).finally(() => setLoading(false));
-  }, [q, page, showError]);
+    studentsApi.list(q, page, PAGE_SIZE, status).then(setData).catch(showError).finally(() => setLoading(false));
+  }, [q, page, status, showError]);
   useEffect(load, [load]);
 
   return (
     <>
       <PageTitle>{t('students.title')}</PageTitle>
-      <Input.Search
-        allowClear
-        placeholder={t('students.search')}
-        style={{ maxWidth: 360, marginBottom: 12 }}
-        onSearch={(v) => {
-          setQ(v.trim());
-          setPage(1);
-        }}
-        data-testid="students-search"
-      />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('students.search')}
+          style={{ width: 320 }}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
+        />
+        <Select
+          allowClear
+          placeholder={t('students.status')}
+          style={{ width: 160 }}
+          value={status}
+          onChange={(v: string | undefined) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={STUDENT_STATUSES.map((s) => ({ value: s, label: statusText(t, s) }))}
+        />
+      </Space>
       <Table
         rowKey="id"
         size="middle"

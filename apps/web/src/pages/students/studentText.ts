@@ -13,6 +13,8 @@ const STATUS_KEYS: Record<string, MessageKey> = {
   graduated: 'students.status.graduated',
 };
 
+export const STUDENT_STATUSES = Object.keys(STATUS_KEYS);
+
 export function statusText(t: Translate, status: string): string {
   const key = STATUS_KEYS[status];
   return key ? t(key) : status;
