@@ -113,6 +113,8 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     await card.getByRole('button', { name: '预览检查' }).click();
     await expectText(card.getByTestId('register-enrolment-summary'), '共 4 行：可导入 3 行，有问题 1 行');
     await expectText(card.getByTestId('register-enrolment-problems'), '缺少姓名');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'registers-mapping-preview');
     await importShown(page, 'enrolment', '已导入 3 行，1 行有问题未导入');
 
     card = await chooseFile(page, 'poverty', '脱贫户名单.csv');
@@ -205,6 +207,8 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     const xinglong = page.getByTestId('dash-unit-table').locator('tr', { hasText: '兴隆镇' }).first();
     await expectText(xinglong, '兴隆镇');
     await screenshot(page, 'dashboard-county');
+    await page.getByTestId('dash-cause-table').scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-causes-overdue');
 
     // Drill down: the township shows its schools; the school opens its ledger entries.
     await xinglong.getByRole('button', { name: '兴隆镇' }).click();

@@ -59,7 +59,7 @@ export default function DashboardPage() {
   const names = d.children.map((c) => c.name);
   const byUnit: EChartsOption = {
     tooltip: { trigger: 'axis' },
-    legend: {},
+    legend: { top: 0 },
     grid: { left: 40, right: 16, bottom: 80, top: 40 },
     xAxis: { type: 'category', data: names, axisLabel: { rotate: 40, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1 },
@@ -67,7 +67,7 @@ export default function DashboardPage() {
   };
   const byStatus: EChartsOption = {
     tooltip: { trigger: 'axis' },
-    legend: {},
+    legend: { top: 0 },
     grid: { left: 40, right: 16, bottom: 30, top: 40 },
     xAxis: { type: 'category', data: LEDGER_KINDS.map((k) => t(kindLabel(k))) },
     yAxis: { type: 'value', minInterval: 1 },
@@ -87,7 +87,7 @@ export default function DashboardPage() {
   };
   const byMonth: EChartsOption = {
     tooltip: { trigger: 'axis' },
-    legend: {},
+    legend: { top: 0 },
     grid: { left: 40, right: 16, bottom: 30, top: 40 },
     xAxis: { type: 'category', data: d.byMonth.map((m) => m.month) },
     yAxis: { type: 'value', minInterval: 1 },
