@@ -16,6 +16,8 @@ const q = (name: string) => `"${name}"`;
  */
 export class BufferedPgTx implements StorageTx {
   private readonly pending = new Map<RecordKind, Map<string, Pending>>();
+  /** rows as this transaction first read them (pending writes take precedence) */
+  private readonly readRows = new Map<string, Row | undefined>();
 
   constructor(private readonly sql: SqlRunner, private readonly reads = new SqlTx(sql)) {}
 
@@ -28,7 +30,11 @@ export class BufferedPgTx implements StorageTx {
   async get<K extends RecordKind>(kind: K, id: string): Promise<RecordKinds[K] | undefined> {
     const p = this.pending.get(kind)?.get(id);
     if (p) return p.op === 'delete' ? undefined : ({ ...p.row } as unknown as RecordKinds[K]);
-    return this.reads.get(kind, id);
+    // A command often reads the same row twice (a task's execution, then again while leaving it).
+    const key = `${kind}:${id}`;
+    if (!this.readRows.has(key)) this.readRows.set(key, (await this.reads.get(kind, id)) as Row | undefined);
+    const row = this.readRows.get(key);
+    return row ? ({ ...row } as unknown as RecordKinds[K]) : undefined;
   }
 
   async find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): Promise<RecordKinds[K][]> {
@@ -106,6 +112,8 @@ export class BufferedPgTx implements StorageTx {
         checks.push({ name, kind, expected: updates.length, firstId: updates[0].id });
       }
     }
+    // What was pending is about to be stored: remembered reads of those rows would now be stale.
+    for (const [kind, mine] of this.pending) for (const id of mine.keys()) this.readRows.delete(`${kind}:${id}`);
     this.pending.clear();
     if (!parts.length) return;
     const select = checks.length ? checks.map((c) => `(SELECT count(*) FROM ${c.name})::int AS ${c.name}`).join(', ') : '1 AS done';

@@ -16,6 +16,7 @@ type Kind = 'task-available' | 'task-overdue';
 @Injectable()
 export class TaskNotifier {
   private readonly log = new Logger('notifications');
+  private readonly procedureNames = new Map<string, string>();
 
   constructor(
     private readonly ds: DataSource,
@@ -63,9 +64,8 @@ export class TaskNotifier {
   private async announce(task: TaskRecord, kind: Kind): Promise<void> {
     const recipients = await this.recipients(task);
     if (!recipients.length) return;
-    const definition = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOneBy({ id: task.definitionId });
+    const procedure = await this.procedureName(task.definitionId);
     const step = task.name ?? task.activityId;
-    const procedure = definition?.name ?? definition?.key ?? '';
     const text = kind === 'task-available'
       ? { title: `新待办：${step}`, message: `${procedure}「${step}」等待您办理` }
       : { title: `任务已逾期：${step}`, message: `${procedure}「${step}」已超过办理期限（${new Date(task.dueAt!).toISOString().slice(0, 10)}）` };
@@ -78,21 +78,35 @@ export class TaskNotifier {
     }
   }
 
+  /** A deployed definition never changes, so its name is read once per process. */
+  private async procedureName(definitionId: string): Promise<string> {
+    let name = this.procedureNames.get(definitionId);
+    if (name === undefined) {
+      const definition = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOneBy({ id: definitionId });
+      name = definition?.name ?? definition?.key ?? '';
+      if (definition) this.procedureNames.set(definitionId, name);
+    }
+    return name;
+  }
+
   private async recipients(task: TaskRecord): Promise<string[]> {
     if (task.assignee) return [task.assignee];
     const groups = JSON.parse(task.candidateGroups || '[]') as string[];
     const names = JSON.parse(task.candidateUsers || '[]') as string[];
-    const unitPath = await this.taskUnitPath(task);
     const ids = new Set<string>();
-    if (groups.length && unitPath) {
+    if (groups.length) {
+      // The task sits at the unit named by its instance's `orgUnit` variable (where the inbox places it);
+      // role holders at that unit or above it, found in the same query.
       const rows: { id: string }[] = await this.ds.createQueryBuilder()
         .select('DISTINCT u.id', 'id')
         .from(User, 'u')
         .innerJoin(RoleAssignment, 'a', 'a.userId = u.id AND a.tenantId = u.tenantId')
         .innerJoin(Role, 'r', 'r.id = a.roleId')
         .innerJoin(OrgUnit, 'o', 'o.id = a.orgUnitId')
+        .innerJoin('bpmn_variable', 'v', "v.instanceId = :instanceId AND v.scopeId = :instanceId AND v.name = 'orgUnit'", { instanceId: task.instanceId })
+        .innerJoin(OrgUnit, 'at', `at.tenantId = u.tenantId AND v.value = '"' || at.code || '"'`)
         .where('u.tenantId = :tenantId AND u.active = :active AND r.key IN (:...groups)', { tenantId: task.tenantId, active: true, groups })
-        .andWhere(":unitPath LIKE o.path || '%'", { unitPath })
+        .andWhere("at.path LIKE o.path || '%'")
         .getRawMany();
       rows.forEach((r) => ids.add(r.id));
     }
@@ -102,16 +116,5 @@ export class TaskNotifier {
       users.forEach((u) => ids.add(u.id));
     }
     return [...ids];
-  }
-
-  /** the unit named by the instance's `orgUnit` variable (where the inbox places the task) */
-  private async taskUnitPath(task: TaskRecord): Promise<string | null> {
-    const row: { path: string } | undefined = await this.ds.createQueryBuilder()
-      .select('o.path', 'path')
-      .from('bpmn_variable', 'v')
-      .innerJoin(OrgUnit, 'o', `o.tenantId = v.tenantId AND v.value = '"' || o.code || '"'`)
-      .where("v.instanceId = :instanceId AND v.scopeId = :instanceId AND v.name = 'orgUnit'", { instanceId: task.instanceId })
-      .getRawOne();
-    return row?.path ?? null;
   }
 }
