@@ -157,8 +157,14 @@ describe('form builder', () => {
     await eventually(() => page.locator('.ant-message-notice').count(), 0); // the toasts fade before the picture
     await screenshot(page, 'form-builder-diff');
 
+    // when version 1 is loaded for editing, then the canvas shows it (the phone field is gone) as unsaved edits
+    await page.getByTestId('version-load-1').click();
+    await eventually(() => canvasOrder(page), ['field_2', 'studentName', 'field_3']);
+    await expectText(page.getByTestId('canvas-element-studentName'), '学生姓名');
+    await expectText(page.getByTestId('builder-status'), '有未保存的修改');
+
     // and the list page shows the form at version 2 with no draft left
-    await page.goto('/design/forms');
+    await page.getByRole('button', { name: '返回列表' }).click();
     const row = page.getByTestId('forms-table').locator('tr', { hasText: 'dropout-interview' });
     await expectText(row, 'v2');
     await expectText(row, '辍学原因访谈');
@@ -225,6 +231,11 @@ describe('form builder: nesting, JSON view, import', () => {
     await page.getByTestId('canvas-element-age').waitFor();
     expect(await canvasOrder(page)).toEqual(['name', 'age']);
     await expectText(page.getByTestId('builder-status'), '有未保存的修改');
+
+    // and in English the builder speaks English
+    await page.getByTestId('lang-switch').click();
+    await expectText(page.getByTestId('builder-publish'), 'Publish new version');
+    await expectText(page.getByTestId('form-palette'), 'Dropdown');
     await context.close();
   });
 });

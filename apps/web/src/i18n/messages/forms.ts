@@ -148,6 +148,8 @@ export const formsZh = {
   'forms.versions.current': '正在编辑的',
   'forms.versions.v': '版本 {version}',
   'forms.versions.loading': '正在读取版本…',
+  'forms.versions.load': '载入编辑',
+  'forms.versions.loaded': '已载入版本 {version} 的内容，可修改后发布为新版本',
 
   'forms.diff.added': '新增 {field}',
   'forms.diff.removed': '删除 {field}',
@@ -317,6 +319,8 @@ export const formsEn: Record<keyof typeof formsZh, string> = {
   'forms.versions.current': 'Being edited',
   'forms.versions.v': 'Version {version}',
   'forms.versions.loading': 'Loading the version…',
+  'forms.versions.load': 'Edit a copy',
+  'forms.versions.loaded': 'Version {version} loaded; edit it and publish it as a new version',
 
   'forms.diff.added': 'added {field}',
   'forms.diff.removed': 'removed {field}',

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { App, Alert, Button, Col, Popconfirm, Row, Space, Spin, Tabs, Tag } from 'antd';
 import { DndContext, DragOverlay, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors, type CollisionDetection, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -55,6 +55,14 @@ export default function FormBuilderPage() {
   const [importOpen, setImportOpen] = useState(false);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
   const locale = lang === 'en' ? 'en' : 'zh';
+
+  // closing the tab or reloading with unsaved edits asks first (the browser words the question)
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   // Checked as the API will check it on publish; deferred so typing a label stays smooth on a slow PC.
   const checked = useDeferredValue(definition);
@@ -249,7 +257,18 @@ export default function FormBuilderPage() {
           { key: 'json', label: t('forms.builder.tabJson'), children: <JsonPane definition={definition} onApply={(d) => change(d, null)} /> },
         ]}
       />
-      <VersionsDrawer open={versionsOpen} formKey={key} current={definition} versions={versions} onClose={() => setVersionsOpen(false)} />
+      <VersionsDrawer
+        open={versionsOpen}
+        formKey={key}
+        current={definition}
+        versions={versions}
+        onClose={() => setVersionsOpen(false)}
+        onLoad={(d) => {
+          setVersionsOpen(false);
+          change(d, null);
+          void message.info(t('forms.versions.loaded', { version: d.version }));
+        }}
+      />
       <ImportModal
         open={importOpen}
         fixedKey={key}

@@ -22,6 +22,14 @@ export function RuleEditor({ definition, control, onChange }: { definition: Form
     onChange({ effect, condition: { scope: nextScope, schema: { const: nextValue ?? null } } });
   };
   const choices = target && Array.isArray(target.enum) ? target.enum : undefined;
+  let captions: Record<string, unknown> = {};
+  walk(definition.uiSchema, (e) => {
+    if (e.type === 'Control' && e.scope === scope) captions = (e.options?.labels as Record<string, unknown>) ?? {};
+  });
+  const caption = (v: unknown) => {
+    const c = captions[String(v)];
+    return c && typeof c === 'object' ? textOf(c as { zh: string; en: string }, lang, String(v)) : typeof c === 'string' ? c : String(v);
+  };
   return (
     <>
       <Form.Item label={t('forms.rule.effect')}>
@@ -43,7 +51,7 @@ export function RuleEditor({ definition, control, onChange }: { definition: Form
             {target?.type === 'boolean' ? (
               <Select value={value as boolean} onChange={(v: boolean) => set(rule.effect, scope, v)} options={[{ value: true, label: t('forms.props.yes') }, { value: false, label: t('forms.props.no') }]} />
             ) : choices ? (
-              <Select value={value as string} onChange={(v: string) => set(rule.effect, scope, v)} options={choices.map((c: unknown) => ({ value: c as string, label: String(c) }))} />
+              <Select value={value as string} onChange={(v: string) => set(rule.effect, scope, v)} options={choices.map((c: unknown) => ({ value: c as string, label: caption(c) }))} />
             ) : target?.type === 'number' || target?.type === 'integer' ? (
               <InputNumber value={value as number} onChange={(v) => set(rule.effect, scope, v)} />
             ) : (

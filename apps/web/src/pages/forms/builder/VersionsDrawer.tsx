@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Drawer, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Drawer, Select, Space, Table, Typography } from 'antd';
 import type { FormDefinition } from '@kcbx/forms';
 import { useI18n } from '../../../i18n/i18n';
 import { useShowError } from '../../../util/useShowError';
@@ -10,7 +10,7 @@ import { VersionDiff } from './VersionDiff';
 const CURRENT = 0;
 
 /** Published versions (immutable) and the difference between any two of them or the one being edited. */
-export function VersionsDrawer({ open, formKey, current, versions, onClose }: { open: boolean; formKey: string; current: FormDefinition; versions: FormVersion[]; onClose(): void }) {
+export function VersionsDrawer({ open, formKey, current, versions, onClose, onLoad }: { open: boolean; formKey: string; current: FormDefinition; versions: FormVersion[]; onClose(): void; onLoad(def: FormDefinition): void }) {
   const { t, lang, formatDateTime } = useI18n();
   const showError = useShowError();
   const latest = versions[0]?.version;
@@ -55,6 +55,17 @@ export function VersionsDrawer({ open, formKey, current, versions, onClose }: { 
           { title: t('forms.list.title'), dataIndex: 'title', render: (v: FormVersion['title']) => textOf(v, lang) },
           { title: t('forms.versions.publishedAt'), dataIndex: 'publishedAt', render: (v: string) => formatDateTime(v) },
           { title: t('forms.versions.publishedBy'), dataIndex: 'publishedByName', render: (v: string | null) => v ?? '—' },
+          {
+            title: '',
+            key: 'load',
+            width: 110,
+            render: (_: unknown, r) => (
+              // a copy to edit; the published version itself never changes
+              <Button size="small" data-testid={`version-load-${r.version}`} onClick={() => formsApi.version(formKey, r.version).then(onLoad, showError)}>
+                {t('forms.versions.load')}
+              </Button>
+            ),
+          },
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('forms.versions.immutable')}</Typography.Paragraph>
