@@ -44,6 +44,7 @@ Example: npm run tools -- deploy forms workflows --url http://localhost:3000 --t
     const roles = await client.get<{ key: string }[]>('/roles');
     const published = await client.get<{ key: string }[]>('/forms');
     const report = await validatePackage(files, { keys: new Set(roles.map((r) => r.key)), source: `${client.baseUrl}` }, published.map((f) => f.key));
+    for (const w of report.warnings) io.err(formatProblem(w));
     if (report.problems.length > 0) {
       for (const p of report.problems) io.err(formatProblem(p));
       io.err(`未部署：共 ${report.problems.length} 个问题 / not deployed: ${report.problems.length} problem(s)`);

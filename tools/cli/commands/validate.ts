@@ -19,6 +19,7 @@ export const validateCommand: Command = {
   - 每个候选角色（candidateGroups）是本县的角色；
   - 每个 FEEL 表达式（条件、映射、定时器……）能够解析；
   - 每个步骤的字段权限指向该步骤表单中存在的字段，权限为 writable、readonly 或 hidden；
+  - 表达式读取的变量若不是任何表单字段、映射结果或系统变量，给出“提示”（多为拼写错误；提示不影响退出码）；
   - 所给目录是县数据目录（含 county.json）时，还检查单位树（唯一的根是本县、上级都存在、代码不重复）、
     角色与用户（用户名不重复，用户的角色和单位都在目录中）。
 每个问题一行：文件:行 (元素) [代码] 中文 / English。有问题时退出码为 1。
@@ -32,6 +33,8 @@ export const validateCommand: Command = {
   - every candidate role (candidateGroups) is one of the county's roles;
   - every FEEL expression (conditions, mappings, timers, ...) parses;
   - every step's field permissions name fields of its form and say writable, readonly or hidden;
+  - an expression reading a variable that no form field, mapping or system variable provides gets a warning
+    (usually a typo; warnings do not change the exit code);
   - a named county folder (with county.json) also has its org tree (one root, the county; every parent present;
     no code twice), roles and users (no username twice; every user's role and unit in the folder) checked.
 One line per problem: file:line (element) [CODE] 中文 / English. Exit code 1 when there are problems.
@@ -50,14 +53,15 @@ Example: npm run tools -- validate forms workflows`,
     const roles = findRoles({ rolesFile: stringOption(args, 'roles'), county: stringOption(args, 'county'), paths: args.positionals, cwd: io.cwd });
     const report = await validatePackage(files, roles);
     for (const dir of counties) report.problems.push(...checkCountyData(dir, io.cwd));
-    for (const p of report.problems) io.err(formatProblem(p));
+    for (const p of [...report.problems, ...report.warnings]) io.err(formatProblem(p));
     const zh = `${report.forms} 个表单、${report.procedures} 个流程${counties.length ? `、${counties.length} 个县的单位/角色/用户数据` : ''}`;
     const en = `${report.forms} form(s), ${report.procedures} procedure(s)${counties.length ? `, ${counties.length} county data folder(s)` : ''}`;
     if (report.problems.length > 0) {
       io.err(`检查未通过：${zh}，共 ${report.problems.length} 个问题 / validation failed: ${en}, ${report.problems.length} problem(s)`);
       return EXIT.problems;
     }
-    io.out(`检查通过：${zh}，角色来自 ${roles.source} / validation passed: ${en}, roles from ${roles.source}`);
+    const w = report.warnings.length;
+    io.out(`检查通过：${zh}，角色来自 ${roles.source}${w ? `，${w} 个提示` : ''} / validation passed: ${en}, roles from ${roles.source}${w ? `, ${w} warning(s)` : ''}`);
     return EXIT.ok;
   },
 };

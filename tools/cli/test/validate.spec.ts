@@ -13,7 +13,11 @@ describe('npm run tools -- validate', () => {
   async function validate(...args: string[]) {
     const io = memoryIo(pkg.dir);
     const code = await runCli(['validate', ...args], io);
-    return { code, out: io.stdout.join('\n'), problems: io.stderr.filter((l) => /^\S+:\d+/.test(l)), err: io.stderr.join('\n') };
+    const located = io.stderr.filter((l) => /^\S+:\d+/.test(l));
+    return {
+      code, out: io.stdout.join('\n'), err: io.stderr.filter((l) => !l.includes('提示 warning')).join('\n'),
+      problems: located.filter((l) => !l.includes('提示 warning')), warnings: located.filter((l) => l.includes('提示 warning')),
+    };
   }
 
   it('passes the intact package and says how many forms and procedures it checked', async () => {
@@ -94,6 +98,18 @@ describe('npm run tools -- validate', () => {
     const r = await validate('forms', 'workflows');
     expect(r.problems[0]).toMatch(/^forms\/leave-application\.form\.json:11:\d+ \[FORM_SYNTAX\] JSON 语法错误/);
     expect(r.problems.some((p) => p.includes('[ROLE_NOT_FOUND]'))).toBe(true);
+  });
+
+  it('warns, without failing, when an expression reads a variable no form, mapping or the system provides', async () => {
+    pkg.edit('workflows/leave-approval.bpmn', '=decision = "return"', '=decison = "return"');
+    const r = await validate('forms', 'workflows');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2 个提示');
+    expect(r.warnings).toEqual([
+      expect.stringMatching(/^workflows\/leave-approval\.bpmn:24 \(toReturn\) \[FEEL_UNKNOWN_VARIABLE\] 提示 warning: 条件读取的变量“decison”/),
+      // the fixture's persuasion procedure is completed without a form in the API's tests
+      expect.stringMatching(/^workflows\/persuasion-return\.bpmn:12 \(back\) \[FEEL_UNKNOWN_VARIABLE\] .*“returned”/),
+    ]);
   });
 
   it('checks roles against --roles when given, and refuses a path that does not exist', async () => {

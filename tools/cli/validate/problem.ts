@@ -8,13 +8,16 @@ export interface Problem {
   code: string;
   zh: string;
   en: string;
+  /** warnings are printed but do not fail a check */
+  severity?: 'warning';
 }
 
 /** `forms/a.form.json:12:5 [CODE] 中文 / English` — editors and terminals turn file:line into a link. */
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
   const element = p.elementId ? ` (${p.elementId})` : '';
-  return `${where}${element} [${p.code}] ${p.zh} / ${p.en}`;
+  const level = p.severity === 'warning' ? '提示 warning: ' : '';
+  return `${where}${element} [${p.code}] ${level}${p.zh} / ${p.en}`;
 }
 
 export function byPosition(a: Problem, b: Problem): number {

@@ -1,5 +1,6 @@
 import { checkProcedures } from './bpmn-check';
 import { checkFieldPermissions } from './field-permissions';
+import { checkVariables, knownVariables } from './variable-check';
 import { checkForms } from './form-check';
 import { checkFeel, checkFormReferences, checkRoles } from './model-checks';
 import type { PackageFiles } from './package-files';
@@ -10,6 +11,8 @@ export interface ValidationReport {
   forms: number;
   procedures: number;
   problems: Problem[];
+  /** likely mistakes the package alone cannot prove (see variable-check.ts) */
+  warnings: Problem[];
 }
 
 /**
@@ -24,5 +27,7 @@ export async function validatePackage(files: PackageFiles, roles: RoleSet, extra
   for (const p of procedures.processes) {
     problems.push(...checkFormReferences(p, formKeys), ...checkRoles(p, roles.keys, roles.source), ...checkFeel(p), ...checkFieldPermissions(p, forms.byKey));
   }
-  return { forms: files.forms.length, procedures: files.bpmn.length, problems: problems.sort(byPosition) };
+  const known = knownVariables(forms.byKey.values(), procedures.processes);
+  const warnings = procedures.processes.flatMap((p) => checkVariables(p, known));
+  return { forms: files.forms.length, procedures: files.bpmn.length, problems: problems.sort(byPosition), warnings: warnings.sort(byPosition) };
 }
