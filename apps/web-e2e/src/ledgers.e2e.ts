@@ -251,6 +251,11 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     const ledgerUnits = await page.getByTestId('ledger-table').locator('tbody tr td:nth-child(4)').allTextContents();
     expect(ledgerUnits.length).toBeGreaterThan(0);
     expect(ledgerUnits.every((u) => u.startsWith('吉强镇'))).toBe(true);
+    // The same page in English.
+    await page.getByTestId('lang-switch').click();
+    await expectText(page.getByTestId('ledger-tab-suspected-dropout'), 'Suspected dropouts');
+    await expectText(page.getByTestId('ledger-table').locator('thead'), 'Persuasion case');
+    await page.getByTestId('lang-switch').click();
     await logOut(page);
 
     await logIn(page, 'teacher'); // 班主任, no report rights
