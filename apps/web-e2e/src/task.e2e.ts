@@ -95,6 +95,10 @@ describe('task page', () => {
     await typeDate(page, 'from', '2026-12-01');
     await typeDate(page, 'to', '2027-01-15');
     await field(page, 'guardianPhone').locator('input').fill('12345');
+    // Claiming half-way keeps what was typed.
+    await page.getByTestId('task-claim').click();
+    await expectText(page.getByTestId('task-header'), '由我办理');
+    expect(await field(page, 'guardianPhone').locator('input').inputValue()).toBe('12345');
     await page.getByTestId('task-complete').click();
     await expectText(field(page, 'guardianPhone'), '请输入有效的11位手机号码');
     expect(page.url()).toContain(`/tasks/${firstTask}`);

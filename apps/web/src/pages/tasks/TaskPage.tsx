@@ -96,7 +96,8 @@ export default function TaskPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card size="small" title={(task.form && textIn(task.form.title, lang === 'en' ? 'en' : 'zh')) || t('tasks.form')}>
-            <TaskForm key={task.id + String(task.version)} task={task} onCompleted={completed} onTooLate={tooLate} onError={showError} />
+            {/* keyed by task only: claiming reloads the task, and what the clerk already typed must stay */}
+            <TaskForm key={task.id} task={task} onCompleted={completed} onTooLate={tooLate} onError={showError} />
           </Card>
           <Card size="small" title={t('tasks.earlier')} style={{ marginTop: 16 }}>
             <EarlierSteps steps={task.earlierSteps} stepNames={diagram.names.steps} />
