@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { expectText, launchBrowser, logIn, newPage, screenshot } from './support/browser';
+import { repoRoot } from './support/paths';
 import {
   appendUserTask, call, newProcedure, openGroup, paletteEndEvent, pickForm, publishFixtureForms, select, setPermission, tickRole, tokenOf, validate,
 } from './support/modeler-steps';
@@ -133,6 +135,42 @@ describe('modeler', () => {
     await expectText(page.locator('.ant-message'), '已重试“金额判断”');
     await expectText(incidents, '没有故障');
     await expectText(page.locator('.ant-drawer .ant-descriptions'), '县级复核');
+    await context.close();
+  });
+
+  it('a designer uploads a Camunda 8 file, it opens in the modeler (in English too), validates and deploys', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'designer');
+    await page.goto('/design/processes');
+    await page.getByTestId('process-upload').waitFor();
+    // Given the fixture file chosen in the upload dialog
+    await page.locator('input[type="file"]').setInputFiles(path.join(repoRoot, 'apps/api/test/fixtures/two-step-approval.bpmn'));
+    // Then the modeler shows it with its name and key, still undeployed
+    await page.locator('.djs-shape[data-element-id="review"]').waitFor();
+    expect(await page.getByTestId('process-name').inputValue()).toBe('休学申请（两级审批）');
+    expect(await page.getByTestId('process-key').inputValue()).toBe('leave-approval');
+    // and the Form & roles group reads the file's step settings
+    await select(page, 'apply');
+    expect(await page.locator('select[name="kcbx-form"]').inputValue()).toBe('leave-application');
+    expect(await page.locator('input[name="kcbx-role-class-teacher"]').isChecked()).toBe(true);
+    expect(await page.locator('select[name="kcbx-perm-decision"]').inputValue()).toBe('hidden');
+
+    // When the UI is switched to English, the modeler keeps the diagram and speaks English
+    await page.getByTestId('lang-switch').click();
+    await page.locator('.djs-shape[data-element-id="review"]').waitFor();
+    await select(page, 'apply');
+    await expectText(page.locator('.bio-properties-panel-group-header'), 'Form & roles');
+    expect(await page.locator('.djs-context-pad [data-action="append.append-task"]').getAttribute('title')).toBe('Append task');
+    expect(await validate(page)).toEqual([]);
+
+    // When deployed, then it is version 1 of leave-approval and opens again from the procedures list
+    await page.getByTestId('modeler-deploy').click();
+    await expectText(page.locator('.ant-message'), 'version 1');
+    await page.keyboard.press('Escape');
+    await page.goto('/design/processes');
+    await page.getByTestId('processes-table').locator('tr', { hasText: 'leave-approval' }).getByRole('button', { name: 'Open' }).click();
+    await page.locator('.djs-shape[data-element-id="review"]').waitFor();
+    expect(await page.getByTestId('process-key').isDisabled()).toBe(true);
     await context.close();
   });
 });

@@ -40,10 +40,15 @@ export async function selectedId(page: Page): Promise<string> {
 
 export async function select(page: Page, id: string): Promise<void> {
   // Clicking an element that is already selected does not reopen its context pad: clear the selection first.
-  const canvas = await page.getByTestId('modeler-canvas').boundingBox();
-  await page.mouse.click(canvas!.x + canvas!.width - 30, canvas!.y + canvas!.height - 60);
-  await shape(page, id).click();
-  await page.locator('.djs-context-pad.open').waitFor();
+  // A click that lands while the canvas is still settling (scrolled to an element) can be lost: try again.
+  for (let attempt = 1; ; attempt++) {
+    const canvas = await page.getByTestId('modeler-canvas').boundingBox();
+    await page.mouse.click(canvas!.x + canvas!.width - 30, canvas!.y + canvas!.height - 60);
+    await shape(page, id).click();
+    const opened = await page.locator('.djs-context-pad.open').waitFor({ timeout: 5000 }).then(() => true, () => false);
+    if (opened && (await selectedId(page)) === id) return;
+    if (attempt === 3) throw new Error(`could not select ${id} on the canvas`);
+  }
 }
 
 /** Opens a new procedure from the procedures page and names it. */

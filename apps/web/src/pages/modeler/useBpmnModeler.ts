@@ -7,6 +7,7 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import { withDiagramLayout } from '../../components/withDiagramLayout';
 import { useI18n } from '../../i18n/i18n';
 import { translateModule } from './bpmnTranslate';
 import { formRolesModule, ModelerCatalog } from './formRolesProvider';
@@ -72,7 +73,8 @@ export function useBpmnModeler(initialXml: string | null) {
         if (alive && xml) xmlRef.current = xml;
       });
     });
-    modeler.importXML(xmlRef.current).then(
+    // Hand-written files (no diagram interchange) get a computed layout, as in the read-only diagram.
+    withDiagramLayout(xmlRef.current).then((xml) => modeler.importXML(xml)).then(
       () => {
         if (!alive) return;
         modeler.get<Moddle>('canvas').zoom('fit-viewport', 'auto');
