@@ -206,6 +206,7 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
     const now = await t.http().get(`/api/reports/monthly?orgUnit=64042210101&month=${month}&format=json`).set(bearer(office)).expect(200);
     expect(now.body.entries.find((e: { studentName: string }) => e.studentName === entry.studentName).status).toBe('in-progress');
     expect(now.body.entries.length).toBeGreaterThan(then.body.entries.length);
+    expect(then.body.visits.months.at(-1)).toBe(lastMonth);
     const before = await t.http().get(`/api/reports/monthly?orgUnit=64042210101&month=2020-01&format=json`).set(bearer(office)).expect(200);
     expect(before.body.entries).toEqual([]);
     await t.http().get('/api/reports/monthly?month=2026-13').set(bearer(office)).expect(400);

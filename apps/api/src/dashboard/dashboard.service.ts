@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { maskResidentId } from '@kcbx/cn-codes';
 import { DataSource } from 'typeorm';
 import { Errors } from '../common/app-error';
-import { nowIso } from '../database/columns';
 import { LedgerEntry, OrgUnit } from '../database/entities';
 import { coversPath, Principal, scopePaths } from '../identity/principal';
 import { CountRow, rollUp, UnitCounts } from './ledger-rollup';
 import { CauseCount, dropoutCauses } from './dropout-causes';
-import { countAsOf, entriesAsOf } from './ledger-as-of';
+import { beijingMonth, countAsOf, entriesAsOf } from './ledger-as-of';
 import { overdueWork, OverdueCount } from './overdue-work';
 import { lastMonths, TownshipVisits, visitCompliance } from './visit-compliance';
 
@@ -63,7 +62,8 @@ export class DashboardService {
       byCause: await dropoutCauses(this.ds, p.tenantId, top.path),
       byMonth: await this.byMonth(p.tenantId, top.path),
       overdue: await overdueWork(this.ds, p.tenantId, top, childUnits),
-      visits: await visitCompliance(this.ds, p.tenantId, townships, lastMonths(nowIso().slice(0, 10), VISIT_MONTHS)),
+      // The visit months end with the report's month (a past report shows the half-year before it).
+      visits: await visitCompliance(this.ds, p.tenantId, townships, lastMonths(asOf ? beijingMonth(new Date(Date.parse(asOf) - 1)) : beijingMonth(), VISIT_MONTHS)),
     };
   }
 

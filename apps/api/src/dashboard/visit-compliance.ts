@@ -14,9 +14,9 @@ export interface TownshipVisits {
   compliantMonths: number;
 }
 
-/** The last `count` calendar months up to and including the one `today` falls in (YYYY-MM). */
-export function lastMonths(today: string, count: number): string[] {
-  const [y, m] = today.split('-').map(Number);
+/** The last `count` calendar months up to and including `month` (YYYY-MM, or a YYYY-MM-DD date in it). */
+export function lastMonths(month: string, count: number): string[] {
+  const [y, m] = month.split('-').map(Number);
   return Array.from({ length: count }, (_, i) => {
     const d = new Date(Date.UTC(y, m - 1 - (count - 1 - i), 1));
     return d.toISOString().slice(0, 7);
