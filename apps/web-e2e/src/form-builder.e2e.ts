@@ -199,6 +199,13 @@ describe('form builder: nesting, JSON view, import', () => {
     await nested.waitFor();
     expect(await nested.getAttribute('data-path')).toBe(`${groupPath}.0`);
 
+    // when a broken pattern is typed for the nested field, then the message is at that field, not only in a list
+    await nested.click();
+    await page.getByTestId('prop-pattern').fill('[0-9');
+    await expectText(nested.getByTestId('field-problem'), '不是有效的正则表达式');
+    await page.getByTestId('prop-pattern').fill('^[0-9]{6}$');
+    await eventually(() => nested.getByTestId('field-problem').count(), 0);
+
     // when the group's caption is changed in the JSON view and applied, then the canvas follows
     await page.getByRole('tab', { name: 'JSON' }).click();
     const json = page.getByTestId('json-text');

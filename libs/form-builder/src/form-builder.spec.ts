@@ -1,6 +1,6 @@
 import { checkDefinition, validateFormData, type FormDefinition } from '@kcbx/forms';
 import {
-  addField, addLayout, emptyDefinition, fieldChanges, FIELD_KINDS, locateIssue, moveElement, optionsOf, removeElement,
+  addField, addLayout, emptyDefinition, fieldChanges, fieldIssues, FIELD_KINDS, locateIssue, moveElement, optionsOf, removeElement,
   renameField, updateField, updateLayout,
 } from './index';
 
@@ -118,6 +118,16 @@ describe('building a form from the palette', () => {
   });
 });
 
+describe('limits from the property panel', () => {
+  it('a date field with an earliest date refuses earlier dates', () => {
+    const { definition, path } = addField(blank(), 'date', { container: [], index: 0 }, 'returnDate');
+    const def = updateField(definition, path, { schema: { formatMinimum: '2026-09-01' } });
+    expect(checkDefinition(def)).toEqual([]);
+    expect(validateFormData(def, { returnDate: '2026-09-01' }).valid).toBe(true);
+    expect(validateFormData(def, { returnDate: '2026-08-31' }).valid).toBe(false);
+  });
+});
+
 describe('placing problems at the field', () => {
   it('an empty English label is reported at that control', () => {
     let def = addLayout(blank(), 'Group', { container: [], index: 0 }).definition;
@@ -144,5 +154,27 @@ describe('comparing versions', () => {
     v2 = removeElement(v2, [1]);
     v2 = addField(v2, 'date', { container: [], index: 1 }, 'c').definition;
     expect(fieldChanges(v1, v2)).toEqual({ added: ['c'], removed: ['b'], changed: ['a'] });
+  });
+});
+
+describe('checks at the field', () => {
+  it('names the field with a broken pattern, impossible limits or duplicate options', () => {
+    let def = addField(blank(), 'text', { container: [], index: 0 }, 'code').definition;
+    def = updateField(def, [0], { schema: { pattern: '[0-9', minLength: 5, maxLength: 2 } });
+    def = addField(def, 'select', { container: [], index: 1 }, 'reason').definition;
+    def = updateField(def, [1], { options: [{ value: 'a', label: { zh: '甲', en: 'A' } }, { value: 'a', label: { zh: '乙', en: 'B' } }] });
+    expect(fieldIssues(def).map((i) => [i.path, i.message.en])).toEqual([
+      [[0], 'the pattern "[0-9" is not a valid regular expression'],
+      [[0], 'the minimum length is above the maximum'],
+      [[1], 'two options have the same value'],
+    ]);
+    // the definition check alone places the regex problem at /schema, not at the field
+    expect(checkDefinition(def).map((i) => i.path)).toEqual(['/schema']);
+  });
+
+  it('a sound form has none', () => {
+    let def = blank();
+    for (const kind of FIELD_KINDS) def = addField(def, kind, { container: [], index: 99 }).definition;
+    expect(fieldIssues(def)).toEqual([]);
   });
 });

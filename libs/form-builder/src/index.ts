@@ -5,3 +5,4 @@ export * from './edit-layout';
 export * from './edit-field';
 export * from './locate-issue';
 export * from './field-changes';
+export * from './field-checks';

@@ -3,7 +3,7 @@ import { App, Alert, Button, Col, Popconfirm, Row, Space, Spin, Tabs, Tag } from
 import { DndContext, DragOverlay, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors, type CollisionDetection, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { checkDefinition, isLayout, type FormDefinition } from '@kcbx/forms';
-import { addField, addLayout, elementAt, moveElement, removeElement, locateIssue, type FieldKindName, type LayoutKindName, type UiPath } from '@kcbx/form-builder';
+import { addField, addLayout, elementAt, fieldIssues, moveElement, removeElement, locateIssue, type FieldKindName, type LayoutKindName, type UiPath } from '@kcbx/form-builder';
 import { ApiError } from '../../api/errors';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
@@ -79,6 +79,10 @@ export default function FormBuilderPage() {
     // anyOf reports a miss in every branch ("must be string", "must be boolean"); the deepest problem says why
     const specific = <T extends { path: string }>(list: T[]) => list.filter((x) => !list.some((y) => y.path.startsWith(`${x.path}/`)));
     specific(issues).forEach((i) => place(i.path, i.message[locale]));
+    for (const f of fieldIssues(checked)) {
+      if (f.path.length === 0) general.push(f.message[locale]);
+      else byElement.set(pathKey(f.path), [...(byElement.get(pathKey(f.path)) ?? []), f.message[locale]]);
+    }
     specific(serverProblems).forEach((p) => {
       const at = locateIssue(checked, p.path);
       const already = at ? byElement.get(pathKey(at))?.includes(p.message) : general.includes(p.message);

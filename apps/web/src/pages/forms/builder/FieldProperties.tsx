@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Divider, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ControlElement, FormDefinition, LocalizedText } from '@kcbx/forms';
-import { isRequired, optionsOf, renameField, schemaAtScope, scopeNames, updateField, walk, type FieldPatch, type UiPath } from '@kcbx/form-builder';
+import { elementAt, isRequired, optionsOf, renameField, schemaAtScope, scopeNames, updateField, type FieldPatch, type UiPath } from '@kcbx/form-builder';
 import { useI18n } from '../../../i18n/i18n';
 import { textOf } from './labels';
 import { RuleEditor } from './RuleEditor';
@@ -13,11 +13,13 @@ function pair(text: ControlElement['label'] | undefined, fallback = ''): Localiz
 }
 
 const num = (v: number | null) => (v === null ? null : v);
+const MB = 1024 * 1024;
 
 /** The property panel of one field: key, labels and help in both languages, required, limits, options, default, rule. */
 export function FieldProperties({ definition, path, onChange }: { definition: FormDefinition; path: UiPath; onChange(def: FormDefinition): void }) {
   const { t, lang } = useI18n();
-  const control = walkFind(definition, path);
+  const found = elementAt(definition.uiSchema, path);
+  const control = found?.type === 'Control' ? found : undefined;
   const schema = control ? schemaAtScope(definition, control.scope) : undefined;
   const name = control ? (scopeNames(control.scope) ?? [control.scope]).join('.') : '';
   const [draftName, setDraftName] = useState(name);
@@ -82,6 +84,27 @@ export function FieldProperties({ definition, path, onChange }: { definition: Fo
           </Form.Item>
         </>
       )}
+      {type === 'string' && schema.format === 'date' && (
+        <Space>
+          <Form.Item label={t('forms.props.earliest')}>
+            <Input data-testid="prop-formatMinimum" placeholder="2026-09-01" value={schema.formatMinimum ?? ''} onChange={(e) => patch({ schema: { formatMinimum: e.target.value } })} />
+          </Form.Item>
+          <Form.Item label={t('forms.props.latest')}>
+            <Input data-testid="prop-formatMaximum" placeholder="2027-07-15" value={schema.formatMaximum ?? ''} onChange={(e) => patch({ schema: { formatMaximum: e.target.value } })} />
+          </Form.Item>
+        </Space>
+      )}
+      {schema.fileUpload && typeof schema.fileUpload === 'object' && (
+        <Form.Item label={t('forms.props.maxMegabytes')}>
+          <InputNumber
+            min={1}
+            max={20}
+            precision={0}
+            value={schema.fileUpload.maxBytes ? Math.round(schema.fileUpload.maxBytes / MB) : undefined}
+            onChange={(v) => patch({ schema: { fileUpload: { ...schema.fileUpload, maxBytes: v ? v * MB : undefined } } })}
+          />
+        </Form.Item>
+      )}
       {(type === 'number' || type === 'integer') && (
         <Space>
           <Form.Item label={t('forms.props.minimum')}>
@@ -139,12 +162,4 @@ export function FieldProperties({ definition, path, onChange }: { definition: Fo
       <RuleEditor definition={definition} control={control} onChange={(rule) => patch({ rule })} />
     </Form>
   );
-}
-
-function walkFind(def: FormDefinition, path: UiPath): ControlElement | undefined {
-  let found: ControlElement | undefined;
-  walk(def.uiSchema, (e, p) => {
-    if (e.type === 'Control' && p.length === path.length && p.every((x, i) => x === path[i])) found = e;
-  });
-  return found;
 }
