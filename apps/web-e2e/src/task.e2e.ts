@@ -134,9 +134,13 @@ describe('task page', () => {
 
     // The teacher is told (bell) and finds the returned step in the inbox, with the reason.
     await logIn(page, 'teacher');
-    await page.getByTestId('notification-count').locator('.ant-badge-count').waitFor();
+    const badge = page.getByTestId('notification-count').locator('.ant-badge-count');
+    await badge.waitFor();
+    const unread = Number(await badge.getAttribute('title'));
     await page.getByTestId('notification-bell').click();
     await page.getByTestId('notification-item').filter({ hasText: '班主任填写申请' }).first().click();
+    // Opening it marks it read: one fewer unread.
+    await page.getByTestId('notification-count').locator(`.ant-badge-count[title="${unread - 1}"]`).waitFor();
     const returned = await openTaskId(page);
     await expectText(page.getByTestId('task-header'), '班主任填写申请');
     await expectText(page.locator('body'), '请补充医院诊断证明的日期');
