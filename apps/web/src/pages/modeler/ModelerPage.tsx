@@ -45,6 +45,14 @@ export default function ModelerPage() {
   const { setCatalog, ready } = m;
   useEffect(() => setCatalog(forms, roles), [forms, roles, ready, setCatalog]);
 
+  // Closing or reloading the tab with undeployed edits asks first (the browser words the question).
+  useEffect(() => {
+    if (!m.dirty) return;
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [m.dirty]);
+
   // The inputs follow the model (undo, edits in the properties panel).
   useEffect(() => setName(m.info.name), [m.info.name]);
   useEffect(() => setKey(m.info.key), [m.info.key]);

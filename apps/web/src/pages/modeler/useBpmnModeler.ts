@@ -42,8 +42,10 @@ export function useBpmnModeler(initialXml: string | null) {
     setInfo({ key: process?.get('id') ?? '', name: process?.get('name') ?? '' });
   }, []);
 
+  // A newly loaded document starts clean; a language switch rebuilds from xmlRef and keeps the edits.
   useEffect(() => {
     if (initialXml !== null) xmlRef.current = initialXml;
+    setDirty(false);
   }, [initialXml]);
 
   useEffect(() => {
