@@ -246,3 +246,42 @@ describe('form builder: nesting, JSON view, import', () => {
     await context.close();
   });
 });
+
+describe('form builder: import as a new form', () => {
+  it('a designer imports a Camunda form-js schema from the list, sees what did not map, and publishes it as version 1', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'designer');
+    await page.goto('/design/forms');
+
+    // given a form-js schema with a field whose options come from process variables at runtime
+    await page.getByTestId('form-import').click();
+    await page.getByTestId('import-key').fill('family-survey');
+    await page.getByTestId('import-text').fill(JSON.stringify({
+      type: 'default',
+      id: 'family-survey',
+      components: [
+        { type: 'textfield', key: 'guardianName', label: '监护人姓名', validate: { required: true } },
+        { type: 'number', key: 'children', label: '子女人数' },
+        { type: 'select', key: 'township', label: '乡镇', valuesKey: 'townships' },
+      ],
+    }));
+    // when it is converted, then the runtime options are listed as not mapped
+    await page.getByTestId('import-convert').click();
+    await expectText(page.getByTestId('import-result'), '转换出 3 个字段');
+    await expectText(page.getByTestId('import-result'), 'valuesKey');
+
+    // when the result is used, then the builder opens the new form with the imported fields
+    await page.getByTestId('import-use').click();
+    await page.waitForURL('**/design/forms/family-survey', { waitUntil: 'commit' });
+    await page.getByTestId('canvas-element-guardianName').waitFor();
+    expect(await canvasOrder(page)).toEqual(['guardianName', 'children', 'township']);
+    await expectText(page.getByTestId('canvas-element-guardianName'), '* 监护人姓名');
+
+    // and it publishes as version 1 and appears in the list
+    await page.getByTestId('builder-publish').click();
+    await expectText(page.getByTestId('builder-latest'), '版本 1');
+    await page.getByRole('button', { name: '返回列表' }).click();
+    await expectText(page.getByTestId('forms-table').locator('tr', { hasText: 'family-survey' }), 'v1');
+    await context.close();
+  });
+});
