@@ -108,7 +108,7 @@ export function StartProcedure({ processKey }: { processKey: string }) {
         <Form form={form} layout="vertical">
           <Form.Item name="studentId" label={t('tasks.start.student')} extra={t('tasks.start.studentHint')}>
             <StudentPicker
-              placeholder={t('tasks.start.studentHint')}
+              placeholder={t('tasks.start.studentPlaceholder')}
               onChange={(id, student) => {
                 form.setFieldValue('studentId', id);
                 const code = student && schoolCode(student);
