@@ -90,6 +90,20 @@ describe('form design: drafts, publish, versions', () => {
     expect(versions.body.map((v: { version: number }) => v.version)).toEqual([2, 1]);
   });
 
+  it('two designers publishing the same form at once get distinct versions or a 409, never a 500', async () => {
+    const a = definition('race-form', { a: { zh: '甲', en: 'A' } });
+    const b = definition('race-form', { b: { zh: '乙', en: 'B' } });
+    const results = await Promise.all([
+      t.http().post('/api/forms/race-form/publish').set(bearer(designer)).send({ definition: a }),
+      t.http().post('/api/forms/race-form/publish').set(bearer(designer)).send({ definition: b }),
+    ]);
+    const statuses = results.map((r) => r.status).sort();
+    expect([[200, 200], [200, 409]]).toContainEqual(statuses);
+    const versions = await t.http().get('/api/forms/race-form/versions').set(bearer(designer)).expect(200);
+    const numbers = versions.body.map((v: { version: number }) => v.version);
+    expect(numbers).toEqual(statuses[1] === 409 ? [1] : [2, 1]);
+  });
+
   it('requires the design permission for every builder call', async () => {
     await t.http().get('/api/form-drafts').set(bearer(teacher)).expect(403);
     await t.http().put('/api/forms/x-form/draft').set(bearer(teacher)).send({ definition: definition('x-form', {}) }).expect(403);

@@ -42,11 +42,23 @@ export class FormPublishingService {
         parsed.errors.map((e) => ({ path: e.path, line: e.line, column: e.column, keyword: e.keyword, message: e.message[lang] })),
       );
     }
-    return this.ds.transaction(async (m) => {
-      const result = await this.forms.publish(m, p.tenantId, p.userId, parsed.definition);
-      await m.getRepository(FormDraft).delete({ tenantId: p.tenantId, key });
-      return result;
-    });
+    try {
+      return await this.ds.transaction(async (m) => {
+        const result = await this.forms.publish(m, p.tenantId, p.userId, parsed.definition);
+        await m.getRepository(FormDraft).delete({ tenantId: p.tenantId, key });
+        return result;
+      });
+    } catch (e) {
+      // Two designers publishing the same form at once both compute the same next number; the unique index
+      // (tenant, key, version) lets one win and the other is told to look again rather than getting a 500.
+      if (isUniqueViolation(e)) {
+        throw Errors.conflict('FORM_VERSION_CONFLICT', {
+          zh: '同时有人发布了此表单的新版本，请查看最新版本后再发布',
+          en: 'Someone published this form at the same moment; look at the latest version and publish again',
+        });
+      }
+      throw e;
+    }
   }
 
   /** Every published version, newest first, with who published it. */
@@ -57,4 +69,9 @@ export class FormPublishingService {
     const names = new Map(users.map((u) => [u.id, u.displayName]));
     return rows.map((r) => ({ version: r.version, title: r.title, hash: r.hash, publishedAt: r.publishedAt, publishedByName: names.get(r.publishedBy) ?? null }));
   }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const driver = (e as { driverError?: { code?: string } } | undefined)?.driverError;
+  return driver?.code === '23505' || driver?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(String((e as Error)?.message));
 }
