@@ -174,8 +174,11 @@ export class FormRolesProvider {
         shouldOpen: true,
         entries: entriesFor(element, this.catalog, type === 'bpmn:UserTask'),
       };
-      const at = groups.findIndex((g) => g.id === 'general');
-      return [...groups.slice(0, at + 1), group, ...groups.slice(at + 1)];
+      // The zeebe "Form" group edits the same formDefinition with free text and form types our engine does not
+      // serve (embedded JSON, custom keys); ours replaces it so there is one place to pick a form.
+      const rest = groups.filter((g) => g.id !== 'form');
+      const at = rest.findIndex((g) => g.id === 'general');
+      return [...rest.slice(0, at + 1), group, ...rest.slice(at + 1)];
     };
   }
 }
