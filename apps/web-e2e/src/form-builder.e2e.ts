@@ -224,6 +224,14 @@ describe('form builder: nesting, JSON view, import', () => {
     await page.getByRole('tab', { name: '设计' }).click();
     await page.locator('[data-testid^="canvas-element-"]', { hasText: '监护人信息' }).first().waitFor();
 
+    // when a note is added from the palette and worded, then it shows on the canvas and in the preview
+    await page.getByTestId('palette-note').click();
+    await page.getByTestId('note-zh').fill('请核对监护人身份证件');
+    await page.locator('[data-testid^="canvas-element-"]', { hasText: '请核对监护人身份证件' }).first().waitFor();
+    await page.getByRole('tab', { name: '预览与测试' }).click();
+    await expectText(page.getByTestId('form-preview'), '请核对监护人身份证件');
+    await page.getByRole('tab', { name: '设计' }).click();
+
     // when an rjsf form is imported, then what did not map is listed, and using it replaces the canvas
     await page.getByTestId('builder-import').click();
     await page.getByTestId('import-text').fill(JSON.stringify({

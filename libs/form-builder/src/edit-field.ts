@@ -123,3 +123,11 @@ export function renameField(def: FormDefinition, path: UiPath, newName: string):
   });
   return next;
 }
+
+export function updateNote(def: FormDefinition, path: UiPath, text: LocalizedText): FormDefinition {
+  const next = structuredClone(def);
+  const note = elementAt(next.uiSchema, path);
+  if (note?.type !== 'Label') throw new Error(`no note at [${path.join(',')}]`);
+  note.text = { ...text };
+  return next;
+}

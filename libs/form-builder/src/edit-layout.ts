@@ -47,6 +47,12 @@ export function addLayout(def: FormDefinition, type: LayoutKindName, at: DropTar
   return { definition: next, path: insert(next, at, layout) };
 }
 
+/** Static text between fields (instructions, a legal notice): a Label element, no data. */
+export function addNote(def: FormDefinition, at: DropTarget): { definition: FormDefinition; path: UiPath } {
+  const next = structuredClone(def);
+  return { definition: next, path: insert(next, at, { type: 'Label', text: { zh: '说明文字', en: 'Note' } }) };
+}
+
 /** Where the element at `from` lands when dropped at `to`; undefined when the drop means nothing (into itself). */
 export function moveElement(def: FormDefinition, from: UiPath, to: DropTarget): { definition: FormDefinition; path: UiPath } | undefined {
   if (from.length === 0 || isPrefix(from, to.container)) return undefined;

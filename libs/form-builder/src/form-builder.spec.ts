@@ -1,7 +1,7 @@
 import { checkDefinition, validateFormData, type FormDefinition } from '@kcbx/forms';
 import {
   addField, addLayout, emptyDefinition, fieldChanges, fieldIssues, FIELD_KINDS, locateIssue, moveElement, optionsOf, removeElement,
-  renameField, updateField, updateLayout,
+  renameField, updateField, updateLayout, addNote, updateNote,
 } from './index';
 
 const blank = () => emptyDefinition('home-visit', { zh: '家访记录', en: 'Home visit' });
@@ -115,6 +115,17 @@ describe('building a form from the palette', () => {
     const { definition, path } = addLayout(blank(), 'Group', { container: [], index: 0 });
     const def = updateLayout(definition, path, { label: { zh: '监护人', en: 'Guardian' } });
     expect(def.uiSchema).toMatchObject({ elements: [{ type: 'Group', label: { zh: '监护人', en: 'Guardian' } }] });
+  });
+});
+
+describe('notes', () => {
+  it('static text sits between fields in both languages and holds no data', () => {
+    let def = addField(blank(), 'text', { container: [], index: 0 }, 'a').definition;
+    const note = addNote(def, { container: [], index: 0 });
+    def = updateNote(note.definition, note.path, { zh: '请如实填写', en: 'Please answer truthfully' });
+    expect(checkDefinition(def)).toEqual([]);
+    expect(def.uiSchema).toMatchObject({ elements: [{ type: 'Label', text: { zh: '请如实填写', en: 'Please answer truthfully' } }, { type: 'Control' }] });
+    expect(Object.keys(def.schema.properties)).toEqual(['a']);
   });
 });
 

@@ -49,6 +49,7 @@ export const formsZh = {
 
   'forms.palette.fields': '字段',
   'forms.palette.layouts': '布局',
+  'forms.palette.note': '说明文字',
   'forms.palette.hint': '拖到右侧画布，或点击添加到所选位置',
 
   'forms.kind.text': '单行文本',
@@ -115,6 +116,8 @@ export const formsZh = {
   'forms.props.no': '否',
   'forms.props.rule': '显示规则',
   'forms.props.layoutType': '布局方式',
+  'forms.props.noteZh': '说明文字（中文）',
+  'forms.props.noteEn': '说明文字（英文）',
 
   'forms.rule.effect': '此字段',
   'forms.rule.none': '始终显示（无规则）',
@@ -223,6 +226,7 @@ export const formsEn: Record<keyof typeof formsZh, string> = {
 
   'forms.palette.fields': 'Fields',
   'forms.palette.layouts': 'Layouts',
+  'forms.palette.note': 'Note (text)',
   'forms.palette.hint': 'Drag onto the canvas, or click to add at the selected place',
 
   'forms.kind.text': 'Text',
@@ -289,6 +293,8 @@ export const formsEn: Record<keyof typeof formsZh, string> = {
   'forms.props.no': 'No',
   'forms.props.rule': 'Rule',
   'forms.props.layoutType': 'Arrangement',
+  'forms.props.noteZh': 'Note (Chinese)',
+  'forms.props.noteEn': 'Note (English)',
 
   'forms.rule.effect': 'This field',
   'forms.rule.none': 'Always shown (no rule)',

@@ -3,7 +3,7 @@ import { App, Alert, Button, Col, Popconfirm, Row, Space, Spin, Tabs, Tag } from
 import { DndContext, DragOverlay, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors, type CollisionDetection, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { checkDefinition, isLayout, type FormDefinition } from '@kcbx/forms';
-import { addField, addLayout, elementAt, fieldIssues, moveElement, removeElement, locateIssue, type FieldKindName, type LayoutKindName, type UiPath } from '@kcbx/form-builder';
+import { addField, addLayout, addNote, elementAt, fieldIssues, moveElement, removeElement, locateIssue, type FieldKindName, type LayoutKindName, type UiPath } from '@kcbx/form-builder';
 import { ApiError } from '../../api/errors';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
@@ -104,6 +104,9 @@ export default function FormBuilderPage() {
     if (source.from === 'canvas') {
       const moved = moveElement(definition, source.path, target);
       if (moved) change(moved.definition, moved.path);
+    } else if ('note' in source) {
+      const added = addNote(definition, target);
+      change(added.definition, added.path);
     } else if ('field' in source) {
       const added = addField(definition, source.field, target);
       change(added.definition, added.path);
@@ -228,6 +231,10 @@ export default function FormBuilderPage() {
                     <Palette
                       onAddField={(kind: FieldKindName) => {
                         const added = addField(definition, kind, clickTarget(definition, selected));
+                        change(added.definition, added.path);
+                      }}
+                      onAddNote={() => {
+                        const added = addNote(definition, clickTarget(definition, selected));
                         change(added.definition, added.path);
                       }}
                       onAddLayout={(kind: LayoutKindName) => {

@@ -18,7 +18,7 @@ function PaletteItem({ id, source, label, onAdd }: { id: string; source: DragSou
  * Fields and layouts to drag onto the canvas. A click (or Enter) adds the item at the end of the selected
  * layout instead, so the builder works without a mouse too.
  */
-export function Palette({ onAddField, onAddLayout }: { onAddField(kind: FieldKindName): void; onAddLayout(kind: LayoutKindName): void }) {
+export function Palette({ onAddField, onAddLayout, onAddNote }: { onAddField(kind: FieldKindName): void; onAddLayout(kind: LayoutKindName): void; onAddNote(): void }) {
   const { t } = useI18n();
   return (
     <div data-testid="form-palette" style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
@@ -30,6 +30,7 @@ export function Palette({ onAddField, onAddLayout }: { onAddField(kind: FieldKin
       {LAYOUT_KINDS.map((k) => (
         <PaletteItem key={k} id={`layout-${k}`} source={{ from: 'palette', layout: k }} label={t(`forms.layout.${k}` as MessageKey)} onAdd={() => onAddLayout(k)} />
       ))}
+      <PaletteItem id="note" source={{ from: 'palette', note: true }} label={t('forms.palette.note')} onAdd={onAddNote} />
       <Typography.Text type="secondary" style={{ fontSize: 12, marginTop: 8 }}>{t('forms.palette.hint')}</Typography.Text>
     </div>
   );

@@ -1,6 +1,6 @@
 import { Alert, Form, Input, Select, Typography } from 'antd';
 import { isLayout, type FormDefinition, type LayoutElement, type LocalizedText, type Text } from '@kcbx/forms';
-import { elementAt, updateLayout, updateTitle, type UiPath } from '@kcbx/form-builder';
+import { elementAt, updateLayout, updateNote, updateTitle, type UiPath } from '@kcbx/form-builder';
 import { useI18n } from '../../../i18n/i18n';
 import { FieldProperties } from './FieldProperties';
 
@@ -31,6 +31,22 @@ function LayoutProperties({ definition, path, onChange }: { definition: FormDefi
       </Form.Item>
       <Form.Item label={t('forms.props.labelEn')}>
         <Input data-testid="layout-label-en" value={label.en} onChange={(e) => setLabel({ ...label, en: e.target.value })} />
+      </Form.Item>
+    </Form>
+  );
+}
+
+function NoteProperties({ definition, path, onChange }: { definition: FormDefinition; path: UiPath; onChange(def: FormDefinition): void }) {
+  const { t } = useI18n();
+  const note = elementAt(definition.uiSchema, path);
+  const text = pair(note?.type === 'Label' ? note.text : undefined);
+  return (
+    <Form layout="vertical" size="small" data-testid="note-properties">
+      <Form.Item label={t('forms.props.noteZh')}>
+        <Input.TextArea data-testid="note-zh" autoSize value={text.zh} onChange={(e) => onChange(updateNote(definition, path, { ...text, zh: e.target.value }))} />
+      </Form.Item>
+      <Form.Item label={t('forms.props.noteEn')}>
+        <Input.TextArea data-testid="note-en" autoSize value={text.en} onChange={(e) => onChange(updateNote(definition, path, { ...text, en: e.target.value }))} />
       </Form.Item>
     </Form>
   );
@@ -69,7 +85,9 @@ export function PropertyPanel({ definition, selected, problems, onChange }: { de
         <FieldProperties key={selected.join('.')} definition={definition} path={selected} onChange={onChange} />
       ) : isLayout(element) ? (
         <LayoutProperties definition={definition} path={selected} onChange={onChange} />
-      ) : null}
+      ) : (
+        <NoteProperties definition={definition} path={selected} onChange={onChange} />
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { FieldKindName, LayoutKindName, UiPath } from '@kcbx/form-builder';
 export type DragSource =
   | { from: 'palette'; field: FieldKindName }
   | { from: 'palette'; layout: LayoutKindName }
+  | { from: 'palette'; note: true }
   | { from: 'canvas'; path: UiPath };
 
 /** A gap between elements of a layout; dropping there inserts before `index`. */
