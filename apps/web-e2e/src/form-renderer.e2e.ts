@@ -78,6 +78,7 @@ describe('form renderer in the browser: field kinds', () => {
     await expectText(field(page, 'attachment'), '证明.png');
 
     const pad = field(page, 'signature').locator('canvas');
+    await pad.scrollIntoViewIfNeeded(); // mouse coordinates are the window's: the pad must be on screen
     const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + 70);
     await page.mouse.down();

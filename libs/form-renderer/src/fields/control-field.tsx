@@ -6,7 +6,7 @@ import { fieldKind } from '../field-kind';
 import { useFormEnv, type ScopeBase } from '../form-context';
 import { controlLabel, textFor } from '../labels';
 import { isRequired, schemaAt } from '../schema-at';
-import { BasicWidget } from './basic-fields';
+import { BasicField } from './basic-fields';
 import { FieldFrame } from './field-frame';
 import { FileField } from './file-field';
 import { NestedObjectField } from './nested-object-field';
@@ -59,9 +59,13 @@ export function ControlField({ control, base, compact }: ControlFieldProps) {
       case 'unsupported':
         return <span className="kcbx-unsupported">—</span>;
       default:
-        return <BasicWidget name={name} kind={kind} schema={schema} options={options} readonly={readonly} placeholder={options.placeholder} />;
+        return undefined;
     }
   })();
+  if (widget === undefined) {
+    const frame = { label, required: required && !readonly, help: compact ? undefined : help };
+    return <BasicField name={name} kind={kind} schema={schema} options={options} readonly={readonly} placeholder={options.placeholder} frame={frame} />;
+  }
   return (
     <ErrorFrame name={name} label={label} required={required && !readonly} help={compact ? undefined : help}>
       {widget}

@@ -35,6 +35,8 @@ export function SignatureField({ name, readonly }: { name: string; readonly: boo
         style={{ border: '1px solid #d9d9d9', borderRadius: 6, touchAction: 'none', background: '#fff', maxWidth: '100%' }}
         onPointerDown={(e) => {
           if (f.disabled) return;
+          // Keep receiving the stroke when the pen leaves the pad, so lifting it outside still saves the signature.
+          e.currentTarget.setPointerCapture(e.pointerId);
           drawing.current = true;
           const ctx = e.currentTarget.getContext('2d')!;
           ctx.lineWidth = 2;
