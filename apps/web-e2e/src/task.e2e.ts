@@ -190,5 +190,10 @@ describe('task page', () => {
     await page.getByText('该任务已由他人办理或认领，已返回待办事项').waitFor();
     await page.waitForURL(/\/inbox$/);
     await context.close();
+    // Close the case, so the principal's inbox is as other suites on this server expect it.
+    const principal = await tokenOf('principal');
+    const open = await call('GET', '/api/tasks?scope=all&pageSize=200', principal);
+    const review = (open.items as { id: string; instanceId: string }[]).find((t) => t.instanceId === instance.id)!;
+    await call('POST', `/api/tasks/${review.id}/complete`, principal, { data: { decision: 'approve' } });
   });
 });
