@@ -285,6 +285,16 @@ describe('form builder: import as a new form', () => {
     expect(await canvasOrder(page)).toEqual(['guardianName', 'children', 'township']);
     await expectText(page.getByTestId('canvas-element-guardianName'), '* 监护人姓名');
 
+    // when a table is added and given a third column, then the preview shows a table with those columns
+    await page.getByTestId('palette-field-table').click();
+    await page.getByTestId('table-columns').waitFor();
+    await page.getByTestId('column-add').click();
+    await page.getByTestId('column-2').locator('input').nth(1).fill('出生日期');
+    await page.getByTestId('column-2').locator('input').nth(2).fill('Born');
+    await page.getByRole('tab', { name: '预览与测试' }).click();
+    for (const header of ['姓名', '关系', '出生日期']) await expectText(page.getByTestId('form-preview').locator('th'), header);
+    await page.getByRole('tab', { name: '设计' }).click();
+
     // and it publishes as version 1 and appears in the list
     await page.getByTestId('builder-publish').click();
     await expectText(page.getByTestId('builder-latest'), '版本 1');

@@ -1,7 +1,7 @@
 import { checkDefinition, validateFormData, type FormDefinition } from '@kcbx/forms';
 import {
   addField, addLayout, emptyDefinition, fieldChanges, fieldIssues, FIELD_KINDS, locateIssue, moveElement, optionsOf, removeElement,
-  renameField, updateField, updateLayout, addNote, updateNote,
+  renameField, updateField, updateLayout, addNote, updateNote, setTableColumns, tableColumnsOf,
 } from './index';
 
 const blank = () => emptyDefinition('home-visit', { zh: '家访记录', en: 'Home visit' });
@@ -126,6 +126,25 @@ describe('notes', () => {
     expect(checkDefinition(def)).toEqual([]);
     expect(def.uiSchema).toMatchObject({ elements: [{ type: 'Label', text: { zh: '请如实填写', en: 'Please answer truthfully' } }, { type: 'Control' }] });
     expect(Object.keys(def.schema.properties)).toEqual(['a']);
+  });
+});
+
+describe('table fields', () => {
+  it('columns are edited with captions and kinds, and each row is validated by them', () => {
+    const { definition, path } = addField(blank(), 'table', { container: [], index: 0 }, 'family');
+    expect(tableColumnsOf(definition, path)?.map((c) => c.name)).toEqual(['name', 'relation']);
+    const def = setTableColumns(definition, path, [
+      { name: 'name', label: { zh: '姓名', en: 'Name' }, kind: 'text' },
+      { name: 'birthDate', label: { zh: '出生日期', en: 'Born' }, kind: 'date' },
+    ]);
+    expect(checkDefinition(def)).toEqual([]);
+    expect(tableColumnsOf(def, path)).toEqual([
+      { name: 'name', label: { zh: '姓名', en: 'Name' }, kind: 'text' },
+      { name: 'birthDate', label: { zh: '出生日期', en: 'Born' }, kind: 'date' },
+    ]);
+    expect(validateFormData(def, { family: [{ name: '马玉兰', birthDate: '1990-03-01' }] }).valid).toBe(true);
+    expect(validateFormData(def, { family: [{ name: '马玉兰', birthDate: '三月' }] }).errors.map((e) => e.path)).toEqual(['/family/0/birthDate']);
+    expect(tableColumnsOf(def, [99])).toBeUndefined();
   });
 });
 

@@ -6,3 +6,4 @@ export * from './edit-field';
 export * from './locate-issue';
 export * from './field-changes';
 export * from './field-checks';
+export * from './table-columns';

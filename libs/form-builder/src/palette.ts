@@ -3,7 +3,7 @@ import type { ControlElement, LocalizedText } from '@kcbx/forms';
 /** What a designer can drag from the palette: a field kind (a schema + control) or a layout. */
 export const FIELD_KINDS = [
   'text', 'textarea', 'number', 'integer', 'date', 'select', 'radio', 'checkboxes', 'checkbox',
-  'resident-id', 'phone', 'region', 'file',
+  'resident-id', 'phone', 'region', 'file', 'table',
 ] as const;
 export type FieldKindName = (typeof FIELD_KINDS)[number];
 
@@ -27,6 +27,7 @@ const DEFAULT_LABELS: Record<FieldKindName, LocalizedText> = {
   phone: { zh: '手机号', en: 'Mobile phone' },
   region: { zh: '行政区划', en: 'Region' },
   file: { zh: '附件', en: 'Attachment' },
+  table: { zh: '表格（多行）', en: 'Table (rows)' },
 };
 
 const STARTER_OPTIONS = [
@@ -67,6 +68,23 @@ export function newField(kind: FieldKindName, scope: string): { schema: Record<s
       return { schema: { type: 'string', format: 'mobile-cn' }, control };
     case 'region':
       return { schema: { type: 'string', format: 'region-code' }, control };
+    case 'table':
+      // rows of a family list etc.; the columns are edited with setTableColumns
+      return {
+        schema: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, relation: { type: 'string' } } } },
+        control: {
+          ...control,
+          options: {
+            detail: {
+              type: 'HorizontalLayout',
+              elements: [
+                { type: 'Control', scope: '#/properties/name', label: { zh: '姓名', en: 'Name' } },
+                { type: 'Control', scope: '#/properties/relation', label: { zh: '关系', en: 'Relation' } },
+              ],
+            },
+          },
+        },
+      };
     case 'file':
       return { schema: { type: 'object', fileUpload: { maxBytes: 10 * 1024 * 1024 } }, control };
   }

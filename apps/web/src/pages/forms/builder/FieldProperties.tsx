@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Divider, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ControlElement, FormDefinition, LocalizedText } from '@kcbx/forms';
-import { elementAt, isRequired, optionsOf, renameField, schemaAtScope, scopeNames, updateField, type FieldPatch, type UiPath } from '@kcbx/form-builder';
+import { elementAt, isRequired, optionsOf, renameField, schemaAtScope, scopeNames, tableColumnsOf, updateField, type FieldPatch, type UiPath } from '@kcbx/form-builder';
 import { useI18n } from '../../../i18n/i18n';
 import { textOf } from './labels';
 import { RuleEditor } from './RuleEditor';
+import { TableColumnsEditor } from './TableColumnsEditor';
 
 function pair(text: ControlElement['label'] | undefined, fallback = ''): LocalizedText {
   if (text === undefined || typeof text === 'boolean') return { zh: fallback, en: '' };
@@ -35,6 +36,7 @@ export function FieldProperties({ definition, path, onChange }: { definition: Fo
   const help = control.description ? pair(control.description) : { zh: '', en: '' };
   const setHelp = (next: LocalizedText) => patch({ description: next.zh || next.en ? next : null });
   const options = optionsOf(definition, path);
+  const columns = tableColumnsOf(definition, path);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   const plainString = type === 'string' && !options && !schema.format;
 
@@ -124,6 +126,13 @@ export function FieldProperties({ definition, path, onChange }: { definition: Fo
             <InputNumber min={0} precision={0} value={schema.maxItems} onChange={(v) => patch({ schema: { maxItems: num(v) } })} />
           </Form.Item>
         </Space>
+      )}
+
+      {columns && (
+        <>
+          <Divider plain style={{ margin: '8px 0' }}>{t('forms.table.columns')}</Divider>
+          <TableColumnsEditor definition={definition} path={path} columns={columns} onChange={onChange} />
+        </>
       )}
 
       {options && (
