@@ -247,6 +247,14 @@ describe('form builder: nesting, JSON view, import', () => {
     expect(await canvasOrder(page)).toEqual(['name', 'age']);
     await expectText(page.getByTestId('builder-status'), '有未保存的修改');
 
+    // when the import is saved as a draft and then the draft is discarded, then the published version is back
+    await page.getByTestId('builder-save').click();
+    await expectText(page.getByTestId('builder-status'), '草稿');
+    await page.getByRole('button', { name: '放弃草稿' }).click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByTestId('canvas-element-guardianName').waitFor();
+    await expectText(page.getByTestId('builder-status'), '与已发布版本一致');
+
     // and in English the builder speaks English
     await page.getByTestId('lang-switch').click();
     await expectText(page.getByTestId('builder-publish'), 'Publish new version');

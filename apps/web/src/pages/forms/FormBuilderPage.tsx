@@ -169,8 +169,10 @@ export default function FormBuilderPage() {
     try {
       await formsApi.discardDraft(key);
       setDirty(false);
-      navigate(location.pathname, { replace: true, state: null });
-      await reload();
+      // opened from an import or the new-form dialog: dropping the router state reloads (published or empty);
+      // otherwise reload here
+      if (entry) navigate(location.pathname, { replace: true, state: null });
+      else await reload();
     } catch (e) {
       showError(e);
     }
