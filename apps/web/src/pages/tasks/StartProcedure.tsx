@@ -12,6 +12,7 @@ import { apiRegionSource, attachmentUploader } from '../../components/forms/form
 import { fieldProblems, ServerErrors, type FieldProblem } from '../../components/forms/ServerErrors';
 import { noEnterSubmit } from '../../components/forms/noEnterSubmit';
 import { submitInnerForm } from '../../components/forms/submitInnerForm';
+import { useServerFieldErrors } from '../../components/forms/useServerFieldErrors';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
 import { buildOrgTree } from '../../util/orgTree';
@@ -53,6 +54,7 @@ export function StartProcedure({ processKey }: { processKey: string }) {
   const box = useRef<HTMLDivElement>(null);
   // Files of a start form are filed under the user's own unit (the case's unit is not chosen yet when picking).
   const uploadFile = useMemo(() => attachmentUploader(me?.roles[0]?.orgUnit.code), [me]);
+  useServerFieldErrors(box, problems);
 
   useEffect(() => {
     const list = workflowApi.startable().catch((e) => (e instanceof ApiError && e.status === 404 ? workflowApi.definitions() : Promise.reject(e)));

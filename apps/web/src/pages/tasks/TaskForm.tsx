@@ -7,6 +7,7 @@ import { apiRegionSource, attachmentUploader } from '../../components/forms/form
 import { fieldProblems, ServerErrors, type FieldProblem } from '../../components/forms/ServerErrors';
 import { noEnterSubmit } from '../../components/forms/noEnterSubmit';
 import { submitInnerForm } from '../../components/forms/submitInnerForm';
+import { useServerFieldErrors } from '../../components/forms/useServerFieldErrors';
 import { useI18n } from '../../i18n/i18n';
 
 export interface TaskFormProps {
@@ -28,6 +29,7 @@ export function TaskForm({ task, onCompleted, onTooLate, onError }: TaskFormProp
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const uploadFile = useMemo(() => attachmentUploader(task.orgUnit), [task.orgUnit]);
+  useServerFieldErrors(box, problems);
 
   const complete = async (data: Record<string, unknown>) => {
     setBusy(true);
