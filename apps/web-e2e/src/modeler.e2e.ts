@@ -45,6 +45,7 @@ describe('modeler', () => {
     await paletteEndEvent(page, task, 700, 234);
 
     // When it is validated with the task still bare, then both gaps are named
+    await page.mouse.click(900, 540); // an empty spot of the canvas: nothing selected
     let problems = await validate(page);
     expect(problems.join('\n')).toContain('步骤“班主任登记返校”没有选择表单');
     expect(problems.join('\n')).toContain('步骤“班主任登记返校”没有候选角色或处理人');
@@ -72,6 +73,7 @@ describe('modeler', () => {
     await setPermission(page, 'decision', 'hidden');
     await setPermission(page, 'comment', 'readonly');
     expect(await validate(page)).toEqual([]);
+    await page.locator('select[name="kcbx-perm-comment"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'modeler-form-roles');
 
     // When deployed, then version 1 is listed
