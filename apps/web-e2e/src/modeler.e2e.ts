@@ -157,6 +157,12 @@ describe('modeler', () => {
     expect(await page.locator('input[name="kcbx-role-class-teacher"]').isChecked()).toBe(true);
     expect(await page.locator('select[name="kcbx-perm-decision"]').inputValue()).toBe('hidden');
 
+    // An edit can be undone from the toolbar
+    await page.getByTestId('process-name').fill('改过的名称');
+    await page.getByTestId('process-name').press('Enter');
+    await page.getByTestId('modeler-undo').click();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="process-name"]') as HTMLInputElement).value === '休学申请（两级审批）');
+
     // When the UI is switched to English, the modeler keeps the diagram and speaks English
     await page.getByTestId('lang-switch').click();
     await page.locator('.djs-shape[data-element-id="review"]').waitFor();

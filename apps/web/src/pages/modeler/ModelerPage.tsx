@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, Space, Tag, Tooltip } from 'antd';
-import { CheckCircleOutlined, CloudUploadOutlined, DownloadOutlined, HistoryOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, CloudUploadOutlined, DownloadOutlined, HistoryOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
 import { useI18n } from '../../i18n/i18n';
@@ -133,6 +133,14 @@ export default function ModelerPage() {
             <Input data-testid="process-key" value={key} disabled={!source.isNew} onChange={(e) => setKey(e.target.value.trim())} onBlur={applyKey} onPressEnter={applyKey} style={{ width: 220 }} />
           </Tooltip>
         </Form.Item>
+        <Space.Compact>
+          <Tooltip title={t('modeler.undo')}>
+            <Button icon={<UndoOutlined />} disabled={!m.ready || !m.canUndo()} onClick={m.undo} data-testid="modeler-undo" aria-label={t('modeler.undo')} />
+          </Tooltip>
+          <Tooltip title={t('modeler.redo')}>
+            <Button icon={<RedoOutlined />} disabled={!m.ready || !m.canRedo()} onClick={m.redo} data-testid="modeler-redo" aria-label={t('modeler.redo')} />
+          </Tooltip>
+        </Space.Compact>
         <Button icon={<CheckCircleOutlined />} loading={busy === 'validate'} disabled={!m.ready || !!busy} onClick={runValidate} data-testid="modeler-validate">
           {t('modeler.validate')}
         </Button>

@@ -145,6 +145,19 @@ export function useBpmnModeler(initialXml: string | null) {
       markSaved() {
         setDirty(false);
       },
+      undo() {
+        modelerRef.current?.get<Moddle>('commandStack').undo();
+      },
+      redo() {
+        modelerRef.current?.get<Moddle>('commandStack').redo();
+      },
+      /** Read on every render; `revision` changes with each edit, so the buttons follow. */
+      canUndo(): boolean {
+        return !!modelerRef.current?.get<Moddle>('commandStack').canUndo();
+      },
+      canRedo(): boolean {
+        return !!modelerRef.current?.get<Moddle>('commandStack').canRedo();
+      },
     }),
     [],
   );
