@@ -78,7 +78,7 @@ describe('two-step approval, modelled in the browser (issue #5 acceptance 1)', (
     const { context, page } = await newPage(browser);
 
     // Given the designer models the procedure with a form per step and deploys it
-    await modelAndDeploy(page).catch(async (e) => { await page.screenshot({ path: '/tmp/mdl/fail.png' }); throw e; });
+    await modelAndDeploy(page);
 
     // When the class teacher starts it for a child of their school
     await logIn(page, 'teacher');
