@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
-import { baseUrl, expectText, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
-import { DEMO_PASSWORD, repoRoot } from './support/paths';
+import { expectText, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
+import { call, tokenOf } from './support/api';
+import { repoRoot } from './support/paths';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,16 +13,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function call(method: string, url: string, token?: string, body?: unknown) {
-  const res = await fetch(`${baseUrl()}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-const tokenOf = async (username: string) => (await call('POST', '/api/auth/login', undefined, { username, password: DEMO_PASSWORD })).accessToken as string;
 
 describe('inbox', () => {
   it('a class teacher sees the step waiting at their school, claims it, and the principal sees nothing yet', async () => {

@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, expectText, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
-import { DEMO_PASSWORD, repoRoot } from './support/paths';
+import { expectText, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
+import { call, tokenOf } from './support/api';
+import { repoRoot } from './support/paths';
 
 const FIXTURES = path.join(repoRoot, 'apps', 'web-e2e', 'fixtures', 'ledgers');
 const SCHOOL = '64042210102'; // 兴隆镇第二小学: the school the test's registers name
@@ -17,17 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function call(method: string, url: string, token?: string, body?: unknown) {
-  const res = await fetch(`${baseUrl()}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-const tokenOf = async (username: string, password = DEMO_PASSWORD) =>
-  (await call('POST', '/api/auth/login', undefined, { username, password })).accessToken as string;
 
 /** The numbers on a dashboard total card: [total, signed off]. */
 async function dashboardTotals(page: Page, kind: string): Promise<[number, number]> {

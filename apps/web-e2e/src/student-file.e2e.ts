@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { baseUrl, expectText, launchBrowser, logIn, newPage, screenshot } from './support/browser';
-import { DEMO_PASSWORD, repoRoot } from './support/paths';
+import { call, tokenOf } from './support/api';
+import { repoRoot } from './support/paths';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,16 +13,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function call(method: string, url: string, token?: string, body?: unknown) {
-  const res = await fetch(`${baseUrl()}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-const tokenOf = async (username: string) => (await call('POST', '/api/auth/login', undefined, { username, password: DEMO_PASSWORD })).accessToken as string;
 
 const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 
