@@ -3,7 +3,7 @@ import { isMobilePhone } from '@kcbx/cn-codes';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, Errors } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
-import { OrgUnit, Role, RoleAssignment, User } from '../database/entities';
+import { OrgUnit, Permission, Role, RoleAssignment, User } from '../database/entities';
 import { PasswordService } from '../identity/password.service';
 import { Principal } from '../identity/principal';
 import { OrgUnitsService } from '../org/org-units.service';
@@ -118,7 +118,9 @@ export class PackageImportService {
 
   private async importRoles(m: EntityManager, p: Principal, pkg: CountyPackage, report: ImportReport) {
     const repo = m.getRepository(Role);
-    for (const r of pkg.roles) {
+    for (const role of pkg.roles) {
+      // permission names were checked against PERMISSIONS by the request DTO
+      const r = { ...role, permissions: role.permissions as Permission[] | undefined };
       const existing = await repo.findOneBy({ tenantId: p.tenantId, key: r.key });
       if (!existing) {
         await repo.insert({ id: newId(), tenantId: p.tenantId, key: r.key, name: r.name, nameEn: r.nameEn ?? r.key, permissions: [...(r.permissions ?? [])].sort() });
