@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { expectText, launchBrowser, logIn, newPage, screenshot } from './support/browser';
+import { call, tokenOf } from './support/api';
 import { repoRoot } from './support/paths';
 import {
-  appendUserTask, call, newProcedure, openGroup, paletteEndEvent, pickForm, publishFixtureForms, select, setPermission, tickRole, tokenOf, validate,
+  appendUserTask, newProcedure, openGroup, paletteEndEvent, pickForm, publishFixtureForms, select, setPermission, tickRole, validate,
 } from './support/modeler-steps';
 
 /** A gateway whose condition needs `amount`: started without it, the instance stops with an incident. */
@@ -86,10 +87,10 @@ describe('modeler', () => {
 
     // and the stored model carries what the engine reads
     const token = await tokenOf('designer');
-    const defs = await call<{ id: string; key: string; version: number }[]>('GET', '/api/process-definitions', token);
+    const defs = (await call('GET', '/api/process-definitions', token)) as { id: string; key: string; version: number }[];
     const def = defs.find((d) => d.key === 'return-register')!;
     expect(def.version).toBe(1);
-    const { xml } = await call<{ xml: string }>('GET', `/api/process-definitions/${def.id}/xml`, token);
+    const { xml } = (await call('GET', `/api/process-definitions/${def.id}/xml`, token)) as { xml: string };
     expect(xml).toContain('formId="leave-application"');
     expect(xml).toContain('candidateGroups="class-teacher"');
     const permissions = /name="fieldPermissions" value="([^"]*)"/.exec(xml)![1].replace(/&#34;|&quot;/g, '"');

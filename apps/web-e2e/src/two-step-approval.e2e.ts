@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { expectText, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
 import {
-  appendFromPad, appendUserTask, call, newProcedure, pickForm, publishFixtureForms, setPermission, tickRole, tokenOf, validate,
+  appendFromPad, appendUserTask, newProcedure, pickForm, publishFixtureForms, setPermission, tickRole, validate,
 } from './support/modeler-steps';
+import { call, tokenOf } from './support/api';
 
 /**
  * Acceptance 1 of issue #5: a policy designer models a two-step approval in the modeler with a form per step

@@ -1,26 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { baseUrl } from './browser';
-import { DEMO_PASSWORD, repoRoot } from './paths';
+import { call, tokenOf } from './api';
+import { repoRoot } from './paths';
 
 /**
  * Steps a policy designer takes in the modeler (palette, context pad, properties panel), shared by the
- * modeler test and the two-step approval acceptance test, plus the HTTP calls their setup needs.
+ * modeler test and the two-step approval acceptance test, and the forms their setup publishes.
  */
-
-export async function call<T = any>(method: string, url: string, token?: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${baseUrl()}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-export const tokenOf = async (username: string) =>
-  (await call<{ accessToken: string }>('POST', '/api/auth/login', undefined, { username, password: DEMO_PASSWORD })).accessToken;
 
 /** Publishes the test fixtures' forms over HTTP (the form builder is tested on its own). */
 export async function publishFixtureForms(...names: string[]): Promise<void> {
