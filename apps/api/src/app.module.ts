@@ -17,6 +17,7 @@ import { PasswordService } from './identity/password.service';
 import { PrincipalLoader } from './identity/principal.loader';
 import { TokenService } from './identity/token.service';
 import { DirectoryImportController } from './imports/directory-import.controller';
+import { SpreadsheetRowsController } from './imports/spreadsheet-rows.controller';
 import { DirectoryImportService } from './imports/directory-import.service';
 import { OrgUnitsController } from './org/org-units.controller';
 import { OrgUnitsService } from './org/org-units.service';
@@ -89,7 +90,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController, AuthController, OrgUnitsController, RolesController, RoleCatalogueController, UsersController,
-        DirectoryImportController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController, ComparisonsController, LedgersController, DashboardController, WorkflowController,
+        DirectoryImportController, SpreadsheetRowsController, AuditController, RegionsController, StudentsController, AttachmentsController, RegistersController, ComparisonsController, LedgersController, DashboardController, WorkflowController,
         TasksController, InstancesController, NotificationsController,
         CountyPackageController, FormDesignController,
       ],

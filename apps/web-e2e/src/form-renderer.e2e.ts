@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import iconv from 'iconv-lite';
+import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeResidentId } from '@kcbx/cn-codes';
 import { largeForm } from '@kcbx/forms';
@@ -5,7 +8,7 @@ import { baseUrl, expectText, launchBrowser, screenshot } from './support/browse
 import { allKinds, categorized } from './support/form-definitions';
 import { choose, field, harnessPage, input, messageOf, mount, submit, TINY_PNG, typeDate } from './support/form-harness-page';
 import { ensureHarnessBuilt } from './support/harness';
-import { DEMO_PASSWORD } from './support/paths';
+import { DEMO_PASSWORD, repoRoot } from './support/paths';
 
 /**
  * The form renderer (libs/form-renderer) in real Chromium, mounted by the harness page against the real API
@@ -205,6 +208,22 @@ describe('form renderer in the browser: tables and layouts', () => {
     await expect(field(page, 'guardians').locator('tbody tr.kcbx-row-item').count()).resolves.toBe(1);
     const data = await submit(page);
     expect(data.guardians).toEqual([{ name: '李秀兰', phone: '13712345678' }]);
+  });
+
+  it('a table is filled from the spreadsheet a clerk picks: Excel-style GBK CSV, headers by column title, choices by their shown name', async () => {
+    const batch = JSON.parse(fs.readFileSync(path.join(repoRoot, 'forms', 'rectification-batch.form.json'), 'utf8'));
+    const csv = fs.readFileSync(path.join(repoRoot, 'counties', '640422', 'samples', 'feedback-problems.csv'), 'utf8');
+    await mount(page, { definition: batch, token });
+    await input(page, 'source').fill('2026年秋季督导反馈');
+    await field(page, 'items').locator('input[type=file]').setInputFiles({
+      name: '督导反馈问题.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'gb18030'),
+    });
+    await expectText(field(page, 'items').locator('.kcbx-sheet-note'), '已从 督导反馈问题.csv 导入 3 行');
+    await expect(field(page, 'items').locator('tbody tr.kcbx-row-item').count()).resolves.toBe(3);
+    const data = await submit(page);
+    const items = data.items as Record<string, unknown>[];
+    expect(items.map((i) => i.role)).toEqual(['principal', 'township-official', 'admin']);
+    expect(items[0]).toMatchObject({ unitCode: '64042210001', deadline: '2026-12-31', responsiblePerson: '王校长' });
   });
 
   it('tabs switch, and after a failed submit the tab holding the error is marked', async () => {

@@ -3,6 +3,7 @@ import type { RegionIndex, RegionNode } from '@kcbx/cn-codes';
 import type { FormDefinition, PermissionEntry, StoredFile } from '@kcbx/forms';
 import type { FormValidators } from '@kcbx/forms';
 import type { RegionSource } from './region-source';
+import type { SheetRows } from './table-import';
 
 export type RenderMode = 'edit' | 'review' | 'print';
 export type Locale = 'zh-CN' | 'en';
@@ -19,6 +20,7 @@ export interface FormEnv {
   /** Divisions loaded level by level from the server (used when no whole tree is given). */
   regionSource?: RegionSource;
   upload?: (file: File) => Promise<StoredFile>;
+  readSheet?: (file: File) => Promise<SheetRows>;
   /** A large form: widgets mount as they come near the window (see near-viewport.ts). */
   deferWidgets: boolean;
 }

@@ -11,6 +11,7 @@ import { textFor } from './labels';
 import { ElementView } from './layout';
 import { PRINT_CSS } from './print-styles';
 import type { RegionSource } from './region-source';
+import type { SheetRows } from './table-import';
 import { useFormValidator } from './use-form-validator';
 
 export interface FormRendererProps {
@@ -27,6 +28,8 @@ export interface FormRendererProps {
   regionSource?: RegionSource;
   /** Stores a file and returns what the form keeps; without it, upload fields are read-only. */
   upload?: (file: File) => Promise<StoredFile>;
+  /** Reads a CSV/XLSX a clerk picks into rows (the API's POST /api/spreadsheet-rows); with it, tables offer 从表格导入. */
+  readSheet?: (file: File) => Promise<SheetRows>;
   submitLabel?: string;
   /**
    * When a field's error is checked: 'touched' (default: after the field is left, then on every change) or
@@ -39,7 +42,7 @@ export interface FormRendererProps {
  * Renders a form definition with react-hook-form and Ant Design. Validation is the cached validator from
  * @kcbx/forms through a resolver, so the errors shown are the ones the API would return for this data.
  */
-export function FormRenderer({ definition, data, permissions, mode = 'edit', locale = 'zh-CN', onSubmit, regionTree, regionSource, upload, submitLabel, validateOn = 'touched' }: FormRendererProps) {
+export function FormRenderer({ definition, data, permissions, mode = 'edit', locale = 'zh-CN', onSubmit, regionTree, regionSource, upload, readSheet, submitLabel, validateOn = 'touched' }: FormRendererProps) {
   const { resolver, validators } = useFormValidator(definition, { permissions, locale, regionTree });
   const defaultValues = useMemo(() => applyDefaults(definition.schema, data ?? {}) ?? {}, [definition, data]);
   const form = useForm<FieldValues>({ resolver, defaultValues, mode: validateOn === 'change' ? 'onChange' : 'onTouched', reValidateMode: 'onChange', shouldUnregister: true });
@@ -54,9 +57,10 @@ export function FormRenderer({ definition, data, permissions, mode = 'edit', loc
       regions: regionTree ? new RegionIndex(regionTree) : undefined,
       regionSource,
       upload,
+      readSheet,
       deferWidgets: mode === 'edit' && estimateFieldCount(definition, data) > DEFER_WIDGETS_ABOVE,
     }),
-    [definition, data, mode, locale, permissions, validators, regionTree, regionSource, upload],
+    [definition, data, mode, locale, permissions, validators, regionTree, regionSource, upload, readSheet],
   );
   const title = textFor(definition.title, locale);
   const body = <ElementView element={definition.uiSchema} base={{ name: '', schema: definition.schema }} />;

@@ -7,6 +7,7 @@ export * from './region-source';
 export * from './upload-limits';
 export * from './rule-deps';
 export * from './table-columns';
+export * from './table-import';
 export * from './schema-at';
 export * from './use-form-validator';
 export { FormRenderer, type FormRendererProps } from './form-renderer';

@@ -1,4 +1,4 @@
-import type { RegionChoice, RegionSource } from '@kcbx/form-renderer';
+import type { RegionChoice, RegionSource, SheetRows } from '@kcbx/form-renderer';
 import type { StoredFile } from '@kcbx/forms';
 
 /** What a host page gives the renderer: the API's division levels and attachment upload, with the user's token. */
@@ -21,5 +21,13 @@ export function apiUpload(token?: string): (file: File) => Promise<StoredFile> {
     body.append('file', file);
     const stored = await call<{ id: string; name: string; size: number; mime: string }>(token, '/api/attachments', { method: 'POST', body });
     return { id: stored.id, name: stored.name, size: stored.size, type: stored.mime };
+  };
+}
+
+export function apiReadSheet(token?: string): (file: File) => Promise<SheetRows> {
+  return async (file) => {
+    const body = new FormData();
+    body.append('file', file);
+    return (await call<{ rows: SheetRows }>(token, '/api/spreadsheet-rows', { method: 'POST', body })).rows;
   };
 }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FormRenderer, type Locale, type RenderMode } from '@kcbx/form-renderer';
 import { validateFormData, type FieldPermissions, type FormDefinition } from '@kcbx/forms';
-import { apiRegionSource, apiUpload } from './api-sources';
+import { apiReadSheet, apiRegionSource, apiUpload } from './api-sources';
 
 /** What a browser test mounts: JSON only, so playwright can pass it through page.evaluate. */
 export interface HarnessConfig {
@@ -27,6 +27,7 @@ function Harness({ config }: { config: HarnessConfig }) {
   const [submitted, setSubmitted] = useState<string>('');
   const regionSource = useMemo(() => apiRegionSource(config.token), [config.token]);
   const upload = useMemo(() => apiUpload(config.token), [config.token]);
+  const readSheet = useMemo(() => apiReadSheet(config.token), [config.token]);
   return (
     <div style={{ maxWidth: 960, margin: '16px auto', padding: '0 16px' }}>
       <FormRenderer
@@ -37,6 +38,7 @@ function Harness({ config }: { config: HarnessConfig }) {
         locale={config.locale}
         regionSource={regionSource}
         upload={upload}
+        readSheet={readSheet}
         onSubmit={(values) => setSubmitted(JSON.stringify(values))}
       />
       <pre data-testid="submitted" style={{ display: submitted ? 'block' : 'none' }}>{submitted}</pre>

@@ -1,11 +1,12 @@
-import { Button } from 'antd';
-import { memo, useContext, useMemo, type CSSProperties } from 'react';
+import { Button, Upload } from 'antd';
+import { memo, useContext, useMemo, useState, type CSSProperties } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { resolveRef, type ControlElement } from '@kcbx/forms';
 import { DisabledContext, nestedBase, t, useFormEnv, type Locale, type ScopeBase } from '../form-context';
 import { controlLabel } from '../labels';
 import { schemaAt } from '../schema-at';
 import { tableColumns } from '../table-columns';
+import { rowsFromSheet } from '../table-import';
 import { ControlField } from './control-field';
 
 /**
@@ -59,11 +60,42 @@ function RowsTable({ name, schema, options, readonly, base }: { name: string; sc
         </tbody>
       </table>
       {!disabled && options.addable !== false && (
-        <Button style={{ marginTop: 8 }} onClick={() => append(items.type === 'object' || items.properties ? {} : (undefined as any))}>
-          {t(env.locale, '添加一行', 'Add row')}
-        </Button>
+        <div style={{ marginTop: 8, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Button onClick={() => append(items.type === 'object' || items.properties ? {} : (undefined as any))}>
+            {t(env.locale, '添加一行', 'Add row')}
+          </Button>
+          {env.readSheet && <SheetImport name={name} columns={columns} items={items} onRows={(rows) => append(rows)} />}
+        </div>
       )}
     </div>
+  );
+}
+
+/** 从表格导入: rows from a CSV/XLSX (read by the API), matched to the columns by header; what did not match is said. */
+function SheetImport({ name, columns, items, onRows }: { name: string; columns: ControlElement[]; items: any; onRows: (rows: Record<string, unknown>[]) => void }) {
+  const env = useFormEnv();
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
+  const read = async (file: File) => {
+    setBusy(true);
+    try {
+      const { rows, unmatched } = rowsFromSheet(await env.readSheet!(file), columns, env.definition.schema, items);
+      onRows(rows);
+      const skipped = unmatched.length ? t(env.locale, `；未识别的列：${unmatched.join('、')}`, `; columns not recognised: ${unmatched.join(', ')}`) : '';
+      setNote({ text: t(env.locale, `已从 ${file.name} 导入 ${rows.length} 行${skipped}`, `${rows.length} rows imported from ${file.name}${skipped}`), error: false });
+    } catch (e) {
+      setNote({ text: e instanceof Error ? e.message : String(e), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(file) => { void read(file); return false; }}>
+        <Button loading={busy} data-testid={`${name}-sheet-import`}>{t(env.locale, '从表格导入（Excel/CSV）', 'Import from a spreadsheet (Excel/CSV)')}</Button>
+      </Upload>
+      {note && <span className="kcbx-sheet-note" role={note.error ? 'alert' : 'status'} style={{ color: note.error ? '#ff4d4f' : 'rgba(0,0,0,0.65)' }}>{note.text}</span>}
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { RegionChoice, RegionSource } from '@kcbx/form-renderer';
+import type { RegionChoice, RegionSource, SheetRows } from '@kcbx/form-renderer';
 import type { StoredFile } from '@kcbx/forms';
 import { request, upload } from '../../api/client';
 
@@ -20,4 +20,11 @@ export function attachmentUploader(orgUnit: string | null | undefined): (file: F
     const stored = await upload<{ id: string; name: string; size: number; mime: string }>(url, body, () => undefined);
     return { id: stored.id, name: stored.name, size: stored.size, type: stored.mime };
   };
+}
+
+/** A spreadsheet picked for a form's table, read by the server (CSV in UTF-8 or GBK, XLSX); nothing is stored. */
+export async function readSheet(file: File): Promise<SheetRows> {
+  const body = new FormData();
+  body.append('file', file);
+  return (await upload<{ rows: SheetRows }>('/api/spreadsheet-rows', body, () => undefined)).rows;
 }

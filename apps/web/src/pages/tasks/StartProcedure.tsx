@@ -8,7 +8,7 @@ import { ApiError } from '../../api/errors';
 import type { Student } from '../../api/students';
 import { workflowApi, type ProcessDefinition, type ProcessInstance, type StartForm } from '../../api/workflow';
 import { useAuth } from '../../auth/auth';
-import { apiRegionSource, attachmentUploader } from '../../components/forms/formServices';
+import { apiRegionSource, attachmentUploader, readSheet } from '../../components/forms/formServices';
 import { fieldProblems, ServerErrors, type FieldProblem } from '../../components/forms/ServerErrors';
 import { noEnterSubmit } from '../../components/forms/noEnterSubmit';
 import { submitInnerForm } from '../../components/forms/submitInnerForm';
@@ -134,6 +134,7 @@ export function StartProcedure({ processKey }: { processKey: string }) {
                 onSubmit={(data) => start(data).catch(() => undefined)}
                 regionSource={apiRegionSource}
                 upload={uploadFile}
+                readSheet={readSheet}
               />
             </div>
           </>

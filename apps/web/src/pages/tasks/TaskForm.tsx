@@ -3,7 +3,7 @@ import { Alert, Button } from 'antd';
 import { FormRenderer } from '@kcbx/form-renderer';
 import { ApiError } from '../../api/errors';
 import { workflowApi, type TaskDetail } from '../../api/workflow';
-import { apiRegionSource, attachmentUploader } from '../../components/forms/formServices';
+import { apiRegionSource, attachmentUploader, readSheet } from '../../components/forms/formServices';
 import { fieldProblems, ServerErrors, type FieldProblem } from '../../components/forms/ServerErrors';
 import { noEnterSubmit } from '../../components/forms/noEnterSubmit';
 import { submitInnerForm } from '../../components/forms/submitInnerForm';
@@ -55,7 +55,7 @@ export function TaskForm({ task, onCompleted, onTooLate, onError }: TaskFormProp
       <ServerErrors title={t('tasks.fieldErrors')} problems={problems} />
       {task.form ? (
         <FormRenderer definition={task.form} data={task.data} permissions={task.fieldPermissions} mode="edit" locale={lang} onSubmit={complete}
-          regionSource={apiRegionSource} upload={uploadFile} />
+          regionSource={apiRegionSource} upload={uploadFile} readSheet={readSheet} />
       ) : (
         <Alert type="info" showIcon message={t('tasks.noForm')} style={{ marginBottom: 12 }} />
       )}
