@@ -39,6 +39,7 @@ import { ComparisonService } from './comparison/comparison.service';
 import { LedgersController } from './ledgers/ledgers.controller';
 import { LedgersService } from './ledgers/ledgers.service';
 import { LedgerCasesService } from './ledgers/ledger-cases.service';
+import { DropoutPromotion } from './ledgers/dropout-promotion';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
 import { DeploymentsService } from './workflow/deployments.service';
@@ -101,7 +102,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         DatabaseBootstrap, PasswordService, TokenService, PrincipalLoader, LoginService,
-        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService, ComparisonService, LedgersService, LedgerCasesService, DashboardService,
+        OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService, ComparisonService, LedgersService, LedgerCasesService, DropoutPromotion, DashboardService,
         engineProvider, JobWorker, FormsService, DeploymentsService, ProcessesService, TasksService,
         InstanceLinksService, StartService, TaskActionsService, TaskCommentsService, TaskAttachmentsService,
         NotificationsService, InAppSender, TaskNotifier, externalSendersProvider, StudentFileService,

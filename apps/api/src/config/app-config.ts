@@ -25,6 +25,7 @@ const schema = z.object({
   WEB_DIST: z.string().optional(),
   JOB_POLL_MS: z.coerce.number().int().min(0).default(1000),
   JOB_LOCK_MS: z.coerce.number().int().min(100).default(300_000),
+  LEDGER_DROPOUT_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export interface AppConfig {
@@ -48,6 +49,8 @@ export interface AppConfig {
   jobPollMs: number;
   /** how long a job taken by a process stays its own; a crashed process's jobs are taken over after this */
   jobLockMs: number;
+  /** a suspected-dropout entry not signed off this many days after it was entered goes on the dropout ledger too */
+  ledgerDropoutAfterDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     login: { maxFailures: c.LOGIN_MAX_FAILURES, lockMinutes: c.LOGIN_LOCK_MINUTES },
     jobPollMs: c.JOB_POLL_MS,
     jobLockMs: c.JOB_LOCK_MS,
+    ledgerDropoutAfterDays: c.LEDGER_DROPOUT_AFTER_DAYS,
     webDist: path.resolve(c.WEB_DIST ?? path.join(__dirname, '..', '..', '..', '..', 'web')),
   };
 }

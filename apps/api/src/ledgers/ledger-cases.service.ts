@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Engine, NotFoundError, type ServiceContext } from '@kcbx/engine';
-import { DataSource } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import { AppError, Errors } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
 import { LedgerEntry, LedgerEvent, LedgerKind, LedgerStatus, OrgUnit } from '../database/entities';
@@ -9,6 +9,9 @@ import { coversPath, Principal } from '../identity/principal';
 /** The procedure a county deploys for persuasion to return (劝返复学); its key is the contract. */
 export const PERSUASION_PROCESS = 'persuasion-return';
 const ENTRY = { zh: '台账记录', en: 'Ledger entry' };
+/** The two ledgers one persuasion case serves: a child's entries on both follow the same case. */
+const DROPOUT_LEDGERS: LedgerKind[] = ['suspected-dropout', 'dropout'];
+const LEDGER_NAME: Record<LedgerKind, string> = { 'school-age': '适龄儿童台账', 'suspected-dropout': '疑似辍学台账', dropout: '辍学台账' };
 
 /**
  * Ties ledger entries to cases: starting persuasion from an entry starts the county's procedure for that
@@ -27,10 +30,16 @@ export class LedgerCasesService implements OnModuleInit {
   }
 
   async startPersuasion(p: Principal, kind: LedgerKind, entryIds: string[]) {
-    const started = [];
+    const started: { entryId: string; instanceId: string }[] = [];
     for (const id of entryIds) {
       const entry = await this.ds.getRepository(LedgerEntry).findOneBy({ id, tenantId: p.tenantId, kind });
       if (!entry || !coversPath(p, entry.orgUnitPath)) throw Errors.notFound(ENTRY);
+      // the same child's entry on the other dropout ledger, already taken into a case started by this call
+      const sameCall = started.find((s) => s.instanceId === entry.caseId);
+      if (sameCall) {
+        started.push({ entryId: entry.id, instanceId: sameCall.instanceId });
+        continue;
+      }
       if (entry.status !== 'open') {
         throw Errors.conflict('CASE_ALREADY_RUNNING', { zh: `${entry.studentName} 的劝返工作已在进行或已销号`, en: `A case for ${entry.studentName} is already running or closed` });
       }
@@ -48,6 +57,16 @@ export class LedgerCasesService implements OnModuleInit {
         throw e;
       }
       await this.move(entry, 'in-progress', 'case-started', `发起劝返复学（${instance.id}）`, p.userId, instance.id);
+      // One child, one case: the child's open entry on the other dropout ledger (疑似辍学 / 辍学) joins it, so the
+      // case's sign-off closes both and no second case can be started from the other ledger.
+      if (DROPOUT_LEDGERS.includes(entry.kind)) {
+        const others = await this.ds.getRepository(LedgerEntry).findBy({
+          tenantId: p.tenantId, idNumber: entry.idNumber, kind: In(DROPOUT_LEDGERS.filter((k) => k !== entry.kind)), status: 'open', caseId: IsNull(),
+        });
+        for (const other of others) {
+          await this.move(other, 'in-progress', 'case-started', `发起劝返复学（${instance.id}，自${LEDGER_NAME[entry.kind]}发起）`, p.userId, instance.id);
+        }
+      }
       started.push({ entryId: entry.id, instanceId: instance.id });
     }
     return { started };
@@ -63,7 +82,15 @@ export class LedgerCasesService implements OnModuleInit {
     const entry = await this.ds.getRepository(LedgerEntry).findOneBy({ id, tenantId: ctx.tenantId });
     if (!entry) throw new Error(`ledger entry ${id} not found`);
     const note = typeof ctx.variables.ledgerNote === 'string' ? ctx.variables.ledgerNote : null;
-    await this.move(entry, status, status === 'signed-off' ? 'signed-off' : 'status-changed', note, null, entry.caseId);
+    const action = status === 'signed-off' ? 'signed-off' : 'status-changed';
+    await this.move(entry, status, action, note, null, entry.caseId);
+    if (!entry.caseId) return;
+    // The child's other entries of the same case (the dropout entry promoted from a suspected one, or the reverse)
+    // move with it. Read after the update above: a promotion committing meanwhile is waited for and seen.
+    const linked = await this.ds.getRepository(LedgerEntry).findBy({
+      tenantId: ctx.tenantId, caseId: entry.caseId, idNumber: entry.idNumber, id: Not(entry.id), status: Not(In(['signed-off', status])),
+    });
+    for (const other of linked) await this.move(other, status, action, note ? `${note}（随${LEDGER_NAME[entry.kind]}记录）` : `随${LEDGER_NAME[entry.kind]}记录`, null, entry.caseId);
   }
 
   /** Plain statements (no TypeORM save transactions): this may run inside an engine command. */

@@ -3,6 +3,7 @@ import { Engine } from '@kcbx/engine';
 import { randomUUID } from 'crypto';
 import { hostname } from 'os';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
+import { DropoutPromotion } from '../ledgers/dropout-promotion';
 import { TaskNotifier } from '../notifications/task-notifier';
 
 /** how far back the first round looks for tasks to announce (tasks made while no process was polling) */
@@ -10,7 +11,8 @@ const FIRST_LOOK_BACK_MS = 10 * 60_000;
 
 /**
  * Fires due timers and runs async jobs, then announces tasks that appeared outside HTTP requests (timers,
- * escalations, ledger starts) and tasks that ran past their due date (the overdue detection). Every API process polls; the job table's row locks (SKIP LOCKED on
+ * escalations, ledger starts) and tasks that ran past their due date (the overdue detection), and moves long-suspected
+ * dropouts onto the dropout ledger. Every API process polls; the job table's row locks (SKIP LOCKED on
  * PostgreSQL) make each job run once, and a job whose process died is taken over when its lock expires.
  */
 @Injectable()
@@ -25,6 +27,7 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly engine: Engine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifier: TaskNotifier,
+    private readonly dropouts: DropoutPromotion,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -47,6 +50,7 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
         await this.notifier.createdSince(this.announcedUpTo - Math.max(this.config.jobPollMs, 1000));
         this.announcedUpTo = wall;
         await this.notifier.overdue(now);
+        await this.dropouts.whenDue(now);
       } catch (err) {
         this.log.error({ err }, 'job polling failed');
       }
