@@ -96,7 +96,7 @@ describe('the dropout ledger is fed by suspected dropouts not signed off after N
     const s1 = await entryOf('suspected-dropout', jq[1]);
     expect((await history('suspected-dropout', s1.id)).map((e) => [e.action, e.toStatus, e.note])).toEqual([
       ['created', 'open', '比对发现：名在人不在'],
-      ['status-changed', 'open', '列入疑似辍学台账已超过30天仍未销号，已同时列入辍学台账'],
+      ['promoted', 'open', '列入疑似辍学台账已超过30天仍未销号，已同时列入辍学台账'],
     ]);
     expect(s1.status).toBe('open'); // the suspected entry stays on its ledger
   });
@@ -132,7 +132,7 @@ describe('the dropout ledger is fed by suspected dropouts not signed off after N
     }
     expect(await dropoutsOf(xl[0])).toBe(1);
     const sx = await entryOf('suspected-dropout', xl[0]);
-    expect((await history('suspected-dropout', sx.id)).filter((e) => e.action === 'status-changed')).toHaveLength(1);
+    expect((await history('suspected-dropout', sx.id)).filter((e) => e.action === 'promoted')).toHaveLength(1);
     const [dx] = (await list('dropout', office, '&orgUnit=64042210101')).items;
     expect(await history('dropout', dx.id)).toHaveLength(1);
     // 隆德县's entry is 11 days old at `later`: still only on its suspected ledger
@@ -165,7 +165,7 @@ describe('the dropout ledger is fed by suspected dropouts not signed off after N
     expect((await history('suspected-dropout', suspected.id)).map((e) => [e.action, e.toStatus])).toEqual([
       ['created', 'open'],
       ['case-started', 'in-progress'],
-      ['status-changed', 'in-progress'],
+      ['promoted', 'in-progress'],
       ['signed-off', 'signed-off'],
     ]);
     expect((await t.ds.getRepository(LedgerEntry).findOneByOrFail({ id: ldEntryId })).status).toBe('open');

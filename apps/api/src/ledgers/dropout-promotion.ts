@@ -92,7 +92,7 @@ export class DropoutPromotion {
         note: `疑似辍学超过${days}天未复学（${entered} 列入疑似辍学台账），转入辍学台账`, by: null, at,
       },
       {
-        id: newId(), tenantId: entry.tenantId, entryId: source.id, action: 'status-changed', fromStatus: current.status, toStatus: current.status,
+        id: newId(), tenantId: entry.tenantId, entryId: source.id, action: 'promoted', fromStatus: current.status, toStatus: current.status,
         note: `列入疑似辍学台账已超过${days}天仍未销号，已同时列入辍学台账`, by: null, at,
       },
     ];

@@ -95,6 +95,7 @@ export const ledgersZh = {
   'ledgers.action.status-changed': '状态变更',
   'ledgers.action.case-started': '发起劝返',
   'ledgers.action.signed-off': '销号',
+  'ledgers.action.promoted': '列入辍学台账',
   'ledgers.byProcedure': '由流程自动记录',
   'ledgers.empty': '台账中暂无记录',
 
@@ -243,6 +244,7 @@ export const ledgersEn: Record<keyof typeof ledgersZh, string> = {
   'ledgers.action.status-changed': 'Status changed',
   'ledgers.action.case-started': 'Persuasion started',
   'ledgers.action.signed-off': 'Signed off',
+  'ledgers.action.promoted': 'Put on the dropout ledger',
   'ledgers.byProcedure': 'by the procedure',
   'ledgers.empty': 'No entries on this ledger',
 

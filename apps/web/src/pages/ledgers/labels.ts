@@ -9,7 +9,7 @@ export const kindLabel = (k: LedgerKind): MessageKey => `ledgers.kind.${k}`;
 export const statusLabel = (s: LedgerStatus): MessageKey => `ledgers.status.${s}`;
 export const STATUS_COLOR: Record<LedgerStatus, string> = { open: 'orange', 'in-progress': 'blue', 'signed-off': 'green' };
 
-const ACTIONS = ['created', 'seen-again', 'status-changed', 'case-started', 'signed-off'] as const;
+const ACTIONS = ['created', 'seen-again', 'status-changed', 'case-started', 'signed-off', 'promoted'] as const;
 export const actionLabel = (a: string): MessageKey | null =>
   (ACTIONS as readonly string[]).includes(a) ? (`ledgers.action.${a as (typeof ACTIONS)[number]}` as MessageKey) : null;
 
