@@ -22,6 +22,8 @@ export interface FormRendererProps {
   mode?: RenderMode;
   locale?: Locale;
   onSubmit?: (data: Record<string, unknown>) => void | Promise<void>;
+  /** Called when a submit is refused (the field errors are shown), with the values the form checked. */
+  onInvalid?: (data: Record<string, unknown>) => void;
   /** Division tree (province > city > county > township) for region fields, served by the API. */
   regionTree?: RegionNode[];
   /** The same divisions loaded a level at a time from the API (GET /api/regions?parent=); used when no regionTree is given. */
@@ -42,7 +44,7 @@ export interface FormRendererProps {
  * Renders a form definition with react-hook-form and Ant Design. Validation is the cached validator from
  * @kcbx/forms through a resolver, so the errors shown are the ones the API would return for this data.
  */
-export function FormRenderer({ definition, data, permissions, mode = 'edit', locale = 'zh-CN', onSubmit, regionTree, regionSource, upload, readSheet, submitLabel, validateOn = 'touched' }: FormRendererProps) {
+export function FormRenderer({ definition, data, permissions, mode = 'edit', locale = 'zh-CN', onSubmit, onInvalid, regionTree, regionSource, upload, readSheet, submitLabel, validateOn = 'touched' }: FormRendererProps) {
   const { resolver, validators } = useFormValidator(definition, { permissions, locale, regionTree });
   const defaultValues = useMemo(() => applyDefaults(definition.schema, data ?? {}) ?? {}, [definition, data]);
   const form = useForm<FieldValues>({ resolver, defaultValues, mode: validateOn === 'change' ? 'onChange' : 'onTouched', reValidateMode: 'onChange', shouldUnregister: true });
@@ -84,9 +86,12 @@ export function FormRenderer({ definition, data, permissions, mode = 'edit', loc
             <form
               className={`kcbx-form kcbx-form-${mode}`}
               noValidate
-              onSubmit={form.handleSubmit(async (values) => {
-                await onSubmit?.(values);
-              })}
+              onSubmit={form.handleSubmit(
+                async (values) => {
+                  await onSubmit?.(values);
+                },
+                () => onInvalid?.(form.getValues()),
+              )}
             >
               <DisabledContext.Provider value={mode === 'review'}>{body}</DisabledContext.Provider>
               {mode === 'edit' && onSubmit && (

@@ -25,6 +25,7 @@ declare global {
 
 function Harness({ config }: { config: HarnessConfig }) {
   const [submitted, setSubmitted] = useState<string>('');
+  const [refused, setRefused] = useState<string>('');
   const regionSource = useMemo(() => apiRegionSource(config.token), [config.token]);
   const upload = useMemo(() => apiUpload(config.token), [config.token]);
   const readSheet = useMemo(() => apiReadSheet(config.token), [config.token]);
@@ -40,8 +41,11 @@ function Harness({ config }: { config: HarnessConfig }) {
         upload={upload}
         readSheet={readSheet}
         onSubmit={(values) => setSubmitted(JSON.stringify(values))}
+        onInvalid={(values) => setRefused(JSON.stringify(values))}
       />
       <pre data-testid="submitted" style={{ display: submitted ? 'block' : 'none' }}>{submitted}</pre>
+      {/* The values of a refused submit (what the form checked), for comparing with the API's verdict. */}
+      <pre data-testid="refused" style={{ display: 'none' }}>{refused}</pre>
     </div>
   );
 }
