@@ -54,5 +54,8 @@ describe('rjsf playground samples', () => {
     const water = (ite.uiSchema as any).elements.find((e: any) => e.scope === '#/properties/water');
     expect(water.rule).toEqual({ effect: 'SHOW', condition: { scope: '#', schema: { properties: { animal: { const: 'Fish' } } } } });
     expect(validateFormData(ite, { animal: 'Fish', food: 'worms' }).errors.map((e) => e.path)).toEqual(['/water']);
+    // declared at the top so the field gets a widget: the one branch's schema, or the type the branches share
+    expect(ite.schema.properties.water).toEqual({ type: 'string', enum: ['lake', 'sea'] });
+    expect(ite.schema.properties.food).toEqual({ type: 'string' });
   });
 });

@@ -85,12 +85,12 @@ function controlFor(scope: string, ui: Record<string, any>, path: string, w: Wal
 }
 
 /** Properties a branch adds (dependencies, if/then/else), each with the condition that reveals it. */
-function conditionalFields(schema: Record<string, any>, w: Walk): Array<{ name: string; condition: Rule['condition'] }> {
+function conditionalFields(schema: Record<string, any>, w: Walk): Array<{ name: string; condition: Rule['condition']; schema: any }> {
   const own = new Set(Object.keys(schema.properties ?? {}));
-  const out: Array<{ name: string; condition: any }> = [];
+  const out: Array<{ name: string; condition: any; schema: any }> = [];
   const add = (branch: any, condition: any) => {
     const b = resolveRef(w.root, branch);
-    for (const name of Object.keys(b?.properties ?? {})) if (!own.has(name)) out.push({ name, condition });
+    for (const [name, sub] of Object.entries<any>(b?.properties ?? {})) if (!own.has(name)) out.push({ name, condition, schema: resolveRef(w.root, sub) });
   };
   const ifThen = (s: any) => {
     if (s?.if && s.then) add(s.then, { scope: '#', schema: s.if });
@@ -110,6 +110,22 @@ function conditionalFields(schema: Record<string, any>, w: Walk): Array<{ name: 
   return out;
 }
 
+/**
+ * The form-level declaration of a property only conditional branches declare (the field needs a schema to get a
+ * widget): the branch's own schema when every branch agrees, else the type they share, else nothing.
+ */
+function branchDeclaration(schemas: any[]): { declared: Record<string, any>; reason: string } {
+  const distinct = [...new Set(schemas.map((s) => JSON.stringify(s ?? {})))];
+  if (distinct.length === 1 && distinct[0] !== '{}') {
+    return { declared: JSON.parse(distinct[0]), reason: 'declared only in a conditional branch: shown by a rule, with the branch\'s schema (the branch still validates it)' };
+  }
+  const types = [...new Set(schemas.map((s) => s?.type))];
+  if (types.length === 1 && typeof types[0] === 'string') {
+    return { declared: { type: types[0] }, reason: `declared only in conditional branches that differ: shown by a rule, entered as ${types[0]}; the branches still validate it` };
+  }
+  return { declared: {}, reason: 'declared only in conditional branches with no common type: shown by a rule, but the renderer has no widget for it' };
+}
+
 /** Elements for an object's properties; `scopeBase` is the scope of the object ("#" at the root or a detail). */
 function objectElements(schema: Record<string, any>, ui: Record<string, any>, scopeBase: string, path: string, w: Walk): UiElement[] {
   const resolved = resolveRef(w.root, schema);
@@ -126,8 +142,9 @@ function objectElements(schema: Record<string, any>, ui: Record<string, any>, sc
       const relative = conditions.map((c: any) => ({ ...c, scope: scopeBase }));
       element.rule = { effect: 'SHOW', condition: relative.length === 1 ? relative[0] : ({ type: 'OR', conditions: relative } as any) };
       if (!resolved.properties?.[name]) {
-        target.properties = { ...(target.properties ?? {}), [name]: {} };
-        w.unmapped.push({ path: `${path}/${name}`, reason: 'declared only in a conditional branch: shown by a rule, entered as free text; the branch still validates it' });
+        const { declared, reason } = branchDeclaration(extra.filter((e) => e.name === name).map((e) => e.schema));
+        target.properties = { ...(target.properties ?? {}), [name]: declared };
+        w.unmapped.push({ path: `${path}/${name}`, reason });
       }
     }
     elements.push(element);
