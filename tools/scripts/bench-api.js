@@ -25,6 +25,8 @@ module.exports = function apiBench({ out, runJson }) {
     console.log(
       `| ${n} | ${r.completionsPerSec.toFixed(0)} | ${c.p50} / ${c.p95} / ${c.p99} ms | ${r.inbox.p50} / ${r.inbox.p95} ms | ${r.requestsPerSec.toFixed(0)} | ${r.lostOrDuplicated ? `YES ${JSON.stringify(r.checks)}` : `none (${r.checks.completionsInDatabase} checked)`} | Camunda 8 minimal: ~${CAMUNDA_MINIMAL_TASKS_PER_SEC}/s |`,
     );
+    const cpu = r.cpuMsPerCompletion;
+    console.log(`|  | CPU per completion: API ${cpu.api} ms (${cpu.apiKernel} in the kernel), PostgreSQL ${cpu.postgres} ms, load generator ${cpu.loadGenerator} ms, other work on the machine ${cpu.other} ms | | | | | |`);
     if (r.unexpectedCount) console.log(`|  | ${r.unexpectedCount} unexpected answers, e.g. ${r.unexpected.slice(0, 3).join('; ')} | | | | | |`);
   }
 };

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { startApiServer, stopApiServer, type ApiServer } from './load/api-servers';
 import { createClerks, newTally, runClerk, PROCESS_KEY, STEPS_PER_CASE, type Clerk, type ClerkTally } from './load/clerks';
 import { closeConnections, expectStatus } from './load/http-client';
+import { cpuPerCompletion, sampleCpu } from './load/cpu-meter';
 
 /**
  * The API under load (issue #5): 50 simulated clerks completing tasks over HTTP against PostgreSQL, for 60 s,
@@ -11,7 +12,9 @@ import { closeConnections, expectStatus } from './load/http-client';
  * checks in the database that no step was lost or done twice. One JSON line on stdout.
  * Usage: node load.bench.js [seconds=60] [clerks=50] [apiProcesses=2]
  */
-const ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// On one machine the API reaches PostgreSQL by its Unix socket when there is one, as a county server would.
+const SOCKET_DIR = '/var/run/postgresql';
+const ADMIN_URL = process.env.BENCH_PG_URL ?? `postgres://postgres@127.0.0.1:5432/postgres${fs.existsSync(SOCKET_DIR) ? `?host=${SOCKET_DIR}` : ''}`;
 const DB_NAME = 'kcbx_load_bench';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Xiji@2026';
 const WARM_UP_MS = 5_000;
@@ -116,9 +119,12 @@ async function main() {
     process.stderr.write(`  api load: warm-up ${WARM_UP_MS / 1000} s…\n`);
     const warmUp = await drive(clerks, WARM_UP_MS);
     process.stderr.write(`  api load: ${clerkCount} clerks for ${seconds} s on ${processes} API process(es)…\n`);
+    const apiPids = servers.map((s) => s.child.pid!);
+    const cpuBefore = sampleCpu(apiPids);
     const started = Date.now();
     const measured = await drive(clerks, seconds * 1000);
     const elapsed = (Date.now() - started) / 1000;
+    const cpuAfter = sampleCpu(apiPids);
     const checks = await audit([warmUp, measured]);
     const c = measured.completions.summary();
     process.stdout.write(
@@ -131,6 +137,7 @@ async function main() {
         complete: c,
         inbox: measured.inbox.summary(),
         start: measured.starts.summary(),
+        cpuMsPerCompletion: cpuPerCompletion(cpuBefore, cpuAfter, c.count),
         requestsPerSec: (c.count + measured.inbox.count + measured.starts.count) / elapsed,
         unexpected: [...warmUp.unexpected, ...measured.unexpected].slice(0, 10),
         unexpectedCount: warmUp.unexpected.length + measured.unexpected.length,

@@ -2,6 +2,7 @@ import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import type { TaskRecord } from '@kcbx/engine';
 import { DataSource } from 'typeorm';
 import { OrgUnit } from '../database/entities';
+import { ORG_UNIT_CODE_OF_VARIABLE } from '../org/org-unit-variable';
 
 export interface OverdueCount {
   code: string;
@@ -19,7 +20,7 @@ export async function overdueWork(ds: DataSource, tenantId: string, top: OrgUnit
     .getRepository<TaskRecord>(ENGINE_SCHEMAS.task)
     .createQueryBuilder('t')
     .innerJoin('bpmn_variable', 'v', "v.instanceId = t.instanceId AND v.scopeId = t.instanceId AND v.name = 'orgUnit'")
-    .innerJoin(OrgUnit, 'o', `o.tenantId = t.tenantId AND v.value = '"' || o.code || '"'`)
+    .innerJoin(OrgUnit, 'o', `o.tenantId = t.tenantId AND o.code = ${ORG_UNIT_CODE_OF_VARIABLE}`)
     .select('o.path', 'path')
     .addSelect('COUNT(*)', 'n')
     .where("t.tenantId = :tenantId AND t.state = 'created' AND t.dueAt IS NOT NULL AND t.dueAt < :now", { tenantId, now })

@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { FOUNDATION_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { preparingPgDriver } from './prepared-pg';
 
 /**
  * libpq's `?host=/var/run/postgresql` names a Unix socket folder. TypeORM's URL parser drops query
@@ -21,7 +22,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   const migrations = MIGRATIONS;
   const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
   if (config.database.kind === 'postgres') {
-    return { ...common, type: 'postgres', url: config.database.url, extra: { max: 20, ...socketHost(config.database.url) } };
+    return { ...common, type: 'postgres', driver: preparingPgDriver, url: config.database.url, extra: { max: 20, ...socketHost(config.database.url) } };
   }
   fs.mkdirSync(path.dirname(config.database.file), { recursive: true });
   return {

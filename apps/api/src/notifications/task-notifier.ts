@@ -3,6 +3,7 @@ import type { DefinitionRecord, TaskRecord } from '@kcbx/engine';
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { DataSource } from 'typeorm';
 import { OrgUnit, Role, RoleAssignment, Tenant, User } from '../database/entities';
+import { ORG_UNIT_CODE_OF_VARIABLE } from '../org/org-unit-variable';
 import { InAppSender } from './in-app.sender';
 import { EXTERNAL_SENDERS, NotificationSender, OutgoingNotification } from './notification-sender';
 
@@ -89,26 +90,36 @@ export class TaskNotifier {
     return name;
   }
 
+  /** The task sits at the unit named by its instance's `orgUnit` variable, where the inbox places it. */
+  private async taskUnitPath(task: TaskRecord): Promise<string | null> {
+    const row: { path: string } | undefined = await this.ds.createQueryBuilder()
+      .select('o.path', 'path')
+      .from('bpmn_variable', 'v')
+      .innerJoin(OrgUnit, 'o', `o.tenantId = :tenantId AND o.code = ${ORG_UNIT_CODE_OF_VARIABLE}`, { tenantId: task.tenantId })
+      .where("v.instanceId = :instanceId AND v.scopeId = :instanceId AND v.name = 'orgUnit'", { instanceId: task.instanceId })
+      .getRawOne();
+    return row?.path ?? null;
+  }
+
   private async recipients(task: TaskRecord): Promise<string[]> {
     if (task.assignee) return [task.assignee];
     const groups = JSON.parse(task.candidateGroups || '[]') as string[];
     const names = JSON.parse(task.candidateUsers || '[]') as string[];
     const ids = new Set<string>();
     if (groups.length) {
-      // The task sits at the unit named by its instance's `orgUnit` variable (where the inbox places it);
-      // role holders at that unit or above it, found in the same query.
-      const rows: { id: string }[] = await this.ds.createQueryBuilder()
-        .select('DISTINCT u.id', 'id')
-        .from(User, 'u')
-        .innerJoin(RoleAssignment, 'a', 'a.userId = u.id AND a.tenantId = u.tenantId')
-        .innerJoin(Role, 'r', 'r.id = a.roleId')
-        .innerJoin(OrgUnit, 'o', 'o.id = a.orgUnitId')
-        .innerJoin('bpmn_variable', 'v', "v.instanceId = :instanceId AND v.scopeId = :instanceId AND v.name = 'orgUnit'", { instanceId: task.instanceId })
-        .innerJoin(OrgUnit, 'at', `at.tenantId = u.tenantId AND v.value = '"' || at.code || '"'`)
-        .where('u.tenantId = :tenantId AND u.active = :active AND r.key IN (:...groups)', { tenantId: task.tenantId, active: true, groups })
-        .andWhere("at.path LIKE o.path || '%'")
-        .getRawMany();
-      rows.forEach((r) => ids.add(r.id));
+      const unitPath = await this.taskUnitPath(task);
+      if (unitPath) {
+        // Role holders at the task's unit or above it: the units on its path, matched by index, not by LIKE.
+        const rows: { id: string }[] = await this.ds.createQueryBuilder()
+          .select('DISTINCT a.userId', 'id')
+          .from(RoleAssignment, 'a')
+          .innerJoin(Role, 'r', 'r.id = a.roleId')
+          .innerJoin(OrgUnit, 'o', 'o.id = a.orgUnitId')
+          .innerJoin(User, 'u', 'u.id = a.userId')
+          .where('a.tenantId = :tenantId AND r.key IN (:...groups) AND o.path IN (:...paths) AND u.active = :active', { tenantId: task.tenantId, groups, paths: pathAndAncestors(unitPath), active: true })
+          .getRawMany();
+        rows.forEach((r) => ids.add(r.id));
+      }
     }
     if (names.length) {
       const users = await this.ds.getRepository(User).createQueryBuilder('u')
@@ -117,4 +128,10 @@ export class TaskNotifier {
     }
     return [...ids];
   }
+}
+
+/** "/640422/640422100/64042210001/" → itself, "/640422/640422100/" and "/640422/". */
+export function pathAndAncestors(path: string): string[] {
+  const parts = path.split('/').filter(Boolean);
+  return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
 }

@@ -2,6 +2,7 @@ import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import type { TaskRecord } from '@kcbx/engine';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { OrgUnit } from '../database/entities';
+import { ORG_UNIT_CODE_OF_VARIABLE } from '../org/org-unit-variable';
 import type { Principal } from '../identity/principal';
 
 /** `offered` = offered to the caller by role or name, whoever holds it now (to tell 409 from 404). */
@@ -27,7 +28,7 @@ export function inboxQuery(ds: DataSource, p: Principal, scope: InboxScope): Sel
     .createQueryBuilder('t')
     .innerJoin('bpmn_instance', 'i', 'i.id = t.instanceId')
     .leftJoin('bpmn_variable', 'v', "v.instanceId = t.instanceId AND v.scopeId = t.instanceId AND v.name = 'orgUnit'")
-    .leftJoin(OrgUnit, 'o', `o.tenantId = t.tenantId AND v.value = '"' || o.code || '"'`)
+    .leftJoin(OrgUnit, 'o', `o.tenantId = t.tenantId AND o.code = ${ORG_UNIT_CODE_OF_VARIABLE}`)
     .where('t.tenantId = :tenantId', { tenantId: p.tenantId });
   if (scope !== 'offered') qb.andWhere("t.state = 'created'");
   const params: Record<string, string> = { me: p.userId, meUser: `%"${p.username}"%` };

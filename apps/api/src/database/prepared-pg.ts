@@ -1,0 +1,52 @@
+import { createHash } from 'crypto';
+import * as pg from 'pg';
+
+/**
+ * The `pg` driver TypeORM is given on PostgreSQL: the same module, except that every data statement is sent
+ * as a named prepared statement. PostgreSQL then parses it once per connection and, after a few runs, reuses
+ * its plan; unnamed statements are parsed and planned on every call, which under load cost about as much
+ * PostgreSQL CPU as running them did (the inbox query alone has five joins to plan).
+ *
+ * Only statements that read or change rows are prepared (DDL and transaction control are not), and only the
+ * first MAX_STATEMENTS distinct texts are named, so a query built with a varying number of placeholders
+ * cannot grow the server's memory without bound. A schema change by another process invalidates the plans
+ * PostgreSQL holds; it replans them on the next call.
+ */
+const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
+const MAX_STATEMENTS = 2000;
+const names = new Map<string, string>();
+
+export function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size >= MAX_STATEMENTS || !PREPARABLE.test(text)) return undefined;
+    name = `k${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+type QueryArgs = Parameters<pg.Client['query']>;
+
+class PreparingClient extends pg.Client {
+  // pg's overloads cannot be restated one by one; the call is forwarded unchanged but for the name.
+  override query(...args: unknown[]): never {
+    const [text, values, callback] = args;
+    if (typeof text === 'string' && (values === undefined || Array.isArray(values))) {
+      const name = statementName(text);
+      if (name) {
+        const config = { name, text, values: values as unknown[] | undefined };
+        return (typeof callback === 'function' ? super.query(config, callback as never) : super.query(config)) as never;
+      }
+    }
+    return (super.query as (...a: QueryArgs) => unknown)(...(args as QueryArgs)) as never;
+  }
+}
+
+class PreparingPool extends pg.Pool {
+  constructor(options?: pg.PoolConfig) {
+    super({ ...options, Client: PreparingClient } as pg.PoolConfig);
+  }
+}
+
+export const preparingPgDriver = { ...pg, Pool: PreparingPool, Client: PreparingClient };
