@@ -21,6 +21,7 @@ export function choicesOf(schema: any, labels?: Record<string, string | { zh: st
     return l === undefined ? String(v) : typeof l === 'string' ? l : locale === 'en' ? l.en : l.zh;
   };
   if (Array.isArray(schema.enum)) return schema.enum.map((v: unknown) => ({ value: v, label: labelOf(v) }));
+  if (schema.const !== undefined && schema.const !== null && typeof schema.const !== 'object') return [{ value: schema.const, label: labelOf(schema.const) }];
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (Array.isArray(alternatives) && alternatives.length && alternatives.every((a: any) => a && a.const !== undefined)) {
     return alternatives.map((a: any) => ({ value: a.const, label: String(a.title ?? a.const) }));
@@ -34,6 +35,8 @@ function typeOf(schema: any): string | undefined {
   if (schema.properties) return 'object';
   if (schema.items) return 'array';
   if (choicesOf(schema)) return 'string';
+  // an object amended through allOf (JSON Forms' allOf example, GEDCOM X persons in the huge one)
+  if (Array.isArray(schema.allOf) && schema.allOf.some((b: any) => b && (b.type === 'object' || b.properties))) return 'object';
   return undefined;
 }
 

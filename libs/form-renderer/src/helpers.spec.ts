@@ -6,7 +6,7 @@ import { choicesOf, fieldKind } from './field-kind';
 import { regionOptions, regionPath } from './region-options';
 import { residentIdHint } from './resident-id-hints';
 import { ruleDependencies } from './rule-deps';
-import { isRequired, schemaAt } from './schema-at';
+import { isRequired, propertyNamesOf, schemaAt } from './schema-at';
 import { tableColumns } from './table-columns';
 import { acceptAttribute, uploadRefusal } from './upload-limits';
 
@@ -44,8 +44,20 @@ describe('widget choice', () => {
     [{ type: 'array', items: { type: 'object', properties: { a: { type: 'string' } } } }, {}, 'table'],
     [{ type: 'array', items: { type: 'string' } }, {}, 'list'],
     [{ type: 'object', properties: {} }, {}, 'object'],
+    [{ const: 'http://my_schema/1.0.0#//Import' }, {}, 'select'],
+    [{ allOf: [{ $ref: '#/definitions/address' }, { type: 'object', properties: { type: { type: 'string' } } }] }, {}, 'object'],
+    [{ type: 'array', items: { allOf: [{ properties: { a: { type: 'string' } } }] } }, {}, 'table'],
   ])('%j with %j → %s', (schema, options, kind) => {
     expect(fieldKind(schema, options)).toBe(kind);
+  });
+
+  it('lists the properties of an object amended through allOf, as table columns too', () => {
+    const root = {
+      definitions: { base: { allOf: [{ properties: { id: { type: 'string' } } }] } },
+      properties: { rows: { type: 'array', items: { allOf: [{ $ref: '#/definitions/base' }, { properties: { name: { type: 'string' } } }] } } },
+    };
+    expect(propertyNamesOf(root, root.properties.rows.items)).toEqual(['id', 'name']);
+    expect(tableColumns(root, root.properties.rows).map((c) => c.scope)).toEqual(['#/properties/id', '#/properties/name']);
   });
 
   it('reads labelled choices from oneOf const/title', () => {

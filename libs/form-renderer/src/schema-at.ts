@@ -27,19 +27,37 @@ function propertiesOf(root: any, schema: any): Record<string, any> {
   return known;
 }
 
-function mergeProperties(root: any, schema: any): Record<string, any> {
+function mergeProperties(root: any, schema: any, depth = 0): Record<string, any> {
   const out: Record<string, any> = {};
   const list = (k: string) => (Array.isArray(schema[k]) ? schema[k] : []);
   const branches = [...list('allOf'), ...list('anyOf'), ...list('oneOf'), schema.then, schema.else].filter((b) => b && typeof b === 'object');
-  for (const b of branches) Object.assign(out, resolveRef(root, b)?.properties ?? {});
+  for (const b of branches) {
+    const branch = resolveRef(root, b);
+    // branches nest (an allOf whose $ref is itself an allOf): follow them a few levels, as @kcbx/forms does
+    Object.assign(out, depth < 10 && branch && typeof branch === 'object' ? mergeProperties(root, branch, depth + 1) : branch?.properties ?? {});
+  }
   return { ...out, ...(schema.properties ?? {}) };
 }
+
+/** The names of an object's properties, those its allOf/anyOf/oneOf/then/else branches declare included. */
+export function propertyNamesOf(root: any, schema: any): string[] {
+  const resolved = resolveRef(root, schema);
+  return resolved && typeof resolved === 'object' ? Object.keys(propertiesOf(root, resolved)) : [];
+}
+
+const requiredSets = new WeakMap<object, Set<string>>();
 
 /** Whether the parent object lists this property as required. */
 export function isRequired(root: any, start: any, scope: string): boolean {
   const match = /^(.*)\/properties\/([^/]+)$/.exec(scope);
   if (!match) return false;
   const parent = schemaAt(root, start, match[1] || '#');
-  const name = match[2].replace(/~1/g, '/').replace(/~0/g, '~');
-  return Array.isArray(parent?.required) && parent.required.includes(name);
+  if (!Array.isArray(parent?.required)) return false;
+  // A set per schema object: a 500-field form asks 500 times of one 170-name list.
+  let required = requiredSets.get(parent.required);
+  if (!required) {
+    required = new Set(parent.required);
+    requiredSets.set(parent.required, required);
+  }
+  return required.has(match[2].replace(/~1/g, '/').replace(/~0/g, '~'));
 }

@@ -1,4 +1,5 @@
 import { isLayout, resolveRef, type ControlElement, type UiElement } from '@kcbx/forms';
+import { propertyNamesOf } from './schema-at';
 
 /**
  * Columns of an editable table: the Controls of the detail layout if the form gives one, otherwise every
@@ -15,8 +16,8 @@ export function tableColumns(root: any, arraySchema: any, detail?: UiElement): C
     walk(detail);
     if (out.length) return out;
   }
-  if (items.type === 'object' || items.properties) {
-    return Object.keys(items.properties ?? {}).map((p) => ({ type: 'Control', scope: `#/properties/${p.replace(/~/g, '~0').replace(/\//g, '~1')}` }));
+  if (items.type === 'object' || items.properties || Array.isArray(items.allOf)) {
+    return propertyNamesOf(root, items).map((p) => ({ type: 'Control', scope: `#/properties/${p.replace(/~/g, '~0').replace(/\//g, '~1')}` }));
   }
   return [{ type: 'Control', scope: '#', label: false }];
 }
