@@ -27,38 +27,14 @@ interface Row {
 /** Loads a user with tenant and role assignments in one query; null when missing or disabled. */
 @Injectable()
 export class PrincipalLoader {
+  /** Built once: this runs on every request, and building it cost more than PostgreSQL took to answer it. */
+  private sql?: string;
+
   constructor(private readonly ds: DataSource) {}
 
   async load(userId: string, tenantId: string): Promise<Principal | null> {
-    const rows: Row[] = await this.ds
-      .createQueryBuilder()
-      .select([
-        'u.id AS "userId"',
-        'u.username AS "username"',
-        'u.displayName AS "displayName"',
-        'u.phone AS "phone"',
-        'u.active AS "active"',
-        't.id AS "tenantId"',
-        't.code AS "tenantCode"',
-        't.name AS "tenantName"',
-        'r.id AS "roleId"',
-        'r.key AS "roleKey"',
-        'r.name AS "roleName"',
-        'r.nameEn AS "roleNameEn"',
-        'r.permissions AS "permissions"',
-        'o.id AS "orgUnitId"',
-        'o.code AS "orgUnitCode"',
-        'o.name AS "orgUnitName"',
-        'o.kind AS "orgUnitKind"',
-        'o.path AS "orgUnitPath"',
-      ])
-      .from(User, 'u')
-      .innerJoin(Tenant, 't', 't.id = u.tenantId')
-      .leftJoin(RoleAssignment, 'a', 'a.userId = u.id AND a.tenantId = u.tenantId')
-      .leftJoin(Role, 'r', 'r.id = a.roleId AND r.tenantId = u.tenantId')
-      .leftJoin(OrgUnit, 'o', 'o.id = a.orgUnitId AND o.tenantId = u.tenantId')
-      .where('u.id = :userId AND u.tenantId = :tenantId', { userId, tenantId })
-      .getRawMany();
+    this.sql ??= this.query().getQueryAndParameters()[0];
+    const rows: Row[] = await this.ds.query(this.sql, [userId, tenantId]);
     if (rows.length === 0 || !rows[0].active) return null;
     const first = rows[0];
     const assignments: Assignment[] = rows
@@ -85,5 +61,36 @@ export class PrincipalLoader {
       tenantName: first.tenantName,
       assignments,
     };
+  }
+
+  private query() {
+    return this.ds
+      .createQueryBuilder()
+      .select([
+        'u.id AS "userId"',
+        'u.username AS "username"',
+        'u.displayName AS "displayName"',
+        'u.phone AS "phone"',
+        'u.active AS "active"',
+        't.id AS "tenantId"',
+        't.code AS "tenantCode"',
+        't.name AS "tenantName"',
+        'r.id AS "roleId"',
+        'r.key AS "roleKey"',
+        'r.name AS "roleName"',
+        'r.nameEn AS "roleNameEn"',
+        'r.permissions AS "permissions"',
+        'o.id AS "orgUnitId"',
+        'o.code AS "orgUnitCode"',
+        'o.name AS "orgUnitName"',
+        'o.kind AS "orgUnitKind"',
+        'o.path AS "orgUnitPath"',
+      ])
+      .from(User, 'u')
+      .innerJoin(Tenant, 't', 't.id = u.tenantId')
+      .leftJoin(RoleAssignment, 'a', 'a.userId = u.id AND a.tenantId = u.tenantId')
+      .leftJoin(Role, 'r', 'r.id = a.roleId AND r.tenantId = u.tenantId')
+      .leftJoin(OrgUnit, 'o', 'o.id = a.orgUnitId AND o.tenantId = u.tenantId')
+      .where('u.id = :userId AND u.tenantId = :tenantId', { userId: '', tenantId: '' });
   }
 }
