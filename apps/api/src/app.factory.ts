@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,17 +8,10 @@ import * as path from 'path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { Errors } from './common/app-error';
+import { dtoFieldErrors } from './common/dto-errors';
 import { ErrorFilter } from './common/error.filter';
 import { AppConfig } from './config/app-config';
 import { DbGate } from './database/db-gate';
-
-function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
-  return errors.flatMap((e) => {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(e.children ?? [], field)];
-  });
-}
 
 const GATE_FREE = [/^\/api\/health/, /^\/api\/registers\/import-progress\//];
 
@@ -48,7 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      exceptionFactory: (errors) => Errors.validation(flatten(errors)),
+      exceptionFactory: (errors) => Errors.validation(dtoFieldErrors(errors)),
     }),
   );
   const doc = new DocumentBuilder()

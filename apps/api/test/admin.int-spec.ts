@@ -51,7 +51,11 @@ describe('administration: org units, users, roles, bulk import, audit', () => {
       .expect(400);
     expect(unknown.body.message).toBe('提交的数据不符合要求');
     const extra = await t.http().post('/api/admin/roles').set(bearer(admin)).send({ key: 'x-role', name: 'x', isGod: true }).expect(400);
-    expect(extra.body.details[0].message).toContain('isGod');
+    expect(extra.body.details[0]).toMatchObject({ field: 'isGod', keyword: 'whitelistValidation', message: '不允许提交字段 isGod' });
+    const extraEn = await t.http().post('/api/admin/roles').set(bearer(admin)).set('Accept-Language', 'en').send({ key: 'x-role', name: 'x', isGod: true }).expect(400);
+    expect(extraEn.body.details[0].message).toBe('property isGod should not exist');
+    const blank = await t.http().post('/api/admin/roles').set(bearer(admin)).send({ key: 'x-role', name: 42 }).expect(400);
+    expect(blank.body.details).toContainEqual(expect.objectContaining({ field: 'name', message: 'name 必须是文本' }));
     expect(await t.ds.getRepository(User).findOneBy({ username: 'unk' })).toBeNull();
   });
 

@@ -26,7 +26,7 @@ export class ErrorFilter implements ExceptionFilter {
     const err = toAppError(exception);
     if (err.status >= 500) this.log.error({ err: exception, path: req.url }, 'unhandled error');
     const body: Record<string, unknown> = { statusCode: err.status, error: err.code, message: err.text[lang] };
-    if (err.details !== undefined) body.details = err.details;
+    if (err.details !== undefined) body.details = inLanguage(err.details, lang);
     res.status(err.status).json(body);
   }
 }
@@ -42,4 +42,13 @@ function toAppError(exception: unknown): AppError {
     return new AppError(known.code, status, { zh: known.zh, en: known.en });
   }
   return new AppError('INTERNAL', 500, { zh: '服务器内部错误，请稍后再试', en: 'Internal server error, please try again later' });
+}
+
+/** Details may hold `{zh, en}` pairs (field reasons): the caller gets the one in their language. */
+function inLanguage(value: unknown, lang: 'zh' | 'en'): unknown {
+  if (Array.isArray(value)) return value.map((v) => inLanguage(v, lang));
+  if (!value || typeof value !== 'object') return value;
+  const keys = Object.keys(value);
+  if (keys.length === 2 && 'zh' in value && 'en' in value) return (value as Record<string, unknown>)[lang];
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inLanguage(v, lang)]));
 }
