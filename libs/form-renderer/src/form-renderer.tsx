@@ -12,6 +12,7 @@ import { ElementView } from './layout';
 import { PRINT_CSS } from './print-styles';
 import type { RegionSource } from './region-source';
 import type { SheetRows } from './table-import';
+import { UnshownErrors } from './unshown-errors';
 import { useFormValidator } from './use-form-validator';
 
 export interface FormRendererProps {
@@ -94,6 +95,7 @@ export function FormRenderer({ definition, data, permissions, mode = 'edit', loc
               )}
             >
               <DisabledContext.Provider value={mode === 'review'}>{body}</DisabledContext.Provider>
+              {mode === 'edit' && <UnshownErrors />}
               {mode === 'edit' && onSubmit && (
                 <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
                   {submitLabel ?? t(locale, '提交', 'Submit')}
