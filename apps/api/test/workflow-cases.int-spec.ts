@@ -1,4 +1,4 @@
-import { FormSubmission, Student } from '../src/database/entities';
+import { FormDefinitionRow, FormSubmission, Student } from '../src/database/entities';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { resources, reviewedCase } from './support/workflow-fixtures';
 
@@ -91,6 +91,9 @@ describe('cases: start forms, return, delegate, comments, attachments, instances
       expect(res.body.variables).toMatchObject({ reason: 'work', absentSince: '2026-11-02', studentId: student.id });
       const [pinned] = await t.ds.getRepository(FormSubmission).findBy({ instanceId });
       expect(pinned).toMatchObject({ formKey: 'case-report', formVersion: 1, taskId: null, activityId: 'start', submittedByName: '马老师（演示）' });
+      // the hash the form version was published with, as GET /forms/case-report/versions lists it
+      const form = await t.ds.getRepository(FormDefinitionRow).findOneByOrFail({ tenantId: pinned.tenantId, key: 'case-report', version: 1 });
+      expect(pinned.formHash).toBe(form.hash);
       expect(pinned.data).toMatchObject(good);
     });
   });

@@ -1,4 +1,4 @@
-import { FormSubmission, Student } from '../src/database/entities';
+import { FormDefinitionRow, FormSubmission, Student } from '../src/database/entities';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { approvalResources } from './support/workflow-fixtures';
 
@@ -113,6 +113,9 @@ describe('procedures at work: deploy, start, inbox, complete', () => {
       ['leave-application', 1, true],
       ['principal-review', 1, true],
     ]);
+    // each pins the hash its form version was published with (GET /forms/{key}/versions lists the same)
+    const published = await t.ds.getRepository(FormDefinitionRow).find();
+    for (const s of pinned) expect(s.formHash).toBe(published.find((f) => f.tenantId === s.tenantId && f.key === s.formKey && f.version === s.formVersion)?.hash);
   });
 
   it('two principals completing the same task at once: one 201, one 409, one step taken', async () => {

@@ -14,6 +14,12 @@ export interface ResourceProblem {
 
 export const FORM = { zh: '表单', en: 'Form' };
 
+/**
+ * A published version's hash (`form_definition.hash`, listed by GET /forms/{key}/versions): the content without
+ * its version number, so identical content is recognised whatever number it carries. Submissions pin this one.
+ */
+export const versionHash = (definition: FormDefinition): string => contentHash({ ...definition, version: 0 });
+
 /** Published form versions per county: immutable, numbered by the server, identical content not re-versioned. */
 @Injectable()
 export class FormsService {
@@ -31,14 +37,14 @@ export class FormsService {
   /** the version `publish` would give this definition, without storing it */
   async plan(m: EntityManager, tenantId: string, definition: FormDefinition): Promise<{ key: string; version: number; isNew: boolean }> {
     const latest = await m.getRepository(FormDefinitionRow).findOne({ where: { tenantId, key: definition.key }, order: { version: 'DESC' } });
-    if (latest && latest.hash === contentHash({ ...definition, version: 0 })) return { key: latest.key, version: latest.version, isNew: false };
+    if (latest && latest.hash === versionHash(definition)) return { key: latest.key, version: latest.version, isNew: false };
     return { key: definition.key, version: (latest?.version ?? 0) + 1, isNew: true };
   }
 
   async publish(m: EntityManager, tenantId: string, userId: string, definition: FormDefinition): Promise<{ key: string; version: number; isNew: boolean }> {
     const repo = m.getRepository(FormDefinitionRow);
     const latest = await repo.findOne({ where: { tenantId, key: definition.key }, order: { version: 'DESC' } });
-    const hash = contentHash({ ...definition, version: 0 });
+    const hash = versionHash(definition);
     if (latest && latest.hash === hash) return { key: latest.key, version: latest.version, isNew: false };
     const version = (latest?.version ?? 0) + 1;
     await repo.insert({
@@ -49,12 +55,17 @@ export class FormsService {
   }
 
   async get(tenantId: string, key: string, version?: number): Promise<FormDefinition> {
+    return (await this.published(tenantId, key, version)).definition;
+  }
+
+  /** A published version (the latest unless `version`) with its stored hash, which a submission pins. */
+  async published(tenantId: string, key: string, version?: number): Promise<{ definition: FormDefinition; hash: string }> {
     const row = await this.ds.getRepository(FormDefinitionRow).findOne({
       where: { tenantId, key, ...(version ? { version } : {}) },
       order: { version: 'DESC' },
     });
     if (!row) throw Errors.notFound({ zh: `表单 ${key}`, en: `Form ${key}` });
-    return row.definition as unknown as FormDefinition;
+    return { definition: row.definition as unknown as FormDefinition, hash: row.hash };
   }
 
   async exists(m: EntityManager, tenantId: string, key: string): Promise<boolean> {

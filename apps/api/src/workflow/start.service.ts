@@ -83,10 +83,10 @@ export class StartService {
     }
     let pin: { key: string; version: number; hash: string; data: Record<string, unknown> } | null = null;
     if (start.spec.formKey) {
-      const form = await this.forms.get(p.tenantId, start.spec.formKey);
+      const { definition: form, hash } = await this.forms.published(p.tenantId, start.spec.formKey);
       const result = validateSubmission(form, input.data ?? {}, { permissions: start.spec.fieldPermissions as FieldPermissions, previousData: {} });
       if (!result.valid) throw formInvalid(result, lang);
-      pin = { key: result.key, version: result.version, hash: result.hash, data: result.data };
+      pin = { key: result.key, version: result.version, hash, data: result.data };
       Object.assign(variables, result.data);
     } else {
       Object.assign(variables, input.data ?? {});

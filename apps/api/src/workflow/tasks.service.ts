@@ -101,11 +101,12 @@ export class TasksService {
     let variables: Record<string, unknown> = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
     let pin: { key: string; version: number; hash: string } | null = null;
     if (row.task.formKey) {
-      const form = await this.forms.get(p.tenantId, row.task.formKey);
+      // pinned: the version's stored hash, as GET /forms/{key}/versions lists it (the validator's hash includes the number)
+      const { definition: form, hash } = await this.forms.published(p.tenantId, row.task.formKey);
       const result = validateSubmission(form, data ?? {}, { permissions: JSON.parse(row.task.fieldPermissions || '{}'), previousData: previous });
       if (!result.valid) throw formInvalid(result, lang);
       variables = result.data;
-      pin = { key: result.key, version: result.version, hash: result.hash };
+      pin = { key: result.key, version: result.version, hash };
     }
     const done = await this.engine.completeTask({ tenantId: p.tenantId, taskId: row.task.id, userId: p.userId, variables });
     if (pin) {
