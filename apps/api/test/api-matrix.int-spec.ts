@@ -133,6 +133,12 @@ describe('API.md, call by call', () => {
       expect((await api().get('/api/tasks?scope=candidate').set(bearer(tok.teacher)).expect(200)).body.items.map((x: { id: string }) => x.id)).not.toContain(task.id);
       expect((await api().get('/api/tasks?scope=all').set(bearer(tok.teacher2)).expect(200)).body.total).toBe(0);
       expect((await api().get('/api/tasks?scope=all').set(bearer(tok['ld-teacher'])).expect(200)).body.total).toBe(0);
+      // The badges are the same whether they come with the unfiltered page or are counted on their own.
+      const all = (await api().get('/api/tasks?scope=all&pageSize=1').set(bearer(tok.teacher)).expect(200)).body;
+      const filtered = (await api().get('/api/tasks?scope=mine').set(bearer(tok.teacher)).expect(200)).body;
+      expect(all.counts).toEqual(filtered.counts);
+      expect(all.counts.mine).toBeGreaterThan(0);
+      expect(all.counts.mine + all.counts.candidate).toBe(all.total);
     });
 
     it('GET /api/tasks/{id}: form, field permissions, data; 404 in another county and another school', async () => {

@@ -30,9 +30,12 @@ export class TasksService {
     if (filter.processKey) qb.andWhere('i.key = :processKey', { processKey: filter.processKey });
     if (filter.orgUnit) qb.andWhere('o.path LIKE :unitPath', { unitPath: `%/${filter.orgUnit}/%` });
     if (filter.overdue) qb.andWhere('t.dueAt IS NOT NULL AND t.dueAt < :now', { now: Date.now() });
-    const { rows, total } = await loadInbox(qb, page, pageSize);
-    const counts = await inboxCounts(this.ds, p, Date.now());
-    return { items: rows.map(presentInboxRow), total, counts };
+    // Unfiltered, the page's rows are the badges' rows: their counts ride along in the same query.
+    const now = Date.now();
+    const unfiltered = scope === 'all' && !filter.processKey && !filter.orgUnit && !filter.overdue;
+    const { rows, total, counts } = await loadInbox(qb, page, pageSize, unfiltered ? now : undefined);
+    const nothingVisible = unfiltered && total === 0;
+    return { items: rows.map(presentInboxRow), total, counts: counts ?? (nothingVisible ? { mine: 0, candidate: 0, overdue: 0 } : await inboxCounts(this.ds, p, now)) };
   }
 
   /**
