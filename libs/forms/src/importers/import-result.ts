@@ -84,8 +84,30 @@ function removeFormat(root: any, schemaPath: string, format: string, unmapped: U
   return true;
 }
 
+/**
+ * Property names a form field cannot be named by: the renderer (react-hook-form) reads "a.b", "a[0]" as paths
+ * and a digits-only name as an array index, so such a field's value is put elsewhere than the schema says.
+ */
+function unholdableNames(node: any, path: string, out: Unmapped[], depth = 0): void {
+  if (!node || typeof node !== 'object' || depth > 30) return;
+  if (Array.isArray(node)) return node.forEach((n, i) => unholdableNames(n, `${path}/${i}`, out, depth + 1));
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'enum' || key === 'const' || key === 'default' || key === 'examples') continue;
+    if (key === 'properties' && value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const name of Object.keys(value)) {
+        if (/^\d+$/.test(name) || /[.[\]]/.test(name)) {
+          const why = /^\d+$/.test(name) ? 'a name of digits only is read as a list position' : '".", "[" and "]" are read as a path';
+          out.push({ path: `${path}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, reason: `property name ${JSON.stringify(name)} cannot name a form field (${why}): the form does not keep its value where the schema has it` });
+        }
+      }
+    }
+    unholdableNames(value, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, out, depth + 1);
+  }
+}
+
 /** Runs our own definition checks over the import, so a result that would be refused says why. */
 export function finishImport(definition: FormDefinition, unmapped: Unmapped[], data?: unknown): ImportResult {
+  unholdableNames(definition.schema, '/schema', unmapped);
   for (const issue of checkDefinition(definition)) unmapped.push({ path: issue.path, reason: issue.message.en });
   return data === undefined ? { definition, unmapped } : { definition, unmapped, data };
 }
