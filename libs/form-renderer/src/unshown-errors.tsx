@@ -16,6 +16,7 @@ export function UnshownErrors() {
   const { locale, definition, validators } = useFormEnv();
   const holder = useRef<HTMLDivElement>(null);
   const [unshown, setUnshown] = useState<Array<[string, string]>>([]);
+  const [checked, setChecked] = useState(0);
   useEffect(() => {
     const form = holder.current?.closest('form');
     if (!form || submitCount === 0) return setUnshown([]);
@@ -23,10 +24,12 @@ export function UnshownErrors() {
     // After the commit that rendered the fields' own messages, so the page says which ones are on it.
     const atField = (path: string) => form.querySelector(`.kcbx-field[data-field="${CSS.escape(pointerToName(path))}"] > .kcbx-field-message`);
     setUnshown(Object.entries(flat).filter(([path]) => !atField(path)));
+    setChecked(submitCount);
   }, [errors, submitCount]);
   const labels = unshown.length ? validators.get(definition).labels : undefined;
   return (
-    <div ref={holder} className="kcbx-unshown-errors">
+    // data-checked: the submit whose errors were last looked over (browser tests wait for it)
+    <div ref={holder} className="kcbx-unshown-errors" data-checked={checked}>
       {labels && (
         <Alert
           type="error"
