@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DeploymentError, type DefinitionRecord, Engine, MemoryStore } from '@kcbx/engine';
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
-import { contentHash, FormDefinition } from '@kcbx/forms';
 import { DataSource } from 'typeorm';
 import { FormDefinitionRow } from '../database/entities';
 import { formReferences } from '../workflow/form-references';
-import { FormsService } from '../workflow/forms.service';
+import { FormsService, versionHash } from '../workflow/forms.service';
 import { CountyPackage, emptyTally, PackageProblem, Tally } from './county-package.model';
 
 export interface ResourcePreview {
@@ -39,7 +38,7 @@ export class PackageResources {
       if (!checked.definition) continue;
       keys.add(checked.definition.key);
       out.resources.push({ name, content });
-      count(out.forms, await this.latestFormHash(tenantId, checked.definition.key), formHash(checked.definition));
+      count(out.forms, await this.latestFormHash(tenantId, checked.definition.key), versionHash(checked.definition));
     }
     const engine = new Engine({ store: new MemoryStore() });
     for (const wf of pkg.workflows) {
@@ -78,8 +77,6 @@ export class PackageResources {
   }
 }
 
-/** the hash FormsService.publish compares: the content without its version number */
-const formHash = (definition: FormDefinition) => contentHash({ ...definition, version: 0 });
 
 function count(t: Tally, existing: string | null, incoming: string) {
   if (existing === null) t.created++;
