@@ -12,9 +12,16 @@ export function nameToPointer(name: string): string {
   return name === '' ? '' : `/${name.split('.').map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 }
 
+// Scopes repeat (every row of a table has the same columns); their names are worked out once.
+const relativeNames = new Map<string, string>();
+
 /** A control's field name: its scope made concrete under `base` (a row of a table, or the form root). */
 export function scopeToName(scope: string, base = ''): string {
-  const relative = pointerToName(scopeToDataPath(scope));
+  let relative = relativeNames.get(scope);
+  if (relative === undefined) {
+    relative = pointerToName(scopeToDataPath(scope));
+    relativeNames.set(scope, relative);
+  }
   if (!base) return relative;
   return relative ? `${base}.${relative}` : base;
 }

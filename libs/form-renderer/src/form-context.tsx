@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { RegionIndex, RegionNode } from '@kcbx/cn-codes';
 import type { FormDefinition, PermissionEntry, StoredFile } from '@kcbx/forms';
 import type { FormValidators } from '@kcbx/forms';
+import type { FirstScreen } from './near-viewport';
 import type { RegionSource } from './region-source';
 import type { SheetRows } from './table-import';
 
@@ -23,6 +24,8 @@ export interface FormEnv {
   readSheet?: (file: File) => Promise<SheetRows>;
   /** A large form: widgets mount as they come near the window (see near-viewport.ts). */
   deferWidgets: boolean;
+  /** What is left of the first screen for chunks of a large form to claim (see near-viewport.ts). */
+  firstScreen?: FirstScreen;
 }
 
 export const FormEnvContext = createContext<FormEnv | null>(null);

@@ -1,7 +1,8 @@
+import { createCache, StyleProvider } from '@ant-design/cssinjs';
 import { Button, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { FormProvider, useForm, type FieldValues } from 'react-hook-form';
 import { RegionIndex, type RegionNode } from '@kcbx/cn-codes';
 import { applyDefaults, permissionEntries, type FieldPermissions, type FormDefinition, type StoredFile } from '@kcbx/forms';
@@ -9,6 +10,8 @@ import { DisabledContext, FormEnvContext, t, type FormEnv, type Locale, type Ren
 import { DEFER_WIDGETS_ABOVE, estimateFieldCount } from './field-estimate';
 import { textFor } from './labels';
 import { ElementView } from './layout';
+import { firstScreen, type FirstScreen } from './near-viewport';
+import { FORM_CSS } from './form-styles';
 import { PRINT_CSS } from './print-styles';
 import type { RegionSource } from './region-source';
 import type { SheetRows } from './table-import';
@@ -41,6 +44,29 @@ export interface FormRendererProps {
   validateOn?: 'touched' | 'change';
 }
 
+let keptStyles: ReturnType<typeof createCache> | undefined;
+
+/**
+ * antd's style cache, keeping what it generated after the last widget of a kind unmounts. antd drops a
+ * component's generated CSS when its last instance goes and builds it again (serialising the style objects)
+ * on the next mount, so every form opened after another paid for its widgets' styles anew — on a 500-field
+ * form, more than the fields themselves. The <style> elements stay in the page either way (antd removes
+ * them only with autoClear); this keeps the strings that were generated for them.
+ */
+function keptStyleCache() {
+  if (!keptStyles) {
+    const cache = createCache();
+    const update = cache.opUpdate.bind(cache);
+    cache.opUpdate = (key: string, valueFn: (prev: any) => any) =>
+      update(key, (prev: any) => {
+        const next = valueFn(prev);
+        return next === null && prev ? [0, prev[1]] : next;
+      });
+    keptStyles = cache;
+  }
+  return keptStyles;
+}
+
 /**
  * Renders a form definition with react-hook-form and Ant Design. Validation is the cached validator from
  * @kcbx/forms through a resolver, so the errors shown are the ones the API would return for this data.
@@ -49,6 +75,8 @@ export function FormRenderer({ definition, data, permissions, mode = 'edit', loc
   const { resolver, validators } = useFormValidator(definition, { permissions, locale, regionTree });
   const defaultValues = useMemo(() => applyDefaults(definition.schema, data ?? {}) ?? {}, [definition, data]);
   const form = useForm<FieldValues>({ resolver, defaultValues, mode: validateOn === 'change' ? 'onChange' : 'onTouched', reValidateMode: 'onChange', shouldUnregister: true });
+  const screen = useRef<FirstScreen>();
+  screen.current ??= firstScreen();
   const env = useMemo<FormEnv>(
     () => ({
       definition,
@@ -62,15 +90,18 @@ export function FormRenderer({ definition, data, permissions, mode = 'edit', loc
       upload,
       readSheet,
       deferWidgets: mode === 'edit' && estimateFieldCount(definition, data) > DEFER_WIDGETS_ABOVE,
+      firstScreen: screen.current,
     }),
     [definition, data, mode, locale, permissions, validators, regionTree, regionSource, upload, readSheet],
   );
   const title = textFor(definition.title, locale);
   const body = <ElementView element={definition.uiSchema} base={{ name: '', schema: definition.schema }} />;
 
-  return (
+  const styled = (content: JSX.Element) => (typeof window === 'undefined' ? content : <StyleProvider cache={keptStyleCache()}>{content}</StyleProvider>);
+  return styled(
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }}>
       <FormEnvContext.Provider value={env}>
+        <style>{FORM_CSS}</style>
         <FormProvider {...form}>
           {mode === 'print' ? (
             <div className="kcbx-print">
@@ -105,6 +136,6 @@ export function FormRenderer({ definition, data, permissions, mode = 'edit', loc
           )}
         </FormProvider>
       </FormEnvContext.Provider>
-    </ConfigProvider>
+    </ConfigProvider>,
   );
 }

@@ -5,6 +5,8 @@ import { isLayout, type LayoutElement, type UiElement } from '@kcbx/forms';
 import { ControlField } from './fields/control-field';
 import { t, useFormEnv, type ScopeBase } from './form-context';
 import { textFor } from './labels';
+import { estimateHeight, NearChunk } from './near-chunk';
+import { CHUNK_SIZE } from './near-viewport';
 import { RuleGate } from './rule-gate';
 import { fieldNamesIn } from './step-fields';
 
@@ -15,6 +17,23 @@ export function ElementView({ element, base }: { element: UiElement; base: Scope
 }
 
 function Children({ elements, base }: { elements: UiElement[]; base: ScopeBase }) {
+  const { deferWidgets } = useFormEnv();
+  if (deferWidgets && elements.length > CHUNK_SIZE) {
+    // A large form: fields in chunks that get their widgets as they come near the window.
+    const chunks: UiElement[][] = [];
+    for (let i = 0; i < elements.length; i += CHUNK_SIZE) chunks.push(elements.slice(i, i + CHUNK_SIZE));
+    return (
+      <>
+        {chunks.map((chunk, c) => (
+          <NearChunk key={c} estimatePx={chunk.reduce((px, e) => px + estimateHeight(e), 0)}>
+            {chunk.map((child, i) => (
+              <ElementView key={i} element={child} base={base} />
+            ))}
+          </NearChunk>
+        ))}
+      </>
+    );
+  }
   return (
     <>
       {elements.map((child, i) => (

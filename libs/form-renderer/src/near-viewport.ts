@@ -1,7 +1,14 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
-/** How far outside the window a widget is mounted ahead of scrolling to it. */
+/** How far outside the window a part of the form gets its real widgets ahead of scrolling to it. */
 const MARGIN_PX = 800;
+
+/** Fields (or table rows) per chunk: the unit that is observed and gets its widgets at once. */
+export const CHUNK_SIZE = 8;
+
+/** Rough heights, to tell which chunks fill the first screen without asking the browser for layout. */
+export const FIELD_PX = 74;
+export const ROW_PX = 49;
 
 let observer: IntersectionObserver | undefined;
 const wakers = new WeakMap<Element, () => void>();
@@ -9,36 +16,56 @@ const wakers = new WeakMap<Element, () => void>();
 function sharedObserver(): IntersectionObserver {
   observer ??= new IntersectionObserver(
     (entries) => {
-      for (const e of entries) if (e.isIntersecting) wakers.get(e.target)?.();
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        wakers.get(e.target)?.();
+        wakers.delete(e.target);
+        observer!.unobserve(e.target);
+      }
     },
     { rootMargin: `${MARGIN_PX}px 0px` },
   );
   return observer;
 }
 
-// On the server (print previews, tests) there is no layout: everything renders at once.
-const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+/**
+ * Pixels of the first screen not yet given to a chunk, per form: chunks rendered first (the top of the form)
+ * get real widgets before the first paint; the rest wait for the observer. Deciding by estimate rather than
+ * by measuring keeps the first render free of forced layouts (measuring each field cost a full layout of
+ * the page before the first paint).
+ */
+export interface FirstScreen {
+  px: number;
+}
+
+export function firstScreen(): FirstScreen {
+  return { px: typeof window === 'undefined' ? Infinity : (window as any).__FS ?? window.innerHeight };
+}
+
+/** Whether the chunk around a field has its real widgets (outside any chunk: yes). */
+export const NearContext = createContext(true);
 
 /**
- * Whether a field's widget should be mounted yet. A large form mounts the real (heavy) antd widgets only
- * near the window: those on screen before the first paint (measured in a layout effect), the rest as they
- * scroll near or receive focus. The field's value and validation stay registered all along — only the
- * widget is deferred — and once mounted a widget stays.
+ * A chunk of a large form (a few fields or table rows): whether its widgets should be real yet. Near from
+ * the start if it falls in the first screen, else from when it comes within MARGIN_PX of the window (one
+ * IntersectionObserver target per chunk, not per field). Once near, it stays near.
  */
-export function useNearViewport(enabled: boolean, focusId?: string) {
+export function useNearChunk(enabled: boolean, budget: FirstScreen | undefined, estimatePx: number) {
+  const parentNear = useContext(NearContext);
   const supported = typeof IntersectionObserver !== 'undefined';
-  const [near, setNear] = useState(!enabled || !supported);
+  const [near, setNear] = useState(() => {
+    if (!enabled || !supported || !budget) return true;
+    const inFirstScreen = budget.px > 0;
+    budget.px -= estimatePx;
+    return inFirstScreen;
+  });
   const element = useRef<Element | null>(null);
-  const focusOnWake = useRef(false);
   const ref = useCallback((el: Element | null) => {
     element.current = el;
   }, []);
-
-  useIsoLayoutEffect(() => {
+  useEffect(() => {
     const el = element.current;
     if (near || !el) return;
-    const rect = el.getBoundingClientRect();
-    if (rect.top < window.innerHeight + MARGIN_PX && rect.bottom > -MARGIN_PX) return setNear(true);
     const io = sharedObserver();
     wakers.set(el, () => setNear(true));
     io.observe(el);
@@ -47,14 +74,31 @@ export function useNearViewport(enabled: boolean, focusId?: string) {
       wakers.delete(el);
     };
   }, [near]);
+  return { near: parentNear && near, ref };
+}
 
+// On the server (print previews, tests) there is no layout: everything renders at once.
+const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+/**
+ * Whether a field's widget is mounted: when its chunk is near, or when the stand-in receives focus (Tab from
+ * the field above), in which case the real widget takes the focus over. The value and validation stay
+ * registered all along — only the widget is deferred — and once mounted a widget stays.
+ */
+export function useNearWidget(focusId?: string) {
+  const chunkNear = useContext(NearContext);
+  const [woken, setWoken] = useState(false);
+  const focusOnWake = useRef(false);
+  const near = chunkNear || woken;
   useIsoLayoutEffect(() => {
-    if (near && focusOnWake.current && focusId) document.getElementById(focusId)?.focus();
+    if (near && focusOnWake.current && focusId) {
+      focusOnWake.current = false;
+      document.getElementById(focusId)?.focus();
+    }
   }, [near]);
-
   const wakeForFocus = useCallback(() => {
     focusOnWake.current = true;
-    setNear(true);
+    setWoken(true);
   }, []);
-  return { near, ref, wakeForFocus };
+  return { near, wakeForFocus };
 }

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { displayValue } from '../display-value';
 import { choicesOf, type FieldKind } from '../field-kind';
 import { useFormEnv } from '../form-context';
-import { useNearViewport } from '../near-viewport';
+import { useNearWidget } from '../near-viewport';
 import { DeferredWidget } from './deferred-widget';
 import { FieldFrame } from './field-frame';
 import { useField } from './use-field';
@@ -41,10 +41,10 @@ export function BasicField({ frame, ...props }: WidgetProps & { frame: FrameProp
 }
 
 function BasicWidget({ name, kind, schema, options, placeholder, f }: WidgetProps & { f: ReturnType<typeof useField> }) {
-  const { locale, deferWidgets } = useFormEnv();
-  const lazy = useNearViewport(deferWidgets, name);
+  const { locale } = useFormEnv();
+  const lazy = useNearWidget(name);
   if (!lazy.near) {
-    return <DeferredWidget name={name} holder={lazy.ref} text={displayValue(kind, schema, f.value, { locale, labels: options.labels })} onFocus={lazy.wakeForFocus} />;
+    return <DeferredWidget name={name} text={displayValue(kind, schema, f.value, { locale, labels: options.labels })} onFocus={lazy.wakeForFocus} />;
   }
   const common = { id: name, disabled: f.disabled, onBlur: f.onBlur, status: f.error ? ('error' as const) : undefined };
   const text = (v: string) => f.onChange(v === '' ? undefined : v); // empty means "not filled" to required

@@ -13,17 +13,17 @@ export interface FieldFrameProps {
 /** Label, the widget, help text and the error under it — the same frame for every field. */
 export function FieldFrame({ label, required, error, help, children, name }: FieldFrameProps) {
   return (
-    <div className={`kcbx-field${error ? ' kcbx-field-error' : ''}`} data-field={name} style={{ marginBottom: 16 }}>
+    <div className={`kcbx-field${error ? ' kcbx-field-error' : ''}`} data-field={name}>
       {label !== undefined && (
-        <label className="kcbx-field-label" style={{ display: 'block', marginBottom: 4 }}>
-          {required && <span style={{ color: '#ff4d4f', marginRight: 4 }}>*</span>}
+        <label className="kcbx-field-label">
+          {required && <span className="kcbx-required-mark">*</span>}
           {label}
         </label>
       )}
       {children}
-      {help && !error && <div className="kcbx-field-help" style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{help}</div>}
+      {help && !error && <div className="kcbx-field-help">{help}</div>}
       {error && (
-        <div className="kcbx-field-message" role="alert" style={{ color: '#ff4d4f', fontSize: 12 }}>
+        <div className="kcbx-field-message" role="alert">
           {error}
         </div>
       )}

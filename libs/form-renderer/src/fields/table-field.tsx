@@ -4,6 +4,8 @@ import { useFieldArray } from 'react-hook-form';
 import { resolveRef, type ControlElement } from '@kcbx/forms';
 import { DisabledContext, nestedBase, t, useFormEnv, type Locale, type ScopeBase } from '../form-context';
 import { controlLabel } from '../labels';
+import { NearChunk } from '../near-chunk';
+import { CHUNK_SIZE, ROW_PX } from '../near-viewport';
 import { schemaAt } from '../schema-at';
 import { tableColumns } from '../table-columns';
 import { rowsFromSheet } from '../table-import';
@@ -22,10 +24,8 @@ export function TableField({ name, schema, options, readonly, parent }: { name: 
 
 // A plain <table> in antd's colours: antd's Table (sorting, selection, fixed columns…) cost more than the
 // fields inside it — a 200-row table mounted about twice as slowly with it (npm run bench -- forms).
-const TABLE: CSSProperties = { width: '100%', borderCollapse: 'collapse', border: '1px solid #f0f0f0' };
-const TH: CSSProperties = { background: '#fafafa', fontWeight: 600, textAlign: 'left', padding: '8px', border: '1px solid #f0f0f0' };
-const TD: CSSProperties = { padding: '8px', border: '1px solid #f0f0f0', verticalAlign: 'top' };
-const REMOVE: CSSProperties = { color: '#ff4d4f', background: 'none', border: 0, padding: '4px 0', cursor: 'pointer', font: 'inherit', whiteSpace: 'nowrap' };
+// (Styled by class: .kcbx-rows in form-styles.ts.)
+const EMPTY: CSSProperties = { color: 'rgba(0,0,0,0.25)', textAlign: 'center' };
 
 function RowsTable({ name, schema, options, readonly, base }: { name: string; schema: any; options: Record<string, any>; readonly: boolean; base: ScopeBase }) {
   const env = useFormEnv();
@@ -35,30 +35,55 @@ function RowsTable({ name, schema, options, readonly, base }: { name: string; sc
   const items = useMemo(() => resolveRef(root, schema.items) ?? {}, [root, schema.items]);
   const columns = useMemo(() => tableColumns(root, schema, options.detail), [root, schema, options.detail]);
   const removable = !disabled && options.removable !== false;
+  const chunked = env.deferWidgets && fields.length > CHUNK_SIZE;
+  const row = (field: { id: string }, index: number) => (
+    <RowView key={field.id} name={name} index={index} columns={columns} items={items} base={base} locale={env.locale} onRemove={removable ? remove : undefined} />
+  );
+  // A large table: fixed column widths, so the header and the row chunks (each its own table) line up.
+  const cols = chunked && (
+    <colgroup>
+      {columns.map((column) => (
+        <col key={column.scope} />
+      ))}
+      {removable && <col style={{ width: 64 }} />}
+    </colgroup>
+  );
   return (
     <div className="kcbx-table">
-      <table className="kcbx-rows" style={TABLE}>
+      <table className={chunked ? 'kcbx-rows kcbx-rows-fixed' : 'kcbx-rows'}>
+        {cols}
         <thead>
           <tr>
             {columns.map((column) => (
-              <th key={column.scope} style={TH}>{controlLabel(column, schemaAt(root, items, column.scope), env.locale) ?? ''}</th>
+              <th key={column.scope}>{controlLabel(column, schemaAt(root, items, column.scope), env.locale) ?? ''}</th>
             ))}
-            {removable && <th style={TH} />}
+            {removable && <th />}
           </tr>
         </thead>
-        <tbody>
-          {fields.map((row, index) => (
-            <RowView key={row.id} name={name} index={index} columns={columns} items={items} base={base} locale={env.locale} onRemove={removable ? remove : undefined} />
-          ))}
-          {fields.length === 0 && (
-            <tr>
-              <td colSpan={columns.length + (removable ? 1 : 0)} style={{ ...TD, color: 'rgba(0,0,0,0.25)', textAlign: 'center' }}>
-                {t(env.locale, '暂无数据', 'No rows')}
-              </td>
-            </tr>
-          )}
-        </tbody>
+        {!chunked && (
+          <tbody>
+            {fields.map(row)}
+            {fields.length === 0 && (
+              <tr>
+                <td colSpan={columns.length + (removable ? 1 : 0)} style={EMPTY}>
+                  {t(env.locale, '暂无数据', 'No rows')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        )}
       </table>
+      {/* Rows in chunks (each its own table and compositing layer) that get their widgets as they come near the
+          window, so a keystroke in row 100 repaints its chunk, not 200 rows. */}
+      {chunked &&
+        chunksOf(fields).map((chunk, c) => (
+          <NearChunk key={c} rows estimatePx={chunk.length * ROW_PX}>
+            <table className="kcbx-rows kcbx-rows-fixed kcbx-rows-chunk">
+              {cols}
+              <tbody>{chunk.map((field, i) => row(field, c * CHUNK_SIZE + i))}</tbody>
+            </table>
+          </NearChunk>
+        ))}
       {!disabled && options.addable !== false && (
         <div style={{ marginTop: 8, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
           <Button onClick={() => append(items.type === 'object' || items.properties ? {} : (undefined as any))}>
@@ -69,6 +94,12 @@ function RowsTable({ name, schema, options, readonly, base }: { name: string; sc
       )}
     </div>
   );
+}
+
+function chunksOf<T>(rows: T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK_SIZE) chunks.push(rows.slice(i, i + CHUNK_SIZE));
+  return chunks;
 }
 
 /** 从表格导入: rows from a CSV/XLSX (read by the API), matched to the columns by header; what did not match is said. */
@@ -115,14 +146,14 @@ const RowView = memo(function RowView({ name, index, columns, items, base, local
   return (
     <tr className="kcbx-row-item">
       {columns.map((column) => (
-        <td key={column.scope} style={TD}>
+        <td key={column.scope}>
           <ControlField control={column} base={rowBase} compact />
         </td>
       ))}
       {onRemove && (
-        <td style={TD}>
+        <td>
           {/* A plain link-style button: 200 antd Buttons (one per row) cost more to mount than the row's fields. */}
-          <button type="button" className="kcbx-row-remove" style={REMOVE} onClick={() => onRemove(index)}>
+          <button type="button" className="kcbx-row-remove" onClick={() => onRemove(index)}>
             {t(locale, '删除', 'Remove')}
           </button>
         </td>
