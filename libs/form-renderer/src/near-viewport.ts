@@ -39,7 +39,7 @@ export interface FirstScreen {
 }
 
 export function firstScreen(): FirstScreen {
-  return { px: typeof window === 'undefined' ? Infinity : (window as any).__FS ?? window.innerHeight };
+  return { px: typeof window === 'undefined' ? Infinity : window.innerHeight };
 }
 
 /** Whether the chunk around a field has its real widgets (outside any chunk: yes). */

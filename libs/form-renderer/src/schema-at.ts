@@ -1,7 +1,34 @@
 import { pointerTokens, resolveRef } from '@kcbx/forms';
 
+const found = new WeakMap<object, Map<string, any>>();
+
 /** The sub-schema at a scope, starting from `start` (a row's item schema, say) with $refs resolved against the form. */
 export function schemaAt(root: any, start: any, scope: string): any {
+  // Kept per starting schema (and form): every row of a table asks the same of its item schema, and a field
+  // asks again for its parent's required list.
+  if (!start || typeof start !== 'object' || !root || typeof root !== 'object') return walk(root, start, scope);
+  let known = found.get(start);
+  if (!known) {
+    known = new Map();
+    found.set(start, known);
+  }
+  const key = start === root ? scope : `${scope}\u0000${formKey(root)}`;
+  if (known.has(key)) return known.get(key);
+  const schema = walk(root, start, scope);
+  known.set(key, schema);
+  return schema;
+}
+
+// A start schema inside one form resolves its $refs against that form's root; ids tell roots apart.
+const rootIds = new WeakMap<object, number>();
+let nextRootId = 0;
+function formKey(root: object): number {
+  let id = rootIds.get(root);
+  if (id === undefined) rootIds.set(root, (id = nextRootId++));
+  return id;
+}
+
+function walk(root: any, start: any, scope: string): any {
   let current = resolveRef(root, start);
   for (const token of pointerTokens(scope.replace(/^#\/?$/, '').replace(/^#/, ''))) {
     if (!current || typeof current !== 'object') return undefined;

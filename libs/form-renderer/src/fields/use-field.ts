@@ -10,9 +10,19 @@ interface FieldSnapshot {
   error?: string;
 }
 
+/** react-hook-form's get, without parsing the path for a top-level name (most fields of a large form). */
+function at(values: any, name: string): any {
+  return name.includes('.') ? get(values, name) : values?.[name];
+}
+
 function snapshot(control: Control, name: string): FieldSnapshot {
-  const error: any = get(control._formState.errors, name);
-  return { value: get(control._formValues, name, get(control._defaultValues, name)), error: error?.message ?? error?.root?.message };
+  const error: any = at(control._formState.errors, name);
+  return { value: snapshotValue(control, name), error: error?.message ?? error?.root?.message };
+}
+
+function snapshotValue(control: Control, name: string): unknown {
+  const value = at(control._formValues, name);
+  return value === undefined ? at(control._defaultValues, name) : value;
 }
 
 /** A value from an input event, or the value itself (antd widgets call onChange with values). */
@@ -46,7 +56,7 @@ export function useField(name: string, readonly = false) {
 
   const registered = useRef<{ name: string; props: ReturnType<Control['register']> } | null>(null);
   if (registered.current?.name !== name) {
-    registered.current = { name, props: control.register(name, { value: get(control._formValues, name, get(control._defaultValues, name)) }) };
+    registered.current = { name, props: control.register(name, { value: snapshotValue(control, name) }) };
   }
 
   useIsoLayoutEffect(() => {
@@ -64,7 +74,8 @@ export function useField(name: string, readonly = false) {
     // As useController with shouldUnregister: the value stays in the form while the field is mounted.
     const value = get(control._defaultValues, name);
     if (get(control._formValues, name) === undefined && value !== undefined) set(control._formValues, name, structuredCloneSafe(value));
-    if (!arrayCell) control.register(name);
+    // Registered while rendering; again only if an unmount in between (StrictMode, a row move) unregistered it.
+    if (!arrayCell && !get(control._fields, name)) control.register(name);
     const field: any = get(control._fields, name);
     if (field?._f) field._f.mount = true;
     return () => {
