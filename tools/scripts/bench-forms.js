@@ -1,7 +1,7 @@
 // Forms part of `npm run bench`: (a) in Node, one validation of a 200-field form with a 50-row table — ours
 // (the cached validator the renderer and the API share) vs the stock @hookform/resolvers ajv resolver;
 // (b) in headless Chromium, mount and keystroke times of a 500-field form and a 200-row × 4-column table —
-// our FormRenderer vs @rjsf/core 6 with @rjsf/validator-ajv8. Builds the renderer harness into
+// our FormRenderer vs @rjsf/core 6 with @rjsf/validator-ajv8, and a bare <input> as the keystroke floor. Builds the renderer harness into
 // dist/form-harness with vite: run it holding /tmp/e2e.lock where others build too.
 const { spawnSync } = require('child_process');
 const path = require('path');
@@ -37,6 +37,9 @@ module.exports = function formsBench({ root, out, runJson }) {
         const r = b[scenario][renderer];
         console.log(`| ${names[scenario]} | ${renderer === 'ours' ? 'ours' : '@rjsf/core 6'} | ${ms(r.mountMs)} | ${r.keyMedianMs.toFixed(1)} ms | ${r.keyP95Ms.toFixed(1)} ms | ${r.elements.toLocaleString('en')} |`);
       }
+      const f = b[scenario].floor;
+      if (f) console.log(`| (floor) | a bare <input>, no framework | — | ${f.keyMedianMs.toFixed(1)} ms | ${f.keyP95Ms.toFixed(1)} ms | 1 |`);
     }
+    console.log('(keystroke = key event to the next painted frame. (floor) is a bare <input> on the same page, timed the same way in the same rotation: the wait for the next frame and its paint, which every renderer pays too — what a renderer adds is its figure minus the floor)');
   }
 };

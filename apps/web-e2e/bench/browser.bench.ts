@@ -59,11 +59,43 @@ async function openPage(browser: Browser, renderer: Renderer, scenario: Scenario
 }
 
 /**
+ * The floor of the keystroke measure: a bare <input> alone on the same page (no React, no form), timed the
+ * same way — key event to the frame after it. Frames come on the display's clock (about every 16.7 ms), so
+ * even an input that does nothing waits for the next one; a renderer's figure is this wait plus its work.
+ * Shows what the measure can resolve: a renderer cannot come in under it.
+ */
+async function openFloorPage(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+  await serveHarness(context, ORIGIN);
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/form-harness/bench.html`);
+  await page.waitForFunction(() => !!(window as unknown as BenchWindow).__bench);
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.id = 'floor';
+    document.getElementById('root')!.appendChild(input);
+  });
+  await page.locator('#floor').click();
+  const keystroke = async (key: string) => {
+    await page.evaluate(() => {
+      const w = window as unknown as BenchWindow;
+      w.__next = w.__bench.nextKeystroke();
+    });
+    await page.keyboard.press(key);
+    return page.evaluate(() => (window as unknown as BenchWindow).__next!);
+  };
+  return { context, keystroke };
+}
+
+/**
  * Ours and rjsf side by side, alternating every mount and every keystroke, so a busy machine (the 2-core box
- * is shared) slows both alike instead of whichever happened to run during the busy spell.
+ * is shared) slows both alike instead of whichever happened to run during the busy spell. The bare input
+ * (the measure's floor) takes its keystrokes in the same rotation.
  */
 async function runScenario(browser: Browser, scenario: Scenario) {
   const pages = { ours: await openPage(browser, 'ours', scenario), rjsf: await openPage(browser, 'rjsf', scenario) };
+  const floor = await openFloorPage(browser);
+  const floorKeys: number[] = [];
   const mounts: Record<Renderer, number[]> = { ours: [], rjsf: [] };
   for (let i = 0; i < MOUNTS; i++) for (const r of ['ours', 'rjsf'] as const) mounts[r].push(await pages[r].mount());
   const elements = { ours: await pages.ours.elements(), rjsf: await pages.rjsf.elements() };
@@ -74,8 +106,11 @@ async function runScenario(browser: Browser, scenario: Scenario) {
       const ms = await pages[r].keystroke(String.fromCharCode(97 + (i % 26)));
       if (i >= WARM_KEYS) keys[r].push(ms);
     }
+    const ms = await floor.keystroke(String.fromCharCode(97 + (i % 26)));
+    if (i >= WARM_KEYS) floorKeys.push(ms);
   }
-  const out: Record<string, unknown> = {};
+  await floor.context.close();
+  const out: Record<string, unknown> = { floor: { keyMedianMs: median(floorKeys), keyP95Ms: quantile(floorKeys, 0.95), keystrokes: floorKeys.length } };
   for (const r of ['ours', 'rjsf'] as const) {
     out[r] = {
       mountMs: median(mounts[r]),
