@@ -43,7 +43,7 @@ import { DropoutPromotion } from './ledgers/dropout-promotion';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
 import { DeploymentsService } from './workflow/deployments.service';
-import { engineProvider } from './workflow/engine.provider';
+import { engineProvider, engineStoreProvider } from './workflow/engine.provider';
 import { FormsService } from './workflow/forms.service';
 import { JobWorker } from './workflow/job-worker';
 import { ProcessesService } from './workflow/processes.service';
@@ -103,7 +103,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         DatabaseBootstrap, PasswordService, TokenService, PrincipalLoader, LoginService,
         OrgUnitsService, RolesService, UsersService, DirectoryImportService, AuditService, StudentsService, AttachmentsService, RegisterImportService, ComparisonService, LedgersService, LedgerCasesService, DropoutPromotion, DashboardService,
-        engineProvider, JobWorker, FormsService, DeploymentsService, ProcessesService, TasksService,
+        engineStoreProvider, engineProvider, JobWorker, FormsService, DeploymentsService, ProcessesService, TasksService,
         InstanceLinksService, StartService, TaskActionsService, TaskCommentsService, TaskAttachmentsService,
         NotificationsService, InAppSender, TaskNotifier, externalSendersProvider, StudentFileService,
         PackageExportService, PackageImportService, PackageResources, DemoCasesSeeder,

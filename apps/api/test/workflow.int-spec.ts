@@ -1,4 +1,6 @@
-import { FormDefinitionRow, FormSubmission, Student } from '../src/database/entities';
+import type { InstanceRecord, TaskRecord } from '@kcbx/engine';
+import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
+import { FormDefinitionRow, FormSubmission, InstanceLink, Student } from '../src/database/entities';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { approvalResources } from './support/workflow-fixtures';
 
@@ -152,5 +154,47 @@ describe('procedures at work: deploy, start, inbox, complete', () => {
     expect((await inbox(vice)).total).toBe(0);
     await t.http().post(`/api/tasks/${task.id}/unclaim`).set(bearer(principal)).expect(201);
     expect((await inbox(vice, 'candidate')).total).toBe(1);
+  });
+
+  it('given the database refusing a step\'s submission (or a new case\'s link), then nothing of the step (or case) stays; once the cause is gone, a retry succeeds once', async () => {
+    // A real refusal inside the database — a trigger, made for this suite only — not a mock of our code.
+    const pg = t.db.kind === 'postgres';
+    if (pg) await t.ds.query(`CREATE OR REPLACE FUNCTION refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+    const refuse = (table: string) =>
+      t.ds.query(pg
+        ? `CREATE TRIGGER refuse_${table} BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_for_test()`
+        : `CREATE TRIGGER refuse_${table} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
+    const allow = (table: string) => t.ds.query(pg ? `DROP TRIGGER refuse_${table} ON ${table}` : `DROP TRIGGER refuse_${table}`);
+    const instances = t.ds.getRepository<InstanceRecord>(ENGINE_SCHEMAS.instance);
+    const start = () => t.http().post('/api/process-definitions/key/leave-approval/start').set(bearer(teacher)).send({ orgUnit: '64042210001', variables: { studentId: student.id } });
+
+    // a case whose link cannot be written is not started
+    const casesBefore = await instances.count();
+    await refuse('process_instance_link');
+    expect((await start()).status).toBe(500);
+    expect(await instances.count()).toBe(casesBefore);
+    await allow('process_instance_link');
+    const started = await start().expect(201);
+    expect(await instances.count()).toBe(casesBefore + 1);
+    expect(await t.ds.getRepository(InstanceLink).findOneBy({ instanceId: started.body.id })).toMatchObject({ studentId: student.id, orgUnitPath: '/640422/640422100/64042210001/' });
+
+    // a step whose submission cannot be written is not taken
+    const task = (await inbox(teacher)).items.find((x: { instanceId: string }) => x.instanceId === started.body.id);
+    const history = async () => (await t.http().get(`/api/process-instances/${started.body.id}`).set(bearer(teacher)).expect(200)).body.history;
+    const historyBefore = await history();
+    const complete = () => t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(teacher)).send({ data: { reason: 'illness', from: '2026-09-01', to: '2027-07-01' } });
+    await refuse('form_submission');
+    expect((await complete()).status).toBe(500);
+    expect(await t.ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).findOneBy({ id: task.id })).toMatchObject({ state: 'created', completedAt: null, completedBy: null, version: task.version });
+    expect(await history()).toEqual(historyBefore);
+    expect(await t.ds.getRepository(FormSubmission).countBy({ instanceId: started.body.id })).toBe(0);
+    expect((await inbox(teacher)).items.map((x: { id: string }) => x.id)).toContain(task.id);
+
+    await allow('form_submission');
+    await complete().expect(201);
+    await complete().expect(409);
+    expect(await t.ds.getRepository(FormSubmission).findBy({ instanceId: started.body.id })).toEqual([expect.objectContaining({ taskId: task.id, formKey: 'leave-application', formVersion: 1 })]);
+    expect((await history()).filter((h: { type: string }) => h.type === 'task-completed')).toHaveLength(1);
+    expect((await inbox(principal)).items.some((x: { instanceId: string }) => x.instanceId === started.body.id)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, EntitySchema } from 'typeorm';
 import { ENGINE_SCHEMAS } from './engine-tables';
 import { EngineTables1732900000000 } from './engine-tables.migration';
 import { TypeOrmStore } from './typeorm-store';
@@ -35,8 +35,12 @@ async function openDatabase(): Promise<{ url?: string; file?: string; drop: () =
   };
 }
 
+/** a host's own table, written beside engine commands (withSideWrites); created by the suite, not a migration */
+interface Note { id: string; note: string }
+const NOTE = new EntitySchema<Note>({ name: 'side_note', columns: { id: { type: 'varchar', length: 40, primary: true }, note: { type: 'varchar', length: 40 } } });
+
 function dataSource(db: { url?: string; file?: string }): DataSource {
-  const common = { entities: Object.values(ENGINE_SCHEMAS), migrations: [EngineTables1732900000000] };
+  const common = { entities: [...Object.values(ENGINE_SCHEMAS), NOTE], migrations: [EngineTables1732900000000] };
   return db.url
     ? new DataSource({ ...common, type: 'postgres', url: db.url, extra: { max: 30 } })
     : new DataSource({ ...common, type: 'better-sqlite3', database: db.file! });
@@ -64,6 +68,7 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
     ds = dataSource(db);
     await ds.initialize();
     await ds.runMigrations();
+    await ds.query('CREATE TABLE side_note ("id" varchar(40) PRIMARY KEY, "note" varchar(40) NOT NULL)');
     store = new TypeOrmStore(ds);
   });
   afterAll(async () => {
@@ -190,5 +195,106 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof ConcurrencyError)).toHaveLength(49);
+  });
+
+  describe('side writes in an engine command\'s transaction (withSideWrites)', () => {
+    const notes = () => ds.getRepository(NOTE).find({ order: { id: 'ASC' } });
+
+    it('given side writes, then they run after the command\'s writes, see them and its result, and commit with them', async () => {
+      const result = await store.withSideWrites(
+        () => store.transaction(async (tx) => {
+          await tx.insert('execution', execution('side-1'));
+          return 'side-1';
+        }),
+        async (m, id) => {
+          // the engine's rows are already written in this transaction (on PostgreSQL: flushed)
+          const [row] = await m.query(`SELECT "state" FROM bpmn_execution WHERE "id" = ${pgBase ? '$1' : '?'}`, [id]);
+          await m.getRepository(NOTE).insert({ id, note: `saw ${row?.state}` });
+          // save() opens no transaction of its own inside this one (on SQLite TypeORM is told one is open)
+          await m.getRepository(NOTE).save({ id: `${id}-saved`, note: 'saved' });
+        },
+      );
+      expect(result).toBe('side-1');
+      expect(await store.read((tx) => tx.get('execution', 'side-1'))).toEqual(execution('side-1'));
+      expect(await notes()).toEqual([{ id: 'side-1', note: 'saw waiting' }, { id: 'side-1-saved', note: 'saved' }]);
+      // afterwards TypeORM's own transactions work as before
+      await ds.transaction((m) => m.getRepository(NOTE).insert({ id: 'side-1-after', note: 'after' }));
+      expect((await notes()).map((n) => n.id)).toContain('side-1-after');
+      await ds.getRepository(NOTE).clear();
+    });
+
+    it('given a side write the database refuses, then the command\'s writes and earlier side writes roll back, and the error is the command\'s', async () => {
+      await ds.getRepository(NOTE).insert({ id: 'taken', note: 'already there' });
+      await store.transaction((tx) => tx.insert('task', task('t-side')));
+      const open = (await store.read((tx) => tx.get('task', 't-side')))!;
+      const attempt = () =>
+        store.withSideWrites(
+          () => store.transaction(async (tx) => tx.update('task', { ...open, state: 'completed', completedBy: 'u1' })),
+          async (m, done) => {
+            await m.getRepository(NOTE).insert({ id: `${done.id}-note`, note: 'first' });
+            await m.getRepository(NOTE).insert({ id: 'taken', note: 'duplicate key' });
+          },
+        );
+      await expect(attempt()).rejects.toThrow(/unique|duplicate/i);
+      expect(await store.read((tx) => tx.get('task', 't-side'))).toMatchObject({ state: 'created', completedBy: null, version: 1 });
+      expect((await notes()).map((n) => n.id)).toEqual(['taken']);
+      // the cause removed, the same command succeeds once
+      await ds.getRepository(NOTE).delete({ id: 'taken' });
+      await expect(attempt()).resolves.toMatchObject({ state: 'completed', version: 2 });
+      expect((await notes()).map((n) => n.id)).toEqual(['t-side-note', 'taken']);
+      await expect(attempt()).rejects.toBeInstanceOf(ConcurrencyError);
+      await ds.getRepository(NOTE).clear();
+    });
+
+    it('given the command\'s writes conflict (a stale version), then its side writes do not stay', async () => {
+      await store.transaction((tx) => tx.insert('task', task('t-side-race')));
+      const seen = (await store.read((tx) => tx.get('task', 't-side-race')))!;
+      await store.transaction((tx) => tx.update('task', { ...seen, assignee: 'first' }));
+      let ran = 0;
+      await expect(
+        store.withSideWrites(
+          () => store.transaction(async (tx) => tx.update('task', { ...seen, assignee: 'second' })),
+          async (m) => {
+            ran++;
+            await m.getRepository(NOTE).insert({ id: 'lost-note', note: 'must not stay' });
+          },
+        ),
+      ).rejects.toBeInstanceOf(ConcurrencyError);
+      expect(ran).toBe(0);
+      expect(await notes()).toEqual([]);
+      expect(await store.read((tx) => tx.get('task', 't-side-race'))).toMatchObject({ assignee: 'first', version: 2 });
+    });
+
+    it('only the command\'s first transaction runs them; concurrent commands keep their own; a command with no transaction is an error', async () => {
+      const seen: string[] = [];
+      await store.withSideWrites(
+        async () => {
+          await store.transaction(async () => 'first');
+          await store.transaction(async () => 'second');
+        },
+        async (_m, r) => {
+          seen.push(String(r));
+        },
+      );
+      expect(seen).toEqual(['first']);
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          store.withSideWrites(
+            () => store.transaction(async (tx) => {
+              await tx.insert('execution', execution(`side-c${String(i).padStart(2, '0')}`));
+              return `side-c${String(i).padStart(2, '0')}`;
+            }),
+            async (m, id) => {
+              await m.getRepository(NOTE).insert({ id, note: id });
+            },
+          ),
+        ),
+      );
+      const stored = await notes();
+      expect(stored).toHaveLength(12);
+      expect(stored.every((n) => n.note === n.id)).toBe(true);
+      await expect(store.withSideWrites(async () => 'no transaction', async () => undefined)).rejects.toThrow(/opened no transaction/);
+      await ds.getRepository(NOTE).clear();
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { newId, nowIso } from '../database/columns';
 import { Attachment, InstanceAttachment } from '../database/entities';
 import { coversPath, Principal } from '../identity/principal';
@@ -12,11 +12,14 @@ interface Step {
   activityId: string | null;
 }
 
+/** the data source, or a transaction's manager (filing a submission's files inside its step's transaction) */
+type Db = Pick<EntityManager, 'getRepository'>;
+
 /**
  * Attachments filed with a case. Filing never widens who may download a file: lists show only attachments
  * whose own org unit the caller's scope covers.
  */
-export async function fileAttachments(ds: DataSource, p: Principal, step: Step, attachmentIds: string[]): Promise<void> {
+export async function fileAttachments(ds: Db, p: Principal, step: Step, attachmentIds: string[]): Promise<void> {
   for (const attachmentId of attachmentIds) {
     await ds.getRepository(InstanceAttachment).createQueryBuilder().insert().orIgnore().values({
       id: newId(), tenantId: p.tenantId, instanceId: step.instanceId, taskId: step.id, activityId: step.activityId,
@@ -26,7 +29,7 @@ export async function fileAttachments(ds: DataSource, p: Principal, step: Step, 
 }
 
 /** files the attachments a submission's file fields name (those in the caller's scope; others are ignored) */
-export async function fileFromSubmission(ds: DataSource, p: Principal, step: Step, data: unknown): Promise<void> {
+export async function fileFromSubmission(ds: Db, p: Principal, step: Step, data: unknown): Promise<void> {
   const ids = [...attachmentIdsIn(data)];
   if (!ids.length) return;
   const found = await ds.getRepository(Attachment).findBy({ tenantId: p.tenantId, id: In(ids) });

@@ -5,12 +5,19 @@ import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { DbGate } from '../database/db-gate';
 
 /**
- * The one Engine of this process, over the app's database. On SQLite its transactions pass through the
- * same gate as HTTP requests (re-entrant, so an engine call inside a request runs straight through).
+ * The engine's store over the app's database. On SQLite its transactions pass through the same gate as HTTP
+ * requests (re-entrant, so an engine call inside a request runs straight through). Services that must write
+ * their own rows in an engine command's transaction (a step's form submission) use its `withSideWrites`.
  */
+export const engineStoreProvider = {
+  provide: TypeOrmStore,
+  inject: [DataSource, DbGate],
+  useFactory: (ds: DataSource, gate: DbGate) => new TypeOrmStore(ds, (work) => gate.run(work)),
+};
+
+/** The one Engine of this process, over that store. */
 export const engineProvider = {
   provide: Engine,
-  inject: [DataSource, DbGate, APP_CONFIG],
-  useFactory: (ds: DataSource, gate: DbGate, config: AppConfig) =>
-    new Engine({ store: new TypeOrmStore(ds, (work) => gate.run(work)), jobLockMs: config.jobLockMs }),
+  inject: [TypeOrmStore, APP_CONFIG],
+  useFactory: (store: TypeOrmStore, config: AppConfig) => new Engine({ store, jobLockMs: config.jobLockMs }),
 };

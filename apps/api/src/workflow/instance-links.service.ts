@@ -1,21 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { DefinitionRecord, HistoryRecord, InstanceRecord } from '@kcbx/engine';
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { InstanceLink, OrgUnit } from '../database/entities';
 
 /**
  * Keeps `process_instance_link` (student and org-unit path per instance) complete. Starts through
- * `POST .../start` write their row at once; instances started elsewhere — the ledger's persuasion button,
- * message and timer starts, call activities — are linked on the next read from the variables their
- * `instance-started` event recorded (`orgUnit`, `studentId`), so no start path can leave a case unlisted.
+ * `POST .../start` write their row in the start command's own transaction; instances started elsewhere — the
+ * ledger's persuasion button, message and timer starts, call activities — are linked on the next read from the
+ * variables their `instance-started` event recorded (`orgUnit`, `studentId`), so no start path can leave a case
+ * unlisted.
  */
 @Injectable()
 export class InstanceLinksService {
   constructor(private readonly ds: DataSource) {}
 
-  async record(link: InstanceLink): Promise<void> {
-    await this.ds.getRepository(InstanceLink).insert(link);
+  /** `m`: the start command's transaction (StartService writes the link in it), else the data source */
+  async record(link: InstanceLink, m: EntityManager = this.ds.manager): Promise<void> {
+    await m.getRepository(InstanceLink).insert(link);
   }
 
   async catchUp(tenantId: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Engine, NotFoundError, type StartSpec } from '@kcbx/engine';
 import { type FieldPermissions, validateSubmission } from '@kcbx/forms';
+import { TypeOrmStore } from '@kcbx/engine-store-typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, Errors } from '../common/app-error';
 import type { Language } from '../common/language';
@@ -37,6 +38,7 @@ export class StartService {
   constructor(
     private readonly ds: DataSource,
     private readonly engine: Engine,
+    private readonly store: TypeOrmStore,
     private readonly forms: FormsService,
     private readonly students: StudentsService,
     private readonly links: InstanceLinksService,
@@ -92,22 +94,29 @@ export class StartService {
       Object.assign(variables, input.data ?? {});
     }
     Object.assign(variables, { orgUnit: unit.code, startedBy: p.username });
-    const instance = await this.engine.startProcess({
-      tenantId: p.tenantId, key, version: start.definition.version, businessKey: input.businessKey ?? null, variables, startedBy: p.userId,
-    });
+    // The case's link (student, org unit) and the start form's submission commit in the start command's own
+    // transaction: no case without its link or its submission, none of them without the case.
     const at = nowIso();
-    await this.links.record({
-      instanceId: instance.id, tenantId: p.tenantId, definitionKey: key, definitionVersion: start.definition.version,
-      studentId: studentId ?? null, orgUnitPath: unit.path, startedBy: p.userId, startedAt: at,
-    });
-    if (pin) {
-      await this.ds.getRepository(FormSubmission).insert({
-        id: newId(), tenantId: p.tenantId, instanceId: instance.id, taskId: null, activityId: start.startEventId,
-        formKey: pin.key, formVersion: pin.version, formHash: pin.hash, data: pin.data as never, submittedBy: p.userId,
-        submittedByName: p.displayName, submittedAt: at,
-      });
-    }
-    if (pin) await fileFromSubmission(this.ds, p, { instanceId: instance.id, id: null, activityId: start.startEventId }, pin.data);
+    const instance = await this.store.withSideWrites(
+      () => this.engine.startProcess({
+        tenantId: p.tenantId, key, version: start.definition.version, businessKey: input.businessKey ?? null, variables, startedBy: p.userId,
+      }),
+      async (m, started) => {
+        await this.links.record({
+          instanceId: started.id, tenantId: p.tenantId, definitionKey: key, definitionVersion: start.definition.version,
+          studentId: studentId ?? null, orgUnitPath: unit.path, startedBy: p.userId, startedAt: at,
+        }, m);
+        if (!pin) return;
+        await m.getRepository(FormSubmission).insert({
+          id: newId(), tenantId: p.tenantId, instanceId: started.id, taskId: null, activityId: start.startEventId,
+          formKey: pin.key, formVersion: pin.version, formHash: pin.hash, data: pin.data as never, submittedBy: p.userId,
+          submittedByName: p.displayName, submittedAt: at,
+        });
+        await fileFromSubmission(m, p, { instanceId: started.id, id: null, activityId: start.startEventId }, pin.data);
+      },
+    );
+    // After commit, best effort: notifications are re-derived from the open tasks (the notifier skips what it
+    // already sent), and the audit entry is written by AuditInterceptor once the response is made.
     await this.notifier.instanceTasks(p.tenantId, instance.id);
     return this.processes.get(p, instance.id);
   }

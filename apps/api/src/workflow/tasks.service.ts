@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Engine, TaskNotActiveError, type DefinitionRecord, type TaskRecord } from '@kcbx/engine';
 import { validateSubmission } from '@kcbx/forms';
-import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
+import { ENGINE_SCHEMAS, TypeOrmStore } from '@kcbx/engine-store-typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, Errors } from '../common/app-error';
 import { TaskNotifier } from '../notifications/task-notifier';
@@ -21,6 +21,7 @@ export class TasksService {
   constructor(
     private readonly ds: DataSource,
     private readonly engine: Engine,
+    private readonly store: TypeOrmStore,
     private readonly forms: FormsService,
     private readonly notifier: TaskNotifier,
   ) {}
@@ -111,15 +112,23 @@ export class TasksService {
       variables = result.data;
       pin = { key: result.key, version: result.version, hash };
     }
-    const done = await this.engine.completeTask({ tenantId: p.tenantId, taskId: row.task.id, userId: p.userId, variables });
-    if (pin) {
-      await this.ds.getRepository(FormSubmission).insert({
-        id: newId(), tenantId: p.tenantId, instanceId: row.task.instanceId, taskId: row.task.id, activityId: row.task.activityId,
-        formKey: pin.key, formVersion: pin.version, formHash: pin.hash, data: variables as never, submittedBy: p.userId,
-        submittedByName: p.displayName, submittedAt: nowIso(),
-      });
-    }
-    await fileFromSubmission(this.ds, p, row.task, variables);
+    // The submission (and the files it names) commit in the completion's own transaction: a crash or a refused
+    // write in between can no longer leave the step done without what was submitted at it — nor the reverse.
+    const done = await this.store.withSideWrites(
+      () => this.engine.completeTask({ tenantId: p.tenantId, taskId: row.task.id, userId: p.userId, variables }),
+      async (m) => {
+        if (pin) {
+          await m.getRepository(FormSubmission).insert({
+            id: newId(), tenantId: p.tenantId, instanceId: row.task.instanceId, taskId: row.task.id, activityId: row.task.activityId,
+            formKey: pin.key, formVersion: pin.version, formHash: pin.hash, data: variables as never, submittedBy: p.userId,
+            submittedByName: p.displayName, submittedAt: nowIso(),
+          });
+        }
+        await fileFromSubmission(m, p, row.task, variables);
+      },
+    );
+    // After commit, best effort: notifications of the next steps are re-derived from the open tasks (the notifier
+    // skips what it already sent), and the audit entry is written by AuditInterceptor once the response is made.
     await this.notifier.instanceTasks(p.tenantId, row.task.instanceId);
     return presentTask(done);
   }
