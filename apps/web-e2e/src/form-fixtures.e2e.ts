@@ -28,9 +28,12 @@ import { repoRoot } from './support/paths';
 
 /**
  * Issue #4, acceptance 2: every imported fixture (react-jsonschema-form playground samples, Camunda form-js
- * schemas, the JSON Forms examples of the shared corpus) renders in Chromium with its sample data, submits
- * with the verdict and field errors the API gives for the same data, and what does not map is listed in
- * libs/forms/test/fixtures/UNMAPPED.md (regenerated here: UPDATE_FIXTURE_REPORT=1 rewrites it).
+ * schemas, the JSON Forms examples of the shared corpus) imports, renders in Chromium with its sample data
+ * (its unconditional top-level fields under their labels, no page or console error), and submits with the
+ * verdict `validateSubmission` gives for the values the form holds, each of the API's messages on screen (at
+ * its field, or in the form's list of errors without a field). What does not map is listed in
+ * libs/forms/test/fixtures/UNMAPPED.md, which the last test regenerates and compares (UPDATE_FIXTURE_REPORT=1
+ * rewrites it). One browser page for all: the harness swaps definitions.
  */
 
 const FIXTURES = path.join(repoRoot, 'libs/forms/test/fixtures');
@@ -65,8 +68,9 @@ const idOf = (f: Fixture) => `${f.group}/${f.file}`;
 
 /**
  * Sample data that is invalid on purpose (the node specs in libs/forms/test give the reasons), with the fields
- * the API refuses. Every other sample must submit cleanly. form-js schemas carry no sample data: they start
- * empty (plus their defaults), so their required fields are what is refused.
+ * the schema refuses. Every other sample must submit cleanly unless the form changed it on its way (a value
+ * with no field, an empty object it added): then UNMAPPED.md says so. form-js schemas carry no sample data:
+ * they start empty (plus their defaults), so their required fields are what is refused.
  */
 const INVALID_SAMPLES: Record<string, string[]> = {
   'rjsf/ifThenElse.json': ['/animal', '/food', '/water'],
