@@ -56,6 +56,11 @@ describe('administration: org units, users, roles, bulk import, audit', () => {
     expect(extraEn.body.details[0].message).toBe('property isGod should not exist');
     const blank = await t.http().post('/api/admin/roles').set(bearer(admin)).send({ key: 'x-role', name: 42 }).expect(400);
     expect(blank.body.details).toContainEqual(expect.objectContaining({ field: 'name', message: 'name 必须是文本' }));
+    // A DTO's own "中文 / English" message is split by language, not replaced.
+    const noReason = await t.http().post('/api/tasks/x/return').set(bearer(admin)).send({ reason: '' }).expect(400);
+    expect(noReason.body.details[0]).toMatchObject({ field: 'reason', message: '请填写退回原因' });
+    const noReasonEn = await t.http().post('/api/tasks/x/return').set(bearer(admin)).set('Accept-Language', 'en').send({ reason: '' }).expect(400);
+    expect(noReasonEn.body.details[0].message).toBe('reason is required');
     expect(await t.ds.getRepository(User).findOneBy({ username: 'unk' })).toBeNull();
   });
 

@@ -36,11 +36,18 @@ const ZH: Record<string, (field: string) => string> = {
   nestedValidation: (f) => `${f} 的内容不正确`,
 };
 
+/** A DTO's own message is written "中文 / English"; class-validator's defaults are English and translated here. */
+function bilingual(keyword: string, field: string, text: string): Bilingual {
+  const own = /^(.*\p{Script=Han}.*?) \/ (.+)$/u.exec(text);
+  if (own) return { zh: own[1], en: own[2] };
+  return { zh: ZH[keyword]?.(field) ?? text, en: text };
+}
+
 /** class-validator's error tree as a flat list of fields, each reason in Chinese and English. */
 export function dtoFieldErrors(errors: ValidationError[], prefix = ''): DtoFieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([keyword, en]) => ({ field, keyword, message: { zh: ZH[keyword]?.(field) ?? en, en } }));
+    const own = Object.entries(e.constraints ?? {}).map(([keyword, text]) => ({ field, keyword, message: bilingual(keyword, field, text) }));
     return [...own, ...dtoFieldErrors(e.children ?? [], field)];
   });
 }
