@@ -6,7 +6,7 @@ import { ControlField } from './fields/control-field';
 import { t, useFormEnv, type ScopeBase } from './form-context';
 import { textFor } from './labels';
 import { estimateHeight, NearChunk } from './near-chunk';
-import { CHUNK_SIZE } from './near-viewport';
+import { FIELD_CHUNK_SIZE } from './near-viewport';
 import { RuleGate } from './rule-gate';
 import { fieldNamesIn } from './step-fields';
 
@@ -18,10 +18,10 @@ export function ElementView({ element, base }: { element: UiElement; base: Scope
 
 function Children({ elements, base }: { elements: UiElement[]; base: ScopeBase }) {
   const { deferWidgets } = useFormEnv();
-  if (deferWidgets && elements.length > CHUNK_SIZE) {
+  if (deferWidgets && elements.length > FIELD_CHUNK_SIZE) {
     // A large form: fields in chunks that get their widgets as they come near the window.
     const chunks: UiElement[][] = [];
-    for (let i = 0; i < elements.length; i += CHUNK_SIZE) chunks.push(elements.slice(i, i + CHUNK_SIZE));
+    for (let i = 0; i < elements.length; i += FIELD_CHUNK_SIZE) chunks.push(elements.slice(i, i + FIELD_CHUNK_SIZE));
     return (
       <>
         {chunks.map((chunk, c) => (

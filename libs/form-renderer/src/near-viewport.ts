@@ -1,10 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 
 /** How far outside the window a part of the form gets its real widgets ahead of scrolling to it. */
 const MARGIN_PX = 800;
 
-/** Fields (or table rows) per chunk: the unit that is observed and gets its widgets at once. */
+/** Table rows per chunk: the unit that is observed and gets its widgets at once. */
 export const CHUNK_SIZE = 8;
+/** Fields per chunk (fewer: the first screen gets real widgets by whole chunks, and fields are taller). */
+export const FIELD_CHUNK_SIZE = 6;
 
 /** Rough heights, to tell which chunks fill the first screen without asking the browser for layout. */
 export const FIELD_PX = 74;
@@ -77,9 +79,6 @@ export function useNearChunk(enabled: boolean, budget: FirstScreen | undefined, 
   return { near: parentNear && near, ref };
 }
 
-// On the server (print previews, tests) there is no layout: everything renders at once.
-const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
-
 /**
  * Whether a field's widget is mounted: when its chunk is near, or when the stand-in receives focus (Tab from
  * the field above), in which case the real widget takes the focus over. The value and validation stay
@@ -88,17 +87,11 @@ const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayout
 export function useNearWidget(focusId?: string) {
   const chunkNear = useContext(NearContext);
   const [woken, setWoken] = useState(false);
-  const focusOnWake = useRef(false);
-  const near = chunkNear || woken;
-  useIsoLayoutEffect(() => {
-    if (near && focusOnWake.current && focusId) {
-      focusOnWake.current = false;
-      document.getElementById(focusId)?.focus();
-    }
-  }, [near]);
+  // No effect per field for this (500 of them on a large form): the widget takes the focus on the next frame,
+  // by which time the focus event's render is committed.
   const wakeForFocus = useCallback(() => {
-    focusOnWake.current = true;
     setWoken(true);
-  }, []);
-  return { near, wakeForFocus };
+    if (focusId) requestAnimationFrame(() => document.getElementById(focusId)?.focus());
+  }, [focusId]);
+  return { near: chunkNear || woken, wakeForFocus };
 }

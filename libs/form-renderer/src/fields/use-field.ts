@@ -59,17 +59,8 @@ export function useField(name: string, readonly = false) {
     registered.current = { name, props: control.register(name, { value: snapshotValue(control, name) }) };
   }
 
+  // One effect per field (a 500-field form mounts 500 of them): registration, then the subscription.
   useIsoLayoutEffect(() => {
-    const sync = () =>
-      setState((prev) => {
-        const next = snapshot(control, name);
-        return Object.is(prev.value, next.value) && prev.error === next.error ? prev : next;
-      });
-    sync(); // anything that changed between the render and the subscription
-    return control._subscribe({ name, exact: true, formState: { values: true, errors: true }, callback: sync });
-  }, [control, name]);
-
-  useEffect(() => {
     const arrayCell = inFieldArray(control, name);
     // As useController with shouldUnregister: the value stays in the form while the field is mounted.
     const value = get(control._defaultValues, name);
@@ -78,7 +69,17 @@ export function useField(name: string, readonly = false) {
     if (!arrayCell && !get(control._fields, name)) control.register(name);
     const field: any = get(control._fields, name);
     if (field?._f) field._f.mount = true;
+
+    const sync = () =>
+      setState((prev) => {
+        const next = snapshot(control, name);
+        return Object.is(prev.value, next.value) && prev.error === next.error ? prev : next;
+      });
+    sync(); // anything that changed between the render and the subscription
+    const unsubscribe = control._subscribe({ name, exact: true, formState: { values: true, errors: true }, callback: sync });
     return () => {
+      unsubscribe();
+      // A cell of a table keeps its value while rows are added, removed or moved (react-hook-form's action flag).
       if (!arrayCell || !control._state.action) control.unregister(name);
     };
   }, [control, name]);
