@@ -67,7 +67,7 @@ describe('procedures at work: deploy, start, inbox, complete', () => {
     await t.http().post('/api/process-definitions/key/leave-approval/start').set(bearer(teacher)).send({ orgUnit: '64042210101' }).expect(404);
   });
 
-  it('invalid form data is refused with field errors in Chinese, and a hidden field sent anyway is refused', async () => {
+  it('invalid form data is refused with field errors in Chinese; a hidden field sent anyway, an undeclared property and a wrong type are refused; nothing is stored', async () => {
     const [task] = (await inbox(teacher)).items;
     const bad = await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(teacher)).send({ data: { reason: 'illness', from: '2026-13-01', guardianPhone: '123' } }).expect(400);
     expect(bad.body.error).toBe('FORM_INVALID');
@@ -76,6 +76,10 @@ describe('procedures at work: deploy, start, inbox, complete', () => {
     expect(bad.body.details.find((d: { field: string }) => d.field === '/guardianPhone').message).toMatch(/手机/);
     const sneaky = await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(teacher)).send({ data: { reason: 'illness', from: '2026-09-01', to: '2027-07-01', decision: 'approve' } }).expect(400);
     expect(sneaky.body.details[0].field).toBe('/decision');
+    const extra = await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(teacher)).send({ data: { reason: 'illness', from: '2026-09-01', to: '2027-07-01', approvedBy: 'me' } }).expect(400);
+    expect(extra.body.details).toContainEqual(expect.objectContaining({ field: '/approvedBy' }));
+    const wrongType = await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(teacher)).send({ data: { reason: 'illness', from: 20260901, to: '2027-07-01' } }).expect(400);
+    expect(wrongType.body.details).toContainEqual(expect.objectContaining({ field: '/from' }));
     expect(await t.ds.getRepository(FormSubmission).count()).toBe(0);
   });
 
