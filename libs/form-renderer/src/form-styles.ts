@@ -12,6 +12,7 @@ export const FORM_CSS = `
 .kcbx-deferred { min-height: 32px; padding: 4px 11px; border: 1px solid #d9d9d9; border-radius: 6px; line-height: 22px; overflow: hidden; white-space: nowrap; }
 .kcbx-chunk { content-visibility: auto; overflow-clip-margin: 8px; }
 .kcbx-chunk-rows { will-change: transform; }
+.kcbx-chunk-far { content-visibility: auto; }
 .kcbx-rows { width: 100%; border-collapse: collapse; border: 1px solid #f0f0f0; }
 .kcbx-rows-fixed { table-layout: fixed; }
 .kcbx-rows-chunk { border-top: 0; }
