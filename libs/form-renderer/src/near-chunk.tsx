@@ -9,9 +9,9 @@ import { FIELD_PX, NearContext, useNearChunk } from './near-viewport';
  *
  * Fields: the browser skips styling, laying out and painting chunks far from the window (content-visibility:
  * auto; the estimate holds their place until they were once laid out), so the first paint does not pay for
- * the whole form. Table rows: each chunk is its own compositing layer instead, so a keystroke in row 100
- * repaints eight rows, not two hundred (content-visibility on row chunks made Chromium's layerization step
- * cost more than the repaint it saved).
+ * the whole form. Table rows: skipped the same way until near; from then on each chunk is its own
+ * compositing layer instead, so a keystroke in row 100 repaints eight rows, not two hundred (content-visibility
+ * on the row chunks in view made Chromium's layerization step cost more than the repaint it saved).
  */
 export function NearChunk({ estimatePx, rows, children }: { estimatePx: number; rows?: boolean; children: ReactNode }) {
   const { deferWidgets, firstScreen } = useFormEnv();
