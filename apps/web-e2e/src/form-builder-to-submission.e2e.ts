@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { makeResidentId } from '@kcbx/cn-codes';
 import { baseUrl, expectText, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
 import { call, tokenOf } from './support/api';
+import { drag } from './support/builder-steps';
 
 /**
  * Acceptance 4 of issue #4, from the builder to a stored submission: the policy designer builds a new form by
@@ -39,39 +40,9 @@ const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-async function center(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('element has no box');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/**
- * A real mouse drag from the palette to a drop gap on the canvas (as in form-builder.e2e.ts), after scrolling
- * back up to them as a designer would: a long property panel (the rule editor is at its end) scrolls the page.
- */
-async function drag(page: Page, source: Locator, gapTestId: string): Promise<void> {
-  await page.evaluate(() => {
-    window.scrollTo(0, 0);
-    document.querySelectorAll('main, .ant-layout-content').forEach((e) => (e.scrollTop = 0));
-  });
-  const from = await center(source);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 12, from.y + 12, { steps: 4 });
-  // Out of the band along the window's edge where dnd-kit scrolls the page under a resting pointer, so the
-  // gap stays where it is measured (the table item sits low in the palette).
-  await page.mouse.move(from.x + 40, page.viewportSize()!.height / 2, { steps: 4 });
-  const gap = page.getByTestId(gapTestId);
-  await gap.waitFor();
-  const to = await center(gap);
-  await page.mouse.move(to.x, to.y, { steps: 12 });
-  await page.mouse.move(to.x + 1, to.y, { steps: 2 });
-  await page.mouse.up();
-}
-
 /** Drags a palette field to the end of the form (top level, at this index), selects it and gives it a key. */
 async function dropField(page: Page, kind: string, index: number, name: string): Promise<Locator> {
-  await drag(page, page.getByTestId(`palette-field-${kind}`), `gap-root-${index}`);
+  await drag(page, page.getByTestId(`palette-field-${kind}`), `gap-root-${index}`, { fromTop: true });
   await page.getByTestId('form-canvas').locator(`[data-path="${index}"]`).click();
   await page.getByTestId('prop-name').fill(name);
   await page.getByTestId('prop-name').press('Enter');

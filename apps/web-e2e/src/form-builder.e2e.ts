@@ -1,5 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { baseUrl, expectText, launchBrowser, logIn, newPage, screenshot } from './support/browser';
+import { drag } from './support/builder-steps';
 import { DEMO_PASSWORD } from './support/paths';
 
 /**
@@ -15,26 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function center(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('element has no box');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** A real mouse drag: press, move past the 5 px activation distance, then to the drop gap (which widens once dragging starts). */
-async function drag(page: Page, source: Locator, gapTestId: string): Promise<void> {
-  const from = await center(source);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 12, from.y + 12, { steps: 4 });
-  const gap = page.getByTestId(gapTestId);
-  await gap.waitFor();
-  const to = await center(gap);
-  await page.mouse.move(to.x, to.y, { steps: 12 });
-  await page.mouse.move(to.x + 1, to.y, { steps: 2 });
-  await page.mouse.up();
-}
 
 /** Polls until the value matches (the UI re-renders after the drop / the API's answer), then asserts it. */
 async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
