@@ -2,7 +2,7 @@
 // and of a 200-row × 4-column table, our FormRenderer against stock @rjsf/core 6 with @rjsf/validator-ajv8
 // (both validating the whole form on every change). Drives apps/web-e2e/harness/bench.html; prints one JSON line.
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureHarnessBuilt, serveHarness } from '../src/support/harness';
 
 type Renderer = 'ours' | 'rjsf';
@@ -17,7 +17,7 @@ const KEYS = Number(process.env.BENCH_KEYS ?? 40);
 const WARM_KEYS = 5;
 
 interface BenchWindow {
-  __bench: { mount(r: Renderer, s: Scenario): Promise<number>; nextKeystroke(): Promise<number>; elementCount(): number };
+  __bench: { mount(r: Renderer, s: Scenario): Promise<number>; nextKeystroke(): Promise<number>; lastKeystrokeWork(): number; elementCount(): number };
   __next?: Promise<number>;
 }
 
@@ -25,6 +25,22 @@ const median = (xs: number[]) => quantile(xs, 0.5);
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+}
+
+/** One key pressed in the focused input: ms to the next painted frame, and ms of work up to style and layout. */
+async function timedKeystroke(page: Page, key: string): Promise<{ frame: number; work: number }> {
+  await page.evaluate(() => {
+    const w = window as unknown as BenchWindow;
+    w.__next = w.__bench.nextKeystroke();
+  });
+  await page.keyboard.press(key);
+  const frame = await page.evaluate(() => (window as unknown as BenchWindow).__next!);
+  // The work figure is set in the first task after the input event, normally long before the frame.
+  const work = await page.waitForFunction(() => {
+    const ms = (window as unknown as BenchWindow).__bench.lastKeystrokeWork();
+    return Number.isNaN(ms) ? false : ms;
+  });
+  return { frame, work: (await work.jsonValue()) as number };
 }
 
 /** A page on the bench harness with one renderer's form mounted and its keystroke target focused. */
@@ -46,14 +62,7 @@ async function openPage(browser: Browser, renderer: Renderer, scenario: Scenario
     await target.press('End');
     return target;
   };
-  const keystroke = async (key: string) => {
-    await page.evaluate(() => {
-      const w = window as unknown as BenchWindow;
-      w.__next = w.__bench.nextKeystroke();
-    });
-    await page.keyboard.press(key);
-    return page.evaluate(() => (window as unknown as BenchWindow).__next!);
-  };
+  const keystroke = (key: string) => timedKeystroke(page, key);
   const elements = () => page.evaluate(() => (window as unknown as BenchWindow).__bench.elementCount());
   return { context, mount, focus, keystroke, elements };
 }
@@ -76,14 +85,7 @@ async function openFloorPage(browser: Browser) {
     document.getElementById('root')!.appendChild(input);
   });
   await page.locator('#floor').click();
-  const keystroke = async (key: string) => {
-    await page.evaluate(() => {
-      const w = window as unknown as BenchWindow;
-      w.__next = w.__bench.nextKeystroke();
-    });
-    await page.keyboard.press(key);
-    return page.evaluate(() => (window as unknown as BenchWindow).__next!);
-  };
+  const keystroke = (key: string) => timedKeystroke(page, key);
   return { context, keystroke };
 }
 
@@ -96,27 +98,37 @@ async function runScenario(browser: Browser, scenario: Scenario) {
   const pages = { ours: await openPage(browser, 'ours', scenario), rjsf: await openPage(browser, 'rjsf', scenario) };
   const floor = await openFloorPage(browser);
   const floorKeys: number[] = [];
+  const floorWork: number[] = [];
   const mounts: Record<Renderer, number[]> = { ours: [], rjsf: [] };
   for (let i = 0; i < MOUNTS; i++) for (const r of ['ours', 'rjsf'] as const) mounts[r].push(await pages[r].mount());
   const elements = { ours: await pages.ours.elements(), rjsf: await pages.rjsf.elements() };
   const targets = { ours: await pages.ours.focus(), rjsf: await pages.rjsf.focus() };
   const keys: Record<Renderer, number[]> = { ours: [], rjsf: [] };
+  const work: Record<Renderer, number[]> = { ours: [], rjsf: [] };
   for (let i = 0; i < WARM_KEYS + KEYS; i++) {
     for (const r of ['ours', 'rjsf'] as const) {
-      const ms = await pages[r].keystroke(String.fromCharCode(97 + (i % 26)));
-      if (i >= WARM_KEYS) keys[r].push(ms);
+      const t = await pages[r].keystroke(String.fromCharCode(97 + (i % 26)));
+      if (i < WARM_KEYS) continue;
+      keys[r].push(t.frame);
+      work[r].push(t.work);
     }
-    const ms = await floor.keystroke(String.fromCharCode(97 + (i % 26)));
-    if (i >= WARM_KEYS) floorKeys.push(ms);
+    const t = await floor.keystroke(String.fromCharCode(97 + (i % 26)));
+    if (i < WARM_KEYS) continue;
+    floorKeys.push(t.frame);
+    floorWork.push(t.work);
   }
   await floor.context.close();
-  const out: Record<string, unknown> = { floor: { keyMedianMs: median(floorKeys), keyP95Ms: quantile(floorKeys, 0.95), keystrokes: floorKeys.length } };
+  const out: Record<string, unknown> = {
+    floor: { keyMedianMs: median(floorKeys), keyP95Ms: quantile(floorKeys, 0.95), workMedianMs: median(floorWork), workP95Ms: quantile(floorWork, 0.95), keystrokes: floorKeys.length },
+  };
   for (const r of ['ours', 'rjsf'] as const) {
     out[r] = {
       mountMs: median(mounts[r]),
       mounts: mounts[r],
       keyMedianMs: median(keys[r]),
       keyP95Ms: quantile(keys[r], 0.95),
+      workMedianMs: median(work[r]),
+      workP95Ms: quantile(work[r], 0.95),
       keystrokes: keys[r].length,
       elements: elements[r],
       typedLength: (await targets[r].inputValue()).length,
