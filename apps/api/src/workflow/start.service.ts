@@ -96,12 +96,12 @@ export class StartService {
     Object.assign(variables, { orgUnit: unit.code, startedBy: p.username });
     // The case's link (student, org unit) and the start form's submission commit in the start command's own
     // transaction: no case without its link or its submission, none of them without the case.
-    const at = nowIso();
     const instance = await this.store.withSideWrites(
       () => this.engine.startProcess({
         tenantId: p.tenantId, key, version: start.definition.version, businessKey: input.businessKey ?? null, variables, startedBy: p.userId,
       }),
       async (m, started) => {
+        const at = nowIso(); // after the engine's start, so the file lists the start before its form
         await this.links.record({
           instanceId: started.id, tenantId: p.tenantId, definitionKey: key, definitionVersion: start.definition.version,
           studentId: studentId ?? null, orgUnitPath: unit.path, startedBy: p.userId, startedAt: at,
