@@ -105,9 +105,11 @@ export class BufferedPgTx implements StorageTx {
         const name = `u${parts.length}`;
         const set = cols.filter((c) => c !== 'id').map((c) => `${q(c)} = r.${q(c)}`).join(', ');
         const versionCheck = VERSIONED_KINDS.has(kind) ? ` AND (e->>'__expected' IS NULL OR t."version" = (e->>'__expected')::int)` : '';
+        // `t.id = ANY(ids)` as well: the planner cannot see how many rows the JSON holds, and on a table it
+        // believes small (young, not yet analysed) it scanned the whole table for them on every flush.
         parts.push(
           `${name} AS (UPDATE ${table} AS t SET ${set} FROM json_array_elements(${$(JSON.stringify(updates))}::json) AS e, ` +
-            `LATERAL json_populate_record(NULL::${table}, e) AS r WHERE t."id" = r."id"${versionCheck} RETURNING 1)`,
+            `LATERAL json_populate_record(NULL::${table}, e) AS r WHERE t."id" = ANY(${$(updates.map((u) => u.id))}::varchar[]) AND t."id" = r."id"${versionCheck} RETURNING 1)`,
         );
         checks.push({ name, kind, expected: updates.length, firstId: updates[0].id });
       }
