@@ -2,7 +2,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { makeResidentId } from '@kcbx/cn-codes';
 import { baseUrl, expectText, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
 import { call, tokenOf } from './support/api';
-import { drag } from './support/builder-steps';
+import { createForm, drag } from './support/builder-steps';
+import { oneStepBpmn } from './support/one-step-bpmn';
 
 /**
  * Acceptance 4 of issue #4, from the builder to a stored submission: the policy designer builds a new form by
@@ -23,22 +24,8 @@ afterAll(async () => {
 const FORM = 'enrolment-check';
 const PROCEDURE = 'enrolment-check-e2e';
 
-/** One step for the class teacher with the new form, as the procedures under workflows/ bind their forms. */
-const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://kcbx.example/bpmn">
-  <bpmn:process id="${PROCEDURE}" name="学生就学情况核查" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check" />
-    <bpmn:userTask id="check" name="班主任核查">
-      <bpmn:extensionElements>
-        <zeebe:assignmentDefinition candidateGroups="class-teacher" />
-        <zeebe:formDefinition formId="${FORM}" />
-      </bpmn:extensionElements>
-    </bpmn:userTask>
-    <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="done" />
-    <bpmn:endEvent id="done" name="核查完成" />
-  </bpmn:process>
-</bpmn:definitions>`;
+/** One step for the class teacher with the new form. */
+const BPMN = oneStepBpmn({ processId: PROCEDURE, name: '学生就学情况核查', taskName: '班主任核查', formId: FORM, role: 'class-teacher', endName: '核查完成' });
 
 /** Drags a palette field to the end of the form (top level, at this index), selects it and gives it a key. */
 async function dropField(page: Page, kind: string, index: number, name: string): Promise<Locator> {
@@ -72,12 +59,7 @@ describe('from the form builder to a stored submission', () => {
 
     // Given a new form in the builder
     await page.goto('/design/forms');
-    await page.getByTestId('form-new').click();
-    await page.getByTestId('new-form-key').fill(FORM);
-    await page.getByTestId('new-form-title-zh').fill('学生就学情况核查表');
-    await page.getByTestId('new-form-title-en').fill('Enrolment check');
-    await page.getByTestId('new-form-create').click();
-    await expectText(page.getByTestId('builder-status'), '新表单');
+    await createForm(page, FORM, '学生就学情况核查表', 'Enrolment check');
 
     // When a resident-ID field is dragged from the palette, named and labelled in Chinese, and made required
     await dropField(page, 'resident-id', 0, 'residentId');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, expectText, launchBrowser, logIn, newPage, screenshot } from './support/browser';
-import { drag } from './support/builder-steps';
+import { createForm, drag } from './support/builder-steps';
 import { DEMO_PASSWORD } from './support/paths';
 
 /**
@@ -48,12 +48,7 @@ describe('form builder', () => {
     await page.goto('/design/forms');
 
     // given a new form
-    await page.getByTestId('form-new').click();
-    await page.getByTestId('new-form-key').fill('dropout-interview');
-    await page.getByTestId('new-form-title-zh').fill('辍学原因访谈');
-    await page.getByTestId('new-form-title-en').fill('Dropout interview');
-    await page.getByTestId('new-form-create').click();
-    await expectText(page.getByTestId('builder-status'), '新表单');
+    await createForm(page, 'dropout-interview', '辍学原因访谈', 'Dropout interview');
     expect(page.url()).toContain('/design/forms/dropout-interview');
 
     // when fields are dragged from the palette onto the canvas

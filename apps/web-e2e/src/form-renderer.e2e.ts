@@ -9,6 +9,7 @@ import { allKinds, categorized } from './support/form-definitions';
 import { choose, field, harnessPage, input, messageOf, mount, submit, TINY_PNG, typeDate } from './support/form-harness-page';
 import { ensureHarnessBuilt } from './support/harness';
 import { DEMO_PASSWORD, repoRoot } from './support/paths';
+import { oneStepBpmn } from './support/one-step-bpmn';
 
 /**
  * The form renderer (libs/form-renderer) in real Chromium, mounted by the harness page against the real API
@@ -350,21 +351,7 @@ describe('form renderer in the browser: permissions and modes', () => {
   });
 });
 
-const PARITY_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://kcbx.example/bpmn">
-  <bpmn:process id="harness-record" name="学生情况登记" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fill" />
-    <bpmn:userTask id="fill" name="填写学生情况">
-      <bpmn:extensionElements>
-        <zeebe:assignmentDefinition candidateGroups="class-teacher" />
-        <zeebe:formDefinition formId="harness-all-kinds" />
-      </bpmn:extensionElements>
-    </bpmn:userTask>
-    <bpmn:sequenceFlow id="f2" sourceRef="fill" targetRef="done" />
-    <bpmn:endEvent id="done" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const PARITY_BPMN = oneStepBpmn({ processId: 'harness-record', name: '学生情况登记', taskName: '填写学生情况', formId: 'harness-all-kinds', role: 'class-teacher' });
 
 describe('form renderer in the browser: same verdict as the server', () => {
   it('bad data gets the same errors in the page as from the API completing the step', async () => {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expectText } from './browser';
 
 /** Steps in the form builder (/design/forms) shared by its browser tests. */
 
@@ -33,4 +34,14 @@ export async function drag(page: Page, source: Locator, gapTestId: string, optio
   await page.mouse.move(to.x, to.y, { steps: 12 });
   await page.mouse.move(to.x + 1, to.y, { steps: 2 });
   await page.mouse.up();
+}
+
+/** On the forms list: a new form with this key and title, open in the builder as an unsaved draft. */
+export async function createForm(page: Page, key: string, titleZh: string, titleEn: string): Promise<void> {
+  await page.getByTestId('form-new').click();
+  await page.getByTestId('new-form-key').fill(key);
+  await page.getByTestId('new-form-title-zh').fill(titleZh);
+  await page.getByTestId('new-form-title-en').fill(titleEn);
+  await page.getByTestId('new-form-create').click();
+  await expectText(page.getByTestId('builder-status'), '新表单');
 }
