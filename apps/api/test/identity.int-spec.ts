@@ -62,6 +62,8 @@ describe('identity: login, tokens, /api/me', () => {
   it('a disabled account can no longer log in or use an old token', async () => {
     const admin = await t.login('admin');
     const subsidy = await t.login('subsidy');
+    // a request first, so the account's roles are held in the process's cache when it is disabled
+    await t.http().get('/api/me').set(bearer(subsidy)).expect(200);
     const { body } = await t.http().get('/api/admin/users?q=subsidy').set(bearer(admin)).expect(200);
     await t.http().patch(`/api/admin/users/${body.items[0].id}`).set(bearer(admin)).send({ active: false }).expect(200);
     await t.http().get('/api/me').set(bearer(subsidy)).expect(401);

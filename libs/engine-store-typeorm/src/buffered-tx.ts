@@ -16,8 +16,9 @@ const q = (name: string) => `"${name}"`;
  */
 export class BufferedPgTx implements StorageTx {
   private readonly pending = new Map<RecordKind, Map<string, Pending>>();
-  /** rows as this transaction first read them (pending writes take precedence) */
-  private readonly readRows = new Map<string, Row | undefined>();
+  /** rows as this transaction first read them (pending writes take precedence); the read itself, so two
+   * reads of one row issued before the first answer share one round trip */
+  private readonly readRows = new Map<string, Promise<Row | undefined>>();
 
   constructor(private readonly sql: SqlRunner, private readonly reads = new SqlTx(sql)) {}
 
@@ -32,8 +33,9 @@ export class BufferedPgTx implements StorageTx {
     if (p) return p.op === 'delete' ? undefined : ({ ...p.row } as unknown as RecordKinds[K]);
     // A command often reads the same row twice (a task's execution, then again while leaving it).
     const key = `${kind}:${id}`;
-    if (!this.readRows.has(key)) this.readRows.set(key, (await this.reads.get(kind, id)) as Row | undefined);
-    const row = this.readRows.get(key);
+    let read = this.readRows.get(key);
+    if (!read) this.readRows.set(key, (read = this.reads.get(kind, id) as Promise<Row | undefined>));
+    const row = await read;
     return row ? ({ ...row } as unknown as RecordKinds[K]) : undefined;
   }
 

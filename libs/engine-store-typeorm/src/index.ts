@@ -2,3 +2,4 @@ export { ENGINE_SCHEMAS, TABLE_OF } from './engine-tables';
 export { EngineTables1732900000000 } from './engine-tables.migration';
 export { TypeOrmStore } from './typeorm-store';
 export type { Exclusive, SideWrites } from './typeorm-store';
+export { columns } from './sql-tx';

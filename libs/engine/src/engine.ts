@@ -11,12 +11,15 @@ import { startInstance } from './runtime/instances';
 import { Run, type RunDeps } from './runtime/run';
 import { returnTask, type ReturnInput } from './runtime/return-task';
 import { triggerWait } from './runtime/triggers';
-import { propagate } from './runtime/variables';
+import { instanceLevelValues, propagate } from './runtime/variables';
 import type { DefinitionRecord, InstanceRecord, StoragePort, StorageTx, TaskRecord } from './storage';
 import { migrateInstances, type MigrationResult } from './migration';
 import { timeOrderedId } from './ids';
 
 export interface Clock { now(): number }
+
+/** A completed task's output: the values, or how to make them from the instance's current variables. */
+export type TaskOutput = Record<string, unknown> | ((current: Record<string, unknown>) => Record<string, unknown>);
 
 export interface EngineOptions {
   store: StoragePort;
@@ -80,13 +83,19 @@ export class Engine extends Queries {
     });
   }
 
-  async completeTask(input: { tenantId: string; taskId: string; userId: string; variables?: Record<string, unknown>; expectedVersion?: number }): Promise<TaskRecord> {
+  /**
+   * `variables` may be a function of the instance's current variables (what a form's read-only fields are
+   * checked against): it runs inside the command, on the values this completion will change, and whatever it
+   * throws aborts the completion with nothing written.
+   */
+  async completeTask(input: { tenantId: string; taskId: string; userId: string; variables?: TaskOutput; expectedVersion?: number }): Promise<TaskRecord> {
     return this.command(input.userId, async (run) => {
       const task = await this.activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
       if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
+      const values = typeof input.variables === 'function' ? input.variables(await instanceLevelValues(run, task.instanceId)) : (input.variables ?? {});
       const done = await run.tx.update('task', { ...task, state: 'completed', completedAt: run.now, completedBy: input.userId });
-      await run.history(task.tenantId, task.instanceId, 'task-completed', { elementId: task.activityId, elementType: 'userTask', taskId: task.id, data: { variables: input.variables ?? {} } });
-      run.agenda.push({ op: 'leave', execId: task.executionId, values: input.variables ?? {} });
+      await run.history(task.tenantId, task.instanceId, 'task-completed', { elementId: task.activityId, elementType: 'userTask', taskId: task.id, data: { variables: values } });
+      run.agenda.push({ op: 'leave', execId: task.executionId, values });
       await runAgenda(run);
       return done;
     });
@@ -134,7 +143,7 @@ export class Engine extends Queries {
    * roles that may start it. Null when the process can only start by message or timer.
    */
   async startSpec(tenantId: string, key: string, version?: number): Promise<{ definition: DefinitionRecord; startEventId: string; spec: StartSpec } | null> {
-    const versions = (await this.store.transaction((tx) => tx.find('definition', { tenantId, key }))).sort((a, b) => b.version - a.version);
+    const versions = (await this.read((tx) => tx.find('definition', { tenantId, key }))).sort((a, b) => b.version - a.version);
     const definition = version ? versions.find((d) => d.version === version) : versions[0];
     if (!definition) throw new NotFoundError('process', key);
     const model = await this.model(definition);

@@ -1,5 +1,5 @@
 import { NotFoundError } from './errors';
-import type { HistoryEventType, IncidentRecord, InstanceRecord, JobRecord, StoragePort, StorageTx, TaskRecord, TaskState } from './storage';
+import type { ExecutionRecord, HistoryEventType, HistoryRecord, IncidentRecord, InstanceRecord, JobRecord, StoragePort, StorageTx, TaskRecord, TaskState } from './storage';
 
 export interface TaskQuery {
   tenantId: string;
@@ -25,7 +25,7 @@ export interface TimelineEntry {
 export class Queries {
   constructor(protected readonly store: StoragePort) {}
 
-  private read<T>(work: (tx: StorageTx) => Promise<T>): Promise<T> {
+  protected read<T>(work: (tx: StorageTx) => Promise<T>): Promise<T> {
     return this.store.read ? this.store.read(work) : this.store.transaction(work);
   }
 
@@ -37,8 +37,7 @@ export class Queries {
   getActiveActivities(tenantId: string, instanceId: string): Promise<string[]> {
     return this.read(async (tx) => {
       await this.instanceIn(tx, tenantId, instanceId);
-      const rows = await tx.find('execution', { instanceId });
-      return [...new Set(rows.filter((e) => e.kind !== 'root').map((e) => e.activityId))].sort();
+      return activeActivities(await tx.find('execution', { instanceId }));
     });
   }
 
@@ -62,24 +61,32 @@ export class Queries {
   getHistory(tenantId: string, instanceId: string): Promise<TimelineEntry[]> {
     return this.read(async (tx) => {
       await this.instanceIn(tx, tenantId, instanceId);
-      const rows = await tx.find('history', { instanceId });
-      return rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).map((h) => ({
-        type: h.type, elementId: h.elementId, elementType: h.elementType, userId: h.userId, taskId: h.taskId, at: h.at,
-        data: JSON.parse(h.data) as Record<string, unknown>,
-      }));
+      return timeline(await tx.find('history', { instanceId }));
     });
   }
 
   /** instance-level variables; for an ended instance, the values it ended with */
   getVariables(tenantId: string, instanceId: string): Promise<Record<string, unknown>> {
+    return this.read(async (tx) => variablesOf(tx, await this.instanceIn(tx, tenantId, instanceId)));
+  }
+
+  /**
+   * Everything an instance's page shows, read once: its row, variables, active elements, open incidents and
+   * timeline. The separate queries each re-read (and re-checked) the instance; a start answers with this.
+   */
+  getInstanceView(tenantId: string, instanceId: string): Promise<InstanceView> {
     return this.read(async (tx) => {
       const instance = await this.instanceIn(tx, tenantId, instanceId);
-      if (instance.state !== 'active') {
-        const ended = (await tx.find('history', { instanceId })).filter((h) => h.type === 'instance-ended' || h.type === 'instance-terminated');
-        return (JSON.parse(ended[ended.length - 1]?.data ?? '{}') as { variables?: Record<string, unknown> }).variables ?? {};
-      }
-      const rows = await tx.find('variable', { instanceId, scopeId: instanceId });
-      return Object.fromEntries(rows.map((r) => [r.name, JSON.parse(r.value)]));
+      const history = await tx.find('history', { instanceId });
+      const executions = await tx.find('execution', { instanceId });
+      const incidents = await tx.find('incident', { tenantId, instanceId, state: 'open' });
+      return {
+        instance,
+        variables: await variablesOf(tx, instance, history),
+        activeActivityIds: activeActivities(executions),
+        incidents,
+        history: timeline(history),
+      };
     });
   }
 
@@ -106,4 +113,33 @@ export class Queries {
     if (!instance || instance.tenantId !== tenantId) throw new NotFoundError('process instance', instanceId);
     return instance;
   }
+}
+
+export interface InstanceView {
+  instance: InstanceRecord;
+  variables: Record<string, unknown>;
+  activeActivityIds: string[];
+  incidents: IncidentRecord[];
+  history: TimelineEntry[];
+}
+
+function activeActivities(executions: ExecutionRecord[]): string[] {
+  return [...new Set(executions.filter((e) => e.kind !== 'root').map((e) => e.activityId))].sort();
+}
+
+function timeline(rows: HistoryRecord[]): TimelineEntry[] {
+  return [...rows].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).map((h) => ({
+    type: h.type, elementId: h.elementId, elementType: h.elementType, userId: h.userId, taskId: h.taskId, at: h.at,
+    data: JSON.parse(h.data) as Record<string, unknown>,
+  }));
+}
+
+/** an ended instance's variables are the values it ended with, kept in its last history event */
+async function variablesOf(tx: StorageTx, instance: InstanceRecord, history?: HistoryRecord[]): Promise<Record<string, unknown>> {
+  if (instance.state !== 'active') {
+    const ended = (history ?? (await tx.find('history', { instanceId: instance.id }))).filter((h) => h.type === 'instance-ended' || h.type === 'instance-terminated');
+    return (JSON.parse(ended[ended.length - 1]?.data ?? '{}') as { variables?: Record<string, unknown> }).variables ?? {};
+  }
+  const rows = await tx.find('variable', { instanceId: instance.id, scopeId: instance.id });
+  return Object.fromEntries(rows.map((r) => [r.name, JSON.parse(r.value)]));
 }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { newId, nowIso } from '../database/columns';
+import { CoalescingWriter } from '../database/coalescing-writer';
 import { AuditEntry } from '../database/entities';
 import type { Principal } from '../identity/principal';
 
@@ -25,12 +26,25 @@ export function redact(value: unknown): unknown {
 }
 
 @Injectable()
-export class AuditService {
+export class AuditService implements OnApplicationShutdown {
+  /** Entries written after a response (the interceptor's) go together when they arrive together. */
+  private readonly appender = new CoalescingWriter<AuditEntry>((rows) => this.ds.getRepository(AuditEntry).insert(rows).then(() => undefined));
+
   constructor(private readonly ds: DataSource) {}
 
   /** Append one entry; pass the transaction's manager to make the entry part of the change it records. */
-  async record(who: Principal | null, rec: AuditRecord, manager: EntityManager = this.ds.manager): Promise<void> {
-    await manager.getRepository(AuditEntry).insert({
+  async record(who: Principal | null, rec: AuditRecord, manager?: EntityManager): Promise<void> {
+    const entry = this.entry(who, rec);
+    if (manager) await manager.getRepository(AuditEntry).insert(entry);
+    else await this.appender.add(entry);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.appender.idle();
+  }
+
+  private entry(who: Principal | null, rec: AuditRecord): AuditEntry {
+    return {
       id: newId(),
       tenantId: who?.tenantId ?? null,
       userId: who?.userId ?? null,
@@ -42,7 +56,7 @@ export class AuditService {
       status: rec.status ?? null,
       ip: rec.ip ?? null,
       at: nowIso(),
-    });
+    } as AuditEntry;
   }
 
   async list(tenantId: string, filter: { username?: string; entity?: string }, page: number, pageSize: number) {

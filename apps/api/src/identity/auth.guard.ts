@@ -23,7 +23,7 @@ export class AuthGuard implements CanActivate {
     const header: string | undefined = req.headers.authorization;
     if (!header || !header.startsWith('Bearer ')) throw Errors.unauthenticated();
     const claims = this.tokens.verify(header.slice(7).trim());
-    const principal = await this.principals.load(claims.sub, claims.tid);
+    const principal = await this.principals.current(claims.sub, claims.tid);
     if (!principal) throw Errors.invalidToken(false);
     req.principal = principal;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DefinitionRecord, TaskRecord } from '@kcbx/engine';
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { DataSource } from 'typeorm';
-import { OrgUnit, Role, RoleAssignment, Tenant, User } from '../database/entities';
+import { Tenant, User } from '../database/entities';
 import { ORG_UNIT_CODE_OF_VARIABLE } from '../org/org-unit-variable';
 import { InAppSender } from './in-app.sender';
 import { EXTERNAL_SENDERS, NotificationSender, OutgoingNotification } from './notification-sender';
@@ -90,36 +90,15 @@ export class TaskNotifier {
     return name;
   }
 
-  /** The task sits at the unit named by its instance's `orgUnit` variable, where the inbox places it. */
-  private async taskUnitPath(task: TaskRecord): Promise<string | null> {
-    const row: { path: string } | undefined = await this.ds.createQueryBuilder()
-      .select('o.path', 'path')
-      .from('bpmn_variable', 'v')
-      .innerJoin(OrgUnit, 'o', `o.tenantId = :tenantId AND o.code = ${ORG_UNIT_CODE_OF_VARIABLE}`, { tenantId: task.tenantId })
-      .where("v.instanceId = :instanceId AND v.scopeId = :instanceId AND v.name = 'orgUnit'", { instanceId: task.instanceId })
-      .getRawOne();
-    return row?.path ?? null;
-  }
-
   private async recipients(task: TaskRecord): Promise<string[]> {
     if (task.assignee) return [task.assignee];
     const groups = JSON.parse(task.candidateGroups || '[]') as string[];
     const names = JSON.parse(task.candidateUsers || '[]') as string[];
     const ids = new Set<string>();
     if (groups.length) {
-      const unitPath = await this.taskUnitPath(task);
-      if (unitPath) {
-        // Role holders at the task's unit or above it: the units on its path, matched by index, not by LIKE.
-        const rows: { id: string }[] = await this.ds.createQueryBuilder()
-          .select('DISTINCT a.userId', 'id')
-          .from(RoleAssignment, 'a')
-          .innerJoin(Role, 'r', 'r.id = a.roleId')
-          .innerJoin(OrgUnit, 'o', 'o.id = a.orgUnitId')
-          .innerJoin(User, 'u', 'u.id = a.userId')
-          .where('a.tenantId = :tenantId AND r.key IN (:...groups) AND o.path IN (:...paths) AND u.active = :active', { tenantId: task.tenantId, groups, paths: pathAndAncestors(unitPath), active: true })
-          .getRawMany();
-        rows.forEach((r) => ids.add(r.id));
-      }
+      const [sql, params] = this.ds.driver.escapeQueryWithParameters(ROLE_HOLDERS_OF_TASK_UNIT, { tenantId: task.tenantId, instanceId: task.instanceId, groups, active: true }, {});
+      const rows: { id: string }[] = await this.ds.query(sql, params);
+      rows.forEach((r) => ids.add(r.id));
     }
     if (names.length) {
       const users = await this.ds.getRepository(User).createQueryBuilder('u')
@@ -130,8 +109,20 @@ export class TaskNotifier {
   }
 }
 
-/** "/640422/640422100/64042210001/" → itself, "/640422/640422100/" and "/640422/". */
-export function pathAndAncestors(path: string): string[] {
-  const parts = path.split('/').filter(Boolean);
-  return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
-}
+/**
+ * Active holders of the task's candidate roles at the task's unit or above it, in one round trip: the task
+ * sits at the unit named by its instance's `orgUnit` variable (where the inbox places it), and the units
+ * above it are found by following parentId through the (tenantId, code) and primary-key indexes.
+ */
+const ROLE_HOLDERS_OF_TASK_UNIT = `
+  WITH RECURSIVE up (id, "parentId") AS (
+    SELECT o.id, o."parentId" FROM bpmn_variable v
+      JOIN org_unit o ON o."tenantId" = :tenantId AND o.code = ${ORG_UNIT_CODE_OF_VARIABLE}
+     WHERE v."instanceId" = :instanceId AND v."scopeId" = :instanceId AND v.name = 'orgUnit'
+    UNION ALL
+    SELECT o.id, o."parentId" FROM org_unit o JOIN up ON o.id = up."parentId"
+  )
+  SELECT DISTINCT a."userId" AS id FROM up
+    JOIN role_assignment a ON a."orgUnitId" = up.id AND a."tenantId" = :tenantId
+    JOIN role r ON r.id = a."roleId" AND r.key IN (:...groups)
+    JOIN app_user u ON u.id = a."userId" AND u.active = :active`;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Engine, type DefinitionRecord, type IncidentRecord, type InstanceRecord } from '@kcbx/engine';
+import { Engine, NotFoundError, type DefinitionRecord, type IncidentRecord, type InstanceRecord } from '@kcbx/engine';
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { DataSource, In } from 'typeorm';
 import { Errors } from '../common/app-error';
@@ -22,6 +22,8 @@ export interface InstanceFilter {
 /** Procedures and their instances, read in the caller's county and scope. */
 @Injectable()
 export class ProcessesService {
+  private readonly definitionById = new Map<string, DefinitionRecord>();
+
   constructor(
     private readonly ds: DataSource,
     private readonly engine: Engine,
@@ -45,16 +47,20 @@ export class ProcessesService {
     return d.xml;
   }
 
-  /** State, active steps, variables, incidents and the timeline (with who did what), in the caller's scope. */
-  async get(p: Principal, id: string) {
-    const instance = await this.engine.getInstance(p.tenantId, id).catch(() => null);
-    if (!instance) throw Errors.notFound(INSTANCE);
-    const variables = await this.engine.getVariables(p.tenantId, id);
-    const unit = typeof variables.orgUnit === 'string' ? await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code: variables.orgUnit }) : null;
+  /**
+   * State, active steps, variables, incidents and the timeline (with who did what), in the caller's scope.
+   * `known` is what a caller that just started the case already holds (its unit and definition), not read again.
+   */
+  async get(p: Principal, id: string, known?: { unit: OrgUnit; definition: DefinitionRecord }) {
+    const view = await this.engine.getInstanceView(p.tenantId, id).catch((e: unknown) => {
+      if (e instanceof NotFoundError) throw Errors.notFound(INSTANCE);
+      throw e;
+    });
+    const { instance, variables, history } = view;
+    const unit = known?.unit ?? (typeof variables.orgUnit === 'string' ? await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code: variables.orgUnit }) : null);
     if (!unit || !coversPath(p, unit.path)) throw Errors.notFound(INSTANCE);
-    const history = await this.engine.getHistory(p.tenantId, id);
-    const names = await this.userNames(history.map((h) => h.userId));
-    const definition = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOneBy({ id: instance.definitionId });
+    const names = await this.userNames(history.map((h) => h.userId), p);
+    const definition = known?.definition ?? (await this.definition(instance.definitionId));
     return {
       id: instance.id,
       key: instance.key,
@@ -69,11 +75,22 @@ export class ProcessesService {
       studentName: typeof variables.studentName === 'string' ? variables.studentName : null,
       startedAt: new Date(instance.startedAt).toISOString(),
       endedAt: instance.endedAt ? new Date(instance.endedAt).toISOString() : null,
-      activeActivityIds: await this.engine.getActiveActivities(p.tenantId, id),
+      activeActivityIds: view.activeActivityIds,
       variables,
-      incidents: (await this.engine.listIncidents(p.tenantId, id)).map(presentIncident),
+      incidents: view.incidents.map(presentIncident),
       history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString(), userName: h.userId ? (names.get(h.userId) ?? h.userId) : null })),
     };
+  }
+
+  /** A deployed definition never changes: each is read once per process. */
+  private async definition(id: string): Promise<DefinitionRecord | null> {
+    let found = this.definitionById.get(id);
+    if (!found) {
+      const row = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOneBy({ id });
+      if (!row) return null;
+      this.definitionById.set(id, (found = row));
+    }
+    return found;
   }
 
   /** Instances in the caller's scope, newest first, filtered by procedure, version, state or student. */
@@ -161,10 +178,13 @@ export class ProcessesService {
     }
   }
 
-  async userNames(ids: (string | null)[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids.filter((u): u is string => !!u))];
+  /** Display names by user id; the caller's own name needs no query (a case just started names only them). */
+  async userNames(ids: (string | null)[], caller?: Principal): Promise<Map<string, string>> {
+    const unique = [...new Set(ids.filter((u): u is string => !!u && u !== caller?.userId))];
     const users = unique.length ? await this.ds.getRepository(User).findBy({ id: In(unique) }) : [];
-    return new Map(users.map((u) => [u.id, u.displayName]));
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    if (caller) names.set(caller.userId, caller.displayName);
+    return names;
   }
 
   private async unitsByPath(tenantId: string, paths: string[]): Promise<Map<string, OrgUnit>> {

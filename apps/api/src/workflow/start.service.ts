@@ -118,7 +118,7 @@ export class StartService {
     // After commit, best effort: notifications are re-derived from the open tasks (the notifier skips what it
     // already sent), and the audit entry is written by AuditInterceptor once the response is made.
     await this.notifier.instanceTasks(p.tenantId, instance.id);
-    return this.processes.get(p, instance.id);
+    return this.processes.get(p, instance.id, { unit, definition: start.definition });
   }
 
   private async spec(p: Principal, key: string) {

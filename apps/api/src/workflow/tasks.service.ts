@@ -12,7 +12,7 @@ import { Principal } from '../identity/principal';
 import { fileFromSubmission } from './case-attachments';
 import { formInvalid } from './form-errors';
 import { FormsService } from './forms.service';
-import { inboxCounts, InboxRow, inboxQuery, InboxScope, loadInbox } from './task-inbox';
+import { inboxCounts, InboxRow, InboxScope, loadInbox } from './task-inbox';
 
 const TASK = { zh: '任务', en: 'Task' };
 
@@ -27,14 +27,12 @@ export class TasksService {
   ) {}
 
   async inbox(p: Principal, scope: InboxScope, filter: { processKey?: string; orgUnit?: string; overdue?: boolean }, page: number, pageSize: number) {
-    const qb = inboxQuery(this.ds, p, scope);
-    if (filter.processKey) qb.andWhere('i.key = :processKey', { processKey: filter.processKey });
-    if (filter.orgUnit) qb.andWhere('o.path LIKE :unitPath', { unitPath: `%/${filter.orgUnit}/%` });
-    if (filter.overdue) qb.andWhere('t.dueAt IS NOT NULL AND t.dueAt < :now', { now: Date.now() });
     // Unfiltered, the page's rows are the badges' rows: their counts ride along in the same query.
     const now = Date.now();
     const unfiltered = scope === 'all' && !filter.processKey && !filter.orgUnit && !filter.overdue;
-    const { rows, total, counts } = await loadInbox(qb, page, pageSize, unfiltered ? now : undefined);
+    const { rows, total, counts } = await loadInbox(
+      this.ds, p, scope, { processKey: filter.processKey, orgUnit: filter.orgUnit, overdueAt: filter.overdue ? now : undefined }, page, pageSize, unfiltered ? now : undefined,
+    );
     const nothingVisible = unfiltered && total === 0;
     return { items: rows.map(presentInboxRow), total, counts: counts ?? (nothingVisible ? { mine: 0, candidate: 0, overdue: 0 } : await inboxCounts(this.ds, p, now)) };
   }
@@ -44,12 +42,12 @@ export class TasksService {
    * now done or held by someone else is 409, so a clerk learns they were too late; anything else is 404.
    */
   async visible(p: Principal, taskId: string): Promise<InboxRow> {
-    const { rows } = await loadInbox(inboxQuery(this.ds, p, 'all').andWhere('t.id = :taskId', { taskId }), 1, 1);
+    const { rows } = await loadInbox(this.ds, p, 'all', { taskId }, 1, 1);
     if (rows.length) return rows[0];
     // A finished task of this county: its instance may have ended (and its scope variables with it).
     const finished = await this.ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).findOneBy({ id: taskId, tenantId: p.tenantId });
     if (finished && finished.state !== 'created') throw new TaskNotActiveError(finished.id, finished.state);
-    const offered = await loadInbox(inboxQuery(this.ds, p, 'offered').andWhere('t.id = :taskId', { taskId }), 1, 1);
+    const offered = await loadInbox(this.ds, p, 'offered', { taskId }, 1, 1);
     if (offered.rows[0]?.task.assignee) throw new AppError('TASK_ALREADY_CLAIMED', 409, { zh: '该任务已被他人认领', en: 'Someone else holds this task' });
     throw Errors.notFound(TASK);
   }
@@ -98,33 +96,37 @@ export class TasksService {
     return presentTask(await this.engine.unclaimTask({ tenantId: p.tenantId, taskId: row.task.id, userId: p.userId }));
   }
 
-  /** Checks the submission against the step's form and field permissions, then completes the task. */
+  /**
+   * Checks the submission against the step's form and field permissions, then completes the task. The check
+   * runs inside the completion's command, against the variables it is about to change (read-only fields keep
+   * those values): nothing read before the command can have moved on by the time it commits.
+   */
   async complete(p: Principal, taskId: string, data: unknown, lang: Language) {
     const row = await this.visible(p, taskId);
-    const previous = await this.engine.getVariables(p.tenantId, row.task.instanceId);
-    let variables: Record<string, unknown> = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
-    let pin: { key: string; version: number; hash: string } | null = null;
-    if (row.task.formKey) {
-      // pinned: the version's stored hash, as GET /forms/{key}/versions lists it (the validator's hash includes the number)
-      const { definition: form, hash } = await this.forms.published(p.tenantId, row.task.formKey);
-      const result = validateSubmission(form, data ?? {}, { permissions: JSON.parse(row.task.fieldPermissions || '{}'), previousData: previous });
+    const submitted = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
+    const published = row.task.formKey ? await this.forms.published(p.tenantId, row.task.formKey) : null;
+    let pin: { key: string; version: number; hash: string; data: Record<string, unknown> } | null = null;
+    const output = (previous: Record<string, unknown>) => {
+      if (!published) return submitted;
+      const result = validateSubmission(published.definition, data ?? {}, { permissions: JSON.parse(row.task.fieldPermissions || '{}'), previousData: previous });
       if (!result.valid) throw formInvalid(result, lang);
-      variables = result.data;
-      pin = { key: result.key, version: result.version, hash };
-    }
+      pin = { key: result.key, version: result.version, hash: published.hash, data: result.data };
+      return result.data;
+    };
     // The submission (and the files it names) commit in the completion's own transaction: a crash or a refused
     // write in between can no longer leave the step done without what was submitted at it — nor the reverse.
     const done = await this.store.withSideWrites(
-      () => this.engine.completeTask({ tenantId: p.tenantId, taskId: row.task.id, userId: p.userId, variables }),
+      () => this.engine.completeTask({ tenantId: p.tenantId, taskId: row.task.id, userId: p.userId, variables: output }),
       async (m) => {
-        if (pin) {
+        const kept = pin as { key: string; version: number; hash: string; data: Record<string, unknown> } | null;
+        if (kept) {
           await m.getRepository(FormSubmission).insert({
             id: newId(), tenantId: p.tenantId, instanceId: row.task.instanceId, taskId: row.task.id, activityId: row.task.activityId,
-            formKey: pin.key, formVersion: pin.version, formHash: pin.hash, data: variables as never, submittedBy: p.userId,
+            formKey: kept.key, formVersion: kept.version, formHash: kept.hash, data: kept.data as never, submittedBy: p.userId,
             submittedByName: p.displayName, submittedAt: nowIso(),
           });
         }
-        await fileFromSubmission(m, p, row.task, variables);
+        await fileFromSubmission(m, p, row.task, kept?.data ?? submitted);
       },
     );
     // After commit, best effort: notifications of the next steps are re-derived from the open tasks (the notifier

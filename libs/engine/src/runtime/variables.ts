@@ -72,3 +72,9 @@ export async function deleteLocals(run: Run, exec: ExecutionRecord): Promise<voi
     rows.splice(i, 1);
   }
 }
+
+/** the instance's own variables (its root scope), as values */
+export async function instanceLevelValues(run: Run, instanceId: string): Promise<Record<string, unknown>> {
+  const rows = await instanceVariables(run, instanceId);
+  return Object.fromEntries(rows.filter((r) => r.scopeId === instanceId).map((r) => [r.name, JSON.parse(r.value)]));
+}
