@@ -10,7 +10,7 @@ import { cpuPerCompletion, sampleCpu } from './load/cpu-meter';
  * The API under load (issue #5): 50 simulated clerks completing tasks over HTTP against PostgreSQL, for 60 s,
  * against real API processes started as `npm start` runs them. Reports throughput and p50/p95/p99, then
  * checks in the database that no step was lost or done twice. One JSON line on stdout.
- * Usage: node load.bench.js [seconds=60] [clerks=50] [apiProcesses=2]
+ * Usage: node load.bench.js [seconds=60] [clerks=50] [apiProcesses=2] [pacedCompletionsPerSec=200]
  */
 // On one machine the API reaches PostgreSQL by its Unix socket when there is one, as a county server would.
 const SOCKET_DIR = '/var/run/postgresql';
@@ -54,11 +54,27 @@ async function firstTownship(base: string, token: string): Promise<string> {
   return township.code;
 }
 
-async function drive(clerks: Clerk[], ms: number): Promise<ClerkTally> {
+/** `perSecond`: the completions per second the clerks together offer (paced); without it, as fast as answered. */
+async function drive(clerks: Clerk[], ms: number, perSecond?: number): Promise<ClerkTally> {
   const tally = newTally();
   const until = Date.now() + ms;
-  await Promise.all(clerks.map((c) => runClerk(c, until, tally)));
+  const everyMs = perSecond ? (1000 * clerks.length) / perSecond : 0;
+  // Paced clerks start spread over one interval, as people's work is, rather than all in the same millisecond.
+  await Promise.all(clerks.map((c, i) => runClerk(c, until, tally, perSecond ? { everyMs, offsetMs: (everyMs * i) / clerks.length } : undefined)));
   return tally;
+}
+
+function phase(t: ClerkTally, elapsed: number) {
+  const c = t.completions.summary();
+  return {
+    seconds: elapsed,
+    completions: c.count,
+    completionsPerSec: c.count / elapsed,
+    complete: c,
+    inbox: t.inbox.summary(),
+    start: t.starts.summary(),
+    requestsPerSec: (c.count + t.inbox.count + t.starts.count) / elapsed,
+  };
 }
 
 /** What the database says happened, compared with what the clerks were told. */
@@ -104,6 +120,8 @@ async function main() {
   const seconds = Number(process.argv[2] ?? 60);
   const clerkCount = Number(process.argv[3] ?? 50);
   const processes = Number(process.argv[4] ?? 2);
+  // The issue's target rate: a second run offers exactly this many completions per second (0 = skip it).
+  const pacedTarget = Number(process.argv[5] ?? 200);
   await freshDatabase();
   const servers: ApiServer[] = [];
   try {
@@ -118,29 +136,33 @@ async function main() {
 
     process.stderr.write(`  api load: warm-up ${WARM_UP_MS / 1000} s…\n`);
     const warmUp = await drive(clerks, WARM_UP_MS);
-    process.stderr.write(`  api load: ${clerkCount} clerks for ${seconds} s on ${processes} API process(es)…\n`);
+    process.stderr.write(`  api load: ${clerkCount} clerks for ${seconds} s on ${processes} API process(es), as fast as answered…\n`);
     const apiPids = servers.map((s) => s.child.pid!);
     const cpuBefore = sampleCpu(apiPids);
     const started = Date.now();
     const measured = await drive(clerks, seconds * 1000);
     const elapsed = (Date.now() - started) / 1000;
     const cpuAfter = sampleCpu(apiPids);
-    const checks = await audit([warmUp, measured]);
+    let paced: (ReturnType<typeof phase> & { offeredPerSec: number }) | null = null;
+    let pacedTally: ClerkTally | null = null;
+    if (pacedTarget > 0) {
+      process.stderr.write(`  api load: the same clerks paced to ${pacedTarget} completions/s for ${seconds} s…\n`);
+      const pacedStart = Date.now();
+      pacedTally = await drive(clerks, seconds * 1000, pacedTarget);
+      paced = { ...phase(pacedTally, (Date.now() - pacedStart) / 1000), offeredPerSec: pacedTarget };
+    }
+    const tallies = [warmUp, measured, ...(pacedTally ? [pacedTally] : [])];
+    const checks = await audit(tallies);
     const c = measured.completions.summary();
     process.stdout.write(
       JSON.stringify({
-        seconds: elapsed,
+        ...phase(measured, elapsed),
         clerks: clerkCount,
         apiProcesses: processes,
-        completions: c.count,
-        completionsPerSec: c.count / elapsed,
-        complete: c,
-        inbox: measured.inbox.summary(),
-        start: measured.starts.summary(),
         cpuMsPerCompletion: cpuPerCompletion(cpuBefore, cpuAfter, c.count),
-        requestsPerSec: (c.count + measured.inbox.count + measured.starts.count) / elapsed,
-        unexpected: [...warmUp.unexpected, ...measured.unexpected].slice(0, 10),
-        unexpectedCount: warmUp.unexpected.length + measured.unexpected.length,
+        paced,
+        unexpected: tallies.flatMap((t) => t.unexpected).slice(0, 10),
+        unexpectedCount: tallies.reduce((n, t) => n + t.unexpected.length, 0),
         checks,
         lostOrDuplicated:
           checks.duplicatedAcknowledgements !== 0 ||

@@ -72,10 +72,9 @@ export class Engine extends Queries {
   }
 
   async startProcess(input: { tenantId: string; key: string; businessKey?: string | null; variables?: Record<string, unknown>;
-    startedBy?: string | null; version?: number }): Promise<InstanceRecord> {
+    startedBy?: string | null; version?: number; definitionId?: string }): Promise<InstanceRecord> {
     return this.command(input.startedBy ?? null, async (run) => {
-      const versions = (await run.tx.find('definition', { tenantId: input.tenantId, key: input.key })).sort((a, b) => b.version - a.version);
-      const definition = input.version ? versions.find((d) => d.version === input.version) : versions[0];
+      const definition = input.definitionId ? await this.definitionById(run, input) : await this.definitionByKey(run, input);
       if (!definition) throw new NotFoundError('process', input.key);
       const instance = await startInstance(run, definition, { variables: input.variables, businessKey: input.businessKey, startedBy: input.startedBy });
       await runAgenda(run);
@@ -286,6 +285,17 @@ export class Engine extends Queries {
       await run.flush();
       return result;
     });
+  }
+
+  /** a definition the caller already looked up (startSpec): immutable, so the engine-wide cache serves it */
+  private async definitionById(run: Run, input: { tenantId: string; key: string; definitionId?: string }): Promise<DefinitionRecord | undefined> {
+    const d = await run.definition(input.definitionId!).catch(() => undefined);
+    return d && d.tenantId === input.tenantId && d.key === input.key ? d : undefined;
+  }
+
+  private async definitionByKey(run: Run, input: { tenantId: string; key: string; version?: number }): Promise<DefinitionRecord | undefined> {
+    const versions = (await run.tx.find('definition', { tenantId: input.tenantId, key: input.key })).sort((a, b) => b.version - a.version);
+    return input.version ? versions.find((d) => d.version === input.version) : versions[0];
   }
 
   private async activeTask(tx: StorageTx, tenantId: string, taskId: string, expectedVersion?: number): Promise<TaskRecord> {

@@ -34,9 +34,20 @@ function stepData(n: number) {
   return { visitDate: '2026-11-29', guardianPhone: '13800138000', summary: `第${n}次办理：已与监护人联系`, decision: n % 2 ? 'continue' : 'close' };
 }
 
-export async function runClerk(clerk: Clerk, until: number, tally: ClerkTally): Promise<void> {
+/**
+ * Without `pace`, a clerk acts again the moment an answer arrives: the server's ceiling. With `pace`, each of
+ * its completions has a slot `everyMs` apart (a clerk working at a steady rate), so the offered load is fixed
+ * and the latency is that of a server doing that much work, not of one saturated by fifty impatient clerks.
+ */
+export async function runClerk(clerk: Clerk, until: number, tally: ClerkTally, pace?: { everyMs: number; offsetMs: number }): Promise<void> {
   let n = 0;
+  let slot = Date.now() + (pace?.offsetMs ?? 0);
   while (Date.now() < until) {
+    if (pace) {
+      const wait = slot - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (Date.now() >= until) break;
+    }
     const inbox = await request(clerk.base, 'GET', '/api/tasks?scope=all&pageSize=5', clerk.token);
     tally.inbox.add(inbox.ms);
     if (inbox.status !== 200) {
@@ -58,6 +69,7 @@ export async function runClerk(clerk: Clerk, until: number, tally: ClerkTally): 
     } else {
       tally.unexpected.push(`complete ${done.status} ${JSON.stringify(done.body).slice(0, 200)}`);
     }
+    if (pace) slot += pace.everyMs;
   }
 }
 

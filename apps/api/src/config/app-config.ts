@@ -26,7 +26,7 @@ const schema = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(0).default(1000),
   JOB_LOCK_MS: z.coerce.number().int().min(100).default(300_000),
   LEDGER_DROPOUT_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  PRINCIPAL_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
 });
 
 export interface AppConfig {
@@ -53,10 +53,10 @@ export interface AppConfig {
   /** a suspected-dropout entry not signed off this many days after it was entered goes on the dropout ledger too */
   ledgerDropoutAfterDays: number;
   /**
-   * how long a signed-in user's roles and scope are reused between requests; this process forgets them at once
-   * when users, roles, assignments or units change, other processes after this long; 0 = read on every request
+   * how long a signed-in user's roles and scope, and the latest version of each form, are reused between
+   * requests; this process forgets them at once when they change, other processes after this long; 0 = off
    */
-  principalCacheMs: number;
+  cacheMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -92,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobPollMs: c.JOB_POLL_MS,
     jobLockMs: c.JOB_LOCK_MS,
     ledgerDropoutAfterDays: c.LEDGER_DROPOUT_AFTER_DAYS,
-    principalCacheMs: c.PRINCIPAL_CACHE_MS,
+    cacheMs: c.CACHE_MS,
     webDist: path.resolve(c.WEB_DIST ?? path.join(__dirname, '..', '..', '..', '..', 'web')),
   };
 }

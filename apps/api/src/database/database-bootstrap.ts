@@ -37,5 +37,18 @@ export class DatabaseBootstrap implements OnApplicationBootstrap {
       this.log.log('demo county 西吉县 (640422) seeded');
     });
     this.log.log(`database ready (${this.ds.options.type})`);
+    if (this.ds.options.type === 'postgres') await this.warnWithoutAutovacuum();
+  }
+
+  /**
+   * Without autovacuum PostgreSQL never refreshes its statistics: the workflow tables stay planned as the
+   * empty tables they were, and under load the inbox and engine queries drift to whole-table scans (measured
+   * in the API bench). Said once at start, so whoever runs the server can turn it back on.
+   */
+  private async warnWithoutAutovacuum(): Promise<void> {
+    const [{ autovacuum }] = await this.ds.query('SHOW autovacuum');
+    if (autovacuum === 'off') {
+      this.log.warn('PostgreSQL 的 autovacuum 已关闭：统计信息不会更新，数据增长后查询会变慢，请开启 / autovacuum is off on this PostgreSQL server: statistics are never refreshed and queries slow down as the tables grow; turn it on');
+    }
   }
 }

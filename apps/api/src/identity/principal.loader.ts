@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ExpiringCache } from '../database/expiring-cache';
 import { DataSource } from 'typeorm';
 import { OrgUnit, Role, RoleAssignment, Tenant, User } from '../database/entities';
 import { Assignment, Principal } from './principal';
@@ -25,48 +26,27 @@ interface Row {
   orgUnitPath: string | null;
 }
 
-/** What a principal is made of: a change to any of these forgets every cached principal. */
-const IDENTITY_ENTITIES = new Set<unknown>([User, Tenant, Role, RoleAssignment, OrgUnit]);
-
 /**
  * Loads a user with tenant and role assignments in one query; null when missing or disabled. Every request
- * needs this, so a loaded principal is reused for `principalCacheMs`: a write through TypeORM to users, roles,
- * assignments, units or tenants forgets them all in this process at once; other API processes see the
- * change when their copy expires.
+ * needs this, so the request's caller is reused for `cacheMs` (see ExpiringCache): a change to users, roles,
+ * assignments, units or tenants forgets it at once in this process.
  */
 @Injectable()
 export class PrincipalLoader {
   /** Built once: this runs on every request, and building it cost more than PostgreSQL took to answer it. */
   private sql?: string;
-  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
-  /** bumped by every identity write: a load that overlapped one is not kept */
-  private generation = 0;
+  private readonly cache: ExpiringCache<Principal | null>;
 
   constructor(
     private readonly ds: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    const forget = (e: { metadata?: { target?: unknown } }) => {
-      if (!IDENTITY_ENTITIES.has(e.metadata?.target)) return;
-      this.generation++;
-      this.cache.clear();
-    };
-    ds.subscribers.push({ afterInsert: forget, afterUpdate: forget, afterRemove: forget, afterSoftRemove: forget, afterRecover: forget });
+    this.cache = new ExpiringCache<Principal | null>(config.cacheMs).forgetOnWritesTo(ds, [User, Tenant, Role, RoleAssignment, OrgUnit]);
   }
 
-  /** For the request's caller: a copy no older than `principalCacheMs`. */
-  async current(userId: string, tenantId: string): Promise<Principal | null> {
-    if (this.config.principalCacheMs <= 0) return this.load(userId, tenantId);
-    const key = `${tenantId}:${userId}`;
-    const now = Date.now();
-    const hit = this.cache.get(key);
-    if (hit && hit.until > now) return hit.principal;
-    const generation = this.generation;
-    const principal = await this.load(userId, tenantId);
-    if (generation !== this.generation) return principal;
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(key, { principal, until: now + this.config.principalCacheMs });
-    return principal;
+  /** For the request's caller: a copy no older than `cacheMs`. */
+  current(userId: string, tenantId: string): Promise<Principal | null> {
+    return this.cache.get(`${tenantId}:${userId}`, () => this.load(userId, tenantId));
   }
 
   /** Straight from the database. */

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ExpiringCache } from '../database/expiring-cache';
 import { contentHash, FormDefinition, parseFormDefinition } from '@kcbx/forms';
 import { DataSource, EntityManager } from 'typeorm';
 import { Errors } from '../common/app-error';
@@ -23,7 +25,15 @@ export const versionHash = (definition: FormDefinition): string => contentHash({
 /** Published form versions per county: immutable, numbered by the server, identical content not re-versioned. */
 @Injectable()
 export class FormsService {
-  constructor(private readonly ds: DataSource) {}
+  /** The same definition object each time also lets the validator cache skip re-hashing it. */
+  private readonly cache: ExpiringCache<{ definition: FormDefinition; hash: string } | null>;
+
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cache = new ExpiringCache<{ definition: FormDefinition; hash: string } | null>(config.cacheMs, 2_000).forgetOnWritesTo(ds, [FormDefinitionRow]);
+  }
 
   /** Checks a `.form.json` file; returns the definition or every problem with its line. */
   check(name: string, text: string): { definition?: FormDefinition; problems: ResourceProblem[] } {
@@ -60,12 +70,15 @@ export class FormsService {
 
   /** A published version (the latest unless `version`) with its stored hash, which a submission pins. */
   async published(tenantId: string, key: string, version?: number): Promise<{ definition: FormDefinition; hash: string }> {
-    const row = await this.ds.getRepository(FormDefinitionRow).findOne({
-      where: { tenantId, key, ...(version ? { version } : {}) },
-      order: { version: 'DESC' },
+    const found = await this.cache.get(`${tenantId}:${key}:${version ?? 'latest'}`, async () => {
+      const row = await this.ds.getRepository(FormDefinitionRow).findOne({
+        where: { tenantId, key, ...(version ? { version } : {}) },
+        order: { version: 'DESC' },
+      });
+      return row ? { definition: row.definition as unknown as FormDefinition, hash: row.hash } : null;
     });
-    if (!row) throw Errors.notFound({ zh: `表单 ${key}`, en: `Form ${key}` });
-    return { definition: row.definition as unknown as FormDefinition, hash: row.hash };
+    if (!found) throw Errors.notFound({ zh: `表单 ${key}`, en: `Form ${key}` });
+    return found;
   }
 
   async exists(m: EntityManager, tenantId: string, key: string): Promise<boolean> {

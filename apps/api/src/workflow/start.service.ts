@@ -98,7 +98,7 @@ export class StartService {
     // transaction: no case without its link or its submission, none of them without the case.
     const instance = await this.store.withSideWrites(
       () => this.engine.startProcess({
-        tenantId: p.tenantId, key, version: start.definition.version, businessKey: input.businessKey ?? null, variables, startedBy: p.userId,
+        tenantId: p.tenantId, key, version: start.definition.version, definitionId: start.definition.id, businessKey: input.businessKey ?? null, variables, startedBy: p.userId,
       }),
       async (m, started) => {
         const at = nowIso(); // after the engine's start, so the file lists the start before its form

@@ -1,4 +1,4 @@
-import { DeploymentError } from '../errors';
+import { DeploymentError, NotFoundError } from '../errors';
 import { MemoryStore } from '../storage';
 import { Engine } from '../engine';
 import { TENANT, fixture, givenEngine } from './harness';
@@ -54,5 +54,16 @@ describe('deployment', () => {
   it('given a conditional flow leaving a task, when deploying, then it is refused rather than silently ignored', async () => {
     const error = await refusal('conditional-flow.bpmn');
     expect(error.problems).toMatchObject([{ elementId: 'check', code: 'CONDITIONAL_FLOW_UNSUPPORTED', line: 6 }]);
+  });
+
+  it('given a definition id looked up before, when starting with it, then that version starts; another key\'s or county\'s id is not found', async () => {
+    const { engine } = await givenEngine(['approval.bpmn']);
+    const changed = fixture('approval.bpmn').replace('三级审批', '三级审批（新）');
+    await engine.deploy({ tenantId: TENANT, resources: [{ name: 'approval.bpmn', content: changed }] });
+    const v1 = (await engine.startSpec(TENANT, 'approval', 1))!.definition;
+    const started = await engine.startProcess({ tenantId: TENANT, key: 'approval', definitionId: v1.id });
+    expect(started.definitionId).toBe(v1.id);
+    await expect(engine.startProcess({ tenantId: TENANT, key: 'other', definitionId: v1.id })).rejects.toThrow(NotFoundError);
+    await expect(engine.startProcess({ tenantId: 'another-county', key: 'approval', definitionId: v1.id })).rejects.toThrow(NotFoundError);
   });
 });

@@ -29,6 +29,22 @@ describe('user task', () => {
     expect(timeline[timeline.length - 1].type).toBe('instance-ended');
   });
 
+  it('given an output made from the current variables, when it refuses them, then nothing changes; when it accepts, its values are stored', async () => {
+    const { engine } = await givenEngine(['approval.bpmn']);
+    const instance = await engine.startProcess({ tenantId: TENANT, key: 'approval', variables: { townOfficer: 'li', region: 'xiji' } });
+    const [task] = await openTasks(engine, instance.id);
+    const seen: Record<string, unknown>[] = [];
+    const refuse = (current: Record<string, unknown>) => {
+      seen.push(current);
+      throw new Error('form invalid');
+    };
+    await expect(engine.completeTask({ tenantId: TENANT, taskId: task.id, userId: 'u1', variables: refuse })).rejects.toThrow('form invalid');
+    expect(seen).toEqual([{ townOfficer: 'li', region: 'xiji' }]);
+    expect((await openTasks(engine, instance.id)).map((t) => t.id)).toEqual([task.id]);
+    await engine.completeTask({ tenantId: TENANT, taskId: task.id, userId: 'u1', variables: (current) => ({ schoolOpinion: `ok for ${current.region}` }) });
+    expect(await engine.getVariables(TENANT, instance.id)).toMatchObject({ schoolOpinion: 'ok for xiji' });
+  });
+
   it('given a completed task, when completed again, then TaskNotActiveError (409) is thrown', async () => {
     const { engine } = await givenEngine(['approval.bpmn']);
     const instance = await engine.startProcess({ tenantId: TENANT, key: 'approval', variables: { townOfficer: 'li', region: 'x' } });
