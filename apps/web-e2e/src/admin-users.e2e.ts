@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { expectText, fillLogin, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
+import { expectText, fillLogin, launchBrowser, logIn, logOut, newPage, screenshot, tick } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -126,10 +126,12 @@ describe('administration', () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'admin');
     await page.goto('/admin/roles');
+    // the role list loads beside the form and moves it as it fills: wait for it, as a person would
+    await page.getByTestId('roles-table').locator('tr', { hasText: 'class-teacher' }).waitFor();
     await page.locator('#key').fill('e2e-helper');
     await page.locator('#name').fill('测试助理');
     await page.locator('#nameEn').fill('Test helper');
-    await page.getByRole('checkbox', { name: '查看报表' }).check();
+    await tick(page.getByRole('checkbox', { name: '查看报表' }));
     await page.getByRole('button', { name: '新增' }).click();
     await page.getByText('已新增角色“测试助理”').waitFor();
     await expectText(page.getByTestId('roles-table').locator('tr', { hasText: 'e2e-helper' }), '查看报表');

@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeResidentId } from '@kcbx/cn-codes';
 import { largeForm } from '@kcbx/forms';
-import { baseUrl, expectText, launchBrowser, screenshot } from './support/browser';
+import { baseUrl, expectText, launchBrowser, screenshot, tick } from './support/browser';
 import { allKinds, categorized } from './support/form-definitions';
 import { choose, field, harnessPage, input, messageOf, mount, submit, TINY_PNG, typeDate } from './support/form-harness-page';
 import { ensureHarnessBuilt } from './support/harness';
@@ -165,7 +165,7 @@ describe('form renderer in the browser: rules', () => {
     await field(page, 'otherReason').waitFor({ state: 'detached' });
 
     await expect(field(page, 'subsidyNo').count()).resolves.toBe(0);
-    await field(page, 'poor').locator('input[type=checkbox]').check();
+    await tick(field(page, 'poor').locator('input[type=checkbox]'));
     await field(page, 'subsidyNo').waitFor();
 
     await expect(input(page, 'dorm').isDisabled()).resolves.toBe(true);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { expectText, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
+import { expectText, launchBrowser, logIn, logOut, newPage, screenshot, tick } from './support/browser';
 import { call, tokenOf } from './support/api';
 import { repoRoot } from './support/paths';
 
@@ -138,7 +138,7 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     await expectText(table, '杨雪梅');
     await expectText(table.locator('tr', { hasText: '杨雪梅' }), '名在人不在（脱贫户）');
     await expectText(table.locator('tr', { hasText: '杨雪梅' }), '640422********1048');
-    for (const name of ['杨雪梅', '苏明远']) await table.locator('tr', { hasText: name }).locator('input[type=checkbox]').check();
+    for (const name of ['杨雪梅', '苏明远']) await tick(table.locator('tr', { hasText: name }).locator('input[type=checkbox]'));
     await page.getByTestId('ledger-bulk-start').click();
     await page.getByTestId('ledger-bulk-confirm').click();
     await expectText(page.locator('.ant-message'), '已为 2 名学生发起劝返复学');
@@ -171,7 +171,7 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     const form = page.getByTestId('task-form');
     await form.locator('.ant-select').first().click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="外出打工"]').click();
-    await form.locator('input[type=checkbox]').check();
+    await tick(form.locator('input[type=checkbox]'));
     await form.locator('textarea').fill('家访后已返校，在五（1）班就读');
     await page.getByTestId('task-complete').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/tasks/'));

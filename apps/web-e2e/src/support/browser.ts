@@ -80,3 +80,18 @@ export async function expectText(locator: Locator, text: string): Promise<void> 
   await match.waitFor();
   expect(await match.textContent()).toContain(text);
 }
+
+/**
+ * Ticks an antd checkbox. Playwright's `check()` reads the box right after its click and fails if it has not
+ * turned yet; an antd box in a Form turns once the form's store has re-rendered it, which is sometimes later
+ * (seen as "Clicking the checkbox did not change its state" about one run in two). Click once, then wait for it.
+ */
+export async function tick(box: Locator): Promise<void> {
+  if (await box.isChecked()) return;
+  await box.click();
+  const deadline = Date.now() + 5_000;
+  while (!(await box.isChecked())) {
+    if (Date.now() > deadline) throw new Error('the checkbox did not turn on within 5 s of its click');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
