@@ -14,9 +14,11 @@ module.exports = function apiBench({ out, runJson }) {
   const seconds = process.env.BENCH_LOAD_SECONDS ?? '60';
   const clerks = process.env.BENCH_LOAD_CLERKS ?? '50';
   const processes = (process.env.BENCH_LOAD_PROCESSES ?? '1,2').split(',');
-  const target = process.env.BENCH_LOAD_TARGET ?? '200';
+  // A little above the issue's 200/s, so that what the clerks achieve (the first slots are staggered, the run is cut
+  // at the end) is still at least 200/s.
+  const target = process.env.BENCH_LOAD_TARGET ?? '210';
   console.log(`\n## API under load: ${clerks} clerks (inbox → submit form → next), ${seconds} s each way, PostgreSQL, load generator + API + database on one 2-core machine`);
-  console.log(`Each configuration runs twice: clerks acting the moment an answer arrives (the ceiling), then paced to offer ${target} completions/s (the issue's target; its latency is that of a server doing that much work).`);
+  console.log(`Each configuration runs twice: clerks acting the moment an answer arrives (the ceiling), then paced to offer ${target} completions/s (the issue asks for at least 200/s at complete p95 < 100 ms; paced, the latency is that of a server doing that much work, not of a queue).`);
   console.log('| API processes | clerks | task completions/s | complete p50 / p95 / p99 | inbox p50 / p95 | all requests/s | lost or duplicated steps | reference |');
   console.log('|---:|---|---:|---|---|---:|:-:|---|');
   for (const n of processes) {
@@ -33,7 +35,8 @@ module.exports = function apiBench({ out, runJson }) {
     row('as fast as answered', r, checks);
     if (r.paced) {
       const p95 = r.paced.complete.p95;
-      row(`paced at ${r.paced.offeredPerSec}/s`, r.paced, `(same check) — target ${r.paced.completionsPerSec >= r.paced.offeredPerSec * 0.98 && p95 < 100 ? 'met' : 'NOT met'}`);
+      const met = r.paced.completionsPerSec >= 200 && p95 < 100;
+      row(`paced at ${r.paced.offeredPerSec}/s`, r.paced, `(same check) — ≥ 200/s at p95 < 100 ms: ${met ? 'met' : 'NOT met'}`);
     }
     const cpu = r.cpuMsPerCompletion;
     console.log(`|  | CPU per completion: API ${cpu.api} ms (${cpu.apiKernel} in the kernel), PostgreSQL ${cpu.postgres} ms, load generator ${cpu.loadGenerator} ms, other work on the machine ${cpu.other} ms | | | | | |`);

@@ -1,11 +1,15 @@
 import { ConcurrencyError, type Filter, type JobRecord, type RecordKind, type RecordKinds, type StorageTx, VERSIONED_KINDS } from '@kcbx/engine';
 import { columns, SqlTx, type SqlRunner } from './sql-tx';
 import { TABLE_OF } from './engine-tables';
+import { TASK_SCOPE_SQL, TaskScope } from './task-scope-prefetch';
 
 type Row = Record<string, unknown> & { id: string; version?: number };
 type Pending = { op: 'insert'; row: Row } | { op: 'update'; row: Row; expected: number | null } | { op: 'delete' };
 
 const q = (name: string) => `"${name}"`;
+
+/** A leading comment: statements that begin with one are not prepared by name (see flush). */
+export const PLANNED_PER_CALL = '/* planned per call */';
 
 /**
  * The storage port for PostgreSQL with writes held until commit. An engine command writes a dozen small rows
@@ -20,7 +24,17 @@ export class BufferedPgTx implements StorageTx {
    * reads of one row issued before the first answer share one round trip */
   private readonly readRows = new Map<string, Promise<Row | undefined>>();
 
+  /** a task's instance read whole by `prefetchTaskScope`, until the next flush */
+  private scope: TaskScope | null = null;
+
   constructor(private readonly sql: SqlRunner, private readonly reads = new SqlTx(sql)) {}
+
+  async prefetchTaskScope(taskId: string): Promise<void> {
+    const { rows } = await this.sql.run(TASK_SCOPE_SQL, [taskId]);
+    const { rows: found, scope } = TaskScope.of(rows[0] as Parameters<typeof TaskScope.of>[0]);
+    for (const [kind, row] of found) this.readRows.set(`${kind}:${row.id}`, Promise.resolve(row));
+    this.scope = scope;
+  }
 
   private of(kind: RecordKind): Map<string, Pending> {
     let m = this.pending.get(kind);
@@ -40,7 +54,8 @@ export class BufferedPgTx implements StorageTx {
   }
 
   async find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): Promise<RecordKinds[K][]> {
-    const stored = await this.reads.find(kind, filter);
+    const known = this.scope?.find(kind, filter as Record<string, unknown>) as RecordKinds[K][] | undefined;
+    const stored = known ?? (await this.reads.find(kind, filter));
     const mine = this.pending.get(kind);
     if (!mine?.size) return stored;
     const matches = (row: Row) => Object.entries(filter).every(([k, v]) => v === undefined || (row[k] ?? null) === v);
@@ -119,9 +134,13 @@ export class BufferedPgTx implements StorageTx {
     // What was pending is about to be stored: remembered reads of those rows would now be stale.
     for (const [kind, mine] of this.pending) for (const id of mine.keys()) this.readRows.delete(`${kind}:${id}`);
     this.pending.clear();
+    this.scope = null;
     if (!parts.length) return;
     const select = checks.length ? checks.map((c) => `(SELECT count(*) FROM ${c.name})::int AS ${c.name}`).join(', ') : '1 AS done';
-    const { rows } = await this.sql.run(`WITH ${parts.join(', ')} SELECT ${select}`, params);
+    // Planned on every call, never as a cached generic plan: PostgreSQL cannot see how many ids the arrays hold,
+    // and a generic plan made while the tables were small (scanning them whole) would stay as they grow. The
+    // leading comment is what tells a preparing driver to leave the statement unnamed (apps/api prepared-pg.ts).
+    const { rows } = await this.sql.run(`${PLANNED_PER_CALL} WITH ${parts.join(', ')} SELECT ${select}`, params);
     for (const c of checks) if (rows[0]?.[c.name] !== c.expected) throw new ConcurrencyError(c.kind, c.firstId);
   }
 }

@@ -3,3 +3,4 @@ export { EngineTables1732900000000 } from './engine-tables.migration';
 export { TypeOrmStore } from './typeorm-store';
 export type { Exclusive, SideWrites } from './typeorm-store';
 export { columns } from './sql-tx';
+export { PLANNED_PER_CALL } from './buffered-tx';

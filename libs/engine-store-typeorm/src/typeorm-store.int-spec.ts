@@ -164,6 +164,37 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(after.r2).toMatchObject({ parentId: 'other', state: 'active', version: 3, createdAt: 1_795_900_000_000 });
   });
 
+  it('given a task\'s instance read whole first (prefetchTaskScope), then every read answers as the database does, own writes included', async () => {
+    const exec = (id: string, parentId: string | null) => ({ ...execution(id, parentId), instanceId: 'ip' });
+    const variable = (id: string, scopeId: string, name: string) => ({ id, tenantId: 't1', instanceId: 'ip', scopeId, name, value: '"x"', version: 1 });
+    await store.transaction(async (tx) => {
+      await tx.insert('instance', { id: 'ip', tenantId: 't1', definitionId: 'd', key: 'k', businessKey: null, state: 'active', parentExecutionId: null, startedBy: null, startedAt: 1_795_900_000_000, endedAt: null, version: 1 });
+      for (const e of [exec('ip', null), exec('ip-a', 'ip'), exec('ip-b', 'ip'), exec('ip-a1', 'ip-a')]) await tx.insert('execution', e);
+      for (const v of [variable('v1', 'ip', 'orgUnit'), variable('v2', 'ip-a', 'local')]) await tx.insert('variable', v);
+      await tx.insert('task', { ...task('tp'), instanceId: 'ip', executionId: 'ip-a1', dueAt: 1_795_900_000_000 });
+    });
+    const reads = (prefetch: boolean) => store.transaction(async (tx) => {
+      if (prefetch) await tx.prefetchTaskScope?.('tp');
+      const before = {
+        task: await tx.get('task', 'tp'),
+        instance: await tx.get('instance', 'ip'),
+        token: await tx.get('execution', 'ip-a1'),
+        executions: await tx.find('execution', { instanceId: 'ip' }),
+        children: await tx.find('execution', { parentId: 'ip' }),
+        variables: await tx.find('variable', { instanceId: 'ip' }),
+        rootVariables: await tx.find('variable', { instanceId: 'ip', scopeId: 'ip' }),
+      };
+      await tx.insert('execution', exec('ip-c', 'ip'));
+      await tx.delete('variable', 'v2');
+      const after = { children: await tx.find('execution', { parentId: 'ip' }), variables: await tx.find('variable', { instanceId: 'ip' }) };
+      throw Object.assign(new Error('roll back'), { seen: { before, after } });
+    }).catch((e: { seen?: unknown }) => e.seen);
+    const plain = await reads(false);
+    expect(plain).toBeDefined();
+    expect(await reads(true)).toEqual(plain);
+    expect((plain as { before: { task: TaskRecord } }).before.task.dueAt).toBe(1_795_900_000_000);
+  });
+
   it('given two transactions updating the same row from the same version, then the later commit fails and leaves nothing behind', async () => {
     await store.transaction((tx) => tx.insert('task', task('t-race')));
     const seen = (await store.transaction((tx) => tx.get('task', 't-race')))!;

@@ -89,6 +89,7 @@ export class Engine extends Queries {
    */
   async completeTask(input: { tenantId: string; taskId: string; userId: string; variables?: TaskOutput; expectedVersion?: number }): Promise<TaskRecord> {
     return this.command(input.userId, async (run) => {
+      await run.tx.prefetchTaskScope?.(input.taskId);
       const task = await this.activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
       if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
       const values = typeof input.variables === 'function' ? input.variables(await instanceLevelValues(run, task.instanceId)) : (input.variables ?? {});

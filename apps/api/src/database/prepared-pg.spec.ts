@@ -1,3 +1,4 @@
+import { PLANNED_PER_CALL } from '@kcbx/engine-store-typeorm';
 import { statementName } from './prepared-pg';
 
 describe('prepared statements on PostgreSQL', () => {
@@ -9,8 +10,8 @@ describe('prepared statements on PostgreSQL', () => {
     expect(statementName('  with x as (select 1) select * from x')).toBeDefined();
   });
 
-  it('leaves DDL and transaction control unprepared', () => {
-    for (const text of ['START TRANSACTION', 'COMMIT', 'CREATE TABLE t (id int)', 'ANALYZE', 'SET LOCAL lock_timeout = 1000']) {
+  it('leaves DDL, transaction control and the engine store\'s flush (planned per call) unprepared', () => {
+    for (const text of ['START TRANSACTION', 'COMMIT', 'CREATE TABLE t (id int)', 'ANALYZE', 'SET LOCAL lock_timeout = 1000', `${PLANNED_PER_CALL} WITH u0 AS (UPDATE t SET x = 1) SELECT 1`]) {
       expect(statementName(text)).toBeUndefined();
     }
   });

@@ -31,10 +31,17 @@ export class TaskNotifier {
     for (const task of tasks) await this.announce(task, 'task-available');
   }
 
-  /** Tasks created since `since` (timers, messages, starts outside HTTP requests): announced like the rest. */
+  /**
+   * Tasks created since `since` and not announced yet (timers, messages, starts outside HTTP requests): announced
+   * like the rest. Those a request already announced are skipped in the query: re-announcing every new task each
+   * poll cost as much as announcing it, in a burst once a second.
+   */
   async createdSince(since: number): Promise<void> {
     for (const tenantId of await this.tenantIds()) {
-      const tasks = await this.openTasks(tenantId).andWhere('t.createdAt >= :since', { since }).getMany();
+      const tasks = await this.openTasks(tenantId)
+        .leftJoin('notification', 'n', "n.taskId = t.id AND n.kind = 'task-available'")
+        .andWhere('t.createdAt >= :since AND n.id IS NULL', { since })
+        .getMany();
       for (const task of tasks) await this.announce(task, 'task-available');
     }
   }

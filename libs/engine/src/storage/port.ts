@@ -19,6 +19,12 @@ export interface StorageTx {
    */
   update<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<RecordKinds[K]>;
   delete(kind: RecordKind, id: string): Promise<void>;
+  /**
+   * optional: reads a task's instance whole (the task, the instance, its executions and variables) in one
+   * go, so the reads that follow are answered without a round trip each. A hint: reads must give the same
+   * results with or without it.
+   */
+  prefetchTaskScope?(taskId: string): Promise<void>;
   /** jobs with dueAt <= now, ordered by dueAt (the timer job queue) */
   findDueJobs(tenantId: string | null, now: number, limit: number): Promise<JobRecord[]>;
 }
