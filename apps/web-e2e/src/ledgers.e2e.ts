@@ -235,7 +235,9 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     await page.goto('/dashboard');
     await expectText(page.getByTestId('dash-scope'), '吉强镇');
     const units = (await page.getByTestId('dash-unit-table').locator('tbody tr td:first-child').allTextContents()).filter((n) => n !== '合计');
-    expect(units).toEqual(['吉强镇中心小学', '吉强镇第二小学', '吉强镇初级中学']);
+    // Its three schools, and nothing outside 吉强镇 (suites sharing this server may add a unit there: admin-users does).
+    expect(units).toEqual(expect.arrayContaining(['吉强镇中心小学', '吉强镇第二小学', '吉强镇初级中学']));
+    expect(units.every((n) => n.startsWith('吉强镇'))).toBe(true);
     await page.goto('/ledgers?kind=suspected-dropout');
     await page.getByTestId('ledger-table').locator('tbody tr').first().waitFor();
     const ledgerUnits = await page.getByTestId('ledger-table').locator('tbody tr td:nth-child(4)').allTextContents();
