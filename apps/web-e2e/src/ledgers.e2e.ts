@@ -239,8 +239,9 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     expect(units).toEqual(expect.arrayContaining(['吉强镇中心小学', '吉强镇第二小学', '吉强镇初级中学']));
     expect(units.every((n) => n.startsWith('吉强镇'))).toBe(true);
     await page.goto('/ledgers?kind=suspected-dropout');
-    await page.getByTestId('ledger-table').locator('tbody tr').first().waitFor();
-    const ledgerUnits = await page.getByTestId('ledger-table').locator('tbody tr td:nth-child(4)').allTextContents();
+    // data rows, not the table's "no data" placeholder row that stands there while the page loads
+    await page.getByTestId('ledger-table').locator('tbody tr.ant-table-row').first().waitFor();
+    const ledgerUnits = await page.getByTestId('ledger-table').locator('tbody tr.ant-table-row td:nth-child(4)').allTextContents();
     expect(ledgerUnits.length).toBeGreaterThan(0);
     expect(ledgerUnits.every((u) => u.startsWith('吉强镇'))).toBe(true);
     // The same page in English.
