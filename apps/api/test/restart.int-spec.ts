@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { DataSource } from 'typeorm';
 import { bearer, DEMO_PASSWORD, startTestApp, TEST_JWT_SECRET } from './support/test-app';
@@ -54,10 +55,13 @@ describe('restarts and several processes on one database', () => {
         WEB_DIST: '/nonexistent',
         ...(db.url ? { DATABASE_URL: db.url } : {}),
       };
-      for (const port of ports) {
-        children.push(spawn(process.execPath, ['tools/scripts/start-api.js'], { cwd: root, env: { ...env, PORT: String(port) }, stdio: 'ignore' }));
-      }
-      for (const port of ports) await waitForHealth(port);
+      const logs = ports.map((port) => path.join(db.dataDir, `api-${port}.log`));
+      ports.forEach((port, n) => {
+        const log = fs.openSync(logs[n], 'a');
+        children.push(spawn(process.execPath, ['tools/scripts/start-api.js'], { cwd: root, env: { ...env, PORT: String(port) }, stdio: ['ignore', log, log] }));
+        fs.closeSync(log);
+      });
+      for (const [n, port] of ports.entries()) await waitForHealth(port, logs[n]);
       const tokens = await Promise.all(ports.map((port) => login(port)));
       expect(tokens.every((tk) => typeof tk === 'string' && tk.length > 20)).toBe(true);
 
@@ -79,7 +83,8 @@ describe('restarts and several processes on one database', () => {
   });
 });
 
-async function waitForHealth(port: number) {
+/** Waits for the process's health answer; fails with the end of its log (a crash or a hang says why there). */
+async function waitForHealth(port: number, logFile: string) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
@@ -90,7 +95,8 @@ async function waitForHealth(port: number) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`no /api/health on ${port}`);
+  const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-3000) : '(no log)';
+  throw new Error(`no /api/health on ${port}; its log ends:\n${log}`);
 }
 
 async function login(port: number): Promise<string> {

@@ -31,18 +31,24 @@ export function inboxQuery(ds: DataSource, p: Principal, scope: InboxScope): Sel
     .leftJoin(OrgUnit, 'o', `o.tenantId = t.tenantId AND o.code = ${ORG_UNIT_CODE_OF_VARIABLE}`)
     .where('t.tenantId = :tenantId', { tenantId: p.tenantId });
   if (scope !== 'offered') qb.andWhere("t.state = 'created'");
-  const params: Record<string, string> = { me: p.userId, meUser: `%"${p.username}"%` };
-  const offers = p.assignments.map((a, i) => {
-    params[`role${i}`] = `%"${a.roleKey}"%`;
-    params[`path${i}`] = `${a.orgUnitPath}%`;
-    return `(t.candidateGroups LIKE :role${i} AND o.path LIKE :path${i})`;
-  });
+  const params = visibilityParameters(p);
+  const offers = p.assignments.map((_, i) => `(t.candidateGroups LIKE :role${i} AND o.path LIKE :path${i})`);
   const offered = `(t.candidateUsers LIKE :meUser${offers.length ? ' OR ' + offers.join(' OR ') : ''})`;
   const candidate = `(t.assignee IS NULL AND ${offered})`;
   const mine = 't.assignee = :me';
   const condition = { mine, candidate, offered, all: `(${mine} OR ${candidate})` }[scope];
   qb.andWhere(condition, params);
   return qb;
+}
+
+/** The caller's values for the visibility rule's parameters (one role and unit pair per assignment). */
+function visibilityParameters(p: Principal): Record<string, string> {
+  const params: Record<string, string> = { me: p.userId, meUser: `%"${p.username}"%` };
+  p.assignments.forEach((a, i) => {
+    params[`role${i}`] = `%"${a.roleKey}"%`;
+    params[`path${i}`] = `${a.orgUnitPath}%`;
+  });
+  return params;
 }
 
 export type InboxCounts = { mine: number; candidate: number; overdue: number };
@@ -118,13 +124,9 @@ function pageQuery(ds: DataSource, p: Principal, scope: InboxScope, filter: Inbo
   return query.orderBy('t.createdAt', 'DESC');
 }
 
-/** The same names inboxQuery and pageQuery bind, with this caller's values. */
+/** Every name inboxQuery, filtered and pageQuery bind, with this caller's values (the SQL is cached, the values are not). */
 function inboxParameters(p: Principal, filter: InboxFilter, countsAt?: number): Record<string, unknown> {
-  const params: Record<string, unknown> = { tenantId: p.tenantId, me: p.userId, meUser: `%"${p.username}"%` };
-  p.assignments.forEach((a, i) => {
-    params[`role${i}`] = `%"${a.roleKey}"%`;
-    params[`path${i}`] = `${a.orgUnitPath}%`;
-  });
+  const params: Record<string, unknown> = { tenantId: p.tenantId, ...visibilityParameters(p) };
   if (filter.processKey) params.processKey = filter.processKey;
   if (filter.orgUnit) params.unitPath = `%/${filter.orgUnit}/%`;
   if (filter.overdueAt !== undefined) params.now = filter.overdueAt;

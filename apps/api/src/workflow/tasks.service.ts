@@ -16,6 +16,14 @@ import { inboxCounts, InboxRow, InboxScope, loadInbox } from './task-inbox';
 
 const TASK = { zh: '任务', en: 'Task' };
 
+/** A submission pins the form version it was checked against (key, number, stored hash) with the data kept. */
+interface SubmissionPin {
+  key: string;
+  version: number;
+  hash: string;
+  data: Record<string, unknown>;
+}
+
 @Injectable()
 export class TasksService {
   constructor(
@@ -105,12 +113,13 @@ export class TasksService {
     const row = await this.visible(p, taskId);
     const submitted = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
     const published = row.task.formKey ? await this.forms.published(p.tenantId, row.task.formKey) : null;
-    let pin: { key: string; version: number; hash: string; data: Record<string, unknown> } | null = null;
+    // what the check inside the command accepted, for the submission row written beside it
+    const pinned: { value: SubmissionPin | null } = { value: null };
     const output = (previous: Record<string, unknown>) => {
       if (!published) return submitted;
       const result = validateSubmission(published.definition, data ?? {}, { permissions: JSON.parse(row.task.fieldPermissions || '{}'), previousData: previous });
       if (!result.valid) throw formInvalid(result, lang);
-      pin = { key: result.key, version: result.version, hash: published.hash, data: result.data };
+      pinned.value = { key: result.key, version: result.version, hash: published.hash, data: result.data };
       return result.data;
     };
     // The submission (and the files it names) commit in the completion's own transaction: a crash or a refused
@@ -118,7 +127,7 @@ export class TasksService {
     const done = await this.store.withSideWrites(
       () => this.engine.completeTask({ tenantId: p.tenantId, taskId: row.task.id, userId: p.userId, variables: output }),
       async (m) => {
-        const kept = pin as { key: string; version: number; hash: string; data: Record<string, unknown> } | null;
+        const kept = pinned.value;
         if (kept) {
           await m.getRepository(FormSubmission).insert({
             id: newId(), tenantId: p.tenantId, instanceId: row.task.instanceId, taskId: row.task.id, activityId: row.task.activityId,
