@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as path from 'path';
 import { DataSource } from 'typeorm';
 import { bearer, DEMO_PASSWORD, startTestApp, TEST_JWT_SECRET } from './support/test-app';
@@ -44,7 +45,9 @@ describe('restarts and several processes on one database', () => {
     });
 
     it('migrates once, seeds once, and both serve', async () => {
-      const ports = [39000 + Math.floor(Math.random() * 500), 39600 + Math.floor(Math.random() * 500)];
+      // Ports the system says are free now: a random fixed range collided with other suites' ephemeral ports (EADDRINUSE).
+      const ports = [await freePort(), await freePort()];
+      while (ports[1] === ports[0]) ports[1] = await freePort();
       const env = {
         ...process.env,
         NODE_ENV: 'test',
@@ -82,6 +85,17 @@ describe('restarts and several processes on one database', () => {
     }, 90_000);
   });
 });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /** Waits for the process's health answer; fails with the end of its log (a crash or a hang says why there). */
 async function waitForHealth(port: number, logFile: string) {
