@@ -57,7 +57,17 @@ export class Engine extends Queries {
     };
   }
 
-  registerServiceHandler(name: string, handler: ServiceHandler): void {
+  /** a stored definition of this county by id, from the engine-wide cache its commands use (definitions never change) */
+  async getDefinition(tenantId: string, id: string): Promise<DefinitionRecord | undefined> {
+    let row = this.deps.definitions.get(id);
+    if (!row) {
+      row = await this.read((tx) => tx.get('definition', id));
+      if (row) this.deps.definitions.set(id, row);
+    }
+    return row?.tenantId === tenantId ? row : undefined;
+  }
+
+    registerServiceHandler(name: string, handler: ServiceHandler): void {
     this.deps.handlers.set(name, handler);
   }
 

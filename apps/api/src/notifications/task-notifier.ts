@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DefinitionRecord, TaskRecord } from '@kcbx/engine';
+import { Engine, type TaskRecord } from '@kcbx/engine';
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { DataSource } from 'typeorm';
 import { Tenant, User } from '../database/entities';
@@ -17,10 +17,10 @@ type Kind = 'task-available' | 'task-overdue';
 @Injectable()
 export class TaskNotifier {
   private readonly log = new Logger('notifications');
-  private readonly procedureNames = new Map<string, string>();
 
   constructor(
     private readonly ds: DataSource,
+    private readonly engine: Engine,
     private readonly inApp: InAppSender,
     @Inject(EXTERNAL_SENDERS) private readonly external: NotificationSender[],
   ) {}
@@ -72,7 +72,7 @@ export class TaskNotifier {
   private async announce(task: TaskRecord, kind: Kind): Promise<void> {
     const recipients = await this.recipients(task);
     if (!recipients.length) return;
-    const procedure = await this.procedureName(task.definitionId);
+    const procedure = await this.procedureName(task.tenantId, task.definitionId);
     const step = task.name ?? task.activityId;
     const text = kind === 'task-available'
       ? { title: `新待办：${step}`, message: `${procedure}「${step}」等待您办理` }
@@ -86,15 +86,10 @@ export class TaskNotifier {
     }
   }
 
-  /** A deployed definition never changes, so its name is read once per process. */
-  private async procedureName(definitionId: string): Promise<string> {
-    let name = this.procedureNames.get(definitionId);
-    if (name === undefined) {
-      const definition = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOneBy({ id: definitionId });
-      name = definition?.name ?? definition?.key ?? '';
-      if (definition) this.procedureNames.set(definitionId, name);
-    }
-    return name;
+  /** The engine keeps deployed definitions (they never change), so this costs a query once per version. */
+  private async procedureName(tenantId: string, definitionId: string): Promise<string> {
+    const definition = await this.engine.getDefinition(tenantId, definitionId);
+    return definition?.name ?? definition?.key ?? '';
   }
 
   private async recipients(task: TaskRecord): Promise<string[]> {

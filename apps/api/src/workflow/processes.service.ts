@@ -22,8 +22,6 @@ export interface InstanceFilter {
 /** Procedures and their instances, read in the caller's county and scope. */
 @Injectable()
 export class ProcessesService {
-  private readonly definitionById = new Map<string, DefinitionRecord>();
-
   constructor(
     private readonly ds: DataSource,
     private readonly engine: Engine,
@@ -60,7 +58,7 @@ export class ProcessesService {
     const unit = known?.unit ?? (typeof variables.orgUnit === 'string' ? await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code: variables.orgUnit }) : null);
     if (!unit || !coversPath(p, unit.path)) throw Errors.notFound(INSTANCE);
     const names = await this.userNames(history.map((h) => h.userId), p);
-    const definition = known?.definition ?? (await this.definition(instance.definitionId));
+    const definition = known?.definition ?? (await this.engine.getDefinition(p.tenantId, instance.definitionId));
     return {
       id: instance.id,
       key: instance.key,
@@ -82,16 +80,6 @@ export class ProcessesService {
     };
   }
 
-  /** A deployed definition never changes: each is read once per process. */
-  private async definition(id: string): Promise<DefinitionRecord | null> {
-    let found = this.definitionById.get(id);
-    if (!found) {
-      const row = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOneBy({ id });
-      if (!row) return null;
-      this.definitionById.set(id, (found = row));
-    }
-    return found;
-  }
 
   /** Instances in the caller's scope, newest first, filtered by procedure, version, state or student. */
   async list(p: Principal, filter: InstanceFilter) {

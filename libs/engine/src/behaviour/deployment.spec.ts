@@ -65,5 +65,7 @@ describe('deployment', () => {
     expect(started.definitionId).toBe(v1.id);
     await expect(engine.startProcess({ tenantId: TENANT, key: 'other', definitionId: v1.id })).rejects.toThrow(NotFoundError);
     await expect(engine.startProcess({ tenantId: 'another-county', key: 'approval', definitionId: v1.id })).rejects.toThrow(NotFoundError);
+    expect(await engine.getDefinition(TENANT, v1.id)).toMatchObject({ key: 'approval', version: 1 });
+    expect(await engine.getDefinition('another-county', v1.id)).toBeUndefined();
   });
 });
