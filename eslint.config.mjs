@@ -3,8 +3,18 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 const frameworks = [
-  '@nestjs/*', 'typeorm', 'express', 'pg', 'better-sqlite3',
-  'react', 'react-dom', 'react-*', 'antd', '@ant-design/*', 'bpmn-js', 'bpmn-js-*',
+  '@nestjs/*',
+  'typeorm',
+  'express',
+  'pg',
+  'better-sqlite3',
+  'react',
+  'react-dom',
+  'react-*',
+  'antd',
+  '@ant-design/*',
+  'bpmn-js',
+  'bpmn-js-*',
 ];
 
 export default [

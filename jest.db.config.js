@@ -3,5 +3,9 @@
 module.exports = {
   testTimeout: 60000,
   maxWorkers: 2,
-  projects: ['<rootDir>/apps/api/jest.db.config.js', '<rootDir>/libs/engine-store-typeorm/jest.db.config.js', '<rootDir>/tools/cli/jest.db.config.js'],
+  projects: [
+    '<rootDir>/apps/api/jest.db.config.js',
+    '<rootDir>/libs/engine-store-typeorm/jest.db.config.js',
+    '<rootDir>/tools/cli/jest.db.config.js',
+  ],
 };

@@ -1,9 +1,28 @@
 // One transform for every jest project: swc (fast, keeps Nest's decorator metadata) and the ESM-only
 // packages (feelin, bpmn-moddle and their deps) compiled to CommonJS so jest can load them.
 const esmPackages = [
-  'feelin', 'lezer-feel', '@lezer', 'temporal-polyfill', 'min-dash', 'bpmn-moddle', 'zeebe-bpmn-moddle',
-  'moddle', 'moddle-xml', 'saxen', 'camunda-bpmn-moddle', 'min-dom', 'bpmn-engine', 'bpmn-elements',
-  'smqp', 'moddle-context-serializer', 'temporal-utils', 'ids', 'diagram-js', 'tiny-svg', 'didi', 'path-intersection',
+  'feelin',
+  'lezer-feel',
+  '@lezer',
+  'temporal-polyfill',
+  'min-dash',
+  'bpmn-moddle',
+  'zeebe-bpmn-moddle',
+  'moddle',
+  'moddle-xml',
+  'saxen',
+  'camunda-bpmn-moddle',
+  'min-dom',
+  'bpmn-engine',
+  'bpmn-elements',
+  'smqp',
+  'moddle-context-serializer',
+  'temporal-utils',
+  'ids',
+  'diagram-js',
+  'tiny-svg',
+  'didi',
+  'path-intersection',
 ];
 const swcTs = {
   jsc: {

@@ -1,3 +1,14 @@
 module.exports = {
-  projects: ['<rootDir>/libs/cn-codes', '<rootDir>/libs/demo-data', '<rootDir>/libs/engine', '<rootDir>/libs/engine-store-typeorm', '<rootDir>/libs/forms', '<rootDir>/libs/form-builder', '<rootDir>/libs/form-renderer', '<rootDir>/apps/api', '<rootDir>/apps/web', '<rootDir>/tools'],
+  projects: [
+    '<rootDir>/libs/cn-codes',
+    '<rootDir>/libs/demo-data',
+    '<rootDir>/libs/engine',
+    '<rootDir>/libs/engine-store-typeorm',
+    '<rootDir>/libs/forms',
+    '<rootDir>/libs/form-builder',
+    '<rootDir>/libs/form-renderer',
+    '<rootDir>/apps/api',
+    '<rootDir>/apps/web',
+    '<rootDir>/tools',
+  ],
 };

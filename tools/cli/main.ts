@@ -12,7 +12,15 @@ import { formatServerDetail } from './http/server-options';
 import type { Io } from './io';
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: Command[] = [validateCommand, deployCommand, exportCommand, importCommand, seedCommand, newCountyCommand, loginCommand];
+export const COMMANDS: Command[] = [
+  validateCommand,
+  deployCommand,
+  exportCommand,
+  importCommand,
+  seedCommand,
+  newCountyCommand,
+  loginCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -64,4 +72,3 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     throw error;
   }
 }
-

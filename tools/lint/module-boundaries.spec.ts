@@ -22,7 +22,10 @@ describe('module boundaries (eslint + Nx tags)', () => {
   };
 
   it('libs/engine may not import a framework', async () => {
-    const errors = await errorsFor('libs/engine/src/probe.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n");
+    const errors = await errorsFor(
+      'libs/engine/src/probe.ts',
+      "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+    );
     expect(errors.join()).toMatch(/not allowed to import "@nestjs\/common"/);
   });
 
@@ -34,12 +37,18 @@ describe('module boundaries (eslint + Nx tags)', () => {
   });
 
   it('a lib may not import an app', async () => {
-    const errors = await errorsFor('libs/cn-codes/src/probe.ts', "import { createApp } from '../../../apps/api/src/app.factory';\nexport const x = createApp;\n");
+    const errors = await errorsFor(
+      'libs/cn-codes/src/probe.ts',
+      "import { createApp } from '../../../apps/api/src/app.factory';\nexport const x = createApp;\n",
+    );
     expect(errors.length).toBeGreaterThan(0);
   });
 
   it('the API may use the shared libs', async () => {
-    const errors = await errorsFor('apps/api/src/probe.ts', "import { isResidentId } from '@kcbx/cn-codes';\nexport const x = isResidentId;\n");
+    const errors = await errorsFor(
+      'apps/api/src/probe.ts',
+      "import { isResidentId } from '@kcbx/cn-codes';\nexport const x = isResidentId;\n",
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -17,9 +17,15 @@ module.exports = function apiBench({ out, runJson }) {
   // A little above the issue's 200/s, so that what the clerks achieve (the first slots are staggered, the run is cut
   // at the end) is still at least 200/s.
   const target = process.env.BENCH_LOAD_TARGET ?? '210';
-  console.log(`\n## API under load: ${clerks} clerks (inbox → submit form → next), ${seconds} s each way, PostgreSQL, load generator + API + database on one 2-core machine`);
-  console.log(`Each configuration runs twice: clerks acting the moment an answer arrives (the ceiling), then paced to offer ${target} completions/s (the issue asks for at least 200/s at complete p95 < 100 ms; paced, the latency is that of a server doing that much work, not of a queue).`);
-  console.log('| API processes | clerks | task completions/s | complete p50 / p95 / p99 | inbox p50 / p95 | all requests/s | lost or duplicated steps | reference |');
+  console.log(
+    `\n## API under load: ${clerks} clerks (inbox → submit form → next), ${seconds} s each way, PostgreSQL, load generator + API + database on one 2-core machine`,
+  );
+  console.log(
+    `Each configuration runs twice: clerks acting the moment an answer arrives (the ceiling), then paced to offer ${target} completions/s (the issue asks for at least 200/s at complete p95 < 100 ms; paced, the latency is that of a server doing that much work, not of a queue).`,
+  );
+  console.log(
+    '| API processes | clerks | task completions/s | complete p50 / p95 / p99 | inbox p50 / p95 | all requests/s | lost or duplicated steps | reference |',
+  );
   console.log('|---:|---|---:|---|---|---:|:-:|---|');
   for (const n of processes) {
     process.stderr.write(`  api load: ${n} process(es)…\n`);
@@ -39,7 +45,10 @@ module.exports = function apiBench({ out, runJson }) {
       row(`paced at ${r.paced.offeredPerSec}/s`, r.paced, `(same check) — ≥ 200/s at p95 < 100 ms: ${met ? 'met' : 'NOT met'}`);
     }
     const cpu = r.cpuMsPerCompletion;
-    console.log(`|  | CPU per completion: API ${cpu.api} ms (${cpu.apiKernel} in the kernel), PostgreSQL ${cpu.postgres} ms, load generator ${cpu.loadGenerator} ms, other work on the machine ${cpu.other} ms | | | | | |`);
-    if (r.unexpectedCount) console.log(`|  | ${r.unexpectedCount} unexpected answers, e.g. ${r.unexpected.slice(0, 3).join('; ')} | | | | | |`);
+    console.log(
+      `|  | CPU per completion: API ${cpu.api} ms (${cpu.apiKernel} in the kernel), PostgreSQL ${cpu.postgres} ms, load generator ${cpu.loadGenerator} ms, other work on the machine ${cpu.other} ms | | | | | |`,
+    );
+    if (r.unexpectedCount)
+      console.log(`|  | ${r.unexpectedCount} unexpected answers, e.g. ${r.unexpected.slice(0, 3).join('; ')} | | | | | |`);
   }
 };

@@ -18,10 +18,16 @@ module.exports = function engineBench({ root, out, runJson }) {
   console.log('| procedure | runner | instances | instances/s | task completions/s | vs bpmn-engine | stored per instance |');
   console.log('|---|---|---:|---:|---:|---:|---|');
   for (const [name, r] of Object.entries(memory)) {
-    console.log(`| ${name} | ours, in memory | ${r.ours.instances} | ${f(r.ours.instancesPerSec)} | ${f(r.ours.completionsPerSec)} | ${r.ratio.toFixed(1)}× | ${r.ours.bytesPerInstance?.columns ?? '–'} B of column values |`);
-    console.log(`| ${name} | bpmn-engine 25, in memory, parsed definition reused | ${r.bpmnEngine.instances} | ${f(r.bpmnEngine.instancesPerSec)} | ${f(r.bpmnEngine.completionsPerSec)} | 1.0× | nothing stored |`);
+    console.log(
+      `| ${name} | ours, in memory | ${r.ours.instances} | ${f(r.ours.instancesPerSec)} | ${f(r.ours.completionsPerSec)} | ${r.ratio.toFixed(1)}× | ${r.ours.bytesPerInstance?.columns ?? '–'} B of column values |`,
+    );
+    console.log(
+      `| ${name} | bpmn-engine 25, in memory, parsed definition reused | ${r.bpmnEngine.instances} | ${f(r.bpmnEngine.instancesPerSec)} | ${f(r.bpmnEngine.completionsPerSec)} | 1.0× | nothing stored |`,
+    );
   }
   if (sqlite) {
-    console.log(`| approval | ours, SQLite, every command committed | ${sqlite.instances} | ${f(sqlite.instancesPerSec)} | ${f(sqlite.completionsPerSec)} | ${(sqlite.instancesPerSec / ref.instancesPerSec).toFixed(1)}× | ${sqlite.bytesPerInstance} B of database pages (runtime + history + indexes) |`);
+    console.log(
+      `| approval | ours, SQLite, every command committed | ${sqlite.instances} | ${f(sqlite.instancesPerSec)} | ${f(sqlite.completionsPerSec)} | ${(sqlite.instancesPerSec / ref.instancesPerSec).toFixed(1)}× | ${sqlite.bytesPerInstance} B of database pages (runtime + history + indexes) |`,
+    );
   }
 };

@@ -44,7 +44,9 @@ function comparisonPart() {
       const r = runJson(path.join(out, 'apps/api/bench/comparison.bench.js'), [db, String(size)]);
       if (!r) continue;
       const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
-      console.log(`| ${db} | ${r.household.toLocaleString('en')} | ${r.student.toLocaleString('en')} | ${s(r.fillMs)} | ${s(r.oursMs)} | ${s(r.refMs)} | ${r.agrees ? 'yes' : 'NO'} | ${r.peakMiB} MiB |`);
+      console.log(
+        `| ${db} | ${r.household.toLocaleString('en')} | ${r.student.toLocaleString('en')} | ${s(r.fillMs)} | ${s(r.oursMs)} | ${s(r.refMs)} | ${r.agrees ? 'yes' : 'NO'} | ${r.peakMiB} MiB |`,
+      );
     }
   }
 }

@@ -47,7 +47,9 @@ async function main() {
 
     let agrees = true;
     for (const [k, ids2] of Object.entries(reference)) {
-      const mine = (await ds.query(`SELECT "idNumber" FROM comparison_finding WHERE "comparisonId" = '${comparisonId}' AND kind = '${k}'`)) as { idNumber: string }[];
+      const mine = (await ds.query(
+        `SELECT "idNumber" FROM comparison_finding WHERE "comparisonId" = '${comparisonId}' AND kind = '${k}'`,
+      )) as { idNumber: string }[];
       const a = mine.map((r) => r.idNumber).sort();
       const b = [...ids2].sort();
       if (a.length !== b.length || a.some((id, i) => id !== b[i])) agrees = false;
@@ -77,7 +79,11 @@ async function openDatabase(kind: 'sqlite' | 'postgres') {
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const ds = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: url.toString(), DATA_DIR: os.tmpdir(), LOG_LEVEL: 'silent', JWT_SECRET: 'bench-'.padEnd(40, 'x') })));
+  const ds = new DataSource(
+    dataSourceOptions(
+      loadConfig({ DATABASE_URL: url.toString(), DATA_DIR: os.tmpdir(), LOG_LEVEL: 'silent', JWT_SECRET: 'bench-'.padEnd(40, 'x') }),
+    ),
+  );
   await ds.initialize();
   await ds.runMigrations();
   return {

@@ -27,7 +27,10 @@ async function main() {
   try {
     const engine = new Engine({ store: new TypeOrmStore(ds) });
     const root = path.join(__dirname, '..', '..', '..', '..', '..');
-    const bpmn = fs.readFileSync(path.join(fs.existsSync(path.join(root, 'libs')) ? root : process.cwd(), 'libs/engine/bench/approval.bpmn'), 'utf8');
+    const bpmn = fs.readFileSync(
+      path.join(fs.existsSync(path.join(root, 'libs')) ? root : process.cwd(), 'libs/engine/bench/approval.bpmn'),
+      'utf8',
+    );
     await engine.deploy({ tenantId: TENANT, resources: [{ name: 'approval.bpmn', content: bpmn }] });
     const bytes = async () => {
       await ds.query('PRAGMA wal_checkpoint(TRUNCATE)');

@@ -14,7 +14,8 @@ import { cpuPerCompletion, sampleCpu } from './load/cpu-meter';
  */
 // On one machine the API reaches PostgreSQL by its Unix socket when there is one, as a county server would.
 const SOCKET_DIR = '/var/run/postgresql';
-const ADMIN_URL = process.env.BENCH_PG_URL ?? `postgres://postgres@127.0.0.1:5432/postgres${fs.existsSync(SOCKET_DIR) ? `?host=${SOCKET_DIR}` : ''}`;
+const ADMIN_URL =
+  process.env.BENCH_PG_URL ?? `postgres://postgres@127.0.0.1:5432/postgres${fs.existsSync(SOCKET_DIR) ? `?host=${SOCKET_DIR}` : ''}`;
 const DB_NAME = 'kcbx_load_bench';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Xiji@2026';
 const WARM_UP_MS = 5_000;
@@ -43,7 +44,10 @@ async function deployProcedure(base: string): Promise<void> {
   const login = await expectStatus(200, base, 'POST', '/api/auth/login', undefined, { username: 'designer', password: PASSWORD });
   const token = (login.body as { accessToken: string }).accessToken;
   const dir = path.join(repoRoot(), 'apps/api/bench/load');
-  const resources = ['load-approval.bpmn', 'load-step.form.json'].map((name) => ({ name, content: fs.readFileSync(path.join(dir, name), 'utf8') }));
+  const resources = ['load-approval.bpmn', 'load-step.form.json'].map((name) => ({
+    name,
+    content: fs.readFileSync(path.join(dir, name), 'utf8'),
+  }));
   await expectStatus(201, base, 'POST', '/api/deployments', token, { name: 'load bench', resources });
 }
 
@@ -60,7 +64,9 @@ async function drive(clerks: Clerk[], ms: number, perSecond?: number): Promise<C
   const until = Date.now() + ms;
   const everyMs = perSecond ? (1000 * clerks.length) / perSecond : 0;
   // Paced clerks start spread over one interval, as people's work is, rather than all in the same millisecond.
-  await Promise.all(clerks.map((c, i) => runClerk(c, until, tally, perSecond ? { everyMs, offsetMs: (everyMs * i) / clerks.length } : undefined)));
+  await Promise.all(
+    clerks.map((c, i) => runClerk(c, until, tally, perSecond ? { everyMs, offsetMs: (everyMs * i) / clerks.length } : undefined)),
+  );
   return tally;
 }
 
@@ -84,7 +90,10 @@ async function audit(tallies: ClerkTally[]) {
   try {
     const completedIds = tallies.flatMap((t) => t.completedTaskIds);
     const [{ n: completedInDb }] = (
-      await db.query(`SELECT count(*)::int AS n FROM bpmn_task t JOIN bpmn_instance i ON i.id = t."instanceId" WHERE i.key = $1 AND t.state = 'completed'`, [PROCESS_KEY])
+      await db.query(
+        `SELECT count(*)::int AS n FROM bpmn_task t JOIN bpmn_instance i ON i.id = t."instanceId" WHERE i.key = $1 AND t.state = 'completed'`,
+        [PROCESS_KEY],
+      )
     ).rows;
     const [{ n: submissions }] = (await db.query(`SELECT count(*)::int AS n FROM form_submission WHERE "formKey" = 'load-step'`)).rows;
     // Every case: finished ones did each step once; open ones have exactly one open step after their done ones.

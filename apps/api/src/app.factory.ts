@@ -46,7 +46,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   );
   const doc = new DocumentBuilder()
     .setTitle('控辍保学工作平台 API')
-    .setDescription('Procedures, forms, registers and ledgers for county education bureaus. Errors: {statusCode, error, message, details?}.')
+    .setDescription(
+      'Procedures, forms, registers and ledgers for county education bureaus. Errors: {statusCode, error, message, details?}.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();

@@ -24,9 +24,18 @@ describe('administration: org units, users, roles, bulk import, audit', () => {
       .http()
       .post('/api/admin/users')
       .set(bearer(admin))
-      .send({ username: 'newteacher', password: 'Teach1234', displayName: '新老师', phone: '13912345678', roles: [{ role: 'class-teacher', orgUnit: '64042210004' }] })
+      .send({
+        username: 'newteacher',
+        password: 'Teach1234',
+        displayName: '新老师',
+        phone: '13912345678',
+        roles: [{ role: 'class-teacher', orgUnit: '64042210004' }],
+      })
       .expect(201);
-    expect(created.body).toMatchObject({ username: 'newteacher', roles: [{ role: 'class-teacher', orgUnit: '64042210004', orgUnitName: '吉强镇第三小学' }] });
+    expect(created.body).toMatchObject({
+      username: 'newteacher',
+      roles: [{ role: 'class-teacher', orgUnit: '64042210004', orgUnitName: '吉强镇第三小学' }],
+    });
     const token = await t.login('newteacher', 'Teach1234');
     const me = await t.http().get('/api/me').set(bearer(token)).expect(200);
     expect(me.body.roles[0].orgUnit.name).toBe('吉强镇第三小学');
@@ -40,8 +49,18 @@ describe('administration: org units, users, roles, bulk import, audit', () => {
       .send({ code: '6404221000101', name: 'x', kind: 'school', parentCode: '64042210001' })
       .expect(400);
     expect(bad.body.details[0].field).toBe('parentCode');
-    await t.http().post('/api/admin/org-units').set(bearer(admin)).send({ code: '64042210001', name: 'dup', kind: 'school', parentCode: '640422100' }).expect(409);
-    const weak = await t.http().post('/api/admin/users').set(bearer(admin)).send({ username: 'weak', password: 'abcdefgh', displayName: 'w', roles: [] }).expect(400);
+    await t
+      .http()
+      .post('/api/admin/org-units')
+      .set(bearer(admin))
+      .send({ code: '64042210001', name: 'dup', kind: 'school', parentCode: '640422100' })
+      .expect(409);
+    const weak = await t
+      .http()
+      .post('/api/admin/users')
+      .set(bearer(admin))
+      .send({ username: 'weak', password: 'abcdefgh', displayName: 'w', roles: [] })
+      .expect(400);
     expect(weak.body.details[0].field).toBe('password');
     const unknown = await t
       .http()
@@ -52,14 +71,26 @@ describe('administration: org units, users, roles, bulk import, audit', () => {
     expect(unknown.body.message).toBe('提交的数据不符合要求');
     const extra = await t.http().post('/api/admin/roles').set(bearer(admin)).send({ key: 'x-role', name: 'x', isGod: true }).expect(400);
     expect(extra.body.details[0]).toMatchObject({ field: 'isGod', keyword: 'whitelistValidation', message: '不允许提交字段 isGod' });
-    const extraEn = await t.http().post('/api/admin/roles').set(bearer(admin)).set('Accept-Language', 'en').send({ key: 'x-role', name: 'x', isGod: true }).expect(400);
+    const extraEn = await t
+      .http()
+      .post('/api/admin/roles')
+      .set(bearer(admin))
+      .set('Accept-Language', 'en')
+      .send({ key: 'x-role', name: 'x', isGod: true })
+      .expect(400);
     expect(extraEn.body.details[0].message).toBe('property isGod should not exist');
     const blank = await t.http().post('/api/admin/roles').set(bearer(admin)).send({ key: 'x-role', name: 42 }).expect(400);
     expect(blank.body.details).toContainEqual(expect.objectContaining({ field: 'name', message: 'name 必须是文本' }));
     // A DTO's own "中文 / English" message is split by language, not replaced.
     const noReason = await t.http().post('/api/tasks/x/return').set(bearer(admin)).send({ reason: '' }).expect(400);
     expect(noReason.body.details[0]).toMatchObject({ field: 'reason', message: '请填写退回原因' });
-    const noReasonEn = await t.http().post('/api/tasks/x/return').set(bearer(admin)).set('Accept-Language', 'en').send({ reason: '' }).expect(400);
+    const noReasonEn = await t
+      .http()
+      .post('/api/tasks/x/return')
+      .set(bearer(admin))
+      .set('Accept-Language', 'en')
+      .send({ reason: '' })
+      .expect(400);
     expect(noReasonEn.body.details[0].message).toBe('reason is required');
     expect(await t.ds.getRepository(User).findOneBy({ username: 'unk' })).toBeNull();
   });
@@ -96,7 +127,12 @@ describe('administration: org units, users, roles, bulk import, audit', () => {
     sheet.addRow(['imp-c', '导入丙', '13900000013', 'no-such-role', '64042210002', 'Import1234']);
     sheet.addRow(['imp-a', '导入甲', '13900000011', 'registrar', '64042210002', '']);
     const file = Buffer.from(await book.xlsx.writeBuffer());
-    const dry = await t.http().post('/api/admin/imports/users?dryRun=true').set(bearer(admin)).attach('file', file, 'users.xlsx').expect(201);
+    const dry = await t
+      .http()
+      .post('/api/admin/imports/users?dryRun=true')
+      .set(bearer(admin))
+      .attach('file', file, 'users.xlsx')
+      .expect(201);
     expect(dry.body).toMatchObject({ rows: 4, accepted: 2, dryRun: true });
     expect(await t.ds.getRepository(User).findOneBy({ username: 'imp-a' })).toBeNull();
     const real = await t.http().post('/api/admin/imports/users').set(bearer(admin)).attach('file', file, 'users.xlsx').expect(201);
@@ -110,7 +146,12 @@ describe('administration: org units, users, roles, bulk import, audit', () => {
   });
 
   it('refuses a file that is neither CSV nor XLSX', async () => {
-    const res = await t.http().post('/api/admin/imports/users').set(bearer(admin)).attach('file', Buffer.from('MZ...'), 'virus.exe').expect(400);
+    const res = await t
+      .http()
+      .post('/api/admin/imports/users')
+      .set(bearer(admin))
+      .attach('file', Buffer.from('MZ...'), 'virus.exe')
+      .expect(400);
     expect(res.body.error).toBe('BAD_FILE');
   });
 
@@ -143,7 +184,12 @@ describe('concurrent writes', () => {
         .http()
         .post('/api/admin/users')
         .set(bearer(admin))
-        .send({ username: `bulk${i}`, password: 'Bulk12345', displayName: `批量${i}`, roles: [{ role: 'class-teacher', orgUnit: '64042210002' }] }),
+        .send({
+          username: `bulk${i}`,
+          password: 'Bulk12345',
+          displayName: `批量${i}`,
+          roles: [{ role: 'class-teacher', orgUnit: '64042210002' }],
+        }),
     );
     const results = await Promise.all([...imports, ...creations]);
     expect(results.map((r) => r.status)).toEqual(Array(12).fill(201));
@@ -155,11 +201,22 @@ describe('concurrent writes', () => {
   it("a dry run rolling back at the same time as a real import does not take the real import's rows with it", async () => {
     const admin = await t.login('admin');
     const rows = (prefix: string, n: number) =>
-      ['用户名,姓名,角色,单位代码,初始密码', ...Array.from({ length: n }, (_, i) => `${prefix}${i},${prefix}${i},class-teacher,64042210003,Bulk12345`)].join('\n');
+      [
+        '用户名,姓名,角色,单位代码,初始密码',
+        ...Array.from({ length: n }, (_, i) => `${prefix}${i},${prefix}${i},class-teacher,64042210003,Bulk12345`),
+      ].join('\n');
     const [dry, real] = await Promise.all([
-      t.http().post('/api/admin/imports/users?dryRun=true').set(bearer(admin)).attach('file', Buffer.from(rows('dry', 6)), 'dry.csv'),
+      t
+        .http()
+        .post('/api/admin/imports/users?dryRun=true')
+        .set(bearer(admin))
+        .attach('file', Buffer.from(rows('dry', 6)), 'dry.csv'),
       new Promise((r) => setTimeout(r, 30)).then(() =>
-        t.http().post('/api/admin/imports/users').set(bearer(admin)).attach('file', Buffer.from(rows('real', 2)), 'real.csv'),
+        t
+          .http()
+          .post('/api/admin/imports/users')
+          .set(bearer(admin))
+          .attach('file', Buffer.from(rows('real', 2)), 'real.csv'),
       ),
     ]);
     expect([dry.status, real.status]).toEqual([201, 201]);

@@ -28,16 +28,47 @@ describe('API.md, call by call', () => {
     // demo registers for the ledger calls, but not the demo procedures: this suite deploys its own
     t = await startTestApp({ env: { JOB_POLL_MS: '0', SEED_DEMO_CASES: 'true', SEED_DEMO_WORKFLOWS: 'false' } });
     await t.seedSecondCounty();
-    for (const u of ['admin', 'designer', 'teacher', 'teacher2', 'principal', 'basic-edu', 'ld-admin', 'ld-designer', 'ld-teacher', 'ld-principal', 'ld-basic-edu']) tok[u] = await t.login(u);
+    for (const u of [
+      'admin',
+      'designer',
+      'teacher',
+      'teacher2',
+      'principal',
+      'basic-edu',
+      'ld-admin',
+      'ld-designer',
+      'ld-teacher',
+      'ld-principal',
+      'ld-basic-edu',
+    ])
+      tok[u] = await t.login(u);
     student = await t.ds.getRepository(Student).findOneByOrFail({ schoolPath: '/640422/640422100/64042210001/' });
     const persuasion = fs.readFileSync(path.join(__dirname, 'fixtures', 'persuasion-return.bpmn'), 'utf8');
-    await t.http().post('/api/deployments').set(bearer(tok.designer))
-      .send({ resources: [...approvalResources(), ...reviewedCase().filter((r) => r.name !== 'principal-review.form.json'), { name: 'persuasion-return.bpmn', content: persuasion }] }).expect(201);
+    await t
+      .http()
+      .post('/api/deployments')
+      .set(bearer(tok.designer))
+      .send({
+        resources: [
+          ...approvalResources(),
+          ...reviewedCase().filter((r) => r.name !== 'principal-review.form.json'),
+          { name: 'persuasion-return.bpmn', content: persuasion },
+        ],
+      })
+      .expect(201);
   });
   afterAll(() => t.close());
   const api = () => t.http();
-  const firstTask = async (token: string) => (await api().get('/api/tasks').set(bearer(token)).expect(200)).body.items[0] as { id: string; activityId: string };
-  const startLeave = async () => (await api().post('/api/process-definitions/key/leave-approval/start').set(bearer(tok.teacher)).send({ studentId: student.id }).expect(201)).body as { id: string };
+  const firstTask = async (token: string) =>
+    (await api().get('/api/tasks').set(bearer(token)).expect(200)).body.items[0] as { id: string; activityId: string };
+  const startLeave = async () =>
+    (
+      await api()
+        .post('/api/process-definitions/key/leave-approval/start')
+        .set(bearer(tok.teacher))
+        .send({ studentId: student.id })
+        .expect(201)
+    ).body as { id: string };
   const apply = { reason: 'illness', from: '2026-09-01', to: '2027-07-01' };
 
   describe('identity', () => {
@@ -61,12 +92,24 @@ describe('API.md, call by call', () => {
 
     it('OpenAPI at /api/docs lists the workflow calls beyond API.md too', async () => {
       const doc = await api().get('/api/docs-json').expect(200);
-      expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
-        '/api/process-definitions/startable', '/api/process-definitions/key/{key}/start-form', '/api/process-definitions/{id}/instances-count',
-        '/api/process-instances', '/api/process-instances/{id}/variables', '/api/process-instances/{id}/incidents/{incidentId}/retry',
-        '/api/tasks/{id}/return', '/api/tasks/{id}/delegate', '/api/tasks/{id}/comments', '/api/tasks/{id}/attachments',
-        '/api/students/{id}/file', '/api/notifications', '/api/notifications/{id}/read', '/api/notifications/read-all',
-      ]));
+      expect(Object.keys(doc.body.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/process-definitions/startable',
+          '/api/process-definitions/key/{key}/start-form',
+          '/api/process-definitions/{id}/instances-count',
+          '/api/process-instances',
+          '/api/process-instances/{id}/variables',
+          '/api/process-instances/{id}/incidents/{incidentId}/retry',
+          '/api/tasks/{id}/return',
+          '/api/tasks/{id}/delegate',
+          '/api/tasks/{id}/comments',
+          '/api/tasks/{id}/attachments',
+          '/api/students/{id}/file',
+          '/api/notifications',
+          '/api/notifications/{id}/read',
+          '/api/notifications/read-all',
+        ]),
+      );
     });
   });
 
@@ -75,7 +118,16 @@ describe('API.md, call by call', () => {
       const again = await api().post('/api/deployments').set(bearer(tok.designer)).send({ resources: approvalResources() }).expect(201);
       expect(again.body).toMatchObject({ processDefinitions: [{ key: 'leave-approval', version: 1 }] });
       await api().post('/api/deployments').set(bearer(tok.teacher)).send({ resources: approvalResources() }).expect(403);
-      const bad = await api().post('/api/deployments').set(bearer(tok.designer)).send({ resources: [{ name: 'x.bpmn', content: '<nope' }, { name: 'y.txt', content: '' }] }).expect(400);
+      const bad = await api()
+        .post('/api/deployments')
+        .set(bearer(tok.designer))
+        .send({
+          resources: [
+            { name: 'x.bpmn', content: '<nope' },
+            { name: 'y.txt', content: '' },
+          ],
+        })
+        .expect(400);
       expect(bad.body.details.map((d: { resource: string }) => d.resource).sort()).toEqual(['x.bpmn', 'y.txt']);
       expect(bad.body.details.every((d: { message: string }) => CJK.test(d.message))).toBe(true);
     });
@@ -91,17 +143,36 @@ describe('API.md, call by call', () => {
     it('POST /api/process-definitions/key/{key}/start: 201; 403 for a role that may not start; 404 in another county; 400 with Chinese field errors', async () => {
       const started = await startLeave();
       expect(started.id).toEqual(expect.any(String));
-      await api().post('/api/process-definitions/key/reviewed-case/start').set(bearer(tok.principal)).send({ data: { reason: 'work', absentSince: '2026-11-02' } }).expect(403);
+      await api()
+        .post('/api/process-definitions/key/reviewed-case/start')
+        .set(bearer(tok.principal))
+        .send({ data: { reason: 'work', absentSince: '2026-11-02' } })
+        .expect(403);
       await api().post('/api/process-definitions/key/leave-approval/start').set(bearer(tok['ld-teacher'])).send({}).expect(404);
-      await api().post('/api/process-definitions/key/leave-approval/start').set(bearer(tok['ld-teacher'])).send({ studentId: student.id, orgUnit: '64042210001' }).expect(404);
-      const bad = fieldErrors(await api().post('/api/process-definitions/key/reviewed-case/start').set(bearer(tok.teacher)).send({ data: { reason: 'flying', guardianPhone: '12' } }), ['/absentSince', '/guardianPhone', '/reason']);
+      await api()
+        .post('/api/process-definitions/key/leave-approval/start')
+        .set(bearer(tok['ld-teacher']))
+        .send({ studentId: student.id, orgUnit: '64042210001' })
+        .expect(404);
+      const bad = fieldErrors(
+        await api()
+          .post('/api/process-definitions/key/reviewed-case/start')
+          .set(bearer(tok.teacher))
+          .send({ data: { reason: 'flying', guardianPhone: '12' } }),
+        ['/absentSince', '/guardianPhone', '/reason'],
+      );
       expect(bad.every((d) => CJK.test(d.message))).toBe(true);
     });
 
     it('GET /api/process-instances/{id}: state, active steps, variables, history; 404 in another county or another school', async () => {
       const { id } = await startLeave();
       const got = await api().get(`/api/process-instances/${id}`).set(bearer(tok.principal)).expect(200);
-      expect(got.body).toMatchObject({ state: 'active', activeActivityIds: ['apply'], variables: { studentId: student.id }, history: expect.any(Array) });
+      expect(got.body).toMatchObject({
+        state: 'active',
+        activeActivityIds: ['apply'],
+        variables: { studentId: student.id },
+        history: expect.any(Array),
+      });
       await api().get(`/api/process-instances/${id}`).set(bearer(tok['ld-admin'])).expect(404);
       await api().get(`/api/process-instances/${id}`).set(bearer(tok.teacher2)).expect(404);
     });
@@ -109,7 +180,11 @@ describe('API.md, call by call', () => {
     it('POST /api/messages: 403 for a clerk; 400 without a name; 404 when nobody waits', async () => {
       await api().post('/api/messages').set(bearer(tok.teacher)).send({ name: 'x' }).expect(403);
       fieldErrors(await api().post('/api/messages').set(bearer(tok.designer)).send({}), ['name']);
-      const none = await api().post('/api/messages').set(bearer(tok.designer)).send({ name: 'returned', correlationKey: 'nobody' }).expect(404);
+      const none = await api()
+        .post('/api/messages')
+        .set(bearer(tok.designer))
+        .send({ name: 'returned', correlationKey: 'nobody' })
+        .expect(404);
       expect(CJK.test(none.body.message)).toBe(true);
     });
 
@@ -130,7 +205,9 @@ describe('API.md, call by call', () => {
       await api().post(`/api/tasks/${task.id}/claim`).set(bearer(tok.teacher)).expect(201);
       const mine = await api().get('/api/tasks?scope=mine').set(bearer(tok.teacher)).expect(200);
       expect(mine.body.items.map((x: { id: string }) => x.id)).toContain(task.id);
-      expect((await api().get('/api/tasks?scope=candidate').set(bearer(tok.teacher)).expect(200)).body.items.map((x: { id: string }) => x.id)).not.toContain(task.id);
+      expect(
+        (await api().get('/api/tasks?scope=candidate').set(bearer(tok.teacher)).expect(200)).body.items.map((x: { id: string }) => x.id),
+      ).not.toContain(task.id);
       expect((await api().get('/api/tasks?scope=all').set(bearer(tok.teacher2)).expect(200)).body.total).toBe(0);
       expect((await api().get('/api/tasks?scope=all').set(bearer(tok['ld-teacher'])).expect(200)).body.total).toBe(0);
       // The badges are the same whether they come with the unfiltered page or are counted on their own.
@@ -152,7 +229,16 @@ describe('API.md, call by call', () => {
     it('POST /api/tasks/{id}/claim and /unclaim: a stale claim (someone else took it) is 409; another county 404; only the holder gives it back', async () => {
       await startLeave();
       const admin = tok.admin;
-      await api().post('/api/admin/users').set(bearer(admin)).send({ username: 'teacher-b', password: 'Teacher12345', displayName: '白老师', roles: [{ role: 'class-teacher', orgUnit: '64042210001' }] }).expect(201);
+      await api()
+        .post('/api/admin/users')
+        .set(bearer(admin))
+        .send({
+          username: 'teacher-b',
+          password: 'Teacher12345',
+          displayName: '白老师',
+          roles: [{ role: 'class-teacher', orgUnit: '64042210001' }],
+        })
+        .expect(201);
       const other = await t.login('teacher-b', 'Teacher12345');
       const open = (await api().get('/api/tasks?scope=candidate').set(bearer(other)).expect(200)).body.items[0];
       await api().post(`/api/tasks/${open.id}/claim`).set(bearer(tok.teacher)).expect(201);
@@ -170,12 +256,26 @@ describe('API.md, call by call', () => {
 
     it('POST /api/tasks/{id}/complete: 400 with Chinese field errors and nothing changes; 404 in another county; two at once → one 201, one 409', async () => {
       const { id } = await startLeave();
-      const task = (await api().get('/api/tasks?scope=all&pageSize=200').set(bearer(tok.teacher)).expect(200)).body.items.find((x: { instanceId: string }) => x.instanceId === id);
-      const bad = fieldErrors(await api().post(`/api/tasks/${task.id}/complete`).set(bearer(tok.teacher)).send({ data: { reason: 'illness', from: 'tomorrow' } }), ['/from', '/to']);
+      const task = (await api().get('/api/tasks?scope=all&pageSize=200').set(bearer(tok.teacher)).expect(200)).body.items.find(
+        (x: { instanceId: string }) => x.instanceId === id,
+      );
+      const bad = fieldErrors(
+        await api()
+          .post(`/api/tasks/${task.id}/complete`)
+          .set(bearer(tok.teacher))
+          .send({ data: { reason: 'illness', from: 'tomorrow' } }),
+        ['/from', '/to'],
+      );
       expect(bad.every((d) => CJK.test(d.message))).toBe(true);
       await api().post(`/api/tasks/${task.id}/complete`).set(bearer(tok['ld-teacher'])).send({ data: apply }).expect(404);
-      expect((await api().get(`/api/process-instances/${id}`).set(bearer(tok.teacher)).expect(200)).body.activeActivityIds).toEqual(['apply']);
-      const both = await Promise.all([tok.teacher, await t.login('teacher-b', 'Teacher12345')].map((k) => api().post(`/api/tasks/${task.id}/complete`).set(bearer(k)).send({ data: apply })));
+      expect((await api().get(`/api/process-instances/${id}`).set(bearer(tok.teacher)).expect(200)).body.activeActivityIds).toEqual([
+        'apply',
+      ]);
+      const both = await Promise.all(
+        [tok.teacher, await t.login('teacher-b', 'Teacher12345')].map((k) =>
+          api().post(`/api/tasks/${task.id}/complete`).set(bearer(k)).send({ data: apply }),
+        ),
+      );
       expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
       const after = await api().get(`/api/process-instances/${id}`).set(bearer(tok.teacher)).expect(200);
       expect(after.body.history.filter((h: { type: string }) => h.type === 'task-completed')).toHaveLength(1);
@@ -191,11 +291,24 @@ describe('API.md, call by call', () => {
       expect(JSON.stringify(ld.body)).not.toContain('64042210001');
     });
 
-    it('POST /api/admin/org-units: 201 for an admin; 403 for a clerk; 400 with fields; another county\'s parent is not found', async () => {
-      await api().post('/api/admin/org-units').set(bearer(tok.admin)).send({ code: '64042210009', name: '吉强镇测试小学', kind: 'school', parentCode: '640422100' }).expect(201);
-      await api().post('/api/admin/org-units').set(bearer(tok.teacher)).send({ code: '64042210008', name: '某小学', kind: 'school', parentCode: '640422100' }).expect(403);
-      fieldErrors(await api().post('/api/admin/org-units').set(bearer(tok.admin)).send({ name: '', kind: 'castle', parentCode: '640422100' }));
-      const cross = await api().post('/api/admin/org-units').set(bearer(tok['ld-admin'])).send({ code: '64042210007', name: '越界小学', kind: 'school', parentCode: '640422100' });
+    it("POST /api/admin/org-units: 201 for an admin; 403 for a clerk; 400 with fields; another county's parent is not found", async () => {
+      await api()
+        .post('/api/admin/org-units')
+        .set(bearer(tok.admin))
+        .send({ code: '64042210009', name: '吉强镇测试小学', kind: 'school', parentCode: '640422100' })
+        .expect(201);
+      await api()
+        .post('/api/admin/org-units')
+        .set(bearer(tok.teacher))
+        .send({ code: '64042210008', name: '某小学', kind: 'school', parentCode: '640422100' })
+        .expect(403);
+      fieldErrors(
+        await api().post('/api/admin/org-units').set(bearer(tok.admin)).send({ name: '', kind: 'castle', parentCode: '640422100' }),
+      );
+      const cross = await api()
+        .post('/api/admin/org-units')
+        .set(bearer(tok['ld-admin']))
+        .send({ code: '64042210007', name: '越界小学', kind: 'school', parentCode: '640422100' });
       expect([400, 404]).toContain(cross.status);
       expect(JSON.stringify((await api().get('/api/org-units').set(bearer(tok.admin)).expect(200)).body)).not.toContain('越界小学');
     });
@@ -207,16 +320,35 @@ describe('API.md, call by call', () => {
       await api().post('/api/admin/roles').set(bearer(tok.admin)).send({ key: 'home-teacher', name: '送教教师' }).expect(201);
       await api().post('/api/admin/roles').set(bearer(tok.teacher)).send({ key: 'x-role', name: 'x' }).expect(403);
       fieldErrors(await api().post('/api/admin/roles').set(bearer(tok.admin)).send({ name: '' }));
-      expect((await api().get('/api/admin/roles').set(bearer(tok['ld-admin'])).expect(200)).body.map((r: { key: string }) => r.key)).not.toContain('home-teacher');
+      expect(
+        (await api().get('/api/admin/roles').set(bearer(tok['ld-admin'])).expect(200)).body.map((r: { key: string }) => r.key),
+      ).not.toContain('home-teacher');
     });
 
-    it('GET and POST /api/admin/users: 200/201 for an admin; 403 for a clerk; 400 with fields; another county\'s unit refused', async () => {
+    it("GET and POST /api/admin/users: 200/201 for an admin; 403 for a clerk; 400 with fields; another county's unit refused", async () => {
       const users = await api().get('/api/admin/users').set(bearer(tok.admin)).expect(200);
       expect(JSON.stringify(users.body)).not.toContain('ld-teacher');
       await api().get('/api/admin/users').set(bearer(tok.teacher)).expect(403);
-      await api().post('/api/admin/users').set(bearer(tok.admin)).send({ username: 'new-clerk', password: 'Clerk12345', displayName: '新文员', roles: [{ role: 'registrar', orgUnit: '64042210001' }] }).expect(201);
+      await api()
+        .post('/api/admin/users')
+        .set(bearer(tok.admin))
+        .send({
+          username: 'new-clerk',
+          password: 'Clerk12345',
+          displayName: '新文员',
+          roles: [{ role: 'registrar', orgUnit: '64042210001' }],
+        })
+        .expect(201);
       fieldErrors(await api().post('/api/admin/users').set(bearer(tok.admin)).send({ username: '', roles: 'x' }));
-      const cross = await api().post('/api/admin/users').set(bearer(tok['ld-admin'])).send({ username: 'ld-cross', password: 'Clerk12345', displayName: '越界', roles: [{ role: 'registrar', orgUnit: '64042210001' }] });
+      const cross = await api()
+        .post('/api/admin/users')
+        .set(bearer(tok['ld-admin']))
+        .send({
+          username: 'ld-cross',
+          password: 'Clerk12345',
+          displayName: '越界',
+          roles: [{ role: 'registrar', orgUnit: '64042210001' }],
+        });
       expect([400, 404]).toContain(cross.status);
     });
   });
@@ -224,11 +356,22 @@ describe('API.md, call by call', () => {
   describe('registers, comparison, ledgers', () => {
     it('POST /api/registers/{source}/imports: 201 with rows and rejects by row; 403 for a clerk; 400 without a file; an unknown source is not found', async () => {
       const csv = '姓名,身份证号,性别,出生日期,乡镇,村\n马一,640422201401100013,男,2014-01-10,吉强镇,北坡村\n';
-      const res = await api().post('/api/registers/household/imports').set(bearer(tok['basic-edu'])).attach('file', Buffer.from(csv), '户籍.csv');
+      const res = await api()
+        .post('/api/registers/household/imports')
+        .set(bearer(tok['basic-edu']))
+        .attach('file', Buffer.from(csv), '户籍.csv');
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ id: expect.any(String), rows: 1 });
-      await api().post('/api/registers/household/imports').set(bearer(tok.teacher)).attach('file', Buffer.from(csv), '户籍.csv').expect(403);
-      await api().post('/api/registers/nonsense/imports').set(bearer(tok['basic-edu'])).attach('file', Buffer.from(csv), 'x.csv').expect(404);
+      await api()
+        .post('/api/registers/household/imports')
+        .set(bearer(tok.teacher))
+        .attach('file', Buffer.from(csv), '户籍.csv')
+        .expect(403);
+      await api()
+        .post('/api/registers/nonsense/imports')
+        .set(bearer(tok['basic-edu']))
+        .attach('file', Buffer.from(csv), 'x.csv')
+        .expect(404);
       expect((await api().post('/api/registers/household/imports').set(bearer(tok['basic-edu']))).status).toBe(400);
     });
 

@@ -27,9 +27,26 @@ describe('three-way comparison (户籍、学籍、在校 + 脱贫户)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     office = await t.login('basic-edu');
-    await upload('household', [['甲', A], ['乙', B], ['丙', C], ['丁', D], ['戊', E], ['己', F]]);
-    await upload('student', [['甲', A], ['丙', C], ['丁', D], ['己改', F], ['庚', G]]);
-    await upload('enrolment', [['甲', A], ['己改', F], ['庚', G]]);
+    await upload('household', [
+      ['甲', A],
+      ['乙', B],
+      ['丙', C],
+      ['丁', D],
+      ['戊', E],
+      ['己', F],
+    ]);
+    await upload('student', [
+      ['甲', A],
+      ['丙', C],
+      ['丁', D],
+      ['己改', F],
+      ['庚', G],
+    ]);
+    await upload('enrolment', [
+      ['甲', A],
+      ['己改', F],
+      ['庚', G],
+    ]);
     await upload('poverty', [['丙', C]]);
   });
   afterAll(() => t.close());

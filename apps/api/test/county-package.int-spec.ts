@@ -19,13 +19,22 @@ describe('county package: GET/POST /api/admin/county-package', () => {
     await t.seedSecondCounty();
     admin = await t.login('admin');
     ldAdmin = await t.login('ld-admin');
-    await t.http().post('/api/deployments').set(bearer(await t.login('designer'))).send({ name: 'leave', resources: approvalResources() }).expect(201);
+    await t
+      .http()
+      .post('/api/deployments')
+      .set(bearer(await t.login('designer')))
+      .send({ name: 'leave', resources: approvalResources() })
+      .expect(201);
   });
   afterAll(() => t.close());
 
   const exportPackage = async (token = admin) => (await t.http().get('/api/admin/county-package').set(bearer(token)).expect(200)).body;
   const importPackage = (body: object, token = admin, dryRun = false) =>
-    t.http().post(`/api/admin/county-package${dryRun ? '?dryRun=true' : ''}`).set(bearer(token)).send(body);
+    t
+      .http()
+      .post(`/api/admin/county-package${dryRun ? '?dryRun=true' : ''}`)
+      .set(bearer(token))
+      .send(body);
 
   it('exports the county: org tree parents first, roles, users with their roles and no passwords, latest forms and procedures', async () => {
     const pkg = await exportPackage();
@@ -40,7 +49,11 @@ describe('county package: GET/POST /api/admin/county-package', () => {
     }
     expect(pkg.roles.map((r: { key: string }) => r.key)).toEqual(expect.arrayContaining(['class-teacher', 'principal', 'admin']));
     expect(pkg.users.find((u: { username: string }) => u.username === 'teacher')).toEqual({
-      username: 'teacher', displayName: '马老师（演示）', phone: '13800000001', active: true, roles: [{ role: 'class-teacher', orgUnit: '64042210001' }],
+      username: 'teacher',
+      displayName: '马老师（演示）',
+      phone: '13800000001',
+      active: true,
+      roles: [{ role: 'class-teacher', orgUnit: '64042210001' }],
     });
     expect(JSON.stringify(pkg.users)).not.toMatch(/password|\$argon2/i);
     expect(pkg.forms.map((f: { key: string }) => f.key).sort()).toEqual(['leave-application', 'principal-review']);
@@ -50,7 +63,8 @@ describe('county package: GET/POST /api/admin/county-package', () => {
 
   it('re-importing its own export changes nothing', async () => {
     const res = await importPackage(await exportPackage()).expect(200);
-    for (const part of ['orgUnits', 'roles', 'users', 'forms', 'workflows']) expect(res.body[part]).toMatchObject({ created: 0, updated: 0 });
+    for (const part of ['orgUnits', 'roles', 'users', 'forms', 'workflows'])
+      expect(res.body[part]).toMatchObject({ created: 0, updated: 0 });
     expect(res.body.problems).toEqual([]);
     const defs = await t.http().get('/api/process-definitions?all=true').set(bearer(admin)).expect(200);
     expect(defs.body).toHaveLength(1);
@@ -60,14 +74,23 @@ describe('county package: GET/POST /api/admin/county-package', () => {
     const pkg = await exportPackage();
     pkg.orgUnits.push({ code: '64042210009', name: '吉强镇第九小学（演示）', kind: 'school', parentCode: '640422100' });
     pkg.roles.push({ key: 'home-teacher', name: '送教教师', nameEn: 'Home teacher', permissions: [] });
-    pkg.users.push({ username: 'home-teacher', displayName: '送教老师（演示）', roles: [{ role: 'home-teacher', orgUnit: '64042210009' }] });
+    pkg.users.push({
+      username: 'home-teacher',
+      displayName: '送教老师（演示）',
+      roles: [{ role: 'home-teacher', orgUnit: '64042210009' }],
+    });
     pkg.users.find((u: { username: string }) => u.username === 'teacher').displayName = '马老师（已改名）';
 
     const preview = await importPackage(pkg, admin, true).expect(200);
     expect(preview.body).toMatchObject({
-      dryRun: true, orgUnits: { created: 1, updated: 0 }, roles: { created: 1 }, users: { created: 1, updated: 1, withoutPassword: ['home-teacher'] }, problems: [],
+      dryRun: true,
+      orgUnits: { created: 1, updated: 0 },
+      roles: { created: 1 },
+      users: { created: 1, updated: 1, withoutPassword: ['home-teacher'] },
+      problems: [],
     });
-    const units = async () => (await t.http().get('/api/org-units').set(bearer(admin)).expect(200)).body.map((u: { code: string }) => u.code);
+    const units = async () =>
+      (await t.http().get('/api/org-units').set(bearer(admin)).expect(200)).body.map((u: { code: string }) => u.code);
     expect(await units()).not.toContain('64042210009');
 
     const done = await importPackage(pkg).expect(200);
@@ -76,9 +99,17 @@ describe('county package: GET/POST /api/admin/county-package', () => {
     await t.http().post('/api/auth/login').send({ username: 'home-teacher', password: DEMO_PASSWORD }).expect(401);
 
     const again = await importPackage(pkg).expect(200);
-    expect(again.body).toMatchObject({ orgUnits: { created: 0, updated: 0 }, roles: { created: 0, updated: 0 }, users: { created: 0, updated: 0 } });
+    expect(again.body).toMatchObject({
+      orgUnits: { created: 0, updated: 0 },
+      roles: { created: 0, updated: 0 },
+      users: { created: 0, updated: 0 },
+    });
 
-    pkg.users.push({ username: 'home-teacher2', displayName: '送教老师二（演示）', roles: [{ role: 'home-teacher', orgUnit: '64042210009' }] });
+    pkg.users.push({
+      username: 'home-teacher2',
+      displayName: '送教老师二（演示）',
+      roles: [{ role: 'home-teacher', orgUnit: '64042210009' }],
+    });
     await importPackage({ ...pkg, initialPassword: 'Seed2026pass' }).expect(200);
     await t.http().post('/api/auth/login').send({ username: 'home-teacher2', password: 'Seed2026pass' }).expect(200);
   });
@@ -105,16 +136,23 @@ describe('county package: GET/POST /api/admin/county-package', () => {
     const res = await importPackage(pkg).expect(400);
     expect(res.body.error).toBe('PACKAGE_REFUSED');
     expect(res.body.message).toMatch(/^数据包被拒绝：共 3 个问题/);
-    expect(res.body.details).toEqual(expect.arrayContaining([
-      { section: 'orgUnits', item: '64042299901', message: expect.stringContaining('上级单位 640422999 不存在') },
-      { section: 'users', item: 'ghost', message: expect.stringContaining('未知角色“no-such-role”') },
-      expect.objectContaining({ section: 'workflows', item: 'two-step-approval.bpmn', line: expect.any(Number), message: expect.stringContaining('no-such-form') }),
-    ]));
+    expect(res.body.details).toEqual(
+      expect.arrayContaining([
+        { section: 'orgUnits', item: '64042299901', message: expect.stringContaining('上级单位 640422999 不存在') },
+        { section: 'users', item: 'ghost', message: expect.stringContaining('未知角色“no-such-role”') },
+        expect.objectContaining({
+          section: 'workflows',
+          item: 'two-step-approval.bpmn',
+          line: expect.any(Number),
+          message: expect.stringContaining('no-such-form'),
+        }),
+      ]),
+    );
     const units = (await t.http().get('/api/org-units').set(bearer(admin)).expect(200)).body.map((u: { code: string }) => u.code);
     expect(units).not.toContain('64042210008');
   });
 
-  it('never crosses counties: a Xiji package is refused by Longde; Longde takes Xiji\'s forms and procedures under its own code', async () => {
+  it("never crosses counties: a Xiji package is refused by Longde; Longde takes Xiji's forms and procedures under its own code", async () => {
     const xiji = await exportPackage();
     const mismatch = await importPackage(xiji, ldAdmin).set('Accept-Language', 'en').expect(409);
     expect(mismatch.body.error).toBe('COUNTY_MISMATCH');
@@ -130,7 +168,11 @@ describe('county package: GET/POST /api/admin/county-package', () => {
   });
 
   it('is for county administrators only', async () => {
-    await t.http().get('/api/admin/county-package').set(bearer(await t.login('teacher'))).expect(403);
+    await t
+      .http()
+      .get('/api/admin/county-package')
+      .set(bearer(await t.login('teacher')))
+      .expect(403);
     await t.http().get('/api/admin/county-package').expect(401);
     const bad = await importPackage({ tenant: { code: '640422' } }).expect(400);
     expect(bad.body.error).toBe('VALIDATION_FAILED');
@@ -146,7 +188,11 @@ describe('county package: bootstrapping a county into an empty database', () => 
   let t: TestApp;
   const dir = path.join(__dirname, '..', '..', '..', 'counties', '640423');
   const readJson = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
-  const files = (sub: string, ext: string) => fs.readdirSync(path.join(dir, sub)).filter((f) => f.endsWith(ext)).sort();
+  const files = (sub: string, ext: string) =>
+    fs
+      .readdirSync(path.join(dir, sub))
+      .filter((f) => f.endsWith(ext))
+      .sort();
   const longde = () => ({
     tenant: readJson('county.json').tenant,
     orgUnits: readJson('org-units.json'),
@@ -169,9 +215,13 @@ describe('county package: bootstrapping a county into an empty database', () => 
     expect(await tenants()).toBe(0); // a preview leaves no county behind
     const report = await bootstrapCounty(t.app, pkg, { initialPassword: 'Longde2026init' });
     expect(report).toMatchObject({
-      county: '640423', problems: [],
-      orgUnits: { created: pkg.orgUnits.length - 1, unchanged: 1 }, roles: { created: pkg.roles.length },
-      users: { created: pkg.users.length, withoutPassword: [] }, forms: { created: pkg.forms.length }, workflows: { created: pkg.workflows.length },
+      county: '640423',
+      problems: [],
+      orgUnits: { created: pkg.orgUnits.length - 1, unchanged: 1 },
+      roles: { created: pkg.roles.length },
+      users: { created: pkg.users.length, withoutPassword: [] },
+      forms: { created: pkg.forms.length },
+      workflows: { created: pkg.workflows.length },
     });
     const token = await t.login('ld-admin', 'Longde2026init');
     const me = await t.http().get('/api/me').set(bearer(token)).expect(200);
@@ -183,12 +233,15 @@ describe('county package: bootstrapping a county into an empty database', () => 
     expect(audit).toEqual([{ username: 'system', entity: 'tenant' }]);
 
     const again = await bootstrapCounty(t.app, pkg, { initialPassword: 'Longde2026init' });
-    for (const part of ['orgUnits', 'roles', 'users', 'forms', 'workflows'] as const) expect(again[part]).toMatchObject({ created: 0, updated: 0 });
+    for (const part of ['orgUnits', 'roles', 'users', 'forms', 'workflows'] as const)
+      expect(again[part]).toMatchObject({ created: 0, updated: 0 });
   });
 
   it('refuses a package whose root unit is not the county', async () => {
     const pkg = longde();
-    await expect(bootstrapCounty(t.app, { ...pkg, tenant: { code: '640424', name: '泾源县' } })).rejects.toThrow(/root unit \(640423\) must be the county itself/);
+    await expect(bootstrapCounty(t.app, { ...pkg, tenant: { code: '640424', name: '泾源县' } })).rejects.toThrow(
+      /root unit \(640423\) must be the county itself/,
+    );
     const [{ n }] = await t.ds.query("SELECT COUNT(*) AS n FROM tenant WHERE code = '640424'");
     expect(Number(n)).toBe(0);
   });

@@ -3,7 +3,8 @@ import { LedgerEntry, LedgerEvent } from '../src/database/entities';
 import { beijingMonth } from '../src/dashboard/ledger-as-of';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
-const zeebe = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://kcbx.example/bpmn"';
+const zeebe =
+  'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://kcbx.example/bpmn"';
 
 /** The bureau staff's 包抓 visit: one step, whose form names the township and the day. */
 const VISIT_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
@@ -30,7 +31,13 @@ const VISIT_FORM = JSON.stringify({
     required: ['townshipCode', 'visitDate'],
     properties: { townshipCode: { type: 'string', title: '乡镇代码' }, visitDate: { type: 'string', title: '走访日期', format: 'date' } },
   },
-  uiSchema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/townshipCode' }, { type: 'Control', scope: '#/properties/visitDate' }] },
+  uiSchema: {
+    type: 'VerticalLayout',
+    elements: [
+      { type: 'Control', scope: '#/properties/townshipCode' },
+      { type: 'Control', scope: '#/properties/visitDate' },
+    ],
+  },
 });
 /** A step that was due long ago: overdue from the moment it is created. */
 const LATE_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
@@ -69,7 +76,11 @@ const CAUSE_FORM = JSON.stringify({
   key: 'cause-visit',
   version: 1,
   title: { zh: '劝返走访', en: 'Visit' },
-  schema: { type: 'object', required: ['dropoutCause'], properties: { dropoutCause: { type: 'string', title: '辍学原因', enum: ['migrant-work', 'illness', 'other'] } } },
+  schema: {
+    type: 'object',
+    required: ['dropoutCause'],
+    properties: { dropoutCause: { type: 'string', title: '辍学原因', enum: ['migrant-work', 'illness', 'other'] } },
+  },
   uiSchema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/dropoutCause' }] },
 });
 
@@ -89,11 +100,17 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
   afterAll(() => t.close());
 
   const xlsx = async (url: string, token: string) => {
-    const res = await t.http().get(url).set(bearer(token)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await t
+      .http()
+      .get(url)
+      .set(bearer(token))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body);
     return book;
@@ -105,19 +122,45 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
     expect(dash.body.visits.months).toHaveLength(6);
     expect(dash.body.visits.months.at(-1)).toBe(thisMonth);
     expect(dash.body.visits.townships).toHaveLength(19);
-    expect(dash.body.visits.townships.every((x: { visits: number[]; compliantMonths: number }) => x.compliantMonths === 0 && x.visits.every((n) => n === 0))).toBe(true);
+    expect(
+      dash.body.visits.townships.every(
+        (x: { visits: number[]; compliantMonths: number }) => x.compliantMonths === 0 && x.visits.every((n) => n === 0),
+      ),
+    ).toBe(true);
     expect(dash.body.overdue.total).toBe(0);
   });
 
   it('counts completed visits per township and month; two make the month compliant, one does not, an unfinished one is not a visit', async () => {
-    await t.http().post('/api/deployments').set(bearer(await t.login('designer')))
-      .send({ resources: [{ name: 'township-visit.bpmn', content: VISIT_BPMN }, { name: 'township-visit-record.form.json', content: VISIT_FORM }] })
+    await t
+      .http()
+      .post('/api/deployments')
+      .set(bearer(await t.login('designer')))
+      .send({
+        resources: [
+          { name: 'township-visit.bpmn', content: VISIT_BPMN },
+          { name: 'township-visit-record.form.json', content: VISIT_FORM },
+        ],
+      })
       .expect(201);
     const visit = async (townshipCode: string, complete: boolean) => {
-      const started = await t.http().post('/api/process-definitions/key/township-visit/start').set(bearer(office)).send({ orgUnit: '640422' }).expect(201);
+      const started = await t
+        .http()
+        .post('/api/process-definitions/key/township-visit/start')
+        .set(bearer(office))
+        .send({ orgUnit: '640422' })
+        .expect(201);
       if (!complete) return;
-      const task = started.body.activeTasks?.[0]?.id ?? (await t.http().get('/api/tasks?pageSize=200').set(bearer(office)).expect(200)).body.items.find((x: { instanceId: string }) => x.instanceId === started.body.id).id;
-      await t.http().post(`/api/tasks/${task}/complete`).set(bearer(office)).send({ data: { townshipCode, visitDate: `${thisMonth}-03` } }).expect(201);
+      const task =
+        started.body.activeTasks?.[0]?.id ??
+        (await t.http().get('/api/tasks?pageSize=200').set(bearer(office)).expect(200)).body.items.find(
+          (x: { instanceId: string }) => x.instanceId === started.body.id,
+        ).id;
+      await t
+        .http()
+        .post(`/api/tasks/${task}/complete`)
+        .set(bearer(office))
+        .send({ data: { townshipCode, visitDate: `${thisMonth}-03` } })
+        .expect(201);
     };
     await visit('640422100', true);
     await visit('640422100', true);
@@ -130,19 +173,37 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
     expect(of('640422101')).toMatchObject({ name: '兴隆镇', compliantMonths: 0 });
     expect(of('640422101').visits.at(-1)).toBe(1);
     // A township official sees their own township only.
-    const township = await t.http().get('/api/dashboard').set(bearer(await t.login('township'))).expect(200);
+    const township = await t
+      .http()
+      .get('/api/dashboard')
+      .set(bearer(await t.login('township')))
+      .expect(200);
     expect(township.body.visits.townships.map((x: { name: string }) => x.name)).toEqual(['吉强镇']);
   });
 
   it('counts open overdue tasks where they sit, rolled up to the township and down to the school', async () => {
-    await t.http().post('/api/deployments').set(bearer(await t.login('designer'))).send({ resources: [{ name: 'late-work.bpmn', content: LATE_BPMN }] }).expect(201);
-    await t.http().post('/api/process-definitions/key/late-work/start').set(bearer(await t.login('principal'))).send({ orgUnit: '64042210001' }).expect(201);
+    await t
+      .http()
+      .post('/api/deployments')
+      .set(bearer(await t.login('designer')))
+      .send({ resources: [{ name: 'late-work.bpmn', content: LATE_BPMN }] })
+      .expect(201);
+    await t
+      .http()
+      .post('/api/process-definitions/key/late-work/start')
+      .set(bearer(await t.login('principal')))
+      .send({ orgUnit: '64042210001' })
+      .expect(201);
     const county = await t.http().get('/api/dashboard').set(bearer(office)).expect(200);
     expect(county.body.overdue.total).toBe(1);
     expect(county.body.overdue.children.find((c: { code: string }) => c.code === '640422100').n).toBe(1);
     expect(county.body.overdue.children.filter((c: { n: number }) => c.n > 0)).toHaveLength(1);
     const township = await t.http().get('/api/dashboard?orgUnit=640422100').set(bearer(office)).expect(200);
-    expect(township.body.overdue.children.map((c: { name: string; n: number }) => [c.name, c.n])).toEqual([['吉强镇中心小学', 1], ['吉强镇第二小学', 0], ['吉强镇初级中学', 0]]);
+    expect(township.body.overdue.children.map((c: { name: string; n: number }) => [c.name, c.n])).toEqual([
+      ['吉强镇中心小学', 1],
+      ['吉强镇第二小学', 0],
+      ['吉强镇初级中学', 0],
+    ]);
   });
 
   it("a school's monthly report lists each of its children, ID numbers masked, as many as its ledgers hold", async () => {
@@ -166,21 +227,44 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
     expect(county.getWorksheet('明细')).toBeUndefined();
     expect(county.getWorksheet('包抓走访')!.rowCount).toBe(20);
     // Another school's report is out of a teacher-level scope: the principal of 吉强镇中心小学 gets 404 for 兴隆镇.
-    await t.http().get('/api/reports/monthly?orgUnit=64042210101').set(bearer(await t.login('principal'))).expect(404);
+    await t
+      .http()
+      .get('/api/reports/monthly?orgUnit=64042210101')
+      .set(bearer(await t.login('principal')))
+      .expect(404);
   });
 
   it('counts dropout causes as the persuasion visits recorded them, within the unit', async () => {
-    await t.http().post('/api/deployments').set(bearer(await t.login('designer')))
-      .send({ resources: [{ name: 'persuasion-return.bpmn', content: PERSUASION_BPMN }, { name: 'cause-visit.form.json', content: CAUSE_FORM }] })
+    await t
+      .http()
+      .post('/api/deployments')
+      .set(bearer(await t.login('designer')))
+      .send({
+        resources: [
+          { name: 'persuasion-return.bpmn', content: PERSUASION_BPMN },
+          { name: 'cause-visit.form.json', content: CAUSE_FORM },
+        ],
+      })
       .expect(201);
     const open = await t.http().get('/api/ledgers/suspected-dropout?orgUnit=64042210001&status=open').set(bearer(office)).expect(200);
     const ids = open.body.items.slice(0, 2).map((e: { id: string }) => e.id);
     expect(ids).toHaveLength(2);
-    const started = await t.http().post('/api/ledgers/suspected-dropout/persuasion').set(bearer(office)).send({ entryIds: ids }).expect(201);
+    const started = await t
+      .http()
+      .post('/api/ledgers/suspected-dropout/persuasion')
+      .set(bearer(office))
+      .send({ entryIds: ids })
+      .expect(201);
     const teacher = await t.login('teacher');
     const inbox = await t.http().get('/api/tasks?pageSize=200').set(bearer(teacher)).expect(200);
-    const taskOf = (n: number) => inbox.body.items.find((x: { instanceId: string }) => x.instanceId === started.body.started[n].instanceId).id;
-    await t.http().post(`/api/tasks/${taskOf(0)}/complete`).set(bearer(teacher)).send({ data: { dropoutCause: 'migrant-work' } }).expect(201);
+    const taskOf = (n: number) =>
+      inbox.body.items.find((x: { instanceId: string }) => x.instanceId === started.body.started[n].instanceId).id;
+    await t
+      .http()
+      .post(`/api/tasks/${taskOf(0)}/complete`)
+      .set(bearer(teacher))
+      .send({ data: { dropoutCause: 'migrant-work' } })
+      .expect(201);
     const county = await t.http().get('/api/dashboard').set(bearer(office)).expect(200);
     expect(county.body.byCause).toEqual([{ cause: 'migrant-work', n: 1 }]);
     const elsewhere = await t.http().get('/api/dashboard?orgUnit=640422101').set(bearer(office)).expect(200);
@@ -200,9 +284,15 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
     // This month its case starts (the persuasion procedure deployed in the test above).
     await t.http().post(`/api/ledgers/suspected-dropout/${entry.id}/persuasion`).set(bearer(office)).expect(201);
 
-    const then = await t.http().get(`/api/reports/monthly?orgUnit=64042210101&month=${lastMonth}&format=json`).set(bearer(office)).expect(200);
+    const then = await t
+      .http()
+      .get(`/api/reports/monthly?orgUnit=64042210101&month=${lastMonth}&format=json`)
+      .set(bearer(office))
+      .expect(200);
     expect(then.body.unit.counts['suspected-dropout']).toEqual({ open: 1, 'in-progress': 0, 'signed-off': 0 });
-    expect(then.body.entries.map((e: { studentName: string; status: string }) => [e.studentName, e.status])).toEqual([[entry.studentName, 'open']]);
+    expect(then.body.entries.map((e: { studentName: string; status: string }) => [e.studentName, e.status])).toEqual([
+      [entry.studentName, 'open'],
+    ]);
     const now = await t.http().get(`/api/reports/monthly?orgUnit=64042210101&month=${month}&format=json`).set(bearer(office)).expect(200);
     expect(now.body.entries.find((e: { studentName: string }) => e.studentName === entry.studentName).status).toBe('in-progress');
     expect(now.body.entries.length).toBeGreaterThan(then.body.entries.length);

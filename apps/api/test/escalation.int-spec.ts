@@ -14,9 +14,19 @@ describe('overdue tasks and timer escalation across a restart', () => {
   it('shows overdue, then escalates per the model after a restart', async () => {
     const first = await startTestApp({ env: { JOB_POLL_MS: '0' } });
     const bpmn = fs.readFileSync(path.join(__dirname, 'fixtures', 'escalation.bpmn'), 'utf8');
-    await first.http().post('/api/deployments').set(bearer(await first.login('designer'))).send({ resources: [{ name: 'escalation.bpmn', content: bpmn }] }).expect(201);
+    await first
+      .http()
+      .post('/api/deployments')
+      .set(bearer(await first.login('designer')))
+      .send({ resources: [{ name: 'escalation.bpmn', content: bpmn }] })
+      .expect(201);
     const teacher = await first.login('teacher');
-    const started = await first.http().post('/api/process-definitions/key/visit-escalation/start').set(bearer(teacher)).send({ orgUnit: '64042210001' }).expect(201);
+    const started = await first
+      .http()
+      .post('/api/process-definitions/key/visit-escalation/start')
+      .set(bearer(teacher))
+      .send({ orgUnit: '64042210001' })
+      .expect(201);
     let inbox = await first.http().get('/api/tasks').set(bearer(teacher)).expect(200);
     expect(inbox.body.items[0]).toMatchObject({ activityId: 'visit', overdue: false });
     await sleep(2200);

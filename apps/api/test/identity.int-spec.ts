@@ -24,13 +24,21 @@ describe('identity: login, tokens, /api/me', () => {
   it('refuses a wrong password with 401 and a message in the caller language', async () => {
     const zh = await t.http().post('/api/auth/login').send({ username: 'principal', password: 'wrong-pass1' }).expect(401);
     expect(zh.body).toEqual({ statusCode: 401, error: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' });
-    const en = await t.http().post('/api/auth/login').set('Accept-Language', 'en-US,en;q=0.9').send({ username: 'principal', password: 'x' });
+    const en = await t
+      .http()
+      .post('/api/auth/login')
+      .set('Accept-Language', 'en-US,en;q=0.9')
+      .send({ username: 'principal', password: 'x' });
     expect(en.body.message).toBe('Wrong username or password');
   });
 
   it('locks a username after repeated failures (429 with the wait), in the database', async () => {
     for (let i = 0; i < 3; i++) {
-      await t.http().post('/api/auth/login').send({ username: 'registrar', password: `bad-${i}` }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ username: 'registrar', password: `bad-${i}` })
+        .expect(401);
     }
     const locked = await t.http().post('/api/auth/login').send({ username: 'registrar', password: 'Test@2026pass' }).expect(429);
     expect(locked.body.error).toBe('AUTH_TOO_MANY_ATTEMPTS');

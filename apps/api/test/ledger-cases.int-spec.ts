@@ -18,7 +18,11 @@ describe('ledger entries follow their persuasion cases', () => {
   afterAll(() => t.close());
 
   const jqEntries = async () =>
-    (await t.http().get('/api/ledgers/suspected-dropout?orgUnit=64042210001').set(bearer(office)).expect(200)).body.items as { id: string; status: string; caseId: string | null }[];
+    (await t.http().get('/api/ledgers/suspected-dropout?orgUnit=64042210001').set(bearer(office)).expect(200)).body.items as {
+      id: string;
+      status: string;
+      caseId: string | null;
+    }[];
 
   it('says so clearly when the county has no persuasion procedure yet', async () => {
     const [entry] = await jqEntries();
@@ -29,11 +33,21 @@ describe('ledger entries follow their persuasion cases', () => {
 
   it('starts two cases in bulk, signs off the child who returned, keeps the other in progress', async () => {
     const bpmn = fs.readFileSync(path.join(__dirname, 'fixtures', 'persuasion-return.bpmn'), 'utf8');
-    await t.http().post('/api/deployments').set(bearer(await t.login('designer'))).send({ resources: [{ name: 'persuasion-return.bpmn', content: bpmn }] }).expect(201);
+    await t
+      .http()
+      .post('/api/deployments')
+      .set(bearer(await t.login('designer')))
+      .send({ resources: [{ name: 'persuasion-return.bpmn', content: bpmn }] })
+      .expect(201);
     const before = (await t.http().get('/api/dashboard').set(bearer(office)).expect(200)).body.unit.counts['suspected-dropout'];
     const entries = await jqEntries();
     expect(entries.length).toBeGreaterThanOrEqual(2);
-    const started = await t.http().post('/api/ledgers/suspected-dropout/persuasion').set(bearer(office)).send({ entryIds: [entries[0].id, entries[1].id] }).expect(201);
+    const started = await t
+      .http()
+      .post('/api/ledgers/suspected-dropout/persuasion')
+      .set(bearer(office))
+      .send({ entryIds: [entries[0].id, entries[1].id] })
+      .expect(201);
     expect(started.body.started).toHaveLength(2);
     await t.http().post(`/api/ledgers/suspected-dropout/${entries[0].id}/persuasion`).set(bearer(office)).expect(409);
 
@@ -41,7 +55,12 @@ describe('ledger entries follow their persuasion cases', () => {
     const inbox = await t.http().get('/api/tasks').set(bearer(teacher)).expect(200);
     expect(inbox.body.total).toBe(2);
     const first = inbox.body.items.find((x: { instanceId: string }) => x.instanceId === started.body.started[0].instanceId);
-    await t.http().post(`/api/tasks/${first.id}/complete`).set(bearer(teacher)).send({ data: { returned: true } }).expect(201);
+    await t
+      .http()
+      .post(`/api/tasks/${first.id}/complete`)
+      .set(bearer(teacher))
+      .send({ data: { returned: true } })
+      .expect(201);
     await t.app.get(JobWorker).tick();
 
     const after = await jqEntries();
@@ -60,6 +79,10 @@ describe('ledger entries follow their persuasion cases', () => {
   it('clerks without ledger rights cannot start cases (403)', async () => {
     const open = await t.http().get('/api/ledgers/suspected-dropout?status=open&pageSize=1').set(bearer(office)).expect(200);
     const [entry] = open.body.items;
-    await t.http().post(`/api/ledgers/suspected-dropout/${entry.id}/persuasion`).set(bearer(await t.login('teacher'))).expect(403);
+    await t
+      .http()
+      .post(`/api/ledgers/suspected-dropout/${entry.id}/persuasion`)
+      .set(bearer(await t.login('teacher')))
+      .expect(403);
   });
 });

@@ -8,7 +8,16 @@ import { JobWorker } from '../src/workflow/job-worker';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 const DAY = 86_400_000;
-type Entry = { id: string; kind: string; idNumberMasked: string; studentName: string; status: string; reason: string; caseId: string | null; orgUnitName: string };
+type Entry = {
+  id: string;
+  kind: string;
+  idNumberMasked: string;
+  studentName: string;
+  status: string;
+  reason: string;
+  caseId: string | null;
+  orgUnitName: string;
+};
 type Event = { action: string; fromStatus: string | null; toStatus: string | null; note: string | null };
 
 /**
@@ -28,11 +37,16 @@ describe('the dropout ledger is fed by suspected dropouts not signed off after N
   let ldEntryId: string;
   let jq0CaseId: string;
   const list = async (kind: string, token: string, query = '') =>
-    (await t.http().get(`/api/ledgers/${kind}?pageSize=500${query}`).set(bearer(token)).expect(200)).body as { items: Entry[]; total: number };
+    (await t.http().get(`/api/ledgers/${kind}?pageSize=500${query}`).set(bearer(token)).expect(200)).body as {
+      items: Entry[];
+      total: number;
+    };
   const history = async (kind: string, id: string) =>
     (await t.http().get(`/api/ledgers/${kind}/${id}/history`).set(bearer(office)).expect(200)).body.events as Event[];
   const entryOf = async (kind: string, s: Student, tenantPath = '/640422/') =>
-    t.ds.getRepository(LedgerEntry).findOneByOrFail({ kind: kind as LedgerEntry['kind'], idNumber: s.idNumber, orgUnitPath: Like(`${tenantPath}%`) });
+    t.ds
+      .getRepository(LedgerEntry)
+      .findOneByOrFail({ kind: kind as LedgerEntry['kind'], idNumber: s.idNumber, orgUnitPath: Like(`${tenantPath}%`) });
   const dropoutsOf = (s: Student) => t.ds.getRepository(LedgerEntry).countBy({ kind: 'dropout', idNumber: s.idNumber });
   const backdate = async (s: Student, days: number) => {
     const e = await entryOf('suspected-dropout', s);
@@ -68,7 +82,12 @@ describe('the dropout ledger is fed by suspected dropouts not signed off after N
     await backdate(jq[1], 31);
     await backdate(xl[0], 20);
     const bpmn = fs.readFileSync(path.join(__dirname, 'fixtures', 'persuasion-return.bpmn'), 'utf8');
-    await t.http().post('/api/deployments').set(bearer(await t.login('designer'))).send({ resources: [{ name: 'persuasion-return.bpmn', content: bpmn }] }).expect(201);
+    await t
+      .http()
+      .post('/api/deployments')
+      .set(bearer(await t.login('designer')))
+      .send({ resources: [{ name: 'persuasion-return.bpmn', content: bpmn }] })
+      .expect(201);
     const jq0 = await entryOf('suspected-dropout', jq[0]);
     jq0CaseId = (await t.http().post(`/api/ledgers/suspected-dropout/${jq0.id}/persuasion`).set(bearer(office)).expect(201)).body.id;
   });
@@ -88,10 +107,20 @@ describe('the dropout ledger is fed by suspected dropouts not signed off after N
     expect(dropouts.items.map((e) => e.studentName).sort()).toEqual([jq[0].name, jq[1].name].sort());
     const d0 = dropouts.items.find((e) => e.studentName === jq[0].name)!;
     const d1 = dropouts.items.find((e) => e.studentName === jq[1].name)!;
-    expect(d0).toMatchObject({ status: 'in-progress', caseId: jq0CaseId, reason: '疑似辍学超过30天未复学（脱贫户）', orgUnitName: '吉强镇中心小学' });
+    expect(d0).toMatchObject({
+      status: 'in-progress',
+      caseId: jq0CaseId,
+      reason: '疑似辍学超过30天未复学（脱贫户）',
+      orgUnitName: '吉强镇中心小学',
+    });
     expect(d1).toMatchObject({ status: 'open', caseId: null, reason: '疑似辍学超过30天未复学', orgUnitName: '吉强镇中心小学' });
     expect(await history('dropout', d0.id)).toEqual([
-      expect.objectContaining({ action: 'created', fromStatus: null, toStatus: 'in-progress', note: expect.stringContaining('疑似辍学超过30天未复学') }),
+      expect.objectContaining({
+        action: 'created',
+        fromStatus: null,
+        toStatus: 'in-progress',
+        note: expect.stringContaining('疑似辍学超过30天未复学'),
+      }),
     ]);
     const s1 = await entryOf('suspected-dropout', jq[1]);
     expect((await history('suspected-dropout', s1.id)).map((e) => [e.action, e.toStatus, e.note])).toEqual([
@@ -101,7 +130,7 @@ describe('the dropout ledger is fed by suspected dropouts not signed off after N
     expect(s1.status).toBe('open'); // the suspected entry stays on its ledger
   });
 
-  it('the younger entry (20 days) and the other county\'s entry (today) are not promoted', async () => {
+  it("the younger entry (20 days) and the other county's entry (today) are not promoted", async () => {
     expect(await dropoutsOf(xl[0])).toBe(0);
     expect((await list('dropout', await t.login('ld-basic-edu'))).total).toBe(0);
     expect(await t.ds.getRepository(LedgerEvent).findBy({ entryId: ldEntryId })).toEqual([expect.objectContaining({ action: 'created' })]);
@@ -140,20 +169,35 @@ describe('the dropout ledger is fed by suspected dropouts not signed off after N
   });
 
   it('scope applies as on the other ledgers', async () => {
-    expect((await list('dropout', await t.login('teacher'))).items.map((e) => e.studentName).sort()).toEqual([jq[0].name, jq[1].name].sort());
+    expect((await list('dropout', await t.login('teacher'))).items.map((e) => e.studentName).sort()).toEqual(
+      [jq[0].name, jq[1].name].sort(),
+    );
     expect((await list('dropout', await t.login('teacher2'))).items.map((e) => e.studentName)).toEqual([xl[0].name]);
     expect((await list('dropout', await t.login('township'))).total).toBe(2);
     expect((await list('dropout', office)).total).toBe(3);
     const [d] = (await list('dropout', office)).items;
-    await t.http().get(`/api/ledgers/dropout/${d.id}/history`).set(bearer(await t.login('ld-admin'))).expect(404);
-    await t.http().get(`/api/ledgers/dropout/${d.id}/history`).set(bearer(await t.login('teacher2'))).expect(d.orgUnitName === '兴隆镇中心小学' ? 200 : 404);
+    await t
+      .http()
+      .get(`/api/ledgers/dropout/${d.id}/history`)
+      .set(bearer(await t.login('ld-admin')))
+      .expect(404);
+    await t
+      .http()
+      .get(`/api/ledgers/dropout/${d.id}/history`)
+      .set(bearer(await t.login('teacher2')))
+      .expect(d.orgUnitName === '兴隆镇中心小学' ? 200 : 404);
   });
 
-  it('when the case ends in return, the child is signed off on both ledgers; the other county\'s entry stays open', async () => {
+  it("when the case ends in return, the child is signed off on both ledgers; the other county's entry stays open", async () => {
     const teacher = await t.login('teacher');
     const inbox = (await t.http().get('/api/tasks').set(bearer(teacher)).expect(200)).body.items as { id: string; instanceId: string }[];
     const task = inbox.find((x) => x.instanceId === jq0CaseId)!;
-    await t.http().post(`/api/tasks/${task.id}/complete`).set(bearer(teacher)).send({ data: { returned: true } }).expect(201);
+    await t
+      .http()
+      .post(`/api/tasks/${task.id}/complete`)
+      .set(bearer(teacher))
+      .send({ data: { returned: true } })
+      .expect(201);
     await t.app.get(JobWorker).tick();
     const suspected = await entryOf('suspected-dropout', jq[0]);
     const dropout = await entryOf('dropout', jq[0]);
@@ -184,7 +228,12 @@ describe('the dropout ledger is fed by suspected dropouts not signed off after N
     await t.http().post(`/api/ledgers/suspected-dropout/${s1.id}/persuasion`).set(bearer(office)).expect(409);
     const teacher = await t.login('teacher');
     const inbox = (await t.http().get('/api/tasks').set(bearer(teacher)).expect(200)).body.items as { id: string; instanceId: string }[];
-    await t.http().post(`/api/tasks/${inbox.find((x) => x.instanceId === caseId)!.id}/complete`).set(bearer(teacher)).send({ data: { returned: true } }).expect(201);
+    await t
+      .http()
+      .post(`/api/tasks/${inbox.find((x) => x.instanceId === caseId)!.id}/complete`)
+      .set(bearer(teacher))
+      .send({ data: { returned: true } })
+      .expect(201);
     await t.app.get(JobWorker).tick();
     expect((await entryOf('dropout', jq[1])).status).toBe('signed-off');
     expect((await entryOf('suspected-dropout', jq[1])).status).toBe('signed-off');

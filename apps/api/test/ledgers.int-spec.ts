@@ -16,8 +16,12 @@ describe('ledgers fed by the comparison', () => {
     t = await startTestApp();
     await t.seedSecondCounty();
     office = await t.login('basic-edu');
-    const jq = await t.ds.getRepository(Student).find({ where: { schoolPath: '/640422/640422100/64042210001/' }, order: { idNumber: 'ASC' } });
-    const xl = await t.ds.getRepository(Student).find({ where: { schoolPath: '/640422/640422101/64042210101/' }, order: { idNumber: 'ASC' } });
+    const jq = await t.ds
+      .getRepository(Student)
+      .find({ where: { schoolPath: '/640422/640422100/64042210001/' }, order: { idNumber: 'ASC' } });
+    const xl = await t.ds
+      .getRepository(Student)
+      .find({ where: { schoolPath: '/640422/640422101/64042210101/' }, order: { idNumber: 'ASC' } });
     const everyone = [...jq, ...xl];
     const missing = new Set([jq[0].idNumber, jq[1].idNumber, xl[0].idNumber]);
     const sheet = (rows: readonly Student[]) => Buffer.from(['姓名,身份证号', ...rows.map((s) => `${s.name},${s.idNumber}`)].join('\n'));
@@ -34,14 +38,26 @@ describe('ledgers fed by the comparison', () => {
   afterAll(() => t.close());
 
   const ledger = async (username: string) =>
-    (await t.http().get('/api/ledgers/suspected-dropout').set(bearer(await t.login(username))).expect(200)).body;
+    (
+      await t
+        .http()
+        .get('/api/ledgers/suspected-dropout')
+        .set(bearer(await t.login(username)))
+        .expect(200)
+    ).body;
 
   it('the county office sees all three at their schools, the poor-household child marked', async () => {
     const body = await ledger('basic-edu');
     expect(body.total).toBe(3);
-    expect(body.items.map((e: { orgUnitName: string }) => e.orgUnitName).sort()).toEqual(['兴隆镇中心小学', '吉强镇中心小学', '吉强镇中心小学']);
+    expect(body.items.map((e: { orgUnitName: string }) => e.orgUnitName).sort()).toEqual([
+      '兴隆镇中心小学',
+      '吉强镇中心小学',
+      '吉强镇中心小学',
+    ]);
     expect(body.items.filter((e: { reason: string }) => e.reason === '名在人不在（脱贫户）')).toHaveLength(1);
-    expect(body.items.every((e: { status: string; idNumberMasked: string }) => e.status === 'open' && /\*{8}/.test(e.idNumberMasked))).toBe(true);
+    expect(body.items.every((e: { status: string; idNumberMasked: string }) => e.status === 'open' && /\*{8}/.test(e.idNumberMasked))).toBe(
+      true,
+    );
   });
 
   it('a teacher sees their school only, a township official their township, another county nothing', async () => {
@@ -57,7 +73,11 @@ describe('ledgers fed by the comparison', () => {
     expect(body.total).toBe(3);
     const history = await t.http().get(`/api/ledgers/suspected-dropout/${body.items[0].id}/history`).set(bearer(office)).expect(200);
     expect(history.body.events).toEqual([expect.objectContaining({ action: 'created', toStatus: 'open' })]);
-    await t.http().get(`/api/ledgers/suspected-dropout/${body.items[0].id}/history`).set(bearer(await t.login('ld-admin'))).expect(404);
+    await t
+      .http()
+      .get(`/api/ledgers/suspected-dropout/${body.items[0].id}/history`)
+      .set(bearer(await t.login('ld-admin')))
+      .expect(404);
   });
 
   it('ledger totals, dashboard counts and the exported monthly report agree for every township', async () => {
@@ -69,17 +89,26 @@ describe('ledgers fed by the comparison', () => {
     // This month's report (a past month's would show the ledger as it stood then).
     const month = beijingMonth();
     const [y, m] = month.split('-');
-    const xlsx = await t.http().get(`/api/reports/monthly?month=${month}`).set(bearer(office)).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const xlsx = await t
+      .http()
+      .get(`/api/reports/monthly?month=${month}`)
+      .set(bearer(office))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body);
     const sheet = book.getWorksheet('汇总')!;
     expect(String(sheet.getCell(1, 1).value)).toBe(`西吉县控辍保学月报（${y}年${Number(m)}月）`);
     // 合计 columns: 疑似辍学 column 9, 辍学 column 13
-    for (const [kind, column] of [['suspected-dropout', 9], ['dropout', 13]] as const) {
+    for (const [kind, column] of [
+      ['suspected-dropout', 9],
+      ['dropout', 13],
+    ] as const) {
       const reportRow = new Map<string, number>();
       sheet.eachRow((row, n) => {
         if (n > 2) reportRow.set(String(row.getCell(1).value), Number(row.getCell(column).value));
@@ -88,7 +117,12 @@ describe('ledgers fed by the comparison', () => {
         const ledger = await t.http().get(`/api/ledgers/${kind}?orgUnit=${township.code}&pageSize=1`).set(bearer(office)).expect(200);
         const c = township.counts[kind];
         const dashboardTotal = c.open + c['in-progress'] + c['signed-off'];
-        expect([kind, township.name, dashboardTotal, reportRow.get(township.name)]).toEqual([kind, township.name, ledger.body.total, ledger.body.total]);
+        expect([kind, township.name, dashboardTotal, reportRow.get(township.name)]).toEqual([
+          kind,
+          township.name,
+          ledger.body.total,
+          ledger.body.total,
+        ]);
       }
       expect(reportRow.get('合计')).toBe(3);
     }
@@ -103,11 +137,23 @@ describe('ledgers fed by the comparison', () => {
   });
 
   it('dashboards follow scope: a township official sees their township; a teacher has no dashboard', async () => {
-    const dash = await t.http().get('/api/dashboard').set(bearer(await t.login('township'))).expect(200);
+    const dash = await t
+      .http()
+      .get('/api/dashboard')
+      .set(bearer(await t.login('township')))
+      .expect(200);
     expect(dash.body.unit.name).toBe('吉强镇');
     expect(dash.body.children.map((c: { name: string }) => c.name)).toEqual(['吉强镇中心小学', '吉强镇第二小学', '吉强镇初级中学']);
-    await t.http().get('/api/dashboard?orgUnit=640422101').set(bearer(await t.login('township'))).expect(404);
-    await t.http().get('/api/dashboard').set(bearer(await t.login('teacher'))).expect(403);
+    await t
+      .http()
+      .get('/api/dashboard?orgUnit=640422101')
+      .set(bearer(await t.login('township')))
+      .expect(404);
+    await t
+      .http()
+      .get('/api/dashboard')
+      .set(bearer(await t.login('teacher')))
+      .expect(403);
   });
 });
 
@@ -126,7 +172,11 @@ describe('the demo county after npm start', () => {
     expect(schoolAge.body.total).toBe(6);
     const dash = await t.http().get('/api/dashboard').set(bearer(office)).expect(200);
     expect(dash.body.unit.counts['suspected-dropout'].open).toBe(suspected.body.total);
-    const teacher = await t.http().get('/api/ledgers/suspected-dropout').set(bearer(await t.login('teacher'))).expect(200);
+    const teacher = await t
+      .http()
+      .get('/api/ledgers/suspected-dropout')
+      .set(bearer(await t.login('teacher')))
+      .expect(200);
     expect(teacher.body.items.every((e: { orgUnitName: string }) => e.orgUnitName === '吉强镇中心小学')).toBe(true);
   });
 });

@@ -18,14 +18,30 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 class ApiProcess {
   child: ChildProcess;
-  constructor(readonly port: number, db: TestDatabase) {
+  constructor(
+    readonly port: number,
+    db: TestDatabase,
+  ) {
     this.child = spawn(process.execPath, ['tools/scripts/start-api.js'], {
       cwd: root,
       // The server's own log beside its data, to read when an answer was a 500.
-      stdio: ['ignore', fs.openSync(path.join(db.dataDir, `server-${port}.log`), 'a'), fs.openSync(path.join(db.dataDir, `server-${port}.log`), 'a')],
+      stdio: [
+        'ignore',
+        fs.openSync(path.join(db.dataDir, `server-${port}.log`), 'a'),
+        fs.openSync(path.join(db.dataDir, `server-${port}.log`), 'a'),
+      ],
       env: {
-        ...process.env, NODE_ENV: 'test', DATA_DIR: db.dataDir, JWT_SECRET: TEST_JWT_SECRET, DEMO_PASSWORD, LOG_LEVEL: 'warn',
-        WEB_DIST: '/nonexistent', SEED_DEMO_CASES: 'false', JOB_POLL_MS: '200', JOB_LOCK_MS: '1500', PORT: String(port),
+        ...process.env,
+        NODE_ENV: 'test',
+        DATA_DIR: db.dataDir,
+        JWT_SECRET: TEST_JWT_SECRET,
+        DEMO_PASSWORD,
+        LOG_LEVEL: 'warn',
+        WEB_DIST: '/nonexistent',
+        SEED_DEMO_CASES: 'false',
+        JOB_POLL_MS: '200',
+        JOB_LOCK_MS: '1500',
+        PORT: String(port),
         ...(db.url ? { DATABASE_URL: db.url } : {}),
       },
     });
@@ -90,12 +106,17 @@ describe(`several API processes on one ${onPostgres() ? 'PostgreSQL' : 'SQLite'}
     }
     const designer = await a.login('designer');
     const deployed = await a.call('POST', '/api/deployments', designer, {
-      resources: [{ name: 'one-approval.bpmn', content: fixture('one-approval.bpmn') }, { name: 'timer-wait.bpmn', content: fixture('timer-wait.bpmn') }],
+      resources: [
+        { name: 'one-approval.bpmn', content: fixture('one-approval.bpmn') },
+        { name: 'timer-wait.bpmn', content: fixture('timer-wait.bpmn') },
+      ],
     });
     expect(deployed.status).toBe(201);
     const teacher = await a.login('teacher');
     for (let i = 0; i < 100; i++) {
-      expect((await a.call('POST', '/api/process-definitions/key/one-approval/start', teacher, { orgUnit: '64042210001' })).status).toBe(201);
+      expect((await a.call('POST', '/api/process-definitions/key/one-approval/start', teacher, { orgUnit: '64042210001' })).status).toBe(
+        201,
+      );
       expect((await a.call('POST', '/api/process-definitions/key/timer-wait/start', teacher, { orgUnit: '64042210001' })).status).toBe(201);
     }
 
@@ -125,13 +146,19 @@ describe(`several API processes on one ${onPostgres() ? 'PostgreSQL' : 'SQLite'}
       procs.push(survivor);
       await survivor.ready();
     }
-    ds = new DataSource(db.url ? { type: 'postgres', url: db.url } : { type: 'better-sqlite3', database: path.join(db.dataDir, 'kcbx.sqlite') });
+    ds = new DataSource(
+      db.url ? { type: 'postgres', url: db.url } : { type: 'better-sqlite3', database: path.join(db.dataDir, 'kcbx.sqlite') },
+    );
     await ds.initialize();
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline && (await count(`SELECT COUNT(*) AS n FROM bpmn_instance WHERE state = 'active'`)) > 0) await sleep(300);
     expect(await count(`SELECT COUNT(*) AS n FROM bpmn_instance WHERE state = 'completed'`)).toBe(200);
     expect(await count(`SELECT COUNT(*) AS n FROM bpmn_history WHERE type = 'timer-fired'`)).toBe(100);
-    expect(await count(`SELECT COUNT(*) AS n FROM (SELECT "instanceId" FROM bpmn_history WHERE type = 'timer-fired' GROUP BY "instanceId" HAVING COUNT(*) > 1) x`)).toBe(0);
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM (SELECT "instanceId" FROM bpmn_history WHERE type = 'timer-fired' GROUP BY "instanceId" HAVING COUNT(*) > 1) x`,
+      ),
+    ).toBe(0);
     expect(await count(`SELECT COUNT(*) AS n FROM bpmn_history WHERE type = 'task-completed'`)).toBe(100);
     expect(await count(`SELECT COUNT(*) AS n FROM bpmn_execution`)).toBe(0);
     expect(await count(`SELECT COUNT(*) AS n FROM bpmn_job`)).toBe(0);

@@ -25,19 +25,31 @@ describe('package: county data files match the seeded counties', () => {
 
     const units = await t.ds.getRepository(OrgUnit).find({ where: { tenantId: tenant.id }, order: { path: 'ASC' } });
     const codeOf = new Map(units.map((u) => [u.id, u.code]));
-    expect(units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parentCode: u.parentId ? codeOf.get(u.parentId) : null }))).toEqual(file(code, 'org-units.json'));
+    expect(
+      units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parentCode: u.parentId ? codeOf.get(u.parentId) : null })),
+    ).toEqual(file(code, 'org-units.json'));
 
     const roles = await t.ds.getRepository(Role).findBy({ tenantId: tenant.id });
     const keyOf = new Map(roles.map((r) => [r.id, r.key]));
-    expect(roles.map((r) => r.key).sort()).toEqual(file(code, 'roles.json').map((r: { key: string }) => r.key).sort());
+    expect(roles.map((r) => r.key).sort()).toEqual(
+      file(code, 'roles.json')
+        .map((r: { key: string }) => r.key)
+        .sort(),
+    );
 
     const users = await t.ds.getRepository(User).findBy({ tenantId: tenant.id });
     const assignments = await t.ds.getRepository(RoleAssignment).findBy({ tenantId: tenant.id });
     const actual = assignments
-      .map((a) => ({ username: users.find((u) => u.id === a.userId)!.username, role: keyOf.get(a.roleId), orgUnit: codeOf.get(a.orgUnitId) }))
+      .map((a) => ({
+        username: users.find((u) => u.id === a.userId)!.username,
+        role: keyOf.get(a.roleId),
+        orgUnit: codeOf.get(a.orgUnitId),
+      }))
       .sort((a, b) => a.username.localeCompare(b.username));
     const expected = file(code, 'users.json')
-      .flatMap((u: { username: string; roles: { role: string; orgUnit: string }[] }) => u.roles.map((r) => ({ username: u.username, ...r })))
+      .flatMap((u: { username: string; roles: { role: string; orgUnit: string }[] }) =>
+        u.roles.map((r) => ({ username: u.username, ...r })),
+      )
       .sort((a: { username: string }, b: { username: string }) => a.username.localeCompare(b.username));
     expect(actual).toEqual(expected);
   });

@@ -22,10 +22,17 @@ describe('package: deferral / suspension of schooling (延缓入学/休学)', ()
   afterAll(() => t.close());
 
   const application = async (child: { name: string; idNumber: string }, periodDays: number) => ({
-    studentName: child.name, idNumber: child.idNumber, applicationType: 'suspension', reason: 'illness',
-    reasonDetail: '肺结核治疗期，需居家隔离休养', periodFrom: isoDay(0), periodTo: isoDay(periodDays),
+    studentName: child.name,
+    idNumber: child.idNumber,
+    applicationType: 'suspension',
+    reason: 'illness',
+    reasonDetail: '肺结核治疗期，需居家隔离休养',
+    periodFrom: isoDay(0),
+    periodTo: isoDay(periodDays),
     certificate: await registrar.upload('县医院诊断证明.pdf', SCHOOL),
-    guardianName: '马建国', guardianRelation: 'father', guardianPhone: '13912345678',
+    guardianName: '马建国',
+    guardianRelation: 'father',
+    guardianPhone: '13912345678',
   });
   const approve = (opinion: string) => ({ decision: 'approve', opinion });
 
@@ -61,10 +68,16 @@ describe('package: deferral / suspension of schooling (延缓入学/休学)', ()
     // the student file holds the application with its certificate and all six decisions, in order
     const file = await principal.studentFile(child.id);
     expect(file.decisions.map((d) => [d.activityId, d.decision])).toEqual([
-      ['schoolReview', 'approve'], ['townshipReview', 'approve'], ['groupApproval', 'approve'],
-      ['schoolReview', 'approve'], ['townshipReview', 'approve'], ['groupApproval', 'approve'],
+      ['schoolReview', 'approve'],
+      ['townshipReview', 'approve'],
+      ['groupApproval', 'approve'],
+      ['schoolReview', 'approve'],
+      ['townshipReview', 'approve'],
+      ['groupApproval', 'approve'],
     ]);
-    expect(file.submissions.map((s) => s.formKey)).toEqual(expect.arrayContaining(['deferral-application', 'deferral-renewal', 'return-check']));
+    expect(file.submissions.map((s) => s.formKey)).toEqual(
+      expect.arrayContaining(['deferral-application', 'deferral-renewal', 'return-check']),
+    );
     expect(file.attachments.map((a) => a.name)).toContain('县医院诊断证明.pdf');
     expect(file.instances.find((i) => i.key === 'deferral-suspension')?.state).toBe('active');
     expect(file.instances.find((i) => i.key === 'persuasion-return')?.state).toBe('active'); // the called case is filed under the child too
@@ -94,13 +107,18 @@ describe('package: deferral / suspension of schooling (延缓入学/休学)', ()
     await principal.complete(id, 'schoolReview', approve('同意'));
     await township.complete(id, 'townshipReview', approve('同意'));
     const task = await leader.task(id, 'groupApproval');
-    await t.http().post(`/api/tasks/${task.id}/return`).set(leader.auth).send({ reason: '请学校补充家访核实记录', targetElementId: 'schoolReview' }).expect(201);
+    await t
+      .http()
+      .post(`/api/tasks/${task.id}/return`)
+      .set(leader.auth)
+      .send({ reason: '请学校补充家访核实记录', targetElementId: 'schoolReview' })
+      .expect(201);
     expect(await leader.sees(id, 'groupApproval')).toBe(false);
     await principal.complete(id, 'schoolReview', approve('已补充家访核实记录'));
     await township.complete(id, 'townshipReview', approve('同意'));
     await leader.complete(id, 'groupApproval', approve('同意'));
     expect((await registrar.instance(id)).activeActivityIds).toEqual(['renewalDue']);
-    const file = await principal.studentFile(child.id) as unknown as { returns: { reason: string; toActivityId: string }[] };
+    const file = (await principal.studentFile(child.id)) as unknown as { returns: { reason: string; toActivityId: string }[] };
     expect(file.returns).toEqual([expect.objectContaining({ reason: '请学校补充家访核实记录', toActivityId: 'schoolReview' })]);
   });
 

@@ -32,7 +32,9 @@ describe('package: the living demo county after first start', () => {
   });
 
   it('has cases in every state: waiting at each approval level, returned, refused, approved, placed, signed off, filed', async () => {
-    const rows: { key: string; state: string; n: number | string }[] = await t.ds.query('SELECT "key", "state", COUNT(*) AS n FROM bpmn_instance GROUP BY "key", "state"');
+    const rows: { key: string; state: string; n: number | string }[] = await t.ds.query(
+      'SELECT "key", "state", COUNT(*) AS n FROM bpmn_instance GROUP BY "key", "state"',
+    );
     const count = (key: string, state: string) => Number(rows.find((r) => r.key === key && r.state === state)?.n ?? 0);
     expect(count('deferral-suspension', 'active')).toBe(5);
     expect(count('deferral-suspension', 'completed')).toBe(1); // refused by the township

@@ -19,11 +19,21 @@ describe('package: home teaching (送教上门)', () => {
   afterAll(() => t.close());
 
   const plan = (goals: string) => ({
-    disabilityType: 'physical', disabilityGrade: 2, teachers: '马老师、海老师', hoursPerWeek: 2,
-    planFrom: isoDay(0), planTo: isoDay(120), goals, guardianConsent: true,
+    disabilityType: 'physical',
+    disabilityGrade: 2,
+    teachers: '马老师、海老师',
+    hoursPerWeek: 2,
+    planFrom: isoDay(0),
+    planTo: isoDay(120),
+    goals,
+    guardianConsent: true,
   });
   const session = (n: number, finished: boolean) => ({
-    sessionDate: isoDay(7 * n), sessionHours: 2, sessionContent: `语文第${n}单元、康复训练`, childProgress: '能独立完成抄写', planFinished: finished,
+    sessionDate: isoDay(7 * n),
+    sessionHours: 2,
+    sessionContent: `语文第${n}单元、康复训练`,
+    childProgress: '能独立完成抄写',
+    planFinished: finished,
   });
 
   it('given a plan returned once and then approved, when three weekly sessions are recorded, then the plan closes with every session in the file', async () => {
@@ -44,7 +54,11 @@ describe('package: home teaching (送教上门)', () => {
 
     expect((await office.instance(id)).state).toBe('completed');
     const file = await principal.studentFile(child.id);
-    expect(file.submissions.filter((s) => s.formKey === 'home-teaching-session').map((s) => s.data.sessionDate)).toEqual([isoDay(7), isoDay(14), isoDay(21)]);
+    expect(file.submissions.filter((s) => s.formKey === 'home-teaching-session').map((s) => s.data.sessionDate)).toEqual([
+      isoDay(7),
+      isoDay(14),
+      isoDay(21),
+    ]);
     expect(file.decisions.map((d) => d.decision)).toEqual(['return', 'approve']);
   });
 
@@ -63,7 +77,12 @@ describe('package: home teaching (送教上门)', () => {
     const child = await studentAt(principal, SCHOOL, 7);
     const { id } = await principal.start('home-teaching', { orgUnit: SCHOOL, studentId: child.id });
     const task = await principal.task(id, 'plan');
-    const res = await t.http().post(`/api/tasks/${task.id}/complete`).set(principal.auth).send({ data: { ...plan('x'), guardianConsent: false } }).expect(400);
+    const res = await t
+      .http()
+      .post(`/api/tasks/${task.id}/complete`)
+      .set(principal.auth)
+      .send({ data: { ...plan('x'), guardianConsent: false } })
+      .expect(400);
     expect(JSON.stringify(res.body.details)).toContain('guardianConsent');
   });
 });

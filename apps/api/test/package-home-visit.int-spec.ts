@@ -15,8 +15,14 @@ describe('package: teacher home visit (教师家访)', () => {
   afterAll(() => t.close());
 
   const record = (situation: string) => ({
-    visitDate: isoDay(0), visitors: '马老师', visitMethod: 'in-person', familySituation: situation,
-    flags: ['left-behind', 'poor-household'], dropoutRisk: true, measures: '每周电话联系监护人', guardianPhone: '13912345678',
+    visitDate: isoDay(0),
+    visitors: '马老师',
+    visitMethod: 'in-person',
+    familySituation: situation,
+    flags: ['left-behind', 'poor-household'],
+    dropoutRisk: true,
+    measures: '每周电话联系监护人',
+    guardianPhone: '13912345678',
   });
 
   it('given a visit record the principal returns for detail, when completed again and filed, then it is in the student file', async () => {
@@ -38,7 +44,12 @@ describe('package: teacher home visit (教师家访)', () => {
     const child = await studentAt(teacher, SCHOOL, 1);
     const { id } = await teacher.start('home-visit', { orgUnit: SCHOOL, studentId: child.id });
     const task = await teacher.task(id, 'record');
-    const res = await t.http().post(`/api/tasks/${task.id}/complete`).set(teacher.auth).send({ data: { ...record('x'), guardianPhone: '1234' } }).expect(400);
+    const res = await t
+      .http()
+      .post(`/api/tasks/${task.id}/complete`)
+      .set(teacher.auth)
+      .send({ data: { ...record('x'), guardianPhone: '1234' } })
+      .expect(400);
     expect(JSON.stringify(res.body.details)).toContain('guardianPhone');
   });
 });

@@ -21,7 +21,9 @@ describe('package: persuasion to return (劝返复学)', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { SEED_DEMO_CASES: 'true', JOB_POLL_MS: '0' } });
     await deployPackage(t);
-    [office, teacher, principal, township, leader] = await Promise.all(['basic-edu', 'teacher', 'principal', 'township', 'leader'].map((u) => Actor.as(t, u)));
+    [office, teacher, principal, township, leader] = await Promise.all(
+      ['basic-edu', 'teacher', 'principal', 'township', 'leader'].map((u) => Actor.as(t, u)),
+    );
   });
   afterAll(() => t.close());
 
@@ -64,12 +66,17 @@ describe('package: persuasion to return (劝返复学)', () => {
 
     // then: case closed, ledger entry signed off by the procedure, everything in the student's file
     expect((await office.instance(id)).state).toBe('completed');
-    const after = (await office.get(`/api/ledgers/suspected-dropout?orgUnit=${SCHOOL}`)).items.find((e: { id: string }) => e.id === entry.id);
+    const after = (await office.get(`/api/ledgers/suspected-dropout?orgUnit=${SCHOOL}`)).items.find(
+      (e: { id: string }) => e.id === entry.id,
+    );
     expect(after).toMatchObject({ status: 'signed-off', caseId: id });
     const history = await office.get(`/api/ledgers/suspected-dropout/${entry.id}/history`);
     // The case ran past 30 days, so the child was also put on the dropout ledger: a line of its own, no change of status.
     expect(history.events.map((e: { action: string; toStatus: string }) => [e.action, e.toStatus])).toEqual([
-      ['created', 'open'], ['case-started', 'in-progress'], ['promoted', 'in-progress'], ['signed-off', 'signed-off'],
+      ['created', 'open'],
+      ['case-started', 'in-progress'],
+      ['promoted', 'in-progress'],
+      ['signed-off', 'signed-off'],
     ]);
     const file = await principal.studentFile(entry.studentId);
     const mine = file.submissions.filter((s) => ['persuasion-visit', 'persuasion-placement', 'persuasion-follow-up'].includes(s.formKey));
@@ -95,7 +102,11 @@ describe('package: persuasion to return (劝返复学)', () => {
     expect(timeline).toHaveLength(5);
 
     // "continue" runs the ladder again from the class teacher; the child is then found to have moved away
-    await leader.complete(id, 'legal', { legalMeasure: 'order-to-correct', legalOutcome: 'continue', legalNote: '已下达责令限期改正通知书' });
+    await leader.complete(id, 'legal', {
+      legalMeasure: 'order-to-correct',
+      legalOutcome: 'continue',
+      legalNote: '已下达责令限期改正通知书',
+    });
     expect(await teacher.sees(id, 'persuade')).toBe(true);
     for (const days of [1, 2, 3, 5, 7]) {
       clock += days * DAY + HOUR;

@@ -16,7 +16,9 @@ describe('package: rectification sign-off (整改销号)', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { JOB_POLL_MS: '0' } });
     await deployPackage(t);
-    [inspector, principal, township, admin, teacher2] = await Promise.all(['inspector', 'principal', 'township', 'admin', 'teacher2'].map((u) => Actor.as(t, u)));
+    [inspector, principal, township, admin, teacher2] = await Promise.all(
+      ['inspector', 'principal', 'township', 'admin', 'teacher2'].map((u) => Actor.as(t, u)),
+    );
   });
   afterAll(() => t.close());
 
@@ -31,25 +33,37 @@ describe('package: rectification sign-off (整改销号)', () => {
     const choices = form.schema.properties.items.items.properties.role.oneOf as { const: string; title: string }[];
     const roleKey = (title: string) => choices.find((c) => c.title === title)?.const;
     return rows.map((r, n) => ({
-      problem: r.cells['问题描述'], unitCode: r.cells['责任单位代码'], role: roleKey(r.cells['责任角色']),
-      responsiblePerson: r.cells['责任人'], measures: r.cells['整改措施'],
+      problem: r.cells['问题描述'],
+      unitCode: r.cells['责任单位代码'],
+      role: roleKey(r.cells['责任角色']),
+      responsiblePerson: r.cells['责任人'],
+      measures: r.cells['整改措施'],
       deadline: isoDay(deadlines[n]), // the sample's dates, moved to "n days from today" for the clock
     }));
   }
 
   const evidence = async (who: Actor, unit: string, what: string) => ({
-    measuresTaken: what, evidence: [await who.upload('整改佐证材料.pdf', unit)], paperEvidenceFiled: true, completedOn: isoDay(0),
+    measuresTaken: what,
+    evidence: [await who.upload('整改佐证材料.pdf', unit)],
+    paperEvidenceFiled: true,
+    completedOn: isoDay(0),
   });
 
   it('given a feedback spreadsheet, when every unit rectifies, one is returned once and one runs late, then every item is signed off and the batch ends', async () => {
     const items = await feedbackItems([10, 5, 20]);
-    expect(items.map((i) => [i.unitCode, i.role])).toEqual([['64042210001', 'principal'], ['640422100', 'township-official'], ['640422', 'admin']]);
+    expect(items.map((i) => [i.unitCode, i.role])).toEqual([
+      ['64042210001', 'principal'],
+      ['640422100', 'township-official'],
+      ['640422', 'admin'],
+    ]);
     const batch = await inspector.start('rectification-batch', { orgUnit: '640422' });
     await inspector.complete(batch.id, 'enterItems', { source: '2026年控辍保学第三方评估反馈', items });
 
     // each row is an item in the responsible unit's inbox, and nowhere else
     const schoolItem = (await principal.inbox()).find((r) => r.processKey === 'rectification-item')!;
-    const townshipItem = (await township.inbox()).find((r) => r.processKey === 'rectification-item' && r.instanceId !== schoolItem.instanceId)!;
+    const townshipItem = (await township.inbox()).find(
+      (r) => r.processKey === 'rectification-item' && r.instanceId !== schoolItem.instanceId,
+    )!;
     const countyItem = (await admin.inbox()).find((r) => r.processKey === 'rectification-item')!;
     expect(new Set([schoolItem.instanceId, townshipItem.instanceId, countyItem.instanceId]).size).toBe(3);
     expect((await teacher2.inbox()).filter((r) => r.processKey === 'rectification-item')).toEqual([]);
@@ -65,9 +79,16 @@ describe('package: rectification sign-off (整改销号)', () => {
     // the township lets its 5-day deadline pass: the inspectorate gets a supervision task, the item stays open
     expect(await settle(t, 4 * DAY)).toBe(0);
     await settle(t, 6 * DAY);
-    await inspector.complete(townshipItem.instanceId, 'supervise', { supervisionNote: '已约谈乡镇分管领导，限3日内完成', accountability: false });
+    await inspector.complete(townshipItem.instanceId, 'supervise', {
+      supervisionNote: '已约谈乡镇分管领导，限3日内完成',
+      accountability: false,
+    });
     expect(await township.sees(townshipItem.instanceId, 'rectify')).toBe(true);
-    await township.complete(townshipItem.instanceId, 'rectify', await evidence(township, '640422100', '已建立入户走访登记制度，补走访12户'));
+    await township.complete(
+      townshipItem.instanceId,
+      'rectify',
+      await evidence(township, '640422100', '已建立入户走访登记制度，补走访12户'),
+    );
     await inspector.complete(townshipItem.instanceId, 'verify', { verdict: 'pass', verifyOpinion: '同意销号' });
 
     await admin.complete(countyItem.instanceId, 'rectify', await evidence(admin, '640422', '已完成11月学籍比对'));
@@ -85,7 +106,12 @@ describe('package: rectification sign-off (整改销号)', () => {
   it('refuses a batch without items, naming the field', async () => {
     const batch = await inspector.start('rectification-batch', { orgUnit: '640422' });
     const task = await inspector.task(batch.id, 'enterItems');
-    const res = await t.http().post(`/api/tasks/${task.id}/complete`).set(inspector.auth).send({ data: { source: '督查反馈', items: [] } }).expect(400);
+    const res = await t
+      .http()
+      .post(`/api/tasks/${task.id}/complete`)
+      .set(inspector.auth)
+      .send({ data: { source: '督查反馈', items: [] } })
+      .expect(400);
     expect(JSON.stringify(res.body.details)).toContain('items');
   });
 });

@@ -21,11 +21,16 @@ describe('package: Xiji and Longde side by side (two tenants, configuration only
   afterAll(() => t.close());
 
   const visit = (extra: Record<string, unknown> = {}) => ({
-    dropoutCause: 'migrant-work', visits: [{ visitNo: 1, visitDate: isoDay(0), visitors: '班主任', method: 'phone', outcome: '联系不上家长' }], returned: false, ...extra,
+    dropoutCause: 'migrant-work',
+    visits: [{ visitNo: 1, visitDate: isoDay(0), visitors: '班主任', method: 'phone', outcome: '联系不上家长' }],
+    returned: false,
+    ...extra,
   });
 
   it('runs each county’s own escalation ladder and visit form', async () => {
-    const [xTeacher, xPrincipal, lTeacher, lPrincipal] = await Promise.all(['teacher', 'principal', 'ld-teacher', 'ld-principal'].map((u) => Actor.as(t, u)));
+    const [xTeacher, xPrincipal, lTeacher, lPrincipal] = await Promise.all(
+      ['teacher', 'principal', 'ld-teacher', 'ld-principal'].map((u) => Actor.as(t, u)),
+    );
     const xChild = await studentAt(xTeacher, XIJI_SCHOOL, 0);
     const lChild = await studentAt(lTeacher, LONGDE_SCHOOL, 0);
     const x = await xTeacher.start('persuasion-return', { orgUnit: XIJI_SCHOOL, studentId: xChild.id });
@@ -50,7 +55,12 @@ describe('package: Xiji and Longde side by side (two tenants, configuration only
     await lTeacher.complete(l.id, 'persuade', visit({ villageCadre: '王村干' }));
     expect(await lPrincipal.sees(l.id, 'persuade')).toBe(true);
     const xTask = await xPrincipal.task(x.id, 'persuade');
-    await t.http().post(`/api/tasks/${xTask.id}/complete`).set(xPrincipal.auth).send({ data: visit({ villageCadre: '王村干' }) }).expect(400);
+    await t
+      .http()
+      .post(`/api/tasks/${xTask.id}/complete`)
+      .set(xPrincipal.auth)
+      .send({ data: visit({ villageCadre: '王村干' }) })
+      .expect(400);
 
     // Longde's ladder has four steps (3+3+7+10 days) before its leading group, Xiji's five
     const longdeLadder = (await lTeacher.instance(l.id)).variables.ladder as { role: string; limit: string }[];
@@ -66,13 +76,23 @@ describe('package: Xiji and Longde side by side (two tenants, configuration only
   it('asks Longde’s bureau to approve a suspension between the township and the leading group; Xiji goes straight on', async () => {
     const approve = { decision: 'approve', opinion: '同意' };
     const run = async (prefix: string, school: string) => {
-      const [registrar, principal, township, office, leader] = await Promise.all(['registrar', 'principal', 'township', 'basic-edu', 'leader'].map((u) => Actor.as(t, prefix + u)));
+      const [registrar, principal, township, office, leader] = await Promise.all(
+        ['registrar', 'principal', 'township', 'basic-edu', 'leader'].map((u) => Actor.as(t, prefix + u)),
+      );
       const child = await studentAt(registrar, school, 1);
       const { id } = await registrar.start('deferral-suspension', { orgUnit: school, studentId: child.id });
       await registrar.complete(id, 'apply', {
-        studentName: child.name, idNumber: child.idNumber, applicationType: 'deferral', reason: 'disability', reasonDetail: '经专家委员会评估暂缓入学',
-        periodFrom: isoDay(0), periodTo: isoDay(300), certificate: await registrar.upload('评估意见.pdf', school),
-        guardianName: '李秀兰', guardianRelation: 'mother', guardianPhone: '13712345678',
+        studentName: child.name,
+        idNumber: child.idNumber,
+        applicationType: 'deferral',
+        reason: 'disability',
+        reasonDetail: '经专家委员会评估暂缓入学',
+        periodFrom: isoDay(0),
+        periodTo: isoDay(300),
+        certificate: await registrar.upload('评估意见.pdf', school),
+        guardianName: '李秀兰',
+        guardianRelation: 'mother',
+        guardianPhone: '13712345678',
       });
       await principal.complete(id, 'schoolReview', approve);
       await township.complete(id, 'townshipReview', approve);
@@ -85,6 +105,10 @@ describe('package: Xiji and Longde side by side (two tenants, configuration only
     const xiji = await run('', XIJI_SCHOOL);
     const longde = await run('ld-', LONGDE_SCHOOL);
     expect(xiji).toEqual({ officeSees: false, steps: ['schoolReview', 'townshipReview', 'groupApproval'], state: ['renewalDue'] });
-    expect(longde).toEqual({ officeSees: true, steps: ['schoolReview', 'townshipReview', 'bureauReview', 'groupApproval'], state: ['renewalDue'] });
+    expect(longde).toEqual({
+      officeSees: true,
+      steps: ['schoolReview', 'townshipReview', 'bureauReview', 'groupApproval'],
+      state: ['renewalDue'],
+    });
   });
 });

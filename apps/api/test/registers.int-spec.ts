@@ -24,7 +24,12 @@ describe('register imports (户籍 / 学籍 / 在校 / 脱贫户)', () => {
   ].join('\n');
 
   it('imports a household register: good rows kept, bad rows reported by row, never dropped silently', async () => {
-    const res = await t.http().post('/api/registers/household/imports').set(bearer(office)).attach('file', Buffer.from(csv), '户籍.csv').expect(201);
+    const res = await t
+      .http()
+      .post('/api/registers/household/imports')
+      .set(bearer(office))
+      .attach('file', Buffer.from(csv), '户籍.csv')
+      .expect(201);
     expect(res.body).toMatchObject({ rows: 6, accepted: 3, rejectedCount: 3, fileName: '户籍.csv' });
     expect(res.body.rejected.map((r: { row: number; field: string }) => [r.row, r.field])).toEqual([
       [4, 'idNumber'],
@@ -37,7 +42,12 @@ describe('register imports (户籍 / 学籍 / 在校 / 脱贫户)', () => {
   it('re-importing the same file changes nothing', async () => {
     const imports = await t.ds.getRepository(RegisterImport).count();
     const entries = await t.ds.getRepository(RegisterEntry).count();
-    const again = await t.http().post('/api/registers/household/imports').set(bearer(office)).attach('file', Buffer.from(csv), '户籍-副本.csv').expect(201);
+    const again = await t
+      .http()
+      .post('/api/registers/household/imports')
+      .set(bearer(office))
+      .attach('file', Buffer.from(csv), '户籍-副本.csv')
+      .expect(201);
     expect(again.body.duplicateOf).toBeDefined();
     expect(await t.ds.getRepository(RegisterImport).count()).toBe(imports);
     expect(await t.ds.getRepository(RegisterEntry).count()).toBe(entries);
@@ -45,9 +55,19 @@ describe('register imports (户籍 / 学籍 / 在校 / 脱贫户)', () => {
 
   it('previews columns and maps unusual headers on request', async () => {
     const odd = ['学生,证号', `马一,${ids[0]}`].join('\n');
-    const preview = await t.http().post('/api/registers/student/previews').set(bearer(office)).attach('file', Buffer.from(odd), 's.csv').expect(201);
+    const preview = await t
+      .http()
+      .post('/api/registers/student/previews')
+      .set(bearer(office))
+      .attach('file', Buffer.from(odd), 's.csv')
+      .expect(201);
     expect(preview.body).toMatchObject({ headers: ['学生', '证号'], mapping: {}, accepted: 0 });
-    const refused = await t.http().post('/api/registers/student/imports').set(bearer(office)).attach('file', Buffer.from(odd), 's.csv').expect(400);
+    const refused = await t
+      .http()
+      .post('/api/registers/student/imports')
+      .set(bearer(office))
+      .attach('file', Buffer.from(odd), 's.csv')
+      .expect(400);
     expect(refused.body.details[0].field).toBe('mapping');
     const mapped = await t
       .http()
@@ -66,13 +86,29 @@ describe('register imports (户籍 / 学籍 / 在校 / 脱贫户)', () => {
     // The clerk reads who imported by name, not by an id.
     const me = await t.http().get('/api/me').set(bearer(office)).expect(200);
     expect(list.body.map((r: { importedByName: string }) => r.importedByName)).toEqual([me.body.displayName, me.body.displayName]);
-    const other = await t.http().get('/api/registers/imports').set(bearer(await t.login('ld-basic-edu'))).expect(200);
+    const other = await t
+      .http()
+      .get('/api/registers/imports')
+      .set(bearer(await t.login('ld-basic-edu')))
+      .expect(200);
     expect(other.body).toEqual([]);
     // Each import keeps its row problems for later; another county cannot open it.
     const household = list.body.find((r: { source: string }) => r.source === 'household');
     const one = await t.http().get(`/api/registers/imports/${household.id}`).set(bearer(office)).expect(200);
-    expect(one.body.rejected.map((r: { row: number; field: string }) => [r.row, r.field])).toEqual([[4, 'idNumber'], [6, 'idNumber'], [7, 'name']]);
-    await t.http().get(`/api/registers/imports/${household.id}`).set(bearer(await t.login('ld-basic-edu'))).expect(404);
-    await t.http().get('/api/registers/imports').set(bearer(await t.login('teacher'))).expect(403);
+    expect(one.body.rejected.map((r: { row: number; field: string }) => [r.row, r.field])).toEqual([
+      [4, 'idNumber'],
+      [6, 'idNumber'],
+      [7, 'name'],
+    ]);
+    await t
+      .http()
+      .get(`/api/registers/imports/${household.id}`)
+      .set(bearer(await t.login('ld-basic-edu')))
+      .expect(404);
+    await t
+      .http()
+      .get('/api/registers/imports')
+      .set(bearer(await t.login('teacher')))
+      .expect(403);
   });
 });

@@ -61,7 +61,13 @@ describe('restarts and several processes on one database', () => {
       const logs = ports.map((port) => path.join(db.dataDir, `api-${port}.log`));
       ports.forEach((port, n) => {
         const log = fs.openSync(logs[n], 'a');
-        children.push(spawn(process.execPath, ['tools/scripts/start-api.js'], { cwd: root, env: { ...env, PORT: String(port) }, stdio: ['ignore', log, log] }));
+        children.push(
+          spawn(process.execPath, ['tools/scripts/start-api.js'], {
+            cwd: root,
+            env: { ...env, PORT: String(port) },
+            stdio: ['ignore', log, log],
+          }),
+        );
         fs.closeSync(log);
       });
       for (const [n, port] of ports.entries()) await waitForHealth(port, logs[n]);
@@ -69,9 +75,7 @@ describe('restarts and several processes on one database', () => {
       expect(tokens.every((tk) => typeof tk === 'string' && tk.length > 20)).toBe(true);
 
       const ds = new DataSource(
-        db.url
-          ? { type: 'postgres', url: db.url }
-          : { type: 'better-sqlite3', database: path.join(db.dataDir, 'kcbx.sqlite') },
+        db.url ? { type: 'postgres', url: db.url } : { type: 'better-sqlite3', database: path.join(db.dataDir, 'kcbx.sqlite') },
       );
       await ds.initialize();
       try {

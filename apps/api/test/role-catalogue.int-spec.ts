@@ -16,7 +16,11 @@ describe('role catalogue for the modeler', () => {
     expect(classTeacher).toEqual({ key: 'class-teacher', name: '班主任', nameEn: 'Class teacher' });
     expect(res.body.every((r: object) => !('permissions' in r) && !('id' in r))).toBe(true);
 
-    await t.http().get('/api/roles').set(bearer(await t.login('teacher'))).expect(403);
+    await t
+      .http()
+      .get('/api/roles')
+      .set(bearer(await t.login('teacher')))
+      .expect(403);
     await t.http().get('/api/admin/roles').set(bearer(designer)).expect(403); // why the modeler needs its own call
 
     // a role added in the other county is not offered here

@@ -9,7 +9,11 @@ describe('scope: what school, township and county users see', () => {
   afterAll(() => t.close());
 
   const codes = async (username: string) => {
-    const res = await t.http().get('/api/org-units').set(bearer(await t.login(username))).expect(200);
+    const res = await t
+      .http()
+      .get('/api/org-units')
+      .set(bearer(await t.login(username)))
+      .expect(200);
     return res.body.map((u: { code: string }) => u.code);
   };
 

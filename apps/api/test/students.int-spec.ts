@@ -29,9 +29,17 @@ describe('students and the masked ID rule', () => {
   });
 
   it('a township official sees every school of the township; the county office the whole county', async () => {
-    const township = await t.http().get('/api/students?pageSize=1').set(bearer(await t.login('township'))).expect(200);
+    const township = await t
+      .http()
+      .get('/api/students?pageSize=1')
+      .set(bearer(await t.login('township')))
+      .expect(200);
     expect(township.body.total).toBe(24);
-    const county = await t.http().get('/api/students?pageSize=1').set(bearer(await t.login('basic-edu'))).expect(200);
+    const county = await t
+      .http()
+      .get('/api/students?pageSize=1')
+      .set(bearer(await t.login('basic-edu')))
+      .expect(200);
     expect(county.body.total).toBeGreaterThan(300);
   });
 
@@ -47,10 +55,22 @@ describe('students and the masked ID rule', () => {
 
   it('out of scope or another county: 404, and no full ID leaks', async () => {
     const other = await t.ds.getRepository(Student).findOneByOrFail({ schoolPath: '/640422/640422101/64042210101/' });
-    await t.http().get(`/api/students/${other.id}`).set(bearer(await t.login('teacher'))).expect(404);
+    await t
+      .http()
+      .get(`/api/students/${other.id}`)
+      .set(bearer(await t.login('teacher')))
+      .expect(404);
     const longde = await t.ds.getRepository(Student).findOneByOrFail({ schoolPath: '/640423/640423100/64042310001/' });
-    await t.http().get(`/api/students/${longde.id}`).set(bearer(await t.login('admin'))).expect(404);
-    const search = await t.http().get(`/api/students?q=${longde.idNumber}`).set(bearer(await t.login('admin'))).expect(200);
+    await t
+      .http()
+      .get(`/api/students/${longde.id}`)
+      .set(bearer(await t.login('admin')))
+      .expect(404);
+    const search = await t
+      .http()
+      .get(`/api/students?q=${longde.idNumber}`)
+      .set(bearer(await t.login('admin')))
+      .expect(200);
     expect(search.body.total).toBe(0);
   });
 
@@ -61,7 +81,13 @@ describe('students and the masked ID rule', () => {
       .http()
       .post('/api/students')
       .set(bearer(token))
-      .send({ name: '测试女童', idNumber, school: '64042210001', grade: '四年级', guardians: [{ name: '测试', relation: '母亲', phone: '13912345678' }] })
+      .send({
+        name: '测试女童',
+        idNumber,
+        school: '64042210001',
+        grade: '四年级',
+        guardians: [{ name: '测试', relation: '母亲', phone: '13912345678' }],
+      })
       .expect(201);
     expect(created.body).toMatchObject({ birthDate: '2016-09-01', sex: 'female', studentNumber: `G${idNumber}`, status: 'enrolled' });
     const bad = await t
@@ -72,7 +98,17 @@ describe('students and the masked ID rule', () => {
       .expect(400);
     expect(bad.body.details).toEqual([{ field: 'idNumber', message: expect.stringContaining('校验位') }]);
     await t.http().post('/api/students').set(bearer(token)).send({ name: '重复', idNumber, school: '64042210001' }).expect(409);
-    await t.http().post('/api/students').set(bearer(token)).send({ name: '越权', idNumber: makeResidentId('640422', '2016-01-01', 903, 'male'), school: '64042210101' }).expect(403);
-    await t.http().post('/api/students').set(bearer(await t.login('teacher'))).send({ name: 'x', idNumber, school: '64042210001' }).expect(403);
+    await t
+      .http()
+      .post('/api/students')
+      .set(bearer(token))
+      .send({ name: '越权', idNumber: makeResidentId('640422', '2016-01-01', 903, 'male'), school: '64042210101' })
+      .expect(403);
+    await t
+      .http()
+      .post('/api/students')
+      .set(bearer(await t.login('teacher')))
+      .send({ name: 'x', idNumber, school: '64042210001' })
+      .expect(403);
   });
 });

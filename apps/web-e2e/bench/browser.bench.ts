@@ -17,7 +17,12 @@ const KEYS = Number(process.env.BENCH_KEYS ?? 40);
 const WARM_KEYS = 5;
 
 interface BenchWindow {
-  __bench: { mount(r: Renderer, s: Scenario): Promise<number>; nextKeystroke(): Promise<number>; lastKeystrokeWork(): number; elementCount(): number };
+  __bench: {
+    mount(r: Renderer, s: Scenario): Promise<number>;
+    nextKeystroke(): Promise<number>;
+    lastKeystrokeWork(): number;
+    elementCount(): number;
+  };
   __next?: Promise<number>;
 }
 
@@ -56,7 +61,10 @@ async function openPage(browser: Browser, renderer: Renderer, scenario: Scenario
   const focus = async () => {
     // Scroll the field to the middle of the window first, as a clerk would (ours mounts widgets near the window).
     const name = TARGET[scenario].ours.slice(5, -2);
-    await page.evaluate(([sel, n]) => (document.querySelector(sel) ?? document.querySelector(`[data-deferred="${n}"]`))!.scrollIntoView({ block: 'center' }), [TARGET[scenario][renderer], name] as const);
+    await page.evaluate(
+      ([sel, n]) => (document.querySelector(sel) ?? document.querySelector(`[data-deferred="${n}"]`))!.scrollIntoView({ block: 'center' }),
+      [TARGET[scenario][renderer], name] as const,
+    );
     const target = page.locator(TARGET[scenario][renderer]);
     await target.click();
     await target.press('End');
@@ -119,7 +127,13 @@ async function runScenario(browser: Browser, scenario: Scenario) {
   }
   await floor.context.close();
   const out: Record<string, unknown> = {
-    floor: { keyMedianMs: median(floorKeys), keyP95Ms: quantile(floorKeys, 0.95), workMedianMs: median(floorWork), workP95Ms: quantile(floorWork, 0.95), keystrokes: floorKeys.length },
+    floor: {
+      keyMedianMs: median(floorKeys),
+      keyP95Ms: quantile(floorKeys, 0.95),
+      workMedianMs: median(floorWork),
+      workP95Ms: quantile(floorWork, 0.95),
+      keystrokes: floorKeys.length,
+    },
   };
   for (const r of ['ours', 'rjsf'] as const) {
     out[r] = {
@@ -142,7 +156,10 @@ async function main() {
   ensureHarnessBuilt();
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) throw new Error(`no chromium at ${executablePath}`);
-  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
   const out: Record<string, Record<string, unknown>> = {};
   try {
     for (const scenario of ['form500', 'table200'] as const) {

@@ -37,8 +37,12 @@ async function main() {
   const stockValid = await stock(data, undefined, rhfOptions);
   const oursInvalid = resolveForm(definition, invalid, { locale: 'zh-CN', validators });
   const stockInvalid = await stock(invalid, undefined, rhfOptions);
-  const count = (tree: object): number => Object.values(tree).reduce((n: number, v: any) => n + (typeof v?.message === 'string' ? 1 : count(v ?? {})), 0);
-  const agree = Object.keys(oursValid.errors).length === 0 && Object.keys(stockValid.errors).length === 0 && count(oursInvalid.errors) === count(stockInvalid.errors);
+  const count = (tree: object): number =>
+    Object.values(tree).reduce((n: number, v: any) => n + (typeof v?.message === 'string' ? 1 : count(v ?? {})), 0);
+  const agree =
+    Object.keys(oursValid.errors).length === 0 &&
+    Object.keys(stockValid.errors).length === 0 &&
+    count(oursInvalid.errors) === count(stockInvalid.errors);
 
   const result = {
     fields: 196,

@@ -25,7 +25,14 @@ const FORM = 'enrolment-check';
 const PROCEDURE = 'enrolment-check-e2e';
 
 /** One step for the class teacher with the new form. */
-const BPMN = oneStepBpmn({ processId: PROCEDURE, name: '学生就学情况核查', taskName: '班主任核查', formId: FORM, role: 'class-teacher', endName: '核查完成' });
+const BPMN = oneStepBpmn({
+  processId: PROCEDURE,
+  name: '学生就学情况核查',
+  taskName: '班主任核查',
+  formId: FORM,
+  role: 'class-teacher',
+  endName: '核查完成',
+});
 
 /** Drags a palette field to the end of the form (top level, at this index), selects it and gives it a key. */
 async function dropField(page: Page, kind: string, index: number, name: string): Promise<Locator> {
@@ -69,7 +76,10 @@ describe('from the form builder to a stored submission', () => {
     // and a single choice with two worded options
     await dropField(page, 'radio', 1, 'status');
     await setLabels(page, '就学状态', 'Schooling');
-    const options = [['enrolled', '在读', 'Enrolled'], ['out', '未入学', 'Not enrolled']];
+    const options = [
+      ['enrolled', '在读', 'Enrolled'],
+      ['out', '未入学', 'Not enrolled'],
+    ];
     for (const [i, [value, zh, en]] of options.entries()) {
       const inputs = page.getByTestId(`option-${i}`).locator('input');
       await inputs.nth(0).fill(value);
@@ -83,7 +93,10 @@ describe('from the form builder to a stored submission', () => {
     await page.getByTestId('prop-required').click();
     await choose(page, page.getByTestId('rule-effect'), '仅在条件成立时显示');
     await choose(page, page.getByTestId('rule-field'), '就学状态');
-    const equals = page.getByTestId('field-properties').locator('.ant-form-item').filter({ has: page.locator('label', { hasText: /^等于$/ }) });
+    const equals = page
+      .getByTestId('field-properties')
+      .locator('.ant-form-item')
+      .filter({ has: page.locator('label', { hasText: /^等于$/ }) });
     await choose(page, equals.locator('.ant-select'), '未入学');
 
     // and a repeatable table with two columns
@@ -195,8 +208,9 @@ describe('from the form builder to a stored submission', () => {
 
     // Then the stored submission pins the form key, version 1 and the published version's hash, with the data
     const file = await call('GET', `/api/students/${student.id}/file`, teacher);
-    const submissions = (file.submissions as { formKey: string; formVersion: number; formHash: string; stepName: string; data: Record<string, unknown> }[])
-      .filter((s) => s.formKey === FORM);
+    const submissions = (
+      file.submissions as { formKey: string; formVersion: number; formHash: string; stepName: string; data: Record<string, unknown> }[]
+    ).filter((s) => s.formKey === FORM);
     expect(submissions).toHaveLength(1);
     const [stored] = submissions;
     expect(stored.stepName).toBe('班主任核查');
@@ -206,7 +220,10 @@ describe('from the form builder to a stored submission', () => {
       residentId: goodId,
       status: 'out',
       reason: '随父母外出务工，在外地借读',
-      family: [{ name: '马建国', relation: '父亲' }, { name: '李秀兰', relation: '母亲' }],
+      family: [
+        { name: '马建国', relation: '父亲' },
+        { name: '李秀兰', relation: '母亲' },
+      ],
     });
   });
 });

@@ -31,14 +31,24 @@ async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10
 /** Publishes a form through the API as the designer (the state the builder then opens). */
 async function publishViaApi(definition: { key: string } & Record<string, unknown>): Promise<void> {
   const json = { 'Content-Type': 'application/json' };
-  const login = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'designer', password: DEMO_PASSWORD }) });
+  const login = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ username: 'designer', password: DEMO_PASSWORD }),
+  });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  const res = await fetch(`${baseUrl()}/api/forms/${definition.key}/publish`, { method: 'POST', headers: { ...json, Authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ definition }) });
+  const res = await fetch(`${baseUrl()}/api/forms/${definition.key}/publish`, {
+    method: 'POST',
+    headers: { ...json, Authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ definition }),
+  });
   expect(res.status).toBe(200);
 }
 
 async function canvasOrder(page: Page): Promise<string[]> {
-  return page.locator('[data-testid="form-canvas"] [data-testid^="canvas-element-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('canvas-element-', '')));
+  return page
+    .locator('[data-testid="form-canvas"] [data-testid^="canvas-element-"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('canvas-element-', '')));
 }
 
 describe('form builder', () => {
@@ -155,9 +165,14 @@ describe('form builder: nesting, JSON view, import', () => {
 
     // given a published form opened in the builder from the list
     await publishViaApi({
-      key: 'guardian-contact', version: 1, title: { zh: '监护人联系登记', en: 'Guardian contact' },
+      key: 'guardian-contact',
+      version: 1,
+      title: { zh: '监护人联系登记', en: 'Guardian contact' },
       schema: { type: 'object', properties: { guardianName: { type: 'string' } } },
-      uiSchema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/guardianName', label: { zh: '监护人姓名', en: 'Guardian name' } }] },
+      uiSchema: {
+        type: 'VerticalLayout',
+        elements: [{ type: 'Control', scope: '#/properties/guardianName', label: { zh: '监护人姓名', en: 'Guardian name' } }],
+      },
     });
     await page.goto('/design/forms');
     await page.getByTestId('form-open-guardian-contact').click();
@@ -210,10 +225,16 @@ describe('form builder: nesting, JSON view, import', () => {
 
     // when an rjsf form is imported, then what did not map is listed, and using it replaces the canvas
     await page.getByTestId('builder-import').click();
-    await page.getByTestId('import-text').fill(JSON.stringify({
-      schema: { type: 'object', required: ['name'], properties: { name: { type: 'string', title: '姓名' }, age: { type: 'integer', title: '年龄' } } },
-      uiSchema: { age: { 'ui:field': 'geoPicker' } },
-    }));
+    await page.getByTestId('import-text').fill(
+      JSON.stringify({
+        schema: {
+          type: 'object',
+          required: ['name'],
+          properties: { name: { type: 'string', title: '姓名' }, age: { type: 'integer', title: '年龄' } },
+        },
+        uiSchema: { age: { 'ui:field': 'geoPicker' } },
+      }),
+    );
     await page.getByTestId('import-convert').click();
     await expectText(page.getByTestId('import-result'), '转换出 2 个字段；1 项无法对应');
     await expectText(page.getByTestId('import-result'), 'geoPicker');
@@ -248,15 +269,17 @@ describe('form builder: import as a new form', () => {
     // given a form-js schema with a field whose options come from process variables at runtime
     await page.getByTestId('form-import').click();
     await page.getByTestId('import-key').fill('family-survey');
-    await page.getByTestId('import-text').fill(JSON.stringify({
-      type: 'default',
-      id: 'family-survey',
-      components: [
-        { type: 'textfield', key: 'guardianName', label: '监护人姓名', validate: { required: true } },
-        { type: 'number', key: 'children', label: '子女人数' },
-        { type: 'select', key: 'township', label: '乡镇', valuesKey: 'townships' },
-      ],
-    }));
+    await page.getByTestId('import-text').fill(
+      JSON.stringify({
+        type: 'default',
+        id: 'family-survey',
+        components: [
+          { type: 'textfield', key: 'guardianName', label: '监护人姓名', validate: { required: true } },
+          { type: 'number', key: 'children', label: '子女人数' },
+          { type: 'select', key: 'township', label: '乡镇', valuesKey: 'townships' },
+        ],
+      }),
+    );
     // when it is converted, then the runtime options are listed as not mapped
     await page.getByTestId('import-convert').click();
     await expectText(page.getByTestId('import-result'), '转换出 3 个字段');

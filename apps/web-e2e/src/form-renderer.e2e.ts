@@ -28,7 +28,8 @@ async function api(method: string, url: string, body?: unknown, bearer?: string)
   });
   return { status: res.status, body: await res.json() };
 }
-const tokenOf = async (username: string) => (await api('POST', '/api/auth/login', { username, password: DEMO_PASSWORD })).body.accessToken as string;
+const tokenOf = async (username: string) =>
+  (await api('POST', '/api/auth/login', { username, password: DEMO_PASSWORD })).body.accessToken as string;
 
 beforeAll(async () => {
   ensureHarnessBuilt();
@@ -147,9 +148,13 @@ describe('form renderer in the browser: field kinds', () => {
     await mount(page, { definition: allKinds, token });
     let uploads = 0;
     page.on('request', (r) => r.url().endsWith('/api/attachments') && uploads++);
-    await field(page, 'attachment').locator('input[type=file]').setInputFiles({ name: '扫描件.png', mimeType: 'image/png', buffer: Buffer.alloc(1048577, 1) });
+    await field(page, 'attachment')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '扫描件.png', mimeType: 'image/png', buffer: Buffer.alloc(1048577, 1) });
     await expectText(field(page, 'attachment').getByRole('alert'), '文件不能超过 1 MB');
-    await field(page, 'attachment').locator('input[type=file]').setInputFiles({ name: '安装.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+    await field(page, 'attachment')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '安装.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
     await expectText(field(page, 'attachment').getByRole('alert'), '只接受以下文件类型：image/*, .pdf');
     expect(uploads).toBe(0);
   });
@@ -216,9 +221,13 @@ describe('form renderer in the browser: tables and layouts', () => {
     const csv = fs.readFileSync(path.join(repoRoot, 'counties', '640422', 'samples', 'feedback-problems.csv'), 'utf8');
     await mount(page, { definition: batch, token });
     await input(page, 'source').fill('2026年秋季督导反馈');
-    await field(page, 'items').locator('input[type=file]').setInputFiles({
-      name: '督导反馈问题.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'gb18030'),
-    });
+    await field(page, 'items')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '督导反馈问题.csv',
+        mimeType: 'text/csv',
+        buffer: iconv.encode(csv, 'gb18030'),
+      });
     await expectText(field(page, 'items').locator('.kcbx-sheet-note'), '已从 督导反馈问题.csv 导入 3 行');
     await expect(field(page, 'items').locator('tbody tr.kcbx-row-item').count()).resolves.toBe(3);
     const data = await submit(page);
@@ -296,7 +305,12 @@ describe('form renderer in the browser: large forms', () => {
 
 describe('form renderer in the browser: permissions and modes', () => {
   it('a step makes fields read-only or hidden; hidden ones are neither shown nor submitted', async () => {
-    await mount(page, { definition: allKinds, token, data: filled, permissions: { name: 'readonly', residentId: 'readonly', note: 'hidden', '/guardians/*/phone': 'hidden' } });
+    await mount(page, {
+      definition: allKinds,
+      token,
+      data: filled,
+      permissions: { name: 'readonly', residentId: 'readonly', note: 'hidden', '/guardians/*/phone': 'hidden' },
+    });
     await expect(input(page, 'name').isDisabled()).resolves.toBe(true);
     await expect(input(page, 'name').inputValue()).resolves.toBe('马小花');
     await expect(input(page, 'residentId').isDisabled()).resolves.toBe(true);
@@ -342,7 +356,10 @@ describe('form renderer in the browser: permissions and modes', () => {
     await page.emulateMedia({ media: 'screen' });
     await screenshot(page, 'form-print');
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
     expect(boxes.length).toBeGreaterThan(0);
     for (const [w, h] of boxes) {
       expect(Math.abs(w - 595.28)).toBeLessThan(1); // A4: 210 mm × 297 mm in points
@@ -351,17 +368,28 @@ describe('form renderer in the browser: permissions and modes', () => {
   });
 });
 
-const PARITY_BPMN = oneStepBpmn({ processId: 'harness-record', name: '学生情况登记', taskName: '填写学生情况', formId: 'harness-all-kinds', role: 'class-teacher' });
+const PARITY_BPMN = oneStepBpmn({
+  processId: 'harness-record',
+  name: '学生情况登记',
+  taskName: '填写学生情况',
+  formId: 'harness-all-kinds',
+  role: 'class-teacher',
+});
 
 describe('form renderer in the browser: same verdict as the server', () => {
   it('bad data gets the same errors in the page as from the API completing the step', async () => {
     const designer = await tokenOf('designer');
-    const deployed = await api('POST', '/api/deployments', {
-      resources: [
-        { name: 'harness-record.bpmn', content: PARITY_BPMN },
-        { name: 'harness-all-kinds.form.json', content: JSON.stringify(allKinds) },
-      ],
-    }, designer);
+    const deployed = await api(
+      'POST',
+      '/api/deployments',
+      {
+        resources: [
+          { name: 'harness-record.bpmn', content: PARITY_BPMN },
+          { name: 'harness-all-kinds.form.json', content: JSON.stringify(allKinds) },
+        ],
+      },
+      designer,
+    );
     expect(deployed.status).toBe(201);
     const definition = (await api('GET', '/api/forms/harness-all-kinds', undefined, token)).body;
     const started = await api('POST', '/api/process-definitions/key/harness-record/start', { orgUnit: '64042210001' }, token);
@@ -382,18 +410,27 @@ describe('form renderer in the browser: same verdict as the server', () => {
     };
     const server = await api('POST', `/api/tasks/${task.id}/complete`, { data: bad }, token);
     expect(server.status).toBe(400);
-    const serverErrors = (server.body.details as Array<{ field: string; message: string }>).map(({ field: f, message }) => ({ field: f, message }));
+    const serverErrors = (server.body.details as Array<{ field: string; message: string }>).map(({ field: f, message }) => ({
+      field: f,
+      message,
+    }));
     expect(serverErrors.length).toBeGreaterThanOrEqual(8);
 
     await mount(page, { definition, token, data: bad });
-    const inPage = await page.evaluate(([d, b]) => (window as unknown as { __validate: (d: unknown, b: unknown) => unknown }).__validate(d, b), [definition, bad] as const);
+    const inPage = await page.evaluate(
+      ([d, b]) => (window as unknown as { __validate: (d: unknown, b: unknown) => unknown }).__validate(d, b),
+      [definition, bad] as const,
+    );
     expect(inPage).toEqual(serverErrors);
 
     // What the clerk sees after pressing submit: under each field, the first message the server gives for it.
     await page.getByRole('button', { name: '提交' }).click();
     await expectText(messageOf(page, 'guardians.1.phone'), '请填写“联系电话”');
     const shown = await page.locator('.kcbx-field-message').evaluateAll((nodes) =>
-      nodes.map((n) => ({ field: '/' + (n.closest('.kcbx-field') as HTMLElement).dataset.field!.split('.').join('/'), message: n.textContent })),
+      nodes.map((n) => ({
+        field: '/' + (n.closest('.kcbx-field') as HTMLElement).dataset.field!.split('.').join('/'),
+        message: n.textContent,
+      })),
     );
     const firstPerField = new Map<string, string>();
     for (const e of serverErrors) if (!firstPerField.has(e.field)) firstPerField.set(e.field, e.message);

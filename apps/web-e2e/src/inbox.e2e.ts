@@ -13,7 +13,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-
 describe('inbox', () => {
   it('a class teacher sees the step waiting at their school, claims it, and the principal sees nothing yet', async () => {
     const fixtures = path.join(repoRoot, 'apps', 'api', 'test', 'fixtures');

@@ -18,7 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-
 /** The numbers on a dashboard total card: [total, signed off]. */
 async function dashboardTotals(page: Page, kind: string): Promise<[number, number]> {
   const card = page.getByTestId(`dash-total-${kind}`);
@@ -66,10 +65,16 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     // Ledger persuasion starts the procedure with key persuasion-return. The county package's own one runs a
     // follow-up period of weeks before sign-off, so the test deploys a short one under that key (and its own
     // form key), plus a class teacher at the registers' school. The e2e server seeds no procedures itself.
-    const resources = ['persuasion-return.bpmn', 'e2e-persuasion-visit.form.json'].map((name) => ({ name, content: fs.readFileSync(path.join(FIXTURES, name), 'utf8') }));
+    const resources = ['persuasion-return.bpmn', 'e2e-persuasion-visit.form.json'].map((name) => ({
+      name,
+      content: fs.readFileSync(path.join(FIXTURES, name), 'utf8'),
+    }));
     await call('POST', '/api/deployments', await tokenOf('designer'), { resources });
     await call('POST', '/api/admin/users', await tokenOf('admin'), {
-      username: TEACHER.username, password: TEACHER.password, displayName: '测试班主任', roles: [{ role: 'class-teacher', orgUnit: SCHOOL }],
+      username: TEACHER.username,
+      password: TEACHER.password,
+      displayName: '测试班主任',
+      roles: [{ role: 'class-teacher', orgUnit: SCHOOL }],
     });
   });
 
@@ -126,7 +131,10 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     await expectText(page.getByTestId('compare-done'), '比对完成');
     const counts = page.getByTestId('compare-counts');
     expect((await counts.locator('.ant-statistic').allTextContents()).map((s) => s.replace(/\s/g, ''))).toEqual([
-      '有户无籍1', '名在人不在2', '其中脱贫户1', '学籍信息有误0',
+      '有户无籍1',
+      '名在人不在2',
+      '其中脱贫户1',
+      '学籍信息有误0',
     ]);
     await screenshot(page, 'registers-imported');
 
@@ -234,7 +242,9 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
     await logIn(page, 'township'); // 乡镇干部 of 吉强镇
     await page.goto('/dashboard');
     await expectText(page.getByTestId('dash-scope'), '吉强镇');
-    const units = (await page.getByTestId('dash-unit-table').locator('tbody tr td:first-child').allTextContents()).filter((n) => n !== '合计');
+    const units = (await page.getByTestId('dash-unit-table').locator('tbody tr td:first-child').allTextContents()).filter(
+      (n) => n !== '合计',
+    );
     // Its three schools, and nothing outside 吉强镇 (suites sharing this server may add a unit there: admin-users does).
     expect(units).toEqual(expect.arrayContaining(['吉强镇中心小学', '吉强镇第二小学', '吉强镇初级中学']));
     expect(units.every((n) => n.startsWith('吉强镇'))).toBe(true);

@@ -58,10 +58,7 @@ describe('login', () => {
       const t = JSON.parse(sessionStorage.getItem(key)!);
       sessionStorage.setItem(key, JSON.stringify({ ...t, issuedAt: Date.now() - 1780_000, expiresAt: Date.now() + 20_000 }));
     });
-    const [refresh] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh')),
-      page.reload(),
-    ]);
+    const [refresh] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh')), page.reload()]);
     expect(refresh.status()).toBe(200);
     await page.getByTestId('header-display-name').waitFor();
     await page.waitForFunction(() => JSON.parse(sessionStorage.getItem('kcbx.session')!).expiresAt > Date.now() + 600_000);

@@ -4,7 +4,16 @@ import { expectText, launchBrowser, logIn, newPage, screenshot } from './support
 import { call, tokenOf } from './support/api';
 import { repoRoot } from './support/paths';
 import {
-  appendUserTask, newProcedure, openGroup, paletteEndEvent, pickForm, publishFixtureForms, select, setPermission, tickRole, validate,
+  appendUserTask,
+  newProcedure,
+  openGroup,
+  paletteEndEvent,
+  pickForm,
+  publishFixtureForms,
+  select,
+  setPermission,
+  tickRole,
+  validate,
 } from './support/modeler-steps';
 
 /** A gateway whose condition needs `amount`: started without it, the instance stops with an incident. */
@@ -107,7 +116,10 @@ describe('modeler', () => {
   it('a designer sees an instance stopped by an incident on the monitoring page, fixes its data and retries it', async () => {
     // Given a procedure whose gateway reads a value the case does not have yet
     const token = await tokenOf('designer');
-    await call('POST', '/api/deployments', token, { name: 'amount-check', resources: [{ name: 'amount-check.bpmn', content: AMOUNT_CHECK }] });
+    await call('POST', '/api/deployments', token, {
+      name: 'amount-check',
+      resources: [{ name: 'amount-check.bpmn', content: AMOUNT_CHECK }],
+    });
     await call('POST', '/api/process-definitions/key/amount-check/start', token, { variables: {} });
 
     const { context, page } = await newPage(browser);
@@ -162,7 +174,9 @@ describe('modeler', () => {
     await page.getByTestId('process-name').fill('改过的名称');
     await page.getByTestId('process-name').press('Enter');
     await page.getByTestId('modeler-undo').click();
-    await page.waitForFunction(() => (document.querySelector('[data-testid="process-name"]') as HTMLInputElement).value === '休学申请（两级审批）');
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="process-name"]') as HTMLInputElement).value === '休学申请（两级审批）',
+    );
 
     // When the UI is switched to English, the modeler keeps the diagram and speaks English
     await page.getByTestId('lang-switch').click();
@@ -180,7 +194,11 @@ describe('modeler', () => {
     await expectText(page.locator('.ant-message'), 'version 1');
     await page.keyboard.press('Escape');
     await page.goto('/design/processes');
-    await page.getByTestId('processes-table').locator('tr', { hasText: 'leave-approval-uploaded' }).getByRole('button', { name: 'Open' }).click();
+    await page
+      .getByTestId('processes-table')
+      .locator('tr', { hasText: 'leave-approval-uploaded' })
+      .getByRole('button', { name: 'Open' })
+      .click();
     await page.locator('.djs-shape[data-element-id="review"]').waitFor();
     expect(await page.getByTestId('process-key').isDisabled()).toBe(true);
     await context.close();

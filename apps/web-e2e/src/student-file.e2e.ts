@@ -13,7 +13,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-
 const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 
 /** The open task of an instance in a user's inbox. */
@@ -38,20 +37,28 @@ async function runCase(studentId: string) {
   const teacher = await tokenOf('teacher');
   const principal = await tokenOf('principal');
   const instance = await call('POST', '/api/process-definitions/key/leave-approval/start', teacher, {
-    orgUnit: '64042210001', studentId, variables: { studentId },
+    orgUnit: '64042210001',
+    studentId,
+    variables: { studentId },
   });
   const application = { reason: 'illness', from: '2026-12-01', to: '2027-01-15', guardianPhone: '13800000000' };
   const apply = await taskOf(teacher, instance.id);
   // The hospital's certificate, filed with the case at the first step.
   const upload = new FormData();
   upload.append('file', new Blob([PDF], { type: 'application/pdf' }), '诊断证明.pdf');
-  const stored = await fetch(`${baseUrl()}/api/attachments?orgUnit=64042210001`, { method: 'POST', headers: { authorization: `Bearer ${teacher}` }, body: upload });
+  const stored = await fetch(`${baseUrl()}/api/attachments?orgUnit=64042210001`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${teacher}` },
+    body: upload,
+  });
   if (!stored.ok) throw new Error(`upload: ${stored.status} ${await stored.text()}`);
   await call('POST', `/api/tasks/${apply}/attachments`, teacher, { attachmentId: ((await stored.json()) as { id: string }).id });
   await call('POST', `/api/tasks/${apply}/complete`, teacher, { data: application });
   await call('POST', `/api/tasks/${await taskOf(principal, instance.id)}/return`, principal, { reason: '请补充医院诊断证明' });
   await call('POST', `/api/tasks/${await taskOf(teacher, instance.id)}/complete`, teacher, { data: { ...application, to: '2027-02-28' } });
-  await call('POST', `/api/tasks/${await taskOf(principal, instance.id)}/complete`, principal, { data: { decision: 'approve', comment: '同意' } });
+  await call('POST', `/api/tasks/${await taskOf(principal, instance.id)}/complete`, principal, {
+    data: { decision: 'approve', comment: '同意' },
+  });
 }
 
 describe('student file (一生一案)', () => {
@@ -84,7 +91,15 @@ describe('student file (一生一案)', () => {
     await expectText(events.first(), '发起“休学申请（两级审批）”');
     await expectText(events.last(), '“休学申请（两级审批）”办结');
     const lines = (await events.allTextContents()).join('\n');
-    const order = ['发起“休学申请（两级审批）”', '完成“班主任填写申请”', '退回', '请补充医院诊断证明', '完成“班主任填写申请”', '完成“校长审批”', '办结'];
+    const order = [
+      '发起“休学申请（两级审批）”',
+      '完成“班主任填写申请”',
+      '退回',
+      '请补充医院诊断证明',
+      '完成“班主任填写申请”',
+      '完成“校长审批”',
+      '办结',
+    ];
     let at = -1;
     for (const text of order) {
       const next = lines.indexOf(text, at + 1);
@@ -109,13 +124,18 @@ describe('student file (一生一案)', () => {
 
     // The full ID number only on request, and the request is in the audit log.
     await page.getByTestId('reveal-id').click();
-    await page.getByTestId('student-id-number').filter({ hasText: /^\d{17}[\dX]$/ }).waitFor();
+    await page
+      .getByTestId('student-id-number')
+      .filter({ hasText: /^\d{17}[\dX]$/ })
+      .waitFor();
     const full = (await page.getByTestId('student-id-number').textContent()) ?? '';
     expect(full.slice(0, 6) + '********' + full.slice(14)).toBe(student.idNumberMasked);
     const audit = await call('GET', '/api/admin/audit?entity=students&pageSize=50', await tokenOf('admin'));
-    expect((audit.items as { action: string; entityId: string; username: string }[]).some(
-      (e) => e.action === 'student.view-id' && e.entityId === student.id && e.username === 'teacher',
-    )).toBe(true);
+    expect(
+      (audit.items as { action: string; entityId: string; username: string }[]).some(
+        (e) => e.action === 'student.view-id' && e.entityId === student.id && e.username === 'teacher',
+      ),
+    ).toBe(true);
 
     // Printed: no menus or buttons, a title for the archive, the history still there.
     await page.emulateMedia({ media: 'print' });

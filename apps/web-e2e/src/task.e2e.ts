@@ -13,7 +13,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-
 async function deployTwoStepApproval() {
   const fixtures = path.join(repoRoot, 'apps', 'api', 'test', 'fixtures');
   const resources = ['two-step-approval.bpmn', 'leave-application.form.json', 'principal-review.form.json'].map((name) => ({
@@ -131,7 +130,10 @@ describe('task page', () => {
     await page.getByTestId('notification-bell').click();
     await page.getByTestId('notification-item').filter({ hasText: '班主任填写申请' }).first().click();
     // Opening it marks it read: one fewer unread.
-    await page.getByTestId('notification-count').locator(`.ant-badge-count[title="${unread - 1}"]`).waitFor();
+    await page
+      .getByTestId('notification-count')
+      .locator(`.ant-badge-count[title="${unread - 1}"]`)
+      .waitFor();
     const returned = await openTaskId(page);
     await expectText(page.getByTestId('task-header'), '班主任填写申请');
     await expectText(page.locator('body'), '请补充医院诊断证明的日期');
@@ -209,7 +211,9 @@ describe('task page', () => {
         status: 400,
         contentType: 'application/json',
         body: JSON.stringify({
-          statusCode: 400, error: 'FORM_INVALID', message: '表单填写有误，请检查标出的字段',
+          statusCode: 400,
+          error: 'FORM_INVALID',
+          message: '表单填写有误，请检查标出的字段',
           details: [{ field: '/to', label: '截止日期', message: '截止日期不能早于起始日期', keyword: 'rule' }],
         }),
       }),

@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { expectText, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
 import {
-  appendFromPad, appendUserTask, newProcedure, pickForm, publishFixtureForms, setPermission, tickRole, validate,
+  appendFromPad,
+  appendUserTask,
+  newProcedure,
+  pickForm,
+  publishFixtureForms,
+  setPermission,
+  tickRole,
+  validate,
 } from './support/modeler-steps';
 import { call, tokenOf } from './support/api';
 
@@ -138,7 +145,15 @@ describe('two-step approval, modelled in the browser (issue #5 acceptance 1)', (
     const events = page.getByTestId('file-event');
     await expectText(events.first(), `发起“${PROCEDURE}”`);
     const lines = (await events.allTextContents()).join('\n');
-    const order = [`发起“${PROCEDURE}”`, '完成“班主任填写申请”', '退回', '请补充医院诊断证明', '完成“班主任填写申请”', '完成“校长审批”', '办结'];
+    const order = [
+      `发起“${PROCEDURE}”`,
+      '完成“班主任填写申请”',
+      '退回',
+      '请补充医院诊断证明',
+      '完成“班主任填写申请”',
+      '完成“校长审批”',
+      '办结',
+    ];
     let at = -1;
     for (const text of order) {
       const next = lines.indexOf(text, at + 1);

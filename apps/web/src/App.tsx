@@ -59,7 +59,9 @@ function NotFound() {
 function LocalizedApp() {
   const { lang } = useI18n();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d5fa8', motion: !prefersReducedMotion } }}
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1d5fa8', motion: !prefersReducedMotion } }}
       // antd spaces out two-character Chinese labels (登 录); staff read and search for the plain word.
       button={{ autoInsertSpace: false }}
     >
@@ -76,25 +78,116 @@ function LocalizedApp() {
                 }
               >
                 <Route index element={<HomePage />} />
-                <Route path="inbox" element={<Suspense fallback={<Loading />}><InboxPage /></Suspense>} />
+                <Route
+                  path="inbox"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <InboxPage />
+                    </Suspense>
+                  }
+                />
                 <Route path="tasks/:id" element={<TaskPage />} />
                 <Route path="start" element={<StartPage />} />
                 <Route path="start/:key" element={<StartPage />} />
                 <Route path="students" element={<StudentsPage />} />
                 <Route path="students/:id" element={<StudentFilePage />} />
-                <Route path="registers" element={<RequirePermission permission="ledger.manage"><RegistersPage /></RequirePermission>} />
+                <Route
+                  path="registers"
+                  element={
+                    <RequirePermission permission="ledger.manage">
+                      <RegistersPage />
+                    </RequirePermission>
+                  }
+                />
                 <Route path="ledgers" element={<LedgersPage />} />
-                <Route path="dashboard" element={<RequirePermission permission="report.read"><DashboardPage /></RequirePermission>} />
-                <Route path="design/forms" element={<RequirePermission permission="design"><FormsListPage /></RequirePermission>} />
-                <Route path="design/forms/:key" element={<RequirePermission permission="design"><FormBuilderPage /></RequirePermission>} />
-                <Route path="design/processes" element={<RequirePermission permission="design"><ProcessesPage /></RequirePermission>} />
-                <Route path="design/processes/:key" element={<RequirePermission permission="design"><ModelerPage /></RequirePermission>} />
-                <Route path="design/instances" element={<RequirePermission permission="design"><InstancesPage /></RequirePermission>} />
-                <Route path="admin/org-units" element={<RequirePermission permission="admin"><OrgUnitsPage /></RequirePermission>} />
-                <Route path="admin/users" element={<RequirePermission permission="admin"><UsersPage /></RequirePermission>} />
-                <Route path="admin/roles" element={<RequirePermission permission="admin"><RolesPage /></RequirePermission>} />
-                <Route path="admin/imports" element={<RequirePermission permission="admin"><ImportPage /></RequirePermission>} />
-                <Route path="admin/audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
+                <Route
+                  path="dashboard"
+                  element={
+                    <RequirePermission permission="report.read">
+                      <DashboardPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="design/forms"
+                  element={
+                    <RequirePermission permission="design">
+                      <FormsListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="design/forms/:key"
+                  element={
+                    <RequirePermission permission="design">
+                      <FormBuilderPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="design/processes"
+                  element={
+                    <RequirePermission permission="design">
+                      <ProcessesPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="design/processes/:key"
+                  element={
+                    <RequirePermission permission="design">
+                      <ModelerPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="design/instances"
+                  element={
+                    <RequirePermission permission="design">
+                      <InstancesPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="admin/org-units"
+                  element={
+                    <RequirePermission permission="admin">
+                      <OrgUnitsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="admin/users"
+                  element={
+                    <RequirePermission permission="admin">
+                      <UsersPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="admin/roles"
+                  element={
+                    <RequirePermission permission="admin">
+                      <RolesPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="admin/imports"
+                  element={
+                    <RequirePermission permission="admin">
+                      <ImportPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="admin/audit"
+                  element={
+                    <RequirePermission permission="audit.read">
+                      <AuditPage />
+                    </RequirePermission>
+                  }
+                />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

@@ -4,9 +4,7 @@ import { regionIndex } from './node';
 import { looksLikeRegionCode } from './regions';
 
 describe('mobile phone numbers', () => {
-  it.each(['13800138000', '+8613800138000', '138 0013 8000', '199-0000-0000'])('accepts %s', (v) =>
-    expect(isMobilePhone(v)).toBe(true),
-  );
+  it.each(['13800138000', '+8613800138000', '138 0013 8000', '199-0000-0000'])('accepts %s', (v) => expect(isMobilePhone(v)).toBe(true));
   it.each(['12800138000', '1380013800', '23800138000'])('refuses %s', (v) => expect(isMobilePhone(v)).toBe(false));
   it('formats as 3-4-4', () => expect(formatMobilePhone('+8613800138000')).toBe('138 0013 8000'));
 });

@@ -4,10 +4,10 @@ import * as path from 'path';
 import { RegionIndex, RegionNode } from './regions';
 
 /** Beside the sources, or (when running compiled from dist/out-tsc) back in the source tree. */
-export const DIVISIONS_DIR = [
-  path.join(__dirname, '..', 'data'),
-  path.join(__dirname, '..', '..', '..', '..', '..', 'libs', 'cn-codes', 'data'),
-].find((dir) => fs.existsSync(path.join(dir, 'pcas-code.json'))) ?? path.join(__dirname, '..', 'data');
+export const DIVISIONS_DIR =
+  [path.join(__dirname, '..', 'data'), path.join(__dirname, '..', '..', '..', '..', '..', 'libs', 'cn-codes', 'data')].find((dir) =>
+    fs.existsSync(path.join(dir, 'pcas-code.json')),
+  ) ?? path.join(__dirname, '..', 'data');
 
 let shared: RegionIndex | undefined;
 

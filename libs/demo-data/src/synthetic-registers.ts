@@ -20,7 +20,9 @@ export interface SyntheticRow {
   township: string;
 }
 
-export function* syntheticChildren(o: SyntheticOptions): Generator<{ row: SyntheticRow; registered: boolean; enrolled: boolean; poor: boolean }> {
+export function* syntheticChildren(
+  o: SyntheticOptions,
+): Generator<{ row: SyntheticRow; registered: boolean; enrolled: boolean; poor: boolean }> {
   let x = 2463534242;
   const rand = () => {
     x ^= x << 13;
@@ -35,7 +37,12 @@ export function* syntheticChildren(o: SyntheticOptions): Generator<{ row: Synthe
     const date = new Date(Date.UTC(o.referenceYear - age - 1, 0, day));
     const birthDate = date.toISOString().slice(0, 10);
     // The sequence varies with i so that IDs are unique: 1000 sequence numbers × 365 days × 15 ages.
-    const idNumber = makeResidentId(`6404${String(22 + (i % 4)).padStart(2, '0')}`, birthDate, Math.floor(i / 5475) * 2, i % 2 ? 'female' : 'male');
+    const idNumber = makeResidentId(
+      `6404${String(22 + (i % 4)).padStart(2, '0')}`,
+      birthDate,
+      Math.floor(i / 5475) * 2,
+      i % 2 ? 'female' : 'male',
+    );
     const registered = rand() < o.registeredShare;
     yield {
       row: { idNumber, name: `儿童${i}`, birthDate, township: townships[i % townships.length] },

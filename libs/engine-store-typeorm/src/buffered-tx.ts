@@ -1,4 +1,12 @@
-import { ConcurrencyError, type Filter, type JobRecord, type RecordKind, type RecordKinds, type StorageTx, VERSIONED_KINDS } from '@kcbx/engine';
+import {
+  ConcurrencyError,
+  type Filter,
+  type JobRecord,
+  type RecordKind,
+  type RecordKinds,
+  type StorageTx,
+  VERSIONED_KINDS,
+} from '@kcbx/engine';
 import { columns, SqlTx, type SqlRunner } from './sql-tx';
 import { TABLE_OF } from './engine-tables';
 import { TASK_SCOPE_SQL, TaskScope } from './task-scope-prefetch';
@@ -27,7 +35,10 @@ export class BufferedPgTx implements StorageTx {
   /** a task's instance read whole by `prefetchTaskScope`, until the next flush */
   private scope: TaskScope | null = null;
 
-  constructor(private readonly sql: SqlRunner, private readonly reads = new SqlTx(sql)) {}
+  constructor(
+    private readonly sql: SqlRunner,
+    private readonly reads = new SqlTx(sql),
+  ) {}
 
   async prefetchTaskScope(taskId: string): Promise<void> {
     const { rows } = await this.sql.run(TASK_SCOPE_SQL, [taskId]);
@@ -116,11 +127,16 @@ export class BufferedPgTx implements StorageTx {
       const n = parts.length;
       if (deletes.length) parts.push(`d${n} AS (DELETE FROM ${table} WHERE "id" = ANY(${$(deletes)}::varchar[]))`);
       if (inserts.length) {
-        parts.push(`i${parts.length} AS (INSERT INTO ${table} (${cols.map(q).join(', ')}) SELECT ${cols.map((c) => `r.${q(c)}`).join(', ')} FROM json_populate_recordset(NULL::${table}, ${$(JSON.stringify(inserts))}::json) AS r)`);
+        parts.push(
+          `i${parts.length} AS (INSERT INTO ${table} (${cols.map(q).join(', ')}) SELECT ${cols.map((c) => `r.${q(c)}`).join(', ')} FROM json_populate_recordset(NULL::${table}, ${$(JSON.stringify(inserts))}::json) AS r)`,
+        );
       }
       if (updates.length) {
         const name = `u${parts.length}`;
-        const set = cols.filter((c) => c !== 'id').map((c) => `${q(c)} = r.${q(c)}`).join(', ');
+        const set = cols
+          .filter((c) => c !== 'id')
+          .map((c) => `${q(c)} = r.${q(c)}`)
+          .join(', ');
         const versionCheck = VERSIONED_KINDS.has(kind) ? ` AND (e->>'__expected' IS NULL OR t."version" = (e->>'__expected')::int)` : '';
         // `t.id = ANY(ids)` as well: the planner cannot see how many rows the JSON holds, and on a table it
         // believes small (young, not yet analysed) it scanned the whole table for them on every flush.

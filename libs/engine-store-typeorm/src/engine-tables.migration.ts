@@ -19,9 +19,7 @@ export class EngineTables1732900000000 implements MigrationInterface {
           { name: 'xml', type: 'text' },
           { name: 'deployedAt', type: 'bigint' },
         ],
-        indices: [
-          { name: 'ix_bpmn_definition_tenantId_key_version', columnNames: ['tenantId', 'key', 'version'] },
-        ],
+        indices: [{ name: 'ix_bpmn_definition_tenantId_key_version', columnNames: ['tenantId', 'key', 'version'] }],
       }),
     );
     await q.createTable(
@@ -202,17 +200,22 @@ export class EngineTables1732900000000 implements MigrationInterface {
           { name: 'at', type: 'bigint' },
           { name: 'data', type: 'text' },
         ],
-        indices: [
-          { name: 'ix_bpmn_history_instanceId_at', columnNames: ['instanceId', 'at'] },
-        ],
+        indices: [{ name: 'ix_bpmn_history_instanceId_at', columnNames: ['instanceId', 'at'] }],
       }),
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
-      'bpmn_history', 'bpmn_incident', 'bpmn_subscription', 'bpmn_job', 'bpmn_variable',
-      'bpmn_task', 'bpmn_execution', 'bpmn_instance', 'bpmn_definition',
+      'bpmn_history',
+      'bpmn_incident',
+      'bpmn_subscription',
+      'bpmn_job',
+      'bpmn_variable',
+      'bpmn_task',
+      'bpmn_execution',
+      'bpmn_instance',
+      'bpmn_definition',
     ]) {
       await q.dropTable(table);
     }

@@ -1,4 +1,12 @@
-import { ConcurrencyError, type Filter, type JobRecord, type RecordKind, type RecordKinds, type StorageTx, VERSIONED_KINDS } from '@kcbx/engine';
+import {
+  ConcurrencyError,
+  type Filter,
+  type JobRecord,
+  type RecordKind,
+  type RecordKinds,
+  type StorageTx,
+  VERSIONED_KINDS,
+} from '@kcbx/engine';
 import { EntityManager } from 'typeorm';
 import { ENGINE_SCHEMAS, TABLE_OF } from './engine-tables';
 
@@ -104,7 +112,9 @@ export class SqlTx implements StorageTx {
     for (let i = 0; i < records.length; i += 100) {
       const chunk = records.slice(i, i + 100);
       const params: unknown[] = [];
-      const values = chunk.map((r) => `(${cols.map((c) => this.sql.placeholder(params.push((r as unknown as Record<string, unknown>)[c] ?? null))).join(', ')})`);
+      const values = chunk.map(
+        (r) => `(${cols.map((c) => this.sql.placeholder(params.push((r as unknown as Record<string, unknown>)[c] ?? null))).join(', ')})`,
+      );
       await this.sql.run(`INSERT INTO ${TABLE_OF[kind]} (${cols.map(q).join(', ')}) VALUES ${values.join(', ')}`, params);
     }
   }
@@ -114,7 +124,9 @@ export class SqlTx implements StorageTx {
     const versioned = VERSIONED_KINDS.has(kind);
     const next = versioned ? { ...r, version: (r.version ?? 0) + 1 } : r;
     const params: unknown[] = [];
-    const sets = columns(kind).all.filter((c) => c !== 'id').map((c) => `${q(c)} = ${this.sql.placeholder(params.push(next[c] ?? null))}`);
+    const sets = columns(kind)
+      .all.filter((c) => c !== 'id')
+      .map((c) => `${q(c)} = ${this.sql.placeholder(params.push(next[c] ?? null))}`);
     let where = `"id" = ${this.sql.placeholder(params.push(r.id))}`;
     if (versioned) where += ` AND "version" = ${this.sql.placeholder(params.push(r.version ?? 0))}`;
     const { affected } = await this.sql.run(`UPDATE ${TABLE_OF[kind]} SET ${sets.join(', ')} WHERE ${where}`, params);

@@ -23,10 +23,17 @@ export class TaskScope {
     private readonly variables: Row[],
   ) {}
 
-  static of(raw: { task: Row | null; instance: Row | null; executions: Row[] | null; variables: Row[] | null }): { rows: [RecordKind, Row][]; scope: TaskScope | null } {
+  static of(raw: { task: Row | null; instance: Row | null; executions: Row[] | null; variables: Row[] | null }): {
+    rows: [RecordKind, Row][];
+    scope: TaskScope | null;
+  } {
     if (!raw.task || !raw.instance) return { rows: raw.task ? [['task', raw.task]] : [], scope: null };
     const executions = raw.executions ?? [];
-    const rows: [RecordKind, Row][] = [['task', raw.task], ['instance', raw.instance], ...executions.map((e): [RecordKind, Row] => ['execution', e])];
+    const rows: [RecordKind, Row][] = [
+      ['task', raw.task],
+      ['instance', raw.instance],
+      ...executions.map((e): [RecordKind, Row] => ['execution', e]),
+    ];
     return { rows, scope: new TaskScope(raw.instance.id, executions, raw.variables ?? []) };
   }
 
@@ -38,10 +45,9 @@ export class TaskScope {
     const rows = kind === 'variable' ? this.variables : kind === 'execution' ? this.executions : undefined;
     if (!rows) return undefined;
     const ownInstance = filter.instanceId === this.instanceId;
-    const childrenOfOurs = kind === 'execution' && typeof filter.parentId === 'string' && this.executions.some((e) => e.id === filter.parentId);
+    const childrenOfOurs =
+      kind === 'execution' && typeof filter.parentId === 'string' && this.executions.some((e) => e.id === filter.parentId);
     if (!ownInstance && !childrenOfOurs) return undefined;
-    return rows
-      .filter((r) => Object.entries(filter).every(([k, v]) => v === undefined || (r[k] ?? null) === v))
-      .map((r) => ({ ...r }));
+    return rows.filter((r) => Object.entries(filter).every(([k, v]) => v === undefined || (r[k] ?? null) === v)).map((r) => ({ ...r }));
   }
 }

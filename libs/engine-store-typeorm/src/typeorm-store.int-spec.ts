@@ -36,8 +36,14 @@ async function openDatabase(): Promise<{ url?: string; file?: string; drop: () =
 }
 
 /** a host's own table, written beside engine commands (withSideWrites); created by the suite, not a migration */
-interface Note { id: string; note: string }
-const NOTE = new EntitySchema<Note>({ name: 'side_note', columns: { id: { type: 'varchar', length: 40, primary: true }, note: { type: 'varchar', length: 40 } } });
+interface Note {
+  id: string;
+  note: string;
+}
+const NOTE = new EntitySchema<Note>({
+  name: 'side_note',
+  columns: { id: { type: 'varchar', length: 40, primary: true }, note: { type: 'varchar', length: 40 } },
+});
 
 function dataSource(db: { url?: string; file?: string }): DataSource {
   const common = { entities: [...Object.values(ENGINE_SCHEMAS), NOTE], migrations: [EngineTables1732900000000] };
@@ -47,16 +53,54 @@ function dataSource(db: { url?: string; file?: string }): DataSource {
 }
 
 const execution = (id: string, parentId: string | null = null): ExecutionRecord => ({
-  id, tenantId: 't1', instanceId: 'i1', parentId, kind: 'token', activityId: 'a', state: 'waiting', data: '{}', createdAt: 1_795_900_000_000, version: 1,
+  id,
+  tenantId: 't1',
+  instanceId: 'i1',
+  parentId,
+  kind: 'token',
+  activityId: 'a',
+  state: 'waiting',
+  data: '{}',
+  createdAt: 1_795_900_000_000,
+  version: 1,
 });
 const job = (id: string, dueAt: number): JobRecord => ({
-  id, tenantId: 't1', instanceId: 'i1', executionId: null, definitionId: 'd', activityId: 'timer', kind: 'timer',
-  payload: '{}', dueAt, retries: 3, lockOwner: null, lockExpiresAt: null, lastError: null, createdAt: 0, version: 1,
+  id,
+  tenantId: 't1',
+  instanceId: 'i1',
+  executionId: null,
+  definitionId: 'd',
+  activityId: 'timer',
+  kind: 'timer',
+  payload: '{}',
+  dueAt,
+  retries: 3,
+  lockOwner: null,
+  lockExpiresAt: null,
+  lastError: null,
+  createdAt: 0,
+  version: 1,
 });
 const task = (id: string): TaskRecord => ({
-  id, tenantId: 't1', instanceId: 'i1', executionId: 'e1', definitionId: 'd', activityId: 'approve', name: '审批',
-  assignee: null, candidateGroups: '["principal"]', candidateUsers: '[]', dueAt: null, formKey: 'f', fieldPermissions: '{}',
-  state: 'created', createdAt: 0, claimedAt: null, completedAt: null, completedBy: null, version: 1,
+  id,
+  tenantId: 't1',
+  instanceId: 'i1',
+  executionId: 'e1',
+  definitionId: 'd',
+  activityId: 'approve',
+  name: '审批',
+  assignee: null,
+  candidateGroups: '["principal"]',
+  candidateUsers: '[]',
+  dueAt: null,
+  formKey: 'f',
+  fieldPermissions: '{}',
+  state: 'created',
+  createdAt: 0,
+  claimedAt: null,
+  completedAt: null,
+  completedBy: null,
+  version: 1,
 });
 
 describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
@@ -93,15 +137,25 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
   it('given a stale version, then update throws ConcurrencyError and changes nothing; times stay numbers', async () => {
     const updated = await store.transaction(async (tx) => tx.update('execution', { ...execution('e1'), state: 'active' }));
     expect(updated.version).toBe(2);
-    await expect(store.transaction((tx) => tx.update('execution', { ...execution('e1'), state: 'scope' }))).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(store.transaction((tx) => tx.update('execution', { ...execution('e1'), state: 'scope' }))).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
     const stored = await store.transaction((tx) => tx.get('execution', 'e1'));
     expect(stored).toMatchObject({ state: 'active', version: 2, createdAt: 1_795_900_000_000 });
   });
 
   it('inserts many rows at once, in one transaction', async () => {
     const rows = Array.from({ length: 450 }, (_, i) => ({
-      id: `h${String(i).padStart(4, '0')}`, tenantId: 't1', instanceId: 'i1', type: 'activity-entered' as const, elementId: 'a',
-      elementType: 'task', userId: null, taskId: null, at: i, data: '{}',
+      id: `h${String(i).padStart(4, '0')}`,
+      tenantId: 't1',
+      instanceId: 'i1',
+      type: 'activity-entered' as const,
+      elementId: 'a',
+      elementType: 'task',
+      userId: null,
+      taskId: null,
+      at: i,
+      data: '{}',
     }));
     await store.transaction(async (tx) => tx.insertMany!('history', rows));
     expect((await store.transaction((tx) => tx.find('history', { instanceId: 'i1' }))).length).toBe(450);
@@ -159,36 +213,65 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(seen.moved).toMatchObject({ parentId: 'other', state: 'active', version: 3 });
     expect(seen.deleted).toBeUndefined();
     // …and after commit the database holds exactly that.
-    const after = await store.transaction(async (tx) => ({ rp: await tx.find('execution', { parentId: 'rp' }), r2: await tx.get('execution', 'r2') }));
+    const after = await store.transaction(async (tx) => ({
+      rp: await tx.find('execution', { parentId: 'rp' }),
+      r2: await tx.get('execution', 'r2'),
+    }));
     expect(after.rp.map((e) => e.id)).toEqual(['r0', 'r1']);
     expect(after.r2).toMatchObject({ parentId: 'other', state: 'active', version: 3, createdAt: 1_795_900_000_000 });
   });
 
-  it('given a task\'s instance read whole first (prefetchTaskScope), then every read answers as the database does, own writes included', async () => {
+  it("given a task's instance read whole first (prefetchTaskScope), then every read answers as the database does, own writes included", async () => {
     const exec = (id: string, parentId: string | null) => ({ ...execution(id, parentId), instanceId: 'ip' });
-    const variable = (id: string, scopeId: string, name: string) => ({ id, tenantId: 't1', instanceId: 'ip', scopeId, name, value: '"x"', version: 1 });
+    const variable = (id: string, scopeId: string, name: string) => ({
+      id,
+      tenantId: 't1',
+      instanceId: 'ip',
+      scopeId,
+      name,
+      value: '"x"',
+      version: 1,
+    });
     await store.transaction(async (tx) => {
-      await tx.insert('instance', { id: 'ip', tenantId: 't1', definitionId: 'd', key: 'k', businessKey: null, state: 'active', parentExecutionId: null, startedBy: null, startedAt: 1_795_900_000_000, endedAt: null, version: 1 });
+      await tx.insert('instance', {
+        id: 'ip',
+        tenantId: 't1',
+        definitionId: 'd',
+        key: 'k',
+        businessKey: null,
+        state: 'active',
+        parentExecutionId: null,
+        startedBy: null,
+        startedAt: 1_795_900_000_000,
+        endedAt: null,
+        version: 1,
+      });
       for (const e of [exec('ip', null), exec('ip-a', 'ip'), exec('ip-b', 'ip'), exec('ip-a1', 'ip-a')]) await tx.insert('execution', e);
       for (const v of [variable('v1', 'ip', 'orgUnit'), variable('v2', 'ip-a', 'local')]) await tx.insert('variable', v);
       await tx.insert('task', { ...task('tp'), instanceId: 'ip', executionId: 'ip-a1', dueAt: 1_795_900_000_000 });
     });
-    const reads = (prefetch: boolean) => store.transaction(async (tx) => {
-      if (prefetch) await tx.prefetchTaskScope?.('tp');
-      const before = {
-        task: await tx.get('task', 'tp'),
-        instance: await tx.get('instance', 'ip'),
-        token: await tx.get('execution', 'ip-a1'),
-        executions: await tx.find('execution', { instanceId: 'ip' }),
-        children: await tx.find('execution', { parentId: 'ip' }),
-        variables: await tx.find('variable', { instanceId: 'ip' }),
-        rootVariables: await tx.find('variable', { instanceId: 'ip', scopeId: 'ip' }),
-      };
-      await tx.insert('execution', exec('ip-c', 'ip'));
-      await tx.delete('variable', 'v2');
-      const after = { children: await tx.find('execution', { parentId: 'ip' }), variables: await tx.find('variable', { instanceId: 'ip' }) };
-      throw Object.assign(new Error('roll back'), { seen: { before, after } });
-    }).catch((e: { seen?: unknown }) => e.seen);
+    const reads = (prefetch: boolean) =>
+      store
+        .transaction(async (tx) => {
+          if (prefetch) await tx.prefetchTaskScope?.('tp');
+          const before = {
+            task: await tx.get('task', 'tp'),
+            instance: await tx.get('instance', 'ip'),
+            token: await tx.get('execution', 'ip-a1'),
+            executions: await tx.find('execution', { instanceId: 'ip' }),
+            children: await tx.find('execution', { parentId: 'ip' }),
+            variables: await tx.find('variable', { instanceId: 'ip' }),
+            rootVariables: await tx.find('variable', { instanceId: 'ip', scopeId: 'ip' }),
+          };
+          await tx.insert('execution', exec('ip-c', 'ip'));
+          await tx.delete('variable', 'v2');
+          const after = {
+            children: await tx.find('execution', { parentId: 'ip' }),
+            variables: await tx.find('variable', { instanceId: 'ip' }),
+          };
+          throw Object.assign(new Error('roll back'), { seen: { before, after } });
+        })
+        .catch((e: { seen?: unknown }) => e.seen);
     const plain = await reads(false);
     expect(plain).toBeDefined();
     expect(await reads(true)).toEqual(plain);
@@ -228,15 +311,16 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof ConcurrencyError)).toHaveLength(49);
   });
 
-  describe('side writes in an engine command\'s transaction (withSideWrites)', () => {
+  describe("side writes in an engine command's transaction (withSideWrites)", () => {
     const notes = () => ds.getRepository(NOTE).find({ order: { id: 'ASC' } });
 
-    it('given side writes, then they run after the command\'s writes, see them and its result, and commit with them', async () => {
+    it("given side writes, then they run after the command's writes, see them and its result, and commit with them", async () => {
       const result = await store.withSideWrites(
-        () => store.transaction(async (tx) => {
-          await tx.insert('execution', execution('side-1'));
-          return 'side-1';
-        }),
+        () =>
+          store.transaction(async (tx) => {
+            await tx.insert('execution', execution('side-1'));
+            return 'side-1';
+          }),
         async (m, id) => {
           // the engine's rows are already written in this transaction (on PostgreSQL: flushed)
           const [row] = await m.query(`SELECT "state" FROM bpmn_execution WHERE "id" = ${pgBase ? '$1' : '?'}`, [id]);
@@ -247,14 +331,17 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
       );
       expect(result).toBe('side-1');
       expect(await store.read((tx) => tx.get('execution', 'side-1'))).toEqual(execution('side-1'));
-      expect(await notes()).toEqual([{ id: 'side-1', note: 'saw waiting' }, { id: 'side-1-saved', note: 'saved' }]);
+      expect(await notes()).toEqual([
+        { id: 'side-1', note: 'saw waiting' },
+        { id: 'side-1-saved', note: 'saved' },
+      ]);
       // afterwards TypeORM's own transactions work as before
       await ds.transaction((m) => m.getRepository(NOTE).insert({ id: 'side-1-after', note: 'after' }));
       expect((await notes()).map((n) => n.id)).toContain('side-1-after');
       await ds.getRepository(NOTE).clear();
     });
 
-    it('given a side write the database refuses, then the command\'s writes and earlier side writes roll back, and the error is the command\'s', async () => {
+    it("given a side write the database refuses, then the command's writes and earlier side writes roll back, and the error is the command's", async () => {
       await ds.getRepository(NOTE).insert({ id: 'taken', note: 'already there' });
       await store.transaction((tx) => tx.insert('task', task('t-side')));
       const open = (await store.read((tx) => tx.get('task', 't-side')))!;
@@ -277,7 +364,7 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
       await ds.getRepository(NOTE).clear();
     });
 
-    it('given the command\'s writes conflict (a stale version), then its side writes do not stay', async () => {
+    it("given the command's writes conflict (a stale version), then its side writes do not stay", async () => {
       await store.transaction((tx) => tx.insert('task', task('t-side-race')));
       const seen = (await store.read((tx) => tx.get('task', 't-side-race')))!;
       await store.transaction((tx) => tx.update('task', { ...seen, assignee: 'first' }));
@@ -296,7 +383,7 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
       expect(await store.read((tx) => tx.get('task', 't-side-race'))).toMatchObject({ assignee: 'first', version: 2 });
     });
 
-    it('only the command\'s first transaction runs them; concurrent commands keep their own; a command with no transaction is an error', async () => {
+    it("only the command's first transaction runs them; concurrent commands keep their own; a command with no transaction is an error", async () => {
       const seen: string[] = [];
       await store.withSideWrites(
         async () => {
@@ -311,10 +398,11 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
       await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
           store.withSideWrites(
-            () => store.transaction(async (tx) => {
-              await tx.insert('execution', execution(`side-c${String(i).padStart(2, '0')}`));
-              return `side-c${String(i).padStart(2, '0')}`;
-            }),
+            () =>
+              store.transaction(async (tx) => {
+                await tx.insert('execution', execution(`side-c${String(i).padStart(2, '0')}`));
+                return `side-c${String(i).padStart(2, '0')}`;
+              }),
             async (m, id) => {
               await m.getRepository(NOTE).insert({ id, note: id });
             },
@@ -324,7 +412,12 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
       const stored = await notes();
       expect(stored).toHaveLength(12);
       expect(stored.every((n) => n.note === n.id)).toBe(true);
-      await expect(store.withSideWrites(async () => 'no transaction', async () => undefined)).rejects.toThrow(/opened no transaction/);
+      await expect(
+        store.withSideWrites(
+          async () => 'no transaction',
+          async () => undefined,
+        ),
+      ).rejects.toThrow(/opened no transaction/);
       await ds.getRepository(NOTE).clear();
     });
   });

@@ -15,7 +15,12 @@ import { Engine as BpmnEngine } from 'bpmn-engine';
 import { Timers } from 'bpmn-elements';
 import { Engine, MemoryStore } from '../src';
 
-interface Procedure { file: string; key: string; tasks: number; timerMs: number }
+interface Procedure {
+  file: string;
+  key: string;
+  tasks: number;
+  timerMs: number;
+}
 const PROCEDURES: Record<string, Procedure> = {
   approval: { file: 'approval.bpmn', key: 'benchApproval', tasks: 3, timerMs: 0 },
   parallel: { file: 'parallel-mi-timer.bpmn', key: 'benchParallel', tasks: 5, timerMs: 3_600_000 },
@@ -97,7 +102,11 @@ async function main() {
   const count = Number(process.argv[2] ?? 2000);
   const results: Record<string, { ours: Figures; bpmnEngine: Figures; ratio: number }> = {};
   const f = (n: number) => n.toFixed(0);
-  const lines = ['## Engine (one process, one core)', '| procedure | engine | instances | instances/s | task completions/s | stored bytes/instance |', '|---|---|---:|---:|---:|---:|'];
+  const lines = [
+    '## Engine (one process, one core)',
+    '| procedure | engine | instances | instances/s | task completions/s | stored bytes/instance |',
+    '|---|---|---:|---:|---:|---:|',
+  ];
   for (const [name, p] of Object.entries(PROCEDURES)) {
     const ours = await runOurs(p, count);
     // BENCH_SKIP_REFERENCE=1 profiles our engine alone

@@ -7,7 +7,10 @@ import { checkXmlIntake } from './model/xml-intake';
 import type { DefinitionRecord, StorageTx } from './storage';
 import { computeTimer, type TimerPayload } from './runtime/waits';
 
-export interface DeployResource { name: string; content: string }
+export interface DeployResource {
+  name: string;
+  content: string;
+}
 
 export interface DeployedDefinition {
   id: string;
@@ -19,7 +22,11 @@ export interface DeployedDefinition {
   isNew: boolean;
 }
 
-interface CheckedResource { resource: DeployResource; xml: string; processes: ProcessModel[] }
+interface CheckedResource {
+  resource: DeployResource;
+  xml: string;
+  processes: ProcessModel[];
+}
 
 /**
  * Reads and checks every resource; throws one DeploymentError listing every problem of every file, so
@@ -49,8 +56,13 @@ export function contentHash(xml: string): string {
 }
 
 /** stores a new version per process unless the latest version has the same content */
-export async function storeDefinitions(tx: StorageTx, tenantId: string, checked: CheckedResource[], now: number,
-  newId: () => string): Promise<{ deployed: DeployedDefinition[]; created: { record: DefinitionRecord; model: ProcessModel }[] }> {
+export async function storeDefinitions(
+  tx: StorageTx,
+  tenantId: string,
+  checked: CheckedResource[],
+  now: number,
+  newId: () => string,
+): Promise<{ deployed: DeployedDefinition[]; created: { record: DefinitionRecord; model: ProcessModel }[] }> {
   const deployed: DeployedDefinition[] = [];
   const created: { record: DefinitionRecord; model: ProcessModel }[] = [];
   for (const { resource, xml, processes } of checked) {
@@ -59,16 +71,37 @@ export async function storeDefinitions(tx: StorageTx, tenantId: string, checked:
       const versions = (await tx.find('definition', { tenantId, key: model.id })).sort((a, b) => b.version - a.version);
       const latest = versions[0];
       if (latest && latest.contentHash === hash) {
-        deployed.push({ id: latest.id, key: latest.key, version: latest.version, name: latest.name, resourceName: latest.resourceName, isNew: false });
+        deployed.push({
+          id: latest.id,
+          key: latest.key,
+          version: latest.version,
+          name: latest.name,
+          resourceName: latest.resourceName,
+          isNew: false,
+        });
         continue;
       }
       const record: DefinitionRecord = {
-        id: newId(), tenantId, key: model.id, version: (latest?.version ?? 0) + 1, name: model.name,
-        resourceName: resource.name, contentHash: hash, xml, deployedAt: now,
+        id: newId(),
+        tenantId,
+        key: model.id,
+        version: (latest?.version ?? 0) + 1,
+        name: model.name,
+        resourceName: resource.name,
+        contentHash: hash,
+        xml,
+        deployedAt: now,
       };
       await tx.insert('definition', record);
       created.push({ record, model });
-      deployed.push({ id: record.id, key: record.key, version: record.version, name: record.name, resourceName: record.resourceName, isNew: true });
+      deployed.push({
+        id: record.id,
+        key: record.key,
+        version: record.version,
+        name: record.name,
+        resourceName: record.resourceName,
+        isNew: true,
+      });
     }
   }
   return { deployed, created };
@@ -92,19 +125,46 @@ export async function replaceStartEvents(tx: StorageTx, record: DefinitionRecord
         timer = computeTimer(start.timer!, {}, now);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new DeploymentError([{ resource: record.resourceName, elementId: id, elementType: 'bpmn:StartEvent', code: 'TIMER_INVALID',
-          message: `start timer cannot be computed without variables: ${reason}`, messageZh: `开始定时器无法在没有变量时计算：${reason}` }]);
+        throw new DeploymentError([
+          {
+            resource: record.resourceName,
+            elementId: id,
+            elementType: 'bpmn:StartEvent',
+            code: 'TIMER_INVALID',
+            message: `start timer cannot be computed without variables: ${reason}`,
+            messageZh: `开始定时器无法在没有变量时计算：${reason}`,
+          },
+        ]);
       }
       await tx.insert('job', {
-        id: newId(), tenantId: record.tenantId, instanceId: null, executionId: null, definitionId: record.id, activityId: id,
-        kind: 'timer', payload: JSON.stringify(timer), dueAt: timer.dueAt, retries: 3, lockOwner: null, lockExpiresAt: null,
-        lastError: null, createdAt: now, version: 1,
+        id: newId(),
+        tenantId: record.tenantId,
+        instanceId: null,
+        executionId: null,
+        definitionId: record.id,
+        activityId: id,
+        kind: 'timer',
+        payload: JSON.stringify(timer),
+        dueAt: timer.dueAt,
+        retries: 3,
+        lockOwner: null,
+        lockExpiresAt: null,
+        lastError: null,
+        createdAt: now,
+        version: 1,
       });
     }
     if (start.event === 'message') {
       await tx.insert('subscription', {
-        id: newId(), tenantId: record.tenantId, instanceId: null, executionId: null, definitionId: record.id, activityId: id,
-        messageName: start.messageName!, correlationKey: null, createdAt: now,
+        id: newId(),
+        tenantId: record.tenantId,
+        instanceId: null,
+        executionId: null,
+        definitionId: record.id,
+        activityId: id,
+        messageName: start.messageName!,
+        correlationKey: null,
+        createdAt: now,
       });
     }
   }

@@ -1,5 +1,14 @@
 import { checkResources, type DeployedDefinition, type DeployResource, replaceStartEvents, storeDefinitions } from './deploy';
-import { ConcurrencyError, DeploymentError, type DeploymentProblem, InvalidArgumentError, MessageNotCorrelatedError, NotFoundError, TaskAssignmentError, TaskNotActiveError } from './errors';
+import {
+  ConcurrencyError,
+  DeploymentError,
+  type DeploymentProblem,
+  InvalidArgumentError,
+  MessageNotCorrelatedError,
+  NotFoundError,
+  TaskAssignmentError,
+  TaskNotActiveError,
+} from './errors';
 import { executeJob } from './job-executor';
 import { compileDefinitions } from './model/compile';
 import type { ProcessModel, StartSpec } from './model/model';
@@ -16,7 +25,9 @@ import type { DefinitionRecord, InstanceRecord, StoragePort, StorageTx, TaskReco
 import { migrateInstances, type MigrationResult } from './migration';
 import { timeOrderedId } from './ids';
 
-export interface Clock { now(): number }
+export interface Clock {
+  now(): number;
+}
 
 /** A completed task's output: the values, or how to make them from the instance's current variables. */
 export type TaskOutput = Record<string, unknown> | ((current: Record<string, unknown>) => Record<string, unknown>);
@@ -67,7 +78,7 @@ export class Engine extends Queries {
     return row?.tenantId === tenantId ? row : undefined;
   }
 
-    registerServiceHandler(name: string, handler: ServiceHandler): void {
+  registerServiceHandler(name: string, handler: ServiceHandler): void {
     this.deps.handlers.set(name, handler);
   }
 
@@ -81,12 +92,23 @@ export class Engine extends Queries {
     });
   }
 
-  async startProcess(input: { tenantId: string; key: string; businessKey?: string | null; variables?: Record<string, unknown>;
-    startedBy?: string | null; version?: number; definitionId?: string }): Promise<InstanceRecord> {
+  async startProcess(input: {
+    tenantId: string;
+    key: string;
+    businessKey?: string | null;
+    variables?: Record<string, unknown>;
+    startedBy?: string | null;
+    version?: number;
+    definitionId?: string;
+  }): Promise<InstanceRecord> {
     return this.command(input.startedBy ?? null, async (run) => {
       const definition = input.definitionId ? await this.definitionById(run, input) : await this.definitionByKey(run, input);
       if (!definition) throw new NotFoundError('process', input.key);
-      const instance = await startInstance(run, definition, { variables: input.variables, businessKey: input.businessKey, startedBy: input.startedBy });
+      const instance = await startInstance(run, definition, {
+        variables: input.variables,
+        businessKey: input.businessKey,
+        startedBy: input.startedBy,
+      });
       await runAgenda(run);
       return run.instance(instance.id);
     });
@@ -97,14 +119,26 @@ export class Engine extends Queries {
    * checked against): it runs inside the command, on the values this completion will change, and whatever it
    * throws aborts the completion with nothing written.
    */
-  async completeTask(input: { tenantId: string; taskId: string; userId: string; variables?: TaskOutput; expectedVersion?: number }): Promise<TaskRecord> {
+  async completeTask(input: {
+    tenantId: string;
+    taskId: string;
+    userId: string;
+    variables?: TaskOutput;
+    expectedVersion?: number;
+  }): Promise<TaskRecord> {
     return this.command(input.userId, async (run) => {
       await run.tx.prefetchTaskScope?.(input.taskId);
       const task = await this.activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
       if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
-      const values = typeof input.variables === 'function' ? input.variables(await instanceLevelValues(run, task.instanceId)) : (input.variables ?? {});
+      const values =
+        typeof input.variables === 'function' ? input.variables(await instanceLevelValues(run, task.instanceId)) : (input.variables ?? {});
       const done = await run.tx.update('task', { ...task, state: 'completed', completedAt: run.now, completedBy: input.userId });
-      await run.history(task.tenantId, task.instanceId, 'task-completed', { elementId: task.activityId, elementType: 'userTask', taskId: task.id, data: { variables: values } });
+      await run.history(task.tenantId, task.instanceId, 'task-completed', {
+        elementId: task.activityId,
+        elementType: 'userTask',
+        taskId: task.id,
+        data: { variables: values },
+      });
       run.agenda.push({ op: 'leave', execId: task.executionId, values });
       await runAgenda(run);
       return done;
@@ -143,7 +177,11 @@ export class Engine extends Queries {
     return this.command(input.userId, async (run) => {
       const task = await this.activeTask(run.tx, input.tenantId, input.taskId);
       if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
-      await run.history(task.tenantId, task.instanceId, 'task-delegated', { elementId: task.activityId, taskId: task.id, data: { from: task.assignee, to: input.assignee } });
+      await run.history(task.tenantId, task.instanceId, 'task-delegated', {
+        elementId: task.activityId,
+        taskId: task.id,
+        data: { from: task.assignee, to: input.assignee },
+      });
       return run.tx.update('task', { ...task, assignee: input.assignee, claimedAt: run.now });
     });
   }
@@ -152,7 +190,11 @@ export class Engine extends Queries {
    * The none start event of a process (latest version unless `version` is given): its start form and the
    * roles that may start it. Null when the process can only start by message or timer.
    */
-  async startSpec(tenantId: string, key: string, version?: number): Promise<{ definition: DefinitionRecord; startEventId: string; spec: StartSpec } | null> {
+  async startSpec(
+    tenantId: string,
+    key: string,
+    version?: number,
+  ): Promise<{ definition: DefinitionRecord; startEventId: string; spec: StartSpec } | null> {
     const versions = (await this.read((tx) => tx.find('definition', { tenantId, key }))).sort((a, b) => b.version - a.version);
     const definition = version ? versions.find((d) => d.version === version) : versions[0];
     if (!definition) throw new NotFoundError('process', key);
@@ -197,34 +239,60 @@ export class Engine extends Queries {
   }
 
   /** delivers a message to the instance waiting for (name, key), or starts a process with that message start event */
-  async correlateMessage(input: { tenantId: string; name: string; correlationKey?: string | null; variables?: Record<string, unknown> }): Promise<{ instanceId: string; started: boolean }> {
+  async correlateMessage(input: {
+    tenantId: string;
+    name: string;
+    correlationKey?: string | null;
+    variables?: Record<string, unknown>;
+  }): Promise<{ instanceId: string; started: boolean }> {
     return this.command(null, async (run) => {
       const key = input.correlationKey ?? null;
-      const waiting = key === null ? [] : (await run.tx.find('subscription', { tenantId: input.tenantId, messageName: input.name, correlationKey: key }))
-        .filter((s) => s.instanceId !== null);
+      const waiting =
+        key === null
+          ? []
+          : (await run.tx.find('subscription', { tenantId: input.tenantId, messageName: input.name, correlationKey: key })).filter(
+              (s) => s.instanceId !== null,
+            );
       const vars = input.variables ?? {};
       if (waiting.length > 0) {
         const sub = waiting[0];
-        await run.history(sub.tenantId, sub.instanceId, 'message-correlated', { elementId: sub.activityId, data: { name: input.name, correlationKey: key, variables: vars } });
+        await run.history(sub.tenantId, sub.instanceId, 'message-correlated', {
+          elementId: sub.activityId,
+          data: { name: input.name, correlationKey: key, variables: vars },
+        });
         await triggerWait(run, await run.mustExecution(sub.executionId!), sub.activityId, vars);
         await runAgenda(run);
         return { instanceId: sub.instanceId!, started: false };
       }
-      const [start] = (await run.tx.find('subscription', { tenantId: input.tenantId, messageName: input.name, correlationKey: null }))
-        .filter((s) => s.instanceId === null);
+      const [start] = (
+        await run.tx.find('subscription', { tenantId: input.tenantId, messageName: input.name, correlationKey: null })
+      ).filter((s) => s.instanceId === null);
       if (!start) throw new MessageNotCorrelatedError(input.name, key);
-      const instance = await startInstance(run, await run.definition(start.definitionId), { variables: vars, businessKey: key, startEventId: start.activityId });
-      await run.history(start.tenantId, instance.id, 'message-correlated', { elementId: start.activityId, data: { name: input.name, correlationKey: key } });
+      const instance = await startInstance(run, await run.definition(start.definitionId), {
+        variables: vars,
+        businessKey: key,
+        startEventId: start.activityId,
+      });
+      await run.history(start.tenantId, instance.id, 'message-correlated', {
+        elementId: start.activityId,
+        data: { name: input.name, correlationKey: key },
+      });
       await runAgenda(run);
       return { instanceId: instance.id, started: true };
     });
   }
 
   /** sets variables on an instance (e.g. to fix data before retrying an incident) */
-  async setVariables(input: { tenantId: string; instanceId: string; variables: Record<string, unknown>; userId?: string | null }): Promise<void> {
+  async setVariables(input: {
+    tenantId: string;
+    instanceId: string;
+    variables: Record<string, unknown>;
+    userId?: string | null;
+  }): Promise<void> {
     await this.command(input.userId ?? null, async (run) => {
       const instance = await this.instanceIn(run.tx, input.tenantId, input.instanceId);
-      if (instance.state !== 'active') throw new InvalidArgumentError(`instance ${instance.id} has ended`, `流程实例 ${instance.id} 已结束`);
+      if (instance.state !== 'active')
+        throw new InvalidArgumentError(`instance ${instance.id} has ended`, `流程实例 ${instance.id} 已结束`);
       await propagate(run, await run.mustExecution(instance.id), input.variables);
       await run.history(instance.tenantId, instance.id, 'variables-updated', { data: { variables: input.variables } });
     });
@@ -252,9 +320,13 @@ export class Engine extends Queries {
     await this.command(input.userId ?? null, async (run) => {
       const incident = await run.tx.get('incident', input.incidentId);
       if (!incident || incident.tenantId !== input.tenantId) throw new NotFoundError('incident', input.incidentId);
-      if (incident.state !== 'open') throw new InvalidArgumentError(`incident ${incident.id} is already resolved`, `故障 ${incident.id} 已解决`);
+      if (incident.state !== 'open')
+        throw new InvalidArgumentError(`incident ${incident.id} is already resolved`, `故障 ${incident.id} 已解决`);
       await run.tx.update('incident', { ...incident, state: 'resolved', resolvedAt: run.now });
-      await run.history(incident.tenantId, incident.instanceId, 'incident-resolved', { elementId: incident.activityId, data: { incidentId: incident.id } });
+      await run.history(incident.tenantId, incident.instanceId, 'incident-resolved', {
+        elementId: incident.activityId,
+        data: { incidentId: incident.id },
+      });
       if (incident.jobId) {
         const job = await run.tx.get('job', incident.jobId);
         if (job) await run.tx.update('job', { ...job, retries: input.retries ?? 1, dueAt: run.now, lockOwner: null, lockExpiresAt: null });
@@ -269,7 +341,12 @@ export class Engine extends Queries {
     });
   }
 
-  migrateInstances(input: { tenantId: string; fromDefinitionId: string; toDefinitionId: string; userId?: string | null }): Promise<MigrationResult> {
+  migrateInstances(input: {
+    tenantId: string;
+    fromDefinitionId: string;
+    toDefinitionId: string;
+    userId?: string | null;
+  }): Promise<MigrationResult> {
     return this.command(input.userId ?? null, (run) => migrateInstances(run, input.tenantId, input.fromDefinitionId, input.toDefinitionId));
   }
 
@@ -278,7 +355,9 @@ export class Engine extends Queries {
     let model = this.models.get(definition.id);
     if (!model) {
       model = parseBpmn(definition.xml).then(({ definitions }) => {
-        const found = compileDefinitions(definitions, definition.xml, definition.resourceName).processes.find((p) => p.id === definition.key);
+        const found = compileDefinitions(definitions, definition.xml, definition.resourceName).processes.find(
+          (p) => p.id === definition.key,
+        );
         if (!found) throw new Error(`process ${definition.key} missing from its own definition ${definition.id}`);
         return found;
       });
@@ -299,12 +378,18 @@ export class Engine extends Queries {
   }
 
   /** a definition the caller already looked up (startSpec): immutable, so the engine-wide cache serves it */
-  private async definitionById(run: Run, input: { tenantId: string; key: string; definitionId?: string }): Promise<DefinitionRecord | undefined> {
+  private async definitionById(
+    run: Run,
+    input: { tenantId: string; key: string; definitionId?: string },
+  ): Promise<DefinitionRecord | undefined> {
     const d = await run.definition(input.definitionId!).catch(() => undefined);
     return d && d.tenantId === input.tenantId && d.key === input.key ? d : undefined;
   }
 
-  private async definitionByKey(run: Run, input: { tenantId: string; key: string; version?: number }): Promise<DefinitionRecord | undefined> {
+  private async definitionByKey(
+    run: Run,
+    input: { tenantId: string; key: string; version?: number },
+  ): Promise<DefinitionRecord | undefined> {
     const versions = (await run.tx.find('definition', { tenantId: input.tenantId, key: input.key })).sort((a, b) => b.version - a.version);
     return input.version ? versions.find((d) => d.version === input.version) : versions[0];
   }

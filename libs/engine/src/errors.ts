@@ -18,8 +18,12 @@ export class EngineError extends Error {
 /** A stored record changed since it was read (optimistic locking); the caller should reload and retry. */
 export class ConcurrencyError extends EngineError {
   constructor(kind: string, id: string) {
-    super('CONCURRENT_MODIFICATION', 409, `${kind} ${id} was changed by someone else; reload and try again`,
-      `${kind} ${id} 已被他人修改，请刷新后重试`);
+    super(
+      'CONCURRENT_MODIFICATION',
+      409,
+      `${kind} ${id} was changed by someone else; reload and try again`,
+      `${kind} ${id} 已被他人修改，请刷新后重试`,
+    );
   }
 }
 
@@ -43,8 +47,12 @@ export class TaskAssignmentError extends EngineError {
 
 export class MessageNotCorrelatedError extends EngineError {
   constructor(name: string, key: string | null) {
-    super('MESSAGE_NOT_CORRELATED', 404, `no process is waiting for message "${name}" with key "${key ?? ''}"`,
-      `没有流程在等待消息"${name}"（关联键"${key ?? ''}"）`);
+    super(
+      'MESSAGE_NOT_CORRELATED',
+      404,
+      `no process is waiting for message "${name}" with key "${key ?? ''}"`,
+      `没有流程在等待消息"${name}"（关联键"${key ?? ''}"）`,
+    );
   }
 }
 
@@ -73,9 +81,18 @@ export interface DeploymentProblem {
 
 export class DeploymentError extends EngineError {
   constructor(readonly problems: DeploymentProblem[]) {
-    super('DEPLOYMENT_REFUSED', 400,
-      `deployment refused: ${problems.length} problem(s): ${problems.slice(0, 3).map((p) => p.message).join('; ')}`,
-      `部署被拒绝：共 ${problems.length} 个问题：${problems.slice(0, 3).map((p) => p.messageZh).join('；')}`);
+    super(
+      'DEPLOYMENT_REFUSED',
+      400,
+      `deployment refused: ${problems.length} problem(s): ${problems
+        .slice(0, 3)
+        .map((p) => p.message)
+        .join('; ')}`,
+      `部署被拒绝：共 ${problems.length} 个问题：${problems
+        .slice(0, 3)
+        .map((p) => p.messageZh)
+        .join('；')}`,
+    );
   }
 }
 

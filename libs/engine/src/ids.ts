@@ -1,6 +1,8 @@
 let counter = 0;
 /** chosen once per process, so ids from several processes sharing a database never collide */
-const processTag = Math.floor(Math.random() * 36 ** 5).toString(36).padStart(5, '0');
+const processTag = Math.floor(Math.random() * 36 ** 5)
+  .toString(36)
+  .padStart(5, '0');
 
 /**
  * Ids that sort by creation time (base-36 milliseconds, then a process tag and a counter), so

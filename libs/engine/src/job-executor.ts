@@ -39,7 +39,11 @@ export async function executeJob(store: StoragePort, deps: RunDeps, job: JobReco
 async function fireTimer(run: Run, job: JobRecord): Promise<void> {
   const timer = JSON.parse(job.payload) as TimerPayload;
   if (timer.interval && timer.remaining !== 0) {
-    const next: TimerPayload = { dueAt: addDuration(job.dueAt, timer.interval), remaining: timer.remaining < 0 ? -1 : timer.remaining - 1, interval: timer.interval };
+    const next: TimerPayload = {
+      dueAt: addDuration(job.dueAt, timer.interval),
+      remaining: timer.remaining < 0 ? -1 : timer.remaining - 1,
+      interval: timer.interval,
+    };
     await run.tx.update('job', { ...job, dueAt: next.dueAt, payload: JSON.stringify(next), lockOwner: null, lockExpiresAt: null });
   } else {
     await run.tx.delete('job', job.id);
@@ -71,7 +75,10 @@ async function runService(run: Run, job: JobRecord): Promise<void> {
   const instance = await run.instance(exec.instanceId);
   try {
     const result = await handler({
-      tenantId: exec.tenantId, instanceId: exec.instanceId, businessKey: instance.businessKey, activityId: exec.activityId,
+      tenantId: exec.tenantId,
+      instanceId: exec.instanceId,
+      businessKey: instance.businessKey,
+      activityId: exec.activityId,
       variables: await visibleVariables(run, exec),
     });
     run.agenda.push({ op: 'leave', execId: exec.id, values: result ?? {} });
@@ -90,7 +97,11 @@ async function recordFailure(store: StoragePort, deps: RunDeps, job: JobRecord, 
     const payload = JSON.parse(current.payload) as { attempts?: number };
     const attempts = (payload.attempts ?? 0) + 1;
     await tx.update('job', {
-      ...current, retries, lastError: message, lockOwner: null, lockExpiresAt: null,
+      ...current,
+      retries,
+      lastError: message,
+      lockOwner: null,
+      lockExpiresAt: null,
       payload: JSON.stringify({ ...payload, attempts }),
       dueAt: retries > 0 ? now + deps.retryBackoffMs * 2 ** (attempts - 1) : current.dueAt,
     });
@@ -98,10 +109,23 @@ async function recordFailure(store: StoragePort, deps: RunDeps, job: JobRecord, 
     const run = new Run(tx, now, deps);
     const incidentId = deps.newId();
     await tx.insert('incident', {
-      id: incidentId, tenantId: job.tenantId, instanceId: job.instanceId, executionId: job.executionId, jobId: job.id,
-      activityId: job.activityId, type: 'JOB_FAILED', message, state: 'open', createdAt: now, resolvedAt: null, version: 1,
+      id: incidentId,
+      tenantId: job.tenantId,
+      instanceId: job.instanceId,
+      executionId: job.executionId,
+      jobId: job.id,
+      activityId: job.activityId,
+      type: 'JOB_FAILED',
+      message,
+      state: 'open',
+      createdAt: now,
+      resolvedAt: null,
+      version: 1,
     });
-    await run.history(job.tenantId, job.instanceId, 'incident-raised', { elementId: job.activityId, data: { incidentId, type: 'JOB_FAILED', message } });
+    await run.history(job.tenantId, job.instanceId, 'incident-raised', {
+      elementId: job.activityId,
+      data: { incidentId, type: 'JOB_FAILED', message },
+    });
     await run.flush();
   });
 }

@@ -1,7 +1,9 @@
 import { MigrationError, NotFoundError } from './errors';
 import type { Run } from './runtime/run';
 
-export interface MigrationResult { migrated: string[] }
+export interface MigrationResult {
+  migrated: string[];
+}
 
 /**
  * Moves every active instance of one definition version to another version of the same process. All or
@@ -12,7 +14,8 @@ export async function migrateInstances(run: Run, tenantId: string, fromId: strin
   const to = await run.tx.get('definition', toId);
   if (!from || from.tenantId !== tenantId) throw new NotFoundError('definition', fromId);
   if (!to || to.tenantId !== tenantId) throw new NotFoundError('definition', toId);
-  if (from.key !== to.key) throw new MigrationError(`cannot migrate ${from.key} instances to ${to.key}`, `不能把 ${from.key} 的实例迁移到 ${to.key}`);
+  if (from.key !== to.key)
+    throw new MigrationError(`cannot migrate ${from.key} instances to ${to.key}`, `不能把 ${from.key} 的实例迁移到 ${to.key}`);
   const target = await run.deps.model(to);
   const instances = await run.tx.find('instance', { tenantId, definitionId: fromId, state: 'active' });
   const missing = new Set<string>();
@@ -23,7 +26,10 @@ export async function migrateInstances(run: Run, tenantId: string, fromId: strin
   }
   if (missing.size > 0) {
     const ids = [...missing].join(', ');
-    throw new MigrationError(`target version ${to.version} lacks active elements: ${ids}`, `目标版本 ${to.version} 缺少正在运行的元素：${ids}`);
+    throw new MigrationError(
+      `target version ${to.version} lacks active elements: ${ids}`,
+      `目标版本 ${to.version} 缺少正在运行的元素：${ids}`,
+    );
   }
   for (const instance of instances) {
     await run.tx.update('instance', { ...instance, definitionId: toId });
@@ -33,7 +39,9 @@ export async function migrateInstances(run: Run, tenantId: string, fromId: strin
       await run.tx.delete('subscription', sub.id);
       await run.tx.insert('subscription', { ...sub, definitionId: toId });
     }
-    await run.history(tenantId, instance.id, 'instance-migrated', { data: { fromDefinitionId: fromId, toDefinitionId: toId, toVersion: to.version } });
+    await run.history(tenantId, instance.id, 'instance-migrated', {
+      data: { fromDefinitionId: fromId, toDefinitionId: toId, toVersion: to.version },
+    });
   }
   return { migrated: instances.map((i) => i.id) };
 }

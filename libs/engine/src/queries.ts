@@ -1,5 +1,16 @@
 import { NotFoundError } from './errors';
-import type { ExecutionRecord, HistoryEventType, HistoryRecord, IncidentRecord, InstanceRecord, JobRecord, StoragePort, StorageTx, TaskRecord, TaskState } from './storage';
+import type {
+  ExecutionRecord,
+  HistoryEventType,
+  HistoryRecord,
+  IncidentRecord,
+  InstanceRecord,
+  JobRecord,
+  StoragePort,
+  StorageTx,
+  TaskRecord,
+  TaskState,
+} from './storage';
 
 export interface TaskQuery {
   tenantId: string;
@@ -43,9 +54,17 @@ export class Queries {
 
   listTasks(query: TaskQuery): Promise<TaskRecord[]> {
     return this.read(async (tx) => {
-      const rows = await tx.find('task', { tenantId: query.tenantId, instanceId: query.instanceId, assignee: query.assignee, state: query.state ?? 'created' });
-      return rows.filter((t) => (!query.candidateGroup || (JSON.parse(t.candidateGroups) as string[]).includes(query.candidateGroup))
-        && (!query.candidateUser || (JSON.parse(t.candidateUsers) as string[]).includes(query.candidateUser)));
+      const rows = await tx.find('task', {
+        tenantId: query.tenantId,
+        instanceId: query.instanceId,
+        assignee: query.assignee,
+        state: query.state ?? 'created',
+      });
+      return rows.filter(
+        (t) =>
+          (!query.candidateGroup || (JSON.parse(t.candidateGroups) as string[]).includes(query.candidateGroup)) &&
+          (!query.candidateUser || (JSON.parse(t.candidateUsers) as string[]).includes(query.candidateUser)),
+      );
     });
   }
 
@@ -103,7 +122,7 @@ export class Queries {
     return this.read(async (tx) => {
       const executions = await tx.find('execution', { instanceId });
       const called: InstanceRecord[] = [];
-      for (const e of executions) called.push(...await tx.find('instance', { tenantId, parentExecutionId: e.id }));
+      for (const e of executions) called.push(...(await tx.find('instance', { tenantId, parentExecutionId: e.id })));
       return called;
     });
   }
@@ -128,16 +147,25 @@ function activeActivities(executions: ExecutionRecord[]): string[] {
 }
 
 function timeline(rows: HistoryRecord[]): TimelineEntry[] {
-  return [...rows].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).map((h) => ({
-    type: h.type, elementId: h.elementId, elementType: h.elementType, userId: h.userId, taskId: h.taskId, at: h.at,
-    data: JSON.parse(h.data) as Record<string, unknown>,
-  }));
+  return [...rows]
+    .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+    .map((h) => ({
+      type: h.type,
+      elementId: h.elementId,
+      elementType: h.elementType,
+      userId: h.userId,
+      taskId: h.taskId,
+      at: h.at,
+      data: JSON.parse(h.data) as Record<string, unknown>,
+    }));
 }
 
 /** an ended instance's variables are the values it ended with, kept in its last history event */
 async function variablesOf(tx: StorageTx, instance: InstanceRecord, history?: HistoryRecord[]): Promise<Record<string, unknown>> {
   if (instance.state !== 'active') {
-    const ended = (history ?? (await tx.find('history', { instanceId: instance.id }))).filter((h) => h.type === 'instance-ended' || h.type === 'instance-terminated');
+    const ended = (history ?? (await tx.find('history', { instanceId: instance.id }))).filter(
+      (h) => h.type === 'instance-ended' || h.type === 'instance-terminated',
+    );
     return (JSON.parse(ended[ended.length - 1]?.data ?? '{}') as { variables?: Record<string, unknown> }).variables ?? {};
   }
   const rows = await tx.find('variable', { instanceId: instance.id, scopeId: instance.id });

@@ -79,10 +79,15 @@ export function updateField(def: FormDefinition, path: UiPath, patch: FieldPatch
 }
 
 /** Group captions and the layout kind (a row of fields, a titled group or a column). */
-export function updateLayout(def: FormDefinition, path: UiPath, patch: { label?: LocalizedText | null; type?: LayoutElement['type'] }): FormDefinition {
+export function updateLayout(
+  def: FormDefinition,
+  path: UiPath,
+  patch: { label?: LocalizedText | null; type?: LayoutElement['type'] },
+): FormDefinition {
   const next = structuredClone(def);
   const layout = elementAt(next.uiSchema, path) as LayoutElement | undefined;
-  if (!layout || layout.type === ('Control' as string) || layout.type === ('Label' as string)) throw new Error(`no layout at [${path.join(',')}]`);
+  if (!layout || layout.type === ('Control' as string) || layout.type === ('Label' as string))
+    throw new Error(`no layout at [${path.join(',')}]`);
   if (patch.type) layout.type = patch.type;
   if (patch.label === null) delete layout.label;
   else if (patch.label) layout.label = { ...patch.label };
@@ -116,7 +121,8 @@ export function renameField(def: FormDefinition, path: UiPath, newName: string):
   if (Array.isArray(at.parent.required)) at.parent.required = at.parent.required.map((r: string) => (r === oldName ? newName : r));
   const oldScope = control.scope;
   const newScope = scopeOf([...names.slice(0, -1), newName]);
-  const retarget = (scope: string) => (scope === oldScope ? newScope : scope.startsWith(oldScope + '/') ? newScope + scope.slice(oldScope.length) : scope);
+  const retarget = (scope: string) =>
+    scope === oldScope ? newScope : scope.startsWith(oldScope + '/') ? newScope + scope.slice(oldScope.length) : scope;
   walk(next.uiSchema, (e: UiElement) => {
     if (e.type === 'Control') e.scope = retarget(e.scope);
     if (e.rule?.condition?.scope) e.rule.condition.scope = retarget(e.rule.condition.scope);

@@ -19,7 +19,10 @@ const LAYOUT_LABELS: Record<LayoutKindName, LocalizedText | undefined> = {
  */
 export function freeFieldName(def: FormDefinition, stem = 'field'): string {
   const names = Object.keys(def.schema.properties ?? {});
-  const used = names.map((n) => new RegExp(`^${stem}_(\\d+)$`).exec(n)).filter(Boolean).map((m) => Number(m![1]));
+  const used = names
+    .map((n) => new RegExp(`^${stem}_(\\d+)$`).exec(n))
+    .filter(Boolean)
+    .map((m) => Number(m![1]));
   let n = Math.max(0, ...used) + 1;
   while (names.includes(`${stem}_${n}`)) n++;
   return `${stem}_${n}`;
@@ -32,7 +35,12 @@ function insert(def: FormDefinition, at: DropTarget, element: UiElement): UiPath
   return [...at.container, index];
 }
 
-export function addField(def: FormDefinition, kind: FieldKindName, at: DropTarget, name = freeFieldName(def)): { definition: FormDefinition; name: string; path: UiPath } {
+export function addField(
+  def: FormDefinition,
+  kind: FieldKindName,
+  at: DropTarget,
+  name = freeFieldName(def),
+): { definition: FormDefinition; name: string; path: UiPath } {
   const next = structuredClone(def);
   const { schema, control } = newField(kind, scopeOf([name]));
   next.schema.properties = { ...(next.schema.properties ?? {}), [name]: schema };

@@ -1,7 +1,22 @@
 import { checkDefinition, validateFormData, type FormDefinition } from '@kcbx/forms';
 import {
-  addField, addLayout, emptyDefinition, fieldChanges, fieldIssues, FIELD_KINDS, locateIssue, moveElement, optionsOf, removeElement,
-  renameField, updateField, updateLayout, addNote, updateNote, setTableColumns, tableColumnsOf,
+  addField,
+  addLayout,
+  emptyDefinition,
+  fieldChanges,
+  fieldIssues,
+  FIELD_KINDS,
+  locateIssue,
+  moveElement,
+  optionsOf,
+  removeElement,
+  renameField,
+  updateField,
+  updateLayout,
+  addNote,
+  updateNote,
+  setTableColumns,
+  tableColumnsOf,
 } from './index';
 
 const blank = () => emptyDefinition('home-visit', { zh: '家访记录', en: 'Home visit' });
@@ -37,7 +52,9 @@ describe('building a form from the palette', () => {
     );
     const back = moveElement(nested.definition, [0, 0], { container: [], index: 2 })!;
     expect(back.path).toEqual([2]);
-    expect(elementTypes(back.definition)).toContain('{"type":"Group","elements":[]},{"type":"Control","scope":"#/properties/b"},{"type":"Control","scope":"#/properties/a"}');
+    expect(elementTypes(back.definition)).toContain(
+      '{"type":"Group","elements":[]},{"type":"Control","scope":"#/properties/b"},{"type":"Control","scope":"#/properties/a"}',
+    );
   });
 
   it('reorders within a layout (dropping below itself lands after the next element)', () => {
@@ -45,7 +62,9 @@ describe('building a form from the palette', () => {
     for (const n of ['a', 'b', 'c']) def = addField(def, 'text', { container: [], index: 9 }, n).definition;
     const moved = moveElement(def, [0], { container: [], index: 2 })!;
     expect(moved.path).toEqual([1]);
-    expect(moved.definition.uiSchema).toMatchObject({ elements: [{ scope: '#/properties/b' }, { scope: '#/properties/a' }, { scope: '#/properties/c' }] });
+    expect(moved.definition.uiSchema).toMatchObject({
+      elements: [{ scope: '#/properties/b' }, { scope: '#/properties/a' }, { scope: '#/properties/c' }],
+    });
   });
 
   it('names new fields after the highest number in use, so a renamed field_1 is not reused', () => {
@@ -67,7 +86,9 @@ describe('building a form from the palette', () => {
     // move "first" into the group: the group shifts from [1] to [0]
     const moved = moveElement(def, [0], { container: [1], index: 1 })!;
     expect(moved.path).toEqual([0, 1]);
-    expect(moved.definition.uiSchema).toMatchObject({ elements: [{ type: 'Group', elements: [{ scope: '#/properties/inner' }, { scope: '#/properties/first' }] }] });
+    expect(moved.definition.uiSchema).toMatchObject({
+      elements: [{ type: 'Group', elements: [{ scope: '#/properties/inner' }, { scope: '#/properties/first' }] }],
+    });
   });
 
   it('removing a group removes its fields from the schema and from required', () => {
@@ -84,9 +105,15 @@ describe('building a form from the palette', () => {
   it('edits options with captions in both languages, and the data must be one of them', () => {
     const { definition, path } = addField(blank(), 'radio', { container: [], index: 0 }, 'reason');
     const def = updateField(definition, path, {
-      options: [{ value: 'work', label: { zh: '外出务工', en: 'Working away' } }, { value: 'ill', label: { zh: '因病', en: 'Illness' } }],
+      options: [
+        { value: 'work', label: { zh: '外出务工', en: 'Working away' } },
+        { value: 'ill', label: { zh: '因病', en: 'Illness' } },
+      ],
     });
-    expect(optionsOf(def, path)).toEqual([{ value: 'work', label: { zh: '外出务工', en: 'Working away' } }, { value: 'ill', label: { zh: '因病', en: 'Illness' } }]);
+    expect(optionsOf(def, path)).toEqual([
+      { value: 'work', label: { zh: '外出务工', en: 'Working away' } },
+      { value: 'ill', label: { zh: '因病', en: 'Illness' } },
+    ]);
     expect(validateFormData(def, { reason: 'work' }).valid).toBe(true);
     expect(validateFormData(def, { reason: 'option1' }).valid).toBe(false);
   });
@@ -94,7 +121,10 @@ describe('building a form from the palette', () => {
   it('a rule hides a field until another answers yes, and a hidden field is not required', () => {
     let def = addField(blank(), 'checkbox', { container: [], index: 0 }, 'dropped').definition;
     const r = addField(def, 'textarea', { container: [], index: 1 }, 'why');
-    def = updateField(r.definition, r.path, { required: true, rule: { effect: 'SHOW', condition: { scope: '#/properties/dropped', schema: { const: true } } } });
+    def = updateField(r.definition, r.path, {
+      required: true,
+      rule: { effect: 'SHOW', condition: { scope: '#/properties/dropped', schema: { const: true } } },
+    });
     expect(checkDefinition(def)).toEqual([]);
     expect(validateFormData(def, { dropped: false }).valid).toBe(true);
     expect(validateFormData(def, { dropped: true }).errors.map((e) => e.path)).toEqual(['/why']);
@@ -103,10 +133,15 @@ describe('building a form from the palette', () => {
   it('renames a data key everywhere it is used, and refuses a taken or malformed name', () => {
     let def = addField(blank(), 'checkbox', { container: [], index: 0 }, 'field_1').definition;
     const r = addField(def, 'text', { container: [], index: 1 }, 'field_2');
-    def = updateField(r.definition, r.path, { required: true, rule: { effect: 'SHOW', condition: { scope: '#/properties/field_1', schema: { const: true } } } });
+    def = updateField(r.definition, r.path, {
+      required: true,
+      rule: { effect: 'SHOW', condition: { scope: '#/properties/field_1', schema: { const: true } } },
+    });
     const renamed = renameField(def, [0], 'dropped') as FormDefinition;
     expect(Object.keys(renamed.schema.properties)).toEqual(['dropped', 'field_2']);
-    expect(renamed.uiSchema).toMatchObject({ elements: [{ scope: '#/properties/dropped' }, { rule: { condition: { scope: '#/properties/dropped' } } }] });
+    expect(renamed.uiSchema).toMatchObject({
+      elements: [{ scope: '#/properties/dropped' }, { rule: { condition: { scope: '#/properties/dropped' } } }],
+    });
     expect(renameField(renamed, [1], 'dropped')).toEqual({ error: 'taken' });
     expect(renameField(renamed, [1], '1st')).toEqual({ error: 'invalid' });
   });
@@ -124,7 +159,9 @@ describe('notes', () => {
     const note = addNote(def, { container: [], index: 0 });
     def = updateNote(note.definition, note.path, { zh: '请如实填写', en: 'Please answer truthfully' });
     expect(checkDefinition(def)).toEqual([]);
-    expect(def.uiSchema).toMatchObject({ elements: [{ type: 'Label', text: { zh: '请如实填写', en: 'Please answer truthfully' } }, { type: 'Control' }] });
+    expect(def.uiSchema).toMatchObject({
+      elements: [{ type: 'Label', text: { zh: '请如实填写', en: 'Please answer truthfully' } }, { type: 'Control' }],
+    });
     expect(Object.keys(def.schema.properties)).toEqual(['a']);
   });
 });
@@ -143,7 +180,9 @@ describe('table fields', () => {
       { name: 'birthDate', label: { zh: '出生日期', en: 'Born' }, kind: 'date' },
     ]);
     expect(validateFormData(def, { family: [{ name: '马玉兰', birthDate: '1990-03-01' }] }).valid).toBe(true);
-    expect(validateFormData(def, { family: [{ name: '马玉兰', birthDate: '三月' }] }).errors.map((e) => e.path)).toEqual(['/family/0/birthDate']);
+    expect(validateFormData(def, { family: [{ name: '马玉兰', birthDate: '三月' }] }).errors.map((e) => e.path)).toEqual([
+      '/family/0/birthDate',
+    ]);
     expect(tableColumnsOf(def, [99])).toBeUndefined();
   });
 });
@@ -192,7 +231,12 @@ describe('checks at the field', () => {
     let def = addField(blank(), 'text', { container: [], index: 0 }, 'code').definition;
     def = updateField(def, [0], { schema: { pattern: '[0-9', minLength: 5, maxLength: 2 } });
     def = addField(def, 'select', { container: [], index: 1 }, 'reason').definition;
-    def = updateField(def, [1], { options: [{ value: 'a', label: { zh: '甲', en: 'A' } }, { value: 'a', label: { zh: '乙', en: 'B' } }] });
+    def = updateField(def, [1], {
+      options: [
+        { value: 'a', label: { zh: '甲', en: 'A' } },
+        { value: 'a', label: { zh: '乙', en: 'B' } },
+      ],
+    });
     expect(fieldIssues(def).map((i) => [i.path, i.message.en])).toEqual([
       [[0], 'the pattern "[0-9" is not a valid regular expression'],
       [[0], 'the minimum length is above the maximum'],

@@ -2,7 +2,10 @@ import type { FormDefinition } from '@kcbx/forms';
 import { elementAt, scopeOf, walk, type UiPath } from './ui-paths';
 
 function tokens(pointer: string): string[] {
-  return pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /**

@@ -5,5 +5,11 @@ export const FORM_KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
 
 /** An empty form: one column, no fields. The server numbers versions; 1 is a placeholder until publish. */
 export function emptyDefinition(key: string, title: LocalizedText): FormDefinition {
-  return { key, version: 1, title: { ...title }, schema: { type: 'object', properties: {} }, uiSchema: { type: 'VerticalLayout', elements: [] } };
+  return {
+    key,
+    version: 1,
+    title: { ...title },
+    schema: { type: 'object', properties: {} },
+    uiSchema: { type: 'VerticalLayout', elements: [] },
+  };
 }

@@ -2,8 +2,20 @@ import type { ControlElement, LocalizedText } from '@kcbx/forms';
 
 /** What a designer can drag from the palette: a field kind (a schema + control) or a layout. */
 export const FIELD_KINDS = [
-  'text', 'textarea', 'number', 'integer', 'date', 'select', 'radio', 'checkboxes', 'checkbox',
-  'resident-id', 'phone', 'region', 'file', 'table',
+  'text',
+  'textarea',
+  'number',
+  'integer',
+  'date',
+  'select',
+  'radio',
+  'checkboxes',
+  'checkbox',
+  'resident-id',
+  'phone',
+  'region',
+  'file',
+  'table',
 ] as const;
 export type FieldKindName = (typeof FIELD_KINDS)[number];
 
@@ -59,7 +71,10 @@ export function newField(kind: FieldKindName, scope: string): { schema: Record<s
     case 'radio':
       return { schema: { type: 'string', enum: values }, control: { ...control, options: { format: 'radio', labels: optionLabels() } } };
     case 'checkboxes':
-      return { schema: { type: 'array', uniqueItems: true, items: { type: 'string', enum: values } }, control: { ...control, options: { labels: optionLabels() } } };
+      return {
+        schema: { type: 'array', uniqueItems: true, items: { type: 'string', enum: values } },
+        control: { ...control, options: { labels: optionLabels() } },
+      };
     case 'checkbox':
       return { schema: { type: 'boolean' }, control };
     case 'resident-id':

@@ -67,7 +67,10 @@ export function setTableColumns(def: FormDefinition, path: UiPath, columns: Tabl
   }
   table.control.options = {
     ...(table.control.options ?? {}),
-    detail: { type: 'HorizontalLayout', elements: columns.map((c) => ({ type: 'Control', scope: scopeOf([c.name]), label: { ...c.label } })) },
+    detail: {
+      type: 'HorizontalLayout',
+      elements: columns.map((c) => ({ type: 'Control', scope: scopeOf([c.name]), label: { ...c.label } })),
+    },
   };
   return next;
 }

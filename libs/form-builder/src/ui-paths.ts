@@ -41,7 +41,10 @@ export function walk(root: UiElement, visit: (element: UiElement, path: UiPath) 
 
 /** The property names a control scope goes through: "#/properties/a/properties/b" → ["a", "b"]. */
 export function scopeNames(scope: string): string[] | undefined {
-  const tokens = scope.replace(/^#\/?/, '').split('/').filter((t) => t !== '');
+  const tokens = scope
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((t) => t !== '');
   if (tokens.length === 0 || tokens.length % 2 !== 0) return undefined;
   const names: string[] = [];
   for (let i = 0; i < tokens.length; i += 2) {

@@ -1,9 +1,30 @@
 /** Which widget a control gets, decided from its schema and options alone (pure, so it is tested). */
 export type FieldKind =
-  | 'text' | 'textarea' | 'password' | 'number' | 'integer' | 'date' | 'datetime' | 'time' | 'date-range'
-  | 'select' | 'radio' | 'checkbox-group' | 'multi-select' | 'switch' | 'checkbox'
-  | 'resident-id' | 'phone' | 'region' | 'file' | 'files' | 'signature'
-  | 'table' | 'list' | 'object' | 'unsupported';
+  | 'text'
+  | 'textarea'
+  | 'password'
+  | 'number'
+  | 'integer'
+  | 'date'
+  | 'datetime'
+  | 'time'
+  | 'date-range'
+  | 'select'
+  | 'radio'
+  | 'checkbox-group'
+  | 'multi-select'
+  | 'switch'
+  | 'checkbox'
+  | 'resident-id'
+  | 'phone'
+  | 'region'
+  | 'file'
+  | 'files'
+  | 'signature'
+  | 'table'
+  | 'list'
+  | 'object'
+  | 'unsupported';
 
 export interface Choice {
   value: unknown;
@@ -14,14 +35,19 @@ export interface Choice {
  * enum (labelled through the control's `options.labels`, e.g. {"male": {"zh": "男", "en": "male"}}), or
  * oneOf/anyOf of {const, title} — JSON Forms' labelled enums.
  */
-export function choicesOf(schema: any, labels?: Record<string, string | { zh: string; en: string }>, locale: 'zh-CN' | 'en' = 'zh-CN'): Choice[] | undefined {
+export function choicesOf(
+  schema: any,
+  labels?: Record<string, string | { zh: string; en: string }>,
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+): Choice[] | undefined {
   if (!schema || typeof schema !== 'object') return undefined;
   const labelOf = (v: unknown) => {
     const l = labels?.[String(v)];
     return l === undefined ? String(v) : typeof l === 'string' ? l : locale === 'en' ? l.en : l.zh;
   };
   if (Array.isArray(schema.enum)) return schema.enum.map((v: unknown) => ({ value: v, label: labelOf(v) }));
-  if (schema.const !== undefined && schema.const !== null && typeof schema.const !== 'object') return [{ value: schema.const, label: labelOf(schema.const) }];
+  if (schema.const !== undefined && schema.const !== null && typeof schema.const !== 'object')
+    return [{ value: schema.const, label: labelOf(schema.const) }];
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (Array.isArray(alternatives) && alternatives.length && alternatives.every((a: any) => a && a.const !== undefined)) {
     return alternatives.map((a: any) => ({ value: a.const, label: String(a.title ?? a.const) }));

@@ -9,7 +9,12 @@ export function pointerToName(pointer: string): string {
 }
 
 export function nameToPointer(name: string): string {
-  return name === '' ? '' : `/${name.split('.').map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+  return name === ''
+    ? ''
+    : `/${name
+        .split('.')
+        .map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1'))
+        .join('/')}`;
 }
 
 // Scopes repeat (every row of a table has the same columns); their names are worked out once.

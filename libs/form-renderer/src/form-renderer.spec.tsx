@@ -54,7 +54,9 @@ describe('FormRenderer', () => {
   });
 
   it('hides fields the step hides and disables read-only ones', () => {
-    const html = renderToStaticMarkup(<FormRenderer definition={studentReturn()} data={data} permissions={{ reviewerComment: 'hidden', name: 'readonly' }} />);
+    const html = renderToStaticMarkup(
+      <FormRenderer definition={studentReturn()} data={data} permissions={{ reviewerComment: 'hidden', name: 'readonly' }} />,
+    );
     expect(html).not.toContain('data-field="reviewerComment"');
     expect(html).toMatch(/<input[^>]*id="name"[^>]*disabled/);
   });
@@ -82,13 +84,19 @@ describe('FormRenderer', () => {
     expect(html).toMatch(/<input[^>]*id="residentId"[^>]*disabled/);
   });
 
-  const read = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))] as const);
+  const read = (dir: string) =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [f, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))] as const);
   const imported: Array<[string, FormDefinition, unknown]> = [
     ...read(path.join(FIXTURES, 'rjsf')).map(([f, s]) => {
       const r = importRjsf(s, { key: `rjsf-${f}`.replace('.json', '') });
       return [f, r.definition, r.data] as [string, FormDefinition, unknown];
     }),
-    ...read(path.join(FIXTURES, 'form-js')).map(([f, s]) => [f, importFormJs(s, { key: `formjs-${f}`.replace('.json', '') }).definition, {}] as [string, FormDefinition, unknown]),
+    ...read(path.join(FIXTURES, 'form-js')).map(
+      ([f, s]) => [f, importFormJs(s, { key: `formjs-${f}`.replace('.json', '') }).definition, {}] as [string, FormDefinition, unknown],
+    ),
     ...read(path.join(sharedDir(), 'corpus/forms/jsonforms')).map(([f, s]) => {
       const r = importJsonForms(s, { key: safeKey(`jsonforms-${f.replace('.json', '')}`) });
       return [`jsonforms/${f}`, r.definition, r.data] as [string, FormDefinition, unknown];

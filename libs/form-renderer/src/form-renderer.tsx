@@ -71,10 +71,30 @@ function keptStyleCache() {
  * Renders a form definition with react-hook-form and Ant Design. Validation is the cached validator from
  * @kcbx/forms through a resolver, so the errors shown are the ones the API would return for this data.
  */
-export function FormRenderer({ definition, data, permissions, mode = 'edit', locale = 'zh-CN', onSubmit, onInvalid, regionTree, regionSource, upload, readSheet, submitLabel, validateOn = 'touched' }: FormRendererProps) {
+export function FormRenderer({
+  definition,
+  data,
+  permissions,
+  mode = 'edit',
+  locale = 'zh-CN',
+  onSubmit,
+  onInvalid,
+  regionTree,
+  regionSource,
+  upload,
+  readSheet,
+  submitLabel,
+  validateOn = 'touched',
+}: FormRendererProps) {
   const { resolver, validators } = useFormValidator(definition, { permissions, locale, regionTree });
   const defaultValues = useMemo(() => applyDefaults(definition.schema, data ?? {}) ?? {}, [definition, data]);
-  const form = useForm<FieldValues>({ resolver, defaultValues, mode: validateOn === 'change' ? 'onChange' : 'onTouched', reValidateMode: 'onChange', shouldUnregister: true });
+  const form = useForm<FieldValues>({
+    resolver,
+    defaultValues,
+    mode: validateOn === 'change' ? 'onChange' : 'onTouched',
+    reValidateMode: 'onChange',
+    shouldUnregister: true,
+  });
   const screen = useRef<FirstScreen>();
   screen.current ??= firstScreen();
   const env = useMemo<FormEnv>(
@@ -97,7 +117,8 @@ export function FormRenderer({ definition, data, permissions, mode = 'edit', loc
   const title = textFor(definition.title, locale);
   const body = <ElementView element={definition.uiSchema} base={{ name: '', schema: definition.schema }} />;
 
-  const styled = (content: JSX.Element) => (typeof window === 'undefined' ? content : <StyleProvider cache={keptStyleCache()}>{content}</StyleProvider>);
+  const styled = (content: JSX.Element) =>
+    typeof window === 'undefined' ? content : <StyleProvider cache={keptStyleCache()}>{content}</StyleProvider>;
   return styled(
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }}>
       <FormEnvContext.Provider value={env}>

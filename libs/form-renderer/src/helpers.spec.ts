@@ -10,7 +10,15 @@ import { isRequired, propertyNamesOf, schemaAt } from './schema-at';
 import { tableColumns } from './table-columns';
 import { acceptAttribute, uploadRefusal } from './upload-limits';
 
-const tree = [{ code: '64', name: '宁夏回族自治区', children: [{ code: '6404', name: '固原市', children: [{ code: '640422', name: '西吉县', children: [{ code: '640422100', name: '吉强镇' }] }] }] }];
+const tree = [
+  {
+    code: '64',
+    name: '宁夏回族自治区',
+    children: [
+      { code: '6404', name: '固原市', children: [{ code: '640422', name: '西吉县', children: [{ code: '640422100', name: '吉强镇' }] }] },
+    ],
+  },
+];
 
 describe('field names', () => {
   it('converts between pointers, react-hook-form names and scopes', () => {
@@ -54,14 +62,26 @@ describe('widget choice', () => {
   it('lists the properties of an object amended through allOf, as table columns too', () => {
     const root = {
       definitions: { base: { allOf: [{ properties: { id: { type: 'string' } } }] } },
-      properties: { rows: { type: 'array', items: { allOf: [{ $ref: '#/definitions/base' }, { properties: { name: { type: 'string' } } }] } } },
+      properties: {
+        rows: { type: 'array', items: { allOf: [{ $ref: '#/definitions/base' }, { properties: { name: { type: 'string' } } }] } },
+      },
     };
     expect(propertyNamesOf(root, root.properties.rows.items)).toEqual(['id', 'name']);
     expect(tableColumns(root, root.properties.rows).map((c) => c.scope)).toEqual(['#/properties/id', '#/properties/name']);
   });
 
   it('reads labelled choices from oneOf const/title', () => {
-    expect(choicesOf({ oneOf: [{ const: 'm', title: '男' }, { const: 'f', title: '女' }] })).toEqual([{ value: 'm', label: '男' }, { value: 'f', label: '女' }]);
+    expect(
+      choicesOf({
+        oneOf: [
+          { const: 'm', title: '男' },
+          { const: 'f', title: '女' },
+        ],
+      }),
+    ).toEqual([
+      { value: 'm', label: '男' },
+      { value: 'f', label: '女' },
+    ]);
   });
 });
 
@@ -103,7 +123,16 @@ describe('rules and layouts', () => {
   it('subscribes a rule to the fields its condition reads', () => {
     const rule: Rule = { effect: 'SHOW', condition: { scope: '#/properties/reason', schema: { const: 'other' } } };
     expect(ruleDependencies(rule)).toEqual(['reason']);
-    const or = { effect: 'HIDE', condition: { type: 'OR', conditions: [{ scope: '#/properties/a', schema: {} }, { scope: '#/properties/b/properties/c', schema: {} }] } } as unknown as Rule;
+    const or = {
+      effect: 'HIDE',
+      condition: {
+        type: 'OR',
+        conditions: [
+          { scope: '#/properties/a', schema: {} },
+          { scope: '#/properties/b/properties/c', schema: {} },
+        ],
+      },
+    } as unknown as Rule;
     expect(ruleDependencies(or)).toEqual(['a', 'b.c']);
     expect(ruleDependencies({ effect: 'SHOW', condition: { scope: '#', schema: {} } })).toBeUndefined();
   });
@@ -131,6 +160,8 @@ describe('upload limits', () => {
     expect(acceptAttribute(limits)).toBe('image/*,.pdf');
     expect(uploadRefusal(limits, { name: 'a.jpg', size: 1000, type: 'image/jpeg' }, 'zh-CN')).toBeNull();
     expect(uploadRefusal(limits, { name: 'a.jpg', size: 2 * 1024 * 1024, type: 'image/jpeg' }, 'zh-CN')).toBe('文件不能超过 1 MB');
-    expect(uploadRefusal(limits, { name: 'a.doc', size: 10, type: 'application/msword' }, 'en')).toBe('Only these file types are accepted: image/*, .pdf');
+    expect(uploadRefusal(limits, { name: 'a.doc', size: 10, type: 'application/msword' }, 'en')).toBe(
+      'Only these file types are accepted: image/*, .pdf',
+    );
   });
 });

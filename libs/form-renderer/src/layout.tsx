@@ -13,7 +13,13 @@ import { fieldNamesIn } from './step-fields';
 /** Renders any UI schema element under a scope base (the form root, a table row, a nested object). */
 export function ElementView({ element, base }: { element: UiElement; base: ScopeBase }) {
   const inner = <ElementBody element={element} base={base} />;
-  return element.rule ? <RuleGate rule={element.rule} baseName={base.name}>{inner}</RuleGate> : inner;
+  return element.rule ? (
+    <RuleGate rule={element.rule} baseName={base.name}>
+      {inner}
+    </RuleGate>
+  ) : (
+    inner
+  );
 }
 
 function Children({ elements, base }: { elements: UiElement[]; base: ScopeBase }) {
@@ -49,7 +55,11 @@ function ElementBody({ element, base }: { element: UiElement; base: ScopeBase })
     case 'Control':
       return <ControlField control={element} base={base} />;
     case 'Label':
-      return <div className="kcbx-label-text" style={{ margin: '8px 0', whiteSpace: 'pre-wrap' }}>{textFor(element.text, locale)}</div>;
+      return (
+        <div className="kcbx-label-text" style={{ margin: '8px 0', whiteSpace: 'pre-wrap' }}>
+          {textFor(element.text, locale)}
+        </div>
+      );
     case 'HorizontalLayout':
       return (
         <Row gutter={16} className="kcbx-row">
@@ -103,7 +113,12 @@ function Categories({ element, base }: { element: LayoutElement; base: ScopeBase
   if (element.options?.variant === 'stepper') {
     return (
       <div className="kcbx-stepper">
-        <Steps current={current} onChange={(step) => void go(step)} items={categories.map((c, i) => ({ title: categoryLabel(c, locale, i) }))} style={{ marginBottom: 16 }} />
+        <Steps
+          current={current}
+          onChange={(step) => void go(step)}
+          items={categories.map((c, i) => ({ title: categoryLabel(c, locale, i) }))}
+          style={{ marginBottom: 16 }}
+        />
         {categories.map((c, i) => (
           // Keep every step mounted (hidden) so values and errors of other steps stay registered.
           <div key={i} style={{ display: i === current ? 'block' : 'none' }}>
@@ -112,8 +127,12 @@ function Categories({ element, base }: { element: LayoutElement; base: ScopeBase
         ))}
         {element.options?.showNavButtons !== false && (
           <div style={{ display: 'flex', gap: 8 }}>
-            <Button disabled={current === 0} onClick={() => setCurrent(current - 1)}>{t(locale, '上一步', 'Previous')}</Button>
-            <Button disabled={current === categories.length - 1} onClick={() => void go(current + 1)}>{t(locale, '下一步', 'Next')}</Button>
+            <Button disabled={current === 0} onClick={() => setCurrent(current - 1)}>
+              {t(locale, '上一步', 'Previous')}
+            </Button>
+            <Button disabled={current === categories.length - 1} onClick={() => void go(current + 1)}>
+              {t(locale, '下一步', 'Next')}
+            </Button>
           </div>
         )}
       </div>

@@ -18,7 +18,11 @@ export function NearChunk({ estimatePx, rows, children }: { estimatePx: number; 
   const { near, ref } = useNearChunk(deferWidgets, firstScreen, estimatePx);
   const content = <NearContext.Provider value={near}>{children}</NearContext.Provider>;
   return rows ? (
-    <div ref={ref} className={near ? 'kcbx-chunk-rows' : 'kcbx-chunk-rows kcbx-chunk-far'} style={near ? undefined : ({ containIntrinsicSize: `auto ${Math.round(estimatePx)}px` } as CSSProperties)}>
+    <div
+      ref={ref}
+      className={near ? 'kcbx-chunk-rows' : 'kcbx-chunk-rows kcbx-chunk-far'}
+      style={near ? undefined : ({ containIntrinsicSize: `auto ${Math.round(estimatePx)}px` } as CSSProperties)}
+    >
       {content}
     </div>
   ) : (

@@ -9,7 +9,16 @@ export interface ResidentIdHint {
   problem?: string | null;
 }
 
-const SEX_WORDS: Record<string, 'male' | 'female'> = { male: 'male', female: 'female', 男: 'male', 女: 'female', M: 'male', F: 'female', '1': 'male', '2': 'female' };
+const SEX_WORDS: Record<string, 'male' | 'female'> = {
+  male: 'male',
+  female: 'female',
+  男: 'male',
+  女: 'female',
+  M: 'male',
+  F: 'female',
+  '1': 'male',
+  '2': 'female',
+};
 
 /** Birth date and sex read from an ID number, compared with the sibling birthDate/sex fields if present. */
 export function residentIdHint(value: unknown, siblings: { birthDate?: unknown; sex?: unknown } = {}): ResidentIdHint {

@@ -57,11 +57,16 @@ function propertiesOf(root: any, schema: any): Record<string, any> {
 function mergeProperties(root: any, schema: any, depth = 0): Record<string, any> {
   const out: Record<string, any> = {};
   const list = (k: string) => (Array.isArray(schema[k]) ? schema[k] : []);
-  const branches = [...list('allOf'), ...list('anyOf'), ...list('oneOf'), schema.then, schema.else].filter((b) => b && typeof b === 'object');
+  const branches = [...list('allOf'), ...list('anyOf'), ...list('oneOf'), schema.then, schema.else].filter(
+    (b) => b && typeof b === 'object',
+  );
   for (const b of branches) {
     const branch = resolveRef(root, b);
     // branches nest (an allOf whose $ref is itself an allOf): follow them a few levels, as @kcbx/forms does
-    Object.assign(out, depth < 10 && branch && typeof branch === 'object' ? mergeProperties(root, branch, depth + 1) : branch?.properties ?? {});
+    Object.assign(
+      out,
+      depth < 10 && branch && typeof branch === 'object' ? mergeProperties(root, branch, depth + 1) : (branch?.properties ?? {}),
+    );
   }
   return { ...out, ...(schema.properties ?? {}) };
 }

@@ -17,7 +17,10 @@ export function tableColumns(root: any, arraySchema: any, detail?: UiElement): C
     if (out.length) return out;
   }
   if (items.type === 'object' || items.properties || Array.isArray(items.allOf)) {
-    return propertyNamesOf(root, items).map((p) => ({ type: 'Control', scope: `#/properties/${p.replace(/~/g, '~0').replace(/\//g, '~1')}` }));
+    return propertyNamesOf(root, items).map((p) => ({
+      type: 'Control',
+      scope: `#/properties/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    }));
   }
   return [{ type: 'Control', scope: '#', label: false }];
 }

@@ -25,8 +25,12 @@ describe('rowsFromSheet', () => {
     expect(unmatched).toEqual([]);
     expect(rows).toHaveLength(3);
     expect(rows[0]).toEqual({
-      problem: '控辍保学台账与学籍系统数据不一致，2名学生状态未更新', unitCode: '64042210001', role: 'principal',
-      responsiblePerson: '王校长', measures: '逐一核对学籍并更新台账', deadline: '2026-12-31',
+      problem: '控辍保学台账与学籍系统数据不一致，2名学生状态未更新',
+      unitCode: '64042210001',
+      role: 'principal',
+      responsiblePerson: '王校长',
+      measures: '逐一核对学籍并更新台账',
+      deadline: '2026-12-31',
     });
     expect(rows[1].role).toBe('township-official');
     // …and the form accepts the imported items as if typed.
@@ -34,13 +38,26 @@ describe('rowsFromSheet', () => {
   });
 
   it('given headers by key or English label, odd spacing, a number column and an unknown column, then known ones map and the rest is reported', () => {
-    const root = { type: 'object', properties: { t: { type: 'array', items: { type: 'object', properties: { name: { type: 'string', title: '姓名' }, age: { type: 'integer' }, local: { type: 'boolean' } } } } } };
+    const root = {
+      type: 'object',
+      properties: {
+        t: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { name: { type: 'string', title: '姓名' }, age: { type: 'integer' }, local: { type: 'boolean' } },
+          },
+        },
+      },
+    };
     const arr = root.properties.t;
     const columns = [...tableColumns(root, arr)];
     columns[1] = { ...columns[1], label: { zh: '年龄', en: 'Age' } };
     const { rows, unmatched } = rowsFromSheet(
       [{ cells: { ' 姓 名 ': '马小明', AGE: '9', local: '是', 备注: 'x' } }, { cells: { ' 姓 名 ': ' ', AGE: '', local: '', 备注: '' } }],
-      columns, root, arr.items,
+      columns,
+      root,
+      arr.items,
     );
     expect(rows).toEqual([{ name: '马小明', age: 9, local: true }]);
     expect(unmatched).toEqual(['备注']);

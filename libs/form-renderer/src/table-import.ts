@@ -11,7 +11,10 @@ export interface TableImport {
   unmatched: string[];
 }
 
-const norm = (s: unknown) => String(s ?? '').replace(/\s+/g, '').toLowerCase();
+const norm = (s: unknown) =>
+  String(s ?? '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
 
 /** The names a column goes by: its key, its label in both languages and its schema title. */
 function columnNames(column: ControlElement, schema: any, key: string): string[] {
@@ -24,7 +27,8 @@ function columnNames(column: ControlElement, schema: any, key: string): string[]
 function cellValue(text: string, schema: any): unknown {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  const choices: { const: unknown; title?: string }[] = schema?.oneOf?.filter((o: any) => 'const' in o) ?? (schema?.enum ?? []).map((v: unknown) => ({ const: v }));
+  const choices: { const: unknown; title?: string }[] =
+    schema?.oneOf?.filter((o: any) => 'const' in o) ?? (schema?.enum ?? []).map((v: unknown) => ({ const: v }));
   const choice = choices.find((c) => norm(c.const) === norm(trimmed) || (c.title !== undefined && norm(c.title) === norm(trimmed)));
   if (choice) return choice.const;
   if (schema?.type === 'integer' || schema?.type === 'number') {

@@ -22,7 +22,8 @@ export function UnshownErrors() {
     if (!form || submitCount === 0) return setUnshown([]);
     const flat = flattenResolverErrors(errors as unknown as ResolverErrorTree);
     // After the commit that rendered the fields' own messages, so the page says which ones are on it.
-    const atField = (path: string) => form.querySelector(`.kcbx-field[data-field="${CSS.escape(pointerToName(path))}"] > .kcbx-field-message`);
+    const atField = (path: string) =>
+      form.querySelector(`.kcbx-field[data-field="${CSS.escape(pointerToName(path))}"] > .kcbx-field-message`);
     setUnshown(Object.entries(flat).filter(([path]) => !atField(path)));
     setChecked(submitCount);
   }, [errors, submitCount]);

@@ -6,7 +6,11 @@ export function acceptAttribute(limits: FileLimits | undefined): string | undefi
 }
 
 /** Checked before uploading, so an oversize or wrong-type file never leaves the browser. */
-export function uploadRefusal(limits: FileLimits | undefined, file: { name: string; size: number; type: string }, locale: 'zh-CN' | 'en'): string | null {
+export function uploadRefusal(
+  limits: FileLimits | undefined,
+  file: { name: string; size: number; type: string },
+  locale: 'zh-CN' | 'en',
+): string | null {
   // Named, not spread: a browser File keeps name/size/type as prototype getters, which spreading drops.
   const problem = fileProblem(limits ?? {}, { id: 'pending', name: file.name, size: file.size, type: file.type });
   if (problem === 'size') {

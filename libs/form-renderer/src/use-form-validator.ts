@@ -40,6 +40,9 @@ export function useFormValidator(definition: FormDefinition, { permissions, loca
     (values) => resolveForm(definition, values, { locale, permissions, validators }) as any,
     [definition, locale, permissions, validators],
   );
-  const validate = useCallback((data: unknown) => validateFormData(definition, data, { permissions, validators }), [definition, permissions, validators]);
+  const validate = useCallback(
+    (data: unknown) => validateFormData(definition, data, { permissions, validators }),
+    [definition, permissions, validators],
+  );
   return { resolver, validate, validators };
 }

@@ -28,7 +28,9 @@ describe('validation speed (200 fields, 50-row table)', () => {
     const start = process.hrtime.bigint();
     for (let i = 0; i < 5; i++) await stock(data, undefined, options);
     const theirs = Number(process.hrtime.bigint() - start) / 1e6 / 5;
-    console.log(`validation of a 200-field form with 50 rows: cached ${ours.toFixed(3)} ms/call, @hookform/resolvers ajv ${theirs.toFixed(2)} ms/call`);
+    console.log(
+      `validation of a 200-field form with 50 rows: cached ${ours.toFixed(3)} ms/call, @hookform/resolvers ajv ${theirs.toFixed(2)} ms/call`,
+    );
     expect(validators.compileCount).toBe(1);
     expect(ours * 10).toBeLessThan(theirs);
   });

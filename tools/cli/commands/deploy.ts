@@ -17,7 +17,10 @@ const fate = (isNew?: boolean) => (isNew === undefined ? '' : isNew ? '（新版
 
 export const deployCommand: Command = {
   name: 'deploy',
-  summary: { zh: '检查后把表单与流程部署到服务器（一次部署，全部成功或全部不变）', en: 'check, then deploy forms and procedures to a server (all or nothing)' },
+  summary: {
+    zh: '检查后把表单与流程部署到服务器（一次部署，全部成功或全部不变）',
+    en: 'check, then deploy forms and procedures to a server (all or nothing)',
+  },
   usage: 'deploy <目录或文件 dir-or-file>... --url <地址> --token <令牌> [--dry-run]',
   help: {
     zh: `先按 validate 的规则在本地检查（角色取自服务器上本县的角色，已发布的表单也算存在），
@@ -37,13 +40,22 @@ Example: npm run tools -- deploy forms workflows --url http://localhost:3000 --t
   async run(argv, io) {
     const args = parseArgs(argv, { options: SERVER_OPTIONS, flags: ['dry-run'] });
     const dryRun = args.options['dry-run'] === true;
-    if (args.positionals.length === 0) throw new CliError('请指定要部署的目录或文件，例如 deploy forms workflows', 'name the folders or files to deploy, e.g. deploy forms workflows');
+    if (args.positionals.length === 0)
+      throw new CliError(
+        '请指定要部署的目录或文件，例如 deploy forms workflows',
+        'name the folders or files to deploy, e.g. deploy forms workflows',
+      );
     const client = serverClient(args, io);
     const files = collectPackageFiles(args.positionals, io.cwd);
-    if (files.forms.length + files.bpmn.length === 0) throw new CliError('没有可部署的 .form.json 或 .bpmn 文件', 'no .form.json or .bpmn files to deploy');
+    if (files.forms.length + files.bpmn.length === 0)
+      throw new CliError('没有可部署的 .form.json 或 .bpmn 文件', 'no .form.json or .bpmn files to deploy');
     const roles = await client.get<{ key: string }[]>('/roles');
     const published = await client.get<{ key: string }[]>('/forms');
-    const report = await validatePackage(files, { keys: new Set(roles.map((r) => r.key)), source: `${client.baseUrl}` }, published.map((f) => f.key));
+    const report = await validatePackage(
+      files,
+      { keys: new Set(roles.map((r) => r.key)), source: `${client.baseUrl}` },
+      published.map((f) => f.key),
+    );
     for (const w of report.warnings) io.err(formatProblem(w));
     if (report.problems.length > 0) {
       for (const p of report.problems) io.err(formatProblem(p));
@@ -51,14 +63,19 @@ Example: npm run tools -- deploy forms workflows --url http://localhost:3000 --t
       return EXIT.problems;
     }
     const resources = [...files.forms, ...files.bpmn].map((f) => ({ name: path.basename(f.file), content: f.text }));
-    const deployed = await client.post<Deployed>(`/deployments${dryRun ? '?dryRun=true' : ''}`, { name: args.positionals.join(' '), resources });
+    const deployed = await client.post<Deployed>(`/deployments${dryRun ? '?dryRun=true' : ''}`, {
+      name: args.positionals.join(' '),
+      resources,
+    });
     for (const d of deployed.processDefinitions) io.out(`流程 process ${d.key} v${d.version}${fate(d.isNew)}`);
     for (const f of deployed.forms) io.out(`表单 form ${f.key} v${f.version}${fate(f.isNew)}`);
     if (dryRun) {
       io.out(`预览（未部署） / preview (nothing deployed): ${client.baseUrl}`);
       return EXIT.ok;
     }
-    io.out(`已部署到 ${client.baseUrl}：${deployed.processDefinitions.length} 个流程、${deployed.forms.length} 个表单 / deployed: ${deployed.processDefinitions.length} procedure(s), ${deployed.forms.length} form(s)`);
+    io.out(
+      `已部署到 ${client.baseUrl}：${deployed.processDefinitions.length} 个流程、${deployed.forms.length} 个表单 / deployed: ${deployed.processDefinitions.length} procedure(s), ${deployed.forms.length} form(s)`,
+    );
     return EXIT.ok;
   },
 };

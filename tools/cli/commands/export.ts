@@ -9,7 +9,10 @@ import { writePackageDir } from '../package/package-dir';
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: { zh: '导出本县数据包（表单、流程、角色、单位树、用户（不含密码））到目录', en: "export the county's package (forms, procedures, roles, org tree, users without passwords) to a folder" },
+  summary: {
+    zh: '导出本县数据包（表单、流程、角色、单位树、用户（不含密码））到目录',
+    en: "export the county's package (forms, procedures, roles, org tree, users without passwords) to a folder",
+  },
   usage: 'export --out <目录 dir> --url <地址> --token <令牌> [--force]',
   help: {
     zh: `从服务器导出登录用户所在县的数据包，写成一个目录：
@@ -30,13 +33,20 @@ Example: npm run tools -- export --out /tmp/xiji --url http://localhost:3000 --t
     if (!out) throw new CliError('请用 --out 指定导出目录', 'name the output folder with --out');
     const dir = path.resolve(io.cwd, out);
     if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0 && !args.options.force) {
-      throw new CliError(`目录 ${out} 已存在且不为空；确认覆盖请加 --force`, `${out} exists and is not empty; add --force to write into it`);
+      throw new CliError(
+        `目录 ${out} 已存在且不为空；确认覆盖请加 --force`,
+        `${out} exists and is not empty; add --force to write into it`,
+      );
     }
     const client = serverClient(args, io);
     const pkg = await client.get<CountyPackage>('/admin/county-package');
     writePackageDir(dir, pkg);
-    io.out(`已导出 ${pkg.tenant.name}（${pkg.tenant.code}）到 ${out}：${pkg.orgUnits.length} 个单位、${pkg.roles.length} 个角色、${pkg.users.length} 个用户、${pkg.forms.length} 个表单、${pkg.workflows.length} 个流程文件`);
-    io.out(`exported ${pkg.tenant.code} to ${out}: ${pkg.orgUnits.length} org units, ${pkg.roles.length} roles, ${pkg.users.length} users, ${pkg.forms.length} forms, ${pkg.workflows.length} procedure files`);
+    io.out(
+      `已导出 ${pkg.tenant.name}（${pkg.tenant.code}）到 ${out}：${pkg.orgUnits.length} 个单位、${pkg.roles.length} 个角色、${pkg.users.length} 个用户、${pkg.forms.length} 个表单、${pkg.workflows.length} 个流程文件`,
+    );
+    io.out(
+      `exported ${pkg.tenant.code} to ${out}: ${pkg.orgUnits.length} org units, ${pkg.roles.length} roles, ${pkg.users.length} users, ${pkg.forms.length} forms, ${pkg.workflows.length} procedure files`,
+    );
     return EXIT.ok;
   },
 };

@@ -11,7 +11,10 @@ import { printImportReport } from '../package/print-report';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: { zh: '把数据包目录导入登录用户所在的县（只增不删，可重复执行；--dry-run 只预览）', en: "import a package folder into the logged-in user's county (additive, repeatable; --dry-run previews)" },
+  summary: {
+    zh: '把数据包目录导入登录用户所在的县（只增不删，可重复执行；--dry-run 只预览）',
+    en: "import a package folder into the logged-in user's county (additive, repeatable; --dry-run previews)",
+  },
   usage: 'import <目录 dir> --url <地址> --token <令牌> [--dry-run] [--forms <目录>] [--workflows <目录>] [--initial-password <密码>]',
   help: {
     zh: `读取 export 写出的目录（或 new-county 生成的目录）并导入服务器上登录用户所在的县：
@@ -41,14 +44,24 @@ ${SERVER_HELP.en}`,
     const forms = stringOption(args, 'forms');
     const workflows = stringOption(args, 'workflows');
     const pkg = readPackageDir(dir, io.cwd, { forms: forms ? [forms] : undefined, workflows: workflows ? [workflows] : undefined });
-    return sendPackage(client, io, pkg, { dryRun: args.options['dry-run'] === true, initialPassword: stringOption(args, 'initial-password') });
+    return sendPackage(client, io, pkg, {
+      dryRun: args.options['dry-run'] === true,
+      initialPassword: stringOption(args, 'initial-password'),
+    });
   },
 };
 
 /** POSTs a package and prints the report; shared with seed. */
-export async function sendPackage(client: ApiClient, io: Io, pkg: CountyPackage, opts: { dryRun: boolean; initialPassword?: string }): Promise<number> {
-  const report = await client.post<ImportReport>(`/admin/county-package${opts.dryRun ? '?dryRun=true' : ''}`,
-    { ...pkg, ...(opts.initialPassword ? { initialPassword: opts.initialPassword } : {}) });
+export async function sendPackage(
+  client: ApiClient,
+  io: Io,
+  pkg: CountyPackage,
+  opts: { dryRun: boolean; initialPassword?: string },
+): Promise<number> {
+  const report = await client.post<ImportReport>(`/admin/county-package${opts.dryRun ? '?dryRun=true' : ''}`, {
+    ...pkg,
+    ...(opts.initialPassword ? { initialPassword: opts.initialPassword } : {}),
+  });
   printImportReport(io, report);
   return report.problems.length > 0 ? EXIT.problems : EXIT.ok;
 }

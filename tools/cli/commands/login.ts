@@ -5,7 +5,10 @@ import { serverClient } from '../http/server-options';
 
 export const loginCommand: Command = {
   name: 'login',
-  summary: { zh: '登录服务器，输出访问令牌（供 --token / KCBX_TOKEN 使用）', en: 'log in to a server and print an access token (for --token / KCBX_TOKEN)' },
+  summary: {
+    zh: '登录服务器，输出访问令牌（供 --token / KCBX_TOKEN 使用）',
+    en: 'log in to a server and print an access token (for --token / KCBX_TOKEN)',
+  },
   usage: 'login --url <地址 address> --username <用户名> [--password <密码>]',
   help: {
     zh: `登录并只把令牌打印到标准输出，便于：
@@ -20,7 +23,8 @@ The password comes from --password, else KCBX_PASSWORD (keeps it out of the shel
     const username = stringOption(args, 'username');
     const password = stringOption(args, 'password') ?? io.env.KCBX_PASSWORD;
     if (!username) throw new CliError('请用 --username 指定用户名', 'name the user with --username');
-    if (!password) throw new CliError('请用 --password 或环境变量 KCBX_PASSWORD 提供密码', 'give the password with --password or KCBX_PASSWORD');
+    if (!password)
+      throw new CliError('请用 --password 或环境变量 KCBX_PASSWORD 提供密码', 'give the password with --password or KCBX_PASSWORD');
     const client = serverClient(args, io, false);
     const { accessToken } = await client.post<{ accessToken: string }>('/auth/login', { username, password });
     io.out(accessToken);

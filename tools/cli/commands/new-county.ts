@@ -17,13 +17,19 @@ function loadRegions(file: string | undefined, cwd: string): RegionIndex {
   try {
     return new RegionIndex(JSON.parse(fs.readFileSync(full, 'utf8')) as RegionNode[]);
   } catch (e) {
-    throw new CliError(`无法读取区划数据 ${file}：${(e as Error).message}`, `cannot read the division data ${file}: ${(e as Error).message}`);
+    throw new CliError(
+      `无法读取区划数据 ${file}：${(e as Error).message}`,
+      `cannot read the division data ${file}: ${(e as Error).message}`,
+    );
   }
 }
 
 export const newCountyCommand: Command = {
   name: 'new-county',
-  summary: { zh: '按 GB/T 2260 县级代码生成一个县的数据目录（县 → 乡镇 → 占位学校，标准角色）', en: 'make a county data folder from a GB/T 2260 county code (county → townships → placeholder schools, standard roles)' },
+  summary: {
+    zh: '按 GB/T 2260 县级代码生成一个县的数据目录（县 → 乡镇 → 占位学校，标准角色）',
+    en: 'make a county data folder from a GB/T 2260 county code (county → townships → placeholder schools, standard roles)',
+  },
   usage: 'new-county --code <县级代码 county code> [--out <目录>] [--divisions <pcas-code.json>] [--force]',
   help: {
     zh: `为全国任一县（区、县级市）生成数据目录，默认 counties/<代码>/：
@@ -59,9 +65,11 @@ Then: load it into the county's server with seed or import.`,
     fs.writeFileSync(path.join(dir, PACKAGE_FILES.county), json(countyFile(tenant)));
     fs.writeFileSync(path.join(dir, PACKAGE_FILES.orgUnits), json(orgUnits));
     const standardRoles = path.join(io.cwd, 'counties', DEFAULT_COUNTY, 'roles.json');
-    const rolesNote = fs.existsSync(standardRoles) && path.resolve(standardRoles) !== path.join(dir, 'roles.json')
-      ? (fs.copyFileSync(standardRoles, path.join(dir, PACKAGE_FILES.roles)), `角色复制自 roles copied from ${path.relative(io.cwd, standardRoles)}`)
-      : '未写 roles.json（没有 counties/640422/roles.json） / no roles.json written';
+    const rolesNote =
+      fs.existsSync(standardRoles) && path.resolve(standardRoles) !== path.join(dir, 'roles.json')
+        ? (fs.copyFileSync(standardRoles, path.join(dir, PACKAGE_FILES.roles)),
+          `角色复制自 roles copied from ${path.relative(io.cwd, standardRoles)}`)
+        : '未写 roles.json（没有 counties/640422/roles.json） / no roles.json written';
     if (!fs.existsSync(path.join(dir, PACKAGE_FILES.users))) fs.writeFileSync(path.join(dir, PACKAGE_FILES.users), json([]));
     const townships = orgUnits.filter((u) => u.kind === 'township').length;
     const schools = orgUnits.filter((u) => u.kind === 'school').length;

@@ -16,7 +16,10 @@ function sourceDirs(countyDir: string, cwd: string, sub: 'forms' | 'workflows'):
 
 export const seedCommand: Command = {
   name: 'seed',
-  summary: { zh: '把仓库中某县的数据（counties/<代码>/ 及其表单、流程）装入服务器，演示用户带初始密码', en: "load a county's shipped data (counties/<code>/ with its forms and procedures) into a server, demo users with a password" },
+  summary: {
+    zh: '把仓库中某县的数据（counties/<代码>/ 及其表单、流程）装入服务器，演示用户带初始密码',
+    en: "load a county's shipped data (counties/<code>/ with its forms and procedures) into a server, demo users with a password",
+  },
   usage: 'seed [--county <代码 code>] [--dir <目录>] [--password <密码>] [--dry-run] (--url <地址> --token <令牌> | --database)',
   help: {
     zh: `把仓库里随附的县数据装入服务器上登录用户所在的县（用该县的管理员令牌）：
@@ -43,13 +46,16 @@ ${SERVER_HELP.en}`,
   async run(argv, io) {
     const args = parseArgs(argv, { options: [...SERVER_OPTIONS, 'county', 'dir', 'password'], flags: ['dry-run', 'database'] });
     const direct = args.options.database === true;
-    if (direct && !stringOption(args, 'county')) throw new CliError('--database 需要 --county <县代码>', '--database needs --county <code>');
+    if (direct && !stringOption(args, 'county'))
+      throw new CliError('--database 需要 --county <县代码>', '--database needs --county <code>');
     const client = direct ? null : serverClient(args, io);
     const county = stringOption(args, 'county') ?? (await client!.get<{ tenant: { code: string } }>('/me')).tenant.code;
     const dir = path.resolve(io.cwd, stringOption(args, 'dir') ?? path.join('counties', county));
     if (!fs.existsSync(dir)) {
-      throw new CliError(`找不到县数据目录 ${path.relative(io.cwd, dir)}；可用 new-county --code ${county} 生成`,
-        `no county folder ${path.relative(io.cwd, dir)}; make one with new-county --code ${county}`);
+      throw new CliError(
+        `找不到县数据目录 ${path.relative(io.cwd, dir)}；可用 new-county --code ${county} 生成`,
+        `no county folder ${path.relative(io.cwd, dir)}; make one with new-county --code ${county}`,
+      );
     }
     const pkg = readPackageDir(dir, io.cwd, { forms: sourceDirs(dir, io.cwd, 'forms'), workflows: sourceDirs(dir, io.cwd, 'workflows') });
     const opts = { dryRun: args.options['dry-run'] === true, initialPassword: stringOption(args, 'password') ?? io.env.DEMO_PASSWORD };

@@ -9,7 +9,10 @@ import { validatePackage } from '../validate/validate-package';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: { zh: '检查表单与流程（不连服务器）：BPMN 可解析且受支持、表单引用存在、角色存在、FEEL 可解析、字段权限与县数据一致', en: 'check forms and procedures offline: BPMN parses and is supported, forms resolve, roles exist, FEEL parses, field permissions and county data hang together' },
+  summary: {
+    zh: '检查表单与流程（不连服务器）：BPMN 可解析且受支持、表单引用存在、角色存在、FEEL 可解析、字段权限与县数据一致',
+    en: 'check forms and procedures offline: BPMN parses and is supported, forms resolve, roles exist, FEEL parses, field permissions and county data hang together',
+  },
   usage: 'validate <目录或文件 dir-or-file>... [--roles <roles.json>] [--county <code>]',
   help: {
     zh: `检查一个县的表单（*.form.json）与流程（*.bpmn），不连接服务器：
@@ -44,13 +47,25 @@ Example: npm run tools -- validate forms workflows`,
   },
   async run(argv, io) {
     const args = parseArgs(argv, { options: ['roles', 'county'] });
-    if (args.positionals.length === 0) throw new CliError('请指定要检查的目录或文件，例如 validate forms workflows', 'name the folders or files to check, e.g. validate forms workflows');
+    if (args.positionals.length === 0)
+      throw new CliError(
+        '请指定要检查的目录或文件，例如 validate forms workflows',
+        'name the folders or files to check, e.g. validate forms workflows',
+      );
     const files = collectPackageFiles(args.positionals, io.cwd);
     const counties = countyDirs(args.positionals, io.cwd);
     if (files.forms.length + files.bpmn.length + counties.length === 0) {
-      throw new CliError(`${args.positionals.join('、')} 中没有 .form.json 或 .bpmn 文件`, `no .form.json or .bpmn files in ${args.positionals.join(', ')}`);
+      throw new CliError(
+        `${args.positionals.join('、')} 中没有 .form.json 或 .bpmn 文件`,
+        `no .form.json or .bpmn files in ${args.positionals.join(', ')}`,
+      );
     }
-    const roles = findRoles({ rolesFile: stringOption(args, 'roles'), county: stringOption(args, 'county'), paths: args.positionals, cwd: io.cwd });
+    const roles = findRoles({
+      rolesFile: stringOption(args, 'roles'),
+      county: stringOption(args, 'county'),
+      paths: args.positionals,
+      cwd: io.cwd,
+    });
     const report = await validatePackage(files, roles);
     for (const dir of counties) report.problems.push(...checkCountyData(dir, io.cwd));
     for (const p of [...report.problems, ...report.warnings]) io.err(formatProblem(p));
@@ -61,7 +76,9 @@ Example: npm run tools -- validate forms workflows`,
       return EXIT.problems;
     }
     const w = report.warnings.length;
-    io.out(`检查通过：${zh}，角色来自 ${roles.source}${w ? `，${w} 个提示` : ''} / validation passed: ${en}, roles from ${roles.source}${w ? `, ${w} warning(s)` : ''}`);
+    io.out(
+      `检查通过：${zh}，角色来自 ${roles.source}${w ? `，${w} 个提示` : ''} / validation passed: ${en}, roles from ${roles.source}${w ? `, ${w} warning(s)` : ''}`,
+    );
     return EXIT.ok;
   },
 };

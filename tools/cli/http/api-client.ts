@@ -8,7 +8,11 @@ export class ApiError extends CliError {
     serverMessage: string,
     readonly details: unknown[],
   ) {
-    super(`服务器拒绝（HTTP ${status} ${code}）：${serverMessage}`, `the server refused (HTTP ${status} ${code}): ${serverMessage}`, EXIT.problems);
+    super(
+      `服务器拒绝（HTTP ${status} ${code}）：${serverMessage}`,
+      `the server refused (HTTP ${status} ${code}): ${serverMessage}`,
+      EXIT.problems,
+    );
   }
 }
 
@@ -19,7 +23,10 @@ export class ApiError extends CliError {
 export class ApiClient {
   readonly baseUrl: string;
 
-  constructor(url: string, private readonly token?: string) {
+  constructor(
+    url: string,
+    private readonly token?: string,
+  ) {
     this.baseUrl = url.replace(/\/+$/, '').replace(/\/api$/, '');
   }
 
@@ -60,7 +67,12 @@ export class ApiClient {
       if (!json || typeof json !== 'object') {
         throw new ApiError(res.status, 'HTTP_ERROR', `${url} 的回应不是本系统的 API / ${url} did not answer like this system's API`, []);
       }
-      throw new ApiError(res.status, String(json.error ?? 'HTTP_ERROR'), String(json.message ?? res.statusText), Array.isArray(json.details) ? json.details : []);
+      throw new ApiError(
+        res.status,
+        String(json.error ?? 'HTTP_ERROR'),
+        String(json.message ?? res.statusText),
+        Array.isArray(json.details) ? json.details : [],
+      );
     }
     if (json === null && text) {
       throw new CliError(`${url} 的回应不是 JSON（地址是否正确？）`, `${url} did not answer with JSON (is the URL right?)`);

@@ -24,17 +24,26 @@ function repositoryRoot(): string {
 export function seedDatabase(io: Io, pkg: CountyPackage, opts: { dryRun: boolean; initialPassword?: string }): number {
   const root = repositoryRoot();
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const build = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'apps', 'api', 'tsconfig.app.json')], { cwd: root, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'apps', 'api', 'tsconfig.app.json')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new CliError(`API 编译失败：\n${build.stdout}${build.stderr}`, 'the API did not compile (see above)');
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kcbx-seed-')), 'package.json');
   fs.writeFileSync(file, JSON.stringify(pkg));
   try {
     const entry = path.join(root, 'dist', 'out-tsc', 'apps', 'api', 'src', 'county-package', 'seed-main.js');
-    const run = spawnSync(process.execPath, ['-r', path.join(root, 'tools', 'scripts', 'register-aliases.js'), entry, file, ...(opts.dryRun ? ['--dry-run'] : [])], {
-      cwd: io.cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-      // the password travels in the environment, not on a command line other users can list
-      env: { ...process.env, ...io.env, KCBX_INITIAL_PASSWORD: opts.initialPassword ?? '' },
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['-r', path.join(root, 'tools', 'scripts', 'register-aliases.js'), entry, file, ...(opts.dryRun ? ['--dry-run'] : [])],
+      {
+        cwd: io.cwd,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        // the password travels in the environment, not on a command line other users can list
+        env: { ...process.env, ...io.env, KCBX_INITIAL_PASSWORD: opts.initialPassword ?? '' },
+      },
+    );
     const last = run.stdout.trim().split('\n').pop() ?? '';
     let result: { ok: boolean; report?: ImportReport; error?: string; message?: string; details?: unknown[] };
     try {

@@ -17,7 +17,10 @@ export const PACKAGE_FILES = { county: 'county.json', orgUnits: 'org-units.json'
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** county.json as the shipped packages write it */
-export const countyFile = (tenant: { code: string; name: string }) => ({ format: PACKAGE_FORMAT, tenant: { code: tenant.code, name: tenant.name } });
+export const countyFile = (tenant: { code: string; name: string }) => ({
+  format: PACKAGE_FORMAT,
+  tenant: { code: tenant.code, name: tenant.name },
+});
 
 export function writePackageDir(dir: string, pkg: CountyPackage): { files: number } {
   fs.mkdirSync(path.join(dir, 'forms'), { recursive: true });
@@ -34,7 +37,8 @@ export function writePackageDir(dir: string, pkg: CountyPackage): { files: numbe
 /** names come from the server; a name must never lead out of the package folder */
 function safeName(name: string): string {
   const base = path.basename(name);
-  if (!/^[\w.\u4e00-\u9fa5-]+$/.test(base) || base.startsWith('.')) throw new CliError(`不安全的文件名：${name}`, `unsafe file name: ${name}`);
+  if (!/^[\w.\u4e00-\u9fa5-]+$/.test(base) || base.startsWith('.'))
+    throw new CliError(`不安全的文件名：${name}`, `unsafe file name: ${name}`);
   return base;
 }
 
@@ -54,13 +58,17 @@ function readJson<T>(file: string, cwd: string): T {
  * the repository). Forms are sent as written; the server checks them again.
  */
 export function readPackageDir(dir: string, cwd: string, sources: { forms?: string[]; workflows?: string[] } = {}): CountyPackage {
-  const file = readJson<{ tenant?: { code?: string; name?: string }; code?: string; name?: string }>(path.join(dir, PACKAGE_FILES.county), cwd);
+  const file = readJson<{ tenant?: { code?: string; name?: string }; code?: string; name?: string }>(
+    path.join(dir, PACKAGE_FILES.county),
+    cwd,
+  );
   const county = file.tenant ?? file;
   if (typeof county.code !== 'string' || typeof county.name !== 'string') {
     const shown = path.relative(cwd, path.join(dir, PACKAGE_FILES.county));
     throw new CliError(`${shown} 须包含 tenant.code 与 tenant.name`, `${shown} needs tenant.code and tenant.name`);
   }
-  const optional = <T>(file: string, fallback: T): T => (fs.existsSync(path.join(dir, file)) ? readJson<T>(path.join(dir, file), cwd) : fallback);
+  const optional = <T>(file: string, fallback: T): T =>
+    fs.existsSync(path.join(dir, file)) ? readJson<T>(path.join(dir, file), cwd) : fallback;
   const inDir = (sub: string) => (fs.existsSync(path.join(dir, sub)) ? [path.join(dir, sub)] : []);
   const formDirs = sources.forms ?? inDir('forms');
   const workflowDirs = sources.workflows ?? inDir('workflows');
@@ -68,7 +76,10 @@ export function readPackageDir(dir: string, cwd: string, sources: { forms?: stri
     try {
       return JSON.parse(f.text) as Record<string, unknown>;
     } catch (e) {
-      throw new CliError(`${f.file} 不是有效的 JSON（先运行 validate）：${(e as Error).message}`, `${f.file} is not valid JSON (run validate first): ${(e as Error).message}`);
+      throw new CliError(
+        `${f.file} 不是有效的 JSON（先运行 validate）：${(e as Error).message}`,
+        `${f.file} is not valid JSON (run validate first): ${(e as Error).message}`,
+      );
     }
   });
   const workflows = collectPackageFiles(workflowDirs, cwd).bpmn.map((f) => ({ name: path.basename(f.file), content: f.text }));

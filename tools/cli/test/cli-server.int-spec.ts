@@ -62,7 +62,7 @@ describe('the CLI against a running API', () => {
     expect(bad.err).toContain('服务器拒绝（HTTP 401 AUTH_INVALID_CREDENTIALS）：用户名或密码错误');
   });
 
-  it('deploy checks against the server\'s roles first: a broken copy is refused locally, a good one deployed once', async () => {
+  it("deploy checks against the server's roles first: a broken copy is refused locally, a good one deployed once", async () => {
     const designer = await token('designer');
     const escalation = path.join(work, 'workflows', 'escalation.bpmn');
     const original = fs.readFileSync(escalation, 'utf8');
@@ -72,14 +72,22 @@ describe('the CLI against a running API', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/workflows\/escalation\.bpmn:19 \(principalVisit\) \[ROLE_NOT_FOUND\] 候选角色“headmaster”/);
     expect(refused.err).toContain('未部署：共 1 个问题');
-    const none = await t.http().get('/api/process-definitions').set({ Authorization: `Bearer ${designer}` }).expect(200);
+    const none = await t
+      .http()
+      .get('/api/process-definitions')
+      .set({ Authorization: `Bearer ${designer}` })
+      .expect(200);
     expect(none.body).toEqual([]);
 
     const preview = await cli('deploy', 'forms', 'workflows', '--token', designer, '--dry-run');
     expect(preview.code).toBe(0);
     expect(preview.out).toContain('流程 process leave-approval v1（新版本 new version）');
     expect(preview.out).toContain('预览（未部署）');
-    const stillNone = await t.http().get('/api/process-definitions').set({ Authorization: `Bearer ${designer}` }).expect(200);
+    const stillNone = await t
+      .http()
+      .get('/api/process-definitions')
+      .set({ Authorization: `Bearer ${designer}` })
+      .expect(200);
     expect(stillNone.body).toEqual([]);
 
     const done = await cli('deploy', 'forms', 'workflows', '--token', designer);
@@ -90,7 +98,9 @@ describe('the CLI against a running API', () => {
     expect(done.out).toContain('已部署到');
     const again = await cli('deploy', 'forms', 'workflows', '--token', designer);
     expect(again.out).toContain('流程 process leave-approval v1');
-    expect((await cli('deploy', 'forms', 'workflows', '--token', designer, '--dry-run')).out).toContain('流程 process leave-approval v1（内容相同，不产生新版本 unchanged）');
+    expect((await cli('deploy', 'forms', 'workflows', '--token', designer, '--dry-run')).out).toContain(
+      '流程 process leave-approval v1（内容相同，不产生新版本 unchanged）',
+    );
     expect((await cli('deploy', 'forms', '--token', await token('teacher'))).code).toBe(1);
   });
 
@@ -100,12 +110,19 @@ describe('the CLI against a running API', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('已导出 西吉县（640422）到 xiji');
     const dir = path.join(work, 'xiji');
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'county.json'), 'utf8'))).toEqual({ format: 'kcbx-county-package/1', tenant: { code: '640422', name: '西吉县' } });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'county.json'), 'utf8'))).toEqual({
+      format: 'kcbx-county-package/1',
+      tenant: { code: '640422', name: '西吉县' },
+    });
     const units = JSON.parse(fs.readFileSync(path.join(dir, 'org-units.json'), 'utf8'));
     expect(units.filter((u: { kind: string }) => u.kind === 'township')).toHaveLength(19);
     expect(fs.readFileSync(path.join(dir, 'users.json'), 'utf8')).not.toMatch(/password|argon2/i);
     expect(fs.readdirSync(path.join(dir, 'forms')).sort()).toEqual(['leave-application.form.json', 'principal-review.form.json']);
-    expect(fs.readdirSync(path.join(dir, 'workflows')).sort()).toEqual(['escalation.bpmn', 'leave-approval.bpmn', 'persuasion-return.bpmn']);
+    expect(fs.readdirSync(path.join(dir, 'workflows')).sort()).toEqual([
+      'escalation.bpmn',
+      'leave-approval.bpmn',
+      'persuasion-return.bpmn',
+    ]);
     expect((await cli('validate', 'xiji')).code).toBe(0);
 
     const overwrite = await cli('export', '--out', 'xiji', '--token', admin);
@@ -118,14 +135,14 @@ describe('the CLI against a running API', () => {
     expect(back.out).toContain('流程 procedures: 新增 created 0，更新 updated 0，不变 unchanged 3');
   });
 
-  it('import refuses another county\'s package and says whose it is', async () => {
+  it("import refuses another county's package and says whose it is", async () => {
     const r = await cli('import', 'xiji', '--token', await token('ld-admin'));
     expect(r.code).toBe(1);
     expect(r.err).toContain('COUNTY_MISMATCH');
     expect(r.err).toContain('数据包属于 西吉县（640422），而您登录的是 隆德县（640423）');
   });
 
-  it('new-county builds Longde\'s folder from the division tree — the same tree the server seeded — and seed loads it with the procedures', async () => {
+  it("new-county builds Longde's folder from the division tree — the same tree the server seeded — and seed loads it with the procedures", async () => {
     const made = await cli('new-county', '--code', '640423');
     expect(made.code).toBe(0);
     expect(made.out).toContain('已生成 隆德县（640423）：13 个乡镇');
@@ -141,15 +158,22 @@ describe('the CLI against a running API', () => {
     const units = JSON.parse(fs.readFileSync(path.join(work, 'counties', '640423', 'org-units.json'), 'utf8'));
     units.push({ code: '64042310009', name: '城关镇第九小学（演示）', kind: 'school', parentCode: '640423100' });
     fs.writeFileSync(path.join(work, 'counties', '640423', 'org-units.json'), JSON.stringify(units));
-    fs.writeFileSync(path.join(work, 'counties', '640423', 'users.json'), JSON.stringify([
-      { username: 'ld-teacher9', displayName: '第九小学老师（演示）', roles: [{ role: 'class-teacher', orgUnit: '64042310009' }] },
-    ]));
+    fs.writeFileSync(
+      path.join(work, 'counties', '640423', 'users.json'),
+      JSON.stringify([
+        { username: 'ld-teacher9', displayName: '第九小学老师（演示）', roles: [{ role: 'class-teacher', orgUnit: '64042310009' }] },
+      ]),
+    );
     const seeded = await cli('seed', '--token', ldAdmin, '--password', 'Longde2026x');
     expect(seeded.err).toBe('');
     expect(seeded.out).toMatch(/单位 org units: 新增 created 1/);
     expect(seeded.out).toContain('用户 users: 新增 created 1');
     await t.http().post('/api/auth/login').send({ username: 'ld-teacher9', password: 'Longde2026x' }).expect(200);
-    const defs = await t.http().get('/api/process-definitions').set({ Authorization: `Bearer ${ldAdmin}` }).expect(200);
+    const defs = await t
+      .http()
+      .get('/api/process-definitions')
+      .set({ Authorization: `Bearer ${ldAdmin}` })
+      .expect(200);
     expect(defs.body.map((d: { key: string }) => d.key).sort()).toEqual(['leave-approval', 'persuasion-return', 'visit-escalation']);
   });
 

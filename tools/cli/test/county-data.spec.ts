@@ -47,12 +47,26 @@ describe('validate on a county data folder', () => {
     });
     const r = await validate();
     expect(r.code).toBe(1);
-    const dup = fs.readFileSync(file('users.json'), 'utf8').lastIndexOf(`"username": "${JSON.parse(fs.readFileSync(file('users.json'), 'utf8'))[2].username}"`);
+    const dup = fs
+      .readFileSync(file('users.json'), 'utf8')
+      .lastIndexOf(`"username": "${JSON.parse(fs.readFileSync(file('users.json'), 'utf8'))[2].username}"`);
     expect(r.problems).toEqual([
-      expect.stringMatching(new RegExp(`^counties/640422/org-units\\.json:${lineOf('org-units.json', '"640422999"')}:\\d+ \\[ORG_UNIT_PARENT_MISSING\\] 单位 64042299901 的上级 640422999 不在`)),
-      expect.stringMatching(new RegExp(`^counties/640422/users\\.json:${lineOf('users.json', '"headmaster"')}:\\d+ \\[USER_ROLE_UNKNOWN\\] .*“headmaster”`)),
-      expect.stringMatching(new RegExp(`^counties/640422/users\\.json:${lineOf('users.json', '"64042299999"')}:\\d+ \\[USER_UNIT_UNKNOWN\\]`)),
-      expect.stringMatching(new RegExp(`^counties/640422/users\\.json:${fs.readFileSync(file('users.json'), 'utf8').slice(0, dup).split('\n').length}:\\d+ \\[USER_DUPLICATE\\]`)),
+      expect.stringMatching(
+        new RegExp(
+          `^counties/640422/org-units\\.json:${lineOf('org-units.json', '"640422999"')}:\\d+ \\[ORG_UNIT_PARENT_MISSING\\] 单位 64042299901 的上级 640422999 不在`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(`^counties/640422/users\\.json:${lineOf('users.json', '"headmaster"')}:\\d+ \\[USER_ROLE_UNKNOWN\\] .*“headmaster”`),
+      ),
+      expect.stringMatching(
+        new RegExp(`^counties/640422/users\\.json:${lineOf('users.json', '"64042299999"')}:\\d+ \\[USER_UNIT_UNKNOWN\\]`),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^counties/640422/users\\.json:${fs.readFileSync(file('users.json'), 'utf8').slice(0, dup).split('\n').length}:\\d+ \\[USER_DUPLICATE\\]`,
+        ),
+      ),
     ]);
   });
 });

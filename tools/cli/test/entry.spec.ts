@@ -12,7 +12,8 @@ describe('tools/scripts/cli.js', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('用法 / usage: npm run tools -- <命令 command>');
-    for (const name of ['validate', 'deploy', 'export', 'import', 'seed', 'new-county']) expect(r.stdout).toMatch(new RegExp(`^  ${name}\\s`, 'm'));
+    for (const name of ['validate', 'deploy', 'export', 'import', 'seed', 'new-county'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${name}\\s`, 'm'));
   }, 120_000);
 
   it('exits 0 on a good package and 1 with file:line on a broken one', () => {

@@ -23,7 +23,10 @@ describe('npm run tools -- new-county', () => {
     const r = await run('--code', '640422');
     expect(r.code).toBe(0);
     expect(r.out).toContain('已生成 西吉县（640422）：19 个乡镇');
-    expect(read('counties', '640422', 'county.json')).toEqual({ format: 'kcbx-county-package/1', tenant: { code: '640422', name: '西吉县' } });
+    expect(read('counties', '640422', 'county.json')).toEqual({
+      format: 'kcbx-county-package/1',
+      tenant: { code: '640422', name: '西吉县' },
+    });
     const units = read('counties', '640422', 'org-units.json');
     expect(units[0]).toEqual({ code: '640422', name: '西吉县', kind: 'county', parentCode: null });
     expect(units.filter((u: { kind: string }) => u.kind === 'township')).toHaveLength(19);

@@ -43,7 +43,11 @@ describe('npm run tools -- seed --database', () => {
     const t = await startTestApp({ db, env: { JOB_POLL_MS: '0' } });
     try {
       const token = await t.login('ld-admin', 'Longde2026init');
-      const me = await t.http().get('/api/me').set({ Authorization: `Bearer ${token}` }).expect(200);
+      const me = await t
+        .http()
+        .get('/api/me')
+        .set({ Authorization: `Bearer ${token}` })
+        .expect(200);
       expect(me.body.tenant).toMatchObject({ code: '640423', name: '隆德县' });
       const [{ n }] = await t.ds.query('SELECT COUNT(*) AS n FROM tenant');
       expect(Number(n)).toBe(1); // the demo county was not seeded over it

@@ -44,7 +44,9 @@ describe('validate on the shipped package and on broken copies of it', () => {
     fs.rmSync(file('forms', `${key}.form.json`));
     const r = await validate();
     expect(r.code).toBe(1);
-    expect(r.problems).toContainEqual(expect.stringMatching(new RegExp(`^${bpmn}:${lineOf(read(), `formId="${key}"`)} \\(\\w+\\) \\[FORM_NOT_FOUND\\] .*“${key}”`)));
+    expect(r.problems).toContainEqual(
+      expect.stringMatching(new RegExp(`^${bpmn}:${lineOf(read(), `formId="${key}"`)} \\(\\w+\\) \\[FORM_NOT_FOUND\\] .*“${key}”`)),
+    );
   });
 
   it('fails on an unknown role, at the line that names it', async () => {
@@ -52,7 +54,11 @@ describe('validate on the shipped package and on broken copies of it', () => {
     fs.writeFileSync(file(bpmn), read().replace(attr, 'candidateGroups="no-such-role"'));
     const r = await validate();
     expect(r.code).toBe(1);
-    expect(r.problems).toEqual([expect.stringMatching(new RegExp(`^${bpmn}:${lineOf(read(), 'no-such-role')} \\(\\w+\\) \\[ROLE_NOT_FOUND\\] 候选角色“no-such-role”`))]);
+    expect(r.problems).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${bpmn}:${lineOf(read(), 'no-such-role')} \\(\\w+\\) \\[ROLE_NOT_FOUND\\] 候选角色“no-such-role”`),
+      ),
+    ]);
   });
 
   it('fails on a FEEL condition that does not parse, at its line', async () => {
@@ -68,7 +74,11 @@ describe('validate on the shipped package and on broken copies of it', () => {
     const r = await validate();
     expect(r.code).toBe(1);
     expect(r.problems).toEqual([
-      expect.stringMatching(new RegExp(`^${bpmn}:${lineOf(read(), 'unsupportedGateway')} \\(unsupportedGateway\\) \\[UNSUPPORTED_ELEMENT\\] bpmn:ComplexGateway`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${bpmn}:${lineOf(read(), 'unsupportedGateway')} \\(unsupportedGateway\\) \\[UNSUPPORTED_ELEMENT\\] bpmn:ComplexGateway`,
+        ),
+      ),
     ]);
   });
 });

@@ -15,8 +15,11 @@ describe('npm run tools -- validate', () => {
     const code = await runCli(['validate', ...args], io);
     const located = io.stderr.filter((l) => /^\S+:\d+/.test(l));
     return {
-      code, out: io.stdout.join('\n'), err: io.stderr.filter((l) => !l.includes('提示 warning')).join('\n'),
-      problems: located.filter((l) => !l.includes('提示 warning')), warnings: located.filter((l) => l.includes('提示 warning')),
+      code,
+      out: io.stdout.join('\n'),
+      err: io.stderr.filter((l) => !l.includes('提示 warning')).join('\n'),
+      problems: located.filter((l) => !l.includes('提示 warning')),
+      warnings: located.filter((l) => l.includes('提示 warning')),
     };
   }
 
@@ -43,7 +46,9 @@ describe('npm run tools -- validate', () => {
     const r = await validate('forms', 'workflows');
     expect(r.code).toBe(1);
     expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toMatch(/^workflows\/escalation\.bpmn:19 \(principalVisit\) \[ROLE_NOT_FOUND\] 候选角色“headmaster”不是本县的角色/);
+    expect(r.problems[0]).toMatch(
+      /^workflows\/escalation\.bpmn:19 \(principalVisit\) \[ROLE_NOT_FOUND\] 候选角色“headmaster”不是本县的角色/,
+    );
   });
 
   it('fails on a FEEL condition that does not parse, pointing at the condition', async () => {
@@ -51,7 +56,9 @@ describe('npm run tools -- validate', () => {
     const r = await validate('forms', 'workflows');
     expect(r.code).toBe(1);
     expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toMatch(/^workflows\/leave-approval\.bpmn:24 \(toReturn\) \[FEEL_SYNTAX\] 条件的 FEEL 表达式无法解析.*\(decision = "return"/);
+    expect(r.problems[0]).toMatch(
+      /^workflows\/leave-approval\.bpmn:24 \(toReturn\) \[FEEL_SYNTAX\] 条件的 FEEL 表达式无法解析.*\(decision = "return"/,
+    );
   });
 
   it('fails on a FEEL due date that does not parse (attributes are checked too)', async () => {
@@ -62,20 +69,31 @@ describe('npm run tools -- validate', () => {
   });
 
   it('fails on an element the engine does not support, naming element, type and line', async () => {
-    pkg.edit('workflows/leave-approval.bpmn', '<bpmn:endEvent id="approved" name="已批准" />',
-      '<bpmn:complexGateway id="odd" />\n    <bpmn:endEvent id="approved" name="已批准" />');
+    pkg.edit(
+      'workflows/leave-approval.bpmn',
+      '<bpmn:endEvent id="approved" name="已批准" />',
+      '<bpmn:complexGateway id="odd" />\n    <bpmn:endEvent id="approved" name="已批准" />',
+    );
     const r = await validate('forms', 'workflows');
     expect(r.code).toBe(1);
-    expect(r.problems).toEqual([expect.stringMatching(/^workflows\/leave-approval\.bpmn:27 \(odd\) \[UNSUPPORTED_ELEMENT\] bpmn:ComplexGateway：不支持的元素 bpmn:ComplexGateway/)]);
+    expect(r.problems).toEqual([
+      expect.stringMatching(
+        /^workflows\/leave-approval\.bpmn:27 \(odd\) \[UNSUPPORTED_ELEMENT\] bpmn:ComplexGateway：不支持的元素 bpmn:ComplexGateway/,
+      ),
+    ]);
   });
 
   it('checks the start form and starter roles of a start event too', async () => {
-    pkg.edit('workflows/leave-approval.bpmn', '<bpmn:startEvent id="start" />', `<bpmn:startEvent id="start">
+    pkg.edit(
+      'workflows/leave-approval.bpmn',
+      '<bpmn:startEvent id="start" />',
+      `<bpmn:startEvent id="start">
       <bpmn:extensionElements>
         <zeebe:formDefinition formId="start-form" />
         <zeebe:properties><zeebe:property name="starterGroups" value="class-teacher,guardian" /></zeebe:properties>
       </bpmn:extensionElements>
-    </bpmn:startEvent>`);
+    </bpmn:startEvent>`,
+    );
     const r = await validate('forms', 'workflows');
     expect(r.problems).toEqual([
       expect.stringMatching(/^workflows\/leave-approval\.bpmn:6 \(start\) \[FORM_NOT_FOUND\] 开始事件引用的表单“start-form”不存在/),
@@ -83,11 +101,17 @@ describe('npm run tools -- validate', () => {
     ]);
   });
 
-  it('fails on field permissions that name no field of the step\'s form, or an unknown permission', async () => {
-    pkg.edit('workflows/leave-approval.bpmn', `value='{"decision":"hidden","comment":"hidden"}'`, `value='{"decison":"hidden","comment":"secret"}'`);
+  it("fails on field permissions that name no field of the step's form, or an unknown permission", async () => {
+    pkg.edit(
+      'workflows/leave-approval.bpmn',
+      `value='{"decision":"hidden","comment":"hidden"}'`,
+      `value='{"decison":"hidden","comment":"secret"}'`,
+    );
     const r = await validate('forms', 'workflows');
     expect(r.problems).toEqual([
-      expect.stringMatching(/^workflows\/leave-approval\.bpmn:10 \(apply\) \[FIELD_NOT_IN_FORM\] 字段权限中的“decison”不是表单“leave-application”的字段/),
+      expect.stringMatching(
+        /^workflows\/leave-approval\.bpmn:10 \(apply\) \[FIELD_NOT_IN_FORM\] 字段权限中的“decison”不是表单“leave-application”的字段/,
+      ),
       expect.stringMatching(/^workflows\/leave-approval\.bpmn:10 \(apply\) \[FIELD_PERMISSION_INVALID\] 字段“comment”的权限“secret”无效/),
     ]);
   });
@@ -106,7 +130,9 @@ describe('npm run tools -- validate', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('2 个提示');
     expect(r.warnings).toEqual([
-      expect.stringMatching(/^workflows\/leave-approval\.bpmn:24 \(toReturn\) \[FEEL_UNKNOWN_VARIABLE\] 提示 warning: 条件读取的变量“decison”/),
+      expect.stringMatching(
+        /^workflows\/leave-approval\.bpmn:24 \(toReturn\) \[FEEL_UNKNOWN_VARIABLE\] 提示 warning: 条件读取的变量“decison”/,
+      ),
       // the fixture's persuasion procedure is completed without a form in the API's tests
       expect.stringMatching(/^workflows\/persuasion-return\.bpmn:12 \(back\) \[FEEL_UNKNOWN_VARIABLE\] .*“returned”/),
     ]);

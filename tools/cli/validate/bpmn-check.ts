@@ -30,8 +30,14 @@ export async function checkProcedures(files: SourceFile[]): Promise<{ processes:
         const first = owner.get(d.key);
         if (first && first !== file.file) {
           const at = offsetOfId(file.text, d.key);
-          problems.push({ file: file.file, line: at >= 0 ? lineAt(file.text, at) : undefined, code: 'PROCESS_KEY_DUPLICATE', elementId: d.key,
-            zh: `流程键“${d.key}”已在 ${first} 中定义`, en: `process id "${d.key}" is already defined in ${first}` });
+          problems.push({
+            file: file.file,
+            line: at >= 0 ? lineAt(file.text, at) : undefined,
+            code: 'PROCESS_KEY_DUPLICATE',
+            elementId: d.key,
+            zh: `流程键“${d.key}”已在 ${first} 中定义`,
+            en: `process id "${d.key}" is already defined in ${first}`,
+          });
           continue;
         }
         owner.set(d.key, file.file);
@@ -41,8 +47,14 @@ export async function checkProcedures(files: SourceFile[]): Promise<{ processes:
     } catch (error) {
       if (error instanceof DeploymentError) {
         for (const p of error.problems) {
-          problems.push({ file: file.file, line: p.line, elementId: p.elementId, code: p.code,
-            zh: p.elementType ? `${p.elementType}：${p.messageZh}` : p.messageZh, en: p.elementType ? `${p.elementType}: ${p.message}` : p.message });
+          problems.push({
+            file: file.file,
+            line: p.line,
+            elementId: p.elementId,
+            code: p.code,
+            zh: p.elementType ? `${p.elementType}：${p.messageZh}` : p.messageZh,
+            en: p.elementType ? `${p.elementType}: ${p.message}` : p.message,
+          });
         }
       } else if (error instanceof EngineError) {
         problems.push({ file: file.file, code: error.code, zh: error.messageZh, en: error.message });

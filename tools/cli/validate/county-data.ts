@@ -36,7 +36,8 @@ export function checkCountyData(dir: string, cwd: string): Problem[] {
   const units = read(dir, PACKAGE_FILES.orgUnits, cwd, problems);
   const roles = read(dir, PACKAGE_FILES.roles, cwd, problems);
   const users = read(dir, PACKAGE_FILES.users, cwd, problems);
-  const report = (f: Parsed, pointer: string, code: string, zh: string, en: string) => problems.push({ file: f.file, ...f.at(pointer), code, zh, en });
+  const report = (f: Parsed, pointer: string, code: string, zh: string, en: string) =>
+    problems.push({ file: f.file, ...f.at(pointer), code, zh, en });
   const list = (f: Parsed | null): any[] => {
     if (f && !Array.isArray(f.value)) report(f, '', 'NOT_A_LIST', `${f.file} 应为数组`, `${f.file} must be an array`);
     return f && Array.isArray(f.value) ? f.value : [];
@@ -50,19 +51,38 @@ export function checkCountyData(dir: string, cwd: string): Problem[] {
   const unitCodes = new Set<string>();
   const unitList = list(units);
   unitList.forEach((u, i) => {
-    if (unitCodes.has(u?.code)) report(units!, `/${i}/code`, 'ORG_UNIT_DUPLICATE', `单位代码 ${u.code} 重复`, `org unit code ${u.code} appears twice`);
+    if (unitCodes.has(u?.code))
+      report(units!, `/${i}/code`, 'ORG_UNIT_DUPLICATE', `单位代码 ${u.code} 重复`, `org unit code ${u.code} appears twice`);
     unitCodes.add(u?.code);
   });
   unitList.forEach((u, i) => {
     if (!ORG_UNIT_KINDS.includes(u?.kind)) {
-      report(units!, `/${i}/kind`, 'ORG_UNIT_KIND', `单位 ${u?.code} 的类型“${u?.kind}”无效（${ORG_UNIT_KINDS.join('、')}）`, `org unit ${u?.code} has kind "${u?.kind}"; use ${ORG_UNIT_KINDS.join(', ')}`);
+      report(
+        units!,
+        `/${i}/kind`,
+        'ORG_UNIT_KIND',
+        `单位 ${u?.code} 的类型“${u?.kind}”无效（${ORG_UNIT_KINDS.join('、')}）`,
+        `org unit ${u?.code} has kind "${u?.kind}"; use ${ORG_UNIT_KINDS.join(', ')}`,
+      );
     }
     if (u?.parentCode === null || u?.parentCode === undefined) {
       if (typeof code === 'string' && u?.code !== code) {
-        report(units!, `/${i}`, 'ORG_UNIT_ROOT', `只有县（${code}）可以没有上级单位，${u?.code} 缺少 parentCode`, `only the county (${code}) may have no parent; ${u?.code} lacks parentCode`);
+        report(
+          units!,
+          `/${i}`,
+          'ORG_UNIT_ROOT',
+          `只有县（${code}）可以没有上级单位，${u?.code} 缺少 parentCode`,
+          `only the county (${code}) may have no parent; ${u?.code} lacks parentCode`,
+        );
       }
     } else if (!unitCodes.has(u.parentCode)) {
-      report(units!, `/${i}/parentCode`, 'ORG_UNIT_PARENT_MISSING', `单位 ${u.code} 的上级 ${u.parentCode} 不在 ${units!.file} 中`, `the parent ${u.parentCode} of ${u.code} is not in ${units!.file}`);
+      report(
+        units!,
+        `/${i}/parentCode`,
+        'ORG_UNIT_PARENT_MISSING',
+        `单位 ${u.code} 的上级 ${u.parentCode} 不在 ${units!.file} 中`,
+        `the parent ${u.parentCode} of ${u.code} is not in ${units!.file}`,
+      );
     }
   });
 
@@ -74,14 +94,27 @@ export function checkCountyData(dir: string, cwd: string): Problem[] {
 
   const usernames = new Set<string>();
   list(users).forEach((u, i) => {
-    if (usernames.has(u?.username)) report(users!, `/${i}/username`, 'USER_DUPLICATE', `用户名 ${u.username} 重复`, `username ${u.username} appears twice`);
+    if (usernames.has(u?.username))
+      report(users!, `/${i}/username`, 'USER_DUPLICATE', `用户名 ${u.username} 重复`, `username ${u.username} appears twice`);
     usernames.add(u?.username);
     (Array.isArray(u?.roles) ? u.roles : []).forEach((at: any, j: number) => {
       if (roles && !roleKeys.has(at?.role)) {
-        report(users!, `/${i}/roles/${j}/role`, 'USER_ROLE_UNKNOWN', `用户 ${u.username} 的角色“${at?.role}”不在 ${roles.file} 中`, `user ${u.username} has role "${at?.role}", which is not in ${roles.file}`);
+        report(
+          users!,
+          `/${i}/roles/${j}/role`,
+          'USER_ROLE_UNKNOWN',
+          `用户 ${u.username} 的角色“${at?.role}”不在 ${roles.file} 中`,
+          `user ${u.username} has role "${at?.role}", which is not in ${roles.file}`,
+        );
       }
       if (units && !unitCodes.has(at?.orgUnit)) {
-        report(users!, `/${i}/roles/${j}/orgUnit`, 'USER_UNIT_UNKNOWN', `用户 ${u.username} 的单位 ${at?.orgUnit} 不在 ${units.file} 中`, `user ${u.username} is placed at ${at?.orgUnit}, which is not in ${units.file}`);
+        report(
+          users!,
+          `/${i}/roles/${j}/orgUnit`,
+          'USER_UNIT_UNKNOWN',
+          `用户 ${u.username} 的单位 ${at?.orgUnit} 不在 ${units.file} 中`,
+          `user ${u.username} is placed at ${at?.orgUnit}, which is not in ${units.file}`,
+        );
       }
     });
   });

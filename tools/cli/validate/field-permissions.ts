@@ -45,14 +45,24 @@ export function checkFieldPermissions(p: CheckedProcess, forms: Map<string, { de
     for (const [field, permission] of Object.entries(spec.fieldPermissions)) {
       const line = lineOfSnippet(p.file.text, el.id, 'fieldPermissions');
       if (!PERMISSIONS.includes(permission)) {
-        problems.push({ file: p.file.file, line, elementId: el.id, code: 'FIELD_PERMISSION_INVALID',
+        problems.push({
+          file: p.file.file,
+          line,
+          elementId: el.id,
+          code: 'FIELD_PERMISSION_INVALID',
           zh: `字段“${field}”的权限“${permission}”无效（应为 writable、readonly 或 hidden）`,
-          en: `field "${field}" has permission "${permission}"; use writable, readonly or hidden` });
+          en: `field "${field}" has permission "${permission}"; use writable, readonly or hidden`,
+        });
       }
       if (!schemaHasPath(form.definition.schema, field)) {
-        problems.push({ file: p.file.file, line, elementId: el.id, code: 'FIELD_NOT_IN_FORM',
+        problems.push({
+          file: p.file.file,
+          line,
+          elementId: el.id,
+          code: 'FIELD_NOT_IN_FORM',
           zh: `字段权限中的“${field}”不是表单“${form.definition.key}”的字段`,
-          en: `field permissions name "${field}", which is not a field of form "${form.definition.key}"` });
+          en: `field permissions name "${field}", which is not a field of form "${form.definition.key}"`,
+        });
       }
     }
   }

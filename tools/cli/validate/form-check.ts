@@ -20,21 +20,37 @@ export function checkForms(files: SourceFile[]): CheckedForms {
     const parsed = parseFormDefinition(f.text, f.file);
     if (!parsed.ok) {
       for (const e of parsed.errors) {
-        problems.push({ file: f.file, line: e.line, column: e.column, code: `FORM_${e.keyword.toUpperCase().replace(/\W/g, '_')}`,
-          zh: `${e.path ? `${e.path}：` : ''}${e.message.zh}`, en: `${e.path ? `${e.path}: ` : ''}${e.message.en}` });
+        problems.push({
+          file: f.file,
+          line: e.line,
+          column: e.column,
+          code: `FORM_${e.keyword.toUpperCase().replace(/\W/g, '_')}`,
+          zh: `${e.path ? `${e.path}：` : ''}${e.message.zh}`,
+          en: `${e.path ? `${e.path}: ` : ''}${e.message.en}`,
+        });
       }
       continue;
     }
     const { key } = parsed.definition;
     const expected = `${key}.form.json`;
     if (path.basename(f.file) !== expected) {
-      problems.push({ file: f.file, line: 1, code: 'FORM_FILE_NAME', zh: `表单键为“${key}”，文件应命名为 ${expected}`,
-        en: `the form key is "${key}", so the file should be named ${expected}` });
+      problems.push({
+        file: f.file,
+        line: 1,
+        code: 'FORM_FILE_NAME',
+        zh: `表单键为“${key}”，文件应命名为 ${expected}`,
+        en: `the form key is "${key}", so the file should be named ${expected}`,
+      });
     }
     const other = byKey.get(key);
     if (other) {
-      problems.push({ file: f.file, line: 1, code: 'FORM_KEY_DUPLICATE', zh: `表单键“${key}”已在 ${other.file} 中定义`,
-        en: `form key "${key}" is already defined in ${other.file}` });
+      problems.push({
+        file: f.file,
+        line: 1,
+        code: 'FORM_KEY_DUPLICATE',
+        zh: `表单键“${key}”已在 ${other.file} 中定义`,
+        en: `form key "${key}" is already defined in ${other.file}`,
+      });
       continue;
     }
     byKey.set(key, { file: f.file, definition: parsed.definition });

@@ -52,7 +52,10 @@ export function checkFeel(p: CheckedProcess): Problem[] {
     if (!error) continue;
     const body = e.source.trim();
     problems.push({
-      file: p.file.file, line: lineOfSnippet(p.file.text, e.id, body), elementId: e.id, code: 'FEEL_SYNTAX',
+      file: p.file.file,
+      line: lineOfSnippet(p.file.text, e.id, body),
+      elementId: e.id,
+      code: 'FEEL_SYNTAX',
       zh: `${e.what.zh}的 FEEL 表达式无法解析（第 ${error.offset + 1} 个字符附近）：${body}`,
       en: `the ${e.what.en} FEEL expression does not parse (near character ${error.offset + 1}): ${body}`,
     });
@@ -71,7 +74,10 @@ export function checkFormReferences(p: CheckedProcess, formKeys: Set<string>): P
     const key = stripFormPrefix(ref);
     if (formKeys.has(key)) continue;
     problems.push({
-      file: p.file.file, line: lineOfSnippet(p.file.text, el.id, ref), elementId: el.id, code: 'FORM_NOT_FOUND',
+      file: p.file.file,
+      line: lineOfSnippet(p.file.text, el.id, ref),
+      elementId: el.id,
+      code: 'FORM_NOT_FOUND',
       zh: `${el.userTask ? '用户任务' : '开始事件'}引用的表单“${key}”不存在（没有 ${key}.form.json）`,
       en: `the ${el.userTask ? 'user task' : 'start event'} names form "${key}", which is not in the package (no ${key}.form.json)`,
     });
@@ -88,11 +94,18 @@ export function checkRoles(p: CheckedProcess, roles: Set<string>, rolesSource: s
   for (const el of p.model.elements.values()) {
     const groups = el.userTask?.candidateGroups ?? el.start?.starterGroups.join(',');
     if (!groups || isFeel(groups)) continue;
-    for (const role of groups.split(',').map((g) => g.trim()).filter(Boolean)) {
+    for (const role of groups
+      .split(',')
+      .map((g) => g.trim())
+      .filter(Boolean)) {
       if (roles.has(role)) continue;
       problems.push({
-        file: p.file.file, line: lineOfSnippet(p.file.text, el.id, role), elementId: el.id, code: 'ROLE_NOT_FOUND',
-        zh: `候选角色“${role}”不是本县的角色（角色来自 ${rolesSource}）`, en: `candidate role "${role}" is not one of the county's roles (roles from ${rolesSource})`,
+        file: p.file.file,
+        line: lineOfSnippet(p.file.text, el.id, role),
+        elementId: el.id,
+        code: 'ROLE_NOT_FOUND',
+        zh: `候选角色“${role}”不是本县的角色（角色来自 ${rolesSource}）`,
+        en: `candidate role "${role}" is not one of the county's roles (roles from ${rolesSource})`,
       });
     }
   }

@@ -21,11 +21,17 @@ export function readRolesFile(file: string, cwd: string): RoleSet {
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new CliError(`无法读取角色文件 ${shown}：${(e as Error).message}`, `cannot read the roles file ${shown}: ${(e as Error).message}`);
+    throw new CliError(
+      `无法读取角色文件 ${shown}：${(e as Error).message}`,
+      `cannot read the roles file ${shown}: ${(e as Error).message}`,
+    );
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { roles?: unknown })?.roles;
   if (!Array.isArray(list)) {
-    throw new CliError(`角色文件 ${shown} 应为角色数组，或 {"roles": [...]}`, `the roles file ${shown} must be an array of roles or {"roles": [...]}`);
+    throw new CliError(
+      `角色文件 ${shown} 应为角色数组，或 {"roles": [...]}`,
+      `the roles file ${shown} must be an array of roles or {"roles": [...]}`,
+    );
   }
   const keys = new Set<string>();
   for (const [i, r] of list.entries()) {

@@ -19,15 +19,29 @@ export interface ValidationReport {
  * The whole package check: forms, procedures (engine), then what ties them together — form references,
  * candidate roles, FEEL. `extraFormKeys` are forms the target server already has (deploy may rely on them).
  */
-export async function validatePackage(files: PackageFiles, roles: RoleSet, extraFormKeys: Iterable<string> = []): Promise<ValidationReport> {
+export async function validatePackage(
+  files: PackageFiles,
+  roles: RoleSet,
+  extraFormKeys: Iterable<string> = [],
+): Promise<ValidationReport> {
   const forms = checkForms(files.forms);
   const procedures = await checkProcedures(files.bpmn);
   const formKeys = new Set([...forms.byKey.keys(), ...extraFormKeys]);
   const problems = [...forms.problems, ...procedures.problems];
   for (const p of procedures.processes) {
-    problems.push(...checkFormReferences(p, formKeys), ...checkRoles(p, roles.keys, roles.source), ...checkFeel(p), ...checkFieldPermissions(p, forms.byKey));
+    problems.push(
+      ...checkFormReferences(p, formKeys),
+      ...checkRoles(p, roles.keys, roles.source),
+      ...checkFeel(p),
+      ...checkFieldPermissions(p, forms.byKey),
+    );
   }
   const known = knownVariables(forms.byKey.values(), procedures.processes);
   const warnings = procedures.processes.flatMap((p) => checkVariables(p, known));
-  return { forms: files.forms.length, procedures: files.bpmn.length, problems: problems.sort(byPosition), warnings: warnings.sort(byPosition) };
+  return {
+    forms: files.forms.length,
+    procedures: files.bpmn.length,
+    problems: problems.sort(byPosition),
+    warnings: warnings.sort(byPosition),
+  };
 }

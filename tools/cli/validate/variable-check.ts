@@ -39,7 +39,11 @@ export function checkVariables(p: CheckedProcess, known: Set<string>): Problem[]
     }
     for (const name of names.filter((n) => !known.has(n))) {
       warnings.push({
-        file: p.file.file, line: lineOfSnippet(p.file.text, e.id, name), elementId: e.id, code: 'FEEL_UNKNOWN_VARIABLE', severity: 'warning',
+        file: p.file.file,
+        line: lineOfSnippet(p.file.text, e.id, name),
+        elementId: e.id,
+        code: 'FEEL_UNKNOWN_VARIABLE',
+        severity: 'warning',
         zh: `${e.what.zh}读取的变量“${name}”不是任何表单字段、映射结果或系统变量（是否拼写错误？若由发起或消息传入，可忽略）`,
         en: `the ${e.what.en} reads "${name}", which no form field, mapping or system variable provides (a typo? ignore it if the case is started or messaged with it)`,
       });

@@ -26,8 +26,12 @@ function freePort(): Promise<number> {
 async function waitForHealth(base: string, child: ChildProcess, logFile: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}; log: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
-    const ok = await request(base, 'GET', '/api/health').then((r) => r.status === 200, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`API exited with ${child.exitCode}; log: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
+    const ok = await request(base, 'GET', '/api/health').then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -52,7 +56,11 @@ export async function startApiServer(repoRoot: string, databaseUrl: string): Pro
   };
   // BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the servers (NODE_OPTIONS refuses it).
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'tools/scripts/start-api.js')], { cwd: repoRoot, env, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'tools/scripts/start-api.js')], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', log, log],
+  });
   fs.closeSync(log);
   const base = `http://127.0.0.1:${port}`;
   await waitForHealth(base, child, logFile);

@@ -27,11 +27,23 @@ export interface ClerkTally {
 }
 
 export function newTally(): ClerkTally {
-  return { completions: new Latencies(), inbox: new Latencies(), starts: new Latencies(), completedTaskIds: [], startedInstanceIds: [], unexpected: [] };
+  return {
+    completions: new Latencies(),
+    inbox: new Latencies(),
+    starts: new Latencies(),
+    completedTaskIds: [],
+    startedInstanceIds: [],
+    unexpected: [],
+  };
 }
 
 function stepData(n: number) {
-  return { visitDate: '2026-11-29', guardianPhone: '13800138000', summary: `第${n}次办理：已与监护人联系`, decision: n % 2 ? 'continue' : 'close' };
+  return {
+    visitDate: '2026-11-29',
+    guardianPhone: '13800138000',
+    summary: `第${n}次办理：已与监护人联系`,
+    decision: n % 2 ? 'continue' : 'close',
+  };
 }
 
 /**
@@ -39,7 +51,12 @@ function stepData(n: number) {
  * its completions has a slot `everyMs` apart (a clerk working at a steady rate), so the offered load is fixed
  * and the latency is that of a server doing that much work, not of one saturated by fifty impatient clerks.
  */
-export async function runClerk(clerk: Clerk, until: number, tally: ClerkTally, pace?: { everyMs: number; offsetMs: number }): Promise<void> {
+export async function runClerk(
+  clerk: Clerk,
+  until: number,
+  tally: ClerkTally,
+  pace?: { everyMs: number; offsetMs: number },
+): Promise<void> {
   let n = 0;
   let slot = Date.now() + (pace?.offsetMs ?? 0);
   while (Date.now() < until) {
@@ -56,7 +73,9 @@ export async function runClerk(clerk: Clerk, until: number, tally: ClerkTally, p
     }
     const items = (inbox.body as { items: { id: string }[] }).items;
     if (items.length === 0) {
-      const started = await request(clerk.base, 'POST', `/api/process-definitions/key/${PROCESS_KEY}/start`, clerk.token, { orgUnit: clerk.unitCode });
+      const started = await request(clerk.base, 'POST', `/api/process-definitions/key/${PROCESS_KEY}/start`, clerk.token, {
+        orgUnit: clerk.unitCode,
+      });
       tally.starts.add(started.ms);
       if (started.status === 201) tally.startedInstanceIds.push((started.body as { id: string }).id);
       else tally.unexpected.push(`start ${started.status}`);
@@ -74,11 +93,22 @@ export async function runClerk(clerk: Clerk, until: number, tally: ClerkTally, p
 }
 
 /** One school per clerk under a real township, and a class teacher there; returns them logged in. */
-export async function createClerks(bases: string[], adminToken: string, township: string, count: number, password: string): Promise<Clerk[]> {
+export async function createClerks(
+  bases: string[],
+  adminToken: string,
+  township: string,
+  count: number,
+  password: string,
+): Promise<Clerk[]> {
   const clerks: Clerk[] = [];
   for (let i = 0; i < count; i++) {
     const unitCode = `${township}${String(50 + i).padStart(2, '0')}`;
-    await expectStatus(201, bases[0], 'POST', '/api/admin/org-units', adminToken, { code: unitCode, name: `压测学校${i + 1}（演示）`, kind: 'school', parentCode: township });
+    await expectStatus(201, bases[0], 'POST', '/api/admin/org-units', adminToken, {
+      code: unitCode,
+      name: `压测学校${i + 1}（演示）`,
+      kind: 'school',
+      parentCode: township,
+    });
     const username = `load-clerk-${i + 1}`;
     await expectStatus(201, bases[0], 'POST', '/api/admin/users', adminToken, {
       username,

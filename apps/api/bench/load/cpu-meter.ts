@@ -67,5 +67,12 @@ export function cpuPerCompletion(before: CpuSample, after: CpuSample, completion
   const loadGenerator = per('loadGenerator');
   const machine = per('machineBusy');
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { api: round(api), apiKernel: round(per('apiKernel')), postgres: round(postgres), loadGenerator: round(loadGenerator), other: round(Math.max(0, machine - api - postgres - loadGenerator)), machine: round(machine) };
+  return {
+    api: round(api),
+    apiKernel: round(per('apiKernel')),
+    postgres: round(postgres),
+    loadGenerator: round(loadGenerator),
+    other: round(Math.max(0, machine - api - postgres - loadGenerator)),
+    machine: round(machine),
+  };
 }

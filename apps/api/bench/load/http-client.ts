@@ -48,7 +48,14 @@ export function request(base: string, method: string, path: string, token?: stri
 }
 
 /** Like `request`, but any status other than the expected one is an error that names the call. */
-export async function expectStatus(expected: number, base: string, method: string, path: string, token?: string, body?: unknown): Promise<Reply> {
+export async function expectStatus(
+  expected: number,
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<Reply> {
   const reply = await request(base, method, path, token, body);
   if (reply.status !== expected) throw new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(reply.body).slice(0, 500)}`);
   return reply;

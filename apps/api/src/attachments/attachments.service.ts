@@ -30,8 +30,16 @@ export class AttachmentsService {
     const unitPath = await this.unitPath(p, orgUnitCode);
     const { key, sha256 } = await this.files.put(file.buffer);
     const row: Attachment = {
-      id: newId(), tenantId: p.tenantId, name, mime: type.mime, size: file.size, sha256, storageKey: key,
-      orgUnitPath: unitPath, uploadedBy: p.userId, uploadedAt: nowIso(),
+      id: newId(),
+      tenantId: p.tenantId,
+      name,
+      mime: type.mime,
+      size: file.size,
+      sha256,
+      storageKey: key,
+      orgUnitPath: unitPath,
+      uploadedBy: p.userId,
+      uploadedAt: nowIso(),
     };
     await this.ds.getRepository(Attachment).insert(row);
     return presentAttachment(row);

@@ -10,7 +10,10 @@ export interface FileKind {
 
 const KINDS: { kind: FileKind; test: (b: Buffer) => boolean }[] = [
   { kind: { kind: 'pdf', mime: 'application/pdf', extensions: ['pdf'] }, test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  { kind: { kind: 'png', mime: 'image/png', extensions: ['png'] }, test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  {
+    kind: { kind: 'png', mime: 'image/png', extensions: ['png'] },
+    test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
   { kind: { kind: 'jpeg', mime: 'image/jpeg', extensions: ['jpg', 'jpeg'] }, test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   {
     // docx/xlsx are zip containers; the extension says which.

@@ -24,7 +24,10 @@ export class AuditInterceptor implements NestInterceptor {
       tap((result: unknown) => {
         const principal: Principal | undefined = req.principal;
         const routePath: string = req.route?.path ?? path;
-        const entity = routePath.replace(/^\/api\//, '').split('/').filter((s) => s && !s.startsWith(':') && s !== 'admin')[0];
+        const entity = routePath
+          .replace(/^\/api\//, '')
+          .split('/')
+          .filter((s) => s && !s.startsWith(':') && s !== 'admin')[0];
         const resultId = result && typeof result === 'object' && 'id' in result ? String((result as { id: unknown }).id) : null;
         const entityId = resultId ?? req.params?.id ?? req.params?.code ?? null;
         this.audit

@@ -28,7 +28,12 @@ export function redact(value: unknown): unknown {
 @Injectable()
 export class AuditService implements OnApplicationShutdown {
   /** Entries written after a response (the interceptor's) go together when they arrive together. */
-  private readonly appender = new CoalescingWriter<AuditEntry>((rows) => this.ds.getRepository(AuditEntry).insert(rows).then(() => undefined));
+  private readonly appender = new CoalescingWriter<AuditEntry>((rows) =>
+    this.ds
+      .getRepository(AuditEntry)
+      .insert(rows)
+      .then(() => undefined),
+  );
 
   constructor(private readonly ds: DataSource) {}
 
@@ -63,7 +68,11 @@ export class AuditService implements OnApplicationShutdown {
     const qb = this.ds.getRepository(AuditEntry).createQueryBuilder('e').where('e.tenantId = :t', { t: tenantId });
     if (filter.username) qb.andWhere('e.username = :u', { u: filter.username });
     if (filter.entity) qb.andWhere('e.entity = :en', { en: filter.entity });
-    const [items, total] = await qb.orderBy('e.at', 'DESC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('e.at', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items, total };
   }
 }

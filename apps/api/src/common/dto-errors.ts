@@ -47,7 +47,11 @@ function bilingual(keyword: string, field: string, text: string): Bilingual {
 export function dtoFieldErrors(errors: ValidationError[], prefix = ''): DtoFieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([keyword, text]) => ({ field, keyword, message: bilingual(keyword, field, text) }));
+    const own = Object.entries(e.constraints ?? {}).map(([keyword, text]) => ({
+      field,
+      keyword,
+      message: bilingual(keyword, field, text),
+    }));
     return [...own, ...dtoFieldErrors(e.children ?? [], field)];
   });
 }

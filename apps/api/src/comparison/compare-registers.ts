@@ -9,7 +9,12 @@ export async function runNamed(m: EntityManager, sql: string, params: Record<str
 }
 
 /** Writes the findings of one comparison and returns its counts (used by the API and the benchmark). */
-export async function compareRegisters(m: EntityManager, tenantId: string, comparisonId: string, inputs: ComparisonInputs): Promise<ComparisonCounts> {
+export async function compareRegisters(
+  m: EntityManager,
+  tenantId: string,
+  comparisonId: string,
+  inputs: ComparisonInputs,
+): Promise<ComparisonCounts> {
   const params = { ...inputs, tenantId, comparisonId };
   for (const statement of findingStatements(inputs)) await runNamed(m, statement.sql, params);
   const rows: { kind: FindingKind; n: string | number }[] = await m

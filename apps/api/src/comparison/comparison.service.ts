@@ -11,7 +11,6 @@ import { landFindings } from '../ledgers/ledger-landing';
 
 export { runNamed } from './compare-registers';
 
-
 @Injectable()
 export class ComparisonService {
   constructor(private readonly ds: DataSource) {}
@@ -33,9 +32,14 @@ export class ComparisonService {
       ...schoolAgeWindow(referenceDate),
     };
     const comparison: Comparison = {
-      id: newId(), tenantId: p.tenantId, importIds: latest, referenceDate,
+      id: newId(),
+      tenantId: p.tenantId,
+      importIds: latest,
+      referenceDate,
       counts: { unregistered: 0, suspectedDropout: 0, povertyDropout: 0, problemRegistrations: 0 },
-      startedBy: p.userId, startedAt: nowIso(), durationMs: 0,
+      startedBy: p.userId,
+      startedAt: nowIso(),
+      durationMs: 0,
     };
     await this.ds.transaction(async (m) => {
       await m.getRepository(Comparison).insert(comparison);
@@ -71,10 +75,15 @@ export class ComparisonService {
     }
     return out;
   }
-
-
 }
 
 export function presentComparison(c: Comparison): { id: string; counts: ComparisonCounts } & Record<string, unknown> {
-  return { id: c.id, counts: c.counts, referenceDate: c.referenceDate, importIds: c.importIds, startedAt: c.startedAt, durationMs: c.durationMs };
+  return {
+    id: c.id,
+    counts: c.counts,
+    referenceDate: c.referenceDate,
+    importIds: c.importIds,
+    startedAt: c.startedAt,
+    durationMs: c.durationMs,
+  };
 }

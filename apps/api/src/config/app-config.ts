@@ -78,9 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: c.PORT,
     host: c.HOST,
     dataDir,
-    database: c.DATABASE_URL
-      ? { kind: 'postgres', url: c.DATABASE_URL }
-      : { kind: 'sqlite', file: path.join(dataDir, 'kcbx.sqlite') },
+    database: c.DATABASE_URL ? { kind: 'postgres', url: c.DATABASE_URL } : { kind: 'sqlite', file: path.join(dataDir, 'kcbx.sqlite') },
     jwtSecret: c.JWT_SECRET ?? developmentSecret(dataDir),
     jwtTtlSeconds: c.JWT_TTL_SECONDS,
     demoPassword: c.DEMO_PASSWORD,

@@ -16,7 +16,11 @@ export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
  * county's installation): creates the county (tenant and its root unit) when it is missing, then runs the same
  * import as `POST /api/admin/county-package` — checked first, additive, idempotent, refused as a whole.
  */
-export async function bootstrapCounty(app: INestApplicationContext, pkg: CountyPackage, opts: { initialPassword?: string; dryRun?: boolean } = {}): Promise<ImportReport> {
+export async function bootstrapCounty(
+  app: INestApplicationContext,
+  pkg: CountyPackage,
+  opts: { initialPassword?: string; dryRun?: boolean } = {},
+): Promise<ImportReport> {
   const ds = app.get(DataSource);
   const { code, name } = pkg.tenant;
   const root = pkg.orgUnits.find((u) => u.parentCode === null || u.parentCode === undefined);
@@ -34,23 +38,48 @@ export async function bootstrapCounty(app: INestApplicationContext, pkg: CountyP
     const created = { id: newId(), code, name, createdAt: nowIso() };
     await m.getRepository(Tenant).insert(created);
     await m.getRepository(OrgUnit).insert({
-      id: newId(), tenantId: created.id, code, name: root?.name ?? name, kind: 'county', parentId: null, path: `/${code}/`, createdAt: nowIso(),
+      id: newId(),
+      tenantId: created.id,
+      code,
+      name: root?.name ?? name,
+      kind: 'county',
+      parentId: null,
+      path: `/${code}/`,
+      createdAt: nowIso(),
     });
     return created;
   });
   const rootUnit = await ds.getRepository(OrgUnit).findOneByOrFail({ tenantId: tenant.id, code });
   const system: Principal = {
-    userId: SYSTEM_USER_ID, username: 'system', displayName: '系统初始化 / bootstrap', phone: null,
-    tenantId: tenant.id, tenantCode: tenant.code, tenantName: tenant.name,
-    assignments: [{
-      roleId: SYSTEM_USER_ID, roleKey: 'system', roleName: '系统', roleNameEn: 'System', permissions: [...PERMISSIONS],
-      orgUnitId: rootUnit.id, orgUnitCode: rootUnit.code, orgUnitName: rootUnit.name, orgUnitKind: rootUnit.kind, orgUnitPath: rootUnit.path,
-    }],
+    userId: SYSTEM_USER_ID,
+    username: 'system',
+    displayName: '系统初始化 / bootstrap',
+    phone: null,
+    tenantId: tenant.id,
+    tenantCode: tenant.code,
+    tenantName: tenant.name,
+    assignments: [
+      {
+        roleId: SYSTEM_USER_ID,
+        roleKey: 'system',
+        roleName: '系统',
+        roleNameEn: 'System',
+        permissions: [...PERMISSIONS],
+        orgUnitId: rootUnit.id,
+        orgUnitCode: rootUnit.code,
+        orgUnitName: rootUnit.name,
+        orgUnitKind: rootUnit.kind,
+        orgUnitPath: rootUnit.path,
+      },
+    ],
   };
   try {
-    const report = await app.get(PackageImportService).import(system, { ...pkg, initialPassword: opts.initialPassword }, opts.dryRun ?? false);
+    const report = await app
+      .get(PackageImportService)
+      .import(system, { ...pkg, initialPassword: opts.initialPassword }, opts.dryRun ?? false);
     // no HTTP request, so no audit interceptor: the bootstrap writes its own entry
-    if (!report.dryRun) await app.get(AuditService).record(system, { action: 'county.bootstrap', entity: 'tenant', entityId: tenant.id, detail: report });
+    if (!report.dryRun)
+      await app.get(AuditService).record(system, { action: 'county.bootstrap', entity: 'tenant', entityId: tenant.id, detail: report });
     return report;
   } finally {
     // a dry run (or a refused package) leaves no county behind that was not there before

@@ -17,7 +17,10 @@ export class CountyPackageController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: '导出本县数据包（单位、角色、用户（不含密码）、表单、流程） / Export the county package (org tree, roles, users without passwords, forms, procedures)' })
+  @ApiOperation({
+    summary:
+      '导出本县数据包（单位、角色、用户（不含密码）、表单、流程） / Export the county package (org tree, roles, users without passwords, forms, procedures)',
+  })
   export(@CurrentUser() p: Principal) {
     return this.exporter.export(p);
   }
@@ -25,7 +28,8 @@ export class CountyPackageController {
   @Post()
   @HttpCode(200)
   @ApiOperation({
-    summary: '导入数据包到本县（只增不删，可重复导入；dryRun=true 只预览） / Import a package into the caller\'s county (additive, idempotent; dryRun=true previews)',
+    summary:
+      "导入数据包到本县（只增不删，可重复导入；dryRun=true 只预览） / Import a package into the caller's county (additive, idempotent; dryRun=true previews)",
   })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
   import(@CurrentUser() p: Principal, @Body() body: CountyPackageDto, @Query('dryRun') dryRun?: string) {

@@ -1,7 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { ORG_UNIT_KINDS, OrgUnitKind, Permission, PERMISSIONS } from '../database/entities';
 
@@ -22,7 +32,10 @@ class RoleDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) nameEn?: string;
   @ApiPropertyOptional({ enum: PERMISSIONS, isArray: true })
-  @IsOptional() @IsArray() @IsIn(PERMISSIONS as unknown as string[], { each: true }) permissions?: Permission[];
+  @IsOptional()
+  @IsArray()
+  @IsIn(PERMISSIONS as unknown as string[], { each: true })
+  permissions?: Permission[];
 }
 
 class RoleAtDto {
@@ -35,7 +48,12 @@ class UserDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) displayName!: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(20) phone?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
-  @ApiProperty({ type: [RoleAtDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RoleAtDto) roles!: RoleAtDto[];
+  @ApiProperty({ type: [RoleAtDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RoleAtDto)
+  roles!: RoleAtDto[];
 }
 
 class WorkflowDto {
@@ -47,11 +65,27 @@ class WorkflowDto {
 export class CountyPackageDto {
   @ApiPropertyOptional({ example: 'kcbx-county-package/1' }) @IsOptional() @IsString() format?: string;
   @ApiProperty({ type: TenantDto }) @ValidateNested() @Type(() => TenantDto) tenant!: TenantDto;
-  @ApiProperty({ type: [OrgUnitDto] }) @IsArray() @ArrayMaxSize(20000) @ValidateNested({ each: true }) @Type(() => OrgUnitDto) orgUnits!: OrgUnitDto[];
+  @ApiProperty({ type: [OrgUnitDto] })
+  @IsArray()
+  @ArrayMaxSize(20000)
+  @ValidateNested({ each: true })
+  @Type(() => OrgUnitDto)
+  orgUnits!: OrgUnitDto[];
   @ApiProperty({ type: [RoleDto] }) @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => RoleDto) roles!: RoleDto[];
   @ApiProperty({ type: [UserDto] }) @IsArray() @ArrayMaxSize(20000) @ValidateNested({ each: true }) @Type(() => UserDto) users!: UserDto[];
   @ApiProperty({ type: [Object] }) @IsArray() @ArrayMaxSize(200) @IsObject({ each: true }) forms!: Record<string, unknown>[];
-  @ApiProperty({ type: [WorkflowDto] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => WorkflowDto) workflows!: WorkflowDto[];
-  @ApiPropertyOptional({ description: '新建用户的初始密码（不填则新用户需管理员设置密码后才能登录） / password for users the import creates' })
-  @IsOptional() @IsString() @MinLength(8) @MaxLength(200) initialPassword?: string;
+  @ApiProperty({ type: [WorkflowDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => WorkflowDto)
+  workflows!: WorkflowDto[];
+  @ApiPropertyOptional({
+    description: '新建用户的初始密码（不填则新用户需管理员设置密码后才能登录） / password for users the import creates',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  initialPassword?: string;
 }

@@ -36,7 +36,10 @@ export class PackageExportService {
       orgUnits: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parentCode: parentCodeOf(u) })),
       roles: roles.map((r) => ({ key: r.key, name: r.name, nameEn: r.nameEn, permissions: r.permissions })),
       users: users.map((u) => ({
-        username: u.username, displayName: u.displayName, phone: u.phone, active: u.active,
+        username: u.username,
+        displayName: u.displayName,
+        phone: u.phone,
+        active: u.active,
         roles: (rolesOf.get(u.id) ?? []).sort((a, b) => a.role.localeCompare(b.role) || a.orgUnit.localeCompare(b.orgUnit)),
       })),
       forms: await this.latestForms(t),
@@ -53,7 +56,8 @@ export class PackageExportService {
   /** one file per distinct BPMN text among the latest version of each procedure (a file may hold several) */
   private async latestWorkflows(tenantId: string): Promise<PackageWorkflow[]> {
     const rows = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).find({
-      where: { tenantId }, order: { key: 'ASC', version: 'DESC' },
+      where: { tenantId },
+      order: { key: 'ASC', version: 'DESC' },
     });
     const seenKeys = new Set<string>();
     const byXml = new Map<string, PackageWorkflow>();

@@ -49,8 +49,14 @@ export class PackageImportService {
     if (pkg.initialPassword !== undefined) checkPassword(pkg.initialPassword);
     const files = await this.resources.preview(p.tenantId, pkg);
     const report: ImportReport = {
-      dryRun, county: p.tenantCode, orgUnits: emptyTally(), roles: emptyTally(), users: { ...emptyTally(), withoutPassword: [] },
-      forms: files.forms, workflows: files.workflows, problems: [...files.problems],
+      dryRun,
+      county: p.tenantCode,
+      orgUnits: emptyTally(),
+      roles: emptyTally(),
+      users: { ...emptyTally(), withoutPassword: [] },
+      forms: files.forms,
+      workflows: files.workflows,
+      problems: [...files.problems],
     };
     const passwordHash = pkg.initialPassword ? await this.passwords.hash(pkg.initialPassword) : NO_PASSWORD;
     try {
@@ -64,8 +70,15 @@ export class PackageImportService {
       if (!(e instanceof Rollback)) throw e;
     }
     if (!dryRun && report.problems.length > 0) {
-      throw new AppError('PACKAGE_REFUSED', 400, { zh: `数据包被拒绝：共 ${report.problems.length} 个问题，未做任何更改`,
-        en: `Package refused: ${report.problems.length} problem(s); nothing was changed` }, report.problems);
+      throw new AppError(
+        'PACKAGE_REFUSED',
+        400,
+        {
+          zh: `数据包被拒绝：共 ${report.problems.length} 个问题，未做任何更改`,
+          en: `Package refused: ${report.problems.length} problem(s); nothing was changed`,
+        },
+        report.problems,
+      );
     }
     if (!dryRun && files.resources.length > 0) await this.deployments.deploy(p, files.resources);
     return report;
@@ -81,7 +94,8 @@ export class PackageImportService {
         const existing = await this.units.findByCode(p.tenantId, u.code, m);
         if (u.parentCode === null || u.parentCode === undefined) {
           pending.splice(pending.indexOf(u), 1);
-          if (u.code !== p.tenantCode) problem(u.code, `只有县（${p.tenantCode}）可以没有上级单位`, `only the county (${p.tenantCode}) may have no parent`);
+          if (u.code !== p.tenantCode)
+            problem(u.code, `只有县（${p.tenantCode}）可以没有上级单位`, `only the county (${p.tenantCode}) may have no parent`);
           else if (existing && existing.name !== u.name) await this.rename(m, existing, u.name, report);
           else report.orgUnits.unchanged++;
           continue;
@@ -91,7 +105,11 @@ export class PackageImportService {
         pending.splice(pending.indexOf(u), 1);
         if (existing) {
           if (existing.kind !== u.kind || existing.path !== `${parent.path}${u.code}/`) {
-            problem(u.code, `单位 ${u.code} 已存在，但类型或上级不同（导入不移动单位）`, `unit ${u.code} exists with another kind or parent (an import does not move units)`);
+            problem(
+              u.code,
+              `单位 ${u.code} 已存在，但类型或上级不同（导入不移动单位）`,
+              `unit ${u.code} exists with another kind or parent (an import does not move units)`,
+            );
           } else if (existing.name !== u.name) await this.rename(m, existing, u.name, report);
           else report.orgUnits.unchanged++;
           continue;
@@ -123,12 +141,22 @@ export class PackageImportService {
       const r = { ...role, permissions: role.permissions as Permission[] | undefined };
       const existing = await repo.findOneBy({ tenantId: p.tenantId, key: r.key });
       if (!existing) {
-        await repo.insert({ id: newId(), tenantId: p.tenantId, key: r.key, name: r.name, nameEn: r.nameEn ?? r.key, permissions: [...(r.permissions ?? [])].sort() });
+        await repo.insert({
+          id: newId(),
+          tenantId: p.tenantId,
+          key: r.key,
+          name: r.name,
+          nameEn: r.nameEn ?? r.key,
+          permissions: [...(r.permissions ?? [])].sort(),
+        });
         report.roles.created++;
         continue;
       }
       // what the package leaves out stays as the county has it
-      const changes = differences({ ...existing, permissions: [...existing.permissions].sort() }, { name: r.name, nameEn: r.nameEn, permissions: r.permissions ? [...r.permissions].sort() : undefined });
+      const changes = differences(
+        { ...existing, permissions: [...existing.permissions].sort() },
+        { name: r.name, nameEn: r.nameEn, permissions: r.permissions ? [...r.permissions].sort() : undefined },
+      );
       if (changes) {
         await repo.update({ id: existing.id }, changes);
         report.roles.updated++;
@@ -164,8 +192,17 @@ export class PackageImportService {
       let changed = false;
       if (!user) {
         const now = nowIso();
-        user = { id: newId(), tenantId: p.tenantId, username: u.username, displayName: u.displayName, phone: u.phone ?? null,
-          active: u.active ?? true, passwordHash, createdAt: now, updatedAt: now };
+        user = {
+          id: newId(),
+          tenantId: p.tenantId,
+          username: u.username,
+          displayName: u.displayName,
+          phone: u.phone ?? null,
+          active: u.active ?? true,
+          passwordHash,
+          createdAt: now,
+          updatedAt: now,
+        };
         await repo.insert(user);
         created = true;
         if (passwordHash === NO_PASSWORD) report.users.withoutPassword.push(u.username);
@@ -201,4 +238,3 @@ function differences<T extends object>(row: T, wanted: Partial<T>): Partial<T> |
 function detail(e: AppError): string {
   return Array.isArray(e.details) ? `（${e.details.map((d: { message?: string }) => d.message).join('; ')}）` : '';
 }
-

@@ -53,14 +53,23 @@ export class PackageResources {
       } catch (e) {
         if (!(e instanceof DeploymentError)) throw e;
         for (const p of e.problems) {
-          out.problems.push({ section: 'workflows', item: wf.name, line: p.line, message: `${p.elementId ? `${p.elementId}: ` : ''}${p.messageZh} / ${p.message}` });
+          out.problems.push({
+            section: 'workflows',
+            item: wf.name,
+            line: p.line,
+            message: `${p.elementId ? `${p.elementId}: ` : ''}${p.messageZh} / ${p.message}`,
+          });
         }
         continue;
       }
       for (const ref of formReferences(wf.content)) {
         if (keys.has(ref.formKey) || (await this.formsService.exists(this.ds.manager, tenantId, ref.formKey))) continue;
-        out.problems.push({ section: 'workflows', item: wf.name, line: ref.line,
-          message: `${ref.elementId ?? ''}: 引用的表单“${ref.formKey}”不存在 / form "${ref.formKey}" is neither in the package nor deployed` });
+        out.problems.push({
+          section: 'workflows',
+          item: wf.name,
+          line: ref.line,
+          message: `${ref.elementId ?? ''}: 引用的表单“${ref.formKey}”不存在 / form "${ref.formKey}" is neither in the package nor deployed`,
+        });
       }
     }
     return out;
@@ -72,11 +81,12 @@ export class PackageResources {
   }
 
   private async latestXml(tenantId: string, key: string): Promise<string | null> {
-    const row = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOne({ where: { tenantId, key }, order: { version: 'DESC' } });
+    const row = await this.ds
+      .getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition)
+      .findOne({ where: { tenantId, key }, order: { version: 'DESC' } });
     return row?.xml ?? null;
   }
 }
-
 
 function count(t: Tally, existing: string | null, incoming: string) {
   if (existing === null) t.created++;

@@ -17,11 +17,16 @@ async function main() {
   const config = loadConfig({ ...process.env, SEED_DEMO: 'false', JOB_POLL_MS: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
   try {
-    const report = await bootstrapCounty(app, pkg, { initialPassword: process.env.KCBX_INITIAL_PASSWORD || undefined, dryRun: flags.includes('--dry-run') });
+    const report = await bootstrapCounty(app, pkg, {
+      initialPassword: process.env.KCBX_INITIAL_PASSWORD || undefined,
+      dryRun: flags.includes('--dry-run'),
+    });
     process.stdout.write(`${JSON.stringify({ ok: true, report })}\n`);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    process.stdout.write(`${JSON.stringify({ ok: false, error: e.code, message: `${e.text.zh} / ${e.text.en}`, details: e.details ?? [] })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ok: false, error: e.code, message: `${e.text.zh} / ${e.text.en}`, details: e.details ?? [] })}\n`,
+    );
     process.exitCode = 1;
   } finally {
     await app.close();

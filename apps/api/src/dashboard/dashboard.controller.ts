@@ -22,7 +22,10 @@ export class DashboardController {
   }
 
   @Get('reports/monthly')
-  @ApiOperation({ summary: 'Monthly report of a county, township or school (?orgUnit=; a school lists its children) as XLSX, or JSON with ?format=json / 月报导出' })
+  @ApiOperation({
+    summary:
+      'Monthly report of a county, township or school (?orgUnit=; a school lists its children) as XLSX, or JSON with ?format=json / 月报导出',
+  })
   async monthly(
     @CurrentUser() p: Principal,
     @Res() res: Response,
@@ -30,7 +33,8 @@ export class DashboardController {
     @Query('month') month = beijingMonth(),
     @Query('format') format = 'xlsx',
   ) {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw Errors.validation([{ field: 'month', message: '月份格式应为 YYYY-MM / use YYYY-MM' }]);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+      throw Errors.validation([{ field: 'month', message: '月份格式应为 YYYY-MM / use YYYY-MM' }]);
     // A past month reports the ledger as it stood when that month ended; the current month reports it now.
     const asOf = month < beijingMonth() ? monthEnd(month) : undefined;
     const d = await this.dashboard.forUnit(p, orgUnit, asOf);

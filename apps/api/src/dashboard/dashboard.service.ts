@@ -49,10 +49,15 @@ export class DashboardService {
    */
   async forUnit(p: Principal, code?: string, asOf?: string): Promise<Dashboard> {
     const units = await this.ds.getRepository(OrgUnit).find({ where: { tenantId: p.tenantId }, order: { path: 'ASC' } });
-    const top = code ? units.find((u) => u.code === code) : units.find((u) => u.path === scopePaths(p).sort((a, b) => a.length - b.length)[0]);
+    const top = code
+      ? units.find((u) => u.code === code)
+      : units.find((u) => u.path === scopePaths(p).sort((a, b) => a.length - b.length)[0]);
     if (!top || !coversPath(p, top.path)) throw Errors.notFound({ zh: '单位', en: 'Org unit' });
     const rows = asOf ? countAsOf(await entriesAsOf(this.ds, p.tenantId, top.path, asOf)) : await this.countRows(p.tenantId, top.path);
-    const rolled = rollUp(units.filter((u) => u.path.startsWith(top.path)), rows);
+    const rolled = rollUp(
+      units.filter((u) => u.path.startsWith(top.path)),
+      rows,
+    );
     const childUnits = units.filter((u) => u.parentId === top.id && u.kind !== 'village');
     const townships = units.filter((u) => u.kind === 'township' && u.path.startsWith(top.path));
     return {
@@ -63,7 +68,12 @@ export class DashboardService {
       byMonth: await this.byMonth(p.tenantId, top.path),
       overdue: await overdueWork(this.ds, p.tenantId, top, childUnits),
       // The visit months end with the report's month (a past report shows the half-year before it).
-      visits: await visitCompliance(this.ds, p.tenantId, townships, lastMonths(asOf ? beijingMonth(new Date(Date.parse(asOf) - 1)) : beijingMonth(), VISIT_MONTHS)),
+      visits: await visitCompliance(
+        this.ds,
+        p.tenantId,
+        townships,
+        lastMonths(asOf ? beijingMonth(new Date(Date.parse(asOf) - 1)) : beijingMonth(), VISIT_MONTHS),
+      ),
     };
   }
 
@@ -75,10 +85,21 @@ export class DashboardService {
     const list = asOf
       ? await entriesAsOf(this.ds, p.tenantId, unit.path, asOf)
       : (await this.entries(p.tenantId, unit.path).getMany()).map((entry) => ({ entry, status: entry.status }));
-    list.sort((a, b) => a.entry.kind.localeCompare(b.entry.kind) || a.entry.createdAt.localeCompare(b.entry.createdAt) || a.entry.studentName.localeCompare(b.entry.studentName));
+    list.sort(
+      (a, b) =>
+        a.entry.kind.localeCompare(b.entry.kind) ||
+        a.entry.createdAt.localeCompare(b.entry.createdAt) ||
+        a.entry.studentName.localeCompare(b.entry.studentName),
+    );
     return list.map(({ entry: e, status }) => ({
-      studentName: e.studentName, idNumberMasked: maskResidentId(e.idNumber), kind: e.kind, reason: e.reason, status,
-      unitName: names.get(e.orgUnitPath) ?? '', createdAt: e.createdAt, updatedAt: e.updatedAt,
+      studentName: e.studentName,
+      idNumberMasked: maskResidentId(e.idNumber),
+      kind: e.kind,
+      reason: e.reason,
+      status,
+      unitName: names.get(e.orgUnitPath) ?? '',
+      createdAt: e.createdAt,
+      updatedAt: e.updatedAt,
     }));
   }
 
@@ -96,7 +117,10 @@ export class DashboardService {
   }
 
   private entries(tenantId: string, path: string) {
-    return this.ds.getRepository(LedgerEntry).createQueryBuilder('e').where('e.tenantId = :t AND e.orgUnitPath LIKE :p', { t: tenantId, p: `${path}%` });
+    return this.ds
+      .getRepository(LedgerEntry)
+      .createQueryBuilder('e')
+      .where('e.tenantId = :t AND e.orgUnitPath LIKE :p', { t: tenantId, p: `${path}%` });
   }
 
   private async byReason(tenantId: string, path: string) {
@@ -113,7 +137,11 @@ export class DashboardService {
 
   /** Entries opened and signed off per month (timestamps are ISO text: the month is its first 7 characters). */
   private async byMonth(tenantId: string, path: string) {
-    const created = await this.entries(tenantId, path).select('SUBSTR(e.createdAt, 1, 7)', 'month').addSelect('COUNT(*)', 'n').groupBy('SUBSTR(e.createdAt, 1, 7)').getRawMany();
+    const created = await this.entries(tenantId, path)
+      .select('SUBSTR(e.createdAt, 1, 7)', 'month')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('SUBSTR(e.createdAt, 1, 7)')
+      .getRawMany();
     const signed = await this.entries(tenantId, path)
       .andWhere("e.status = 'signed-off'")
       .select('SUBSTR(e.updatedAt, 1, 7)', 'month')

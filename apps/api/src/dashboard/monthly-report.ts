@@ -50,7 +50,17 @@ function addEntriesSheet(book: ExcelJS.Workbook, entries: ReportEntry[]) {
   const sheet = book.addWorksheet('明细', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true } });
   sheet.addRow(['序号', '姓名', '身份证号', '台账', '原因', '状态', '单位', '登记日期', '最近变更']).font = { bold: true };
   entries.forEach((e, i) =>
-    sheet.addRow([i + 1, e.studentName, e.idNumberMasked, KIND_LABEL[e.kind] ?? e.kind, e.reason, STATUS_LABEL[e.status] ?? e.status, e.unitName, e.createdAt.slice(0, 10), e.updatedAt.slice(0, 10)]),
+    sheet.addRow([
+      i + 1,
+      e.studentName,
+      e.idNumberMasked,
+      KIND_LABEL[e.kind] ?? e.kind,
+      e.reason,
+      STATUS_LABEL[e.status] ?? e.status,
+      e.unitName,
+      e.createdAt.slice(0, 10),
+      e.updatedAt.slice(0, 10),
+    ]),
   );
   sheet.columns.forEach((c, i) => (c.width = [6, 12, 22, 16, 20, 10, 22, 12, 12][i]));
 }

@@ -36,7 +36,10 @@ export class CoalescingWriter<T> {
           continue;
         }
         for (const b of batch) {
-          await this.write([b.row]).then(() => b.settle(), (e: unknown) => b.settle(e ?? new Error('write failed')));
+          await this.write([b.row]).then(
+            () => b.settle(),
+            (e: unknown) => b.settle(e ?? new Error('write failed')),
+          );
         }
       }
     }

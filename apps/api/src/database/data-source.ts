@@ -22,7 +22,13 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   const migrations = MIGRATIONS;
   const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
   if (config.database.kind === 'postgres') {
-    return { ...common, type: 'postgres', driver: preparingPgDriver, url: config.database.url, extra: { max: 20, ...socketHost(config.database.url) } };
+    return {
+      ...common,
+      type: 'postgres',
+      driver: preparingPgDriver,
+      url: config.database.url,
+      extra: { max: 20, ...socketHost(config.database.url) },
+    };
   }
   fs.mkdirSync(path.dirname(config.database.file), { recursive: true });
   return {

@@ -27,7 +27,12 @@ export class DatabaseBootstrap implements OnApplicationBootstrap {
       const [{ n }] = await this.ds.query('SELECT COUNT(*) AS n FROM tenant');
       if (Number(n) > 0) return;
       const passwordHash = await this.passwords.hash(this.config.demoPassword);
-      const { tenantId } = await seedCounty(this.ds, { countyCode: DEMO_COUNTY, usernamePrefix: '', passwordHash, withCases: this.config.seedDemoCases });
+      const { tenantId } = await seedCounty(this.ds, {
+        countyCode: DEMO_COUNTY,
+        usernamePrefix: '',
+        passwordHash,
+        withCases: this.config.seedDemoCases,
+      });
       if (this.config.seedDemoCases && this.config.seedDemoWorkflows) await this.demoCases.seed(tenantId);
       // A just-seeded PostgreSQL has no statistics until autovacuum's first pass, and plans made blind
       // joined whole tables (the inbox took 10–20 ms a query under load): collect them for what the seed filled.
@@ -48,7 +53,9 @@ export class DatabaseBootstrap implements OnApplicationBootstrap {
   private async warnWithoutAutovacuum(): Promise<void> {
     const [{ autovacuum }] = await this.ds.query('SHOW autovacuum');
     if (autovacuum === 'off') {
-      this.log.warn('PostgreSQL 的 autovacuum 已关闭：统计信息不会更新，数据增长后查询会变慢，请开启 / autovacuum is off on this PostgreSQL server: statistics are never refreshed and queries slow down as the tables grow; turn it on');
+      this.log.warn(
+        'PostgreSQL 的 autovacuum 已关闭：统计信息不会更新，数据增长后查询会变慢，请开启 / autovacuum is off on this PostgreSQL server: statistics are never refreshed and queries slow down as the tables grow; turn it on',
+      );
     }
   }
 }

@@ -10,8 +10,15 @@ describe('prepared statements on PostgreSQL', () => {
     expect(statementName('  with x as (select 1) select * from x')).toBeDefined();
   });
 
-  it('leaves DDL, transaction control and the engine store\'s flush (planned per call) unprepared', () => {
-    for (const text of ['START TRANSACTION', 'COMMIT', 'CREATE TABLE t (id int)', 'ANALYZE', 'SET LOCAL lock_timeout = 1000', `${PLANNED_PER_CALL} WITH u0 AS (UPDATE t SET x = 1) SELECT 1`]) {
+  it("leaves DDL, transaction control and the engine store's flush (planned per call) unprepared", () => {
+    for (const text of [
+      'START TRANSACTION',
+      'COMMIT',
+      'CREATE TABLE t (id int)',
+      'ANALYZE',
+      'SET LOCAL lock_timeout = 1000',
+      `${PLANNED_PER_CALL} WITH u0 AS (UPDATE t SET x = 1) SELECT 1`,
+    ]) {
       expect(statementName(text)).toBeUndefined();
     }
   });

@@ -11,7 +11,13 @@ const DRAFT = { zh: '表单草稿', en: 'Form draft' };
 /** The draft a designer body must carry: an object whose key is the key in the URL. */
 export function draftDefinition(key: string, body: unknown): Record<string, unknown> {
   if (!KEY.test(key)) {
-    throw Errors.validation([{ field: 'key', message: '表单标识须以字母开头，只含字母、数字和 - _ . / the key must start with a letter and hold only letters, digits, "-", "_" and "."' }]);
+    throw Errors.validation([
+      {
+        field: 'key',
+        message:
+          '表单标识须以字母开头，只含字母、数字和 - _ . / the key must start with a letter and hold only letters, digits, "-", "_" and "."',
+      },
+    ]);
   }
   const definition = (body as { definition?: unknown } | undefined)?.definition;
   if (!definition || typeof definition !== 'object' || Array.isArray(definition)) {
@@ -19,7 +25,10 @@ export function draftDefinition(key: string, body: unknown): Record<string, unkn
   }
   const d = definition as Record<string, unknown>;
   if (d.key !== key) {
-    throw new AppError('FORM_KEY_MISMATCH', 400, { zh: `定义中的标识“${String(d.key)}”与地址中的“${key}”不一致`, en: `The definition's key "${String(d.key)}" is not the key "${key}" in the address` });
+    throw new AppError('FORM_KEY_MISMATCH', 400, {
+      zh: `定义中的标识“${String(d.key)}”与地址中的“${key}”不一致`,
+      en: `The definition's key "${String(d.key)}" is not the key "${key}" in the address`,
+    });
   }
   return d;
 }
@@ -43,7 +52,13 @@ export class FormDraftsService {
   async save(p: Principal, key: string, body: unknown) {
     const definition = draftDefinition(key, body);
     const repo = this.ds.getRepository(FormDraft);
-    const values = { title: (definition.title ?? key) as never, definition: definition as never, savedBy: p.userId, savedByName: p.displayName, savedAt: nowIso() };
+    const values = {
+      title: (definition.title ?? key) as never,
+      definition: definition as never,
+      savedBy: p.userId,
+      savedByName: p.displayName,
+      savedAt: nowIso(),
+    };
     const existing = await repo.findOneBy({ tenantId: p.tenantId, key });
     if (existing) await repo.update({ id: existing.id }, values);
     else await repo.insert({ id: newId(), tenantId: p.tenantId, key, ...values });

@@ -30,7 +30,9 @@ export class FormPublishingService {
       if (!draft) throw Errors.notFound({ zh: '表单草稿', en: 'Form draft' });
       definition = draft.definition;
     }
-    const latest = await this.ds.getRepository(FormDefinitionRow).findOne({ where: { tenantId: p.tenantId, key }, order: { version: 'DESC' } });
+    const latest = await this.ds
+      .getRepository(FormDefinitionRow)
+      .findOne({ where: { tenantId: p.tenantId, key }, order: { version: 'DESC' } });
     // The server numbers versions; whatever number the draft carries is replaced before the check.
     const numbered = { ...definition, version: (latest?.version ?? 0) + 1 };
     const parsed = parseFormDefinition(JSON.stringify(numbered, null, 2), `${key}.form.json`);
@@ -38,7 +40,10 @@ export class FormPublishingService {
       throw new AppError(
         'FORM_DEFINITION_INVALID',
         400,
-        { zh: `表单定义有 ${parsed.errors.length} 个问题，未发布`, en: `The form definition has ${parsed.errors.length} problem(s); nothing was published` },
+        {
+          zh: `表单定义有 ${parsed.errors.length} 个问题，未发布`,
+          en: `The form definition has ${parsed.errors.length} problem(s); nothing was published`,
+        },
         parsed.errors.map((e) => ({ path: e.path, line: e.line, column: e.column, keyword: e.keyword, message: e.message[lang] })),
       );
     }
@@ -67,11 +72,21 @@ export class FormPublishingService {
     if (!rows.length) throw Errors.notFound({ zh: `表单 ${key}`, en: `Form ${key}` });
     const users = await this.ds.getRepository(User).find({ where: { id: In([...new Set(rows.map((r) => r.publishedBy))]) } });
     const names = new Map(users.map((u) => [u.id, u.displayName]));
-    return rows.map((r) => ({ version: r.version, title: r.title, hash: r.hash, publishedAt: r.publishedAt, publishedByName: names.get(r.publishedBy) ?? null }));
+    return rows.map((r) => ({
+      version: r.version,
+      title: r.title,
+      hash: r.hash,
+      publishedAt: r.publishedAt,
+      publishedByName: names.get(r.publishedBy) ?? null,
+    }));
   }
 }
 
 function isUniqueViolation(e: unknown): boolean {
   const driver = (e as { driverError?: { code?: string } } | undefined)?.driverError;
-  return driver?.code === '23505' || driver?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(String((e as Error)?.message));
+  return (
+    driver?.code === '23505' ||
+    driver?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed/.test(String((e as Error)?.message))
+  );
 }

@@ -42,8 +42,7 @@ export class LoginService {
     const windowMs = this.config.login.lockMinutes * 60_000;
     const fresh = !record || Date.now() - Date.parse(record.firstFailureAt) > windowMs;
     const failures = fresh ? 1 : record!.failures + 1;
-    const lockedUntil =
-      failures >= this.config.login.maxFailures ? new Date(Date.now() + windowMs).toISOString() : null;
+    const lockedUntil = failures >= this.config.login.maxFailures ? new Date(Date.now() + windowMs).toISOString() : null;
     await repo.save({
       username,
       failures: lockedUntil ? 0 : failures,

@@ -12,8 +12,20 @@ import { DryRunRollback, ImportReport, RowProblem } from './import-report';
 import { pick, SheetRow } from './tabular-file';
 
 const KIND_WORDS: Record<string, OrgUnitKind> = {
-  县: 'county', county: 'county', 乡镇: 'township', 乡: 'township', 镇: 'township', 街道: 'township', township: 'township',
-  学校: 'school', 教学点: 'school', school: 'school', 村: 'village', village: 'village', 科室: 'office', office: 'office',
+  县: 'county',
+  county: 'county',
+  乡镇: 'township',
+  乡: 'township',
+  镇: 'township',
+  街道: 'township',
+  township: 'township',
+  学校: 'school',
+  教学点: 'school',
+  school: 'school',
+  村: 'village',
+  village: 'village',
+  科室: 'office',
+  office: 'office',
 };
 
 const H = {
@@ -48,10 +60,10 @@ export class DirectoryImportService {
       const name = pick(r.cells, H.name);
       const kindWord = pick(r.cells, H.kind);
       const parentCode = pick(r.cells, H.parent);
-      if (!code) return problems.push({ row: r.row, field: 'code', message: '缺少单位代码 / missing code' }), 'rejected';
-      if (!name) return problems.push({ row: r.row, field: 'name', message: '缺少单位名称 / missing name' }), 'rejected';
+      if (!code) return (problems.push({ row: r.row, field: 'code', message: '缺少单位代码 / missing code' }), 'rejected');
+      if (!name) return (problems.push({ row: r.row, field: 'name', message: '缺少单位名称 / missing name' }), 'rejected');
       const kind = KIND_WORDS[kindWord];
-      if (!kind) return problems.push({ row: r.row, field: 'kind', message: `未知类型“${kindWord}” / unknown kind` }), 'rejected';
+      if (!kind) return (problems.push({ row: r.row, field: 'kind', message: `未知类型“${kindWord}” / unknown kind` }), 'rejected');
       const existing = await this.units.findByCode(p.tenantId, code, m);
       if (existing) {
         if (existing.name === name && existing.kind === kind) return 'unchanged';
@@ -94,15 +106,24 @@ export class DirectoryImportService {
         }
         const now = nowIso();
         user = m.getRepository(User).create({
-          id: newId(), tenantId: p.tenantId, username, displayName, phone: phone || null,
-          passwordHash: await this.passwords.hash(password), active: true, createdAt: now, updatedAt: now,
+          id: newId(),
+          tenantId: p.tenantId,
+          username,
+          displayName,
+          phone: phone || null,
+          passwordHash: await this.passwords.hash(password),
+          active: true,
+          createdAt: now,
+          updatedAt: now,
         });
         await m.getRepository(User).insert(user);
         created = true;
       }
       const has = await m.getRepository(RoleAssignment).findOneBy({ userId: user.id, roleId: role.id, orgUnitId: unit.id });
       if (has) return created ? 'accepted' : 'unchanged';
-      await m.getRepository(RoleAssignment).insert({ id: newId(), tenantId: p.tenantId, userId: user.id, roleId: role.id, orgUnitId: unit.id });
+      await m
+        .getRepository(RoleAssignment)
+        .insert({ id: newId(), tenantId: p.tenantId, userId: user.id, roleId: role.id, orgUnitId: unit.id });
       return 'accepted';
     });
   }

@@ -25,8 +25,10 @@ export class SpreadsheetRowsController {
     if (!file) throw Errors.badFile('Attach the file as multipart field "file"', '请以 file 字段上传文件');
     const table = await readTabularTable(Buffer.from(file.originalname, 'latin1').toString('utf8'), file.buffer);
     if (table.rows.length > MAX_FORM_TABLE_ROWS) {
-      throw Errors.badFile(`A form table takes at most ${MAX_FORM_TABLE_ROWS} rows; this file has ${table.rows.length}`,
-        `表单中的表格最多 ${MAX_FORM_TABLE_ROWS} 行，此文件有 ${table.rows.length} 行`);
+      throw Errors.badFile(
+        `A form table takes at most ${MAX_FORM_TABLE_ROWS} rows; this file has ${table.rows.length}`,
+        `表单中的表格最多 ${MAX_FORM_TABLE_ROWS} 行，此文件有 ${table.rows.length} 行`,
+      );
     }
     return { headers: table.headers, rows: table.rows };
   }

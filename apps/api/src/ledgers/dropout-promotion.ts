@@ -70,9 +70,19 @@ export class DropoutPromotion {
     const at = nowIso();
     const poor = source.reason.endsWith('（脱贫户）') ? '（脱贫户）' : '';
     const entry: LedgerEntry = {
-      id: newId(), tenantId: source.tenantId, kind: 'dropout', idNumber: source.idNumber, studentName: source.studentName,
-      studentId: source.studentId, orgUnitPath: source.orgUnitPath, status: source.status, reason: `疑似辍学超过${days}天未复学${poor}`,
-      caseId: source.caseId, comparisonId: source.comparisonId, createdAt: at, updatedAt: at,
+      id: newId(),
+      tenantId: source.tenantId,
+      kind: 'dropout',
+      idNumber: source.idNumber,
+      studentName: source.studentName,
+      studentId: source.studentId,
+      orgUnitPath: source.orgUnitPath,
+      status: source.status,
+      reason: `疑似辍学超过${days}天未复学${poor}`,
+      caseId: source.caseId,
+      comparisonId: source.comparisonId,
+      createdAt: at,
+      updatedAt: at,
     };
     await m.createQueryBuilder().insert().into(LedgerEntry).values(entry).orIgnore().execute();
     if (!(await m.getRepository(LedgerEntry).existsBy({ id: entry.id }))) return false;
@@ -83,17 +93,36 @@ export class DropoutPromotion {
     const current = await qb.getOne();
     if (!current || current.status === 'signed-off') throw new Rollback();
     if (current.status !== entry.status || current.caseId !== entry.caseId) {
-      await m.createQueryBuilder().update(LedgerEntry).set({ status: current.status, caseId: current.caseId }).where('id = :id', { id: entry.id }).execute();
+      await m
+        .createQueryBuilder()
+        .update(LedgerEntry)
+        .set({ status: current.status, caseId: current.caseId })
+        .where('id = :id', { id: entry.id })
+        .execute();
     }
     const entered = source.createdAt.slice(0, 10);
     const events: LedgerEvent[] = [
       {
-        id: newId(), tenantId: entry.tenantId, entryId: entry.id, action: 'created', fromStatus: null, toStatus: current.status,
-        note: `疑似辍学超过${days}天未复学（${entered} 列入疑似辍学台账），转入辍学台账`, by: null, at,
+        id: newId(),
+        tenantId: entry.tenantId,
+        entryId: entry.id,
+        action: 'created',
+        fromStatus: null,
+        toStatus: current.status,
+        note: `疑似辍学超过${days}天未复学（${entered} 列入疑似辍学台账），转入辍学台账`,
+        by: null,
+        at,
       },
       {
-        id: newId(), tenantId: entry.tenantId, entryId: source.id, action: 'promoted', fromStatus: current.status, toStatus: current.status,
-        note: `列入疑似辍学台账已超过${days}天仍未销号，已同时列入辍学台账`, by: null, at,
+        id: newId(),
+        tenantId: entry.tenantId,
+        entryId: source.id,
+        action: 'promoted',
+        fromStatus: current.status,
+        toStatus: current.status,
+        note: `列入疑似辍学台账已超过${days}天仍未销号，已同时列入辍学台账`,
+        by: null,
+        at,
       },
     ];
     await m.getRepository(LedgerEvent).insert(events);

@@ -41,18 +41,34 @@ export class LedgerCasesService implements OnModuleInit {
         continue;
       }
       if (entry.status !== 'open') {
-        throw Errors.conflict('CASE_ALREADY_RUNNING', { zh: `${entry.studentName} 的劝返工作已在进行或已销号`, en: `A case for ${entry.studentName} is already running or closed` });
+        throw Errors.conflict('CASE_ALREADY_RUNNING', {
+          zh: `${entry.studentName} 的劝返工作已在进行或已销号`,
+          en: `A case for ${entry.studentName} is already running or closed`,
+        });
       }
       const unit = await this.ds.getRepository(OrgUnit).findOneByOrFail({ tenantId: p.tenantId, path: entry.orgUnitPath });
       let instance;
       try {
         instance = await this.engine.startProcess({
-          tenantId: p.tenantId, key: PERSUASION_PROCESS, businessKey: entry.idNumber, startedBy: p.userId,
-          variables: { ledgerEntryId: entry.id, studentId: entry.studentId, studentName: entry.studentName, orgUnit: unit.code, reason: entry.reason, startedBy: p.username },
+          tenantId: p.tenantId,
+          key: PERSUASION_PROCESS,
+          businessKey: entry.idNumber,
+          startedBy: p.userId,
+          variables: {
+            ledgerEntryId: entry.id,
+            studentId: entry.studentId,
+            studentName: entry.studentName,
+            orgUnit: unit.code,
+            reason: entry.reason,
+            startedBy: p.username,
+          },
         });
       } catch (e) {
         if (e instanceof NotFoundError) {
-          throw new AppError('PROCEDURE_NOT_DEPLOYED', 409, { zh: '本县尚未部署劝返复学流程（persuasion-return）', en: 'This county has not deployed its persuasion procedure (persuasion-return)' });
+          throw new AppError('PROCEDURE_NOT_DEPLOYED', 409, {
+            zh: '本县尚未部署劝返复学流程（persuasion-return）',
+            en: 'This county has not deployed its persuasion procedure (persuasion-return)',
+          });
         }
         throw e;
       }
@@ -61,10 +77,21 @@ export class LedgerCasesService implements OnModuleInit {
       // case's sign-off closes both and no second case can be started from the other ledger.
       if (DROPOUT_LEDGERS.includes(entry.kind)) {
         const others = await this.ds.getRepository(LedgerEntry).findBy({
-          tenantId: p.tenantId, idNumber: entry.idNumber, kind: In(DROPOUT_LEDGERS.filter((k) => k !== entry.kind)), status: 'open', caseId: IsNull(),
+          tenantId: p.tenantId,
+          idNumber: entry.idNumber,
+          kind: In(DROPOUT_LEDGERS.filter((k) => k !== entry.kind)),
+          status: 'open',
+          caseId: IsNull(),
         });
         for (const other of others) {
-          await this.move(other, 'in-progress', 'case-started', `发起劝返复学（${instance.id}，自${LEDGER_NAME[entry.kind]}发起）`, p.userId, instance.id);
+          await this.move(
+            other,
+            'in-progress',
+            'case-started',
+            `发起劝返复学（${instance.id}，自${LEDGER_NAME[entry.kind]}发起）`,
+            p.userId,
+            instance.id,
+          );
         }
       }
       started.push({ entryId: entry.id, instanceId: instance.id });
@@ -88,17 +115,54 @@ export class LedgerCasesService implements OnModuleInit {
     // The child's other entries of the same case (the dropout entry promoted from a suspected one, or the reverse)
     // move with it. Read after the update above: a promotion committing meanwhile is waited for and seen.
     const linked = await this.ds.getRepository(LedgerEntry).findBy({
-      tenantId: ctx.tenantId, caseId: entry.caseId, idNumber: entry.idNumber, id: Not(entry.id), status: Not(In(['signed-off', status])),
+      tenantId: ctx.tenantId,
+      caseId: entry.caseId,
+      idNumber: entry.idNumber,
+      id: Not(entry.id),
+      status: Not(In(['signed-off', status])),
     });
-    for (const other of linked) await this.move(other, status, action, note ? `${note}（随${LEDGER_NAME[entry.kind]}记录）` : `随${LEDGER_NAME[entry.kind]}记录`, null, entry.caseId);
+    for (const other of linked)
+      await this.move(
+        other,
+        status,
+        action,
+        note ? `${note}（随${LEDGER_NAME[entry.kind]}记录）` : `随${LEDGER_NAME[entry.kind]}记录`,
+        null,
+        entry.caseId,
+      );
   }
 
   /** Plain statements (no TypeORM save transactions): this may run inside an engine command. */
-  private async move(entry: LedgerEntry, to: LedgerStatus, action: LedgerEvent['action'], note: string | null, by: string | null, caseId: string | null) {
+  private async move(
+    entry: LedgerEntry,
+    to: LedgerStatus,
+    action: LedgerEvent['action'],
+    note: string | null,
+    by: string | null,
+    caseId: string | null,
+  ) {
     const now = nowIso();
-    await this.ds.createQueryBuilder().update(LedgerEntry).set({ status: to, caseId, updatedAt: now }).where('id = :id', { id: entry.id }).execute();
-    await this.ds.createQueryBuilder().insert().into(LedgerEvent).values({
-      id: newId(), tenantId: entry.tenantId, entryId: entry.id, action, fromStatus: entry.status, toStatus: to, note, by, at: now,
-    }).execute();
+    await this.ds
+      .createQueryBuilder()
+      .update(LedgerEntry)
+      .set({ status: to, caseId, updatedAt: now })
+      .where('id = :id', { id: entry.id })
+      .execute();
+    await this.ds
+      .createQueryBuilder()
+      .insert()
+      .into(LedgerEvent)
+      .values({
+        id: newId(),
+        tenantId: entry.tenantId,
+        entryId: entry.id,
+        action,
+        fromStatus: entry.status,
+        toStatus: to,
+        note,
+        by,
+        at: now,
+      })
+      .execute();
   }
 }

@@ -39,17 +39,33 @@ export async function landFindings(m: EntityManager, tenantId: string, compariso
       onLedger.add(`${target.kind}:${f.idNumber}`);
       const student = students.get(f.idNumber);
       entries.push({
-        id: newId(), tenantId, kind: target.kind, idNumber: f.idNumber, studentName: f.name, studentId: student?.id ?? null,
+        id: newId(),
+        tenantId,
+        kind: target.kind,
+        idNumber: f.idNumber,
+        studentName: f.name,
+        studentId: student?.id ?? null,
         orgUnitPath: student?.schoolPath ?? byName.get(f.school ?? '') ?? byName.get(f.township ?? '') ?? root,
-        status: 'open', reason: poor.has(f.idNumber) ? `${target.reason}（脱贫户）` : target.reason,
-        caseId: null, comparisonId, createdAt: now, updatedAt: now,
+        status: 'open',
+        reason: poor.has(f.idNumber) ? `${target.reason}（脱贫户）` : target.reason,
+        caseId: null,
+        comparisonId,
+        createdAt: now,
+        updatedAt: now,
       });
     }
     if (!entries.length) continue;
     await m.getRepository(LedgerEntry).insert(entries);
     const events: LedgerEvent[] = entries.map((e) => ({
-      id: newId(), tenantId, entryId: e.id, action: 'created', fromStatus: null, toStatus: 'open',
-      note: `比对发现：${e.reason}`, by, at: now,
+      id: newId(),
+      tenantId,
+      entryId: e.id,
+      action: 'created',
+      fromStatus: null,
+      toStatus: 'open',
+      note: `比对发现：${e.reason}`,
+      by,
+      at: now,
     }));
     await m.getRepository(LedgerEvent).insert(events);
     created += entries.length;

@@ -49,7 +49,13 @@ export class LedgersController {
     @Query('pageSize') pageSize = '50',
   ) {
     const s = LEDGER_STATUSES.includes(status as LedgerStatus) ? (status as LedgerStatus) : undefined;
-    return this.ledgers.list(p, kindOf(kind), { orgUnit, status: s }, Math.max(1, Number(page) || 1), Math.min(500, Math.max(1, Number(pageSize) || 50)));
+    return this.ledgers.list(
+      p,
+      kindOf(kind),
+      { orgUnit, status: s },
+      Math.max(1, Number(page) || 1),
+      Math.min(500, Math.max(1, Number(pageSize) || 50)),
+    );
   }
 
   @Get(':kind/:id/history')

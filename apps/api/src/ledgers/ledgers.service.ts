@@ -13,14 +13,25 @@ export class LedgersService {
 
   async list(p: Principal, kind: LedgerKind, filter: { orgUnit?: string; status?: LedgerStatus }, page: number, pageSize: number) {
     const scopes = scopePaths(p);
-    const qb = this.ds.getRepository(LedgerEntry).createQueryBuilder('e').where('e.tenantId = :t AND e.kind = :kind', { t: p.tenantId, kind });
-    qb.andWhere(`(${scopes.map((_, i) => `e.orgUnitPath LIKE :s${i}`).join(' OR ') || '1 = 0'})`, Object.fromEntries(scopes.map((s, i) => [`s${i}`, `${s}%`])));
+    const qb = this.ds
+      .getRepository(LedgerEntry)
+      .createQueryBuilder('e')
+      .where('e.tenantId = :t AND e.kind = :kind', { t: p.tenantId, kind });
+    qb.andWhere(
+      `(${scopes.map((_, i) => `e.orgUnitPath LIKE :s${i}`).join(' OR ') || '1 = 0'})`,
+      Object.fromEntries(scopes.map((s, i) => [`s${i}`, `${s}%`])),
+    );
     if (filter.orgUnit) {
       const unit = await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code: filter.orgUnit });
       qb.andWhere('e.orgUnitPath LIKE :unit', { unit: `${unit?.path ?? '/none/'}%` });
     }
     if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
-    const [rows, total] = await qb.orderBy('e.orgUnitPath').addOrderBy('e.createdAt').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('e.orgUnitPath')
+      .addOrderBy('e.createdAt')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     const names = await this.unitNames(p.tenantId);
     return { items: rows.map((e) => presentEntry(e, names)), total };
   }
@@ -41,8 +52,17 @@ export class LedgersService {
 function presentEntry(e: LedgerEntry, units: Map<string, { code: string; name: string }>) {
   const unit = units.get(e.orgUnitPath);
   return {
-    id: e.id, kind: e.kind, studentName: e.studentName, idNumberMasked: maskResidentId(e.idNumber), studentId: e.studentId,
-    orgUnit: unit?.code ?? null, orgUnitName: unit?.name ?? null, status: e.status, reason: e.reason, caseId: e.caseId,
-    createdAt: e.createdAt, updatedAt: e.updatedAt,
+    id: e.id,
+    kind: e.kind,
+    studentName: e.studentName,
+    idNumberMasked: maskResidentId(e.idNumber),
+    studentId: e.studentId,
+    orgUnit: unit?.code ?? null,
+    orgUnitName: unit?.name ?? null,
+    status: e.status,
+    reason: e.reason,
+    caseId: e.caseId,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
   };
 }

@@ -11,7 +11,10 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'My notifications, newest first, and the unread count: {items:[{id, kind, taskId, instanceId, title, message, createdAt, readAt, read}], unread} / 我的通知' })
+  @ApiOperation({
+    summary:
+      'My notifications, newest first, and the unread count: {items:[{id, kind, taskId, instanceId, title, message, createdAt, readAt, read}], unread} / 我的通知',
+  })
   @ApiQuery({ name: 'unread', required: false, description: 'true: unread only' })
   @ApiQuery({ name: 'limit', required: false, description: 'at most this many (default 50, max 200)' })
   mine(@CurrentUser() p: Principal, @Query('unread') unread?: string, @Query('limit') limit = '50') {
@@ -25,7 +28,7 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
-  @ApiOperation({ summary: 'Mark one of my notifications read (another user\'s answers 404) / 标为已读' })
+  @ApiOperation({ summary: "Mark one of my notifications read (another user's answers 404) / 标为已读" })
   read(@CurrentUser() p: Principal, @Param('id') id: string) {
     return this.notifications.read(p, id);
   }

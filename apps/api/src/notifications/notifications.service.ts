@@ -36,11 +36,23 @@ export class NotificationsService {
   }
 
   async readAll(p: Principal) {
-    const result = await this.ds.getRepository(Notification).update({ userId: p.userId, tenantId: p.tenantId, readAt: IsNull() }, { readAt: nowIso() });
+    const result = await this.ds
+      .getRepository(Notification)
+      .update({ userId: p.userId, tenantId: p.tenantId, readAt: IsNull() }, { readAt: nowIso() });
     return { marked: result.affected ?? 0 };
   }
 }
 
 function present(n: Notification) {
-  return { id: n.id, kind: n.kind, taskId: n.taskId, instanceId: n.instanceId, title: n.title, message: n.message, createdAt: n.createdAt, readAt: n.readAt, read: !!n.readAt };
+  return {
+    id: n.id,
+    kind: n.kind,
+    taskId: n.taskId,
+    instanceId: n.instanceId,
+    title: n.title,
+    message: n.message,
+    createdAt: n.createdAt,
+    readAt: n.readAt,
+    read: !!n.readAt,
+  };
 }

@@ -62,7 +62,10 @@ export class TaskNotifier {
 
   // These run every poll in every process: per county, so the (tenantId, state) index of open tasks serves them.
   private openTasks(tenantId: string) {
-    return this.ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).createQueryBuilder('t').where("t.tenantId = :tenantId AND t.state = 'created'", { tenantId });
+    return this.ds
+      .getRepository<TaskRecord>(ENGINE_SCHEMAS.task)
+      .createQueryBuilder('t')
+      .where("t.tenantId = :tenantId AND t.state = 'created'", { tenantId });
   }
 
   private async tenantIds(): Promise<string[]> {
@@ -74,9 +77,13 @@ export class TaskNotifier {
     if (!recipients.length) return;
     const procedure = await this.procedureName(task.tenantId, task.definitionId);
     const step = task.name ?? task.activityId;
-    const text = kind === 'task-available'
-      ? { title: `新待办：${step}`, message: `${procedure}「${step}」等待您办理` }
-      : { title: `任务已逾期：${step}`, message: `${procedure}「${step}」已超过办理期限（${new Date(task.dueAt!).toISOString().slice(0, 10)}）` };
+    const text =
+      kind === 'task-available'
+        ? { title: `新待办：${step}`, message: `${procedure}「${step}」等待您办理` }
+        : {
+            title: `任务已逾期：${step}`,
+            message: `${procedure}「${step}」已超过办理期限（${new Date(task.dueAt!).toISOString().slice(0, 10)}）`,
+          };
     for (const userId of recipients) {
       const n: OutgoingNotification = { tenantId: task.tenantId, userId, kind, taskId: task.id, instanceId: task.instanceId, ...text };
       if (!(await this.inApp.send(n))) continue;
@@ -98,13 +105,24 @@ export class TaskNotifier {
     const names = JSON.parse(task.candidateUsers || '[]') as string[];
     const ids = new Set<string>();
     if (groups.length) {
-      const [sql, params] = this.ds.driver.escapeQueryWithParameters(ROLE_HOLDERS_OF_TASK_UNIT, { tenantId: task.tenantId, instanceId: task.instanceId, groups, active: true }, {});
+      const [sql, params] = this.ds.driver.escapeQueryWithParameters(
+        ROLE_HOLDERS_OF_TASK_UNIT,
+        { tenantId: task.tenantId, instanceId: task.instanceId, groups, active: true },
+        {},
+      );
       const rows: { id: string }[] = await this.ds.query(sql, params);
       rows.forEach((r) => ids.add(r.id));
     }
     if (names.length) {
-      const users = await this.ds.getRepository(User).createQueryBuilder('u')
-        .where('u.tenantId = :tenantId AND u.active = :active AND u.username IN (:...names)', { tenantId: task.tenantId, active: true, names }).getMany();
+      const users = await this.ds
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .where('u.tenantId = :tenantId AND u.active = :active AND u.username IN (:...names)', {
+          tenantId: task.tenantId,
+          active: true,
+          names,
+        })
+        .getMany();
       users.forEach((u) => ids.add(u.id));
     }
     return [...ids];

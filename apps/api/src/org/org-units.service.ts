@@ -30,7 +30,10 @@ export class OrgUnitsService {
     const scopes = scopePaths(p);
     if (scopes.length === 0) return [];
     const qb = this.ds.getRepository(OrgUnit).createQueryBuilder('o').where('o.tenantId = :t', { t: p.tenantId });
-    qb.andWhere(`(${scopes.map((_, i) => `o.path LIKE :s${i}`).join(' OR ')})`, Object.fromEntries(scopes.map((s, i) => [`s${i}`, `${s}%`])));
+    qb.andWhere(
+      `(${scopes.map((_, i) => `o.path LIKE :s${i}`).join(' OR ')})`,
+      Object.fromEntries(scopes.map((s, i) => [`s${i}`, `${s}%`])),
+    );
     return qb.orderBy('o.path', 'ASC').getMany();
   }
 
@@ -42,7 +45,8 @@ export class OrgUnitsService {
   async requireAdministered(p: Principal, code: string, manager?: EntityManager): Promise<OrgUnit> {
     const unit = await this.findByCode(p.tenantId, code, manager);
     if (!unit) throw Errors.notFound(Things.orgUnit);
-    if (!coversPath(p, unit.path, 'admin')) throw Errors.forbidden({ zh: `单位 ${code} 不在您的管理范围内`, en: `Unit ${code} is outside your scope` });
+    if (!coversPath(p, unit.path, 'admin'))
+      throw Errors.forbidden({ zh: `单位 ${code} 不在您的管理范围内`, en: `Unit ${code} is outside your scope` });
     return unit;
   }
 

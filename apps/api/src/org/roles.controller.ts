@@ -11,7 +11,9 @@ class CreateRoleDto {
   @ApiProperty({ example: '村长' }) @IsString() @MinLength(1) @MaxLength(100) name!: string;
   @ApiPropertyOptional({ example: 'Village head' }) @IsOptional() @IsString() @MaxLength(100) nameEn?: string;
   @ApiPropertyOptional({ enum: PERMISSIONS, isArray: true })
-  @IsOptional() @IsArray() @IsIn(PERMISSIONS as unknown as string[], { each: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(PERMISSIONS as unknown as string[], { each: true })
   permissions?: Permission[];
 }
 

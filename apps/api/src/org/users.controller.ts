@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CurrentUser, RequirePermission } from '../identity/decorators';
 import { Principal } from '../identity/principal';
 import { UsersService } from './users.service';
@@ -18,7 +16,11 @@ class CreateUserDto {
   @ApiProperty() @IsString() @MinLength(8) @MaxLength(200) password!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) displayName!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) phone?: string;
-  @ApiProperty({ type: [RoleAtDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RoleAtDto)
+  @ApiProperty({ type: [RoleAtDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RoleAtDto)
   roles!: RoleAtDto[];
 }
 
@@ -30,7 +32,11 @@ class UpdateUserDto {
 }
 
 class SetRolesDto {
-  @ApiProperty({ type: [RoleAtDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RoleAtDto)
+  @ApiProperty({ type: [RoleAtDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RoleAtDto)
   roles!: RoleAtDto[];
 }
 

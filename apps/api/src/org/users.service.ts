@@ -46,7 +46,11 @@ export class UsersService {
         JOIN org_unit o ON o.id = a."orgUnitId" WHERE a."userId" = u.id AND (${inScope})))`,
       Object.fromEntries(scopes.map((s, i) => [`s${i}`, `${s}%`])),
     );
-    const [users, total] = await qb.orderBy('u.username', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [users, total] = await qb
+      .orderBy('u.username', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     const roles = await this.rolesOf(users.map((u) => u.id));
     return { items: users.map((u) => presentUser(u, roles.get(u.id) ?? [])), total };
   }

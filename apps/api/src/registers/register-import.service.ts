@@ -60,15 +60,27 @@ export class RegisterImportService {
       const detected = detectMapping(table.headers, mapping);
       if (!detected.idNumber || !detected.name) {
         throw Errors.validation([
-          { field: 'mapping', message: '找不到“姓名”或“身份证号”列，请指定列对应关系 / name or ID number column not found; give a mapping' },
+          {
+            field: 'mapping',
+            message: '找不到“姓名”或“身份证号”列，请指定列对应关系 / name or ID number column not found; give a mapping',
+          },
         ]);
       }
       report('checking', 0, table.rows.length);
       const { accepted, problems } = checkRegisterRows(table.rows, detected);
       const row: RegisterImport = {
-        id: newId(), tenantId: p.tenantId, source, fileName: name, sha256, rowCount: table.rows.length,
-        accepted: accepted.length, rejectedCount: problems.length, rejected: problems.slice(0, MAX_STORED_PROBLEMS),
-        mapping: detected as Record<string, string>, importedBy: p.userId, importedAt: nowIso(),
+        id: newId(),
+        tenantId: p.tenantId,
+        source,
+        fileName: name,
+        sha256,
+        rowCount: table.rows.length,
+        accepted: accepted.length,
+        rejectedCount: problems.length,
+        rejected: problems.slice(0, MAX_STORED_PROBLEMS),
+        mapping: detected as Record<string, string>,
+        importedBy: p.userId,
+        importedAt: nowIso(),
       };
       await this.ds.transaction(async (m) => {
         await m.getRepository(RegisterImport).insert(row);
@@ -109,7 +121,15 @@ export class RegisterImportService {
 
 export function presentImport(r: RegisterImport) {
   return {
-    id: r.id, source: r.source, fileName: r.fileName, rows: r.rowCount, accepted: r.accepted,
-    rejectedCount: r.rejectedCount, rejected: r.rejected, mapping: r.mapping, importedBy: r.importedBy, importedAt: r.importedAt,
+    id: r.id,
+    source: r.source,
+    fileName: r.fileName,
+    rows: r.rowCount,
+    accepted: r.accepted,
+    rejectedCount: r.rejectedCount,
+    rejected: r.rejected,
+    mapping: r.mapping,
+    importedBy: r.importedBy,
+    importedAt: r.importedAt,
   };
 }

@@ -79,9 +79,17 @@ export function checkRegisterRows(rows: SheetRow[], mapping: ColumnMapping) {
     firstRowOf.set(idNumber, r.row);
     const opt = (f: RegisterField) => cell(r, f) || null;
     accepted.push({
-      rowNo: r.row, idNumber, name, sex, birthDate,
-      township: opt('township'), village: opt('village'), school: opt('school'),
-      grade: opt('grade'), className: opt('className'), studentNumber: opt('studentNumber'),
+      rowNo: r.row,
+      idNumber,
+      name,
+      sex,
+      birthDate,
+      township: opt('township'),
+      village: opt('village'),
+      school: opt('school'),
+      grade: opt('grade'),
+      className: opt('className'),
+      studentNumber: opt('studentNumber'),
     });
   }
   return { accepted, problems };

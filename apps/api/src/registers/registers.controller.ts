@@ -10,7 +10,8 @@ import { ColumnMapping } from './register-columns';
 import { RegisterImportService } from './register-import.service';
 
 function sourceOf(value: string): RegisterSource {
-  if (!REGISTER_SOURCES.includes(value as RegisterSource)) throw Errors.notFound({ zh: `数据来源 ${value}`, en: `Register source ${value}` });
+  if (!REGISTER_SOURCES.includes(value as RegisterSource))
+    throw Errors.notFound({ zh: `数据来源 ${value}`, en: `Register source ${value}` });
   return value as RegisterSource;
 }
 

@@ -35,8 +35,14 @@ export async function seedCounty(ds: DataSource, seed: CountySeed): Promise<{ te
 
     const addUnit = async (code: string, name: string, kind: OrgUnit['kind'], parent: OrgUnit | null) => {
       const unit: OrgUnit = {
-        id: newId(), tenantId: tenant.id, code, name, kind,
-        parentId: parent?.id ?? null, path: `${parent?.path ?? '/'}${code}/`, createdAt: now,
+        id: newId(),
+        tenantId: tenant.id,
+        code,
+        name,
+        kind,
+        parentId: parent?.id ?? null,
+        path: `${parent?.path ?? '/'}${code}/`,
+        createdAt: now,
       };
       await m.getRepository(OrgUnit).insert(unit);
       return unit;
@@ -77,8 +83,15 @@ async function addUser(m: EntityManager, tenantId: string, seed: CountySeed, u: 
   const now = nowIso();
   const id = newId();
   await m.getRepository(User).insert({
-    id, tenantId, username: seed.usernamePrefix + u.username, displayName: u.displayName, phone: u.phone ?? null,
-    passwordHash: seed.passwordHash, active: true, createdAt: now, updatedAt: now,
+    id,
+    tenantId,
+    username: seed.usernamePrefix + u.username,
+    displayName: u.displayName,
+    phone: u.phone ?? null,
+    passwordHash: seed.passwordHash,
+    active: true,
+    createdAt: now,
+    updatedAt: now,
   });
   await m.getRepository(RoleAssignment).insert({ id: newId(), tenantId, userId: id, roleId: role.id, orgUnitId: unit.id });
   return id;

@@ -69,20 +69,34 @@ export class DemoCasesSeeder {
     let instanceId: string;
     let student: Student | null = null;
     if (story.ledgerEntry !== undefined) {
-      const entries = await this.ds.getRepository(LedgerEntry).createQueryBuilder('e')
-        .where('e.tenantId = :tenantId AND e.kind = :kind AND e.orgUnitPath LIKE :path', { tenantId, kind: 'suspected-dropout', path: `%/${story.orgUnit}/` })
-        .orderBy('e.idNumber', 'ASC').getMany();
+      const entries = await this.ds
+        .getRepository(LedgerEntry)
+        .createQueryBuilder('e')
+        .where('e.tenantId = :tenantId AND e.kind = :kind AND e.orgUnitPath LIKE :path', {
+          tenantId,
+          kind: 'suspected-dropout',
+          path: `%/${story.orgUnit}/`,
+        })
+        .orderBy('e.idNumber', 'ASC')
+        .getMany();
       const entry = entries[story.ledgerEntry];
       if (!entry) throw new Error(`no ledger entry ${story.ledgerEntry} at ${story.orgUnit}`);
       instanceId = (await this.ledgerCases.startPersuasion(starter, 'suspected-dropout', [entry.id])).started[0].instanceId;
     } else {
       student = story.student === undefined ? null : await this.studentAt(tenantId, story.orgUnit, story.student);
-      const instance = await this.starts.start(starter, story.process, { orgUnit: story.orgUnit, studentId: student?.id, variables: story.variables }, 'zh');
+      const instance = await this.starts.start(
+        starter,
+        story.process,
+        { orgUnit: story.orgUnit, studentId: student?.id, variables: story.variables },
+        'zh',
+      );
       instanceId = instance.id;
     }
     for (const step of story.steps) {
       const actor = await this.as(tenantId, step.as);
-      const [task] = (await this.engine.listTasks({ tenantId, instanceId, state: 'created' })).filter((t) => t.activityId === step.activity);
+      const [task] = (await this.engine.listTasks({ tenantId, instanceId, state: 'created' })).filter(
+        (t) => t.activityId === step.activity,
+      );
       if (!task) throw new Error(`no open step ${step.activity}`);
       await this.tasks.complete(actor, task.id, await this.fill(actor, story.orgUnit, step.data, student), 'zh');
     }
@@ -97,7 +111,11 @@ export class DemoCasesSeeder {
     if (typeof record.file === 'string' && Object.keys(record).length === 1) {
       const buffer = Buffer.from(`%PDF-1.4\n% ${record.file} (demo)\n%%EOF\n`, 'utf8');
       // multer hands names over as latin1; the service turns them back into UTF-8
-      const a = await this.attachments.upload(actor, { originalname: Buffer.from(record.file, 'utf8').toString('latin1'), buffer, size: buffer.length }, orgUnit);
+      const a = await this.attachments.upload(
+        actor,
+        { originalname: Buffer.from(record.file, 'utf8').toString('latin1'), buffer, size: buffer.length },
+        orgUnit,
+      );
       return { id: a.id, name: a.name, size: a.size, type: 'application/pdf' };
     }
     const out: Record<string, unknown> = {};
@@ -106,9 +124,12 @@ export class DemoCasesSeeder {
   }
 
   private async studentAt(tenantId: string, schoolCode: string, index: number): Promise<Student> {
-    const list = await this.ds.getRepository(Student).createQueryBuilder('s')
+    const list = await this.ds
+      .getRepository(Student)
+      .createQueryBuilder('s')
       .where('s.tenantId = :tenantId AND s.schoolPath LIKE :path', { tenantId, path: `%/${schoolCode}/` })
-      .orderBy('s.idNumber', 'ASC').getMany();
+      .orderBy('s.idNumber', 'ASC')
+      .getMany();
     if (!list[index]) throw new Error(`no demo student ${index} at ${schoolCode}`);
     return list[index];
   }

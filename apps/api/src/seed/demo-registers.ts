@@ -28,13 +28,28 @@ export async function seedDemoRegisters(m: EntityManager, tenantId: string, coun
   const townshipOf = (s: Student) => townships.find((t) => s.schoolPath.includes(`/${t.code}/`))?.name ?? null;
   type Row = Omit<RegisterEntry, 'id' | 'tenantId' | 'importId' | 'rowNo'>;
   const row = (s: Student): Row => ({
-    idNumber: s.idNumber, name: s.name, sex: s.sex, birthDate: s.birthDate, township: townshipOf(s), village: s.village,
-    school: schoolName.get(s.schoolId ?? '') ?? null, grade: s.grade, className: s.className, studentNumber: s.studentNumber,
+    idNumber: s.idNumber,
+    name: s.name,
+    sex: s.sex,
+    birthDate: s.birthDate,
+    township: townshipOf(s),
+    village: s.village,
+    school: schoolName.get(s.schoolId ?? '') ?? null,
+    grade: s.grade,
+    className: s.className,
+    studentNumber: s.studentNumber,
   });
   const unregistered = townships.slice(0, 6).map((t, i): Row => ({
     idNumber: makeResidentId(countyCode, `2017-0${1 + (i % 9)}-1${i % 9}`, 801 + i * 2, i % 2 ? 'female' : 'male'),
-    name: ['马小虎', '杨春燕', '田志刚', '苏玉梅', '何永军', '罗秀英'][i], sex: i % 2 ? 'female' : 'male',
-    birthDate: `2017-0${1 + (i % 9)}-1${i % 9}`, township: t.name, village: '北坡村', school: null, grade: null, className: null, studentNumber: null,
+    name: ['马小虎', '杨春燕', '田志刚', '苏玉梅', '何永军', '罗秀英'][i],
+    sex: i % 2 ? 'female' : 'male',
+    birthDate: `2017-0${1 + (i % 9)}-1${i % 9}`,
+    township: t.name,
+    village: '北坡村',
+    school: null,
+    grade: null,
+    className: null,
+    studentNumber: null,
   }));
   const sources: Record<RegisterSource, Row[]> = {
     household: [...students.map(row), ...unregistered],
@@ -47,8 +62,18 @@ export async function seedDemoRegisters(m: EntityManager, tenantId: string, coun
     const id = newId();
     importIds[source] = id;
     await m.getRepository(RegisterImport).insert({
-      id, tenantId, source, fileName: `演示-${source}.xlsx`, sha256: createHash('sha256').update(`demo:${tenantId}:${source}`).digest('hex'),
-      rowCount: rows.length, accepted: rows.length, rejectedCount: 0, rejected: [], mapping: {}, importedBy: adminId, importedAt: nowIso(),
+      id,
+      tenantId,
+      source,
+      fileName: `演示-${source}.xlsx`,
+      sha256: createHash('sha256').update(`demo:${tenantId}:${source}`).digest('hex'),
+      rowCount: rows.length,
+      accepted: rows.length,
+      rejectedCount: 0,
+      rejected: [],
+      mapping: {},
+      importedBy: adminId,
+      importedAt: nowIso(),
     });
     for (let i = 0; i < rows.length; i += 200) {
       const chunk = rows.slice(i, i + 200).map((r, j) => ({ ...r, tenantId, importId: id, rowNo: i + j + 2 }));
@@ -57,12 +82,21 @@ export async function seedDemoRegisters(m: EntityManager, tenantId: string, coun
   }
   const referenceDate = nowIso().slice(0, 10);
   const comparison: Comparison = {
-    id: newId(), tenantId, importIds, referenceDate, startedBy: adminId, startedAt: nowIso(), durationMs: 0,
+    id: newId(),
+    tenantId,
+    importIds,
+    referenceDate,
+    startedBy: adminId,
+    startedAt: nowIso(),
+    durationMs: 0,
     counts: { unregistered: 0, suspectedDropout: 0, povertyDropout: 0, problemRegistrations: 0 },
   };
   await m.getRepository(Comparison).insert(comparison);
   const counts = await compareRegisters(m, tenantId, comparison.id, {
-    household: importIds.household!, student: importIds.student!, enrolment: importIds.enrolment, poverty: importIds.poverty,
+    household: importIds.household!,
+    student: importIds.student!,
+    enrolment: importIds.enrolment,
+    poverty: importIds.poverty,
     ...schoolAgeWindow(referenceDate),
   });
   await m.getRepository(Comparison).update({ id: comparison.id }, { counts });
@@ -70,6 +104,11 @@ export async function seedDemoRegisters(m: EntityManager, tenantId: string, coun
   // The children missing from the rosters are suspected dropouts on the register too.
   const missing = [...missingIds];
   for (let i = 0; i < missing.length; i += 200) {
-    await m.createQueryBuilder().update(Student).set({ status: 'suspected-dropout' }).whereInIds(missing.slice(i, i + 200)).execute();
+    await m
+      .createQueryBuilder()
+      .update(Student)
+      .set({ status: 'suspected-dropout' })
+      .whereInIds(missing.slice(i, i + 200))
+      .execute();
   }
 }

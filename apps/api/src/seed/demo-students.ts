@@ -55,7 +55,13 @@ export async function seedDemoStudents(m: EntityManager, tenantId: string, count
         className: `${1 + Math.floor(rand() * 3)}班`,
         residenceCode: school.path.split('/').filter(Boolean)[1] ?? null,
         village: `${pick(['北', '南', '东', '西', '新', '上', '下'])}${pick(['坡', '沟', '庄', '湾', '台', '川'])}村`,
-        guardians: [{ name: `${surname}${pick(['建军', '国华', '永胜', '学文'])}`, relation: '父亲', phone: `139${String(10000000 + sequence).slice(-8)}` }],
+        guardians: [
+          {
+            name: `${surname}${pick(['建军', '国华', '永胜', '学文'])}`,
+            relation: '父亲',
+            phone: `139${String(10000000 + sequence).slice(-8)}`,
+          },
+        ],
         flags: { povertyHousehold: rand() < 0.2, leftBehind: rand() < 0.15, migrant: false, disability: null, orphan: false },
         status: 'enrolled',
         isDemo: true,

@@ -14,12 +14,20 @@ describe.each(['640422', '640423'])('county package %s', (county) => {
   const resources = packageResources(packageDir(county));
   const forms = resources.filter((r) => r.name.endsWith('.form.json'));
   const bpmn = resources.filter((r) => r.name.endsWith('.bpmn'));
-  const roles = new Set<string>(JSON.parse(fs.readFileSync(path.join(repositoryRoot(), 'counties', county, 'roles.json'), 'utf8')).map((r: { key: string }) => r.key));
+  const roles = new Set<string>(
+    JSON.parse(fs.readFileSync(path.join(repositoryRoot(), 'counties', county, 'roles.json'), 'utf8')).map((r: { key: string }) => r.key),
+  );
 
   it('ships the six procedures with the keys other parts rely on', () => {
     expect(bpmn.map((r) => r.name).sort()).toEqual([
-      'county-parameters.bpmn', 'deferral-suspension.bpmn', 'home-teaching.bpmn', 'home-visit.bpmn',
-      'persuasion-return.bpmn', 'rectification-batch.bpmn', 'rectification-item.bpmn', 'township-visit.bpmn',
+      'county-parameters.bpmn',
+      'deferral-suspension.bpmn',
+      'home-teaching.bpmn',
+      'home-visit.bpmn',
+      'persuasion-return.bpmn',
+      'rectification-batch.bpmn',
+      'rectification-item.bpmn',
+      'township-visit.bpmn',
     ]);
   });
 
@@ -41,7 +49,8 @@ describe.each(['640422', '640423'])('county package %s', (county) => {
     const formKeys = new Set(forms.map((f) => f.name.replace('.form.json', '')));
     const checked: string[] = [];
     for (const r of bpmn) {
-      for (const ref of formReferences(r.content)) expect([r.name, ref.formKey, formKeys.has(ref.formKey)]).toEqual([r.name, ref.formKey, true]);
+      for (const ref of formReferences(r.content))
+        expect([r.name, ref.formKey, formKeys.has(ref.formKey)]).toEqual([r.name, ref.formKey, true]);
       // literal role lists (FEEL ones, "=[step.role]", come from county-parameters and are checked there below)
       for (const m of r.content.matchAll(/(?:candidateGroups|name="starterGroups" value)="([^="][^"]*)"/g)) {
         for (const role of m[1].split(',').map((s) => s.trim())) {

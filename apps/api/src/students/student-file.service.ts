@@ -38,15 +38,22 @@ export class StudentFileService {
     const student = await this.students.getWithFullId(p, studentId);
     await this.links.catchUp(p.tenantId);
     const scopes = scopePaths(p);
-    const linked = await this.ds.getRepository(InstanceLink).createQueryBuilder('l')
+    const linked = await this.ds
+      .getRepository(InstanceLink)
+      .createQueryBuilder('l')
       .where('l.tenantId = :tenantId AND l.studentId = :studentId', { tenantId: p.tenantId, studentId })
-      .andWhere(`(${scopes.map((_, n) => `l.orgUnitPath LIKE :scope${n}`).join(' OR ') || '1 = 0'})`, Object.fromEntries(scopes.map((s, n) => [`scope${n}`, `${s}%`])))
+      .andWhere(
+        `(${scopes.map((_, n) => `l.orgUnitPath LIKE :scope${n}`).join(' OR ') || '1 = 0'})`,
+        Object.fromEntries(scopes.map((s, n) => [`scope${n}`, `${s}%`])),
+      )
       .orderBy('l.startedAt', 'ASC')
       .getMany();
     const ids = linked.map((l) => l.instanceId);
     const tasks = ids.length ? await this.ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).findBy({ instanceId: In(ids) }) : [];
     const stepName = (activityId: string | null) => tasks.find((t) => t.activityId === activityId)?.name ?? activityId;
-    const units = linked.length ? await this.ds.getRepository(OrgUnit).findBy({ tenantId: p.tenantId, path: In([...new Set(linked.map((l) => l.orgUnitPath))]) }) : [];
+    const units = linked.length
+      ? await this.ds.getRepository(OrgUnit).findBy({ tenantId: p.tenantId, path: In([...new Set(linked.map((l) => l.orgUnitPath))]) })
+      : [];
 
     const instances = [];
     const returns = [];
@@ -57,47 +64,125 @@ export class StudentFileService {
       const history = await this.engine.getHistory(p.tenantId, link.instanceId);
       const names = await this.processes.userNames(history.map((h) => h.userId));
       const timeline = history
-        .filter((h) => h.type.startsWith('task-') || h.type.startsWith('instance-') || h.type === 'message-correlated' || h.type === 'timer-fired' || h.type.startsWith('incident-'))
-        .map((h) => ({ ...h, at: new Date(h.at).toISOString(), userName: h.userId ? (names.get(h.userId) ?? h.userId) : null, stepName: stepName(h.elementId) }));
+        .filter(
+          (h) =>
+            h.type.startsWith('task-') ||
+            h.type.startsWith('instance-') ||
+            h.type === 'message-correlated' ||
+            h.type === 'timer-fired' ||
+            h.type.startsWith('incident-'),
+        )
+        .map((h) => ({
+          ...h,
+          at: new Date(h.at).toISOString(),
+          userName: h.userId ? (names.get(h.userId) ?? h.userId) : null,
+          stepName: stepName(h.elementId),
+        }));
       const procedure = definition?.name ?? instance.key;
       instances.push({
-        id: instance.id, key: instance.key, name: procedure, version: definition?.version ?? null, state: instance.state,
-        startedAt: new Date(instance.startedAt).toISOString(), endedAt: instance.endedAt ? new Date(instance.endedAt).toISOString() : null,
-        orgUnitName: units.find((u) => u.path === link.orgUnitPath)?.name ?? null, timeline,
+        id: instance.id,
+        key: instance.key,
+        name: procedure,
+        version: definition?.version ?? null,
+        state: instance.state,
+        startedAt: new Date(instance.startedAt).toISOString(),
+        endedAt: instance.endedAt ? new Date(instance.endedAt).toISOString() : null,
+        orgUnitName: units.find((u) => u.path === link.orgUnitPath)?.name ?? null,
+        timeline,
         stepNames: Object.fromEntries(tasks.filter((t) => t.instanceId === instance.id).map((t) => [t.activityId, t.name ?? t.activityId])),
       });
       for (const h of timeline) {
-        if (h.type === 'instance-started') events.push({ at: h.at, kind: 'case-started', instanceId: instance.id, title: `发起 ${procedure}`, by: h.userName });
-        if (h.type === 'instance-ended' || h.type === 'instance-terminated') events.push({ at: h.at, kind: 'case-ended', instanceId: instance.id, title: `${procedure} ${h.type === 'instance-ended' ? '办结' : '终止'}`, by: null });
+        if (h.type === 'instance-started')
+          events.push({ at: h.at, kind: 'case-started', instanceId: instance.id, title: `发起 ${procedure}`, by: h.userName });
+        if (h.type === 'instance-ended' || h.type === 'instance-terminated')
+          events.push({
+            at: h.at,
+            kind: 'case-ended',
+            instanceId: instance.id,
+            title: `${procedure} ${h.type === 'instance-ended' ? '办结' : '终止'}`,
+            by: null,
+          });
         if (h.type === 'task-returned') {
           const data = h.data as { reason?: string; toActivityId?: string };
-          returns.push({ instanceId: instance.id, taskId: h.taskId, reason: data.reason ?? '', fromActivityId: h.elementId, toActivityId: data.toActivityId ?? null,
-            fromStepName: h.stepName, toStepName: stepName(data.toActivityId ?? null), by: h.userId, byName: h.userName, at: h.at });
-          events.push({ at: h.at, kind: 'return', instanceId: instance.id, title: `退回：${h.stepName} → ${stepName(data.toActivityId ?? null)}（${data.reason ?? ''}）`, by: h.userName });
+          returns.push({
+            instanceId: instance.id,
+            taskId: h.taskId,
+            reason: data.reason ?? '',
+            fromActivityId: h.elementId,
+            toActivityId: data.toActivityId ?? null,
+            fromStepName: h.stepName,
+            toStepName: stepName(data.toActivityId ?? null),
+            by: h.userId,
+            byName: h.userName,
+            at: h.at,
+          });
+          events.push({
+            at: h.at,
+            kind: 'return',
+            instanceId: instance.id,
+            title: `退回：${h.stepName} → ${stepName(data.toActivityId ?? null)}（${data.reason ?? ''}）`,
+            by: h.userName,
+          });
         }
       }
     }
 
-    const rows = ids.length ? await this.ds.getRepository(FormSubmission).find({ where: { tenantId: p.tenantId, instanceId: In(ids) }, order: { submittedAt: 'ASC' } }) : [];
-    const forms = rows.length ? await this.ds.getRepository(FormDefinitionRow).findBy({ tenantId: p.tenantId, key: In([...new Set(rows.map((r) => r.formKey))]) }) : [];
+    const rows = ids.length
+      ? await this.ds
+          .getRepository(FormSubmission)
+          .find({ where: { tenantId: p.tenantId, instanceId: In(ids) }, order: { submittedAt: 'ASC' } })
+      : [];
+    const forms = rows.length
+      ? await this.ds.getRepository(FormDefinitionRow).findBy({ tenantId: p.tenantId, key: In([...new Set(rows.map((r) => r.formKey))]) })
+      : [];
     const submissions = rows.map((s) => ({
-      instanceId: s.instanceId, taskId: s.taskId, activityId: s.activityId, stepName: s.taskId ? stepName(s.activityId) : '发起',
-      formKey: s.formKey, formVersion: s.formVersion, formHash: s.formHash,
+      instanceId: s.instanceId,
+      taskId: s.taskId,
+      activityId: s.activityId,
+      stepName: s.taskId ? stepName(s.activityId) : '发起',
+      formKey: s.formKey,
+      formVersion: s.formVersion,
+      formHash: s.formHash,
       title: forms.find((f) => f.key === s.formKey && f.version === s.formVersion)?.title ?? s.formKey,
-      data: s.data, submittedBy: s.submittedByName, submittedAt: s.submittedAt,
+      data: s.data,
+      submittedBy: s.submittedByName,
+      submittedAt: s.submittedAt,
     }));
     // a decision is what a step's form decided (its `decision` field, the convention of the shipped forms)
-    const decisions = submissions.filter((s) => typeof s.data?.decision === 'string').map((s) => ({
-      instanceId: s.instanceId, taskId: s.taskId, activityId: s.activityId, stepName: s.stepName, decision: s.data.decision as string,
-      comment: typeof s.data.comment === 'string' ? s.data.comment : null, by: s.submittedBy, at: s.submittedAt,
-    }));
-    for (const s of submissions) events.push({ at: s.submittedAt, kind: 'submission', instanceId: s.instanceId, title: `${s.stepName}：${titleText(s.title)}`, by: s.submittedBy });
-    for (const d of decisions) events.push({ at: d.at, kind: 'decision', instanceId: d.instanceId, title: `${d.stepName} 决定：${d.decision}${d.comment ? `（${d.comment}）` : ''}`, by: d.by });
+    const decisions = submissions
+      .filter((s) => typeof s.data?.decision === 'string')
+      .map((s) => ({
+        instanceId: s.instanceId,
+        taskId: s.taskId,
+        activityId: s.activityId,
+        stepName: s.stepName,
+        decision: s.data.decision as string,
+        comment: typeof s.data.comment === 'string' ? s.data.comment : null,
+        by: s.submittedBy,
+        at: s.submittedAt,
+      }));
+    for (const s of submissions)
+      events.push({
+        at: s.submittedAt,
+        kind: 'submission',
+        instanceId: s.instanceId,
+        title: `${s.stepName}：${titleText(s.title)}`,
+        by: s.submittedBy,
+      });
+    for (const d of decisions)
+      events.push({
+        at: d.at,
+        kind: 'decision',
+        instanceId: d.instanceId,
+        title: `${d.stepName} 决定：${d.decision}${d.comment ? `（${d.comment}）` : ''}`,
+        by: d.by,
+      });
 
     const comments = (await Promise.all(ids.map((id) => forInstance(this.ds, p.tenantId, id)))).flat();
     for (const c of comments) events.push({ at: c.createdAt, kind: 'comment', instanceId: c.instanceId, title: c.body, by: c.authorName });
     const attachments = await attachmentsOfInstances(this.ds, p, ids);
-    for (const a of attachments) events.push({ at: a.linkedAt, kind: 'attachment', instanceId: a.instanceId, title: a.name, by: a.linkedByName });
+    for (const a of attachments)
+      events.push({ at: a.linkedAt, kind: 'attachment', instanceId: a.instanceId, title: a.name, by: a.linkedByName });
 
     events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     return { student, instances, submissions, decisions, returns, comments, attachments, events };

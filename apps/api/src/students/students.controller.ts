@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize, IsArray, IsBoolean, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { STUDENT_STATUSES, StudentStatus } from '../database/entities';
 import { CurrentUser, RequirePermission } from '../identity/decorators';
 import { Principal } from '../identity/principal';
@@ -35,7 +33,11 @@ class CreateStudentDto {
   @ApiPropertyOptional({ example: '640422100' }) @IsOptional() @IsString() residenceCode?: string;
   @ApiPropertyOptional({ example: '北坡村' }) @IsOptional() @IsString() @MaxLength(60) village?: string;
   @ApiPropertyOptional({ type: [GuardianDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(6) @ValidateNested({ each: true }) @Type(() => GuardianDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @ValidateNested({ each: true })
+  @Type(() => GuardianDto)
   guardians?: GuardianDto[];
   @ApiPropertyOptional({ type: FlagsDto }) @IsOptional() @ValidateNested() @Type(() => FlagsDto) flags?: FlagsDto;
 }
@@ -76,7 +78,8 @@ export class StudentsController {
 
   @Get(':id/file')
   @ApiOperation({
-    summary: 'The student file (一生一案): {student (full ID, audited), instances:[{…, timeline, stepNames}], submissions, decisions, returns, comments, attachments, events (all in time order)} / 学生档案',
+    summary:
+      'The student file (一生一案): {student (full ID, audited), instances:[{…, timeline, stepNames}], submissions, decisions, returns, comments, attachments, events (all in time order)} / 学生档案',
   })
   file(@CurrentUser() p: Principal, @Param('id') id: string) {
     return this.files.file(p, id);
@@ -89,4 +92,3 @@ export class StudentsController {
     return this.students.create(p, body);
   }
 }
-

@@ -48,7 +48,10 @@ export class StudentsService {
   async list(p: Principal, query: StudentQuery) {
     const scopes = scopePaths(p);
     const qb = this.ds.getRepository(Student).createQueryBuilder('s').where('s.tenantId = :t', { t: p.tenantId });
-    qb.andWhere(`(${scopes.map((_, i) => `s.schoolPath LIKE :s${i}`).join(' OR ') || '1 = 0'})`, Object.fromEntries(scopes.map((s, i) => [`s${i}`, `${s}%`])));
+    qb.andWhere(
+      `(${scopes.map((_, i) => `s.schoolPath LIKE :s${i}`).join(' OR ') || '1 = 0'})`,
+      Object.fromEntries(scopes.map((s, i) => [`s${i}`, `${s}%`])),
+    );
     if (query.orgUnit) {
       const unit = await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code: query.orgUnit });
       qb.andWhere('s.schoolPath LIKE :unit', { unit: `${unit?.path ?? '/none/'}%` });
@@ -85,19 +88,38 @@ export class StudentsService {
     const problems = checkStudent(input);
     const school = await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code: input.school });
     if (!school || school.kind !== 'school') problems.push({ field: 'school', message: `未知学校 ${input.school} / unknown school` });
-    else if (!coversPath(p, school.path, 'student.manage')) throw Errors.forbidden({ zh: '该学校不在您的管理范围内', en: 'That school is outside your scope' });
+    else if (!coversPath(p, school.path, 'student.manage'))
+      throw Errors.forbidden({ zh: '该学校不在您的管理范围内', en: 'That school is outside your scope' });
     if (problems.length) throw Errors.validation(problems);
     const info = parseResidentId(input.idNumber)!;
     if (await this.ds.getRepository(Student).findOneBy({ tenantId: p.tenantId, idNumber: input.idNumber })) {
-      throw Errors.conflict('STUDENT_EXISTS', { zh: '该身份证号的学生已在学籍中', en: 'A student with this ID number is already registered' });
+      throw Errors.conflict('STUDENT_EXISTS', {
+        zh: '该身份证号的学生已在学籍中',
+        en: 'A student with this ID number is already registered',
+      });
     }
     const now = nowIso();
     const student: Student = {
-      id: newId(), tenantId: p.tenantId, name: input.name, sex: info.sex, ethnicity: input.ethnicity ?? null,
-      birthDate: info.birthDate, idNumber: input.idNumber, studentNumber: input.studentNumber ?? `G${input.idNumber}`,
-      schoolId: school!.id, schoolPath: school!.path, grade: input.grade ?? null, className: input.className ?? null,
-      residenceCode: input.residenceCode ?? null, village: input.village ?? null, guardians: input.guardians ?? [],
-      flags: input.flags ?? {}, status: 'enrolled', isDemo: false, createdAt: now, updatedAt: now,
+      id: newId(),
+      tenantId: p.tenantId,
+      name: input.name,
+      sex: info.sex,
+      ethnicity: input.ethnicity ?? null,
+      birthDate: info.birthDate,
+      idNumber: input.idNumber,
+      studentNumber: input.studentNumber ?? `G${input.idNumber}`,
+      schoolId: school!.id,
+      schoolPath: school!.path,
+      grade: input.grade ?? null,
+      className: input.className ?? null,
+      residenceCode: input.residenceCode ?? null,
+      village: input.village ?? null,
+      guardians: input.guardians ?? [],
+      flags: input.flags ?? {},
+      status: 'enrolled',
+      isDemo: false,
+      createdAt: now,
+      updatedAt: now,
     };
     await this.ds.getRepository(Student).insert(student);
     return presentStudent(student, school!.name, true);
@@ -106,7 +128,11 @@ export class StudentsService {
   private async schoolNames(tenantId: string, students: Student[]): Promise<Map<string, string>> {
     const ids = [...new Set(students.map((s) => s.schoolId).filter((x): x is string => !!x))];
     if (ids.length === 0) return new Map();
-    const units = await this.ds.getRepository(OrgUnit).createQueryBuilder('o').where('o.tenantId = :t AND o.id IN (:...ids)', { t: tenantId, ids }).getMany();
+    const units = await this.ds
+      .getRepository(OrgUnit)
+      .createQueryBuilder('o')
+      .where('o.tenantId = :t AND o.id IN (:...ids)', { t: tenantId, ids })
+      .getMany();
     return new Map(units.map((u) => [u.id, u.name]));
   }
 }
@@ -119,7 +145,8 @@ function checkStudent(input: NewStudent): { field: string; message: string }[] {
     problems.push({ field: 'studentNumber', message: '全国学籍号格式不正确（G/L/J + 18 位） / invalid national student number' });
   }
   (input.guardians ?? []).forEach((g, i) => {
-    if (g.phone && !isMobilePhone(g.phone)) problems.push({ field: `guardians[${i}].phone`, message: '手机号无效 / invalid mobile number' });
+    if (g.phone && !isMobilePhone(g.phone))
+      problems.push({ field: `guardians[${i}].phone`, message: '手机号无效 / invalid mobile number' });
   });
   return problems;
 }

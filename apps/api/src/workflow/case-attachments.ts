@@ -21,10 +21,23 @@ type Db = Pick<EntityManager, 'getRepository'>;
  */
 export async function fileAttachments(ds: Db, p: Principal, step: Step, attachmentIds: string[]): Promise<void> {
   for (const attachmentId of attachmentIds) {
-    await ds.getRepository(InstanceAttachment).createQueryBuilder().insert().orIgnore().values({
-      id: newId(), tenantId: p.tenantId, instanceId: step.instanceId, taskId: step.id, activityId: step.activityId,
-      attachmentId, linkedBy: p.userId, linkedByName: p.displayName, linkedAt: nowIso(),
-    }).execute();
+    await ds
+      .getRepository(InstanceAttachment)
+      .createQueryBuilder()
+      .insert()
+      .orIgnore()
+      .values({
+        id: newId(),
+        tenantId: p.tenantId,
+        instanceId: step.instanceId,
+        taskId: step.id,
+        activityId: step.activityId,
+        attachmentId,
+        linkedBy: p.userId,
+        linkedByName: p.displayName,
+        linkedAt: nowIso(),
+      })
+      .execute();
   }
 }
 
@@ -33,17 +46,37 @@ export async function fileFromSubmission(ds: Db, p: Principal, step: Step, data:
   const ids = [...attachmentIdsIn(data)];
   if (!ids.length) return;
   const found = await ds.getRepository(Attachment).findBy({ tenantId: p.tenantId, id: In(ids) });
-  await fileAttachments(ds, p, step, found.filter((a) => coversPath(p, a.orgUnitPath)).map((a) => a.id));
+  await fileAttachments(
+    ds,
+    p,
+    step,
+    found.filter((a) => coversPath(p, a.orgUnitPath)).map((a) => a.id),
+  );
 }
 
 export async function attachmentsOfInstances(ds: DataSource, p: Principal, instanceIds: string[]) {
   if (!instanceIds.length) return [];
-  const links = await ds.getRepository(InstanceAttachment).find({ where: { tenantId: p.tenantId, instanceId: In(instanceIds) }, order: { linkedAt: 'ASC' } });
-  const files = links.length ? await ds.getRepository(Attachment).findBy({ tenantId: p.tenantId, id: In(links.map((l) => l.attachmentId)) }) : [];
+  const links = await ds
+    .getRepository(InstanceAttachment)
+    .find({ where: { tenantId: p.tenantId, instanceId: In(instanceIds) }, order: { linkedAt: 'ASC' } });
+  const files = links.length
+    ? await ds.getRepository(Attachment).findBy({ tenantId: p.tenantId, id: In(links.map((l) => l.attachmentId)) })
+    : [];
   return links.flatMap((l) => {
     const file = files.find((f) => f.id === l.attachmentId);
     if (!file || !coversPath(p, file.orgUnitPath)) return [];
-    return [{ ...presentAttachment(file), type: file.mime, instanceId: l.instanceId, taskId: l.taskId, activityId: l.activityId,
-      uploadedBy: file.uploadedBy, uploadedByName: l.linkedByName, linkedByName: l.linkedByName, linkedAt: l.linkedAt }];
+    return [
+      {
+        ...presentAttachment(file),
+        type: file.mime,
+        instanceId: l.instanceId,
+        taskId: l.taskId,
+        activityId: l.activityId,
+        uploadedBy: file.uploadedBy,
+        uploadedByName: l.linkedByName,
+        linkedByName: l.linkedByName,
+        linkedAt: l.linkedAt,
+      },
+    ];
   });
 }

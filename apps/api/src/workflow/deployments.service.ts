@@ -31,7 +31,9 @@ export class DeploymentsService {
   /** `dryRun`: every check, then report what would be stored (versions included) and store nothing. */
   async deploy(p: Principal, resources: Resource[], dryRun = false) {
     if (resources.length === 0 || resources.length > MAX_RESOURCES) {
-      throw refused([{ resource: '', message: `一次部署须包含 1 到 ${MAX_RESOURCES} 个文件 / a deployment holds 1 to ${MAX_RESOURCES} files` }]);
+      throw refused([
+        { resource: '', message: `一次部署须包含 1 到 ${MAX_RESOURCES} 个文件 / a deployment holds 1 to ${MAX_RESOURCES} files` },
+      ]);
     }
     const problems: ResourceProblem[] = [];
     const forms: FormDefinition[] = [];
@@ -52,7 +54,9 @@ export class DeploymentsService {
       for (const ref of formReferences(r.content)) {
         if (known.has(ref.formKey) || (await this.forms.exists(this.ds.manager, p.tenantId, ref.formKey))) continue;
         problems.push({
-          resource: r.name, elementId: ref.elementId ?? undefined, line: ref.line,
+          resource: r.name,
+          elementId: ref.elementId ?? undefined,
+          line: ref.line,
           message: `引用的表单“${ref.formKey}”不存在 / form "${ref.formKey}" is not deployed`,
         });
       }
@@ -72,7 +76,14 @@ export class DeploymentsService {
         processDefinitions = deployed.map((d) => ({ id: d.id, key: d.key, version: d.version }));
       } catch (e) {
         if (e instanceof DeploymentError) {
-          throw refused(e.problems.map((x) => ({ resource: x.resource, elementId: x.elementId, line: x.line, message: `${x.messageZh} / ${x.message}` })));
+          throw refused(
+            e.problems.map((x) => ({
+              resource: x.resource,
+              elementId: x.elementId,
+              line: x.line,
+              message: `${x.messageZh} / ${x.message}`,
+            })),
+          );
         }
         throw e;
       }
@@ -93,7 +104,14 @@ export class DeploymentsService {
         processDefinitions = planned.map((d) => ({ key: d.key, version: d.version, name: d.name, isNew: d.isNew }));
       } catch (e) {
         if (e instanceof DeploymentError) {
-          throw refused(e.problems.map((x) => ({ resource: x.resource, elementId: x.elementId, line: x.line, message: `${x.messageZh} / ${x.message}` })));
+          throw refused(
+            e.problems.map((x) => ({
+              resource: x.resource,
+              elementId: x.elementId,
+              line: x.line,
+              message: `${x.messageZh} / ${x.message}`,
+            })),
+          );
         }
         throw e;
       }
@@ -105,5 +123,10 @@ export class DeploymentsService {
 }
 
 function refused(details: ResourceProblem[]): AppError {
-  return new AppError('DEPLOYMENT_REFUSED', 400, { zh: `部署被拒绝：共 ${details.length} 个问题`, en: `Deployment refused: ${details.length} problem(s)` }, details);
+  return new AppError(
+    'DEPLOYMENT_REFUSED',
+    400,
+    { zh: `部署被拒绝：共 ${details.length} 个问题`, en: `Deployment refused: ${details.length} problem(s)` },
+    details,
+  );
 }

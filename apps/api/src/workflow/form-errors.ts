@@ -4,6 +4,15 @@ import type { Language } from '../common/language';
 
 /** A refused form submission as the API reports it: 400 FORM_INVALID, one detail per field, in the caller's language. */
 export function formInvalid(result: SubmissionResult, lang: Language): AppError {
-  return new AppError('FORM_INVALID', 400, { zh: '表单填写有误，请检查标出的字段', en: 'The form has errors; check the marked fields' },
-    result.errors.map((e) => ({ field: e.path, label: e.label[lang] ?? e.label.zh, message: e.message[lang] ?? e.message.zh, keyword: e.keyword })));
+  return new AppError(
+    'FORM_INVALID',
+    400,
+    { zh: '表单填写有误，请检查标出的字段', en: 'The form has errors; check the marked fields' },
+    result.errors.map((e) => ({
+      field: e.path,
+      label: e.label[lang] ?? e.label.zh,
+      message: e.message[lang] ?? e.message.zh,
+      keyword: e.keyword,
+    })),
+  );
 }

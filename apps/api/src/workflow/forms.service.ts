@@ -32,7 +32,9 @@ export class FormsService {
     private readonly ds: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.cache = new ExpiringCache<{ definition: FormDefinition; hash: string } | null>(config.cacheMs, 2_000).forgetOnWritesTo(ds, [FormDefinitionRow]);
+    this.cache = new ExpiringCache<{ definition: FormDefinition; hash: string } | null>(config.cacheMs, 2_000).forgetOnWritesTo(ds, [
+      FormDefinitionRow,
+    ]);
   }
 
   /** Checks a `.form.json` file; returns the definition or every problem with its line. */
@@ -46,20 +48,34 @@ export class FormsService {
 
   /** the version `publish` would give this definition, without storing it */
   async plan(m: EntityManager, tenantId: string, definition: FormDefinition): Promise<{ key: string; version: number; isNew: boolean }> {
-    const latest = await m.getRepository(FormDefinitionRow).findOne({ where: { tenantId, key: definition.key }, order: { version: 'DESC' } });
+    const latest = await m
+      .getRepository(FormDefinitionRow)
+      .findOne({ where: { tenantId, key: definition.key }, order: { version: 'DESC' } });
     if (latest && latest.hash === versionHash(definition)) return { key: latest.key, version: latest.version, isNew: false };
     return { key: definition.key, version: (latest?.version ?? 0) + 1, isNew: true };
   }
 
-  async publish(m: EntityManager, tenantId: string, userId: string, definition: FormDefinition): Promise<{ key: string; version: number; isNew: boolean }> {
+  async publish(
+    m: EntityManager,
+    tenantId: string,
+    userId: string,
+    definition: FormDefinition,
+  ): Promise<{ key: string; version: number; isNew: boolean }> {
     const repo = m.getRepository(FormDefinitionRow);
     const latest = await repo.findOne({ where: { tenantId, key: definition.key }, order: { version: 'DESC' } });
     const hash = versionHash(definition);
     if (latest && latest.hash === hash) return { key: latest.key, version: latest.version, isNew: false };
     const version = (latest?.version ?? 0) + 1;
     await repo.insert({
-      id: newId(), tenantId, key: definition.key, version, title: definition.title,
-      definition: { ...definition, version } as never, hash, publishedBy: userId, publishedAt: nowIso(),
+      id: newId(),
+      tenantId,
+      key: definition.key,
+      version,
+      title: definition.title,
+      definition: { ...definition, version } as never,
+      hash,
+      publishedBy: userId,
+      publishedAt: nowIso(),
     });
     return { key: definition.key, version, isNew: true };
   }

@@ -28,15 +28,31 @@ export class InstanceLinksService {
       .where('i.tenantId = :tenantId AND l.instanceId IS NULL', { tenantId })
       .getMany();
     for (const instance of missing) {
-      const started = await this.ds.getRepository<HistoryRecord>(ENGINE_SCHEMAS.history).findOneBy({ instanceId: instance.id, type: 'instance-started' });
+      const started = await this.ds
+        .getRepository<HistoryRecord>(ENGINE_SCHEMAS.history)
+        .findOneBy({ instanceId: instance.id, type: 'instance-started' });
       const variables = (JSON.parse(started?.data ?? '{}') as { variables?: Record<string, unknown> }).variables ?? {};
       const definition = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOneBy({ id: instance.definitionId });
-      const unit = typeof variables.orgUnit === 'string' ? await this.ds.getRepository(OrgUnit).findOneBy({ tenantId, code: variables.orgUnit }) : null;
-      await this.ds.getRepository(InstanceLink).createQueryBuilder().insert().orIgnore().values({
-        instanceId: instance.id, tenantId, definitionKey: instance.key, definitionVersion: definition?.version ?? 0,
-        studentId: typeof variables.studentId === 'string' ? variables.studentId : null, orgUnitPath: unit?.path ?? '',
-        startedBy: instance.startedBy, startedAt: new Date(instance.startedAt).toISOString(),
-      }).execute();
+      const unit =
+        typeof variables.orgUnit === 'string'
+          ? await this.ds.getRepository(OrgUnit).findOneBy({ tenantId, code: variables.orgUnit })
+          : null;
+      await this.ds
+        .getRepository(InstanceLink)
+        .createQueryBuilder()
+        .insert()
+        .orIgnore()
+        .values({
+          instanceId: instance.id,
+          tenantId,
+          definitionKey: instance.key,
+          definitionVersion: definition?.version ?? 0,
+          studentId: typeof variables.studentId === 'string' ? variables.studentId : null,
+          orgUnitPath: unit?.path ?? '',
+          startedBy: instance.startedBy,
+          startedAt: new Date(instance.startedAt).toISOString(),
+        })
+        .execute();
     }
   }
 }

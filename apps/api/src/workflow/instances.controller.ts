@@ -12,7 +12,10 @@ export class InstancesController {
   constructor(private readonly processes: ProcessesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Instances in the caller scope, newest first: {items:[{id, key, definitionId, version, businessKey, state, orgUnit, orgUnitName, studentId, studentName, startedAt, endedAt, incidents}], total} / 流程实例列表' })
+  @ApiOperation({
+    summary:
+      'Instances in the caller scope, newest first: {items:[{id, key, definitionId, version, businessKey, state, orgUnit, orgUnitName, studentId, studentName, startedAt, endedAt, incidents}], total} / 流程实例列表',
+  })
   @ApiQuery({ name: 'definitionKey', required: false })
   @ApiQuery({ name: 'version', required: false })
   @ApiQuery({ name: 'state', required: false, enum: ['active', 'completed', 'terminated'] })
@@ -27,8 +30,12 @@ export class InstancesController {
     @Query('pageSize') pageSize = '20',
   ) {
     return this.processes.list(p, {
-      definitionKey, version: Number(version) || undefined, state, studentId,
-      page: Math.max(1, Number(page) || 1), pageSize: Math.min(200, Math.max(1, Number(pageSize) || 20)),
+      definitionKey,
+      version: Number(version) || undefined,
+      state,
+      studentId,
+      page: Math.max(1, Number(page) || 1),
+      pageSize: Math.min(200, Math.max(1, Number(pageSize) || 20)),
     });
   }
 
@@ -39,7 +46,10 @@ export class InstancesController {
   }
 
   @Patch(':id/variables')
-  @ApiOperation({ summary: 'Set variables of a running instance, e.g. to fix what an incident tripped over (policy designers and administrators) → the instance / 修改流程变量' })
+  @ApiOperation({
+    summary:
+      'Set variables of a running instance, e.g. to fix what an incident tripped over (policy designers and administrators) → the instance / 修改流程变量',
+  })
   setVariables(@CurrentUser() p: Principal, @Param('id') id: string, @Body() body: VariablesDto) {
     return this.processes.setVariables(p, id, body.variables);
   }

@@ -36,7 +36,14 @@ export class ProcessesService {
     const seen = new Set<string>();
     return rows
       .filter((d) => all || (!seen.has(d.key) && seen.add(d.key)))
-      .map((d) => ({ id: d.id, key: d.key, version: d.version, name: d.name, resourceName: d.resourceName, deployedAt: new Date(d.deployedAt).toISOString() }));
+      .map((d) => ({
+        id: d.id,
+        key: d.key,
+        version: d.version,
+        name: d.name,
+        resourceName: d.resourceName,
+        deployedAt: new Date(d.deployedAt).toISOString(),
+      }));
   }
 
   async definitionXml(tenantId: string, id: string): Promise<string> {
@@ -55,9 +62,16 @@ export class ProcessesService {
       throw e;
     });
     const { instance, variables, history } = view;
-    const unit = known?.unit ?? (typeof variables.orgUnit === 'string' ? await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code: variables.orgUnit }) : null);
+    const unit =
+      known?.unit ??
+      (typeof variables.orgUnit === 'string'
+        ? await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code: variables.orgUnit })
+        : null);
     if (!unit || !coversPath(p, unit.path)) throw Errors.notFound(INSTANCE);
-    const names = await this.userNames(history.map((h) => h.userId), p);
+    const names = await this.userNames(
+      history.map((h) => h.userId),
+      p,
+    );
     const definition = known?.definition ?? (await this.engine.getDefinition(p.tenantId, instance.definitionId));
     return {
       id: instance.id,
@@ -76,10 +90,13 @@ export class ProcessesService {
       activeActivityIds: view.activeActivityIds,
       variables,
       incidents: view.incidents.map(presentIncident),
-      history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString(), userName: h.userId ? (names.get(h.userId) ?? h.userId) : null })),
+      history: history.map((h) => ({
+        ...h,
+        at: new Date(h.at).toISOString(),
+        userName: h.userId ? (names.get(h.userId) ?? h.userId) : null,
+      })),
     };
   }
-
 
   /** Instances in the caller's scope, newest first, filtered by procedure, version, state or student. */
   async list(p: Principal, filter: InstanceFilter) {
@@ -91,26 +108,46 @@ export class ProcessesService {
       .innerJoin(InstanceLink, 'l', 'l.instanceId = i.id')
       .addSelect(['l.definitionVersion AS "definitionVersion"', 'l.orgUnitPath AS "orgUnitPath"', 'l.studentId AS "studentId"'])
       .where('i.tenantId = :tenantId', { tenantId: p.tenantId })
-      .andWhere(`(${scopes.map((_, n) => `l.orgUnitPath LIKE :scope${n}`).join(' OR ') || '1 = 0'})`, Object.fromEntries(scopes.map((s, n) => [`scope${n}`, `${s}%`])));
+      .andWhere(
+        `(${scopes.map((_, n) => `l.orgUnitPath LIKE :scope${n}`).join(' OR ') || '1 = 0'})`,
+        Object.fromEntries(scopes.map((s, n) => [`scope${n}`, `${s}%`])),
+      );
     if (filter.definitionKey) qb.andWhere('i.key = :key', { key: filter.definitionKey });
     if (filter.version) qb.andWhere('l.definitionVersion = :version', { version: filter.version });
     if (filter.state) qb.andWhere('i.state = :state', { state: filter.state });
     if (filter.studentId) qb.andWhere('l.studentId = :studentId', { studentId: filter.studentId });
     const total = await qb.clone().getCount();
-    const { entities, raw } = await qb.orderBy('i.startedAt', 'DESC').offset((filter.page - 1) * filter.pageSize).limit(filter.pageSize).getRawAndEntities();
+    const { entities, raw } = await qb
+      .orderBy('i.startedAt', 'DESC')
+      .offset((filter.page - 1) * filter.pageSize)
+      .limit(filter.pageSize)
+      .getRawAndEntities();
     const extra = raw as { definitionVersion: number | string; orgUnitPath: string; studentId: string | null }[];
     const ids = entities.map((i) => i.id);
-    const units = await this.unitsByPath(p.tenantId, extra.map((r) => r.orgUnitPath));
+    const units = await this.unitsByPath(
+      p.tenantId,
+      extra.map((r) => r.orgUnitPath),
+    );
     const studentIds = [...new Set(extra.map((r) => r.studentId).filter((s): s is string => !!s))];
     const students = studentIds.length ? await this.ds.getRepository(Student).findBy({ tenantId: p.tenantId, id: In(studentIds) }) : [];
-    const incidents = ids.length ? await this.ds.getRepository<IncidentRecord>(ENGINE_SCHEMAS.incident).findBy({ instanceId: In(ids), state: 'open' }) : [];
+    const incidents = ids.length
+      ? await this.ds.getRepository<IncidentRecord>(ENGINE_SCHEMAS.incident).findBy({ instanceId: In(ids), state: 'open' })
+      : [];
     return {
       total,
       items: entities.map((i, n) => ({
-        id: i.id, key: i.key, definitionId: i.definitionId, version: Number(extra[n].definitionVersion), businessKey: i.businessKey,
-        state: i.state, orgUnit: units.get(extra[n].orgUnitPath)?.code ?? null, orgUnitName: units.get(extra[n].orgUnitPath)?.name ?? null,
-        studentId: extra[n].studentId, studentName: students.find((s) => s.id === extra[n].studentId)?.name ?? null,
-        startedAt: new Date(i.startedAt).toISOString(), endedAt: i.endedAt ? new Date(i.endedAt).toISOString() : null,
+        id: i.id,
+        key: i.key,
+        definitionId: i.definitionId,
+        version: Number(extra[n].definitionVersion),
+        businessKey: i.businessKey,
+        state: i.state,
+        orgUnit: units.get(extra[n].orgUnitPath)?.code ?? null,
+        orgUnitName: units.get(extra[n].orgUnitPath)?.name ?? null,
+        studentId: extra[n].studentId,
+        studentName: students.find((s) => s.id === extra[n].studentId)?.name ?? null,
+        startedAt: new Date(i.startedAt).toISOString(),
+        endedAt: i.endedAt ? new Date(i.endedAt).toISOString() : null,
         incidents: incidents.filter((x) => x.instanceId === i.id).length,
       })),
     };
@@ -118,7 +155,9 @@ export class ProcessesService {
 
   /** Running and finished instances of one definition version in the caller's scope (the modeler's "running per version"). */
   async instanceCounts(p: Principal, definitionId: string) {
-    const definition = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOneBy({ id: definitionId, tenantId: p.tenantId });
+    const definition = await this.ds
+      .getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition)
+      .findOneBy({ id: definitionId, tenantId: p.tenantId });
     if (!definition) throw Errors.notFound(DEFINITION);
     await this.links.catchUp(p.tenantId);
     const scopes = scopePaths(p);
@@ -129,18 +168,30 @@ export class ProcessesService {
       .select('i.state', 'state')
       .addSelect('COUNT(*)', 'n')
       .where('i.tenantId = :tenantId AND i.definitionId = :definitionId', { tenantId: p.tenantId, definitionId })
-      .andWhere(`(${scopes.map((_, n) => `l.orgUnitPath LIKE :scope${n}`).join(' OR ') || '1 = 0'})`, Object.fromEntries(scopes.map((s, n) => [`scope${n}`, `${s}%`])))
+      .andWhere(
+        `(${scopes.map((_, n) => `l.orgUnitPath LIKE :scope${n}`).join(' OR ') || '1 = 0'})`,
+        Object.fromEntries(scopes.map((s, n) => [`scope${n}`, `${s}%`])),
+      )
       .groupBy('i.state')
       .getRawMany();
     const count = (state: string) => Number(rows.find((r) => r.state === state)?.n ?? 0);
-    return { definitionId, key: definition.key, version: definition.version, active: count('active'), completed: count('completed'), terminated: count('terminated') };
+    return {
+      definitionId,
+      key: definition.key,
+      version: definition.version,
+      active: count('active'),
+      completed: count('completed'),
+      terminated: count('terminated'),
+    };
   }
 
   /** Retries an open incident of an instance in scope; only policy designers and administrators may. */
   async retryIncident(p: Principal, instanceId: string, incidentId: string) {
     this.requireOperator(p);
     await this.get(p, instanceId);
-    const incident = await this.ds.getRepository<IncidentRecord>(ENGINE_SCHEMAS.incident).findOneBy({ id: incidentId, tenantId: p.tenantId, instanceId });
+    const incident = await this.ds
+      .getRepository<IncidentRecord>(ENGINE_SCHEMAS.incident)
+      .findOneBy({ id: incidentId, tenantId: p.tenantId, instanceId });
     if (!incident) throw Errors.notFound({ zh: '故障', en: 'Incident' });
     await this.engine.retryIncident({ tenantId: p.tenantId, incidentId, userId: p.userId });
     return this.get(p, instanceId);
@@ -153,16 +204,29 @@ export class ProcessesService {
   async setVariables(p: Principal, instanceId: string, variables: Record<string, unknown>) {
     this.requireOperator(p);
     const instance = await this.get(p, instanceId);
-    if (instance.state !== 'active') throw Errors.conflict('INSTANCE_ENDED', { zh: '流程实例已结束，不能修改变量', en: 'The instance has ended; its variables cannot change' });
+    if (instance.state !== 'active')
+      throw Errors.conflict('INSTANCE_ENDED', {
+        zh: '流程实例已结束，不能修改变量',
+        en: 'The instance has ended; its variables cannot change',
+      });
     const locked = ['orgUnit', 'studentId'].filter((name) => name in variables);
-    if (locked.length) throw Errors.validation(locked.map((field) => ({ field: `variables.${field}`, message: `${field} 决定案件归属，不能在此修改 / ${field} places the case and cannot be changed here` })));
+    if (locked.length)
+      throw Errors.validation(
+        locked.map((field) => ({
+          field: `variables.${field}`,
+          message: `${field} 决定案件归属，不能在此修改 / ${field} places the case and cannot be changed here`,
+        })),
+      );
     await this.engine.setVariables({ tenantId: p.tenantId, instanceId, variables, userId: p.userId });
     return this.get(p, instanceId);
   }
 
   private requireOperator(p: Principal) {
     if (!hasPermission(p, 'design') && !hasPermission(p, 'admin')) {
-      throw Errors.forbidden({ zh: '只有流程设计人员或管理员可以处理故障', en: 'Only policy designers and administrators may repair instances' });
+      throw Errors.forbidden({
+        zh: '只有流程设计人员或管理员可以处理故障',
+        en: 'Only policy designers and administrators may repair instances',
+      });
     }
   }
 

@@ -50,7 +50,10 @@ export class StartService {
   async startForm(p: Principal, key: string) {
     const start = await this.spec(p, key);
     return {
-      key, version: start.definition.version, startEventId: start.startEventId, starterGroups: start.spec.starterGroups,
+      key,
+      version: start.definition.version,
+      startEventId: start.startEventId,
+      starterGroups: start.spec.starterGroups,
       form: start.spec.formKey ? await this.forms.get(p.tenantId, start.spec.formKey) : null,
       fieldPermissions: start.spec.fieldPermissions,
     };
@@ -86,7 +89,10 @@ export class StartService {
     let pin: { key: string; version: number; hash: string; data: Record<string, unknown> } | null = null;
     if (start.spec.formKey) {
       const { definition: form, hash } = await this.forms.published(p.tenantId, start.spec.formKey);
-      const result = validateSubmission(form, input.data ?? {}, { permissions: start.spec.fieldPermissions as FieldPermissions, previousData: {} });
+      const result = validateSubmission(form, input.data ?? {}, {
+        permissions: start.spec.fieldPermissions as FieldPermissions,
+        previousData: {},
+      });
       if (!result.valid) throw formInvalid(result, lang);
       pin = { key: result.key, version: result.version, hash, data: result.data };
       Object.assign(variables, result.data);
@@ -97,20 +103,45 @@ export class StartService {
     // The case's link (student, org unit) and the start form's submission commit in the start command's own
     // transaction: no case without its link or its submission, none of them without the case.
     const instance = await this.store.withSideWrites(
-      () => this.engine.startProcess({
-        tenantId: p.tenantId, key, version: start.definition.version, definitionId: start.definition.id, businessKey: input.businessKey ?? null, variables, startedBy: p.userId,
-      }),
+      () =>
+        this.engine.startProcess({
+          tenantId: p.tenantId,
+          key,
+          version: start.definition.version,
+          definitionId: start.definition.id,
+          businessKey: input.businessKey ?? null,
+          variables,
+          startedBy: p.userId,
+        }),
       async (m, started) => {
         const at = nowIso(); // after the engine's start, so the file lists the start before its form
-        await this.links.record({
-          instanceId: started.id, tenantId: p.tenantId, definitionKey: key, definitionVersion: start.definition.version,
-          studentId: studentId ?? null, orgUnitPath: unit.path, startedBy: p.userId, startedAt: at,
-        }, m);
+        await this.links.record(
+          {
+            instanceId: started.id,
+            tenantId: p.tenantId,
+            definitionKey: key,
+            definitionVersion: start.definition.version,
+            studentId: studentId ?? null,
+            orgUnitPath: unit.path,
+            startedBy: p.userId,
+            startedAt: at,
+          },
+          m,
+        );
         if (!pin) return;
         await m.getRepository(FormSubmission).insert({
-          id: newId(), tenantId: p.tenantId, instanceId: started.id, taskId: null, activityId: start.startEventId,
-          formKey: pin.key, formVersion: pin.version, formHash: pin.hash, data: pin.data as never, submittedBy: p.userId,
-          submittedByName: p.displayName, submittedAt: at,
+          id: newId(),
+          tenantId: p.tenantId,
+          instanceId: started.id,
+          taskId: null,
+          activityId: start.startEventId,
+          formKey: pin.key,
+          formVersion: pin.version,
+          formHash: pin.hash,
+          data: pin.data as never,
+          submittedBy: p.userId,
+          submittedByName: p.displayName,
+          submittedAt: at,
         });
         await fileFromSubmission(m, p, { instanceId: started.id, id: null, activityId: start.startEventId }, pin.data);
       },
@@ -126,7 +157,11 @@ export class StartService {
       if (e instanceof NotFoundError) throw Errors.notFound(PROCESS);
       throw e;
     });
-    if (!start) throw new AppError('NOT_STARTABLE', 400, { zh: '该流程只能由消息或定时器发起', en: 'This procedure starts only by message or timer' });
+    if (!start)
+      throw new AppError('NOT_STARTABLE', 400, {
+        zh: '该流程只能由消息或定时器发起',
+        en: 'This procedure starts only by message or timer',
+      });
     return start;
   }
 

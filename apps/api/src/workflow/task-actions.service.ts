@@ -24,7 +24,13 @@ export class TaskActionsService {
   async returnTask(p: Principal, taskId: string, reason: string, targetElementId?: string) {
     if (!reason.trim()) throw Errors.validation([{ field: 'reason', message: '请填写退回原因 / reason is required' }]);
     const row = await this.tasks.visible(p, taskId);
-    const returned = await this.engine.returnTask({ tenantId: p.tenantId, taskId: row.task.id, userId: p.userId, reason: reason.trim(), targetActivityId: targetElementId ?? null });
+    const returned = await this.engine.returnTask({
+      tenantId: p.tenantId,
+      taskId: row.task.id,
+      userId: p.userId,
+      reason: reason.trim(),
+      targetActivityId: targetElementId ?? null,
+    });
     await this.notifier.instanceTasks(p.tenantId, row.task.instanceId);
     const open = await this.engine.listTasks({ tenantId: p.tenantId, instanceId: row.task.instanceId });
     return { returned: presentTask(returned), reason: reason.trim(), openTasks: open.map(presentTask) };
@@ -35,13 +41,25 @@ export class TaskActionsService {
     const row = await this.tasks.visible(p, taskId);
     const target = await this.ds.getRepository(User).findOneBy({ tenantId: p.tenantId, username });
     const targetPrincipal = target ? await this.principals.load(target.id, p.tenantId) : null;
-    if (!targetPrincipal) throw Errors.validation([{ field: 'username', message: `用户“${username}”不存在或已停用 / no active user ${username}` }]);
-    if (targetPrincipal.userId === p.userId) throw Errors.validation([{ field: 'username', message: '不能转办给自己 / you cannot delegate to yourself' }]);
+    if (!targetPrincipal)
+      throw Errors.validation([{ field: 'username', message: `用户“${username}”不存在或已停用 / no active user ${username}` }]);
+    if (targetPrincipal.userId === p.userId)
+      throw Errors.validation([{ field: 'username', message: '不能转办给自己 / you cannot delegate to yourself' }]);
     const offered = await inboxQuery(this.ds, targetPrincipal, 'offered').andWhere('t.id = :taskId', { taskId: row.task.id }).getCount();
     if (!offered) {
-      throw Errors.validation([{ field: 'username', message: `${targetPrincipal.displayName} 的角色或管辖范围不能办理此任务 / that user's roles and scope do not cover this task` }]);
+      throw Errors.validation([
+        {
+          field: 'username',
+          message: `${targetPrincipal.displayName} 的角色或管辖范围不能办理此任务 / that user's roles and scope do not cover this task`,
+        },
+      ]);
     }
-    const delegated = await this.engine.delegateTask({ tenantId: p.tenantId, taskId: row.task.id, userId: p.userId, assignee: targetPrincipal.userId });
+    const delegated = await this.engine.delegateTask({
+      tenantId: p.tenantId,
+      taskId: row.task.id,
+      userId: p.userId,
+      assignee: targetPrincipal.userId,
+    });
     await this.notifier.instanceTasks(p.tenantId, row.task.instanceId);
     return { ...presentTask(delegated), assigneeName: targetPrincipal.displayName };
   }

@@ -27,8 +27,15 @@ export class TaskCommentsService {
     if (!body.trim()) throw Errors.validation([{ field: 'body', message: '请填写意见内容 / body is required' }]);
     const row = await this.tasks.visible(p, taskId);
     const comment: TaskComment = {
-      id: newId(), tenantId: p.tenantId, instanceId: row.task.instanceId, taskId: row.task.id, activityId: row.task.activityId,
-      body: body.trim(), authorId: p.userId, authorName: p.displayName, createdAt: nowIso(),
+      id: newId(),
+      tenantId: p.tenantId,
+      instanceId: row.task.instanceId,
+      taskId: row.task.id,
+      activityId: row.task.activityId,
+      body: body.trim(),
+      authorId: p.userId,
+      authorName: p.displayName,
+      createdAt: nowIso(),
     };
     await this.ds.getRepository(TaskComment).insert(comment);
     return presentComment(comment, row.task.name);
@@ -51,7 +58,14 @@ export async function forInstance(ds: DataSource, tenantId: string, instanceId: 
 
 export function presentComment(c: TaskComment, stepName: string | null) {
   return {
-    id: c.id, instanceId: c.instanceId, taskId: c.taskId, activityId: c.activityId, stepName, body: c.body,
-    authorId: c.authorId, authorName: c.authorName, createdAt: c.createdAt,
+    id: c.id,
+    instanceId: c.instanceId,
+    taskId: c.taskId,
+    activityId: c.activityId,
+    stepName,
+    body: c.body,
+    authorId: c.authorId,
+    authorName: c.authorName,
+    createdAt: c.createdAt,
   };
 }

@@ -72,16 +72,34 @@ export interface InboxFilter {
  * it cost more CPU than PostgreSQL took to answer it. Only the parameters are bound per call.
  */
 export async function loadInbox(
-  ds: DataSource, p: Principal, scope: InboxScope, filter: InboxFilter, page: number, pageSize: number, countsAt?: number,
+  ds: DataSource,
+  p: Principal,
+  scope: InboxScope,
+  filter: InboxFilter,
+  page: number,
+  pageSize: number,
+  countsAt?: number,
 ): Promise<{ rows: InboxRow[]; total: number; counts?: InboxCounts }> {
-  const shape = [scope, p.assignments.length, !!filter.processKey, !!filter.orgUnit, filter.overdueAt !== undefined, !!filter.taskId, countsAt !== undefined].join('|');
+  const shape = [
+    scope,
+    p.assignments.length,
+    !!filter.processKey,
+    !!filter.orgUnit,
+    filter.overdueAt !== undefined,
+    !!filter.taskId,
+    countsAt !== undefined,
+  ].join('|');
   let byShape = shapes.get(ds);
   if (!byShape) shapes.set(ds, (byShape = new Map()));
   let sql = byShape.get(shape);
   if (!sql) byShape.set(shape, (sql = pageQuery(ds, p, scope, filter, countsAt).getQuery()));
   const limit = Math.max(1, Math.trunc(pageSize));
   const offset = Math.max(0, Math.trunc((page - 1) * pageSize));
-  const [text, params] = ds.driver.escapeQueryWithParameters(`${sql} LIMIT ${limit} OFFSET ${offset}`, inboxParameters(p, filter, countsAt), {});
+  const [text, params] = ds.driver.escapeQueryWithParameters(
+    `${sql} LIMIT ${limit} OFFSET ${offset}`,
+    inboxParameters(p, filter, countsAt),
+    {},
+  );
   const raw: Record<string, unknown>[] = await ds.query(text, params);
   const rows = raw.map((r) => ({
     task: taskOf(r),
@@ -94,9 +112,10 @@ export async function loadInbox(
   // A page past the end has no row to carry the count: only then count separately.
   const first = raw[0];
   const total = first ? Number(first.inboxTotal) : page > 1 ? await filtered(inboxQuery(ds, p, scope), filter).getCount() : 0;
-  const counts = first && countsAt !== undefined
-    ? { mine: Number(first.countMine ?? 0), candidate: Number(first.countCandidate ?? 0), overdue: Number(first.countOverdue ?? 0) }
-    : undefined;
+  const counts =
+    first && countsAt !== undefined
+      ? { mine: Number(first.countMine ?? 0), candidate: Number(first.countCandidate ?? 0), overdue: Number(first.countOverdue ?? 0) }
+      : undefined;
   return { rows, total, counts };
 }
 
@@ -113,7 +132,13 @@ function filtered(qb: SelectQueryBuilder<TaskRecord>, filter: InboxFilter): Sele
 function pageQuery(ds: DataSource, p: Principal, scope: InboxScope, filter: InboxFilter, countsAt?: number) {
   const query = filtered(inboxQuery(ds, p, scope), filter)
     .select(columns('task').all.map((c) => `t.${c} AS "t_${c}"`))
-    .addSelect(['i.key AS "processKey"', 'i.businessKey AS "businessKey"', 'o.code AS "orgUnitCode"', 'o.name AS "orgUnitName"', 'o.path AS "orgUnitPath"'])
+    .addSelect([
+      'i.key AS "processKey"',
+      'i.businessKey AS "businessKey"',
+      'o.code AS "orgUnitCode"',
+      'o.name AS "orgUnitName"',
+      'o.path AS "orgUnitPath"',
+    ])
     .addSelect('COUNT(*) OVER ()', 'inboxTotal');
   if (countsAt !== undefined) {
     query

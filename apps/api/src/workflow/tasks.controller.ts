@@ -33,7 +33,13 @@ export class TasksController {
     @Query('pageSize') pageSize = '20',
   ) {
     const s: InboxScope = scope === 'mine' || scope === 'candidate' ? scope : 'all';
-    return this.tasks.inbox(p, s, { processKey, orgUnit, overdue: overdue === 'true' }, Math.max(1, Number(page) || 1), Math.min(200, Math.max(1, Number(pageSize) || 20)));
+    return this.tasks.inbox(
+      p,
+      s,
+      { processKey, orgUnit, overdue: overdue === 'true' },
+      Math.max(1, Number(page) || 1),
+      Math.min(200, Math.max(1, Number(pageSize) || 20)),
+    );
   }
 
   @Get(':id')
@@ -56,12 +62,20 @@ export class TasksController {
 
   @Post(':id/complete')
   @ApiOperation({ summary: "Submit the task's form; 400 with field errors, 409 if someone else got there first / 办理" })
-  complete(@CurrentUser() p: Principal, @Param('id') id: string, @Body() body: { data?: unknown }, @Headers('accept-language') lang?: string) {
+  complete(
+    @CurrentUser() p: Principal,
+    @Param('id') id: string,
+    @Body() body: { data?: unknown },
+    @Headers('accept-language') lang?: string,
+  ) {
     return this.tasks.complete(p, id, body?.data ?? {}, pickLanguage(lang));
   }
 
   @Post(':id/return')
-  @ApiOperation({ summary: 'Return the case to the previous (or the named earlier) step with a reason; that step reopens for whoever did it. → {returned, reason, openTasks} / 退回' })
+  @ApiOperation({
+    summary:
+      'Return the case to the previous (or the named earlier) step with a reason; that step reopens for whoever did it. → {returned, reason, openTasks} / 退回',
+  })
   returnTask(@CurrentUser() p: Principal, @Param('id') id: string, @Body() body: ReturnTaskDto) {
     return this.actions.returnTask(p, id, body.reason, body.targetElementId);
   }
@@ -73,7 +87,10 @@ export class TasksController {
   }
 
   @Get(':id/comments')
-  @ApiOperation({ summary: "The case's comments, all steps, oldest first: [{id, instanceId, taskId, activityId, stepName, body, authorName, createdAt}] / 办理意见" })
+  @ApiOperation({
+    summary:
+      "The case's comments, all steps, oldest first: [{id, instanceId, taskId, activityId, stepName, body, authorName, createdAt}] / 办理意见",
+  })
   listComments(@CurrentUser() p: Principal, @Param('id') id: string) {
     return this.comments.list(p, id);
   }
@@ -91,7 +108,9 @@ export class TasksController {
   }
 
   @Post(':id/attachments')
-  @ApiOperation({ summary: 'File an uploaded attachment (POST /api/attachments first) with this open step → the case\'s attachments / 添加附件' })
+  @ApiOperation({
+    summary: "File an uploaded attachment (POST /api/attachments first) with this open step → the case's attachments / 添加附件",
+  })
   linkAttachment(@CurrentUser() p: Principal, @Param('id') id: string, @Body() body: LinkAttachmentDto) {
     return this.attachments.link(p, id, body.attachmentId);
   }

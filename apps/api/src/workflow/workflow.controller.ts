@@ -31,10 +31,22 @@ export class WorkflowController {
   @Post('deployments')
   @RequirePermission('design')
   @ApiConsumes('multipart/form-data', 'application/json')
-  @ApiOperation({ summary: 'Deploy .bpmn and .form.json files together; every problem listed. ?dryRun=true checks and reports {dryRun, processDefinitions:[{key, version, name, isNew}], forms:[{key, version, isNew}]}, storing nothing / 部署流程与表单（dryRun 仅校验）' })
-  @ApiQuery({ name: 'dryRun', required: false, description: 'true: validate only; the same 400 details, or 201 with what would be deployed' })
+  @ApiOperation({
+    summary:
+      'Deploy .bpmn and .form.json files together; every problem listed. ?dryRun=true checks and reports {dryRun, processDefinitions:[{key, version, name, isNew}], forms:[{key, version, isNew}]}, storing nothing / 部署流程与表单（dryRun 仅校验）',
+  })
+  @ApiQuery({
+    name: 'dryRun',
+    required: false,
+    description: 'true: validate only; the same 400 details, or 201 with what would be deployed',
+  })
   @UseInterceptors(FilesInterceptor('files', 200, { limits: { fileSize: MAX_RESOURCE_BYTES + 1 } }))
-  deploy(@CurrentUser() p: Principal, @UploadedFiles() files: Express.Multer.File[] | undefined, @Body() body: { resources?: Resource[] }, @Query('dryRun') dryRun?: string) {
+  deploy(
+    @CurrentUser() p: Principal,
+    @UploadedFiles() files: Express.Multer.File[] | undefined,
+    @Body() body: { resources?: Resource[] },
+    @Query('dryRun') dryRun?: string,
+  ) {
     const resources: Resource[] = files?.length
       ? files.map((f) => ({ name: Buffer.from(f.originalname, 'latin1').toString('utf8'), content: f.buffer.toString('utf8') }))
       : Array.isArray(body?.resources)
@@ -50,13 +62,18 @@ export class WorkflowController {
   }
 
   @Get('process-definitions/startable')
-  @ApiOperation({ summary: 'Procedures the caller may start by hand (latest versions) with hasStartForm, startFormKey, starterGroups / 可发起的流程' })
+  @ApiOperation({
+    summary: 'Procedures the caller may start by hand (latest versions) with hasStartForm, startFormKey, starterGroups / 可发起的流程',
+  })
   startable(@CurrentUser() p: Principal) {
     return this.starts.startable(p);
   }
 
   @Get('process-definitions/key/:key/start-form')
-  @ApiOperation({ summary: "The start form of a procedure's latest version: {key, version, startEventId, starterGroups, form|null, fieldPermissions} / 发起表单" })
+  @ApiOperation({
+    summary:
+      "The start form of a procedure's latest version: {key, version, startEventId, starterGroups, form|null, fieldPermissions} / 发起表单",
+  })
   startForm(@CurrentUser() p: Principal, @Param('key') key: string) {
     return this.starts.startForm(p, key);
   }
@@ -68,13 +85,19 @@ export class WorkflowController {
   }
 
   @Get('process-definitions/:id/instances-count')
-  @ApiOperation({ summary: 'Instances of one definition version in the caller scope: {definitionId, key, version, active, completed, terminated} / 各版本实例数' })
+  @ApiOperation({
+    summary:
+      'Instances of one definition version in the caller scope: {definitionId, key, version, active, completed, terminated} / 各版本实例数',
+  })
   instanceCounts(@CurrentUser() p: Principal, @Param('id') id: string) {
     return this.processes.instanceCounts(p, id);
   }
 
   @Post('process-definitions/key/:key/start')
-  @ApiOperation({ summary: 'Start a procedure at an org unit in scope, for a student in scope; `data` is validated against the start form (400 with field errors) / 发起流程' })
+  @ApiOperation({
+    summary:
+      'Start a procedure at an org unit in scope, for a student in scope; `data` is validated against the start form (400 with field errors) / 发起流程',
+  })
   start(@CurrentUser() p: Principal, @Param('key') key: string, @Body() body: StartDto, @Headers('accept-language') lang?: string) {
     return this.starts.start(p, key, body ?? {}, pickLanguage(lang));
   }
@@ -82,9 +105,17 @@ export class WorkflowController {
   @Post('messages')
   @RequirePermission('design')
   @ApiOperation({ summary: 'Correlate a message to a waiting instance / 消息关联' })
-  async message(@CurrentUser() p: Principal, @Body() body: { name?: string; correlationKey?: string; variables?: Record<string, unknown> }) {
+  async message(
+    @CurrentUser() p: Principal,
+    @Body() body: { name?: string; correlationKey?: string; variables?: Record<string, unknown> },
+  ) {
     if (!body?.name) throw Errors.validation([{ field: 'name', message: '缺少消息名称 / name is required' }]);
-    const result = await this.engine.correlateMessage({ tenantId: p.tenantId, name: body.name, correlationKey: body.correlationKey ?? null, variables: body.variables });
+    const result = await this.engine.correlateMessage({
+      tenantId: p.tenantId,
+      name: body.name,
+      correlationKey: body.correlationKey ?? null,
+      variables: body.variables,
+    });
     await this.notifier.instanceTasks(p.tenantId, result.instanceId);
     return result;
   }

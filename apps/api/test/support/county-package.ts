@@ -17,14 +17,22 @@ export interface TaskRow {
 
 /** Deploys forms/ and workflows/ of the county's package (root = Xiji) as its policy designer. */
 export async function deployPackage(t: TestApp, countyCode = '640422', designer = 'designer') {
-  const res = await t.http().post('/api/deployments').set(bearer(await t.login(designer))).send({ resources: packageResources(packageDir(countyCode)) });
+  const res = await t
+    .http()
+    .post('/api/deployments')
+    .set(bearer(await t.login(designer)))
+    .send({ resources: packageResources(packageDir(countyCode)) });
   if (res.status !== 201) throw new Error(`deploy ${countyCode}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { processDefinitions: { key: string; version: number }[]; forms: { key: string }[] };
 }
 
 /** A user of a test app with their token, doing what the web app does. */
 export class Actor {
-  private constructor(private readonly t: TestApp, readonly username: string, private readonly token: string) {}
+  private constructor(
+    private readonly t: TestApp,
+    readonly username: string,
+    private readonly token: string,
+  ) {}
 
   static async as(t: TestApp, username: string) {
     return new Actor(t, username, await t.login(username));
@@ -42,7 +50,10 @@ export class Actor {
   /** The one open task of an instance at a step, as this user sees it in their inbox (fails when not there). */
   async task(instanceId: string, activityId: string): Promise<TaskRow> {
     const rows = (await this.inbox()).filter((r) => r.instanceId === instanceId && r.activityId === activityId);
-    if (rows.length !== 1) throw new Error(`${this.username}: expected one "${activityId}" task of ${instanceId}, inbox has ${JSON.stringify((await this.inbox()).map((r) => [r.instanceId.slice(-6), r.activityId]))}`);
+    if (rows.length !== 1)
+      throw new Error(
+        `${this.username}: expected one "${activityId}" task of ${instanceId}, inbox has ${JSON.stringify((await this.inbox()).map((r) => [r.instanceId.slice(-6), r.activityId]))}`,
+      );
     return rows[0];
   }
 
@@ -67,14 +78,22 @@ export class Actor {
 
   async instance(id: string) {
     return (await this.t.http().get(`/api/process-instances/${id}`).set(this.auth).expect(200)).body as {
-      state: string; activeActivityIds: string[]; variables: Record<string, unknown>; incidents: unknown[]; history: { type: string; elementId?: string }[];
+      state: string;
+      activeActivityIds: string[];
+      variables: Record<string, unknown>;
+      incidents: unknown[];
+      history: { type: string; elementId?: string }[];
     };
   }
 
   /** Uploads a small PDF (as a scanned certificate would be) and returns the form value of a file field. */
   async upload(name: string, orgUnit: string) {
     const pdf = Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`, 'utf8');
-    const res = await this.t.http().post(`/api/attachments?orgUnit=${orgUnit}`).set(this.auth).attach('file', pdf, { filename: name, contentType: 'application/pdf' });
+    const res = await this.t
+      .http()
+      .post(`/api/attachments?orgUnit=${orgUnit}`)
+      .set(this.auth)
+      .attach('file', pdf, { filename: name, contentType: 'application/pdf' });
     if (res.status !== 201) throw new Error(`upload ${name}: ${res.status} ${JSON.stringify(res.body)}`);
     return { id: res.body.id as string, name, size: pdf.length, type: 'application/pdf' };
   }

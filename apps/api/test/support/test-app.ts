@@ -68,7 +68,12 @@ export async function startTestApp(options: { env?: Record<string, string>; db?:
     },
     async seedSecondCounty() {
       const passwordHash = await app.get(PasswordService).hash(DEMO_PASSWORD);
-      const { tenantId } = await seedCounty(ds, { countyCode: '640423', usernamePrefix: 'ld-', passwordHash, withCases: config.seedDemoCases });
+      const { tenantId } = await seedCounty(ds, {
+        countyCode: '640423',
+        usernamePrefix: 'ld-',
+        passwordHash,
+        withCases: config.seedDemoCases,
+      });
       return tenantId;
     },
     stop,

@@ -19,7 +19,10 @@ export function apiUpload(token?: string): (file: File) => Promise<StoredFile> {
   return async (file) => {
     const body = new FormData();
     body.append('file', file);
-    const stored = await call<{ id: string; name: string; size: number; mime: string }>(token, '/api/attachments', { method: 'POST', body });
+    const stored = await call<{ id: string; name: string; size: number; mime: string }>(token, '/api/attachments', {
+      method: 'POST',
+      body,
+    });
     return { id: stored.id, name: stored.name, size: stored.size, type: stored.mime };
   };
 }

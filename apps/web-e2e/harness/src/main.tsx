@@ -43,9 +43,13 @@ function Harness({ config }: { config: HarnessConfig }) {
         onSubmit={(values) => setSubmitted(JSON.stringify(values))}
         onInvalid={(values) => setRefused(JSON.stringify(values))}
       />
-      <pre data-testid="submitted" style={{ display: submitted ? 'block' : 'none' }}>{submitted}</pre>
+      <pre data-testid="submitted" style={{ display: submitted ? 'block' : 'none' }}>
+        {submitted}
+      </pre>
       {/* The values of a refused submit (what the form checked), for comparing with the API's verdict. */}
-      <pre data-testid="refused" style={{ display: 'none' }}>{refused}</pre>
+      <pre data-testid="refused" style={{ display: 'none' }}>
+        {refused}
+      </pre>
     </div>
   );
 }

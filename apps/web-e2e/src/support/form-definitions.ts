@@ -65,7 +65,13 @@ export const allKinds: FormDefinition = {
         type: 'Group',
         label: { zh: '基本信息', en: 'Basic' },
         elements: [
-          { type: 'HorizontalLayout', elements: [{ type: 'Control', scope: '#/properties/name' }, { type: 'Control', scope: '#/properties/residentId' }] },
+          {
+            type: 'HorizontalLayout',
+            elements: [
+              { type: 'Control', scope: '#/properties/name' },
+              { type: 'Control', scope: '#/properties/residentId' },
+            ],
+          },
           {
             type: 'HorizontalLayout',
             elements: [
@@ -140,7 +146,14 @@ export function categorized(variant?: 'stepper'): FormDefinition {
       options: variant ? { variant } : undefined,
       elements: [
         { type: 'Category', label: '学生', elements: [{ type: 'Control', scope: '#/properties/name' }] },
-        { type: 'Category', label: '家庭', elements: [{ type: 'Control', scope: '#/properties/phone' }, { type: 'Control', scope: '#/properties/plan' }] },
+        {
+          type: 'Category',
+          label: '家庭',
+          elements: [
+            { type: 'Control', scope: '#/properties/phone' },
+            { type: 'Control', scope: '#/properties/plan' },
+          ],
+        },
         { type: 'Category', label: '审核', elements: [{ type: 'Control', scope: '#/properties/decision' }] },
       ],
     },

@@ -20,7 +20,8 @@ function newestMtime(p: string): number {
   if (!st) return 0;
   if (!st.isDirectory()) return st.mtimeMs;
   let newest = st.mtimeMs;
-  for (const e of fs.readdirSync(p)) if (e !== 'node_modules' && !e.startsWith('.')) newest = Math.max(newest, newestMtime(path.join(p, e)));
+  for (const e of fs.readdirSync(p))
+    if (e !== 'node_modules' && !e.startsWith('.')) newest = Math.max(newest, newestMtime(path.join(p, e)));
   return newest;
 }
 
@@ -38,7 +39,13 @@ export function ensureHarnessBuilt(): void {
   fs.writeFileSync(stamp, new Date().toISOString());
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 
 /**
  * Serves dist/form-harness at <origin>/form-harness/ inside the browser context, so the harness page shares

@@ -32,7 +32,13 @@ export async function select(page: Page, id: string): Promise<void> {
     const canvas = await page.getByTestId('modeler-canvas').boundingBox();
     await page.mouse.click(canvas!.x + canvas!.width - 30, canvas!.y + canvas!.height - 60);
     await shape(page, id).click();
-    const opened = await page.locator('.djs-context-pad.open').waitFor({ timeout: 5000 }).then(() => true, () => false);
+    const opened = await page
+      .locator('.djs-context-pad.open')
+      .waitFor({ timeout: 5000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (opened && (await selectedId(page)) === id) return;
     if (attempt === 3) throw new Error(`could not select ${id} on the canvas`);
   }
@@ -109,7 +115,8 @@ export async function setPermission(page: Page, field: string, permission: 'writ
 /** Opens a group of the properties panel (bpmn-js-properties-panel's zeebe groups start closed). */
 export async function openGroup(page: Page, groupId: string): Promise<void> {
   const group = page.locator(`[data-group-id="group-${groupId}"]`);
-  if (!(await group.locator('.bio-properties-panel-group-header.open').count())) await group.locator('.bio-properties-panel-group-header').click();
+  if (!(await group.locator('.bio-properties-panel-group-header.open').count()))
+    await group.locator('.bio-properties-panel-group-header').click();
 }
 
 /** Runs the validation and returns the listed problems' texts ([] when it passed). */
@@ -121,7 +128,6 @@ export async function validate(page: Page): Promise<string[]> {
   if (await page.getByTestId('modeler-valid').count()) return [];
   return page.getByTestId('modeler-problems').locator('.ant-list-item').allTextContents();
 }
-
 
 /** Context pad on `fromId`: one of its append entries (e.g. append.gateway); returns the new element and its incoming flow. */
 export async function appendFromPad(page: Page, fromId: string, action: string): Promise<{ id: string; flow: string }> {

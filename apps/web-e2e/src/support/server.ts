@@ -35,7 +35,11 @@ export async function startServer(): Promise<RunningServer> {
   delete env.NODE_ENV; // as `npm start` runs it, not with jest's NODE_ENV=test
   // The browser suites deploy what they test and count inbox rows: no demo procedures unless a run asks for them.
   env.SEED_DEMO_WORKFLOWS = process.env.SEED_DEMO_WORKFLOWS ?? 'false';
-  const child = spawn(process.execPath, [path.join(repoRoot, 'tools/scripts/start-api.js')], { cwd: repoRoot, env, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [path.join(repoRoot, 'tools/scripts/start-api.js')], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', log, log],
+  });
   fs.closeSync(log); // the child holds its own copy
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, logFile);

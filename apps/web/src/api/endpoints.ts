@@ -3,7 +3,9 @@ import type { AdminUser, AuditEntry, ImportReport, Inbox, LoginResult, Me, OrgUn
 
 const qs = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(
-    Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)]),
+    Object.entries(params)
+      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
+      .map(([k, v]) => [k, String(v)]),
   ).toString();
 
 export const api = {
@@ -14,21 +16,18 @@ export const api = {
   orgUnits: () => request<OrgUnit[]>('GET', '/api/org-units'),
   createOrgUnit: (body: { code: string; name: string; kind: OrgUnitKind; parentCode: string }) =>
     request<OrgUnit>('POST', '/api/admin/org-units', body),
-  renameOrgUnit: (code: string, name: string) =>
-    request<OrgUnit>('PATCH', `/api/admin/org-units/${encodeURIComponent(code)}`, { name }),
+  renameOrgUnit: (code: string, name: string) => request<OrgUnit>('PATCH', `/api/admin/org-units/${encodeURIComponent(code)}`, { name }),
 
   roles: () => request<Role[]>('GET', '/api/admin/roles'),
   createRole: (body: { key: string; name: string; nameEn?: string; permissions?: string[] }) =>
     request<Role>('POST', '/api/admin/roles', body),
 
-  users: (q: string, page: number, pageSize: number) =>
-    request<Page<AdminUser>>('GET', `/api/admin/users?${qs({ q, page, pageSize })}`),
+  users: (q: string, page: number, pageSize: number) => request<Page<AdminUser>>('GET', `/api/admin/users?${qs({ q, page, pageSize })}`),
   createUser: (body: { username: string; password: string; displayName: string; phone?: string; roles: RoleAt[] }) =>
     request<AdminUser>('POST', '/api/admin/users', body),
   updateUser: (id: string, body: { displayName?: string; phone?: string; active?: boolean; password?: string }) =>
     request<AdminUser>('PATCH', `/api/admin/users/${encodeURIComponent(id)}`, body),
-  setUserRoles: (id: string, roles: RoleAt[]) =>
-    request<AdminUser>('PUT', `/api/admin/users/${encodeURIComponent(id)}/roles`, { roles }),
+  setUserRoles: (id: string, roles: RoleAt[]) => request<AdminUser>('PUT', `/api/admin/users/${encodeURIComponent(id)}/roles`, { roles }),
 
   importFile: (what: 'org-units' | 'users', file: File, dryRun: boolean, onProgress: (p: number) => void) => {
     const form = new FormData();

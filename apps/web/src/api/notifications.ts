@@ -20,7 +20,10 @@ export interface NotificationFeed {
 
 export const notificationsApi = {
   list: async (): Promise<NotificationFeed> => {
-    const r = await request<AppNotification[] | { items: AppNotification[]; unread?: number; unreadCount?: number }>('GET', '/api/notifications');
+    const r = await request<AppNotification[] | { items: AppNotification[]; unread?: number; unreadCount?: number }>(
+      'GET',
+      '/api/notifications',
+    );
     const items = Array.isArray(r) ? r : r.items;
     const counted = Array.isArray(r) ? undefined : (r.unread ?? r.unreadCount);
     return { items, unread: counted ?? items.filter((n) => !isRead(n)).length };

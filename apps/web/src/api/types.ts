@@ -8,7 +8,10 @@ export interface Me {
   displayName: string;
   phone?: string | null;
   tenant: { id: string; code: string; name: string };
-  roles: { role: { key: string; name: string; nameEn?: string | null }; orgUnit: { id: string; code: string; name: string; kind: OrgUnitKind } }[];
+  roles: {
+    role: { key: string; name: string; nameEn?: string | null };
+    orgUnit: { id: string; code: string; name: string; kind: OrgUnitKind };
+  }[];
   permissions: string[];
 }
 

@@ -98,8 +98,7 @@ export const workflowApi = {
   comments: (taskId: string) => request<TaskComment[] | { items: TaskComment[] }>('GET', `/api/tasks/${id(taskId)}/comments`),
   addComment: (taskId: string, body: string) => request<TaskComment>('POST', `/api/tasks/${id(taskId)}/comments`, { body }),
 
-  form: (key: string, version?: number) =>
-    request<FormDefinition>('GET', `/api/forms/${id(key)}${version ? `?version=${version}` : ''}`),
+  form: (key: string, version?: number) => request<FormDefinition>('GET', `/api/forms/${id(key)}${version ? `?version=${version}` : ''}`),
 
   definitions: () => request<ProcessDefinition[]>('GET', '/api/process-definitions'),
   startable: () => request<ProcessDefinition[]>('GET', '/api/process-definitions/startable'),

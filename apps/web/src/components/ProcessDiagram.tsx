@@ -44,7 +44,10 @@ export function ProcessDiagram({ xml, activeIds = [], completedIds = [], inciden
         const registry = viewer.get<{ get(id: string): unknown }>('elementRegistry');
         const [active, completed, incidents] = JSON.parse(markerKey) as [string[], string[], string[]];
         const mark = (ids: string[], cls: string) => ids.filter((id) => registry.get(id)).forEach((id) => canvas.addMarker(id, cls));
-        mark(completed.filter((id) => !active.includes(id)), 'kcbx-completed');
+        mark(
+          completed.filter((id) => !active.includes(id)),
+          'kcbx-completed',
+        );
         mark(active, 'kcbx-active');
         mark(incidents, 'kcbx-incident');
         canvas.zoom('fit-viewport');

@@ -79,7 +79,8 @@ export const en: Record<MessageKey, string> = {
   'home.about': 'About this platform',
   'home.aboutText':
     'County, township and school staff use this platform together to keep children in school. What you can see depends on your roles: a role at a unit covers that unit and everything below it.',
-  'home.adminHint': 'You are an administrator: use "Administration" on the left to manage org units, users and roles, import in bulk and read the audit log.',
+  'home.adminHint':
+    'You are an administrator: use "Administration" on the left to manage org units, users and roles, import in bulk and read the audit log.',
 
   'kind.county': 'County',
   'kind.township': 'Township',

@@ -14,9 +14,9 @@ export function permissionLabel(t: Translate, permission: string): string {
 }
 
 const KNOWN: Record<string, true> = Object.fromEntries(
-  ['county', 'township', 'school', 'village', 'office'].map((k) => [`kind.${k}`, true as const]).concat(
-    ['admin', 'design', 'audit.read', 'ledger.manage', 'report.read', 'student.manage'].map((p) => [`perm.${p}`, true as const]),
-  ),
+  ['county', 'township', 'school', 'village', 'office']
+    .map((k) => [`kind.${k}`, true as const])
+    .concat(['admin', 'design', 'audit.read', 'ledger.manage', 'report.read', 'student.manage'].map((p) => [`perm.${p}`, true as const])),
 );
 
 export const KNOWN_PERMISSIONS = ['admin', 'design', 'audit.read', 'ledger.manage', 'report.read', 'student.manage'];

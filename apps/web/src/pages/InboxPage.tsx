@@ -23,7 +23,11 @@ export default function InboxPage() {
   const load = useCallback(() => {
     setLoading(true);
     const scope = view === 'overdue' ? 'all' : view;
-    api.inbox(scope, view === 'overdue', page, PAGE_SIZE).then(setData).catch(showError).finally(() => setLoading(false));
+    api
+      .inbox(scope, view === 'overdue', page, PAGE_SIZE)
+      .then(setData)
+      .catch(showError)
+      .finally(() => setLoading(false));
   }, [view, page, showError]);
   useEffect(load, [load]);
 
@@ -41,9 +45,33 @@ export default function InboxPage() {
         }}
         items={[
           { key: 'all', label: t('inbox.all') },
-          { key: 'mine', label: <span data-testid="inbox-count-mine">{t('inbox.mine')}{count(data.counts.mine)}</span> },
-          { key: 'candidate', label: <span data-testid="inbox-count-candidate">{t('inbox.candidate')}{count(data.counts.candidate)}</span> },
-          { key: 'overdue', label: <span>{t('inbox.overdue')}{count(data.counts.overdue)}</span> },
+          {
+            key: 'mine',
+            label: (
+              <span data-testid="inbox-count-mine">
+                {t('inbox.mine')}
+                {count(data.counts.mine)}
+              </span>
+            ),
+          },
+          {
+            key: 'candidate',
+            label: (
+              <span data-testid="inbox-count-candidate">
+                {t('inbox.candidate')}
+                {count(data.counts.candidate)}
+              </span>
+            ),
+          },
+          {
+            key: 'overdue',
+            label: (
+              <span>
+                {t('inbox.overdue')}
+                {count(data.counts.overdue)}
+              </span>
+            ),
+          },
         ]}
       />
       <Table
@@ -57,7 +85,11 @@ export default function InboxPage() {
         locale={{ emptyText: t('inbox.empty') }}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage, showSizeChanger: false }}
         columns={[
-          { title: t('inbox.task'), dataIndex: 'name', render: (v: string | null, r) => <Link to={`/tasks/${r.id}`}>{v ?? r.activityId}</Link> },
+          {
+            title: t('inbox.task'),
+            dataIndex: 'name',
+            render: (v: string | null, r) => <Link to={`/tasks/${r.id}`}>{v ?? r.activityId}</Link>,
+          },
           { title: t('inbox.process'), dataIndex: 'processKey' },
           { title: t('inbox.unit'), dataIndex: 'orgUnitName' },
           { title: t('inbox.created'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
@@ -74,7 +106,19 @@ export default function InboxPage() {
             title: '',
             key: 'actions',
             render: (_: unknown, r) =>
-              r.assignee ? <Tag>{t('inbox.claimed')}</Tag> : <Button size="small" onClick={(e) => { e.stopPropagation(); void claim(r.id); }}>{t('inbox.claim')}</Button>,
+              r.assignee ? (
+                <Tag>{t('inbox.claimed')}</Tag>
+              ) : (
+                <Button
+                  size="small"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    void claim(r.id);
+                  }}
+                >
+                  {t('inbox.claim')}
+                </Button>
+              ),
           },
         ]}
       />

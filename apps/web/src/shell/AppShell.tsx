@@ -25,10 +25,24 @@ export function AppShell() {
   const items: MenuProps['items'] = [
     ...MAIN_MENU.filter(allowed).map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) })),
     ...(design.length
-      ? [{ key: 'design', icon: DESIGN_GROUP_ICON, label: t('shell.menu.design'), children: design.map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) })) }]
+      ? [
+          {
+            key: 'design',
+            icon: DESIGN_GROUP_ICON,
+            label: t('shell.menu.design'),
+            children: design.map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) })),
+          },
+        ]
       : []),
     ...(admin.length
-      ? [{ key: 'admin', icon: ADMIN_GROUP_ICON, label: t('shell.menu.admin'), children: admin.map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) })) }]
+      ? [
+          {
+            key: 'admin',
+            icon: ADMIN_GROUP_ICON,
+            label: t('shell.menu.admin'),
+            children: admin.map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) })),
+          },
+        ]
       : []),
   ];
   const units = unitNames(me);
@@ -50,14 +64,28 @@ export function AppShell() {
         />
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'flex-end',
+            gap: 12,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <div style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0, lineHeight: 1.35 }} data-testid="header-user">
             <UserOutlined style={{ fontSize: 18, color: '#1d5fa8' }} />
             <div style={{ minWidth: 0, textAlign: 'right' }}>
               <div>
-                <Typography.Text strong data-testid="header-display-name">{me.displayName}</Typography.Text>
+                <Typography.Text strong data-testid="header-display-name">
+                  {me.displayName}
+                </Typography.Text>
                 {roles.map((r) => (
-                  <Tag key={r} color="blue" style={{ marginInlineStart: 6, marginInlineEnd: 0 }}>{r}</Tag>
+                  <Tag key={r} color="blue" style={{ marginInlineStart: 6, marginInlineEnd: 0 }}>
+                    {r}
+                  </Tag>
                 ))}
               </div>
               <Tooltip title={units.join('、')}>

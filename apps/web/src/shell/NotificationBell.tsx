@@ -65,7 +65,11 @@ export function NotificationBell() {
           renderItem={(n) => {
             const tag = kindTag(n.kind);
             return (
-              <List.Item onClick={() => openOne(n)} style={{ cursor: 'pointer', opacity: isRead(n) ? 0.6 : 1 }} data-testid="notification-item">
+              <List.Item
+                onClick={() => openOne(n)}
+                style={{ cursor: 'pointer', opacity: isRead(n) ? 0.6 : 1 }}
+                data-testid="notification-item"
+              >
                 <List.Item.Meta
                   title={
                     <span>

@@ -1,7 +1,22 @@
 import type { ReactNode } from 'react';
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, BranchesOutlined, CloudUploadOutlined, FileSearchOutlined, FormOutlined, HomeOutlined,
-  IdcardOutlined, InboxOutlined, MonitorOutlined, PlayCircleOutlined, SettingOutlined, SolutionOutlined, TableOutlined, TeamOutlined, UploadOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BranchesOutlined,
+  CloudUploadOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  InboxOutlined,
+  MonitorOutlined,
+  PlayCircleOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n/zh-CN';
 

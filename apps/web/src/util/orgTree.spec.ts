@@ -2,7 +2,12 @@ import type { OrgUnit } from '../api/types';
 import { ancestorsOfMatches, buildOrgTree } from './orgTree';
 
 const unit = (code: string, name: string, kind: OrgUnit['kind'], parentCode: string | null): OrgUnit => ({
-  id: code, code, name, kind, parentCode, path: code,
+  id: code,
+  code,
+  name,
+  kind,
+  parentCode,
+  path: code,
 });
 
 const county = unit('640422', '西吉县', 'county', null);

@@ -2,17 +2,32 @@ import { TENANT, givenEngine } from './harness';
 
 async function givenCalled(verdict: string) {
   const ctx = await givenEngine(['call-activity.bpmn']);
-  const parent = await ctx.engine.startProcess({ tenantId: TENANT, key: 'caseFile', businessKey: 'case-3', variables: { student: { name: 'xiaoming' } } });
+  const parent = await ctx.engine.startProcess({
+    tenantId: TENANT,
+    key: 'caseFile',
+    businessKey: 'case-3',
+    variables: { student: { name: 'xiaoming' } },
+  });
   const [child] = await ctx.engine.listCalledInstances(TENANT, parent.id);
   const [visit] = await ctx.engine.listTasks({ tenantId: TENANT, instanceId: child.id });
-  await ctx.engine.completeTask({ tenantId: TENANT, taskId: visit.id, userId: visit.assignee!, variables: { verdict, notes: 'long text' } });
+  await ctx.engine.completeTask({
+    tenantId: TENANT,
+    taskId: visit.id,
+    userId: visit.assignee!,
+    variables: { verdict, notes: 'long text' },
+  });
   return { ...ctx, parent: parent.id, child };
 }
 
 describe('call activity', () => {
   it('given input mappings, when the child starts, then it sees the mapped variables and the business key', async () => {
     const { engine } = await givenEngine(['call-activity.bpmn']);
-    const parent = await engine.startProcess({ tenantId: TENANT, key: 'caseFile', businessKey: 'case-3', variables: { student: { name: 'xiaoming' } } });
+    const parent = await engine.startProcess({
+      tenantId: TENANT,
+      key: 'caseFile',
+      businessKey: 'case-3',
+      variables: { student: { name: 'xiaoming' } },
+    });
     const [child] = await engine.listCalledInstances(TENANT, parent.id);
     expect(child).toMatchObject({ key: 'verifyFamily', businessKey: 'case-3', parentExecutionId: expect.any(String) });
     expect(await engine.getVariables(TENANT, child.id)).toMatchObject({ childName: 'xiaoming' });

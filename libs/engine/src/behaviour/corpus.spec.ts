@@ -46,7 +46,12 @@ describe('BPMN MIWG corpus', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(DeploymentError);
       for (const problem of (error as DeploymentError).problems) {
-        expect(problem).toMatchObject({ resource: name, code: expect.any(String), message: expect.any(String), messageZh: expect.any(String) });
+        expect(problem).toMatchObject({
+          resource: name,
+          code: expect.any(String),
+          message: expect.any(String),
+          messageZh: expect.any(String),
+        });
       }
     }
   });

@@ -15,7 +15,12 @@ describe('deployment', () => {
     const error = await refusal('unsupported.bpmn');
     const byId = Object.fromEntries(error.problems.map((p) => [p.elementId, p]));
     expect(Object.keys(byId).sort()).toEqual(['complex', 'noType', 'rules', 'signalEnd']);
-    expect(byId.complex).toMatchObject({ resource: 'unsupported.bpmn', elementType: 'bpmn:ComplexGateway', line: 6, code: 'UNSUPPORTED_ELEMENT' });
+    expect(byId.complex).toMatchObject({
+      resource: 'unsupported.bpmn',
+      elementType: 'bpmn:ComplexGateway',
+      line: 6,
+      code: 'UNSUPPORTED_ELEMENT',
+    });
     expect(byId.signalEnd).toMatchObject({ code: 'UNSUPPORTED_EVENT', line: 10 });
     expect(byId.noType.messageZh).toContain('zeebe:taskDefinition');
     expect(error.httpStatus).toBe(400);
@@ -47,7 +52,14 @@ describe('deployment', () => {
   it('given Camunda 7 JUEL expressions and Java delegates, when deploying, then each is refused with a FEEL hint', async () => {
     const error = await refusal('camunda7-juel.bpmn');
     const codes = error.problems.map((p) => [p.elementId, p.code]);
-    expect(codes).toEqual(expect.arrayContaining([['apply', 'JUEL_REFUSED'], ['big', 'JUEL_REFUSED'], ['java', 'UNSUPPORTED_CAMUNDA7'], ['java', 'HANDLER_MISSING']]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ['apply', 'JUEL_REFUSED'],
+        ['big', 'JUEL_REFUSED'],
+        ['java', 'UNSUPPORTED_CAMUNDA7'],
+        ['java', 'HANDLER_MISSING'],
+      ]),
+    );
     expect(error.problems.find((p) => p.elementId === 'big')!.message).toContain('FEEL');
   });
 
@@ -56,7 +68,7 @@ describe('deployment', () => {
     expect(error.problems).toMatchObject([{ elementId: 'check', code: 'CONDITIONAL_FLOW_UNSUPPORTED', line: 6 }]);
   });
 
-  it('given a definition id looked up before, when starting with it, then that version starts; another key\'s or county\'s id is not found', async () => {
+  it("given a definition id looked up before, when starting with it, then that version starts; another key's or county's id is not found", async () => {
     const { engine } = await givenEngine(['approval.bpmn']);
     const changed = fixture('approval.bpmn').replace('三级审批', '三级审批（新）');
     await engine.deploy({ tenantId: TENANT, resources: [{ name: 'approval.bpmn', content: changed }] });

@@ -36,7 +36,13 @@ export async function openTasks(engine: Engine, instanceId: string) {
 }
 
 /** completes the only open task at `activityId` */
-export async function completeAt(engine: Engine, instanceId: string, activityId: string, variables: Record<string, unknown> = {}, userId = 'u1') {
+export async function completeAt(
+  engine: Engine,
+  instanceId: string,
+  activityId: string,
+  variables: Record<string, unknown> = {},
+  userId = 'u1',
+) {
   const tasks = (await openTasks(engine, instanceId)).filter((t) => t.activityId === activityId);
   if (tasks.length !== 1) throw new Error(`expected one open task at ${activityId}, found ${tasks.length}`);
   return engine.completeTask({ tenantId: TENANT, taskId: tasks[0].id, userId, variables });

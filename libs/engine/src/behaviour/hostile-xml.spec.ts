@@ -32,12 +32,16 @@ describe('hardened XML intake', () => {
 
   it('given a 10 MB file, when deploying, then it is refused for its size', async () => {
     const padding = `<!-- ${'x'.repeat(10 * 1024 * 1024)} -->`;
-    expect(await refusedCode(fixture('approval.bpmn').replace('</bpmn:definitions>', `${padding}</bpmn:definitions>`))).toBe('XML_TOO_LARGE');
+    expect(await refusedCode(fixture('approval.bpmn').replace('</bpmn:definitions>', `${padding}</bpmn:definitions>`))).toBe(
+      'XML_TOO_LARGE',
+    );
   });
 
   it('given a non-XML file or broken XML, when deploying, then it is refused with a clear code', async () => {
     expect(await refusedCode('{"process": "json"}')).toBe('XML_NOT_XML');
-    expect(await refusedCode('<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="p">')).toBe('XML_MALFORMED');
+    expect(await refusedCode('<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="p">')).toBe(
+      'XML_MALFORMED',
+    );
     expect(await refusedCode('<html><body>not bpmn</body></html>')).toBe('XML_MALFORMED');
   });
 });

@@ -15,13 +15,20 @@ describe('a command that loses a race', () => {
     // the same store, except that reads of the instance's root scope come back empty, as right after another
     // process ended the instance and committed
     const racing: StoragePort = {
-      transaction: (work) => store.transaction((tx) => work(new Proxy(tx, {
-        get(target, prop: keyof StorageTx) {
-          if (prop === 'get') return (kind: string, id: string) => (kind === 'execution' && id === instance.id ? Promise.resolve(undefined) : target.get(kind as 'execution', id));
-          const value = target[prop];
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      }))),
+      transaction: (work) =>
+        store.transaction((tx) =>
+          work(
+            new Proxy(tx, {
+              get(target, prop: keyof StorageTx) {
+                if (prop === 'get')
+                  return (kind: string, id: string) =>
+                    kind === 'execution' && id === instance.id ? Promise.resolve(undefined) : target.get(kind as 'execution', id);
+                const value = target[prop];
+                return typeof value === 'function' ? value.bind(target) : value;
+              },
+            }),
+          ),
+        ),
       acquireJobs: (...args) => store.acquireJobs(...args),
     };
     const loser = new Engine({ store: racing, clock });

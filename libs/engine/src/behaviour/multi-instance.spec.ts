@@ -18,7 +18,9 @@ describe('multi-instance user tasks', () => {
     await completeFor(engine, id, 'sun', { approve: true });
     expect(await engine.getActiveActivities(TENANT, id)).toEqual(['after']);
     expect((await engine.getVariables(TENANT, id)).opinions).toEqual([
-      { who: 'zhao', ok: true }, { who: 'qian', ok: true }, { who: 'sun', ok: true },
+      { who: 'zhao', ok: true },
+      { who: 'qian', ok: true },
+      { who: 'sun', ok: true },
     ]);
   });
 

@@ -14,10 +14,21 @@ class CrashingStore extends MemoryStore {
       };
       return work({
         ...tx,
-        get: tx.get.bind(tx), find: tx.find.bind(tx), findDueJobs: tx.findDueJobs.bind(tx),
-        insert: async (kind, record) => { crash(); return tx.insert(kind, record); },
-        update: async (kind, record) => { crash(); return tx.update(kind, record); },
-        delete: async (kind, id) => { crash(); return tx.delete(kind, id); },
+        get: tx.get.bind(tx),
+        find: tx.find.bind(tx),
+        findDueJobs: tx.findDueJobs.bind(tx),
+        insert: async (kind, record) => {
+          crash();
+          return tx.insert(kind, record);
+        },
+        update: async (kind, record) => {
+          crash();
+          return tx.update(kind, record);
+        },
+        delete: async (kind, id) => {
+          crash();
+          return tx.delete(kind, id);
+        },
       });
     });
   }
@@ -32,7 +43,9 @@ describe('reliability', () => {
     const [task] = await openTasks(engine, id);
     const before = store.storedBytes();
     store.crashAtWrite = 3;
-    await expect(engine.completeTask({ tenantId: TENANT, taskId: task.id, userId: 'u1', variables: { a: 1 } })).rejects.toThrow('process killed');
+    await expect(engine.completeTask({ tenantId: TENANT, taskId: task.id, userId: 'u1', variables: { a: 1 } })).rejects.toThrow(
+      'process killed',
+    );
     expect(store.storedBytes()).toBe(before);
     expect((await openTasks(engine, id)).map((t) => t.id)).toEqual([task.id]);
     store.crashAtWrite = null;
@@ -42,10 +55,14 @@ describe('reliability', () => {
 
   it('given 100 due service jobs and two workers on one store, when both run at once, then every job runs exactly once', async () => {
     const calls = new Map<string, number>();
-    const handler = ({ instanceId }: { instanceId: string }) => { calls.set(instanceId, (calls.get(instanceId) ?? 0) + 1); return { ledgerId: 'L' }; };
+    const handler = ({ instanceId }: { instanceId: string }) => {
+      calls.set(instanceId, (calls.get(instanceId) ?? 0) + 1);
+      return { ledgerId: 'L' };
+    };
     const { engine, store, clock } = await givenEngine(['service-script.bpmn'], { serviceHandlers: { 'set ledger status': handler } });
     const other = new Engine({ store, clock, serviceHandlers: { 'set ledger status': handler } });
-    for (let i = 0; i < 100; i++) await engine.startProcess({ tenantId: TENANT, key: 'services', variables: { absentDays: i, poor: false } });
+    for (let i = 0; i < 100; i++)
+      await engine.startProcess({ tenantId: TENANT, key: 'services', variables: { absentDays: i, poor: false } });
     const [a, b] = await Promise.all([engine.acquireAndExecute('worker-a', 10), other.acquireAndExecute('worker-b', 10)]);
     expect(a.done + b.done).toBe(100);
     expect(a.done).toBeGreaterThan(0);

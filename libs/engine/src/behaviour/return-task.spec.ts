@@ -21,13 +21,23 @@ describe('returning a task to an earlier step', () => {
     expect(await engine.getActiveActivities(TENANT, instance.id)).toEqual(['town']);
     expect(await engine.getVariables(TENANT, instance.id)).toMatchObject({ reason: 'illness', townOpinion: 'ok' });
     const returned = (await engine.getHistory(TENANT, instance.id)).find((h) => h.type === 'task-returned');
-    expect(returned).toMatchObject({ elementId: 'county', userId: 'director-wu', taskId: county.id,
-      data: { reason: '乡镇意见不完整', toActivityId: 'town', assignee: 'official-li' } });
+    expect(returned).toMatchObject({
+      elementId: 'county',
+      userId: 'director-wu',
+      taskId: county.id,
+      data: { reason: '乡镇意见不完整', toActivityId: 'town', assignee: 'official-li' },
+    });
   });
 
   it('given a named earlier step, when returned, then that step reopens for its completer and the case then runs on from there', async () => {
     const { engine, instance, county } = await atCounty();
-    await engine.returnTask({ tenantId: TENANT, taskId: county.id, userId: 'director-wu', reason: '请补充诊断证明', targetActivityId: 'school' });
+    await engine.returnTask({
+      tenantId: TENANT,
+      taskId: county.id,
+      userId: 'director-wu',
+      reason: '请补充诊断证明',
+      targetActivityId: 'school',
+    });
     const [school] = await openTasks(engine, instance.id);
     expect(school).toMatchObject({ activityId: 'school', assignee: 'teacher-ma' });
     await completeAt(engine, instance.id, 'school', { reason: 'illness', certificate: 'att-1' }, 'teacher-ma');
@@ -39,7 +49,7 @@ describe('returning a task to an earlier step', () => {
   it('given a boundary timer on the step left behind, when the case is returned past it, then the old timer is gone and re-entry opens a new one', async () => {
     const { engine, instance } = await atCounty();
     const [county] = await openTasks(engine, instance.id);
-    expect((await engine.listJobs(TENANT, instance.id))).toHaveLength(0);
+    expect(await engine.listJobs(TENANT, instance.id)).toHaveLength(0);
     await engine.returnTask({ tenantId: TENANT, taskId: county.id, userId: 'director-wu', reason: 'x' });
     expect((await engine.listJobs(TENANT, instance.id)).map((j) => j.activityId)).toEqual(['townLate']);
     const [town] = await openTasks(engine, instance.id);
@@ -50,11 +60,19 @@ describe('returning a task to an earlier step', () => {
 
   it('given an illegal return, then it is refused and nothing changes', async () => {
     const { engine, instance, county } = await atCounty();
-    await expect(engine.returnTask({ tenantId: TENANT, taskId: county.id, userId: 'u', reason: '  ' })).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(engine.returnTask({ tenantId: TENANT, taskId: county.id, userId: 'u', reason: 'r', targetActivityId: 'county' })).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(engine.returnTask({ tenantId: TENANT, taskId: county.id, userId: 'u', reason: 'r', targetActivityId: 'nowhere' })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(engine.returnTask({ tenantId: TENANT, taskId: county.id, userId: 'u', reason: '  ' })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
+    await expect(
+      engine.returnTask({ tenantId: TENANT, taskId: county.id, userId: 'u', reason: 'r', targetActivityId: 'county' }),
+    ).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(
+      engine.returnTask({ tenantId: TENANT, taskId: county.id, userId: 'u', reason: 'r', targetActivityId: 'nowhere' }),
+    ).rejects.toBeInstanceOf(InvalidArgumentError);
     await engine.claimTask({ tenantId: TENANT, taskId: county.id, userId: 'director-wu' });
-    await expect(engine.returnTask({ tenantId: TENANT, taskId: county.id, userId: 'someone-else', reason: 'r' })).rejects.toBeInstanceOf(TaskAssignmentError);
+    await expect(engine.returnTask({ tenantId: TENANT, taskId: county.id, userId: 'someone-else', reason: 'r' })).rejects.toBeInstanceOf(
+      TaskAssignmentError,
+    );
     expect((await openTasks(engine, instance.id)).map((t) => t.id)).toEqual([county.id]);
     expect((await engine.getHistory(TENANT, instance.id)).some((h) => h.type === 'task-returned')).toBe(false);
   });
@@ -67,7 +85,9 @@ describe('returning a task to an earlier step', () => {
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect((error as InvalidArgumentError).messageZh).toBe('没有可退回的上一环节');
     await completeAt(engine, instance.id, 'school', {}, 'teacher-ma');
-    await expect(engine.returnTask({ tenantId: TENANT, taskId: school.id, userId: 'u', reason: 'r' })).rejects.toBeInstanceOf(TaskNotActiveError);
+    await expect(engine.returnTask({ tenantId: TENANT, taskId: school.id, userId: 'u', reason: 'r' })).rejects.toBeInstanceOf(
+      TaskNotActiveError,
+    );
   });
 });
 
@@ -77,7 +97,9 @@ describe('delegating a task', () => {
     const instance = await engine.startProcess({ tenantId: TENANT, key: 'return-chain' });
     const [task] = await openTasks(engine, instance.id);
     await engine.claimTask({ tenantId: TENANT, taskId: task.id, userId: 'teacher-ma' });
-    await expect(engine.delegateTask({ tenantId: TENANT, taskId: task.id, userId: 'teacher-ye', assignee: 'teacher-ye' })).rejects.toBeInstanceOf(TaskAssignmentError);
+    await expect(
+      engine.delegateTask({ tenantId: TENANT, taskId: task.id, userId: 'teacher-ye', assignee: 'teacher-ye' }),
+    ).rejects.toBeInstanceOf(TaskAssignmentError);
     const delegated = await engine.delegateTask({ tenantId: TENANT, taskId: task.id, userId: 'teacher-ma', assignee: 'teacher-ye' });
     expect(delegated.assignee).toBe('teacher-ye');
     const event = (await engine.getHistory(TENANT, instance.id)).find((h) => h.type === 'task-delegated');
@@ -89,7 +111,10 @@ describe('start forms', () => {
   it('given a start event with a form and starter roles, then the engine reports them; a process without one reports an empty spec', async () => {
     const { engine } = await givenEngine(['return-chain.bpmn', 'approval.bpmn']);
     const start = await engine.startSpec(TENANT, 'return-chain');
-    expect(start).toMatchObject({ startEventId: 'start', spec: { formKey: 'dropout-report', starterGroups: ['class-teacher', 'registrar'], fieldPermissions: { decision: 'hidden' } } });
+    expect(start).toMatchObject({
+      startEventId: 'start',
+      spec: { formKey: 'dropout-report', starterGroups: ['class-teacher', 'registrar'], fieldPermissions: { decision: 'hidden' } },
+    });
     expect(start!.definition.version).toBe(1);
     expect((await engine.startSpec(TENANT, 'approval'))!.spec).toEqual({ formKey: null, fieldPermissions: {}, starterGroups: [] });
   });
@@ -105,10 +130,13 @@ describe('deployment dry run', () => {
     const { engine, store } = await givenEngine(['approval.bpmn']);
     const stored = () => Object.entries(store.counts()).filter(([, n]) => n > 0);
     const before = stored();
-    const plan = await engine.planDeployment({ tenantId: TENANT, resources: [
-      { name: 'approval.bpmn', content: fixture('approval.bpmn') },
-      { name: 'timer-events.bpmn', content: fixture('timer-events.bpmn') },
-    ] });
+    const plan = await engine.planDeployment({
+      tenantId: TENANT,
+      resources: [
+        { name: 'approval.bpmn', content: fixture('approval.bpmn') },
+        { name: 'timer-events.bpmn', content: fixture('timer-events.bpmn') },
+      ],
+    });
     expect(plan.find((d) => d.key === 'approval')).toMatchObject({ version: 1, isNew: false });
     expect(plan.filter((d) => d.isNew).length).toBeGreaterThan(0);
     expect(stored()).toEqual(before);
@@ -116,7 +144,10 @@ describe('deployment dry run', () => {
 
   it('given a broken and a good file, when only checked, then the broken file problems are listed and the good one has none', async () => {
     const { engine } = await givenEngine([]);
-    const problems = await engine.checkDeployment([{ name: 'unsupported.bpmn', content: fixture('unsupported.bpmn') }, { name: 'approval.bpmn', content: fixture('approval.bpmn') }]);
+    const problems = await engine.checkDeployment([
+      { name: 'unsupported.bpmn', content: fixture('unsupported.bpmn') },
+      { name: 'approval.bpmn', content: fixture('approval.bpmn') },
+    ]);
     expect(new Set(problems.map((p) => p.resource))).toEqual(new Set(['unsupported.bpmn']));
     expect(await engine.checkDeployment([{ name: 'approval.bpmn', content: fixture('approval.bpmn') }])).toEqual([]);
   });

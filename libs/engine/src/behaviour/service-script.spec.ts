@@ -6,9 +6,19 @@ describe('script and service tasks', () => {
   it('given a FEEL script and a handler with io mappings, when jobs run, then the result and mapped output are stored', async () => {
     const seen: ServiceContext[] = [];
     const { engine, clock } = await givenEngine(['service-script.bpmn'], {
-      serviceHandlers: { 'set ledger status': (ctx) => { seen.push(ctx); return { ledgerId: 'L-9' }; } },
+      serviceHandlers: {
+        'set ledger status': (ctx) => {
+          seen.push(ctx);
+          return { ledgerId: 'L-9' };
+        },
+      },
     });
-    const { id } = await engine.startProcess({ tenantId: TENANT, key: 'services', businessKey: 'case-1', variables: { absentDays: 12, poor: true } });
+    const { id } = await engine.startProcess({
+      tenantId: TENANT,
+      key: 'services',
+      businessKey: 'case-1',
+      variables: { absentDays: 12, poor: true },
+    });
     expect(await engine.getVariables(TENANT, id)).toMatchObject({ riskScore: 34 });
     expect(await engine.getActiveActivities(TENANT, id)).toEqual(['setLedger']);
     await engine.executeDueJobs(clock.now());
@@ -23,7 +33,12 @@ describe('script and service tasks', () => {
   it('given a handler that fails, when retried with back-off until retries run out, then an incident is raised; retrying it succeeds', async () => {
     let failures = 1;
     const { engine, clock } = await givenEngine(['service-script.bpmn'], {
-      serviceHandlers: { 'set ledger status': () => { if (failures-- > 0 || clock.now() < T0 + 5000) throw new Error('ledger service down'); return { ledgerId: 'L-1' }; } },
+      serviceHandlers: {
+        'set ledger status': () => {
+          if (failures-- > 0 || clock.now() < T0 + 5000) throw new Error('ledger service down');
+          return { ledgerId: 'L-1' };
+        },
+      },
     });
     const { id } = await engine.startProcess({ tenantId: TENANT, key: 'services', variables: { absentDays: 1, poor: false } });
     expect(await engine.executeDueJobs(clock.now())).toEqual({ done: 0, failed: 1 });
@@ -43,7 +58,11 @@ describe('script and service tasks', () => {
 
   it('given a handler throwing a BPMN error, when the job runs, then the error boundary takes the token', async () => {
     const { engine, clock } = await givenEngine(['service-script.bpmn'], {
-      serviceHandlers: { 'set ledger status': () => { throw new BpmnError('NO_LEDGER'); } },
+      serviceHandlers: {
+        'set ledger status': () => {
+          throw new BpmnError('NO_LEDGER');
+        },
+      },
     });
     const { id } = await engine.startProcess({ tenantId: TENANT, key: 'services', variables: { absentDays: 1, poor: false } });
     await engine.executeDueJobs(clock.now());

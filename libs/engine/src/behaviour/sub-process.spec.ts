@@ -18,7 +18,9 @@ describe('embedded sub-process, error and terminate end events', () => {
     const { id } = await engine.startProcess({ tenantId: TENANT, key: 'subprocess' });
     await completeAt(engine, id, 'homeVisit', { refused: true, moved: false });
     expect(await engine.getActiveActivities(TENANT, id)).toEqual(['legalNotice']);
-    expect((await engine.listTasks({ tenantId: TENANT, instanceId: id, state: 'cancelled' })).map((t) => t.activityId)).toEqual(['paperwork']);
+    expect((await engine.listTasks({ tenantId: TENANT, instanceId: id, state: 'cancelled' })).map((t) => t.activityId)).toEqual([
+      'paperwork',
+    ]);
   });
 
   it('given a terminate end event inside, when reached, then the sibling path ends and the sub-process completes normally', async () => {

@@ -4,7 +4,13 @@ const HOUR = 3_600_000;
 
 async function given(reviewDeadline = 'PT5H') {
   const notices: string[] = [];
-  const ctx = await givenEngine(['timer-events.bpmn'], { serviceHandlers: { notify: ({ instanceId }) => { notices.push(instanceId); } } });
+  const ctx = await givenEngine(['timer-events.bpmn'], {
+    serviceHandlers: {
+      notify: ({ instanceId }) => {
+        notices.push(instanceId);
+      },
+    },
+  });
   const { id } = await ctx.engine.startProcess({ tenantId: TENANT, key: 'timers', variables: { reviewDeadline } });
   return { ...ctx, id, notices };
 }

@@ -4,9 +4,21 @@ import { TENANT, T0, completeAt, givenEngine, openTasks } from './harness';
 describe('user task', () => {
   it('given the approval process, when started, then the first task carries candidates, due date, form and field permissions', async () => {
     const { engine } = await givenEngine(['approval.bpmn']);
-    const instance = await engine.startProcess({ tenantId: TENANT, key: 'approval', businessKey: 'case-7', variables: { townOfficer: 'li', region: 'xiji' }, startedBy: 'wang' });
+    const instance = await engine.startProcess({
+      tenantId: TENANT,
+      key: 'approval',
+      businessKey: 'case-7',
+      variables: { townOfficer: 'li', region: 'xiji' },
+      startedBy: 'wang',
+    });
     const [task] = await openTasks(engine, instance.id);
-    expect(task).toMatchObject({ activityId: 'school', name: '学校审核', assignee: null, formKey: 'dropout-report', dueAt: T0 + 3 * 86_400_000 });
+    expect(task).toMatchObject({
+      activityId: 'school',
+      name: '学校审核',
+      assignee: null,
+      formKey: 'dropout-report',
+      dueAt: T0 + 3 * 86_400_000,
+    });
     expect(JSON.parse(task.candidateGroups)).toEqual(['school-staff', 'principals']);
     expect(JSON.parse(task.fieldPermissions)).toEqual({ studentName: 'readonly', reason: 'editable' });
     expect(await engine.listTasks({ tenantId: TENANT, candidateGroup: 'principals' })).toHaveLength(1);
@@ -25,7 +37,11 @@ describe('user task', () => {
     expect((await engine.getInstance(TENANT, instance.id)).state).toBe('completed');
     expect(await engine.getVariables(TENANT, instance.id)).toMatchObject({ schoolOpinion: 'ok', townOpinion: 'ok', approved: true });
     const timeline = await engine.getHistory(TENANT, instance.id);
-    expect(timeline.filter((h) => h.type === 'task-completed').map((h) => [h.elementId, h.userId])).toEqual([['school', 'u1'], ['town', 'li'], ['county', 'u1']]);
+    expect(timeline.filter((h) => h.type === 'task-completed').map((h) => [h.elementId, h.userId])).toEqual([
+      ['school', 'u1'],
+      ['town', 'li'],
+      ['county', 'u1'],
+    ]);
     expect(timeline[timeline.length - 1].type).toBe('instance-ended');
   });
 
@@ -38,10 +54,17 @@ describe('user task', () => {
       seen.push(current);
       throw new Error('form invalid');
     };
-    await expect(engine.completeTask({ tenantId: TENANT, taskId: task.id, userId: 'u1', variables: refuse })).rejects.toThrow('form invalid');
+    await expect(engine.completeTask({ tenantId: TENANT, taskId: task.id, userId: 'u1', variables: refuse })).rejects.toThrow(
+      'form invalid',
+    );
     expect(seen).toEqual([{ townOfficer: 'li', region: 'xiji' }]);
     expect((await openTasks(engine, instance.id)).map((t) => t.id)).toEqual([task.id]);
-    await engine.completeTask({ tenantId: TENANT, taskId: task.id, userId: 'u1', variables: (current) => ({ schoolOpinion: `ok for ${current.region}` }) });
+    await engine.completeTask({
+      tenantId: TENANT,
+      taskId: task.id,
+      userId: 'u1',
+      variables: (current) => ({ schoolOpinion: `ok for ${current.region}` }),
+    });
     expect(await engine.getVariables(TENANT, instance.id)).toMatchObject({ schoolOpinion: 'ok for xiji' });
   });
 
@@ -62,7 +85,9 @@ describe('user task', () => {
     const instance = await engine.startProcess({ tenantId: TENANT, key: 'approval', variables: { townOfficer: 'li', region: 'x' } });
     const [task] = await openTasks(engine, instance.id);
     await engine.claimTask({ tenantId: TENANT, taskId: task.id, userId: 'zhang' });
-    await expect(engine.completeTask({ tenantId: TENANT, taskId: task.id, userId: 'zhang', expectedVersion: task.version })).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(
+      engine.completeTask({ tenantId: TENANT, taskId: task.id, userId: 'zhang', expectedVersion: task.version }),
+    ).rejects.toBeInstanceOf(ConcurrencyError);
     expect(await engine.getActiveActivities(TENANT, instance.id)).toEqual(['school']);
   });
 

@@ -1,44 +1,87 @@
 import type { DeploymentProblem } from '../errors';
 import { camundaAttr, camundaNames, camundaPrefix, isJuel } from './extensions';
 import {
-  calledElementOf, type ElementProblem, errorCodeOf, eventKind, handlerOf, ioMappings, juelProblem, messageOf,
-  multiInstanceSpec, scriptOf, startSpec, timerSpec, userTaskSpec,
+  calledElementOf,
+  type ElementProblem,
+  errorCodeOf,
+  eventKind,
+  handlerOf,
+  ioMappings,
+  juelProblem,
+  messageOf,
+  multiInstanceSpec,
+  scriptOf,
+  startSpec,
+  timerSpec,
+  userTaskSpec,
 } from './element-specs';
 import type { ModdleElement } from './moddle';
 import type { ElementDef, ElementType, FlowDef, ProcessModel } from './model';
 import { lineOfId } from './xml-intake';
 
 const FLOW_NODES: Record<string, ElementType> = {
-  'bpmn:StartEvent': 'startEvent', 'bpmn:EndEvent': 'endEvent', 'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
-  'bpmn:BoundaryEvent': 'boundaryEvent', 'bpmn:UserTask': 'userTask', 'bpmn:ServiceTask': 'serviceTask',
-  'bpmn:ScriptTask': 'scriptTask', 'bpmn:SendTask': 'sendTask', 'bpmn:ReceiveTask': 'receiveTask', 'bpmn:Task': 'task',
-  'bpmn:ManualTask': 'manualTask', 'bpmn:ExclusiveGateway': 'exclusiveGateway', 'bpmn:ParallelGateway': 'parallelGateway',
-  'bpmn:InclusiveGateway': 'inclusiveGateway', 'bpmn:EventBasedGateway': 'eventBasedGateway', 'bpmn:SubProcess': 'subProcess',
-  'bpmn:CallActivity': 'callActivity', 'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
+  'bpmn:StartEvent': 'startEvent',
+  'bpmn:EndEvent': 'endEvent',
+  'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
+  'bpmn:BoundaryEvent': 'boundaryEvent',
+  'bpmn:UserTask': 'userTask',
+  'bpmn:ServiceTask': 'serviceTask',
+  'bpmn:ScriptTask': 'scriptTask',
+  'bpmn:SendTask': 'sendTask',
+  'bpmn:ReceiveTask': 'receiveTask',
+  'bpmn:Task': 'task',
+  'bpmn:ManualTask': 'manualTask',
+  'bpmn:ExclusiveGateway': 'exclusiveGateway',
+  'bpmn:ParallelGateway': 'parallelGateway',
+  'bpmn:InclusiveGateway': 'inclusiveGateway',
+  'bpmn:EventBasedGateway': 'eventBasedGateway',
+  'bpmn:SubProcess': 'subProcess',
+  'bpmn:CallActivity': 'callActivity',
+  'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
 };
 /** artifacts and data elements carry no behaviour; they are allowed and ignored */
-const IGNORED = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:TextAnnotation',
-  'bpmn:Association', 'bpmn:Group']);
+const IGNORED = new Set([
+  'bpmn:DataObject',
+  'bpmn:DataObjectReference',
+  'bpmn:DataStoreReference',
+  'bpmn:TextAnnotation',
+  'bpmn:Association',
+  'bpmn:Group',
+]);
 /** which event definitions each event type may carry */
 const ALLOWED_EVENTS: Partial<Record<ElementType, string[]>> = {
-  startEvent: ['none', 'message', 'timer'], endEvent: ['none', 'terminate', 'error'],
-  intermediateCatchEvent: ['message', 'timer'], boundaryEvent: ['timer', 'message', 'error'], intermediateThrowEvent: ['none'],
+  startEvent: ['none', 'message', 'timer'],
+  endEvent: ['none', 'terminate', 'error'],
+  intermediateCatchEvent: ['message', 'timer'],
+  boundaryEvent: ['timer', 'message', 'error'],
+  intermediateThrowEvent: ['none'],
 };
 /** the camunda 7 attributes we translate; any other camunda:* on an element is refused */
 const TRANSLATED_CAMUNDA = ['assignee', 'candidateGroups', 'candidateUsers', 'dueDate', 'formKey', 'asyncBefore', 'exclusive'];
 
-export interface CompileResult { processes: ProcessModel[]; problems: DeploymentProblem[] }
+export interface CompileResult {
+  processes: ProcessModel[];
+  problems: DeploymentProblem[];
+}
 
 export function compileDefinitions(definitions: ModdleElement, xml: string, resource: string): CompileResult {
   const problems: DeploymentProblem[] = [];
   const camunda = camundaPrefix(definitions);
   const report = (el: ModdleElement, list: ElementProblem[]) => {
-    for (const p of list) problems.push({ resource, elementId: el.id, elementType: el.$type, line: el.id ? lineOfId(xml, el.id) : undefined, ...p });
+    for (const p of list)
+      problems.push({ resource, elementId: el.id, elementType: el.$type, line: el.id ? lineOfId(xml, el.id) : undefined, ...p });
   };
   const processes: ProcessModel[] = [];
   for (const root of definitions.rootElements ?? []) {
     if (root.$type !== 'bpmn:Process') continue;
-    const model: ProcessModel = { id: root.id, name: root.name ?? null, elements: new Map(), flows: new Map(), startEvents: [], hasInclusiveJoin: false };
+    const model: ProcessModel = {
+      id: root.id,
+      name: root.name ?? null,
+      elements: new Map(),
+      flows: new Map(),
+      startEvents: [],
+      hasInclusiveJoin: false,
+    };
     collect(root, null, model, camunda, report);
     link(model, (el, list) => report({ id: el.id, $type: `bpmn:${el.type[0].toUpperCase()}${el.type.slice(1)}` }, list));
     if (model.startEvents.length === 0) {
@@ -76,11 +119,20 @@ function collect(container: ModdleElement, scopeId: string | null, model: Proces
     if (type === 'subProcess') collect(el, el.id, model, camunda, report);
   }
   for (const artifact of container.artifacts ?? []) {
-    if (!IGNORED.has(artifact.$type)) report(artifact, [{ code: 'UNSUPPORTED_ELEMENT', message: `${artifact.$type} is not supported`, messageZh: `不支持的元素 ${artifact.$type}` }]);
+    if (!IGNORED.has(artifact.$type))
+      report(artifact, [
+        { code: 'UNSUPPORTED_ELEMENT', message: `${artifact.$type} is not supported`, messageZh: `不支持的元素 ${artifact.$type}` },
+      ]);
   }
 }
 
-function elementDef(el: ModdleElement, type: ElementType, scopeId: string | null, camunda: string | null, problems: ElementProblem[]): ElementDef {
+function elementDef(
+  el: ModdleElement,
+  type: ElementType,
+  scopeId: string | null,
+  camunda: string | null,
+  problems: ElementProblem[],
+): ElementDef {
   const event = eventKind(el, problems);
   const allowed = ALLOWED_EVENTS[type];
   const eventAllowed = !allowed || allowed.includes(event);
@@ -88,22 +140,37 @@ function elementDef(el: ModdleElement, type: ElementType, scopeId: string | null
     problems.push({ code: 'UNSUPPORTED_EVENT', message: `${event} ${type} is not supported`, messageZh: `不支持 ${event} 类型的 ${type}` });
   }
   if (type === 'startEvent' && scopeId && event !== 'none') {
-    problems.push({ code: 'UNSUPPORTED_EVENT', message: 'a sub-process start event must be a none start event', messageZh: '子流程的开始事件必须是空开始事件' });
+    problems.push({
+      code: 'UNSUPPORTED_EVENT',
+      message: 'a sub-process start event must be a none start event',
+      messageZh: '子流程的开始事件必须是空开始事件',
+    });
   }
   const untranslated = camundaNames(el, camunda).filter((n) => !TRANSLATED_CAMUNDA.includes(n.split(':')[1] ?? ''));
   if (untranslated.length > 0) {
-    problems.push({ code: 'UNSUPPORTED_CAMUNDA7', message: `Camunda 7 extension ${untranslated.join(', ')} has no equivalent here`,
-      messageZh: `Camunda 7 扩展 ${untranslated.join('、')} 在此没有对应功能` });
+    problems.push({
+      code: 'UNSUPPORTED_CAMUNDA7',
+      message: `Camunda 7 extension ${untranslated.join(', ')} has no equivalent here`,
+      messageZh: `Camunda 7 扩展 ${untranslated.join('、')} 在此没有对应功能`,
+    });
   }
   const io = ioMappings(el);
   for (const m of [...io.inputs, ...io.outputs]) if (isJuel(m.source)) problems.push(juelProblem('mapping', m.source));
   const isTask = type === 'serviceTask' || type === 'sendTask';
   const handler = isTask ? handlerOf(el, problems) : { handler: null, retries: 3 };
-  const message = (event === 'message' && eventAllowed) || type === 'receiveTask'
-    ? messageOf(el, problems, type !== 'startEvent') : { messageName: null, correlationKey: null };
+  const message =
+    (event === 'message' && eventAllowed) || type === 'receiveTask'
+      ? messageOf(el, problems, type !== 'startEvent')
+      : { messageName: null, correlationKey: null };
   return {
-    id: el.id, type, name: el.name ?? null, scopeId, incoming: [], outgoing: [],
-    defaultFlow: el.default?.id ?? null, event,
+    id: el.id,
+    type,
+    name: el.name ?? null,
+    scopeId,
+    incoming: [],
+    outgoing: [],
+    defaultFlow: el.default?.id ?? null,
+    event,
     timer: event === 'timer' && eventAllowed ? timerSpec(el, problems) : null,
     ...message,
     errorCode: event === 'error' ? errorCodeOf(el) : null,
@@ -116,7 +183,8 @@ function elementDef(el: ModdleElement, type: ElementType, scopeId: string | null
     asyncBefore: camundaAttr(el, camunda, 'asyncBefore') === 'true',
     script: type === 'scriptTask' ? scriptOf(el, problems) : null,
     calledElement: type === 'callActivity' ? calledElementOf(el, problems) : null,
-    inputs: io.inputs, outputs: io.outputs,
+    inputs: io.inputs,
+    outputs: io.outputs,
     multiInstance: multiInstanceSpec(el, problems),
     startEvents: [],
   };
@@ -138,7 +206,14 @@ function link(model: ProcessModel, report: (el: ElementDef, problems: ElementPro
     if (el.type === 'boundaryEvent') {
       const host = el.attachedTo ? model.elements.get(el.attachedTo) : undefined;
       if (host) host.boundaries.push(el.id);
-      else report(el, [{ code: 'BOUNDARY_UNATTACHED', message: 'boundary event is not attached to a supported activity', messageZh: '边界事件未附着在受支持的活动上' }]);
+      else
+        report(el, [
+          {
+            code: 'BOUNDARY_UNATTACHED',
+            message: 'boundary event is not attached to a supported activity',
+            messageZh: '边界事件未附着在受支持的活动上',
+          },
+        ]);
     }
   }
   for (const el of model.elements.values()) checkStructure(model, el, report);
@@ -150,27 +225,45 @@ function checkStructure(model: ProcessModel, el: ElementDef, report: (el: Elemen
   if (el.type !== 'exclusiveGateway' && el.type !== 'inclusiveGateway') {
     const conditional = el.outgoing.filter((id) => model.flows.get(id)?.condition);
     if (conditional.length > 0) {
-      report(el, [{ code: 'CONDITIONAL_FLOW_UNSUPPORTED', message: `conditional flows ${conditional.join(', ')} must leave an exclusive or inclusive gateway`,
-        messageZh: `条件顺序流 ${conditional.join('、')} 必须从排他网关或包容网关引出` }]);
+      report(el, [
+        {
+          code: 'CONDITIONAL_FLOW_UNSUPPORTED',
+          message: `conditional flows ${conditional.join(', ')} must leave an exclusive or inclusive gateway`,
+          messageZh: `条件顺序流 ${conditional.join('、')} 必须从排他网关或包容网关引出`,
+        },
+      ]);
     }
   }
   if ((el.type === 'exclusiveGateway' || el.type === 'inclusiveGateway') && el.outgoing.length > 1) {
     const unconditioned = el.outgoing.filter((id) => id !== el.defaultFlow && !model.flows.get(id)?.condition);
     if (unconditioned.length > 0) {
-      report(el, [{ code: 'CONDITION_MISSING', message: `outgoing flows ${unconditioned.join(', ')} need a condition or must be the default flow`,
-        messageZh: `出口顺序流 ${unconditioned.join('、')} 需要条件，或设为默认流` }]);
+      report(el, [
+        {
+          code: 'CONDITION_MISSING',
+          message: `outgoing flows ${unconditioned.join(', ')} need a condition or must be the default flow`,
+          messageZh: `出口顺序流 ${unconditioned.join('、')} 需要条件，或设为默认流`,
+        },
+      ]);
     }
   }
   if (el.type === 'eventBasedGateway') {
-    const bad = el.outgoing.map((id) => model.elements.get(model.flows.get(id)!.targetId))
+    const bad = el.outgoing
+      .map((id) => model.elements.get(model.flows.get(id)!.targetId))
       .filter((t) => !t || !(t.type === 'intermediateCatchEvent' || t.type === 'receiveTask'));
     if (bad.length > 0) {
-      report(el, [{ code: 'EVENT_GATEWAY_TARGET', message: 'event-based gateway must lead to message/timer catch events or receive tasks',
-        messageZh: '事件网关之后必须是消息/定时捕获事件或接收任务' }]);
+      report(el, [
+        {
+          code: 'EVENT_GATEWAY_TARGET',
+          message: 'event-based gateway must lead to message/timer catch events or receive tasks',
+          messageZh: '事件网关之后必须是消息/定时捕获事件或接收任务',
+        },
+      ]);
     }
   }
   if (el.type === 'subProcess' && el.startEvents.length !== 1) {
-    report(el, [{ code: 'SUBPROCESS_START', message: 'sub-process needs exactly one none start event', messageZh: '子流程必须恰好有一个空开始事件' }]);
+    report(el, [
+      { code: 'SUBPROCESS_START', message: 'sub-process needs exactly one none start event', messageZh: '子流程必须恰好有一个空开始事件' },
+    ]);
   }
 }
 

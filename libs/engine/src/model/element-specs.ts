@@ -4,7 +4,11 @@ import { addDuration, parseCycle, parseDate } from '../runtime/timers';
 import type { EventKind, MultiInstanceSpec, StartSpec, TimerSpec, UserTaskSpec } from './model';
 
 /** A problem found while reading one element; the compiler adds resource, id, type and line. */
-export interface ElementProblem { code: string; message: string; messageZh: string }
+export interface ElementProblem {
+  code: string;
+  message: string;
+  messageZh: string;
+}
 
 const EVENT_KINDS: Record<string, EventKind> = {
   'bpmn:MessageEventDefinition': 'message',
@@ -19,7 +23,11 @@ export function eventKind(element: ModdleElement, problems: ElementProblem[]): E
   const kind = defs.length === 1 ? EVENT_KINDS[defs[0].$type] : undefined;
   if (!kind) {
     const types = defs.map((d) => d.$type).join(', ');
-    problems.push({ code: 'UNSUPPORTED_EVENT', message: `event definition ${types} is not supported`, messageZh: `不支持的事件定义 ${types}` });
+    problems.push({
+      code: 'UNSUPPORTED_EVENT',
+      message: `event definition ${types} is not supported`,
+      messageZh: `不支持的事件定义 ${types}`,
+    });
     return 'none';
   }
   return kind;
@@ -47,18 +55,26 @@ function checkTimerText(type: string, text: string, problems: ElementProblem[]):
     else parseCycle(text, 0);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    problems.push({ code: 'TIMER_INVALID', message: `${type}: ${reason}`, messageZh: `${type}：不是有效的 ISO 8601 时间表达式（${text}）` });
+    problems.push({
+      code: 'TIMER_INVALID',
+      message: `${type}: ${reason}`,
+      messageZh: `${type}：不是有效的 ISO 8601 时间表达式（${text}）`,
+    });
   }
 }
 
 export function messageOf(element: ModdleElement, problems: ElementProblem[], needsKey: boolean) {
   const message = element.messageRef ?? element.eventDefinitions?.[0]?.messageRef;
   const name: string | null = message?.name ?? null;
-  const correlationKey: string | null = message ? zeebeExtension(message, 'Subscription')?.correlationKey ?? null : null;
-  if (!name) problems.push({ code: 'MESSAGE_MISSING', message: 'message reference with a name is required', messageZh: '必须引用一个有名称的消息' });
+  const correlationKey: string | null = message ? (zeebeExtension(message, 'Subscription')?.correlationKey ?? null) : null;
+  if (!name)
+    problems.push({ code: 'MESSAGE_MISSING', message: 'message reference with a name is required', messageZh: '必须引用一个有名称的消息' });
   else if (needsKey && !correlationKey) {
-    problems.push({ code: 'CORRELATION_KEY_MISSING', message: `message "${name}" needs a zeebe:subscription correlationKey`,
-      messageZh: `消息"${name}"需要 zeebe:subscription 的 correlationKey（关联键）` });
+    problems.push({
+      code: 'CORRELATION_KEY_MISSING',
+      message: `message "${name}" needs a zeebe:subscription correlationKey`,
+      messageZh: `消息"${name}"需要 zeebe:subscription 的 correlationKey（关联键）`,
+    });
   }
   return { messageName: name, correlationKey };
 }
@@ -68,8 +84,11 @@ export function errorCodeOf(element: ModdleElement): string | null {
 }
 
 export function juelProblem(what: string, value: string): ElementProblem {
-  return { code: 'JUEL_REFUSED', message: `${what} "${value}" is a JUEL expression; write it in FEEL (e.g. "=amount > 1000")`,
-    messageZh: `${what}"${value}"是 JUEL 表达式，请改用 FEEL（例如"=amount > 1000"）` };
+  return {
+    code: 'JUEL_REFUSED',
+    message: `${what} "${value}" is a JUEL expression; write it in FEEL (e.g. "=amount > 1000")`,
+    messageZh: `${what}"${value}"是 JUEL 表达式，请改用 FEEL（例如"=amount > 1000"）`,
+  };
 }
 
 export function userTaskSpec(element: ModdleElement, camunda: string | null, problems: ElementProblem[]): UserTaskSpec {
@@ -99,8 +118,11 @@ function fieldPermissionsOf(element: ModdleElement, problems: ElementProblem[]):
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
     return parsed as Record<string, string>;
   } catch {
-    problems.push({ code: 'FIELD_PERMISSIONS_INVALID', message: 'property "fieldPermissions" must be a JSON object such as {"a":"readonly"}',
-      messageZh: '属性"fieldPermissions"必须是 JSON 对象，例如 {"a":"readonly"}' });
+    problems.push({
+      code: 'FIELD_PERMISSIONS_INVALID',
+      message: 'property "fieldPermissions" must be a JSON object such as {"a":"readonly"}',
+      messageZh: '属性"fieldPermissions"必须是 JSON 对象，例如 {"a":"readonly"}',
+    });
     return {};
   }
 }
@@ -114,7 +136,10 @@ export function startSpec(element: ModdleElement, camunda: string | null, proble
   return {
     formKey: formKey ? formKey.replace(/^camunda-forms:bpmn:/, '') : null,
     fieldPermissions: fieldPermissionsOf(element, problems),
-    starterGroups: starters.split(',').map((s) => s.trim()).filter(Boolean),
+    starterGroups: starters
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }
 
@@ -122,7 +147,11 @@ export function multiInstanceSpec(element: ModdleElement, problems: ElementProbl
   const loop = element.loopCharacteristics;
   if (!loop) return null;
   if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
-    problems.push({ code: 'UNSUPPORTED_LOOP', message: `${loop.$type} is not supported (use multi-instance)`, messageZh: `不支持 ${loop.$type}（请使用多实例）` });
+    problems.push({
+      code: 'UNSUPPORTED_LOOP',
+      message: `${loop.$type} is not supported (use multi-instance)`,
+      messageZh: `不支持 ${loop.$type}（请使用多实例）`,
+    });
     return null;
   }
   const zeebe = zeebeExtension(loop, 'LoopCharacteristics');
@@ -136,8 +165,11 @@ export function multiInstanceSpec(element: ModdleElement, problems: ElementProbl
     completionCondition: loop.completionCondition?.body ?? null,
   };
   if (!spec.inputCollection && !spec.cardinality) {
-    problems.push({ code: 'MI_COLLECTION_MISSING', message: 'multi-instance needs zeebe:loopCharacteristics inputCollection or a loopCardinality',
-      messageZh: '多实例需要 zeebe:loopCharacteristics 的 inputCollection 或 loopCardinality' });
+    problems.push({
+      code: 'MI_COLLECTION_MISSING',
+      message: 'multi-instance needs zeebe:loopCharacteristics inputCollection or a loopCardinality',
+      messageZh: '多实例需要 zeebe:loopCharacteristics 的 inputCollection 或 loopCardinality',
+    });
   }
   if (isJuel(spec.completionCondition)) problems.push(juelProblem('completionCondition', spec.completionCondition!));
   return spec;
@@ -147,8 +179,11 @@ export function handlerOf(element: ModdleElement, problems: ElementProblem[]): {
   const def = zeebeExtension(element, 'TaskDefinition');
   const handler: string | null = def?.type ?? null;
   if (!handler) {
-    problems.push({ code: 'HANDLER_MISSING', message: 'needs zeebe:taskDefinition type naming a registered handler',
-      messageZh: '需要 zeebe:taskDefinition 的 type 指定已注册的处理器' });
+    problems.push({
+      code: 'HANDLER_MISSING',
+      message: 'needs zeebe:taskDefinition type naming a registered handler',
+      messageZh: '需要 zeebe:taskDefinition 的 type 指定已注册的处理器',
+    });
   }
   const retries = Number(def?.retries ?? 3);
   return { handler, retries: Number.isFinite(retries) && retries > 0 ? retries : 3 };
@@ -157,8 +192,11 @@ export function handlerOf(element: ModdleElement, problems: ElementProblem[]): {
 export function scriptOf(element: ModdleElement, problems: ElementProblem[]) {
   const script = zeebeExtension(element, 'Script');
   if (!script?.expression || !script?.resultVariable) {
-    problems.push({ code: 'SCRIPT_MISSING', message: 'script task needs zeebe:script expression and resultVariable (FEEL); other script languages are not run',
-      messageZh: '脚本任务需要 zeebe:script 的 expression 与 resultVariable（FEEL），不执行其他脚本语言' });
+    problems.push({
+      code: 'SCRIPT_MISSING',
+      message: 'script task needs zeebe:script expression and resultVariable (FEEL); other script languages are not run',
+      messageZh: '脚本任务需要 zeebe:script 的 expression 与 resultVariable（FEEL），不执行其他脚本语言',
+    });
     return null;
   }
   return { expression: String(script.expression), resultVariable: String(script.resultVariable) };
@@ -166,7 +204,12 @@ export function scriptOf(element: ModdleElement, problems: ElementProblem[]) {
 
 export function calledElementOf(element: ModdleElement, problems: ElementProblem[]): string | null {
   const called = zeebeExtension(element, 'CalledElement')?.processId ?? element.calledElement ?? null;
-  if (!called) problems.push({ code: 'CALLED_ELEMENT_MISSING', message: 'call activity needs zeebe:calledElement processId', messageZh: '调用活动需要 zeebe:calledElement 的 processId' });
+  if (!called)
+    problems.push({
+      code: 'CALLED_ELEMENT_MISSING',
+      message: 'call activity needs zeebe:calledElement processId',
+      messageZh: '调用活动需要 zeebe:calledElement 的 processId',
+    });
   return called;
 }
 

@@ -5,10 +5,24 @@
  */
 
 export type ElementType =
-  | 'startEvent' | 'endEvent' | 'intermediateCatchEvent' | 'intermediateThrowEvent' | 'boundaryEvent'
-  | 'userTask' | 'serviceTask' | 'scriptTask' | 'sendTask' | 'receiveTask' | 'task' | 'manualTask'
-  | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway' | 'eventBasedGateway'
-  | 'subProcess' | 'callActivity';
+  | 'startEvent'
+  | 'endEvent'
+  | 'intermediateCatchEvent'
+  | 'intermediateThrowEvent'
+  | 'boundaryEvent'
+  | 'userTask'
+  | 'serviceTask'
+  | 'scriptTask'
+  | 'sendTask'
+  | 'receiveTask'
+  | 'task'
+  | 'manualTask'
+  | 'exclusiveGateway'
+  | 'parallelGateway'
+  | 'inclusiveGateway'
+  | 'eventBasedGateway'
+  | 'subProcess'
+  | 'callActivity';
 
 export type EventKind = 'none' | 'message' | 'timer' | 'terminate' | 'error';
 
@@ -18,7 +32,10 @@ export interface TimerSpec {
   expression: string;
 }
 
-export interface Mapping { source: string; target: string }
+export interface Mapping {
+  source: string;
+  target: string;
+}
 
 export interface UserTaskSpec {
   assignee: string | null;

@@ -26,7 +26,11 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
     for (const m of el.inputs) await setLocal(run, exec, m.target, evalFeel(m.source, vars));
   }
   switch (el.type) {
-    case 'startEvent': case 'task': case 'manualTask': case 'boundaryEvent': case 'intermediateThrowEvent':
+    case 'startEvent':
+    case 'task':
+    case 'manualTask':
+    case 'boundaryEvent':
+    case 'intermediateThrowEvent':
       return leave(run, exec);
     case 'endEvent':
       if (el.event === 'terminate') return terminateScope(run, exec);
@@ -35,13 +39,25 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
     case 'userTask':
       await run.saveExecution(exec, { state: 'waiting' });
       return createUserTask(run, await run.mustExecution(exec.id), el);
-    case 'serviceTask': case 'sendTask':
+    case 'serviceTask':
+    case 'sendTask':
       await run.saveExecution(exec, { state: 'waiting' });
       await run.tx.insert('job', {
-        id: run.deps.newId(), tenantId: exec.tenantId, instanceId: exec.instanceId, executionId: exec.id,
-        definitionId: (await run.instance(exec.instanceId)).definitionId, activityId: el.id, kind: 'service',
-        payload: JSON.stringify({ handler: el.handler }), dueAt: run.now, retries: el.retries, lockOwner: null,
-        lockExpiresAt: null, lastError: null, createdAt: run.now, version: 1,
+        id: run.deps.newId(),
+        tenantId: exec.tenantId,
+        instanceId: exec.instanceId,
+        executionId: exec.id,
+        definitionId: (await run.instance(exec.instanceId)).definitionId,
+        activityId: el.id,
+        kind: 'service',
+        payload: JSON.stringify({ handler: el.handler }),
+        dueAt: run.now,
+        retries: el.retries,
+        lockOwner: null,
+        lockExpiresAt: null,
+        lastError: null,
+        createdAt: run.now,
+        version: 1,
       });
       return;
     case 'scriptTask': {
@@ -49,7 +65,8 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
       const value = evalFeel(el.script!.expression, vars);
       return leave(run, exec, undefined, { [el.script!.resultVariable]: value });
     }
-    case 'receiveTask': case 'intermediateCatchEvent':
+    case 'receiveTask':
+    case 'intermediateCatchEvent':
       await run.saveExecution(exec, { state: 'waiting' });
       return openCatch(run, await run.mustExecution(exec.id), el);
     case 'eventBasedGateway':
@@ -83,10 +100,21 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
 async function continueAsync(run: Run, exec: ExecutionRecord, el: ElementDef): Promise<void> {
   await run.saveExecution(exec, { state: 'waiting' });
   await run.tx.insert('job', {
-    id: run.deps.newId(), tenantId: exec.tenantId, instanceId: exec.instanceId, executionId: exec.id,
-    definitionId: (await run.instance(exec.instanceId)).definitionId, activityId: el.id, kind: 'async',
-    payload: '{}', dueAt: run.now, retries: el.retries, lockOwner: null, lockExpiresAt: null, lastError: null,
-    createdAt: run.now, version: 1,
+    id: run.deps.newId(),
+    tenantId: exec.tenantId,
+    instanceId: exec.instanceId,
+    executionId: exec.id,
+    definitionId: (await run.instance(exec.instanceId)).definitionId,
+    activityId: el.id,
+    kind: 'async',
+    payload: '{}',
+    dueAt: run.now,
+    retries: el.retries,
+    lockOwner: null,
+    lockExpiresAt: null,
+    lastError: null,
+    createdAt: run.now,
+    version: 1,
   });
 }
 

@@ -18,11 +18,16 @@ export async function throwError(run: Run, thrower: ExecutionRecord, errorCode: 
     if (candidate.kind !== 'mi-item') {
       const model = await run.modelOf(candidate.instanceId);
       const el = model.elements.get(candidate.activityId)!;
-      const catcher = el.boundaries.map((id) => model.elements.get(id)!)
+      const catcher = el.boundaries
+        .map((id) => model.elements.get(id)!)
         .find((b) => b.event === 'error' && (b.errorCode === null || b.errorCode === errorCode));
       if (catcher) return fireBoundary(run, candidate, catcher, {});
     }
     candidate = candidate.parentId ? await run.execution(candidate.parentId) : undefined;
   }
-  await run.raiseIncident(thrower, 'UNHANDLED_ERROR', `error "${errorCode ?? ''}" thrown at ${thrower.activityId} was not caught by any error boundary event`);
+  await run.raiseIncident(
+    thrower,
+    'UNHANDLED_ERROR',
+    `error "${errorCode ?? ''}" thrown at ${thrower.activityId} was not caught by any error boundary event`,
+  );
 }

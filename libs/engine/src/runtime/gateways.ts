@@ -52,8 +52,12 @@ export async function fireReadyInclusiveJoins(run: Run): Promise<boolean> {
     const model = await run.modelOf(instanceId);
     if (!model.hasInclusiveJoin) continue;
     const executions = await run.tx.find('execution', { instanceId });
-    const joins = executions.filter((e) => e.state === 'waiting' && model.elements.get(e.activityId)?.type === 'inclusiveGateway'
-      && model.elements.get(e.activityId)!.incoming.length > 1);
+    const joins = executions.filter(
+      (e) =>
+        e.state === 'waiting' &&
+        model.elements.get(e.activityId)?.type === 'inclusiveGateway' &&
+        model.elements.get(e.activityId)!.incoming.length > 1,
+    );
     for (const join of joins) {
       const others = executions.filter((e) => e.parentId === join.parentId && e.activityId !== join.activityId);
       if (others.some((e) => canReach(model, e.activityId, join.activityId))) continue;

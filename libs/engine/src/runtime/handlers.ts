@@ -13,7 +13,10 @@ export type ServiceHandler = (context: ServiceContext) => Promise<Record<string,
 
 /** A business error a handler throws on purpose; caught by an error boundary event with the same code. */
 export class BpmnError extends Error {
-  constructor(readonly errorCode: string, message = errorCode) {
+  constructor(
+    readonly errorCode: string,
+    message = errorCode,
+  ) {
     super(message);
     this.name = 'BpmnError';
   }

@@ -15,13 +15,20 @@ export interface StartOptions {
 /** Creates the instance row, its root scope (id = instance id) and a token on the start event. */
 export async function startInstance(run: Run, definition: DefinitionRecord, options: StartOptions): Promise<InstanceRecord> {
   const model = await run.deps.model(definition);
-  const startEventId = options.startEventId
-    ?? model.startEvents.find((id) => model.elements.get(id)!.event === 'none')
-    ?? model.startEvents[0];
+  const startEventId =
+    options.startEventId ?? model.startEvents.find((id) => model.elements.get(id)!.event === 'none') ?? model.startEvents[0];
   const instance: InstanceRecord = {
-    id: run.deps.newId(), tenantId: definition.tenantId, definitionId: definition.id, key: definition.key,
-    businessKey: options.businessKey ?? null, state: 'active', parentExecutionId: options.parentExecutionId ?? null,
-    startedBy: options.startedBy ?? null, startedAt: run.now, endedAt: null, version: 1,
+    id: run.deps.newId(),
+    tenantId: definition.tenantId,
+    definitionId: definition.id,
+    key: definition.key,
+    businessKey: options.businessKey ?? null,
+    state: 'active',
+    parentExecutionId: options.parentExecutionId ?? null,
+    startedBy: options.startedBy ?? null,
+    startedAt: run.now,
+    endedAt: null,
+    version: 1,
   };
   await run.tx.insert('instance', instance);
   run.rememberInstance(instance);
@@ -29,7 +36,9 @@ export async function startInstance(run: Run, definition: DefinitionRecord, opti
   run.variableRows.set(instance.id, []);
   await propagate(run, root, options.variables ?? {});
   await run.history(instance.tenantId, instance.id, 'instance-started', {
-    elementId: model.id, userId: options.startedBy ?? null, data: { variables: options.variables ?? {}, businessKey: instance.businessKey },
+    elementId: model.id,
+    userId: options.startedBy ?? null,
+    data: { variables: options.variables ?? {}, businessKey: instance.businessKey },
   });
   const token = await run.createExecution(instance.id, instance.tenantId, root.id, 'token', startEventId);
   run.agenda.push({ op: 'enter', execId: token.id });
@@ -40,8 +49,12 @@ export async function startInstance(run: Run, definition: DefinitionRecord, opti
  * Ends an instance: the final variables go into the history event (runtime variable rows are removed),
  * and an instance started by a call activity hands its variables back to the waiting parent token.
  */
-export async function completeInstance(run: Run, root: ExecutionRecord, state: 'completed' | 'terminated',
-  details: Record<string, unknown> = {}): Promise<void> {
+export async function completeInstance(
+  run: Run,
+  root: ExecutionRecord,
+  state: 'completed' | 'terminated',
+  details: Record<string, unknown> = {},
+): Promise<void> {
   const rows = await instanceVariables(run, root.instanceId);
   const variables = Object.fromEntries(rows.filter((r) => r.scopeId === root.id).map((r) => [r.name, JSON.parse(r.value)]));
   for (const row of rows) await run.tx.delete('variable', row.id);
@@ -50,7 +63,8 @@ export async function completeInstance(run: Run, root: ExecutionRecord, state: '
   const instance = await run.instance(root.instanceId);
   await run.saveInstance(instance, { state, endedAt: run.now });
   await run.history(root.tenantId, root.instanceId, state === 'completed' ? 'instance-ended' : 'instance-terminated', {
-    elementId: root.activityId, data: { variables, ...details },
+    elementId: root.activityId,
+    data: { variables, ...details },
   });
   if (state === 'completed' && instance.parentExecutionId) {
     const waiting = await run.execution(instance.parentExecutionId);

@@ -33,11 +33,21 @@ export async function leave(run: Run, exec: ExecutionRecord, flows?: string[], v
   const model = await run.modelOf(exec.instanceId);
   const [first, ...rest] = taken;
   for (const flowId of rest) {
-    const token = await run.createExecution(current.instanceId, current.tenantId, current.parentId, 'token', model.flows.get(flowId)!.targetId, { via: flowId });
+    const token = await run.createExecution(
+      current.instanceId,
+      current.tenantId,
+      current.parentId,
+      'token',
+      model.flows.get(flowId)!.targetId,
+      { via: flowId },
+    );
     run.agenda.push({ op: 'enter', execId: token.id });
   }
   const moved = await run.saveExecution(current, {
-    kind: 'token', state: 'active', activityId: model.flows.get(first)!.targetId, data: JSON.stringify({ via: first }),
+    kind: 'token',
+    state: 'active',
+    activityId: model.flows.get(first)!.targetId,
+    data: JSON.stringify({ via: first }),
   });
   run.agenda.push({ op: 'enter', execId: moved.id });
 }

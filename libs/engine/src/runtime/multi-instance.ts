@@ -7,7 +7,13 @@ import { execData, type Run } from './run';
 import { deleteLocals, propagate, setLocal, visibleVariables } from './variables';
 import { openBoundaries } from './waits';
 
-interface BodyData { total: number; completed: number; next: number; items: unknown[]; outputs: unknown[] }
+interface BodyData {
+  total: number;
+  completed: number;
+  next: number;
+  items: unknown[];
+  outputs: unknown[];
+}
 
 /**
  * The token becomes the multi-instance body (a scope holding the boundary events); one child per
@@ -20,7 +26,8 @@ export async function enterMultiInstance(run: Run, exec: ExecutionRecord, el: El
   let items: unknown[];
   if (mi.inputCollection) {
     const value = evalFeel(mi.inputCollection, vars);
-    if (!Array.isArray(value)) throw new ExpressionError(`inputCollection "${mi.inputCollection}" gave ${JSON.stringify(value)}, not a list`);
+    if (!Array.isArray(value))
+      throw new ExpressionError(`inputCollection "${mi.inputCollection}" gave ${JSON.stringify(value)}, not a list`);
     items = value;
   } else {
     const n = Number(evalFeel(mi.cardinality!.startsWith('=') ? mi.cardinality! : `=${mi.cardinality}`, vars));
@@ -62,8 +69,9 @@ export async function miItemCompleted(run: Run, item: ExecutionRecord, el: Eleme
   // the condition sees the counters and the output collection gathered so far (as Zeebe does)
   const counters = { nrOfInstances: data.total, nrOfCompletedInstances: completed, nrOfActiveInstances: siblings.length };
   const collected = mi.outputCollection ? { [mi.outputCollection]: data.outputs } : {};
-  const done = completed >= data.total
-    || (mi.completionCondition !== null && evalCondition(mi.completionCondition, { ...vars, ...collected, ...counters }));
+  const done =
+    completed >= data.total ||
+    (mi.completionCondition !== null && evalCondition(mi.completionCondition, { ...vars, ...collected, ...counters }));
 
   data.completed = completed;
   await deleteLocals(run, item);

@@ -24,31 +24,45 @@ export async function returnTask(run: Run, task: TaskRecord, input: ReturnInput)
   const model = await run.modelOf(task.instanceId);
   const here = model.elements.get(task.activityId)!;
   if (exec.kind !== 'token') {
-    throw new InvalidArgumentError(`step ${task.activityId} runs as multi-instance and cannot be returned`, `多实例环节 ${task.activityId} 不能退回`);
+    throw new InvalidArgumentError(
+      `step ${task.activityId} runs as multi-instance and cannot be returned`,
+      `多实例环节 ${task.activityId} 不能退回`,
+    );
   }
-  const completed = (await run.tx.find('task', { instanceId: task.instanceId, state: 'completed' }))
-    .sort((a, b) => (b.completedAt ?? 0) - (a.completedAt ?? 0) || (a.id < b.id ? 1 : -1));
+  const completed = (await run.tx.find('task', { instanceId: task.instanceId, state: 'completed' })).sort(
+    (a, b) => (b.completedAt ?? 0) - (a.completedAt ?? 0) || (a.id < b.id ? 1 : -1),
+  );
   const earlier = input.targetActivityId
     ? completed.find((t) => t.activityId === input.targetActivityId)
     : completed.find((t) => t.activityId !== task.activityId);
   if (!earlier) {
     throw input.targetActivityId
-      ? new InvalidArgumentError(`step ${input.targetActivityId} has not been done in this case`, `本案尚未办理过环节 ${input.targetActivityId}，不能退回到该环节`)
+      ? new InvalidArgumentError(
+          `step ${input.targetActivityId} has not been done in this case`,
+          `本案尚未办理过环节 ${input.targetActivityId}，不能退回到该环节`,
+        )
       : new InvalidArgumentError('there is no earlier step to return to', '没有可退回的上一环节');
   }
   const target = model.elements.get(earlier.activityId);
   if (!target || target.type !== 'userTask' || target.scopeId !== here.scopeId) {
-    throw new InvalidArgumentError(`step ${earlier.activityId} is not in the same part of the procedure`, `环节 ${earlier.activityId} 与当前环节不在同一流程范围内，不能退回`);
+    throw new InvalidArgumentError(
+      `step ${earlier.activityId} is not in the same part of the procedure`,
+      `环节 ${earlier.activityId} 与当前环节不在同一流程范围内，不能退回`,
+    );
   }
   const cancelled = await run.tx.update('task', { ...task, state: 'cancelled', completedAt: run.now, completedBy: run.userId });
   await run.history(task.tenantId, task.instanceId, 'task-returned', {
-    elementId: task.activityId, elementType: 'userTask', taskId: task.id,
+    elementId: task.activityId,
+    elementType: 'userTask',
+    taskId: task.id,
     data: { reason: input.reason, toActivityId: earlier.activityId, toTaskId: earlier.id, assignee: earlier.completedBy },
   });
   await closeWaits(run, exec.id);
   await deleteLocals(run, exec);
   const moved = await run.saveExecution(exec, {
-    activityId: earlier.activityId, state: 'active', data: JSON.stringify({ returnedFrom: task.activityId, assignTo: earlier.completedBy }),
+    activityId: earlier.activityId,
+    state: 'active',
+    data: JSON.stringify({ returnedFrom: task.activityId, assignTo: earlier.completedBy }),
   });
   run.agenda.push({ op: 'enter', execId: moved.id });
   await runAgenda(run);

@@ -1,5 +1,15 @@
 import { ConcurrencyError } from '../errors';
-import type { DefinitionRecord, ExecutionKind, ExecutionRecord, ExecutionState, HistoryEventType, HistoryRecord, InstanceRecord, StorageTx, VariableRecord } from '../storage';
+import type {
+  DefinitionRecord,
+  ExecutionKind,
+  ExecutionRecord,
+  ExecutionState,
+  HistoryEventType,
+  HistoryRecord,
+  InstanceRecord,
+  StorageTx,
+  VariableRecord,
+} from '../storage';
 import type { ElementDef, ProcessModel } from '../model/model';
 import type { ServiceHandler } from './handlers';
 
@@ -30,7 +40,12 @@ export class Run {
   readonly variableRows = new Map<string, VariableRecord[]>();
   private readonly pendingHistory: HistoryRecord[] = [];
 
-  constructor(readonly tx: StorageTx, readonly now: number, readonly deps: RunDeps, readonly userId: string | null = null) {}
+  constructor(
+    readonly tx: StorageTx,
+    readonly now: number,
+    readonly deps: RunDeps,
+    readonly userId: string | null = null,
+  ) {}
 
   async execution(id: string): Promise<ExecutionRecord | undefined> {
     const cached = this.executions.get(id);
@@ -48,9 +63,28 @@ export class Run {
     return row;
   }
 
-  async createExecution(instanceId: string, tenantId: string, parentId: string | null, kind: ExecutionKind,
-    activityId: string, data: Record<string, unknown> = {}, id = this.deps.newId(), state: ExecutionState = 'active'): Promise<ExecutionRecord> {
-    const row: ExecutionRecord = { id, tenantId, instanceId, parentId, kind, activityId, state, data: JSON.stringify(data), createdAt: this.now, version: 1 };
+  async createExecution(
+    instanceId: string,
+    tenantId: string,
+    parentId: string | null,
+    kind: ExecutionKind,
+    activityId: string,
+    data: Record<string, unknown> = {},
+    id = this.deps.newId(),
+    state: ExecutionState = 'active',
+  ): Promise<ExecutionRecord> {
+    const row: ExecutionRecord = {
+      id,
+      tenantId,
+      instanceId,
+      parentId,
+      kind,
+      activityId,
+      state,
+      data: JSON.stringify(data),
+      createdAt: this.now,
+      version: 1,
+    };
     await this.tx.insert('execution', row);
     this.executions.set(id, row);
     this.touchedInstances.add(instanceId);
@@ -123,11 +157,22 @@ export class Run {
   }
 
   /** history rows are collected and written together by `flush`, at the end of the command */
-  async history(tenantId: string, instanceId: string | null, type: HistoryEventType,
-    extra: { elementId?: string; elementType?: string; taskId?: string; userId?: string | null; data?: Record<string, unknown> } = {}): Promise<void> {
+  async history(
+    tenantId: string,
+    instanceId: string | null,
+    type: HistoryEventType,
+    extra: { elementId?: string; elementType?: string; taskId?: string; userId?: string | null; data?: Record<string, unknown> } = {},
+  ): Promise<void> {
     this.pendingHistory.push({
-      id: this.deps.newId(), tenantId, instanceId, type, elementId: extra.elementId ?? null, elementType: extra.elementType ?? null,
-      userId: extra.userId === undefined ? this.userId : extra.userId, taskId: extra.taskId ?? null, at: this.now,
+      id: this.deps.newId(),
+      tenantId,
+      instanceId,
+      type,
+      elementId: extra.elementId ?? null,
+      elementType: extra.elementType ?? null,
+      userId: extra.userId === undefined ? this.userId : extra.userId,
+      taskId: extra.taskId ?? null,
+      at: this.now,
       data: extra.data ? JSON.stringify(extra.data) : '{}',
     });
   }
@@ -141,15 +186,33 @@ export class Run {
   }
 
   /** stops a token (or marks a job) with an incident; `retryOp` says what retrying the incident re-runs */
-  async raiseIncident(exec: ExecutionRecord, type: string, message: string, jobId: string | null = null,
-    retryOp: 'enter' | 'leave' = 'enter'): Promise<void> {
+  async raiseIncident(
+    exec: ExecutionRecord,
+    type: string,
+    message: string,
+    jobId: string | null = null,
+    retryOp: 'enter' | 'leave' = 'enter',
+  ): Promise<void> {
     const id = this.deps.newId();
     await this.tx.insert('incident', {
-      id, tenantId: exec.tenantId, instanceId: exec.instanceId, executionId: exec.id, jobId, activityId: exec.activityId,
-      type, message, state: 'open', createdAt: this.now, resolvedAt: null, version: 1,
+      id,
+      tenantId: exec.tenantId,
+      instanceId: exec.instanceId,
+      executionId: exec.id,
+      jobId,
+      activityId: exec.activityId,
+      type,
+      message,
+      state: 'open',
+      createdAt: this.now,
+      resolvedAt: null,
+      version: 1,
     });
     if (!jobId) await this.saveExecution(exec, { state: 'incident', data: JSON.stringify({ ...execData(exec), retryOp }) });
-    await this.history(exec.tenantId, exec.instanceId, 'incident-raised', { elementId: exec.activityId, data: { incidentId: id, type, message } });
+    await this.history(exec.tenantId, exec.instanceId, 'incident-raised', {
+      elementId: exec.activityId,
+      data: { incidentId: id, type, message },
+    });
   }
 }
 

@@ -38,7 +38,8 @@ export interface CycleState {
 export function parseCycle(text: string, now: number): CycleState {
   const parts = text.split('/');
   const repeat = /^R(\d*)$/.exec(parts[0] ?? '');
-  if (!repeat || parts.length < 2 || parts.length > 3) throw new ExpressionError(`"${text}" is not an ISO 8601 repeating interval (e.g. R3/PT10M)`);
+  if (!repeat || parts.length < 2 || parts.length > 3)
+    throw new ExpressionError(`"${text}" is not an ISO 8601 repeating interval (e.g. R3/PT10M)`);
   const interval = parts[parts.length - 1];
   const count = repeat[1] === '' ? -1 : Number(repeat[1]);
   if (count === 0) throw new ExpressionError(`"${text}" repeats zero times`);

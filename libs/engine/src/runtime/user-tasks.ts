@@ -11,7 +11,11 @@ function nameList(source: string | null, vars: Record<string, unknown>): string[
   const value = evalValue(source, vars);
   if (value === null) return [];
   if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   throw new ExpressionError(`candidate expression "${source}" gave ${JSON.stringify(value)}, not a list or text`);
 }
 
@@ -24,14 +28,25 @@ export async function createUserTask(run: Run, exec: ExecutionRecord, el: Elemen
   const assignee = assignTo ? assignTo : spec.assignee ? evalValue(spec.assignee, vars) : null;
   const due = spec.dueDate ? evalValue(spec.dueDate, vars) : null;
   const task = {
-    id: run.deps.newId(), tenantId: exec.tenantId, instanceId: exec.instanceId, executionId: exec.id,
-    definitionId: (await run.instance(exec.instanceId)).definitionId, activityId: el.id, name: el.name,
+    id: run.deps.newId(),
+    tenantId: exec.tenantId,
+    instanceId: exec.instanceId,
+    executionId: exec.id,
+    definitionId: (await run.instance(exec.instanceId)).definitionId,
+    activityId: el.id,
+    name: el.name,
     assignee: assignee === null || assignee === '' ? null : String(assignee),
     candidateGroups: JSON.stringify(nameList(spec.candidateGroups, vars)),
     candidateUsers: JSON.stringify(nameList(spec.candidateUsers, vars)),
     dueAt: due === null || due === '' ? null : dateOrDuration(String(due), run.now),
-    formKey: spec.formKey, fieldPermissions: JSON.stringify(spec.fieldPermissions), state: 'created' as const,
-    createdAt: run.now, claimedAt: null, completedAt: null, completedBy: null, version: 1,
+    formKey: spec.formKey,
+    fieldPermissions: JSON.stringify(spec.fieldPermissions),
+    state: 'created' as const,
+    createdAt: run.now,
+    claimedAt: null,
+    completedAt: null,
+    completedBy: null,
+    version: 1,
   };
   await run.tx.insert('task', task);
   await run.history(exec.tenantId, exec.instanceId, 'task-created', { elementId: el.id, elementType: el.type, taskId: task.id });

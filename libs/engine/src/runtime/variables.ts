@@ -37,7 +37,14 @@ export async function visibleVariables(run: Run, exec: ExecutionRecord): Promise
 
 export async function setLocal(run: Run, exec: ExecutionRecord, name: string, value: unknown): Promise<void> {
   const rows = await instanceVariables(run, exec.instanceId);
-  await writeVariable(run, exec, exec.id, name, value, rows.find((r) => r.scopeId === exec.id && r.name === name));
+  await writeVariable(
+    run,
+    exec,
+    exec.id,
+    name,
+    value,
+    rows.find((r) => r.scopeId === exec.id && r.name === name),
+  );
 }
 
 /** sets each variable where it already lives in the chain, else on the instance */
@@ -47,18 +54,40 @@ export async function propagate(run: Run, exec: ExecutionRecord, values: Record<
   const rows = await instanceVariables(run, exec.instanceId);
   for (const [name, value] of Object.entries(values)) {
     const home = chain.find((scope) => rows.some((r) => r.scopeId === scope.id && r.name === name)) ?? chain[chain.length - 1];
-    await writeVariable(run, exec, home.id, name, value, rows.find((r) => r.scopeId === home.id && r.name === name));
+    await writeVariable(
+      run,
+      exec,
+      home.id,
+      name,
+      value,
+      rows.find((r) => r.scopeId === home.id && r.name === name),
+    );
   }
 }
 
-async function writeVariable(run: Run, exec: ExecutionRecord, scopeId: string, name: string, value: unknown, existing: VariableRecord | undefined) {
+async function writeVariable(
+  run: Run,
+  exec: ExecutionRecord,
+  scopeId: string,
+  name: string,
+  value: unknown,
+  existing: VariableRecord | undefined,
+) {
   const rows = await instanceVariables(run, exec.instanceId);
   const json = JSON.stringify(value ?? null);
   if (existing) {
     if (existing.value !== json) rows[rows.indexOf(existing)] = await run.tx.update('variable', { ...existing, value: json });
     return;
   }
-  const row: VariableRecord = { id: run.deps.newId(), tenantId: exec.tenantId, instanceId: exec.instanceId, scopeId, name, value: json, version: 1 };
+  const row: VariableRecord = {
+    id: run.deps.newId(),
+    tenantId: exec.tenantId,
+    instanceId: exec.instanceId,
+    scopeId,
+    name,
+    value: json,
+    version: 1,
+  };
   await run.tx.insert('variable', row);
   rows.push(row);
 }

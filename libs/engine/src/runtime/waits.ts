@@ -6,7 +6,11 @@ import { addDuration, parseCycle, parseDate } from './timers';
 import { visibleVariables } from './variables';
 
 /** a timer's next due time and, for cycles, the repetitions left after it */
-export interface TimerPayload { dueAt: number; remaining: number; interval: string | null }
+export interface TimerPayload {
+  dueAt: number;
+  remaining: number;
+  interval: string | null;
+}
 
 export function computeTimer(spec: TimerSpec, vars: Record<string, unknown>, now: number): TimerPayload {
   const text = String(evalValue(spec.expression, vars) ?? '').trim();
@@ -27,18 +31,38 @@ export async function openCatch(run: Run, exec: ExecutionRecord, catcher: Elemen
   if (catcher.event === 'timer') {
     const timer = computeTimer(catcher.timer!, vars, run.now);
     await run.tx.insert('job', {
-      id: run.deps.newId(), tenantId: exec.tenantId, instanceId: exec.instanceId, executionId: exec.id, definitionId,
-      activityId: catcher.id, kind: 'timer', payload: JSON.stringify(timer), dueAt: timer.dueAt, retries: 3,
-      lockOwner: null, lockExpiresAt: null, lastError: null, createdAt: run.now, version: 1,
+      id: run.deps.newId(),
+      tenantId: exec.tenantId,
+      instanceId: exec.instanceId,
+      executionId: exec.id,
+      definitionId,
+      activityId: catcher.id,
+      kind: 'timer',
+      payload: JSON.stringify(timer),
+      dueAt: timer.dueAt,
+      retries: 3,
+      lockOwner: null,
+      lockExpiresAt: null,
+      lastError: null,
+      createdAt: run.now,
+      version: 1,
     });
     return;
   }
   if (catcher.event === 'message' || catcher.type === 'receiveTask') {
     const key = evalFeel(catcher.correlationKey!.startsWith('=') ? catcher.correlationKey! : JSON.stringify(catcher.correlationKey), vars);
-    if (key === null || key === undefined) throw new ExpressionError(`correlation key "${catcher.correlationKey}" of ${catcher.id} is empty`);
+    if (key === null || key === undefined)
+      throw new ExpressionError(`correlation key "${catcher.correlationKey}" of ${catcher.id} is empty`);
     await run.tx.insert('subscription', {
-      id: run.deps.newId(), tenantId: exec.tenantId, instanceId: exec.instanceId, executionId: exec.id, definitionId,
-      activityId: catcher.id, messageName: catcher.messageName!, correlationKey: String(key), createdAt: run.now,
+      id: run.deps.newId(),
+      tenantId: exec.tenantId,
+      instanceId: exec.instanceId,
+      executionId: exec.id,
+      definitionId,
+      activityId: catcher.id,
+      messageName: catcher.messageName!,
+      correlationKey: String(key),
+      createdAt: run.now,
     });
   }
 }

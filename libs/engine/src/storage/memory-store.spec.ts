@@ -3,25 +3,48 @@ import { MemoryStore } from './memory-store';
 import type { ExecutionRecord, JobRecord } from './records';
 
 const execution = (id: string): ExecutionRecord => ({
-  id, tenantId: 't1', instanceId: 'i1', parentId: null, kind: 'token', activityId: 'a', state: 'waiting',
-  data: '{}', createdAt: 0, version: 1,
+  id,
+  tenantId: 't1',
+  instanceId: 'i1',
+  parentId: null,
+  kind: 'token',
+  activityId: 'a',
+  state: 'waiting',
+  data: '{}',
+  createdAt: 0,
+  version: 1,
 });
 const job = (id: string, dueAt: number): JobRecord => ({
-  id, tenantId: 't1', instanceId: 'i1', executionId: null, definitionId: 'd', activityId: 'timer', kind: 'timer',
-  payload: '{}', dueAt, retries: 3, lockOwner: null, lockExpiresAt: null, lastError: null, createdAt: 0, version: 1,
+  id,
+  tenantId: 't1',
+  instanceId: 'i1',
+  executionId: null,
+  definitionId: 'd',
+  activityId: 'timer',
+  kind: 'timer',
+  payload: '{}',
+  dueAt,
+  retries: 3,
+  lockOwner: null,
+  lockExpiresAt: null,
+  lastError: null,
+  createdAt: 0,
+  version: 1,
 });
 
 describe('MemoryStore', () => {
   it('given a failing transaction, when it throws, then every write in it is rolled back', async () => {
     const store = new MemoryStore();
     await store.transaction((tx) => tx.insert('execution', execution('e1')));
-    await expect(store.transaction(async (tx) => {
-      await tx.insert('execution', execution('e2'));
-      const e1 = (await tx.get('execution', 'e1'))!;
-      await tx.update('execution', { ...e1, state: 'active' });
-      await tx.delete('execution', 'e1');
-      throw new Error('crash mid-step');
-    })).rejects.toThrow('crash mid-step');
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.insert('execution', execution('e2'));
+        const e1 = (await tx.get('execution', 'e1'))!;
+        await tx.update('execution', { ...e1, state: 'active' });
+        await tx.delete('execution', 'e1');
+        throw new Error('crash mid-step');
+      }),
+    ).rejects.toThrow('crash mid-step');
     const rows = await store.transaction((tx) => tx.find('execution', {}));
     expect(rows).toEqual([execution('e1')]);
   });
@@ -31,8 +54,9 @@ describe('MemoryStore', () => {
     await store.transaction((tx) => tx.insert('execution', execution('e1')));
     const updated = await store.transaction(async (tx) => tx.update('execution', { ...execution('e1'), state: 'active' }));
     expect(updated.version).toBe(2);
-    await expect(store.transaction((tx) => tx.update('execution', { ...execution('e1'), state: 'scope' })))
-      .rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(store.transaction((tx) => tx.update('execution', { ...execution('e1'), state: 'scope' }))).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
     expect((await store.transaction((tx) => tx.get('execution', 'e1')))?.state).toBe('active');
   });
 
@@ -47,7 +71,11 @@ describe('MemoryStore', () => {
     expect(a.map((j) => j.id)).toEqual(['j1', 'j2']);
     expect(b).toEqual([]);
     const afterExpiry = await store.acquireJobs(70_000, 10, 'B', 60_000);
-    expect(afterExpiry.map((j) => [j.id, j.lockOwner])).toEqual([['j1', 'B'], ['j2', 'B'], ['j3', 'B']]);
+    expect(afterExpiry.map((j) => [j.id, j.lockOwner])).toEqual([
+      ['j1', 'B'],
+      ['j2', 'B'],
+      ['j3', 'B'],
+    ]);
   });
 
   it('given a filter, when finding, then only equal rows come back in insertion order', async () => {

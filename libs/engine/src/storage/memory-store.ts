@@ -10,8 +10,23 @@ type ColumnIndex = Map<unknown, Set<string>>;
  * Only selective columns get an index; an index on tenantId or state would hold most rows in one bucket
  * and cost more to maintain than the scan it saves.
  */
-const INDEXED = new Set(['instanceId', 'executionId', 'parentId', 'scopeId', 'taskId', 'definitionId', 'key', 'messageName', 'correlationKey', 'parentExecutionId']);
-interface UndoEntry { kind: RecordKind; id: string; before: AnyRecord | undefined }
+const INDEXED = new Set([
+  'instanceId',
+  'executionId',
+  'parentId',
+  'scopeId',
+  'taskId',
+  'definitionId',
+  'key',
+  'messageName',
+  'correlationKey',
+  'parentExecutionId',
+]);
+interface UndoEntry {
+  kind: RecordKind;
+  id: string;
+  before: AnyRecord | undefined;
+}
 
 /**
  * In-memory StoragePort for tests and the benchmark. Transactions run one at a time (a promise chain
@@ -69,7 +84,9 @@ export class MemoryStore implements StoragePort {
       if (kinds && !kinds.includes(kind)) continue;
       for (const row of table.values()) {
         if (measure === 'json') bytes += JSON.stringify(row).length;
-        else for (const value of Object.values(row)) bytes += typeof value === 'string' ? Buffer.byteLength(value) : typeof value === 'number' ? 8 : 1;
+        else
+          for (const value of Object.values(row))
+            bytes += typeof value === 'string' ? Buffer.byteLength(value) : typeof value === 'number' ? 8 : 1;
       }
     }
     return bytes;
@@ -128,7 +145,10 @@ function addToIndex(index: ColumnIndex, value: unknown, id: string): void {
 }
 
 class MemoryTx implements StorageTx {
-  constructor(private readonly store: MemoryStore, private readonly undo: UndoEntry[]) {}
+  constructor(
+    private readonly store: MemoryStore,
+    private readonly undo: UndoEntry[],
+  ) {}
 
   async get<K extends RecordKind>(kind: K, id: string): Promise<RecordKinds[K] | undefined> {
     return this.store.table(kind).get(id) as RecordKinds[K] | undefined;

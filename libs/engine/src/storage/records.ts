@@ -167,10 +167,25 @@ export interface HistoryRecord {
 }
 
 export type HistoryEventType =
-  | 'instance-started' | 'instance-ended' | 'instance-terminated' | 'instance-migrated'
-  | 'activity-entered' | 'activity-left' | 'activity-cancelled'
-  | 'task-created' | 'task-claimed' | 'task-unclaimed' | 'task-completed' | 'task-cancelled' | 'task-returned' | 'task-delegated'
-  | 'incident-raised' | 'incident-resolved' | 'message-correlated' | 'timer-fired' | 'variables-updated';
+  | 'instance-started'
+  | 'instance-ended'
+  | 'instance-terminated'
+  | 'instance-migrated'
+  | 'activity-entered'
+  | 'activity-left'
+  | 'activity-cancelled'
+  | 'task-created'
+  | 'task-claimed'
+  | 'task-unclaimed'
+  | 'task-completed'
+  | 'task-cancelled'
+  | 'task-returned'
+  | 'task-delegated'
+  | 'incident-raised'
+  | 'incident-resolved'
+  | 'message-correlated'
+  | 'timer-fired'
+  | 'variables-updated';
 
 /** The tables and their record types; the storage port is generic over these names. */
 export interface RecordKinds {

@@ -2,7 +2,10 @@
 declare module 'bpmn-moddle' {
   export class BpmnModdle {
     constructor(packages?: Record<string, unknown>);
-    fromXML(xml: string, typeName?: string): Promise<{
+    fromXML(
+      xml: string,
+      typeName?: string,
+    ): Promise<{
       rootElement: any;
       warnings: { message: string }[];
     }>;

@@ -44,17 +44,42 @@ function BasicWidget({ name, kind, schema, options, placeholder, f }: WidgetProp
   const { locale } = useFormEnv();
   const lazy = useNearWidget(name);
   if (!lazy.near) {
-    return <DeferredWidget name={name} text={displayValue(kind, schema, f.value, { locale, labels: options.labels })} onFocus={lazy.wakeForFocus} />;
+    return (
+      <DeferredWidget
+        name={name}
+        text={displayValue(kind, schema, f.value, { locale, labels: options.labels })}
+        onFocus={lazy.wakeForFocus}
+      />
+    );
   }
   const common = { id: name, disabled: f.disabled, onBlur: f.onBlur, status: f.error ? ('error' as const) : undefined };
   const text = (v: string) => f.onChange(v === '' ? undefined : v); // empty means "not filled" to required
   switch (kind) {
     case 'textarea':
-      return <Input.TextArea {...common} rows={options.rows ?? 3} value={f.value ?? ''} maxLength={options.restrict ? schema.maxLength : undefined} placeholder={placeholder} onChange={(e) => text(e.target.value)} />;
+      return (
+        <Input.TextArea
+          {...common}
+          rows={options.rows ?? 3}
+          value={f.value ?? ''}
+          maxLength={options.restrict ? schema.maxLength : undefined}
+          placeholder={placeholder}
+          onChange={(e) => text(e.target.value)}
+        />
+      );
     case 'password':
       return <Input.Password {...common} value={f.value ?? ''} onChange={(e) => text(e.target.value)} />;
     case 'phone':
-      return <Input {...common} type="tel" inputMode="numeric" maxLength={13} value={f.value ?? ''} placeholder={placeholder ?? '13800000000'} onChange={(e) => text(e.target.value.replace(/[\s-]/g, ''))} />;
+      return (
+        <Input
+          {...common}
+          type="tel"
+          inputMode="numeric"
+          maxLength={13}
+          value={f.value ?? ''}
+          placeholder={placeholder ?? '13800000000'}
+          onChange={(e) => text(e.target.value.replace(/[\s-]/g, ''))}
+        />
+      );
     case 'number':
     case 'integer':
       return (
@@ -84,24 +109,65 @@ function BasicWidget({ name, kind, schema, options, placeholder, f }: WidgetProp
       return (
         <Radio.Group disabled={f.disabled} value={f.value} onChange={(e) => f.onChange(e.target.value)}>
           {(choicesOf(schema, options.labels, locale) ?? []).map((c) => (
-            <Radio key={String(c.value)} value={c.value}>{c.label}</Radio>
+            <Radio key={String(c.value)} value={c.value}>
+              {c.label}
+            </Radio>
           ))}
         </Radio.Group>
       );
     case 'checkbox-group':
-      return <Checkbox.Group disabled={f.disabled} value={f.value ?? []} options={(choicesOf(schema.items, options.labels, locale) ?? []).map((c) => ({ value: c.value as any, label: c.label }))} onChange={(v) => f.onChange(v.length ? v : undefined)} />;
+      return (
+        <Checkbox.Group
+          disabled={f.disabled}
+          value={f.value ?? []}
+          options={(choicesOf(schema.items, options.labels, locale) ?? []).map((c) => ({ value: c.value as any, label: c.label }))}
+          onChange={(v) => f.onChange(v.length ? v : undefined)}
+        />
+      );
     case 'multi-select':
-      return <Select {...common} mode="multiple" style={{ width: '100%' }} value={f.value ?? []} options={(choicesOf(schema.items, options.labels, locale) ?? []).map((c) => ({ value: c.value as any, label: c.label }))} onChange={(v) => f.onChange(v.length ? v : undefined)} />;
+      return (
+        <Select
+          {...common}
+          mode="multiple"
+          style={{ width: '100%' }}
+          value={f.value ?? []}
+          options={(choicesOf(schema.items, options.labels, locale) ?? []).map((c) => ({ value: c.value as any, label: c.label }))}
+          onChange={(v) => f.onChange(v.length ? v : undefined)}
+        />
+      );
     case 'checkbox':
       return <Checkbox disabled={f.disabled} checked={f.value === true} onChange={(e) => f.onChange(e.target.checked)} />;
     case 'switch':
       return <Switch disabled={f.disabled} checked={f.value === true} onChange={(v) => f.onChange(v)} />;
     case 'date':
-      return <DatePicker {...common} style={{ width: '100%' }} format={DATE} value={f.value ? dayjs(f.value, DATE) : null} onChange={(d) => f.onChange(d ? d.format(DATE) : undefined)} />;
+      return (
+        <DatePicker
+          {...common}
+          style={{ width: '100%' }}
+          format={DATE}
+          value={f.value ? dayjs(f.value, DATE) : null}
+          onChange={(d) => f.onChange(d ? d.format(DATE) : undefined)}
+        />
+      );
     case 'datetime':
-      return <DatePicker {...common} showTime style={{ width: '100%' }} value={f.value ? dayjs(f.value) : null} onChange={(d) => f.onChange(d ? d.format() : undefined)} />;
+      return (
+        <DatePicker
+          {...common}
+          showTime
+          style={{ width: '100%' }}
+          value={f.value ? dayjs(f.value) : null}
+          onChange={(d) => f.onChange(d ? d.format() : undefined)}
+        />
+      );
     case 'time':
-      return <TimePicker {...common} format="HH:mm" value={f.value ? dayjs(f.value, 'HH:mm') : null} onChange={(d) => f.onChange(d ? d.format('HH:mm') : undefined)} />;
+      return (
+        <TimePicker
+          {...common}
+          format="HH:mm"
+          value={f.value ? dayjs(f.value, 'HH:mm') : null}
+          onChange={(d) => f.onChange(d ? d.format('HH:mm') : undefined)}
+        />
+      );
     case 'date-range':
       return (
         <DatePicker.RangePicker
@@ -113,6 +179,14 @@ function BasicWidget({ name, kind, schema, options, placeholder, f }: WidgetProp
         />
       );
     default:
-      return <Input {...common} value={f.value ?? ''} placeholder={placeholder} maxLength={options.restrict ? schema.maxLength : undefined} onChange={(e) => text(e.target.value)} />;
+      return (
+        <Input
+          {...common}
+          value={f.value ?? ''}
+          placeholder={placeholder}
+          maxLength={options.restrict ? schema.maxLength : undefined}
+          onChange={(e) => text(e.target.value)}
+        />
+      );
   }
 }

@@ -43,7 +43,14 @@ export function ControlField({ control, base, compact }: ControlFieldProps) {
   const widget = (() => {
     switch (kind) {
       case 'resident-id':
-        return <ResidentIdField name={name} readonly={readonly} placeholder={options.placeholder} siblings={idSiblings(env.definition.schema, base.schema, control.scope)} />;
+        return (
+          <ResidentIdField
+            name={name}
+            readonly={readonly}
+            placeholder={options.placeholder}
+            siblings={idSiblings(env.definition.schema, base.schema, control.scope)}
+          />
+        );
       case 'region':
         return <RegionField name={name} readonly={readonly} />;
       case 'file':
@@ -64,7 +71,17 @@ export function ControlField({ control, base, compact }: ControlFieldProps) {
   })();
   if (widget === undefined) {
     const frame = { label, required: required && !readonly, help: compact ? undefined : help };
-    return <BasicField name={name} kind={kind} schema={schema} options={options} readonly={readonly} placeholder={options.placeholder} frame={frame} />;
+    return (
+      <BasicField
+        name={name}
+        kind={kind}
+        schema={schema}
+        options={options}
+        readonly={readonly}
+        placeholder={options.placeholder}
+        frame={frame}
+      />
+    );
   }
   return (
     <ErrorFrame name={name} label={label} required={required && !readonly} help={compact ? undefined : help}>
@@ -74,7 +91,19 @@ export function ControlField({ control, base, compact }: ControlFieldProps) {
 }
 
 /** Subscribes to this field's error only. */
-function ErrorFrame({ name, label, required, help, children }: { name: string; label?: string; required: boolean; help?: string; children: React.ReactNode }) {
+function ErrorFrame({
+  name,
+  label,
+  required,
+  help,
+  children,
+}: {
+  name: string;
+  label?: string;
+  required: boolean;
+  help?: string;
+  children: React.ReactNode;
+}) {
   const { errors } = useFormState({ name, exact: true });
   const error: any = get(errors, name);
   const message: string | undefined = error?.message ?? error?.root?.message;
@@ -85,7 +114,19 @@ function ErrorFrame({ name, label, required, help, children }: { name: string; l
   );
 }
 
-function PrintValue({ name, label, kind, schema, labels }: { name: string; label?: string; kind: ReturnType<typeof fieldKind>; schema: any; labels?: Record<string, any> }) {
+function PrintValue({
+  name,
+  label,
+  kind,
+  schema,
+  labels,
+}: {
+  name: string;
+  label?: string;
+  kind: ReturnType<typeof fieldKind>;
+  schema: any;
+  labels?: Record<string, any>;
+}) {
   const env = useFormEnv();
   const value = useWatch({ name });
   const regionText = useRegionText(kind === 'region' ? value : undefined);
@@ -100,7 +141,9 @@ function PrintValue({ name, label, kind, schema, labels }: { name: string; label
   return (
     <div className="kcbx-print-field" data-field={name}>
       {label !== undefined && <span className="kcbx-print-label">{label}</span>}
-      <span className="kcbx-print-value">{regionText ?? displayValue(kind, schema, value, { locale: env.locale, regions: env.regions, labels })}</span>
+      <span className="kcbx-print-value">
+        {regionText ?? displayValue(kind, schema, value, { locale: env.locale, regions: env.regions, labels })}
+      </span>
     </div>
   );
 }

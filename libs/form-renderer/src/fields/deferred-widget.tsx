@@ -4,12 +4,7 @@
  */
 export function DeferredWidget({ name, text, onFocus }: { name: string; text: string; onFocus: () => void }) {
   return (
-    <div
-      className="kcbx-deferred"
-      data-deferred={name}
-      tabIndex={0}
-      onFocus={onFocus}
-    >
+    <div className="kcbx-deferred" data-deferred={name} tabIndex={0} onFocus={onFocus}>
       {text}
     </div>
   );

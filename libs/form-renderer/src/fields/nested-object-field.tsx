@@ -4,13 +4,26 @@ import { ElementView } from '../layout';
 import { propertyNamesOf } from '../schema-at';
 
 /** An object rendered in place: its detail layout if given, otherwise one control per property. */
-export function NestedObjectField({ name, schema, options, parent }: { name: string; schema: any; options: Record<string, any>; parent: ScopeBase }) {
+export function NestedObjectField({
+  name,
+  schema,
+  options,
+  parent,
+}: {
+  name: string;
+  schema: any;
+  options: Record<string, any>;
+  parent: ScopeBase;
+}) {
   const { locale, definition } = useFormEnv();
   const base = nestedBase(parent, name, schema);
   if (!base) return <span className="kcbx-too-deep">{t(locale, '（层级过深，未显示）', '(nested too deeply to show)')}</span>;
   const layout: UiElement = options.detail ?? {
     type: 'VerticalLayout',
-    elements: propertyNamesOf(definition.schema, schema).map((p) => ({ type: 'Control', scope: `#/properties/${p.replace(/~/g, '~0').replace(/\//g, '~1')}` })),
+    elements: propertyNamesOf(definition.schema, schema).map((p) => ({
+      type: 'Control',
+      scope: `#/properties/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    })),
   };
   return (
     <div className="kcbx-object" style={{ paddingLeft: 12, borderLeft: '2px solid #f0f0f0' }}>

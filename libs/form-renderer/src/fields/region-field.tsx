@@ -11,11 +11,29 @@ export function RegionField({ name, readonly }: { name: string; readonly: boolea
   const f = useField(name, readonly);
   const options = useMemo(() => (regionTree ? regionOptions(regionTree) : []), [regionTree]);
   if (!regionTree && regionSource) {
-    return <LazyRegionCascader id={name} source={regionSource} value={f.value} onChange={f.onChange} disabled={f.disabled} error={!!f.error} locale={locale} />;
+    return (
+      <LazyRegionCascader
+        id={name}
+        source={regionSource}
+        value={f.value}
+        onChange={f.onChange}
+        disabled={f.disabled}
+        error={!!f.error}
+        locale={locale}
+      />
+    );
   }
   if (!regionTree) {
     // Without a tree the code can still be typed; the validator checks its shape.
-    return <Input id={name} disabled={f.disabled} value={f.value ?? ''} placeholder={t(locale, '行政区划代码', 'division code')} onChange={(e) => f.onChange(e.target.value || undefined)} />;
+    return (
+      <Input
+        id={name}
+        disabled={f.disabled}
+        value={f.value ?? ''}
+        placeholder={t(locale, '行政区划代码', 'division code')}
+        onChange={(e) => f.onChange(e.target.value || undefined)}
+      />
+    );
   }
   return (
     <Cascader

@@ -16,7 +16,17 @@ export interface IdSiblings {
  * ID number input that shows the birth date and sex it encodes and fills the sibling birthDate/sex fields
  * from it (the number is the authority, GB 11643); a sibling edited afterwards is flagged if it disagrees.
  */
-export function ResidentIdField({ name, readonly, placeholder, siblings = {} }: { name: string; readonly: boolean; placeholder?: string; siblings?: IdSiblings }) {
+export function ResidentIdField({
+  name,
+  readonly,
+  placeholder,
+  siblings = {},
+}: {
+  name: string;
+  readonly: boolean;
+  placeholder?: string;
+  siblings?: IdSiblings;
+}) {
   const { locale } = useFormEnv();
   const f = useField(name, readonly);
   const { setValue, getFieldState } = useFormContext();
@@ -54,8 +64,12 @@ export function ResidentIdField({ name, readonly, placeholder, siblings = {} }: 
       {hint.birthDate && (
         <div className="kcbx-id-hint" style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
           {t(locale, `出生日期 ${hint.birthDate} · ${sexText}`, `born ${hint.birthDate} · ${sexText}`)}
-          {hint.mismatches.includes('birthDate') && <span style={{ color: '#faad14' }}>{t(locale, '（与填写的出生日期不一致）', ' (differs from the birth date entered)')}</span>}
-          {hint.mismatches.includes('sex') && <span style={{ color: '#faad14' }}>{t(locale, '（与填写的性别不一致）', ' (differs from the sex entered)')}</span>}
+          {hint.mismatches.includes('birthDate') && (
+            <span style={{ color: '#faad14' }}>{t(locale, '（与填写的出生日期不一致）', ' (differs from the birth date entered)')}</span>
+          )}
+          {hint.mismatches.includes('sex') && (
+            <span style={{ color: '#faad14' }}>{t(locale, '（与填写的性别不一致）', ' (differs from the sex entered)')}</span>
+          )}
         </div>
       )}
     </>

@@ -58,7 +58,9 @@ export function SignatureField({ name, readonly }: { name: string; readonly: boo
       />
       {!f.disabled && (
         <div>
-          <Button size="small" onClick={() => f.onChange(undefined)}>{t(locale, '清除签名', 'Clear')}</Button>
+          <Button size="small" onClick={() => f.onChange(undefined)}>
+            {t(locale, '清除签名', 'Clear')}
+          </Button>
         </div>
       )}
     </div>

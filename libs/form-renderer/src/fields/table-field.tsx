@@ -15,7 +15,19 @@ import { ControlField } from './control-field';
  * Repeatable rows as an editable table. Cells are ordinary fields (each subscribes to itself), so a keystroke
  * in row 150 re-renders that cell only; adding or removing a row renders the rows after it, not the others.
  */
-export function TableField({ name, schema, options, readonly, parent }: { name: string; schema: any; options: Record<string, any>; readonly: boolean; parent: ScopeBase }) {
+export function TableField({
+  name,
+  schema,
+  options,
+  readonly,
+  parent,
+}: {
+  name: string;
+  schema: any;
+  options: Record<string, any>;
+  readonly: boolean;
+  parent: ScopeBase;
+}) {
   const env = useFormEnv();
   const base = nestedBase(parent, name, schema);
   if (!base) return <span className="kcbx-too-deep">{t(env.locale, '（层级过深，未显示）', '(nested too deeply to show)')}</span>;
@@ -27,7 +39,19 @@ export function TableField({ name, schema, options, readonly, parent }: { name: 
 // (Styled by class: .kcbx-rows in form-styles.ts.)
 const EMPTY: CSSProperties = { color: 'rgba(0,0,0,0.25)', textAlign: 'center' };
 
-function RowsTable({ name, schema, options, readonly, base }: { name: string; schema: any; options: Record<string, any>; readonly: boolean; base: ScopeBase }) {
+function RowsTable({
+  name,
+  schema,
+  options,
+  readonly,
+  base,
+}: {
+  name: string;
+  schema: any;
+  options: Record<string, any>;
+  readonly: boolean;
+  base: ScopeBase;
+}) {
   const env = useFormEnv();
   const disabled = useContext(DisabledContext) || readonly || env.mode !== 'edit';
   const { fields, append, remove } = useFieldArray({ name });
@@ -37,7 +61,16 @@ function RowsTable({ name, schema, options, readonly, base }: { name: string; sc
   const removable = !disabled && options.removable !== false;
   const chunked = env.deferWidgets && fields.length > CHUNK_SIZE;
   const row = (field: { id: string }, index: number) => (
-    <RowView key={field.id} name={name} index={index} columns={columns} items={items} base={base} locale={env.locale} onRemove={removable ? remove : undefined} />
+    <RowView
+      key={field.id}
+      name={name}
+      index={index}
+      columns={columns}
+      items={items}
+      base={base}
+      locale={env.locale}
+      onRemove={removable ? remove : undefined}
+    />
   );
   // A large table: fixed column widths, so the header and the row chunks (each its own table) line up.
   const cols = chunked && (
@@ -103,7 +136,17 @@ function chunksOf<T>(rows: T[]): T[][] {
 }
 
 /** 从表格导入: rows from a CSV/XLSX (read by the API), matched to the columns by header; what did not match is said. */
-function SheetImport({ name, columns, items, onRows }: { name: string; columns: ControlElement[]; items: any; onRows: (rows: Record<string, unknown>[]) => void }) {
+function SheetImport({
+  name,
+  columns,
+  items,
+  onRows,
+}: {
+  name: string;
+  columns: ControlElement[];
+  items: any;
+  onRows: (rows: Record<string, unknown>[]) => void;
+}) {
   const env = useFormEnv();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
@@ -112,8 +155,17 @@ function SheetImport({ name, columns, items, onRows }: { name: string; columns: 
     try {
       const { rows, unmatched } = rowsFromSheet(await env.readSheet!(file), columns, env.definition.schema, items);
       onRows(rows);
-      const skipped = unmatched.length ? t(env.locale, `；未识别的列：${unmatched.join('、')}`, `; columns not recognised: ${unmatched.join(', ')}`) : '';
-      setNote({ text: t(env.locale, `已从 ${file.name} 导入 ${rows.length} 行${skipped}`, `${rows.length} rows imported from ${file.name}${skipped}`), error: false });
+      const skipped = unmatched.length
+        ? t(env.locale, `；未识别的列：${unmatched.join('、')}`, `; columns not recognised: ${unmatched.join(', ')}`)
+        : '';
+      setNote({
+        text: t(
+          env.locale,
+          `已从 ${file.name} 导入 ${rows.length} 行${skipped}`,
+          `${rows.length} rows imported from ${file.name}${skipped}`,
+        ),
+        error: false,
+      });
     } catch (e) {
       setNote({ text: e instanceof Error ? e.message : String(e), error: true });
     } finally {
@@ -122,10 +174,27 @@ function SheetImport({ name, columns, items, onRows }: { name: string; columns: 
   };
   return (
     <>
-      <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(file) => { void read(file); return false; }}>
-        <Button loading={busy} data-testid={`${name}-sheet-import`}>{t(env.locale, '从表格导入（Excel/CSV）', 'Import from a spreadsheet (Excel/CSV)')}</Button>
+      <Upload
+        accept=".csv,.xlsx"
+        showUploadList={false}
+        beforeUpload={(file) => {
+          void read(file);
+          return false;
+        }}
+      >
+        <Button loading={busy} data-testid={`${name}-sheet-import`}>
+          {t(env.locale, '从表格导入（Excel/CSV）', 'Import from a spreadsheet (Excel/CSV)')}
+        </Button>
       </Upload>
-      {note && <span className="kcbx-sheet-note" role={note.error ? 'alert' : 'status'} style={{ color: note.error ? '#ff4d4f' : 'rgba(0,0,0,0.65)' }}>{note.text}</span>}
+      {note && (
+        <span
+          className="kcbx-sheet-note"
+          role={note.error ? 'alert' : 'status'}
+          style={{ color: note.error ? '#ff4d4f' : 'rgba(0,0,0,0.65)' }}
+        >
+          {note.text}
+        </span>
+      )}
     </>
   );
 }

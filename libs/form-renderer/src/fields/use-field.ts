@@ -100,7 +100,13 @@ export function useField(name: string, readonly = false) {
   const ref = useCallback(
     (el: any) => {
       const field: any = get(control._fields, name);
-      if (field?._f && el) field._f.ref = { focus: () => el.focus?.(), select: () => el.select?.(), setCustomValidity: () => undefined, reportValidity: () => true };
+      if (field?._f && el)
+        field._f.ref = {
+          focus: () => el.focus?.(),
+          select: () => el.select?.(),
+          setCustomValidity: () => undefined,
+          reportValidity: () => true,
+        };
     },
     [control, name],
   );

@@ -5,7 +5,12 @@ import * as path from 'path';
 export const FIXTURE_PACKAGE = path.join(__dirname, '..', 'fixtures', 'package');
 
 /** A private copy of the fixture package that a test may break; removed by the returned cleanup. */
-export function copyPackage(): { dir: string; edit(file: string, from: string | RegExp, to: string): void; remove(file: string): void; cleanup(): void } {
+export function copyPackage(): {
+  dir: string;
+  edit(file: string, from: string | RegExp, to: string): void;
+  remove(file: string): void;
+  cleanup(): void;
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcbx-cli-pkg-'));
   fs.cpSync(FIXTURE_PACKAGE, dir, { recursive: true });
   return {

@@ -19,7 +19,30 @@ import { Notification } from './notification.entity';
 import { FormDraft } from '../../forms-design/form-draft.entity';
 
 export { AuditEntry, LoginFailure, OrgUnit, Role, RoleAssignment, Tenant, User };
-export const FOUNDATION_ENTITIES = [Tenant, OrgUnit, Role, User, RoleAssignment, LoginFailure, AuditEntry, Student, Attachment, RegisterImport, RegisterEntry, Comparison, ComparisonFinding, LedgerEntry, LedgerEvent, FormDefinitionRow, FormSubmission, FormDraft, InstanceLink, TaskComment, InstanceAttachment, Notification];
+export const FOUNDATION_ENTITIES = [
+  Tenant,
+  OrgUnit,
+  Role,
+  User,
+  RoleAssignment,
+  LoginFailure,
+  AuditEntry,
+  Student,
+  Attachment,
+  RegisterImport,
+  RegisterEntry,
+  Comparison,
+  ComparisonFinding,
+  LedgerEntry,
+  LedgerEvent,
+  FormDefinitionRow,
+  FormSubmission,
+  FormDraft,
+  InstanceLink,
+  TaskComment,
+  InstanceAttachment,
+  Notification,
+];
 export { ORG_UNIT_KINDS } from './org-unit.entity';
 export type { OrgUnitKind } from './org-unit.entity';
 export { PERMISSIONS } from './role.entity';

@@ -36,7 +36,8 @@ export class LedgerEvent {
   @IdColumn() id!: string;
   @RefColumn() tenantId!: string;
   @RefColumn() entryId!: string;
-  @Column({ type: 'varchar', length: 24 }) action!: 'created' | 'seen-again' | 'status-changed' | 'case-started' | 'signed-off' | 'promoted';
+  @Column({ type: 'varchar', length: 24 }) action!:
+    'created' | 'seen-again' | 'status-changed' | 'case-started' | 'signed-off' | 'promoted';
   @Column({ type: 'varchar', length: 16, nullable: true }) fromStatus!: LedgerStatus | null;
   @Column({ type: 'varchar', length: 16, nullable: true }) toStatus!: LedgerStatus | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) note!: string | null;

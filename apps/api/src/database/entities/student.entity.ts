@@ -2,7 +2,14 @@ import { Column, Entity, Index } from 'typeorm';
 import { IdColumn, JsonColumn, RefColumn, TimestampColumn } from '../columns';
 
 export const STUDENT_STATUSES = [
-  'enrolled', 'suspected-dropout', 'dropout', 'deferred', 'suspended', 'home-teaching', 'transferred', 'graduated',
+  'enrolled',
+  'suspected-dropout',
+  'dropout',
+  'deferred',
+  'suspended',
+  'home-teaching',
+  'transferred',
+  'graduated',
 ] as const;
 export type StudentStatus = (typeof STUDENT_STATUSES)[number];
 

@@ -31,7 +31,14 @@ export class Foundation1732800000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'role',
-        columns: [col.id(), col.ref('tenantId'), col.text('key', 64), col.text('name', 100), col.text('nameEn', 100), col.json('permissions')],
+        columns: [
+          col.id(),
+          col.ref('tenantId'),
+          col.text('key', 64),
+          col.text('name', 100),
+          col.text('nameEn', 100),
+          col.json('permissions'),
+        ],
         indices: [index('uq_role_key', ['tenantId', 'key'], true)],
       }),
     );

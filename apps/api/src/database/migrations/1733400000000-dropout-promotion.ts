@@ -19,7 +19,10 @@ export class DropoutPromotion1733400000000 implements MigrationInterface {
         where: `"kind" = 'dropout' AND "status" <> 'signed-off'`,
       }),
     );
-    await q.createIndex('ledger_entry', new TableIndex({ name: 'ix_ledger_entry_kind_status_created', columnNames: ['kind', 'status', 'createdAt'] }));
+    await q.createIndex(
+      'ledger_entry',
+      new TableIndex({ name: 'ix_ledger_entry_kind_status_created', columnNames: ['kind', 'status', 'createdAt'] }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -12,4 +12,17 @@ import { FormDrafts1733100000000 } from './1733100000000-form-drafts';
 import { DropoutPromotion1733400000000 } from './1733400000000-dropout-promotion';
 
 /** In order. Each is hand-written and dialect-neutral (TypeORM Table API); synchronize is never on. */
-export const MIGRATIONS = [Foundation1732800000000, Students1732800001000, Attachments1732800002000, Registers1732800003000, Comparisons1732800004000, Ledgers1732800005000, Forms1732800006000, EngineTables1732900000000, FormDrafts1733100000000, WorkflowCases1733200000000, NotificationByTask1733300000000, DropoutPromotion1733400000000];
+export const MIGRATIONS = [
+  Foundation1732800000000,
+  Students1732800001000,
+  Attachments1732800002000,
+  Registers1732800003000,
+  Comparisons1732800004000,
+  Ledgers1732800005000,
+  Forms1732800006000,
+  EngineTables1732900000000,
+  FormDrafts1733100000000,
+  WorkflowCases1733200000000,
+  NotificationByTask1733300000000,
+  DropoutPromotion1733400000000,
+];

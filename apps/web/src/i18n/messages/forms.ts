@@ -203,7 +203,8 @@ export const formsEn: Record<keyof typeof formsZh, string> = {
   'forms.new.title': 'New form',
   'forms.new.create': 'Create',
   'forms.new.key': 'Form key',
-  'forms.new.keyHelp': 'Starts with a letter; letters, digits, - _ . only. Procedures refer to the form by it; it cannot change once published',
+  'forms.new.keyHelp':
+    'Starts with a letter; letters, digits, - _ . only. Procedures refer to the form by it; it cannot change once published',
   'forms.new.keyRequired': 'Enter a form key',
   'forms.new.keyInvalid': 'A form key starts with a letter and holds only letters, digits, - _ .',
   'forms.new.keyTaken': 'The county already has a form with this key',

@@ -174,7 +174,8 @@ export const ledgersEn: Record<keyof typeof ledgersZh, string> = {
   'ledgers.registers.step.mapping': 'Columns',
   'ledgers.registers.step.import': 'Import',
   'ledgers.registers.file': 'File: {name}',
-  'ledgers.registers.mappingHint': 'Recognised by the usual headers. If one is wrong, choose the column for each field; name and ID number are needed.',
+  'ledgers.registers.mappingHint':
+    'Recognised by the usual headers. If one is wrong, choose the column for each field; name and ID number are needed.',
   'ledgers.registers.ourField': 'Field',
   'ledgers.registers.theirColumn': 'Column in the file',
   'ledgers.registers.notMapped': '(not imported)',
@@ -207,7 +208,8 @@ export const ledgersEn: Record<keyof typeof ledgersZh, string> = {
   'ledgers.registers.noImports': 'No imports yet',
 
   'ledgers.compare.title': 'Three-way comparison',
-  'ledgers.compare.hint': 'Compares the latest import of each register: school-age children without registration go to the school-age ledger, registered children on no roster to the suspected-dropout ledger.',
+  'ledgers.compare.hint':
+    'Compares the latest import of each register: school-age children without registration go to the school-age ledger, registered children on no roster to the suspected-dropout ledger.',
   'ledgers.compare.run': 'Compare',
   'ledgers.compare.done': 'Compared in {ms} ms',
   'ledgers.compare.unregistered': 'Household, no registration',
@@ -277,7 +279,8 @@ export const ledgersEn: Record<keyof typeof ledgersZh, string> = {
   'ledgers.dash.overdue': 'Overdue tasks',
   'ledgers.dash.overdueTotal': '{n} overdue tasks',
   'ledgers.dash.visits': 'Township visits (包抓)',
-  'ledgers.dash.visitsHint': 'Bureau staff visit each township at least {n} times a month; counted from completed township visit procedures.',
+  'ledgers.dash.visitsHint':
+    'Bureau staff visit each township at least {n} times a month; counted from completed township visit procedures.',
   'ledgers.dash.compliantMonths': 'Months met',
   'ledgers.dash.township': 'Township',
   'ledgers.dash.openLedger': 'Ledger entries',

@@ -152,7 +152,8 @@ export const modelerEn: Record<keyof typeof modelerZh, string> = {
   'modeler.props.noForm': '(no form)',
   'modeler.props.unpublishedForm': '{key} (not published)',
   'modeler.props.rolesNote': 'Candidate roles: people holding a ticked role see this step in their inbox and can claim it',
-  'modeler.props.startersNote': 'Roles that may start: only people holding a ticked role may start this procedure; with none ticked, anyone may start it within their units',
+  'modeler.props.startersNote':
+    'Roles that may start: only people holding a ticked role may start this procedure; with none ticked, anyone may start it within their units',
   'modeler.props.unknownRole': '{key} (no such role in this county)',
   'modeler.props.permissionsNote': "Permissions of the form's fields at this step",
   'modeler.props.fieldsLoading': "Loading the form's fields…",
@@ -186,7 +187,8 @@ export const modelerEn: Record<keyof typeof modelerZh, string> = {
   'modeler.instances.timeline': 'Timeline',
   'modeler.instances.ended': 'Ended',
   'modeler.instances.editVariables': 'Change case data',
-  'modeler.instances.variablesHelp': 'Enter only the data to change (JSON), e.g. {"amount": 2000}; fix what the incident tripped over, then retry',
+  'modeler.instances.variablesHelp':
+    'Enter only the data to change (JSON), e.g. {"amount": 2000}; fix what the incident tripped over, then retry',
   'modeler.instances.variablesInvalid': 'Enter a JSON object, e.g. {"amount": 2000}',
   'modeler.instances.variablesSaved': 'Case data saved',
   'modeler.instances.variables': 'Case data',

@@ -26,7 +26,11 @@ export default function AuditPage() {
 
   const load = useCallback(() => {
     setLoading(true);
-    api.audit(filter, page, PAGE_SIZE).then(setData).catch(showError).finally(() => setLoading(false));
+    api
+      .audit(filter, page, PAGE_SIZE)
+      .then(setData)
+      .catch(showError)
+      .finally(() => setLoading(false));
   }, [filter, page, showError]);
   useEffect(load, [load]);
 
@@ -48,7 +52,14 @@ export default function AuditPage() {
         loading={loading}
         dataSource={data.items}
         data-testid="audit-table"
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data.total,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (total) => t('common.total', { total }),
+        }}
         columns={[
           { title: t('audit.at'), dataIndex: 'at', width: 190, render: (at: string) => formatDateTime(at) },
           { title: t('audit.username'), dataIndex: 'username', width: 110 },

@@ -83,7 +83,9 @@ export default function ImportPage() {
             }}
             onRemove={reset}
           >
-            <Button icon={<UploadOutlined />} data-testid="import-pick">{t('imports.pick')}</Button>
+            <Button icon={<UploadOutlined />} data-testid="import-pick">
+              {t('imports.pick')}
+            </Button>
           </Upload>
           <Space>
             <Button type="primary" disabled={!file || busy || step === 2} onClick={() => void run(true)} data-testid="import-preview">

@@ -33,7 +33,10 @@ export function OrgUnitForm({ parent, busy, onSubmit }: { parent: OrgUnit; busy:
         name="code"
         label={t('org.code')}
         extra={t('org.codeRule')}
-        rules={[{ required: true, message: t('common.required') }, { pattern: /^[0-9A-Za-z-]{2,32}$/, message: t('org.codeRule') }]}
+        rules={[
+          { required: true, message: t('common.required') },
+          { pattern: /^[0-9A-Za-z-]{2,32}$/, message: t('org.codeRule') },
+        ]}
       >
         <Input />
       </Form.Item>

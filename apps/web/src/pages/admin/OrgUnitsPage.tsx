@@ -93,7 +93,7 @@ export default function OrgUnitsPage() {
                   <Descriptions.Item label={t('org.code')}>{unit.code}</Descriptions.Item>
                   <Descriptions.Item label={t('org.kind')}>{kindLabel(t, unit.kind)}</Descriptions.Item>
                   <Descriptions.Item label={t('org.parent')}>
-                    {unit.parentCode ? byCode.get(unit.parentCode)?.name ?? unit.parentCode : '—'}
+                    {unit.parentCode ? (byCode.get(unit.parentCode)?.name ?? unit.parentCode) : '—'}
                   </Descriptions.Item>
                 </Descriptions>
               </Card>

@@ -25,7 +25,11 @@ export default function RolesPage() {
 
   const load = useCallback(() => {
     setLoading(true);
-    api.roles().then(setRoles).catch(showError).finally(() => setLoading(false));
+    api
+      .roles()
+      .then(setRoles)
+      .catch(showError)
+      .finally(() => setLoading(false));
   }, [showError]);
   useEffect(load, [load]);
 
@@ -59,14 +63,23 @@ export default function RolesPage() {
               { title: t('roles.key'), dataIndex: 'key', width: 160 },
               { title: t('roles.name'), dataIndex: 'name' },
               { title: t('roles.nameEn'), dataIndex: 'nameEn' },
-              { title: t('roles.permissions'), dataIndex: 'permissions', render: (ps: string[]) => ps.map((p) => <Tag key={p}>{permissionLabel(t, p)}</Tag>) },
+              {
+                title: t('roles.permissions'),
+                dataIndex: 'permissions',
+                render: (ps: string[]) => ps.map((p) => <Tag key={p}>{permissionLabel(t, p)}</Tag>),
+              },
             ]}
           />
         </Col>
         <Col span={9}>
           <Card size="small" title={t('roles.create')}>
             <Form<NewRole> form={form} layout="vertical" onFinish={create}>
-              <Form.Item name="key" label={t('roles.key')} extra={t('roles.keyRule')} rules={[{ required: true, pattern: /^[a-z][a-z0-9-]{1,63}$/, message: t('roles.keyRule') }]}>
+              <Form.Item
+                name="key"
+                label={t('roles.key')}
+                extra={t('roles.keyRule')}
+                rules={[{ required: true, pattern: /^[a-z][a-z0-9-]{1,63}$/, message: t('roles.keyRule') }]}
+              >
                 <Input />
               </Form.Item>
               <Form.Item name="name" label={t('roles.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
@@ -78,7 +91,9 @@ export default function RolesPage() {
               <Form.Item name="permissions" label={t('roles.permissions')}>
                 <Checkbox.Group options={KNOWN_PERMISSIONS.map((p) => ({ value: p, label: permissionLabel(t, p) }))} />
               </Form.Item>
-              <Button type="primary" htmlType="submit" loading={busy}>{t('common.create')}</Button>
+              <Button type="primary" htmlType="submit" loading={busy}>
+                {t('common.create')}
+              </Button>
             </Form>
           </Card>
         </Col>

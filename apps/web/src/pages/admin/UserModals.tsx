@@ -33,16 +33,29 @@ export function CreateUserModal({ roles, tree, ...p }: ModalProps<NewUser> & { r
       destroyOnHidden
     >
       <Form<NewUser> form={form} layout="vertical" preserve={false} initialValues={{ roles: [{}] }} onFinish={p.onSubmit}>
-        <Form.Item name="username" label={t('users.username')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{2,64}$/, message: t('common.required') }]}>
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{2,64}$/, message: t('common.required') }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="phone" label={t('users.phone')}>
           <Input maxLength={20} />
         </Form.Item>
-        <Form.Item name="password" label={t('users.password')} extra={t('users.passwordRule')} rules={[{ required: true, min: 8, message: t('users.passwordRule') }]}>
+        <Form.Item
+          name="password"
+          label={t('users.password')}
+          extra={t('users.passwordRule')}
+          rules={[{ required: true, min: 8, message: t('users.passwordRule') }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item label={t('users.roles')} required>
@@ -63,7 +76,14 @@ export function EditUserModal({ user, ...p }: ModalProps<UserEdits> & { user: Ad
   const { t } = useI18n();
   const [form] = Form.useForm<UserEdits>();
   return (
-    <Modal title={t('users.editTitle', { name: user?.displayName ?? '' })} open={p.open} confirmLoading={p.busy} onCancel={p.onCancel} onOk={() => form.submit()} destroyOnHidden>
+    <Modal
+      title={t('users.editTitle', { name: user?.displayName ?? '' })}
+      open={p.open}
+      confirmLoading={p.busy}
+      onCancel={p.onCancel}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
       <Form<UserEdits>
         form={form}
         layout="vertical"
@@ -71,7 +91,11 @@ export function EditUserModal({ user, ...p }: ModalProps<UserEdits> & { user: Ad
         initialValues={{ displayName: user?.displayName, phone: user?.phone ?? '', active: user?.active }}
         onFinish={p.onSubmit}
       >
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="phone" label={t('users.phone')}>
@@ -89,9 +113,21 @@ export function ResetPasswordModal({ user, ...p }: ModalProps<{ password: string
   const { t } = useI18n();
   const [form] = Form.useForm<{ password: string }>();
   return (
-    <Modal title={t('users.resetTitle', { name: user?.displayName ?? '' })} open={p.open} confirmLoading={p.busy} onCancel={p.onCancel} onOk={() => form.submit()} destroyOnHidden>
+    <Modal
+      title={t('users.resetTitle', { name: user?.displayName ?? '' })}
+      open={p.open}
+      confirmLoading={p.busy}
+      onCancel={p.onCancel}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" preserve={false} onFinish={p.onSubmit}>
-        <Form.Item name="password" label={t('users.newPassword')} extra={t('users.passwordRule')} rules={[{ required: true, min: 8, message: t('users.passwordRule') }]}>
+        <Form.Item
+          name="password"
+          label={t('users.newPassword')}
+          extra={t('users.passwordRule')}
+          rules={[{ required: true, min: 8, message: t('users.passwordRule') }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
@@ -99,11 +135,24 @@ export function ResetPasswordModal({ user, ...p }: ModalProps<{ password: string
   );
 }
 
-export function UserRolesModal({ user, roles, tree, ...p }: ModalProps<{ roles: RoleAt[] }> & { user: AdminUser | null; roles: Role[]; tree: OrgTreeNode[] }) {
+export function UserRolesModal({
+  user,
+  roles,
+  tree,
+  ...p
+}: ModalProps<{ roles: RoleAt[] }> & { user: AdminUser | null; roles: Role[]; tree: OrgTreeNode[] }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ roles: RoleAt[] }>();
   return (
-    <Modal title={t('users.rolesTitle', { name: user?.displayName ?? '' })} open={p.open} width={720} confirmLoading={p.busy} onCancel={p.onCancel} onOk={() => form.submit()} destroyOnHidden>
+    <Modal
+      title={t('users.rolesTitle', { name: user?.displayName ?? '' })}
+      open={p.open}
+      width={720}
+      confirmLoading={p.busy}
+      onCancel={p.onCancel}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
       <Form
         form={form}
         preserve={false}

@@ -30,7 +30,11 @@ export default function UsersPage() {
 
   const load = useCallback(() => {
     setLoading(true);
-    api.users(q, page, PAGE_SIZE).then(setData).catch(showError).finally(() => setLoading(false));
+    api
+      .users(q, page, PAGE_SIZE)
+      .then(setData)
+      .catch(showError)
+      .finally(() => setLoading(false));
   }, [q, page, showError]);
   useEffect(load, [load]);
   useEffect(() => {
@@ -77,7 +81,14 @@ export default function UsersPage() {
         loading={loading}
         dataSource={data.items}
         data-testid="users-table"
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data.total,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (total) => t('common.total', { total }),
+        }}
         columns={[
           { title: t('users.username'), dataIndex: 'username', width: 140 },
           { title: t('users.displayName'), dataIndex: 'displayName', width: 160 },
@@ -97,9 +108,15 @@ export default function UsersPage() {
             width: 220,
             render: (_, u) => (
               <Space size={0}>
-                <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', user: u })}>{t('common.edit')}</Button>
-                <Button type="link" size="small" onClick={() => setDialog({ kind: 'roles', user: u })}>{t('users.editRoles')}</Button>
-                <Button type="link" size="small" onClick={() => setDialog({ kind: 'password', user: u })}>{t('users.resetPassword')}</Button>
+                <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', user: u })}>
+                  {t('common.edit')}
+                </Button>
+                <Button type="link" size="small" onClick={() => setDialog({ kind: 'roles', user: u })}>
+                  {t('users.editRoles')}
+                </Button>
+                <Button type="link" size="small" onClick={() => setDialog({ kind: 'password', user: u })}>
+                  {t('users.resetPassword')}
+                </Button>
               </Space>
             ),
           },
@@ -121,7 +138,9 @@ export default function UsersPage() {
         {...modal}
         open={dialog?.kind === 'edit'}
         user={current}
-        onSubmit={(v: UserEdits) => current && save(() => api.updateUser(current.id, { ...v, phone: v.phone?.trim() ?? '' }), t('common.saved'))}
+        onSubmit={(v: UserEdits) =>
+          current && save(() => api.updateUser(current.id, { ...v, phone: v.phone?.trim() ?? '' }), t('common.saved'))
+        }
       />
       <ResetPasswordModal
         {...modal}

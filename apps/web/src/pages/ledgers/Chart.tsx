@@ -17,7 +17,17 @@ export interface ChartClick {
 }
 
 /** An ECharts chart; clicks report the category (name) and its index, for drilling down. */
-export function Chart({ option, height = 280, onClick, testId }: { option: EChartsOption; height?: number; onClick?: (e: ChartClick) => void; testId?: string }) {
+export function Chart({
+  option,
+  height = 280,
+  onClick,
+  testId,
+}: {
+  option: EChartsOption;
+  height?: number;
+  onClick?: (e: ChartClick) => void;
+  testId?: string;
+}) {
   return (
     <div data-testid={testId}>
       <ReactEChartsCore

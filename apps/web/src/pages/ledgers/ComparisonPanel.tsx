@@ -13,7 +13,11 @@ export function ComparisonPanel() {
   const [result, setResult] = useState<{ counts: ComparisonCounts; durationMs: number } | null>(null);
   const run = () => {
     setBusy(true);
-    ledgersApi.compare().then(setResult).catch(showError).finally(() => setBusy(false));
+    ledgersApi
+      .compare()
+      .then(setResult)
+      .catch(showError)
+      .finally(() => setBusy(false));
   };
   const stat = (key: keyof ComparisonCounts, ledger?: string) => (
     <Col xs={12} md={6}>

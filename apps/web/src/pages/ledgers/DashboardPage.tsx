@@ -63,7 +63,13 @@ export default function DashboardPage() {
     grid: { left: 40, right: 16, bottom: 80, top: 40 },
     xAxis: { type: 'category', data: names, axisLabel: { rotate: 40, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1 },
-    series: LEDGER_KINDS.map((k, i) => ({ name: t(kindLabel(k)), type: 'bar', stack: 'all', color: KIND_COLORS[i], data: d.children.map((c) => totalOf(c.counts[k])) })),
+    series: LEDGER_KINDS.map((k, i) => ({
+      name: t(kindLabel(k)),
+      type: 'bar',
+      stack: 'all',
+      color: KIND_COLORS[i],
+      data: d.children.map((c) => totalOf(c.counts[k])),
+    })),
   };
   const byStatus: EChartsOption = {
     tooltip: { trigger: 'axis' },
@@ -71,11 +77,18 @@ export default function DashboardPage() {
     grid: { left: 40, right: 16, bottom: 30, top: 40 },
     xAxis: { type: 'category', data: LEDGER_KINDS.map((k) => t(kindLabel(k))) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: LEDGER_STATUSES.map((s, i) => ({ name: t(statusLabel(s)), type: 'bar', color: ['#fa8c16', '#1677ff', '#52c41a'][i], data: LEDGER_KINDS.map((k) => d.unit.counts[k][s]) })),
+    series: LEDGER_STATUSES.map((s, i) => ({
+      name: t(statusLabel(s)),
+      type: 'bar',
+      color: ['#fa8c16', '#1677ff', '#52c41a'][i],
+      data: LEDGER_KINDS.map((k) => d.unit.counts[k][s]),
+    })),
   };
   const byReason: EChartsOption = {
     tooltip: { trigger: 'item' },
-    series: [{ type: 'pie', radius: ['35%', '65%'], data: d.byReason.map((r) => ({ name: `${t(kindLabel(r.kind))}·${r.reason}`, value: r.n })) }],
+    series: [
+      { type: 'pie', radius: ['35%', '65%'], data: d.byReason.map((r) => ({ name: `${t(kindLabel(r.kind))}·${r.reason}`, value: r.n })) },
+    ],
   };
   const causeName = (c: string) => {
     const key = causeLabel(c);
@@ -113,7 +126,10 @@ export default function DashboardPage() {
       {
         name: d.visits.months[lastMonth],
         type: 'bar',
-        data: d.visits.townships.map((v) => ({ value: v.visits[lastMonth] ?? 0, itemStyle: { color: (v.visits[lastMonth] ?? 0) >= d.visits.required ? '#52c41a' : '#fa541c' } })),
+        data: d.visits.townships.map((v) => ({
+          value: v.visits[lastMonth] ?? 0,
+          itemStyle: { color: (v.visits[lastMonth] ?? 0) >= d.visits.required ? '#52c41a' : '#fa541c' },
+        })),
         markLine: { symbol: 'none', data: [{ yAxis: d.visits.required }], lineStyle: { color: '#595959', type: 'dashed' } },
       },
     ],
@@ -124,7 +140,9 @@ export default function DashboardPage() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <PageTitle>{t('shell.menu.dashboard')}</PageTitle>
       <Space wrap>
-        <Typography.Text strong data-testid="dash-scope">{t('ledgers.dash.scope', { unit: d.unit.name })}</Typography.Text>
+        <Typography.Text strong data-testid="dash-scope">
+          {t('ledgers.dash.scope', { unit: d.unit.name })}
+        </Typography.Text>
         {parent && (
           <Button size="small" icon={<ArrowUpOutlined />} onClick={() => setParam({ unit: parent })} data-testid="dash-up">
             {t('ledgers.dash.up')}
@@ -136,22 +154,43 @@ export default function DashboardPage() {
         {LEDGER_KINDS.map((k) => (
           <Col key={k} xs={12} md={6}>
             <Card size="small" data-testid={`dash-total-${k}`}>
-              <Statistic title={t(kindLabel(k))} value={totalOf(d.unit.counts[k])}
-                suffix={<Typography.Text type="secondary" style={{ fontSize: 13 }}>{`${t(statusLabel('signed-off'))} ${d.unit.counts[k]['signed-off']}`}</Typography.Text>} />
+              <Statistic
+                title={t(kindLabel(k))}
+                value={totalOf(d.unit.counts[k])}
+                suffix={
+                  <Typography.Text
+                    type="secondary"
+                    style={{ fontSize: 13 }}
+                  >{`${t(statusLabel('signed-off'))} ${d.unit.counts[k]['signed-off']}`}</Typography.Text>
+                }
+              />
             </Card>
           </Col>
         ))}
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('ledgers.dash.overdue')} value={d.overdue.total} valueStyle={d.overdue.total ? { color: '#cf1322' } : undefined} />
+            <Statistic
+              title={t('ledgers.dash.overdue')}
+              value={d.overdue.total}
+              valueStyle={d.overdue.total ? { color: '#cf1322' } : undefined}
+            />
           </Card>
         </Col>
       </Row>
       <Card size="small" className="kcbx-no-print">
         <Space wrap>
           <span>{t('ledgers.dash.reportMonth')}</span>
-          <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(v) => v && setParam({ month: v.format('YYYY-MM') })} />
-          <Button icon={<DownloadOutlined />} onClick={() => ledgersApi.downloadReport(d.unit.code, month, fileName).catch(showError)} data-testid="dash-export">
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            value={dayjs(`${month}-01`)}
+            onChange={(v) => v && setParam({ month: v.format('YYYY-MM') })}
+          />
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => ledgersApi.downloadReport(d.unit.code, month, fileName).catch(showError)}
+            data-testid="dash-export"
+          >
             {t('ledgers.dash.export')}
           </Button>
           <Button icon={<PrinterOutlined />} onClick={() => setParam({ view: 'print', unit: d.unit.code })} data-testid="dash-print">
@@ -160,7 +199,9 @@ export default function DashboardPage() {
         </Space>
       </Card>
       <Card size="small" title={t('ledgers.dash.byUnit')}>
-        {d.children.length > 0 && <Chart option={byUnit} height={320} onClick={(e) => drill(d.children[e.dataIndex])} testId="dash-chart-unit" />}
+        {d.children.length > 0 && (
+          <Chart option={byUnit} height={320} onClick={(e) => drill(d.children[e.dataIndex])} testId="dash-chart-unit" />
+        )}
         <UnitCountsTable
           d={d}
           onUnit={drill}
@@ -184,8 +225,12 @@ export default function DashboardPage() {
       <Card size="small" title={t('ledgers.dash.byCause')}>
         <Typography.Paragraph type="secondary">{t('ledgers.dash.byCauseHint')}</Typography.Paragraph>
         <Row gutter={16}>
-          <Col xs={24} lg={12}>{d.byCause.length > 0 && <Chart option={byCause} height={220} testId="dash-chart-cause" />}</Col>
-          <Col xs={24} lg={12}><CauseTable d={d} /></Col>
+          <Col xs={24} lg={12}>
+            {d.byCause.length > 0 && <Chart option={byCause} height={220} testId="dash-chart-cause" />}
+          </Col>
+          <Col xs={24} lg={12}>
+            <CauseTable d={d} />
+          </Col>
         </Row>
       </Card>
       <Row gutter={16}>

@@ -12,7 +12,11 @@ export function HistoryDrawer({ entry, onClose }: { entry: LedgerEntry | null; o
   const [events, setEvents] = useState<LedgerEvent[]>([]);
   useEffect(() => {
     setEvents([]);
-    if (entry) ledgersApi.history(entry.kind, entry.id).then((h) => setEvents(h.events)).catch(showError);
+    if (entry)
+      ledgersApi
+        .history(entry.kind, entry.id)
+        .then((h) => setEvents(h.events))
+        .catch(showError);
   }, [entry, showError]);
   return (
     <Drawer open={!!entry} onClose={onClose} width={460} title={entry ? t('ledgers.historyTitle', { name: entry.studentName }) : ''}>

@@ -18,7 +18,13 @@ function PastProblems({ id }: { id: string }) {
 }
 
 /** Every import kept, newest first: which register, which file, who and when, and how many rows went in. */
-export function ImportHistory({ imports, loading }: { imports: (RegisterImport & { importedByName?: string | null })[]; loading: boolean }) {
+export function ImportHistory({
+  imports,
+  loading,
+}: {
+  imports: (RegisterImport & { importedByName?: string | null })[];
+  loading: boolean;
+}) {
   const { t, formatDateTime } = useI18n();
   return (
     <Table

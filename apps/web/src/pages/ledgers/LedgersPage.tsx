@@ -51,7 +51,11 @@ export default function LedgersPage() {
 
   const load = useCallback(() => {
     setLoading(true);
-    ledgersApi.ledger(kind, { orgUnit, status }, page, PAGE_SIZE).then(setData).catch(showError).finally(() => setLoading(false));
+    ledgersApi
+      .ledger(kind, { orgUnit, status }, page, PAGE_SIZE)
+      .then(setData)
+      .catch(showError)
+      .finally(() => setLoading(false));
     Promise.all(LEDGER_KINDS.map((k) => ledgersApi.ledger(k, { orgUnit, status }, 1, 1).then((r) => [k, r.total] as const)))
       .then((pairs) => setCounts(Object.fromEntries(pairs)))
       .catch(showError);
@@ -71,7 +75,11 @@ export default function LedgersPage() {
         load();
       });
   const startSelected = () =>
-    modal.confirm({ title: t('ledgers.confirmBulk', { n: selected.length }), onOk: () => start(selected), okButtonProps: { 'data-testid': 'ledger-bulk-confirm' } as ButtonProps });
+    modal.confirm({
+      title: t('ledgers.confirmBulk', { n: selected.length }),
+      onOk: () => start(selected),
+      okButtonProps: { 'data-testid': 'ledger-bulk-confirm' } as ButtonProps,
+    });
 
   return (
     <>
@@ -125,20 +133,39 @@ export default function LedgersPage() {
         locale={{ emptyText: t('ledgers.empty') }}
         rowSelection={
           manage
-            ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: r.status !== 'open' }) }
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as string[]),
+                getCheckboxProps: (r) => ({ disabled: r.status !== 'open' }),
+              }
             : undefined
         }
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common.total', { total: n }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data.total,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (n) => t('common.total', { total: n }),
+        }}
         columns={[
           {
             title: t('ledgers.col.student'),
             dataIndex: 'studentName',
             render: (v: string, r) => (r.studentId ? <Link to={`/students/${r.studentId}`}>{v}</Link> : v),
           },
-          { title: t('ledgers.col.idNumber'), dataIndex: 'idNumberMasked', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          {
+            title: t('ledgers.col.idNumber'),
+            dataIndex: 'idNumberMasked',
+            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+          },
           { title: t('ledgers.col.unit'), dataIndex: 'orgUnitName' },
           { title: t('ledgers.col.reason'), dataIndex: 'reason' },
-          { title: t('ledgers.col.status'), dataIndex: 'status', render: (s: LedgerStatus) => <Tag color={STATUS_COLOR[s]}>{t(statusLabel(s))}</Tag> },
+          {
+            title: t('ledgers.col.status'),
+            dataIndex: 'status',
+            render: (s: LedgerStatus) => <Tag color={STATUS_COLOR[s]}>{t(statusLabel(s))}</Tag>,
+          },
           {
             title: t('ledgers.col.case'),
             dataIndex: 'caseId',

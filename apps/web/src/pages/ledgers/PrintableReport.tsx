@@ -22,7 +22,10 @@ export function PrintableReport({ orgUnit, month, onBack }: { orgUnit?: string; 
   const row = (u: UnitCounts, name: string, total = false) => (
     <tr key={u.code + name} className={total ? 'total' : undefined}>
       <td className="name">{name}</td>
-      {LEDGER_KINDS.flatMap((k) => [...LEDGER_STATUSES.map((s) => <td key={`${k}${s}`}>{u.counts[k][s]}</td>), <td key={`${k}t`}>{totalOf(u.counts[k])}</td>])}
+      {LEDGER_KINDS.flatMap((k) => [
+        ...LEDGER_STATUSES.map((s) => <td key={`${k}${s}`}>{u.counts[k][s]}</td>),
+        <td key={`${k}t`}>{totalOf(u.counts[k])}</td>,
+      ])}
     </tr>
   );
   return (
@@ -37,7 +40,9 @@ export function PrintableReport({ orgUnit, month, onBack }: { orgUnit?: string; 
         <h1>{t('ledgers.report.title', { unit: r.unit.name, month: `${y}年${Number(m)}月` })}</h1>
         <div className="meta">
           {/* A past month's figures are the ledger as it stood when that month ended (the API's rule). */}
-          {t('ledgers.report.asOf', { date: formatDate(month < dayjs().format('YYYY-MM') ? dayjs(`${month}-01`).endOf('month').toDate() : new Date()) })}
+          {t('ledgers.report.asOf', {
+            date: formatDate(month < dayjs().format('YYYY-MM') ? dayjs(`${month}-01`).endOf('month').toDate() : new Date()),
+          })}
           {'　'}
           {t('ledgers.report.printedAt', { date: formatDate(new Date()) })}
         </div>
@@ -45,10 +50,17 @@ export function PrintableReport({ orgUnit, month, onBack }: { orgUnit?: string; 
           <thead>
             <tr>
               <th rowSpan={2}>{t('ledgers.dash.unit')}</th>
-              {LEDGER_KINDS.map((k) => <th key={k} colSpan={4}>{t(kindLabel(k))}</th>)}
+              {LEDGER_KINDS.map((k) => (
+                <th key={k} colSpan={4}>
+                  {t(kindLabel(k))}
+                </th>
+              ))}
             </tr>
             <tr>
-              {LEDGER_KINDS.flatMap((k) => [...LEDGER_STATUSES.map((s) => <th key={`${k}${s}`}>{t(statusLabel(s))}</th>), <th key={`${k}t`}>{t('ledgers.dash.total')}</th>])}
+              {LEDGER_KINDS.flatMap((k) => [
+                ...LEDGER_STATUSES.map((s) => <th key={`${k}${s}`}>{t(statusLabel(s))}</th>),
+                <th key={`${k}t`}>{t('ledgers.dash.total')}</th>,
+              ])}
             </tr>
           </thead>
           <tbody>
@@ -62,15 +74,25 @@ export function PrintableReport({ orgUnit, month, onBack }: { orgUnit?: string; 
             <table>
               <thead>
                 <tr>
-                  <th>{t('ledgers.report.no')}</th><th>{t('ledgers.col.student')}</th><th>{t('ledgers.col.idNumber')}</th><th>{t('ledgers.dash.kind')}</th>
-                  <th>{t('ledgers.col.reason')}</th><th>{t('ledgers.col.status')}</th><th>{t('ledgers.col.created')}</th>
+                  <th>{t('ledgers.report.no')}</th>
+                  <th>{t('ledgers.col.student')}</th>
+                  <th>{t('ledgers.col.idNumber')}</th>
+                  <th>{t('ledgers.dash.kind')}</th>
+                  <th>{t('ledgers.col.reason')}</th>
+                  <th>{t('ledgers.col.status')}</th>
+                  <th>{t('ledgers.col.created')}</th>
                 </tr>
               </thead>
               <tbody>
                 {r.entries.map((e, i) => (
                   <tr key={i}>
-                    <td>{i + 1}</td><td className="name">{e.studentName}</td><td>{e.idNumberMasked}</td><td>{t(kindLabel(e.kind))}</td>
-                    <td>{e.reason}</td><td>{t(statusLabel(e.status))}</td><td>{formatDate(e.createdAt)}</td>
+                    <td>{i + 1}</td>
+                    <td className="name">{e.studentName}</td>
+                    <td>{e.idNumberMasked}</td>
+                    <td>{t(kindLabel(e.kind))}</td>
+                    <td>{e.reason}</td>
+                    <td>{t(statusLabel(e.status))}</td>
+                    <td>{formatDate(e.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -84,7 +106,9 @@ export function PrintableReport({ orgUnit, month, onBack }: { orgUnit?: string; 
               <thead>
                 <tr>
                   <th>{t('ledgers.dash.township')}</th>
-                  {r.visits.months.map((mm) => <th key={mm}>{mm}</th>)}
+                  {r.visits.months.map((mm) => (
+                    <th key={mm}>{mm}</th>
+                  ))}
                   <th>{t('ledgers.dash.compliantMonths')}</th>
                 </tr>
               </thead>
@@ -92,7 +116,9 @@ export function PrintableReport({ orgUnit, month, onBack }: { orgUnit?: string; 
                 {r.visits.townships.map((v) => (
                   <tr key={v.code}>
                     <td className="name">{v.name}</td>
-                    {v.visits.map((n, i) => <td key={i}>{n}</td>)}
+                    {v.visits.map((n, i) => (
+                      <td key={i}>{n}</td>
+                    ))}
                     <td>{`${v.compliantMonths}/${r.visits.months.length}`}</td>
                   </tr>
                 ))}

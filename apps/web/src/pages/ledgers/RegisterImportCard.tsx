@@ -4,7 +4,17 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n/i18n';
 import { useShowError } from '../../util/useShowError';
 import { fieldLabel, sourceHint, sourceLabel } from './labels';
-import { ColumnMapping, ImportProgress, ledgersApi, REGISTER_FIELDS, RegisterField, RegisterImport, RegisterPreview, RegisterSource, RowProblem } from './ledgersApi';
+import {
+  ColumnMapping,
+  ImportProgress,
+  ledgersApi,
+  REGISTER_FIELDS,
+  RegisterField,
+  RegisterImport,
+  RegisterPreview,
+  RegisterSource,
+  RowProblem,
+} from './ledgersApi';
 
 const REQUIRED: RegisterField[] = ['name', 'idNumber'];
 const POLL_MS = 400;
@@ -23,11 +33,18 @@ export function RowProblems({ problems, total, testId }: { problems: RowProblem[
         locale={{ emptyText: t('ledgers.registers.noProblems') }}
         columns={[
           { title: t('ledgers.registers.row'), dataIndex: 'row', width: 80 },
-          { title: t('ledgers.registers.problemField'), dataIndex: 'field', width: 120, render: (f: string) => ((REGISTER_FIELDS as readonly string[]).includes(f) ? t(fieldLabel(f as RegisterField)) : f) },
+          {
+            title: t('ledgers.registers.problemField'),
+            dataIndex: 'field',
+            width: 120,
+            render: (f: string) => ((REGISTER_FIELDS as readonly string[]).includes(f) ? t(fieldLabel(f as RegisterField)) : f),
+          },
           { title: t('ledgers.registers.message'), dataIndex: 'message' },
         ]}
       />
-      {total > problems.length && <Typography.Text type="secondary">{t('ledgers.registers.problemsMore', { shown: problems.length, total })}</Typography.Text>}
+      {total > problems.length && (
+        <Typography.Text type="secondary">{t('ledgers.registers.problemsMore', { shown: problems.length, total })}</Typography.Text>
+      )}
     </>
   );
 }
@@ -81,7 +98,10 @@ export function RegisterImportCard({ source, onImported }: { source: RegisterSou
     setBusy(true);
     setProgress({ phase: 'unknown', done: 0, total: 0 });
     polling.current = setInterval(() => {
-      ledgersApi.progress(key).then((p) => p.phase !== 'unknown' && setProgress(p)).catch(() => undefined);
+      ledgersApi
+        .progress(key)
+        .then((p) => p.phase !== 'unknown' && setProgress(p))
+        .catch(() => undefined);
     }, POLL_MS);
     ledgersApi
       .importRegister(source, file, mapping, key, () => undefined)
@@ -102,22 +122,43 @@ export function RegisterImportCard({ source, onImported }: { source: RegisterSou
 
   const mappedOk = REQUIRED.every((f) => mapping[f]);
   const step = result ? 2 : preview ? 1 : 0;
-  const percent = progress ? (progress.phase === 'done' ? 100 : progress.total ? Math.round((progress.done / progress.total) * 100) : 0) : 0;
+  const percent = progress
+    ? progress.phase === 'done'
+      ? 100
+      : progress.total
+        ? Math.round((progress.done / progress.total) * 100)
+        : 0
+    : 0;
 
   return (
-    <Card size="small" title={t(sourceLabel(source))} extra={<Typography.Text type="secondary">{t(sourceHint(source))}</Typography.Text>} data-testid={`register-${source}`}>
+    <Card
+      size="small"
+      title={t(sourceLabel(source))}
+      extra={<Typography.Text type="secondary">{t(sourceHint(source))}</Typography.Text>}
+      data-testid={`register-${source}`}
+    >
       <Steps
         size="small"
         current={step}
         style={{ marginBottom: 12 }}
-        items={[{ title: t('ledgers.registers.step.upload') }, { title: t('ledgers.registers.step.mapping') }, { title: t('ledgers.registers.step.import') }]}
+        items={[
+          { title: t('ledgers.registers.step.upload') },
+          { title: t('ledgers.registers.step.mapping') },
+          { title: t('ledgers.registers.step.import') },
+        ]}
       />
       <Space wrap style={{ marginBottom: 12 }}>
         <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={choose} disabled={busy}>
-          <Button icon={<UploadOutlined />} disabled={busy} data-testid={`register-${source}-choose`}>{t('ledgers.registers.choose')}</Button>
+          <Button icon={<UploadOutlined />} disabled={busy} data-testid={`register-${source}-choose`}>
+            {t('ledgers.registers.choose')}
+          </Button>
         </Upload>
         {file && <Typography.Text>{t('ledgers.registers.file', { name: file.name })}</Typography.Text>}
-        {file && !busy && <Button type="link" onClick={reset}>{t('ledgers.registers.reset')}</Button>}
+        {file && !busy && (
+          <Button type="link" onClick={reset}>
+            {t('ledgers.registers.reset')}
+          </Button>
+        )}
       </Space>
 
       {preview && !result && (
@@ -160,7 +201,9 @@ export function RegisterImportCard({ source, onImported }: { source: RegisterSou
             ]}
           />
           <Space style={{ margin: '12px 0' }}>
-            <Button onClick={() => file && check(file, mapping)} disabled={busy || !mappedOk}>{t('ledgers.registers.previewButton')}</Button>
+            <Button onClick={() => file && check(file, mapping)} disabled={busy || !mappedOk}>
+              {t('ledgers.registers.previewButton')}
+            </Button>
             <Button type="primary" onClick={runImport} loading={busy} disabled={!mappedOk} data-testid={`register-${source}-import`}>
               {t('ledgers.registers.importButton')}
             </Button>
@@ -171,7 +214,11 @@ export function RegisterImportCard({ source, onImported }: { source: RegisterSou
             showIcon
             style={{ marginBottom: 8 }}
             data-testid={`register-${source}-summary`}
-            message={t('ledgers.registers.previewSummary', { rows: preview.rows, accepted: preview.accepted, rejected: preview.rejectedCount })}
+            message={t('ledgers.registers.previewSummary', {
+              rows: preview.rows,
+              accepted: preview.accepted,
+              rejected: preview.rejectedCount,
+            })}
           />
           <RowProblems problems={preview.rejected} total={preview.rejectedCount} testId={`register-${source}-problems`} />
         </>
@@ -197,7 +244,9 @@ export function RegisterImportCard({ source, onImported }: { source: RegisterSou
                 : t('ledgers.registers.imported', { accepted: result.accepted, rejected: result.rejectedCount })
             }
           />
-          {!result.duplicateOf && <RowProblems problems={result.rejected ?? []} total={result.rejectedCount} testId={`register-${source}-rejected`} />}
+          {!result.duplicateOf && (
+            <RowProblems problems={result.rejected ?? []} total={result.rejectedCount} testId={`register-${source}-rejected`} />
+          )}
         </>
       )}
     </Card>

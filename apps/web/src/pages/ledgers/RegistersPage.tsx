@@ -15,7 +15,11 @@ export default function RegistersPage() {
   const [imports, setImports] = useState<RegisterImport[]>([]);
   const [loading, setLoading] = useState(true);
   const load = useCallback(() => {
-    ledgersApi.imports().then(setImports).catch(showError).finally(() => setLoading(false));
+    ledgersApi
+      .imports()
+      .then(setImports)
+      .catch(showError)
+      .finally(() => setLoading(false));
   }, [showError]);
   useEffect(load, [load]);
 

@@ -6,7 +6,17 @@ import { Dashboard, KindCounts, LEDGER_KINDS, LEDGER_STATUSES, LedgerKind, UnitC
 export const totalOf = (c: KindCounts[LedgerKind]) => c.open + c['in-progress'] + c['signed-off'];
 
 /** Per unit: each ledger's open / in progress / signed off / total — the same columns as the exported report. */
-export function UnitCountsTable({ d, onUnit, onReport, testId }: { d: Dashboard; onUnit?: (u: UnitCounts) => void; onReport?: (u: UnitCounts) => void; testId: string }) {
+export function UnitCountsTable({
+  d,
+  onUnit,
+  onReport,
+  testId,
+}: {
+  d: Dashboard;
+  onUnit?: (u: UnitCounts) => void;
+  onReport?: (u: UnitCounts) => void;
+  testId: string;
+}) {
   const { t } = useI18n();
   const rows = [...d.children, { ...d.unit, code: '__total', name: t('ledgers.dash.total') }];
   return (
@@ -23,22 +33,45 @@ export function UnitCountsTable({ d, onUnit, onReport, testId }: { d: Dashboard;
           title: t('ledgers.dash.unit'),
           dataIndex: 'name',
           fixed: 'left',
-          render: (name: string, u) => (onUnit && u.code !== '__total' ? <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onUnit(u)}>{name}</Button> : <strong>{name}</strong>),
+          render: (name: string, u) =>
+            onUnit && u.code !== '__total' ? (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onUnit(u)}>
+                {name}
+              </Button>
+            ) : (
+              <strong>{name}</strong>
+            ),
         },
         ...LEDGER_KINDS.map((k) => ({
           title: t(kindLabel(k)),
           children: [
-            ...LEDGER_STATUSES.map((s) => ({ title: t(statusLabel(s)), key: `${k}-${s}`, align: 'right' as const, render: (_: unknown, u: UnitCounts) => u.counts[k][s] })),
-            { title: t('ledgers.dash.total'), key: `${k}-total`, align: 'right' as const, render: (_: unknown, u: UnitCounts) => <strong>{totalOf(u.counts[k])}</strong> },
+            ...LEDGER_STATUSES.map((s) => ({
+              title: t(statusLabel(s)),
+              key: `${k}-${s}`,
+              align: 'right' as const,
+              render: (_: unknown, u: UnitCounts) => u.counts[k][s],
+            })),
+            {
+              title: t('ledgers.dash.total'),
+              key: `${k}-total`,
+              align: 'right' as const,
+              render: (_: unknown, u: UnitCounts) => <strong>{totalOf(u.counts[k])}</strong>,
+            },
           ],
         })),
         ...(onReport
-          ? [{
-              title: t('ledgers.dash.report'),
-              key: 'report',
-              render: (_: unknown, u: UnitCounts) =>
-                u.code === '__total' ? null : <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onReport(u)}>{t('ledgers.dash.reportShort')}</Button>,
-            }]
+          ? [
+              {
+                title: t('ledgers.dash.report'),
+                key: 'report',
+                render: (_: unknown, u: UnitCounts) =>
+                  u.code === '__total' ? null : (
+                    <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onReport(u)}>
+                      {t('ledgers.dash.reportShort')}
+                    </Button>
+                  ),
+              },
+            ]
           : []),
       ]}
     />
@@ -118,9 +151,16 @@ export function VisitsTable({ d }: { d: Dashboard }) {
           title: m,
           key: m,
           align: 'right' as const,
-          render: (_: unknown, r: Dashboard['visits']['townships'][number]) => <Tag color={r.visits[i] >= required ? 'green' : 'red'}>{r.visits[i]}</Tag>,
+          render: (_: unknown, r: Dashboard['visits']['townships'][number]) => (
+            <Tag color={r.visits[i] >= required ? 'green' : 'red'}>{r.visits[i]}</Tag>
+          ),
         })),
-        { title: t('ledgers.dash.compliantMonths'), dataIndex: 'compliantMonths', align: 'right', render: (n: number) => `${n}/${months.length}` },
+        {
+          title: t('ledgers.dash.compliantMonths'),
+          dataIndex: 'compliantMonths',
+          align: 'right',
+          render: (n: number) => `${n}/${months.length}`,
+        },
       ]}
     />
   );
@@ -137,7 +177,14 @@ export function CauseTable({ d }: { d: Dashboard }) {
       dataSource={d.byCause}
       locale={{ emptyText: t('ledgers.dash.noData') }}
       columns={[
-        { title: t('ledgers.dash.cause'), dataIndex: 'cause', render: (c: string) => { const key = causeLabel(c); return key ? t(key) : c; } },
+        {
+          title: t('ledgers.dash.cause'),
+          dataIndex: 'cause',
+          render: (c: string) => {
+            const key = causeLabel(c);
+            return key ? t(key) : c;
+          },
+        },
         { title: t('ledgers.dash.count'), dataIndex: 'n', align: 'right' },
       ]}
     />

@@ -5,7 +5,18 @@ import { readToken } from '../../api/session';
 export type RegisterSource = 'household' | 'student' | 'enrolment' | 'poverty';
 export const REGISTER_SOURCES: RegisterSource[] = ['household', 'student', 'enrolment', 'poverty'];
 /** Our fields a register column can be mapped to (the API's REGISTER_FIELDS). */
-export const REGISTER_FIELDS = ['name', 'idNumber', 'sex', 'birthDate', 'township', 'village', 'school', 'grade', 'className', 'studentNumber'] as const;
+export const REGISTER_FIELDS = [
+  'name',
+  'idNumber',
+  'sex',
+  'birthDate',
+  'township',
+  'village',
+  'school',
+  'grade',
+  'className',
+  'studentNumber',
+] as const;
 export type RegisterField = (typeof REGISTER_FIELDS)[number];
 export type ColumnMapping = Partial<Record<RegisterField, string>>;
 
@@ -114,7 +125,11 @@ export interface ReportEntry {
 export type MonthlyReport = Dashboard & { month: string; entries?: ReportEntry[] };
 
 const qs = (params: Record<string, string | number | undefined>) =>
-  new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+  new URLSearchParams(
+    Object.entries(params)
+      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
 function registerForm(file: File, mapping: ColumnMapping): FormData {
   const form = new FormData();
@@ -141,10 +156,13 @@ export const ledgersApi = {
     request<{ started: { entryId: string; instanceId: string }[] }>('POST', `/api/ledgers/${kind}/persuasion`, { entryIds }),
 
   dashboard: (orgUnit?: string) => request<Dashboard>('GET', `/api/dashboard?${qs({ orgUnit })}`),
-  report: (orgUnit: string | undefined, month: string) => request<MonthlyReport>('GET', `/api/reports/monthly?${qs({ orgUnit, month, format: 'json' })}`),
+  report: (orgUnit: string | undefined, month: string) =>
+    request<MonthlyReport>('GET', `/api/reports/monthly?${qs({ orgUnit, month, format: 'json' })}`),
   /** The XLSX comes through fetch with the session's token, then is handed to the browser as a download. */
   downloadReport: async (orgUnit: string | undefined, month: string, fileName: string) => {
-    const res = await fetch(`/api/reports/monthly?${qs({ orgUnit, month })}`, { headers: { Authorization: `Bearer ${readToken()?.accessToken ?? ''}` } });
+    const res = await fetch(`/api/reports/monthly?${qs({ orgUnit, month })}`, {
+      headers: { Authorization: `Bearer ${readToken()?.accessToken ?? ''}` },
+    });
     if (!res.ok) throw await errorFromResponse(res);
     const url = URL.createObjectURL(await res.blob());
     const a = document.createElement('a');

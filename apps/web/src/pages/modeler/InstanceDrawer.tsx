@@ -10,10 +10,22 @@ import { modelerApi, type InstanceDetail } from './modelerApi';
 import { StateTag } from './StateTag';
 import { VariablesModal } from './VariablesModal';
 
-const EVENT_TYPES = new Set(Object.keys(modelerZh).filter((k) => k.startsWith('modeler.event.')).map((k) => k.slice('modeler.event.'.length)));
+const EVENT_TYPES = new Set(
+  Object.keys(modelerZh)
+    .filter((k) => k.startsWith('modeler.event.'))
+    .map((k) => k.slice('modeler.event.'.length)),
+);
 
 /** One instance: where it stands on the diagram, its incidents (with retry) and what happened so far. */
-export function InstanceDrawer({ instanceId, onClose, onChanged }: { instanceId: string | null; onClose: () => void; onChanged: () => void }) {
+export function InstanceDrawer({
+  instanceId,
+  onClose,
+  onChanged,
+}: {
+  instanceId: string | null;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const { t, formatDateTime } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -61,11 +73,17 @@ export function InstanceDrawer({ instanceId, onClose, onChanged }: { instanceId:
         <>
           <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('modeler.instances.case')}>{caseLabel(detail)}</Descriptions.Item>
-            <Descriptions.Item label={t('modeler.instances.state')}><StateTag state={detail.state} /></Descriptions.Item>
+            <Descriptions.Item label={t('modeler.instances.state')}>
+              <StateTag state={detail.state} />
+            </Descriptions.Item>
             <Descriptions.Item label={t('modeler.instances.unit')}>{detail.orgUnitName ?? detail.orgUnit}</Descriptions.Item>
-            <Descriptions.Item label={t('modeler.instances.activeStep')}>{detail.activeActivityIds.map(name).join('、') || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('modeler.instances.activeStep')}>
+              {detail.activeActivityIds.map(name).join('、') || '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('modeler.instances.started')}>{formatDateTime(detail.startedAt)}</Descriptions.Item>
-            <Descriptions.Item label={t('modeler.instances.ended')}>{detail.endedAt ? formatDateTime(detail.endedAt) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('modeler.instances.ended')}>
+              {detail.endedAt ? formatDateTime(detail.endedAt) : '—'}
+            </Descriptions.Item>
           </Descriptions>
           {diagram && (
             <ProcessDiagram
@@ -77,7 +95,9 @@ export function InstanceDrawer({ instanceId, onClose, onChanged }: { instanceId:
               errorText={t('modeler.importFailed', { message: '' })}
             />
           )}
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('modeler.instances.incidents')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('modeler.instances.incidents')}
+          </Typography.Title>
           {detail.state === 'active' && (
             <Button size="small" style={{ marginBottom: 8 }} onClick={() => setEditing(true)} data-testid="instance-edit-variables">
               {t('modeler.instances.editVariables')}
@@ -92,20 +112,42 @@ export function InstanceDrawer({ instanceId, onClose, onChanged }: { instanceId:
             renderItem={(i) => (
               <List.Item
                 actions={[
-                  <Button key="retry" size="small" danger loading={retrying === i.id} onClick={() => retry(i.id, i.activityId)} data-testid="incident-retry">
+                  <Button
+                    key="retry"
+                    size="small"
+                    danger
+                    loading={retrying === i.id}
+                    onClick={() => retry(i.id, i.activityId)}
+                    data-testid="incident-retry"
+                  >
                     {t('modeler.instances.retry')}
                   </Button>,
                 ]}
               >
-                <List.Item.Meta title={<><Tag color="red">{i.type}</Tag>{name(i.activityId)}</>} description={i.message} />
+                <List.Item.Meta
+                  title={
+                    <>
+                      <Tag color="red">{i.type}</Tag>
+                      {name(i.activityId)}
+                    </>
+                  }
+                  description={i.message}
+                />
               </List.Item>
             )}
           />
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('modeler.instances.variables')}</Typography.Title>
-          <pre data-testid="instance-variables" style={{ background: '#fafafa', padding: 8, maxHeight: 160, overflow: 'auto', fontSize: 12 }}>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('modeler.instances.variables')}
+          </Typography.Title>
+          <pre
+            data-testid="instance-variables"
+            style={{ background: '#fafafa', padding: 8, maxHeight: 160, overflow: 'auto', fontSize: 12 }}
+          >
             {JSON.stringify(detail.variables, null, 2)}
           </pre>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('modeler.instances.timeline')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('modeler.instances.timeline')}
+          </Typography.Title>
           <Timeline
             items={detail.history
               .filter((h) => h.type !== 'activity-entered' && h.type !== 'activity-left')
@@ -126,7 +168,12 @@ export function InstanceDrawer({ instanceId, onClose, onChanged }: { instanceId:
   );
 }
 
-export function caseLabel(i: { studentName?: string | null; businessKey: string | null; id: string; variables?: Record<string, unknown> }): string {
+export function caseLabel(i: {
+  studentName?: string | null;
+  businessKey: string | null;
+  id: string;
+  variables?: Record<string, unknown>;
+}): string {
   const student = i.studentName ?? (typeof i.variables?.studentName === 'string' ? i.variables.studentName : null);
   return student ?? i.businessKey ?? i.id.slice(0, 8);
 }

@@ -44,7 +44,9 @@ export default function InstancesPage() {
 
   const set = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v); else next.delete(k);
+    for (const [k, v] of Object.entries(changes))
+      if (v) next.set(k, v);
+      else next.delete(k);
     setParams(next, { replace: true });
     setPage(1);
   };
@@ -59,9 +61,19 @@ export default function InstancesPage() {
         setRows(
           await Promise.all(
             r.items.map(async (i) => {
-              const names = await definitionInfo(i.definitionId).then((d) => d.names, () => new Map<string, string>());
+              const names = await definitionInfo(i.definitionId).then(
+                (d) => d.names,
+                () => new Map<string, string>(),
+              );
               // The list does not carry the current steps; a running instance's detail does.
-              const ids = i.activeActivityIds ?? (i.state === 'active' ? await modelerApi.instance(i.id).then((d) => d.activeActivityIds, () => []) : []);
+              const ids =
+                i.activeActivityIds ??
+                (i.state === 'active'
+                  ? await modelerApi.instance(i.id).then(
+                      (d) => d.activeActivityIds,
+                      () => [],
+                    )
+                  : []);
               const incidentCount = Array.isArray(i.incidents) ? i.incidents.length : (i.incidents ?? 0);
               return { ...i, stepNames: ids.map((id) => names.get(id) ?? id).join('、'), incidentCount };
             }),
@@ -94,7 +106,10 @@ export default function InstancesPage() {
           style={{ width: 140 }}
           value={version ?? 0}
           onChange={(v: number) => set({ version: v ? String(v) : undefined })}
-          options={[{ value: 0, label: t('modeler.instances.allVersions') }, ...versions.map((d) => ({ value: d.version, label: t('modeler.instances.versionN', { version: d.version }) }))]}
+          options={[
+            { value: 0, label: t('modeler.instances.allVersions') },
+            ...versions.map((d) => ({ value: d.version, label: t('modeler.instances.versionN', { version: d.version }) })),
+          ]}
         />
         <Select
           data-testid="instances-state"
@@ -119,7 +134,12 @@ export default function InstancesPage() {
         columns={[
           { title: t('modeler.instances.case'), key: 'case', render: (_: unknown, r) => caseLabel(r) },
           { title: t('modeler.instances.unit'), dataIndex: 'orgUnitName', render: (v: string | undefined, r) => v ?? r.orgUnit ?? '—' },
-          { title: t('modeler.instances.version'), key: 'version', width: 70, render: (_: unknown, r) => r.version ?? versionOf(r.definitionId) ?? '—' },
+          {
+            title: t('modeler.instances.version'),
+            key: 'version',
+            width: 70,
+            render: (_: unknown, r) => r.version ?? versionOf(r.definitionId) ?? '—',
+          },
           { title: t('modeler.instances.state'), dataIndex: 'state', width: 90, render: (s: string) => <StateTag state={s} /> },
           { title: t('modeler.instances.activeStep'), dataIndex: 'stepNames', render: (v: string) => v || '—' },
           {

@@ -121,7 +121,14 @@ export default function ModelerPage() {
       </PageTitle>
       <Space wrap align="start" style={{ marginBottom: 8 }}>
         <Form.Item label={t('modeler.name')} style={{ marginBottom: 0 }}>
-          <Input data-testid="process-name" value={name} onChange={(e) => setName(e.target.value)} onBlur={applyName} onPressEnter={applyName} style={{ width: 240 }} />
+          <Input
+            data-testid="process-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            onBlur={applyName}
+            onPressEnter={applyName}
+            style={{ width: 240 }}
+          />
         </Form.Item>
         <Form.Item
           label={t('modeler.key')}
@@ -130,21 +137,54 @@ export default function ModelerPage() {
           help={keyValid ? undefined : t('modeler.keyInvalid')}
         >
           <Tooltip title={t('modeler.keyHelp')}>
-            <Input data-testid="process-key" value={key} disabled={!source.isNew} onChange={(e) => setKey(e.target.value.trim())} onBlur={applyKey} onPressEnter={applyKey} style={{ width: 220 }} />
+            <Input
+              data-testid="process-key"
+              value={key}
+              disabled={!source.isNew}
+              onChange={(e) => setKey(e.target.value.trim())}
+              onBlur={applyKey}
+              onPressEnter={applyKey}
+              style={{ width: 220 }}
+            />
           </Tooltip>
         </Form.Item>
         <Space.Compact>
           <Tooltip title={t('modeler.undo')}>
-            <Button icon={<UndoOutlined />} disabled={!m.ready || !m.canUndo()} onClick={m.undo} data-testid="modeler-undo" aria-label={t('modeler.undo')} />
+            <Button
+              icon={<UndoOutlined />}
+              disabled={!m.ready || !m.canUndo()}
+              onClick={m.undo}
+              data-testid="modeler-undo"
+              aria-label={t('modeler.undo')}
+            />
           </Tooltip>
           <Tooltip title={t('modeler.redo')}>
-            <Button icon={<RedoOutlined />} disabled={!m.ready || !m.canRedo()} onClick={m.redo} data-testid="modeler-redo" aria-label={t('modeler.redo')} />
+            <Button
+              icon={<RedoOutlined />}
+              disabled={!m.ready || !m.canRedo()}
+              onClick={m.redo}
+              data-testid="modeler-redo"
+              aria-label={t('modeler.redo')}
+            />
           </Tooltip>
         </Space.Compact>
-        <Button icon={<CheckCircleOutlined />} loading={busy === 'validate'} disabled={!m.ready || !!busy} onClick={runValidate} data-testid="modeler-validate">
+        <Button
+          icon={<CheckCircleOutlined />}
+          loading={busy === 'validate'}
+          disabled={!m.ready || !!busy}
+          onClick={runValidate}
+          data-testid="modeler-validate"
+        >
           {t('modeler.validate')}
         </Button>
-        <Button type="primary" icon={<CloudUploadOutlined />} loading={busy === 'deploy'} disabled={!m.ready || !!busy || !keyValid} onClick={deploy} data-testid="modeler-deploy">
+        <Button
+          type="primary"
+          icon={<CloudUploadOutlined />}
+          loading={busy === 'deploy'}
+          disabled={!m.ready || !!busy || !keyValid}
+          onClick={deploy}
+          data-testid="modeler-deploy"
+        >
           {t('modeler.deploy')}
         </Button>
         <Button icon={<HistoryOutlined />} disabled={source.isNew} onClick={() => setVersionsOpen(true)} data-testid="modeler-versions">
@@ -154,8 +194,12 @@ export default function ModelerPage() {
           {t('modeler.download')}
         </Button>
       </Space>
-      {source.version !== null && m.dirty && <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('modeler.viewing', { version: source.version })} />}
-      {m.importError && <Alert type="error" showIcon style={{ marginBottom: 8 }} message={t('modeler.importFailed', { message: m.importError })} />}
+      {source.version !== null && m.dirty && (
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('modeler.viewing', { version: source.version })} />
+      )}
+      {m.importError && (
+        <Alert type="error" showIcon style={{ marginBottom: 8 }} message={t('modeler.importFailed', { message: m.importError })} />
+      )}
       <div style={{ display: 'flex', border: '1px solid #e5e5e5', background: '#fff', height: CANVAS_HEIGHT }}>
         <div ref={m.canvasRef} data-testid="modeler-canvas" style={{ flex: 1, minWidth: 0, position: 'relative' }} />
         <div ref={m.panelRef} data-testid="modeler-properties" style={{ width: 340, borderLeft: '1px solid #e5e5e5', overflowY: 'auto' }} />
@@ -163,7 +207,13 @@ export default function ModelerPage() {
       <div style={{ marginTop: 8 }}>
         <ProblemsList problems={problems} onSelect={m.select} />
       </div>
-      <VersionsDrawer processKey={source.isNew ? '' : m.info.key} name={m.info.name} open={versionsOpen} onClose={() => setVersionsOpen(false)} reload={deployCount} />
+      <VersionsDrawer
+        processKey={source.isNew ? '' : m.info.key}
+        name={m.info.name}
+        open={versionsOpen}
+        onClose={() => setVersionsOpen(false)}
+        reload={deployCount}
+      />
     </>
   );
 }

@@ -20,7 +20,8 @@ function summarize(defs: ProcessDefinition[]): Row[] {
   const rows = new Map<string, Row>();
   for (const d of defs) {
     const row = rows.get(d.key);
-    if (!row || row.latest < d.version) rows.set(d.key, { key: d.key, name: d.name, latest: d.version, deployedAt: d.deployedAt, running: null });
+    if (!row || row.latest < d.version)
+      rows.set(d.key, { key: d.key, name: d.name, latest: d.version, deployedAt: d.deployedAt, running: null });
   }
   return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
@@ -61,7 +62,9 @@ export default function ProcessesPage() {
           {t('modeler.processes.new')}
         </Button>
         <Upload accept=".bpmn,.xml" showUploadList={false} beforeUpload={openFile}>
-          <Button icon={<UploadOutlined />} data-testid="process-upload">{t('modeler.processes.upload')}</Button>
+          <Button icon={<UploadOutlined />} data-testid="process-upload">
+            {t('modeler.processes.upload')}
+          </Button>
         </Upload>
       </Space>
       <Table<Row>
@@ -83,8 +86,12 @@ export default function ProcessesPage() {
             key: 'actions',
             render: (_: unknown, r) => (
               <Space size={4}>
-                <Button size="small" onClick={() => navigate(`/design/processes/${encodeURIComponent(r.key)}`)}>{t('modeler.processes.open')}</Button>
-                <Button size="small" onClick={() => navigate(`/design/instances?key=${encodeURIComponent(r.key)}`)}>{t('modeler.processes.instances')}</Button>
+                <Button size="small" onClick={() => navigate(`/design/processes/${encodeURIComponent(r.key)}`)}>
+                  {t('modeler.processes.open')}
+                </Button>
+                <Button size="small" onClick={() => navigate(`/design/instances?key=${encodeURIComponent(r.key)}`)}>
+                  {t('modeler.processes.instances')}
+                </Button>
               </Space>
             ),
           },

@@ -5,7 +5,17 @@ import { useShowError } from '../../util/useShowError';
 import { modelerApi } from './modelerApi';
 
 /** Changes a running instance's data, e.g. the value an incident's condition tripped over, before a retry. */
-export function VariablesModal({ instanceId, open, onClose, onSaved }: { instanceId: string; open: boolean; onClose: () => void; onSaved: () => void }) {
+export function VariablesModal({
+  instanceId,
+  open,
+  onClose,
+  onSaved,
+}: {
+  instanceId: string;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -35,7 +45,15 @@ export function VariablesModal({ instanceId, open, onClose, onSaved }: { instanc
   };
 
   return (
-    <Modal open={open} title={t('modeler.instances.editVariables')} onCancel={onClose} onOk={save} okText={t('modeler.instances.save')} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('modeler.instances.editVariables')}
+      onCancel={onClose}
+      onOk={save}
+      okText={t('modeler.instances.save')}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">{t('modeler.instances.variablesHelp')}</Typography.Paragraph>
       <Input.TextArea
         rows={5}

@@ -9,8 +9,16 @@ import { useService } from 'bpmn-js-properties-panel';
 import type { MessageKey } from '../../i18n/zh-CN';
 import type { CountyRole, FormField, PublishedForm } from './modelerApi';
 import {
-  readCandidateGroups, readFieldPermissions, readFormId, readStarterGroups, setCandidateGroupsCommands, setFieldPermissionsCommands,
-  setFormIdCommands, setStarterGroupsCommands, type FieldPermission, type Moddle,
+  readCandidateGroups,
+  readFieldPermissions,
+  readFormId,
+  readStarterGroups,
+  setCandidateGroupsCommands,
+  setFieldPermissionsCommands,
+  setFormIdCommands,
+  setStarterGroupsCommands,
+  type FieldPermission,
+  type Moddle,
 } from './zeebeModel';
 
 /** What the group offers, loaded by the page from the API; the panel re-renders when it changes. */
@@ -40,10 +48,12 @@ export class ModelerCatalog {
     if (Array.isArray(known)) return known;
     if (known === undefined) {
       this.fields.set(key, 'loading');
-      this.loadForm(key).then(
-        (fields) => this.fields.set(key, fields),
-        () => this.fields.set(key, 'failed'),
-      ).finally(this.changed);
+      this.loadForm(key)
+        .then(
+          (fields) => this.fields.set(key, fields),
+          () => this.fields.set(key, 'failed'),
+        )
+        .finally(this.changed);
     }
     return undefined;
   }
@@ -124,19 +134,41 @@ function NoteEntry({ text }: { text: string }) {
 function entriesFor(element: Moddle, catalog: ModelerCatalog, isUserTask: boolean) {
   const entries: Record<string, unknown>[] = [{ id: 'kcbx-form', component: FormEntry, element, isEdited: isSelectEntryEdited }];
   const list: RoleList = isUserTask ? 'candidates' : 'starters';
-  entries.push({ id: 'kcbx-roles-note', component: () => NoteEntry({ text: catalog.t(isUserTask ? 'modeler.props.rolesNote' : 'modeler.props.startersNote') }) });
+  entries.push({
+    id: 'kcbx-roles-note',
+    component: () => NoteEntry({ text: catalog.t(isUserTask ? 'modeler.props.rolesNote' : 'modeler.props.startersNote') }),
+  });
   const keys = new Set(catalog.roles.map((r) => r.key));
   for (const r of catalog.roles) {
-    entries.push({ id: `kcbx-role-${r.key}`, component: RoleEntry, element, list, roleKey: r.key, label: `${catalog.roleName(r)} (${r.key})`, isEdited: isCheckboxEntryEdited });
+    entries.push({
+      id: `kcbx-role-${r.key}`,
+      component: RoleEntry,
+      element,
+      list,
+      roleKey: r.key,
+      label: `${catalog.roleName(r)} (${r.key})`,
+      isEdited: isCheckboxEntryEdited,
+    });
   }
   // A role the county does not have (typed by hand or from an uploaded file) can still be unticked here.
   for (const k of ROLE_LISTS[list].read(element).filter((k) => !keys.has(k))) {
-    entries.push({ id: `kcbx-role-${k}`, component: RoleEntry, element, list, roleKey: k, label: catalog.t('modeler.props.unknownRole', { key: k }), isEdited: isCheckboxEntryEdited });
+    entries.push({
+      id: `kcbx-role-${k}`,
+      component: RoleEntry,
+      element,
+      list,
+      roleKey: k,
+      label: catalog.t('modeler.props.unknownRole', { key: k }),
+      isEdited: isCheckboxEntryEdited,
+    });
   }
   const formId = readFormId(element);
   if (formId) {
     const fields = catalog.fieldsOf(formId);
-    entries.push({ id: 'kcbx-perm-note', component: () => NoteEntry({ text: catalog.t(fields ? 'modeler.props.permissionsNote' : 'modeler.props.fieldsLoading') }) });
+    entries.push({
+      id: 'kcbx-perm-note',
+      component: () => NoteEntry({ text: catalog.t(fields ? 'modeler.props.permissionsNote' : 'modeler.props.fieldsLoading') }),
+    });
     for (const field of fields ?? []) {
       entries.push({ id: `kcbx-perm-${field.name}`, component: PermissionEntry, element, field, isEdited: isSelectEntryEdited });
     }

@@ -1,7 +1,13 @@
 import { checkSteps, type StepFacts } from './modelChecks';
 
 const step = (over: Partial<StepFacts>): StepFacts => ({
-  id: 'apply', name: '班主任填写申请', type: 'userTask', formId: 'leave-application', candidateGroups: ['class-teacher'], assignee: '', ...over,
+  id: 'apply',
+  name: '班主任填写申请',
+  type: 'userTask',
+  formId: 'leave-application',
+  candidateGroups: ['class-teacher'],
+  assignee: '',
+  ...over,
 });
 const forms = new Set(['leave-application', 'principal-review']);
 const roles = new Set(['class-teacher', 'principal']);
@@ -19,7 +25,9 @@ describe('checks before deploying', () => {
 
   it('given a role the county does not have, then it is reported; a FEEL expression is left to run time', () => {
     const problems = checkSteps([step({ candidateGroups: ['class-teacher', 'ghost-role', '=reviewers'] })], forms, roles);
-    expect(problems).toEqual([{ elementId: 'apply', message: 'modeler.check.unknownRole', params: { step: '班主任填写申请', role: 'ghost-role' } }]);
+    expect(problems).toEqual([
+      { elementId: 'apply', message: 'modeler.check.unknownRole', params: { step: '班主任填写申请', role: 'ghost-role' } },
+    ]);
   });
 
   it('given an unpublished form, then it is reported; an assignee alone is enough to work a step', () => {

@@ -31,9 +31,14 @@ export function checkSteps(steps: StepFacts[], publishedForms: Set<string>, role
     // A FEEL expression (=...) names roles at run time; only literal keys can be checked here.
     const literal = s.candidateGroups.filter((g) => !g.startsWith('='));
     for (const role of literal.filter((g) => !roles.has(g))) {
-      problems.push({ elementId: s.id, message: s.type === 'userTask' ? 'modeler.check.unknownRole' : 'modeler.check.unknownStarter', params: { step, role } });
+      problems.push({
+        elementId: s.id,
+        message: s.type === 'userTask' ? 'modeler.check.unknownRole' : 'modeler.check.unknownStarter',
+        params: { step, role },
+      });
     }
-    if (s.type === 'userTask' && s.candidateGroups.length === 0 && !s.assignee) problems.push({ elementId: s.id, message: 'modeler.check.noRoles', params: { step } });
+    if (s.type === 'userTask' && s.candidateGroups.length === 0 && !s.assignee)
+      problems.push({ elementId: s.id, message: 'modeler.check.noRoles', params: { step } });
   }
   return problems;
 }

@@ -75,7 +75,11 @@ export interface InstanceDetail extends InstanceSummary {
 const enc = encodeURIComponent;
 
 const qs = (params: Record<string, string | number | undefined>) =>
-  new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+  new URLSearchParams(
+    Object.entries(params)
+      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
 export const modelerApi = {
   definitions: (all = false) => request<ProcessDefinition[]>('GET', `/api/process-definitions${all ? '?all=true' : ''}`),

@@ -52,7 +52,8 @@ export function useBpmnModeler(initialXml: string | null) {
     if (!canvasRef.current || !panelRef.current || xmlRef.current === null) return;
     let alive = true;
     const catalog = new ModelerCatalog(
-      t, lang,
+      t,
+      lang,
       (key) => modelerApi.form(key).then((f) => formFields(f.schema)),
       () => modelerRef.current?.get<Moddle>('eventBus').fire('propertiesPanel.providersChanged'),
     );
@@ -61,8 +62,12 @@ export function useBpmnModeler(initialXml: string | null) {
       container: canvasRef.current,
       propertiesPanel: { parent: panelRef.current },
       additionalModules: [
-        BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule,
-        translateModule(lang), formRolesModule(catalog),
+        BpmnPropertiesPanelModule,
+        BpmnPropertiesProviderModule,
+        ZeebePropertiesProviderModule,
+        ZeebeBehaviorsModule,
+        translateModule(lang),
+        formRolesModule(catalog),
       ],
       moddleExtensions: { zeebe: zeebeModdle },
     });
@@ -76,16 +81,18 @@ export function useBpmnModeler(initialXml: string | null) {
       });
     });
     // Hand-written files (no diagram interchange) get a computed layout, as in the read-only diagram.
-    withDiagramLayout(xmlRef.current).then((xml) => modeler.importXML(xml)).then(
-      () => {
-        if (!alive) return;
-        modeler.get<Moddle>('canvas').zoom('fit-viewport', 'auto');
-        setImportError(null);
-        refreshInfo();
-        setReady(true);
-      },
-      (e: Error) => alive && setImportError(e.message),
-    );
+    withDiagramLayout(xmlRef.current)
+      .then((xml) => modeler.importXML(xml))
+      .then(
+        () => {
+          if (!alive) return;
+          modeler.get<Moddle>('canvas').zoom('fit-viewport', 'auto');
+          setImportError(null);
+          refreshInfo();
+          setReady(true);
+        },
+        (e: Error) => alive && setImportError(e.message),
+      );
     return () => {
       alive = false;
       setReady(false);
@@ -118,7 +125,10 @@ export function useBpmnModeler(initialXml: string | null) {
         const root = modeler.get<Moddle>('canvas').getRootElement();
         // On the process plane updateProperties also renames the root element's id in the registry.
         if (root.businessObject === process) modeler.get<Moddle>('modeling').updateProperties(root, props);
-        else modeler.get<Moddle>('commandStack').execute('element.updateModdleProperties', { element: root, moddleElement: process, properties: props });
+        else
+          modeler
+            .get<Moddle>('commandStack')
+            .execute('element.updateModdleProperties', { element: root, moddleElement: process, properties: props });
       },
       select(elementId: string) {
         const modeler = modelerRef.current;

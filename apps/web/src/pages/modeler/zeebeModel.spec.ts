@@ -3,8 +3,15 @@ import path from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import {
-  readCandidateGroups, readFieldPermissions, readFormId, readStarterGroups, setCandidateGroupsCommands, setFieldPermissionsCommands, setFormIdCommands,
-  setStarterGroupsCommands, type Command,
+  readCandidateGroups,
+  readFieldPermissions,
+  readFormId,
+  readStarterGroups,
+  setCandidateGroupsCommands,
+  setFieldPermissionsCommands,
+  setFormIdCommands,
+  setStarterGroupsCommands,
+  type Command,
 } from './zeebeModel';
 
 const fixture = fs.readFileSync(path.join(__dirname, '../../../../api/test/fixtures/two-step-approval.bpmn'), 'utf8');
@@ -17,7 +24,8 @@ async function load(xml: string) {
   const bpmnFactory = { create: (type: string, attrs: Record<string, unknown>) => moddle.create(type, attrs) };
   /** What bpmn-js's element.updateModdleProperties does to the model. */
   const run = (commands: Command[]) => {
-    for (const c of commands) for (const [k, v] of Object.entries(c.context.properties as object)) (c.context.moddleElement as any).set(k, v);
+    for (const c of commands)
+      for (const [k, v] of Object.entries(c.context.properties as object)) (c.context.moddleElement as any).set(k, v);
   };
   const xmlOf = async () => (await moddle.toXML(rootElement, { format: true })).xml;
   return { element, bpmnFactory, run, xmlOf };
@@ -33,7 +41,10 @@ describe('zeebe extension elements of a step', () => {
   });
 
   it('given a bare task, when form, roles and permissions are set, then the XML holds what the engine reads', async () => {
-    const bare = fixture.replace(/<bpmn:userTask id="review" name="校长审批">[\s\S]*?<\/bpmn:userTask>/, '<bpmn:userTask id="review" name="校长审批" />');
+    const bare = fixture.replace(
+      /<bpmn:userTask id="review" name="校长审批">[\s\S]*?<\/bpmn:userTask>/,
+      '<bpmn:userTask id="review" name="校长审批" />',
+    );
     const { element, bpmnFactory, run, xmlOf } = await load(bare);
     const review = element('review');
     run(setFormIdCommands(review, bpmnFactory, 'principal-review'));

@@ -35,7 +35,10 @@ export function readFormId(element: Moddle): string {
 
 export function readCandidateGroups(element: Moddle): string[] {
   const value: string = extension(element, 'zeebe:AssignmentDefinition')?.get('candidateGroups') ?? '';
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function property(element: Moddle, name: string): Moddle | undefined {
@@ -46,7 +49,10 @@ function property(element: Moddle, name: string): Moddle | undefined {
 /** A start event's starter roles (zeebe:property starterGroups): who may start the procedure by hand. */
 export function readStarterGroups(element: Moddle): string[] {
   const value: string = property(element, STARTER_GROUPS)?.get('value') ?? '';
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** The step's permissions; an unreadable value counts as none (the validation reports it). */

@@ -7,7 +7,13 @@ import type { MessageKey } from '../../i18n/zh-CN';
 import type { FileEvent, FileEventKind } from './fileTimeline';
 
 const COLORS: Record<FileEventKind, string> = {
-  started: 'blue', ended: 'green', terminated: 'gray', step: 'blue', return: 'red', comment: 'gray', attachment: 'gray',
+  started: 'blue',
+  ended: 'green',
+  terminated: 'gray',
+  step: 'blue',
+  return: 'red',
+  comment: 'gray',
+  attachment: 'gray',
 };
 
 const TITLES: Record<FileEventKind, MessageKey> = {

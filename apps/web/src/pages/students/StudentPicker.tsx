@@ -42,7 +42,12 @@ export function StudentPicker({ value, onChange, placeholder }: StudentPickerPro
       filterOption={false}
       onSearch={search}
       notFoundContent={loading ? <Spin size="small" /> : undefined}
-      onChange={(id: string | undefined) => onChange?.(id, options.find((s) => s.id === id))}
+      onChange={(id: string | undefined) =>
+        onChange?.(
+          id,
+          options.find((s) => s.id === id),
+        )
+      }
       options={options.map((s) => ({
         value: s.id,
         label: `${s.name} · ${s.school ?? ''}${s.grade ? ` ${s.grade}` : ''} · ${s.idNumberMasked}`,

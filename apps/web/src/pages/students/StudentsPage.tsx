@@ -23,7 +23,11 @@ export default function StudentsPage() {
 
   const load = useCallback(() => {
     setLoading(true);
-    studentsApi.list(q, page, PAGE_SIZE, status).then(setData).catch(showError).finally(() => setLoading(false));
+    studentsApi
+      .list(q, page, PAGE_SIZE, status)
+      .then(setData)
+      .catch(showError)
+      .finally(() => setLoading(false));
   }, [q, page, status, showError]);
   useEffect(load, [load]);
 
@@ -60,7 +64,14 @@ export default function StudentsPage() {
         data-testid="students-table"
         locale={{ emptyText: t('students.empty') }}
         onRow={(s) => ({ onClick: () => navigate(`/students/${s.id}`), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data.total,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (total) => t('common.total', { total }),
+        }}
         columns={[
           {
             title: t('students.name'),
@@ -73,11 +84,19 @@ export default function StudentsPage() {
             ),
           },
           { title: t('students.sex'), dataIndex: 'sex', render: (v: string) => sexText(t, v) },
-          { title: t('students.idNumber'), dataIndex: 'idNumberMasked', render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
+          {
+            title: t('students.idNumber'),
+            dataIndex: 'idNumberMasked',
+            render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span>,
+          },
           { title: t('students.birthDate'), dataIndex: 'birthDate', render: (v: string) => (v ? formatDate(v) : '') },
           { title: t('students.school'), dataIndex: 'school' },
           { title: t('students.grade'), key: 'grade', render: (_: unknown, s) => gradeText(s) },
-          { title: t('students.status'), dataIndex: 'status', render: (v: string) => <Tag color={v === 'enrolled' ? 'green' : 'orange'}>{statusText(t, v)}</Tag> },
+          {
+            title: t('students.status'),
+            dataIndex: 'status',
+            render: (v: string) => <Tag color={v === 'enrolled' ? 'green' : 'orange'}>{statusText(t, v)}</Tag>,
+          },
         ]}
       />
     </>

@@ -7,7 +7,15 @@ const names: NameSource = {
 };
 
 const ev = (id: string, type: string, at: string, extra: Record<string, unknown> = {}) => ({
-  id, type, at, elementId: null, elementType: null, userId: null, userName: null, taskId: null, ...extra,
+  id,
+  type,
+  at,
+  elementId: null,
+  elementType: null,
+  userId: null,
+  userName: null,
+  taskId: null,
+  ...extra,
 });
 
 function file(): StudentFile {
@@ -15,7 +23,11 @@ function file(): StudentFile {
     student: {} as StudentFile['student'],
     instances: [
       {
-        id: 'i1', key: 'leave-approval', state: 'completed', startedAt: '2026-11-01T01:00:00.000Z', endedAt: '2026-11-03T01:00:00.000Z',
+        id: 'i1',
+        key: 'leave-approval',
+        state: 'completed',
+        startedAt: '2026-11-01T01:00:00.000Z',
+        endedAt: '2026-11-03T01:00:00.000Z',
         timeline: [
           ev('h1', 'instance-started', '2026-11-01T01:00:00.000Z', { userName: '王老师' }),
           ev('h2', 'task-claimed', '2026-11-01T01:01:00.000Z', { userName: '王老师', taskId: 't1', elementId: 'apply' }),
@@ -25,11 +37,31 @@ function file(): StudentFile {
       },
     ],
     submissions: [
-      { instanceId: 'i1', taskId: 't1', activityId: 'apply', formKey: 'leave-application', formVersion: 1, data: { reason: 'illness' }, submittedBy: '王老师', submittedAt: '2026-11-01T02:00:00.100Z' },
-      { instanceId: 'i1', taskId: 't2', activityId: 'review', formKey: 'principal-review', formVersion: 1, data: { decision: 'approve' }, submittedBy: '李校长', submittedAt: '2026-11-02T09:00:00.000Z' },
+      {
+        instanceId: 'i1',
+        taskId: 't1',
+        activityId: 'apply',
+        formKey: 'leave-application',
+        formVersion: 1,
+        data: { reason: 'illness' },
+        submittedBy: '王老师',
+        submittedAt: '2026-11-01T02:00:00.100Z',
+      },
+      {
+        instanceId: 'i1',
+        taskId: 't2',
+        activityId: 'review',
+        formKey: 'principal-review',
+        formVersion: 1,
+        data: { decision: 'approve' },
+        submittedBy: '李校长',
+        submittedAt: '2026-11-02T09:00:00.000Z',
+      },
     ],
     comments: [{ id: 'c1', body: '家长已联系', authorName: '王老师', createdAt: '2026-11-01T03:00:00.000Z', instanceId: 'i1' }],
-    returns: [{ id: 'r1', instanceId: 'i1', reason: '缺少病历', byName: '李校长', at: '2026-11-01T05:00:00.000Z', fromActivityId: 'review' }],
+    returns: [
+      { id: 'r1', instanceId: 'i1', reason: '缺少病历', byName: '李校长', at: '2026-11-01T05:00:00.000Z', fromActivityId: 'review' },
+    ],
     attachments: [{ id: 'a1', name: '病历.pdf', instanceId: 'i1', uploadedByName: '王老师', uploadedAt: '2026-11-01T01:30:00.000Z' }],
   };
 }

@@ -25,7 +25,11 @@ export interface NameSource {
   step(instanceId: string | null | undefined, activityId: string | null | undefined): string | null;
 }
 
-const INSTANCE_EVENTS: Record<string, FileEventKind> = { 'instance-started': 'started', 'instance-ended': 'ended', 'instance-terminated': 'terminated' };
+const INSTANCE_EVENTS: Record<string, FileEventKind> = {
+  'instance-started': 'started',
+  'instance-ended': 'ended',
+  'instance-terminated': 'terminated',
+};
 
 /**
  * Every instance, step, form, return, comment and attachment of a student in time order. A completed step and
@@ -48,33 +52,65 @@ export function buildFileTimeline(file: StudentFile, names: NameSource): FileEve
       const submission = h.taskId ? submissionByTask.get(h.taskId) : undefined;
       if (submission) shown.add(submission.taskId);
       events.push({
-        key: h.id ?? `${instance.id}-${n}`, at: h.at, kind, instanceId: instance.id, processName: names.process(instance),
+        key: h.id ?? `${instance.id}-${n}`,
+        at: h.at,
+        kind,
+        instanceId: instance.id,
+        processName: names.process(instance),
         stepName: kind === 'step' ? (submission?.stepName ?? names.step(instance.id, h.elementId)) : null,
-        who: h.userName ?? submission?.submittedBy ?? null, submission,
+        who: h.userName ?? submission?.submittedBy ?? null,
+        submission,
       });
     }
   }
   for (const s of file.submissions) {
     if (shown.has(s.taskId)) continue;
     events.push({
-      key: `form-${s.instanceId}-${s.taskId ?? 'start'}`, at: s.submittedAt, kind: 'step', instanceId: s.instanceId, processName: processOf(s.instanceId),
-      stepName: s.stepName ?? names.step(s.instanceId, s.activityId), who: s.submittedBy, submission: s,
+      key: `form-${s.instanceId}-${s.taskId ?? 'start'}`,
+      at: s.submittedAt,
+      kind: 'step',
+      instanceId: s.instanceId,
+      processName: processOf(s.instanceId),
+      stepName: s.stepName ?? names.step(s.instanceId, s.activityId),
+      who: s.submittedBy,
+      submission: s,
     });
   }
   file.returns.forEach((r, n) => {
     events.push({
-      key: r.id ?? `return-${n}`, at: r.at ?? r.createdAt ?? '', kind: 'return', instanceId: r.instanceId ?? null,
-      processName: processOf(r.instanceId), stepName: names.step(r.instanceId, r.fromActivityId), who: r.byName ?? r.by ?? null, text: r.reason,
+      key: r.id ?? `return-${n}`,
+      at: r.at ?? r.createdAt ?? '',
+      kind: 'return',
+      instanceId: r.instanceId ?? null,
+      processName: processOf(r.instanceId),
+      stepName: names.step(r.instanceId, r.fromActivityId),
+      who: r.byName ?? r.by ?? null,
+      text: r.reason,
     });
   });
   file.comments.forEach((c, n) => {
     const { text, who, at } = commentParts(c);
-    events.push({ key: c.id ?? `comment-${n}`, at: at ?? '', kind: 'comment', instanceId: c.instanceId ?? null, processName: processOf(c.instanceId), stepName: null, who: who || null, text });
+    events.push({
+      key: c.id ?? `comment-${n}`,
+      at: at ?? '',
+      kind: 'comment',
+      instanceId: c.instanceId ?? null,
+      processName: processOf(c.instanceId),
+      stepName: null,
+      who: who || null,
+      text,
+    });
   });
   for (const a of file.attachments) {
     events.push({
-      key: `attachment-${a.instanceId ?? ''}-${a.id}`, at: a.linkedAt ?? a.uploadedAt ?? a.createdAt ?? '', kind: 'attachment', instanceId: a.instanceId ?? null,
-      processName: processOf(a.instanceId), stepName: null, who: a.linkedByName ?? a.uploadedByName ?? a.uploadedBy ?? null, attachment: a,
+      key: `attachment-${a.instanceId ?? ''}-${a.id}`,
+      at: a.linkedAt ?? a.uploadedAt ?? a.createdAt ?? '',
+      kind: 'attachment',
+      instanceId: a.instanceId ?? null,
+      processName: processOf(a.instanceId),
+      stepName: null,
+      who: a.linkedByName ?? a.uploadedByName ?? a.uploadedBy ?? null,
+      attachment: a,
     });
   }
   // ISO-8601 UTC strings sort as text; the sort is stable, so same-instant events keep the order above.

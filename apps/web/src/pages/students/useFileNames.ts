@@ -7,17 +7,21 @@ import type { NameSource } from './fileTimeline';
 /** Procedure and step names for the file's instances, from each definition's diagram (fetched once per definition). */
 export function useFileNames(instances: FileInstance[]): NameSource {
   const [byDefinition, setByDefinition] = useState<Record<string, BpmnNames>>({});
-  const definitionIds = useMemo(() => [...new Set(instances.map((i) => i.definitionId).filter((d): d is string => !!d))].sort().join(','), [instances]);
+  const definitionIds = useMemo(
+    () => [...new Set(instances.map((i) => i.definitionId).filter((d): d is string => !!d))].sort().join(','),
+    [instances],
+  );
 
   useEffect(() => {
     if (!definitionIds) return;
     let alive = true;
     Promise.all(
-      definitionIds.split(',').map((id) =>
-        workflowApi
-          .definitionXml(id)
-          .then(({ xml }) => [id, bpmnNames(xml)] as const)
-          .catch(() => null), // a name falls back to the key or element id
+      definitionIds.split(',').map(
+        (id) =>
+          workflowApi
+            .definitionXml(id)
+            .then(({ xml }) => [id, bpmnNames(xml)] as const)
+            .catch(() => null), // a name falls back to the key or element id
       ),
     ).then((pairs) => alive && setByDefinition(Object.fromEntries(pairs.filter((p) => p !== null))));
     return () => {

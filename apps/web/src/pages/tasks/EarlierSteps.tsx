@@ -28,7 +28,12 @@ export function EarlierSteps({ steps, stepNames }: EarlierStepsProps) {
           </span>
         ),
         children: (
-          <ReviewForm formKey={s.formKey} formVersion={s.formVersion} data={s.data} unavailableText={t('tasks.formVersion', { key: s.formKey, version: s.formVersion })} />
+          <ReviewForm
+            formKey={s.formKey}
+            formVersion={s.formVersion}
+            data={s.data}
+            unavailableText={t('tasks.formVersion', { key: s.formKey, version: s.formVersion })}
+          />
         ),
       }))}
     />

@@ -57,8 +57,12 @@ export function StartProcedure({ processKey }: { processKey: string }) {
   useServerFieldErrors(box, problems);
 
   useEffect(() => {
-    const list = workflowApi.startable().catch((e) => (e instanceof ApiError && e.status === 404 ? workflowApi.definitions() : Promise.reject(e)));
-    const startForm = workflowApi.startForm(processKey).catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e)));
+    const list = workflowApi
+      .startable()
+      .catch((e) => (e instanceof ApiError && e.status === 404 ? workflowApi.definitions() : Promise.reject(e)));
+    const startForm = workflowApi
+      .startForm(processKey)
+      .catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e)));
     Promise.all([list, startForm])
       .then(([defs, sf]) => {
         const definition = defs.find((d) => d.key === processKey) ?? null;
@@ -99,7 +103,14 @@ export function StartProcedure({ processKey }: { processKey: string }) {
   };
 
   if (missing) {
-    return <Result status="404" title="404" subTitle={t('tasks.start.notFound')} extra={<Button onClick={() => navigate('/start')}>{t('tasks.start.back')}</Button>} />;
+    return (
+      <Result
+        status="404"
+        title="404"
+        subTitle={t('tasks.start.notFound')}
+        extra={<Button onClick={() => navigate('/start')}>{t('tasks.start.back')}</Button>}
+      />
+    );
   }
   if (!setup) return <Skeleton active />;
 
@@ -118,7 +129,12 @@ export function StartProcedure({ processKey }: { processKey: string }) {
               }}
             />
           </Form.Item>
-          <Form.Item name="orgUnit" label={t('tasks.start.unit')} extra={t('tasks.start.unitHint')} rules={[{ required: true, message: t('tasks.start.unitRequired') }]}>
+          <Form.Item
+            name="orgUnit"
+            label={t('tasks.start.unit')}
+            extra={t('tasks.start.unitHint')}
+            rules={[{ required: true, message: t('tasks.start.unitRequired') }]}
+          >
             <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" data-testid="start-unit" />
           </Form.Item>
         </Form>
@@ -139,7 +155,12 @@ export function StartProcedure({ processKey }: { processKey: string }) {
             </div>
           </>
         )}
-        <Button type="primary" loading={busy} onClick={() => submitInnerForm(box.current, () => void start().catch(() => undefined))} data-testid="start-submit">
+        <Button
+          type="primary"
+          loading={busy}
+          onClick={() => submitInnerForm(box.current, () => void start().catch(() => undefined))}
+          data-testid="start-submit"
+        >
           {t('tasks.start.submit')}
         </Button>
       </Card>

@@ -38,26 +38,36 @@ export function TaskActions({ task, myId, returnTargets, onChanged, onGone, onEr
     }
   };
 
-  const claim = () => run(() => workflowApi.claim(task.id), () => {
-    void message.success(t('tasks.claimed'));
-    onChanged();
-  });
+  const claim = () =>
+    run(
+      () => workflowApi.claim(task.id),
+      () => {
+        void message.success(t('tasks.claimed'));
+        onChanged();
+      },
+    );
   const unclaim = () => run(() => workflowApi.unclaim(task.id), onChanged);
   const sendBack = async () => {
     const { reason, target } = await returnForm.validateFields();
-    await run(() => workflowApi.returnTask(task.id, reason.trim(), target), () => {
-      setReturning(false);
-      void message.success(t('tasks.returned'));
-      onGone();
-    });
+    await run(
+      () => workflowApi.returnTask(task.id, reason.trim(), target),
+      () => {
+        setReturning(false);
+        void message.success(t('tasks.returned'));
+        onGone();
+      },
+    );
   };
   const handOver = async () => {
     const { username } = await delegateForm.validateFields();
-    await run(() => workflowApi.delegate(task.id, username.trim()), () => {
-      setDelegating(false);
-      void message.success(t('tasks.delegated', { username: username.trim() }));
-      onGone();
-    });
+    await run(
+      () => workflowApi.delegate(task.id, username.trim()),
+      () => {
+        setDelegating(false);
+        void message.success(t('tasks.delegated', { username: username.trim() }));
+        onGone();
+      },
+    );
   };
 
   const mine = task.assignee === myId;
@@ -104,7 +114,11 @@ export function TaskActions({ task, myId, returnTargets, onChanged, onGone, onEr
           </Form.Item>
           {returnTargets.length > 1 && (
             <Form.Item name="target" label={t('tasks.returnTarget')}>
-              <Select allowClear placeholder={t('tasks.returnTargetDefault')} options={returnTargets.map((s) => ({ value: s.id, label: s.name }))} />
+              <Select
+                allowClear
+                placeholder={t('tasks.returnTargetDefault')}
+                options={returnTargets.map((s) => ({ value: s.id, label: s.name }))}
+              />
             </Form.Item>
           )}
         </Form>
@@ -120,7 +134,11 @@ export function TaskActions({ task, myId, returnTargets, onChanged, onGone, onEr
         destroyOnHidden
       >
         <Form form={delegateForm} layout="vertical" preserve={false}>
-          <Form.Item name="username" label={t('tasks.delegateUser')} rules={[{ required: true, whitespace: true, message: t('tasks.delegateUserRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('tasks.delegateUser')}
+            rules={[{ required: true, whitespace: true, message: t('tasks.delegateUserRequired') }]}
+          >
             <Input autoComplete="off" data-testid="task-delegate-user" />
           </Form.Item>
         </Form>

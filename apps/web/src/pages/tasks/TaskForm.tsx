@@ -54,8 +54,17 @@ export function TaskForm({ task, onCompleted, onTooLate, onError }: TaskFormProp
     <div ref={box} className="kcbx-own-submit" data-testid="task-form" onKeyDown={noEnterSubmit}>
       <ServerErrors title={t('tasks.fieldErrors')} problems={problems} />
       {task.form ? (
-        <FormRenderer definition={task.form} data={task.data} permissions={task.fieldPermissions} mode="edit" locale={lang} onSubmit={complete}
-          regionSource={apiRegionSource} upload={uploadFile} readSheet={readSheet} />
+        <FormRenderer
+          definition={task.form}
+          data={task.data}
+          permissions={task.fieldPermissions}
+          mode="edit"
+          locale={lang}
+          onSubmit={complete}
+          regionSource={apiRegionSource}
+          upload={uploadFile}
+          readSheet={readSheet}
+        />
       ) : (
         <Alert type="info" showIcon message={t('tasks.noForm')} style={{ marginBottom: 12 }} />
       )}

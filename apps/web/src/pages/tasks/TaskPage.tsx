@@ -56,7 +56,10 @@ export default function TaskPage() {
     if (!task) return [];
     // Steps done before in this case (formless ones too, from the history), newest first: where a return can go.
     const done = diagram.instance
-      ? diagram.instance.history.filter((h) => h.type === 'task-completed' && h.elementId).map((h) => h.elementId as string).reverse()
+      ? diagram.instance.history
+          .filter((h) => h.type === 'task-completed' && h.elementId)
+          .map((h) => h.elementId as string)
+          .reverse()
       : [...task.earlierSteps].reverse().map((s) => s.activityId);
     const ids = [...new Set(done)].filter((a) => a !== task.activityId);
     return ids.map((a) => ({ id: a, name: diagram.names.steps[a] ?? a }));
@@ -64,7 +67,12 @@ export default function TaskPage() {
 
   if (load.state === 'missing') {
     return (
-      <Result status="404" title="404" subTitle={t('tasks.notFound')} extra={<Button onClick={() => navigate('/inbox')}>{t('tasks.backToInbox')}</Button>} />
+      <Result
+        status="404"
+        title="404"
+        subTitle={t('tasks.notFound')}
+        extra={<Button onClick={() => navigate('/inbox')}>{t('tasks.backToInbox')}</Button>}
+      />
     );
   }
   if (!task || !me) return <Skeleton active />;
@@ -79,8 +87,12 @@ export default function TaskPage() {
   return (
     <>
       <PageTitle>{task.name ?? task.activityId}</PageTitle>
-      <Card size="small" style={{ marginBottom: 16 }} extra={<TaskActions task={task} myId={me.id} returnTargets={returnTargets} onChanged={reload} onGone={gone} onError={showError} />}
-        title={diagram.names.process ?? task.processKey}>
+      <Card
+        size="small"
+        style={{ marginBottom: 16 }}
+        extra={<TaskActions task={task} myId={me.id} returnTargets={returnTargets} onChanged={reload} onGone={gone} onError={showError} />}
+        title={diagram.names.process ?? task.processKey}
+      >
         <TaskHeader task={task} processName={diagram.names.process} myId={me.id} />
       </Card>
       {returned && (
@@ -104,9 +116,19 @@ export default function TaskPage() {
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card size="small" title={t('tasks.diagram')} extra={<Typography.Text type="secondary">{t('tasks.diagramLegend')}</Typography.Text>}>
+          <Card
+            size="small"
+            title={t('tasks.diagram')}
+            extra={<Typography.Text type="secondary">{t('tasks.diagramLegend')}</Typography.Text>}
+          >
             {diagram.xml ? (
-              <ProcessDiagram height={260} xml={diagram.xml} activeIds={diagram.instance?.activeActivityIds ?? [task.activityId]} completedIds={diagram.completedIds} errorText={t('tasks.diagramError')} />
+              <ProcessDiagram
+                height={260}
+                xml={diagram.xml}
+                activeIds={diagram.instance?.activeActivityIds ?? [task.activityId]}
+                completedIds={diagram.completedIds}
+                errorText={t('tasks.diagramError')}
+              />
             ) : (
               <Skeleton active />
             )}

@@ -17,6 +17,8 @@ export function returnInto(history: HistoryEvent[], activityId: string, taskCrea
   const last = returns[returns.length - 1];
   if (!last) return null;
   // A second return after the step was done and redone would be newer; only the one that opened this task counts.
-  const reopened = history.some((h) => h.type === 'task-completed' && h.elementId === activityId && h.at > last.at && h.at <= taskCreatedAt);
+  const reopened = history.some(
+    (h) => h.type === 'task-completed' && h.elementId === activityId && h.at > last.at && h.at <= taskCreatedAt,
+  );
   return reopened ? null : { reason: String(last.data?.reason), by: last.userName, at: last.at };
 }

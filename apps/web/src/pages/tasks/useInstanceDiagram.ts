@@ -22,7 +22,9 @@ export function useInstanceDiagram(instanceId: string | undefined): InstanceDiag
     (async () => {
       const instance = await workflowApi.instance(instanceId);
       const { xml } = await workflowApi.definitionXml(instance.definitionId);
-      const completedIds = [...new Set(instance.history.filter((h) => h.type === 'activity-left' && h.elementId).map((h) => h.elementId as string))];
+      const completedIds = [
+        ...new Set(instance.history.filter((h) => h.type === 'activity-left' && h.elementId).map((h) => h.elementId as string)),
+      ];
       if (alive) setState({ instance, xml, names: bpmnNames(xml), completedIds });
     })().catch(() => undefined); // the diagram is a help, not the task: the page works without it
     return () => {
