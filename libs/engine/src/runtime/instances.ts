@@ -1,5 +1,4 @@
 import type { DefinitionRecord, ExecutionRecord, InstanceRecord } from '../storage';
-import { leave } from './leave';
 import type { Run } from './run';
 import { instanceVariables, propagate } from './variables';
 
@@ -47,7 +46,8 @@ export async function startInstance(run: Run, definition: DefinitionRecord, opti
 
 /**
  * Ends an instance: the final variables go into the history event (runtime variable rows are removed),
- * and an instance started by a call activity hands its variables back to the waiting parent token.
+ * and an instance started by a call activity hands its variables back to the waiting parent token — as an
+ * agenda item, like every other token move, so ending an instance does not depend on how tokens leave.
  */
 export async function completeInstance(
   run: Run,
@@ -68,6 +68,6 @@ export async function completeInstance(
   });
   if (state === 'completed' && instance.parentExecutionId) {
     const waiting = await run.execution(instance.parentExecutionId);
-    if (waiting) await leave(run, waiting, undefined, variables);
+    if (waiting) run.agenda.push({ op: 'leave', execId: waiting.id, values: variables });
   }
 }

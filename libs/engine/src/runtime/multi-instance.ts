@@ -2,7 +2,6 @@ import type { ExecutionRecord } from '../storage';
 import type { ElementDef } from '../model/model';
 import { cancelExecution } from './cancel';
 import { ExpressionError, evalCondition, evalFeel } from './feel';
-import { leave } from './leave';
 import { execData, type Run } from './run';
 import { deleteLocals, propagate, setLocal, visibleVariables } from './variables';
 import { openBoundaries } from './waits';
@@ -89,5 +88,6 @@ async function finishBody(run: Run, body: ExecutionRecord, el: ElementDef, data:
   if (el.multiInstance!.outputCollection && saved.parentId) {
     await propagate(run, await run.mustExecution(saved.parentId), { [el.multiInstance!.outputCollection]: data.outputs });
   }
-  await leave(run, saved);
+  // the body leaves from the agenda, as a completed sub-process scope does (scopeMayComplete)
+  run.agenda.push({ op: 'leave', execId: saved.id });
 }
