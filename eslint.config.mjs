@@ -48,4 +48,10 @@ export default [
       ],
     },
   },
+  // The engine and its store hold the workflow's state: every value crossing them is typed (moddle's dynamic
+  // elements through model/moddle.ts's ModdleElement), so `any` is an error there.
+  {
+    files: ['libs/engine/**/*.ts', 'libs/engine-store-typeorm/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
 ];

@@ -75,7 +75,7 @@ export function compileDefinitions(definitions: ModdleElement, xml: string, reso
   for (const root of definitions.rootElements ?? []) {
     if (root.$type !== 'bpmn:Process') continue;
     const model: ProcessModel = {
-      id: root.id,
+      id: root.id ?? '',
       name: root.name ?? null,
       elements: new Map(),
       flows: new Map(),
@@ -102,7 +102,8 @@ function collect(container: ModdleElement, scopeId: string | null, model: Proces
     if (el.$type === 'bpmn:SequenceFlow') {
       const condition: string | null = el.conditionExpression?.body?.trim() || null;
       if (isJuel(condition)) report(el, [juelProblem('condition', condition!)]);
-      model.flows.set(el.id, { id: el.id, sourceId: el.sourceRef?.id, targetId: el.targetRef?.id, condition });
+      const id = el.id ?? '';
+      model.flows.set(id, { id, sourceId: el.sourceRef?.id ?? '', targetId: el.targetRef?.id ?? '', condition });
       continue;
     }
     if (IGNORED.has(el.$type)) continue;
@@ -115,8 +116,8 @@ function collect(container: ModdleElement, scopeId: string | null, model: Proces
     const problems: ElementProblem[] = [];
     const def = elementDef(el, type, scopeId, camunda, problems);
     report(el, problems);
-    model.elements.set(el.id, def);
-    if (type === 'subProcess') collect(el, el.id, model, camunda, report);
+    model.elements.set(def.id, def);
+    if (type === 'subProcess') collect(el, def.id, model, camunda, report);
   }
   for (const artifact of container.artifacts ?? []) {
     if (!IGNORED.has(artifact.$type))
@@ -163,7 +164,7 @@ function elementDef(
       ? messageOf(el, problems, type !== 'startEvent')
       : { messageName: null, correlationKey: null };
   return {
-    id: el.id,
+    id: el.id ?? '',
     type,
     name: el.name ?? null,
     scopeId,

@@ -18,7 +18,7 @@ const EVENT_KINDS: Record<string, EventKind> = {
 };
 
 export function eventKind(element: ModdleElement, problems: ElementProblem[]): EventKind {
-  const defs: ModdleElement[] = element.eventDefinitions ?? [];
+  const defs = element.eventDefinitions ?? [];
   if (defs.length === 0) return 'none';
   const kind = defs.length === 1 ? EVENT_KINDS[defs[0].$type] : undefined;
   if (!kind) {

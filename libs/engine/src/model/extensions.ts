@@ -13,8 +13,7 @@ export function zeebeExtension(element: ModdleElement, type: string): ModdleElem
 
 /** the prefix a file binds to the camunda 7 namespace (usually "camunda") */
 export function camundaPrefix(definitions: ModdleElement): string | null {
-  const attrs: Record<string, string> = definitions.$attrs ?? {};
-  const entry = Object.entries(attrs).find(([k, v]) => k.startsWith('xmlns:') && v === CAMUNDA_NS);
+  const entry = Object.entries(definitions.$attrs ?? {}).find(([k, v]) => k.startsWith('xmlns:') && v === CAMUNDA_NS);
   return entry ? entry[0].slice('xmlns:'.length) : null;
 }
 
@@ -41,7 +40,7 @@ export function zeebeProperties(element: ModdleElement): Record<string, string> 
 
 export function ioMappings(element: ModdleElement): { inputs: Mapping[]; outputs: Mapping[] } {
   const io = zeebeExtension(element, 'IoMapping');
-  const read = (list: ModdleElement[] | undefined): Mapping[] =>
+  const read = (list: readonly ModdleElement[] | undefined): Mapping[] =>
     (list ?? []).map((p) => ({ source: String(p.source ?? ''), target: String(p.target ?? '') }));
   return { inputs: read(io?.inputParameters), outputs: read(io?.outputParameters) };
 }

@@ -6,7 +6,7 @@ declare module 'bpmn-moddle' {
       xml: string,
       typeName?: string,
     ): Promise<{
-      rootElement: any;
+      rootElement: unknown;
       warnings: { message: string }[];
     }>;
   }
