@@ -20,7 +20,7 @@ export async function runAgenda(run: Run): Promise<void> {
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;
         const current = await run.execution(exec.id);
-        if (current) await run.raiseIncident(current, 'EXPRESSION_FAILED', error.message, null, item.op);
+        if (current) await run.raiseIncident(current, error.code, error.message, null, item.op);
       }
     }
     if (!(await fireReadyInclusiveJoins(run))) return;

@@ -1,7 +1,7 @@
-import { evaluate } from 'feelin';
+import { ExpressionError } from './expression-error';
+import { evaluateWithBudget } from './feel-budget';
 
-/** A FEEL expression failed or gave an unusable result; the runtime turns it into an incident. */
-export class ExpressionError extends Error {}
+export { ExpressionError };
 
 /** "=expr" is FEEL; anything else is a literal string (the Camunda 8 convention). */
 export function isFeel(source: string): boolean {
@@ -10,10 +10,11 @@ export function isFeel(source: string): boolean {
 
 export function evalFeel(source: string, vars: Record<string, unknown>): unknown {
   const expression = isFeel(source) ? source.trimStart().slice(1) : source;
-  let result: { value: unknown; warnings: { message: string }[] };
+  let result: { value: unknown };
   try {
-    result = evaluate(expression, vars);
+    result = evaluateWithBudget(expression, vars);
   } catch (error) {
+    if (error instanceof ExpressionError) throw error;
     throw new ExpressionError(`FEEL "${expression}" failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   return toPlain(result.value);
