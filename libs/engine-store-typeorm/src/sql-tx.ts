@@ -1,5 +1,6 @@
 import {
   ConcurrencyError,
+  EngineFault,
   type Filter,
   type JobRecord,
   type RecordKind,
@@ -152,7 +153,7 @@ export class SqlTx implements StorageTx {
 /** For `read()`: the same reads, and a loud failure if engine code ever writes outside a transaction. */
 export class ReadOnlyTx extends SqlTx {
   private refuse(): never {
-    throw new Error('engine store: a write inside read(); writes belong in transaction()');
+    throw new EngineFault('STORE_MISUSE', 'engine store: a write inside read(); writes belong in transaction()');
   }
 
   override async insert(): Promise<void> {

@@ -3,6 +3,7 @@ import {
   ConcurrencyError,
   DeploymentError,
   type DeploymentProblem,
+  EngineFault,
   InvalidArgumentError,
   MessageNotCorrelatedError,
   NotFoundError,
@@ -358,7 +359,8 @@ export class Engine extends Queries {
         const found = compileDefinitions(definitions, definition.xml, definition.resourceName).processes.find(
           (p) => p.id === definition.key,
         );
-        if (!found) throw new Error(`process ${definition.key} missing from its own definition ${definition.id}`);
+        if (!found)
+          throw new EngineFault('DEFINITION_MISSING', `process ${definition.key} missing from its own definition ${definition.id}`);
         return found;
       });
       model.catch(() => this.models.delete(definition.id));

@@ -1,7 +1,8 @@
 /**
  * Every failure the engine reports to a caller is an EngineError: a stable `code`, the HTTP status an
  * API should answer with, an English `message` and a Chinese `messageZh`. No stack traces leave the engine
- * as the only explanation.
+ * as the only explanation. (What is not the caller's doing is an EngineFault, below; expressions that fail
+ * become incidents, runtime/expression-error.ts.) errors.spec.ts pins every code.
  */
 export class EngineError extends Error {
   constructor(
@@ -100,5 +101,29 @@ export class DeploymentError extends EngineError {
 export class XmlIntakeError extends EngineError {
   constructor(code: 'XML_TOO_LARGE' | 'XML_DOCTYPE_REFUSED' | 'XML_NOT_XML' | 'XML_MALFORMED', message: string, messageZh: string) {
     super(code, 400, message, messageZh);
+  }
+}
+
+/** The codes of EngineFault: each names one thing that must hold inside the engine or its store. */
+export type EngineFaultCode =
+  /** a stored definition, or an element of its model, that a running instance points at is gone */
+  | 'DEFINITION_MISSING'
+  | 'ELEMENT_MISSING'
+  /** a service task names a handler type the host never registered (the job fails and is retried) */
+  | 'HANDLER_NOT_REGISTERED'
+  /** a store was used against its contract (a write in a read-only unit of work, a row id inserted twice) */
+  | 'STORE_MISUSE';
+
+/**
+ * Something inside the engine or its store is not as it must be; the caller did nothing wrong. A stable code and
+ * an English message for the log: hosts answer it as their own internal error, with their own words.
+ */
+export class EngineFault extends Error {
+  constructor(
+    readonly code: EngineFaultCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EngineFault';
   }
 }

@@ -1,4 +1,4 @@
-import { ConcurrencyError } from './errors';
+import { ConcurrencyError, EngineFault } from './errors';
 import { runAgenda } from './runtime/agenda';
 import { throwError } from './runtime/errors-flow';
 import { BpmnError } from './runtime/handlers';
@@ -71,7 +71,7 @@ async function runService(run: Run, job: JobRecord): Promise<void> {
   if (!exec) return;
   const { handler: name } = JSON.parse(job.payload) as { handler: string };
   const handler = run.deps.handlers.get(name);
-  if (!handler) throw new Error(`no service handler registered as "${name}"`);
+  if (!handler) throw new EngineFault('HANDLER_NOT_REGISTERED', `no service handler registered as "${name}"`);
   const instance = await run.instance(exec.instanceId);
   try {
     const result = await handler({

@@ -13,6 +13,8 @@ export type ServiceHandler = (context: ServiceContext) => Promise<Record<string,
 
 /** A business error a handler throws on purpose; caught by an error boundary event with the same code. */
 export class BpmnError extends Error {
+  /** the engine's code for this kind of error; `errorCode` is the model's (what boundary events match) */
+  readonly code = 'BPMN_ERROR';
   constructor(
     readonly errorCode: string,
     message = errorCode,

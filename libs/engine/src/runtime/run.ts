@@ -1,4 +1,4 @@
-import { ConcurrencyError } from '../errors';
+import { ConcurrencyError, EngineFault } from '../errors';
 import type {
   DefinitionRecord,
   ExecutionKind,
@@ -138,7 +138,7 @@ export class Run {
     let row = this.deps.definitions.get(id);
     if (!row) {
       row = await this.tx.get('definition', id);
-      if (!row) throw new Error(`definition ${id} vanished`);
+      if (!row) throw new EngineFault('DEFINITION_MISSING', `definition ${id} vanished`);
       this.deps.definitions.set(id, row);
     }
     return row;
@@ -152,7 +152,7 @@ export class Run {
   async element(exec: ExecutionRecord): Promise<ElementDef> {
     const model = await this.modelOf(exec.instanceId);
     const el = model.elements.get(exec.activityId);
-    if (!el) throw new Error(`element ${exec.activityId} not in the model`);
+    if (!el) throw new EngineFault('ELEMENT_MISSING', `element ${exec.activityId} not in the model`);
     return el;
   }
 

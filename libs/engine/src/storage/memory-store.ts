@@ -1,4 +1,4 @@
-import { ConcurrencyError } from '../errors';
+import { ConcurrencyError, EngineFault } from '../errors';
 import type { Filter, StoragePort, StorageTx } from './port';
 import { type JobRecord, type RecordKind, type RecordKinds, VERSIONED_KINDS } from './records';
 
@@ -180,7 +180,7 @@ class MemoryTx implements StorageTx {
 
   async insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<void> {
     const table = this.store.table(kind);
-    if (table.has(record.id)) throw new Error(`duplicate ${kind} id ${record.id}`);
+    if (table.has(record.id)) throw new EngineFault('STORE_MISUSE', `duplicate ${kind} id ${record.id}`);
     this.undo.push({ kind, id: record.id, before: undefined });
     this.store.write(kind, record.id, Object.freeze({ ...record }) as unknown as AnyRecord);
   }
