@@ -25,6 +25,7 @@ import { instanceLevelValues, propagate } from './runtime/variables';
 import type { DefinitionRecord, InstanceRecord, StoragePort, StorageTx, TaskRecord } from './storage';
 import { migrateInstances, type MigrationResult } from './migration';
 import { timeOrderedId } from './ids';
+import { stepValues, type StepValues } from './step-values';
 
 export interface Clock {
   now(): number;
@@ -77,6 +78,14 @@ export class Engine extends Queries {
       if (row) this.deps.definitions.set(id, row);
     }
     return row?.tenantId === tenantId ? row : undefined;
+  }
+
+  /** the engine's part of what a step's form opens with: its input values and its own previous submission */
+  async getStepValues(tenantId: string, taskId: string): Promise<StepValues> {
+    const task = await this.getTask(tenantId, taskId);
+    const definition = await this.getDefinition(tenantId, task.definitionId);
+    const element = definition ? (await this.model(definition)).elements.get(task.activityId) : undefined;
+    return this.read((tx) => stepValues(tx, task, element));
   }
 
   registerServiceHandler(name: string, handler: ServiceHandler): void {

@@ -4,6 +4,7 @@ export { Engine, type EngineOptions, type Clock, type TaskOutput } from './engin
 export type { DeployResource, DeployedDefinition } from './deploy';
 export type { InstanceView, TaskQuery, TimelineEntry } from './queries';
 export type { MigrationResult } from './migration';
+export type { StepValues } from './step-values';
 export { BpmnError, type ServiceHandler, type ServiceContext } from './runtime/handlers';
 export { ExpressionError, ExpressionBudgetError } from './runtime/expression-error';
 export { checkXmlIntake, MAX_BPMN_BYTES } from './model/xml-intake';

@@ -1,4 +1,5 @@
 import type { DeploymentProblem } from '../errors';
+import { camunda7Mappings } from './camunda7-io';
 import { camundaAttr, camundaNames, camundaPrefix, isJuel } from './extensions';
 import {
   calledElementOf,
@@ -57,7 +58,16 @@ const ALLOWED_EVENTS: Partial<Record<ElementType, string[]>> = {
   intermediateThrowEvent: ['none'],
 };
 /** the camunda 7 attributes we translate; any other camunda:* on an element is refused */
-const TRANSLATED_CAMUNDA = ['assignee', 'candidateGroups', 'candidateUsers', 'dueDate', 'formKey', 'asyncBefore', 'exclusive'];
+const TRANSLATED_CAMUNDA = [
+  'assignee',
+  'candidateGroups',
+  'candidateUsers',
+  'dueDate',
+  'formKey',
+  'asyncBefore',
+  'exclusive',
+  'inputOutput',
+];
 
 export interface CompileResult {
   processes: ProcessModel[];
@@ -155,7 +165,9 @@ function elementDef(
       messageZh: `Camunda 7 扩展 ${untranslated.join('、')} 在此没有对应功能`,
     });
   }
-  const io = ioMappings(el);
+  const zeebeIo = ioMappings(el);
+  const c7Io = camunda ? camunda7Mappings(el, camunda, problems) : { inputs: [], outputs: [] };
+  const io = { inputs: [...zeebeIo.inputs, ...c7Io.inputs], outputs: [...zeebeIo.outputs, ...c7Io.outputs] };
   for (const m of [...io.inputs, ...io.outputs]) if (isJuel(m.source)) problems.push(juelProblem('mapping', m.source));
   const isTask = type === 'serviceTask' || type === 'sendTask';
   const handler = isTask ? handlerOf(el, problems) : { handler: null, retries: 3 };

@@ -49,5 +49,13 @@ export async function createUserTask(run: Run, exec: ExecutionRecord, el: Elemen
     version: 1,
   };
   await run.tx.insert('task', task);
-  await run.history(exec.tenantId, exec.instanceId, 'task-created', { elementId: el.id, elementType: el.type, taskId: task.id });
+  // The values the input mappings gave the step (evaluated as the token entered it, now its local variables):
+  // kept with the task's history, so what the form opened with stays known after the task is done.
+  const inputs = el.inputs.length > 0 ? Object.fromEntries(el.inputs.map((m) => [m.target, vars[m.target] ?? null])) : undefined;
+  await run.history(exec.tenantId, exec.instanceId, 'task-created', {
+    elementId: el.id,
+    elementType: el.type,
+    taskId: task.id,
+    data: inputs ? { inputs } : undefined,
+  });
 }
