@@ -7,6 +7,7 @@ import {
   type StorageTx,
   VERSIONED_KINDS,
 } from '@kcbx/engine';
+import type { EntityManager } from 'typeorm';
 import { columns, SqlTx, type SqlRunner } from './sql-tx';
 import { TABLE_OF } from './engine-tables';
 import { TASK_SCOPE_SQL, TaskScope } from './task-scope-prefetch';
@@ -26,7 +27,7 @@ export const PLANNED_PER_CALL = '/* planned per call */';
  * pending writes laid over the result; at commit every pending write goes in ONE statement (data-modifying
  * CTEs), with the optimistic version checks kept: a stale update fails the commit with ConcurrencyError.
  */
-export class BufferedPgTx implements StorageTx {
+export class BufferedPgTx implements StorageTx<EntityManager> {
   private readonly pending = new Map<RecordKind, Map<string, Pending>>();
   /** rows as this transaction first read them (pending writes take precedence); the read itself, so two
    * reads of one row issued before the first answer share one round trip */
@@ -37,8 +38,18 @@ export class BufferedPgTx implements StorageTx {
 
   constructor(
     private readonly sql: SqlRunner,
-    private readonly reads = new SqlTx(sql),
+    private readonly manager: EntityManager,
+    private readonly reads = new SqlTx(sql, manager),
   ) {}
+
+  /**
+   * The host writes after the engine's: what is pending is flushed first (version checks included), so the host
+   * reads the command's rows and a conflict fails before its writes; all of it commits together or not at all.
+   */
+  async host(): Promise<EntityManager> {
+    await this.flush();
+    return this.manager;
+  }
 
   async prefetchTaskScope(taskId: string): Promise<void> {
     const { rows } = await this.sql.run(TASK_SCOPE_SQL, [taskId]);

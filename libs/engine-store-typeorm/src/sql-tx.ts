@@ -10,6 +10,7 @@ import {
 } from '@kcbx/engine';
 import { EntityManager } from 'typeorm';
 import { ENGINE_SCHEMAS, TABLE_OF } from './engine-tables';
+import { type BetterSqliteDb, sqliteConnection } from './sqlite-connection';
 
 /**
  * The storage port as plain SQL over the transaction's own connection. The engine issues dozens of tiny
@@ -22,17 +23,12 @@ export interface SqlRunner {
   placeholder(n: number): string;
 }
 
-export interface BetterSqliteDb {
-  exec(sql: string): void;
-  inTransaction: boolean;
-  prepare(sql: string): { reader: boolean; all(...p: unknown[]): unknown[]; run(...p: unknown[]): { changes: number } };
-}
-
 const prepared = new WeakMap<object, Map<string, ReturnType<BetterSqliteDb['prepare']>>>();
 
-export function runnerFor(m: EntityManager): SqlRunner {
+/** the engine's statements on the connection of this manager's transaction */
+export async function runnerFor(m: EntityManager): Promise<SqlRunner> {
+  const qr = m.queryRunner!;
   if (m.connection.options.type === 'postgres') {
-    const qr = m.queryRunner!;
     return {
       placeholder: (n) => `$${n}`,
       run: async (sql, params) => {
@@ -41,11 +37,7 @@ export function runnerFor(m: EntityManager): SqlRunner {
       },
     };
   }
-  return sqliteRunner(sqliteHandle(m.connection));
-}
-
-export function sqliteHandle(ds: EntityManager['connection']): BetterSqliteDb {
-  return (ds.driver as unknown as { databaseConnection: BetterSqliteDb }).databaseConnection;
+  return sqliteRunner(await sqliteConnection(qr));
 }
 
 export function sqliteRunner(db: BetterSqliteDb): SqlRunner {
@@ -76,8 +68,17 @@ export function columns(kind: RecordKind): Columns {
 
 const q = (name: string) => `"${name}"`;
 
-export class SqlTx implements StorageTx {
-  constructor(private readonly sql: SqlRunner) {}
+/** The storage port over one transaction, statement by statement (SQLite; job acquisition on both databases). */
+export class SqlTx implements StorageTx<EntityManager> {
+  constructor(
+    private readonly sql: SqlRunner,
+    private readonly manager: EntityManager,
+  ) {}
+
+  /** writes go straight to the database here, so the manager sees them as they are made */
+  async host(): Promise<EntityManager> {
+    return this.manager;
+  }
 
   /** PostgreSQL returns bigint as text; the engine's times are numbers. */
   private row<K extends RecordKind>(kind: K, raw: Record<string, unknown>): RecordKinds[K] {
@@ -169,6 +170,10 @@ export class ReadOnlyTx extends SqlTx {
   }
 
   override async delete(): Promise<void> {
+    this.refuse();
+  }
+
+  override async host(): Promise<EntityManager> {
     this.refuse();
   }
 }

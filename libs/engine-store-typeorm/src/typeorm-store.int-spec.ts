@@ -1,57 +1,9 @@
 import { ConcurrencyError, type ExecutionRecord, type JobRecord, type TaskRecord } from '@kcbx/engine';
-import { randomBytes } from 'crypto';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { Client } from 'pg';
-import { DataSource, EntitySchema } from 'typeorm';
-import { ENGINE_SCHEMAS } from './engine-tables';
-import { EngineTables1732900000000 } from './engine-tables.migration';
+import { DataSource } from 'typeorm';
+import { dataSource, dialect, migratedDataSource, NOTE, openDatabase, pgBase } from './testing/test-database';
 import { TypeOrmStore } from './typeorm-store';
 
 /** The storage contract on a real database: SQLite by default, PostgreSQL with TEST_DATABASE_URL. */
-const pgBase = process.env.TEST_DATABASE_URL;
-
-async function openDatabase(): Promise<{ url?: string; file?: string; drop: () => Promise<void> }> {
-  if (!pgBase) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcbx-store-'));
-    return { file: path.join(dir, 'store.sqlite'), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `kcbx_store_${randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: pgBase });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(pgBase);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: pgBase });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
-/** a host's own table, written beside engine commands (withSideWrites); created by the suite, not a migration */
-interface Note {
-  id: string;
-  note: string;
-}
-const NOTE = new EntitySchema<Note>({
-  name: 'side_note',
-  columns: { id: { type: 'varchar', length: 40, primary: true }, note: { type: 'varchar', length: 40 } },
-});
-
-function dataSource(db: { url?: string; file?: string }): DataSource {
-  const common = { entities: [...Object.values(ENGINE_SCHEMAS), NOTE], migrations: [EngineTables1732900000000] };
-  return db.url
-    ? new DataSource({ ...common, type: 'postgres', url: db.url, extra: { max: 30 } })
-    : new DataSource({ ...common, type: 'better-sqlite3', database: db.file! });
-}
-
 const execution = (id: string, parentId: string | null = null): ExecutionRecord => ({
   id,
   tenantId: 't1',
@@ -103,16 +55,13 @@ const task = (id: string): TaskRecord => ({
   version: 1,
 });
 
-describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
+describe(`TypeOrmStore on ${dialect}`, () => {
   let db: Awaited<ReturnType<typeof openDatabase>>;
   let ds: DataSource;
   let store: TypeOrmStore;
   beforeAll(async () => {
     db = await openDatabase();
-    ds = dataSource(db);
-    await ds.initialize();
-    await ds.runMigrations();
-    await ds.query('CREATE TABLE side_note ("id" varchar(40) PRIMARY KEY, "note" varchar(40) NOT NULL)');
+    ds = await migratedDataSource(db);
     store = new TypeOrmStore(ds);
   });
   afterAll(async () => {
@@ -311,114 +260,95 @@ describe(`TypeOrmStore on ${pgBase ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof ConcurrencyError)).toHaveLength(49);
   });
 
-  describe("side writes in an engine command's transaction (withSideWrites)", () => {
+  describe("the host's handle on the transaction (tx.host())", () => {
     const notes = () => ds.getRepository(NOTE).find({ order: { id: 'ASC' } });
+    const param = pgBase ? '$1' : '?';
+    afterEach(() => ds.getRepository(NOTE).clear());
 
-    it("given side writes, then they run after the command's writes, see them and its result, and commit with them", async () => {
-      const result = await store.withSideWrites(
-        () =>
-          store.transaction(async (tx) => {
-            await tx.insert('execution', execution('side-1'));
-            return 'side-1';
-          }),
-        async (m, id) => {
-          // the engine's rows are already written in this transaction (on PostgreSQL: flushed)
-          const [row] = await m.query(`SELECT "state" FROM bpmn_execution WHERE "id" = ${pgBase ? '$1' : '?'}`, [id]);
-          await m.getRepository(NOTE).insert({ id, note: `saw ${row?.state}` });
-          // save() opens no transaction of its own inside this one (on SQLite TypeORM is told one is open)
-          await m.getRepository(NOTE).save({ id: `${id}-saved`, note: 'saved' });
-        },
-      );
-      expect(result).toBe('side-1');
-      expect(await store.read((tx) => tx.get('execution', 'side-1'))).toEqual(execution('side-1'));
+    it("given host writes after the engine's, then they see the engine's rows and commit with them; save() opens no transaction of its own", async () => {
+      const result = await store.transaction(async (tx) => {
+        await tx.insert('execution', execution('host-1'));
+        const m = await tx.host();
+        // the engine's row is in this transaction already (on PostgreSQL: flushed from the buffer)
+        const [row] = await m.query(`SELECT "state" FROM bpmn_execution WHERE "id" = ${param}`, ['host-1']);
+        await m.getRepository(NOTE).insert({ id: 'host-1', note: `saw ${row?.state}` });
+        await m.getRepository(NOTE).save({ id: 'host-1-saved', note: 'saved' });
+        // the engine may go on writing after the host; it commits with the rest
+        await tx.update('execution', { ...execution('host-1'), state: 'active' });
+        return 'done';
+      });
+      expect(result).toBe('done');
+      expect(await store.read((tx) => tx.get('execution', 'host-1'))).toMatchObject({ state: 'active', version: 2 });
       expect(await notes()).toEqual([
-        { id: 'side-1', note: 'saw waiting' },
-        { id: 'side-1-saved', note: 'saved' },
+        { id: 'host-1', note: 'saw waiting' },
+        { id: 'host-1-saved', note: 'saved' },
       ]);
       // afterwards TypeORM's own transactions work as before
-      await ds.transaction((m) => m.getRepository(NOTE).insert({ id: 'side-1-after', note: 'after' }));
-      expect((await notes()).map((n) => n.id)).toContain('side-1-after');
-      await ds.getRepository(NOTE).clear();
+      await ds.transaction((m) => m.getRepository(NOTE).insert({ id: 'host-1-after', note: 'after' }));
+      expect((await notes()).map((n) => n.id)).toContain('host-1-after');
     });
 
-    it("given a side write the database refuses, then the command's writes and earlier side writes roll back, and the error is the command's", async () => {
+    it("given a host write the database refuses, then the engine's writes and the earlier host writes roll back; once the cause is gone, the same unit commits once", async () => {
       await ds.getRepository(NOTE).insert({ id: 'taken', note: 'already there' });
-      await store.transaction((tx) => tx.insert('task', task('t-side')));
-      const open = (await store.read((tx) => tx.get('task', 't-side')))!;
+      await store.transaction((tx) => tx.insert('task', task('t-host')));
+      const open = (await store.read((tx) => tx.get('task', 't-host')))!;
       const attempt = () =>
-        store.withSideWrites(
-          () => store.transaction(async (tx) => tx.update('task', { ...open, state: 'completed', completedBy: 'u1' })),
-          async (m, done) => {
-            await m.getRepository(NOTE).insert({ id: `${done.id}-note`, note: 'first' });
-            await m.getRepository(NOTE).insert({ id: 'taken', note: 'duplicate key' });
-          },
-        );
+        store.transaction(async (tx) => {
+          const done = await tx.update('task', { ...open, state: 'completed', completedBy: 'u1' });
+          const m = await tx.host();
+          await m.getRepository(NOTE).insert({ id: `${done.id}-note`, note: 'first' });
+          await m.getRepository(NOTE).insert({ id: 'taken', note: 'duplicate key' });
+          return done;
+        });
       await expect(attempt()).rejects.toThrow(/unique|duplicate/i);
-      expect(await store.read((tx) => tx.get('task', 't-side'))).toMatchObject({ state: 'created', completedBy: null, version: 1 });
+      expect(await store.read((tx) => tx.get('task', 't-host'))).toMatchObject({ state: 'created', completedBy: null, version: 1 });
       expect((await notes()).map((n) => n.id)).toEqual(['taken']);
-      // the cause removed, the same command succeeds once
       await ds.getRepository(NOTE).delete({ id: 'taken' });
       await expect(attempt()).resolves.toMatchObject({ state: 'completed', version: 2 });
-      expect((await notes()).map((n) => n.id)).toEqual(['t-side-note', 'taken']);
+      expect((await notes()).map((n) => n.id)).toEqual(['t-host-note', 'taken']);
       await expect(attempt()).rejects.toBeInstanceOf(ConcurrencyError);
-      await ds.getRepository(NOTE).clear();
+      expect((await notes()).map((n) => n.id)).toEqual(['t-host-note', 'taken']);
     });
 
-    it("given the command's writes conflict (a stale version), then its side writes do not stay", async () => {
-      await store.transaction((tx) => tx.insert('task', task('t-side-race')));
-      const seen = (await store.read((tx) => tx.get('task', 't-side-race')))!;
+    it("given the engine's writes conflict (a stale version) before or after the host wrote, then the host's writes do not stay", async () => {
+      await store.transaction((tx) => tx.insert('task', task('t-host-race')));
+      const seen = (await store.read((tx) => tx.get('task', 't-host-race')))!;
       await store.transaction((tx) => tx.update('task', { ...seen, assignee: 'first' }));
-      let ran = 0;
-      await expect(
-        store.withSideWrites(
-          () => store.transaction(async (tx) => tx.update('task', { ...seen, assignee: 'second' })),
-          async (m) => {
-            ran++;
-            await m.getRepository(NOTE).insert({ id: 'lost-note', note: 'must not stay' });
-          },
-        ),
-      ).rejects.toBeInstanceOf(ConcurrencyError);
-      expect(ran).toBe(0);
+      let wrote = 0;
+      const stale = (hostFirst: boolean) =>
+        store.transaction(async (tx) => {
+          if (!hostFirst) await tx.update('task', { ...seen, assignee: 'second' });
+          const m = await tx.host();
+          await m.getRepository(NOTE).insert({ id: `lost-${hostFirst}`, note: 'must not stay' });
+          wrote++;
+          if (hostFirst) await tx.update('task', { ...seen, assignee: 'second' });
+        });
+      await expect(stale(false)).rejects.toBeInstanceOf(ConcurrencyError);
+      await expect(stale(true)).rejects.toBeInstanceOf(ConcurrencyError);
+      // before: the conflict shows before the host writes anything (flushed with its version checks first)
+      expect(wrote).toBe(1);
       expect(await notes()).toEqual([]);
-      expect(await store.read((tx) => tx.get('task', 't-side-race'))).toMatchObject({ assignee: 'first', version: 2 });
+      expect(await store.read((tx) => tx.get('task', 't-host-race'))).toMatchObject({ assignee: 'first', version: 2 });
     });
 
-    it("only the command's first transaction runs them; concurrent commands keep their own; a command with no transaction is an error", async () => {
-      const seen: string[] = [];
-      await store.withSideWrites(
-        async () => {
-          await store.transaction(async () => 'first');
-          await store.transaction(async () => 'second');
-        },
-        async (_m, r) => {
-          seen.push(String(r));
-        },
-      );
-      expect(seen).toEqual(['first']);
-      await Promise.all(
-        Array.from({ length: 12 }, (_, i) =>
-          store.withSideWrites(
-            () =>
-              store.transaction(async (tx) => {
-                await tx.insert('execution', execution(`side-c${String(i).padStart(2, '0')}`));
-                return `side-c${String(i).padStart(2, '0')}`;
-              }),
-            async (m, id) => {
-              await m.getRepository(NOTE).insert({ id, note: id });
-            },
-          ),
-        ),
-      );
-      const stored = await notes();
-      expect(stored).toHaveLength(12);
-      expect(stored.every((n) => n.note === n.id)).toBe(true);
-      await expect(
-        store.withSideWrites(
-          async () => 'no transaction',
-          async () => undefined,
-        ),
-      ).rejects.toThrow(/opened no transaction/);
-      await ds.getRepository(NOTE).clear();
+    it('given a nested transaction on the handle, then it is a savepoint: its failure is undone alone and the rest commits', async () => {
+      await store.transaction(async (tx) => {
+        await tx.insert('execution', execution('host-nested'));
+        const m = await tx.host();
+        await m.getRepository(NOTE).insert({ id: 'outer', note: 'kept' });
+        await expect(
+          m.transaction(async (inner) => {
+            await inner.getRepository(NOTE).insert({ id: 'inner', note: 'undone' });
+            throw new Error('inner failure');
+          }),
+        ).rejects.toThrow('inner failure');
+      });
+      expect((await notes()).map((n) => n.id)).toEqual(['outer']);
+      expect(await store.read((tx) => tx.get('execution', 'host-nested'))).toBeDefined();
+    });
+
+    it('given a read-only unit of work, then asking for the host handle is refused', async () => {
+      await expect(store.read((tx) => tx.host())).rejects.toMatchObject({ code: 'STORE_MISUSE' });
     });
   });
 });

@@ -16,7 +16,7 @@ import type { ProcessModel, StartSpec } from './model/model';
 import { parseBpmn } from './model/moddle';
 import { Queries } from './queries';
 import { runAgenda } from './runtime/agenda';
-import type { ServiceHandler } from './runtime/handlers';
+import type { ServiceHandler, SideWrites } from './runtime/handlers';
 import { startInstance } from './runtime/instances';
 import { Run, type RunDeps } from './runtime/run';
 import { returnTask, type ReturnInput } from './runtime/return-task';
@@ -34,10 +34,20 @@ export interface Clock {
 /** A completed task's output: the values, or how to make them from the instance's current variables. */
 export type TaskOutput = Record<string, unknown> | ((current: Record<string, unknown>) => Record<string, unknown>);
 
-export interface EngineOptions {
-  store: StoragePort;
+/**
+ * The host's writes beside a command, in the command's own transaction (see SideWrites): every command takes
+ * them, so a host never has to write what a step caused after its commit (where a crash or a failure would
+ * leave the step without them, or them without the step).
+ */
+export interface HostWrites<H, R> {
+  sideWrites?: SideWrites<H, R>;
+}
+
+/** `H` is the store's handle on a command's transaction: what handlers (ctx.tx) and side writes receive. */
+export interface EngineOptions<H = unknown> {
+  store: StoragePort<H>;
   clock?: Clock;
-  serviceHandlers?: Record<string, ServiceHandler>;
+  serviceHandlers?: Record<string, ServiceHandler<H>>;
   idGenerator?: () => string;
   /** first retry delay of a failed job; doubles on each further failure (default 10 s) */
   retryBackoffMs?: number;
@@ -49,7 +59,7 @@ export interface EngineOptions {
  * The BPMN engine. Every command runs in one storage transaction: it either happens completely or not at
  * all. The engine keeps no state of its own besides a cache of parsed definitions (immutable per id).
  */
-export class Engine extends Queries {
+export class Engine<H = unknown> extends Queries<H> {
   private readonly clock: Clock;
   private readonly deps: RunDeps;
   private readonly models = new Map<string, Promise<ProcessModel>>();
@@ -57,13 +67,13 @@ export class Engine extends Queries {
   /** distinct per engine object, so two processes using the defaults never share a job lock */
   private readonly lockOwner = `engine-${timeOrderedId()}`;
 
-  constructor(options: EngineOptions) {
+  constructor(options: EngineOptions<H>) {
     super(options.store);
     this.clock = options.clock ?? { now: () => Date.now() };
     this.jobLockMs = options.jobLockMs ?? 5 * 60_000;
     this.deps = {
       newId: options.idGenerator ?? timeOrderedId,
-      handlers: new Map(Object.entries(options.serviceHandlers ?? {})),
+      handlers: new Map(Object.entries(options.serviceHandlers ?? {}).map(([name, handler]) => [name, asStored(handler)])),
       model: (definition) => this.model(definition),
       retryBackoffMs: options.retryBackoffMs ?? 10_000,
       definitions: new Map(),
@@ -88,30 +98,35 @@ export class Engine extends Queries {
     return this.read((tx) => stepValues(tx, task, element));
   }
 
-  registerServiceHandler(name: string, handler: ServiceHandler): void {
-    this.deps.handlers.set(name, handler);
+  registerServiceHandler(name: string, handler: ServiceHandler<H>): void {
+    this.deps.handlers.set(name, asStored(handler));
   }
 
-  async deploy(input: { tenantId: string; resources: DeployResource[] }): Promise<DeployedDefinition[]> {
+  async deploy(
+    input: { tenantId: string; resources: DeployResource[] } & HostWrites<H, DeployedDefinition[]>,
+  ): Promise<DeployedDefinition[]> {
     const checked = await checkResources(input.resources);
     const now = this.clock.now();
     return this.store.transaction(async (tx) => {
       const { deployed, created } = await storeDefinitions(tx, input.tenantId, checked, now, this.deps.newId);
       for (const { record, model } of created) await replaceStartEvents(tx, record, model, now, this.deps.newId);
+      if (input.sideWrites) await input.sideWrites(await tx.host(), deployed);
       return deployed;
     });
   }
 
-  async startProcess(input: {
-    tenantId: string;
-    key: string;
-    businessKey?: string | null;
-    variables?: Record<string, unknown>;
-    startedBy?: string | null;
-    version?: number;
-    definitionId?: string;
-  }): Promise<InstanceRecord> {
-    return this.command(input.startedBy ?? null, async (run) => {
+  async startProcess(
+    input: {
+      tenantId: string;
+      key: string;
+      businessKey?: string | null;
+      variables?: Record<string, unknown>;
+      startedBy?: string | null;
+      version?: number;
+      definitionId?: string;
+    } & HostWrites<H, InstanceRecord>,
+  ): Promise<InstanceRecord> {
+    return this.command(input, input.startedBy ?? null, async (run) => {
       const definition = input.definitionId ? await this.definitionById(run, input) : await this.definitionByKey(run, input);
       if (!definition) throw new NotFoundError('process', input.key);
       const instance = await startInstance(run, definition, {
@@ -129,14 +144,16 @@ export class Engine extends Queries {
    * checked against): it runs inside the command, on the values this completion will change, and whatever it
    * throws aborts the completion with nothing written.
    */
-  async completeTask(input: {
-    tenantId: string;
-    taskId: string;
-    userId: string;
-    variables?: TaskOutput;
-    expectedVersion?: number;
-  }): Promise<TaskRecord> {
-    return this.command(input.userId, async (run) => {
+  async completeTask(
+    input: {
+      tenantId: string;
+      taskId: string;
+      userId: string;
+      variables?: TaskOutput;
+      expectedVersion?: number;
+    } & HostWrites<H, TaskRecord>,
+  ): Promise<TaskRecord> {
+    return this.command(input, input.userId, async (run) => {
       await run.tx.prefetchTaskScope?.(input.taskId);
       const task = await this.activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
       if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
@@ -155,8 +172,10 @@ export class Engine extends Queries {
     });
   }
 
-  async claimTask(input: { tenantId: string; taskId: string; userId: string; expectedVersion?: number }): Promise<TaskRecord> {
-    return this.command(input.userId, async (run) => {
+  async claimTask(
+    input: { tenantId: string; taskId: string; userId: string; expectedVersion?: number } & HostWrites<H, TaskRecord>,
+  ): Promise<TaskRecord> {
+    return this.command(input, input.userId, async (run) => {
       const task = await this.activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
       if (task.assignee === input.userId) return task;
       if (task.assignee) throw new TaskAssignmentError(task.id, task.assignee);
@@ -165,8 +184,10 @@ export class Engine extends Queries {
     });
   }
 
-  async unclaimTask(input: { tenantId: string; taskId: string; userId: string; expectedVersion?: number }): Promise<TaskRecord> {
-    return this.command(input.userId, async (run) => {
+  async unclaimTask(
+    input: { tenantId: string; taskId: string; userId: string; expectedVersion?: number } & HostWrites<H, TaskRecord>,
+  ): Promise<TaskRecord> {
+    return this.command(input, input.userId, async (run) => {
       const task = await this.activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
       await run.history(task.tenantId, task.instanceId, 'task-unclaimed', { elementId: task.activityId, taskId: task.id });
       return run.tx.update('task', { ...task, assignee: null, claimedAt: null });
@@ -174,8 +195,10 @@ export class Engine extends Queries {
   }
 
   /** sends the case back to an earlier user task (see runtime/return-task.ts); returns the cancelled task */
-  async returnTask(input: { tenantId: string; taskId: string; userId: string } & ReturnInput): Promise<TaskRecord> {
-    return this.command(input.userId, async (run) => {
+  async returnTask(
+    input: { tenantId: string; taskId: string; userId: string } & ReturnInput & HostWrites<H, TaskRecord>,
+  ): Promise<TaskRecord> {
+    return this.command(input, input.userId, async (run) => {
       const task = await this.activeTask(run.tx, input.tenantId, input.taskId);
       if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
       return returnTask(run, task, input);
@@ -183,8 +206,10 @@ export class Engine extends Queries {
   }
 
   /** hands an open task to another user (the caller must hold it, or it must be unassigned) */
-  async delegateTask(input: { tenantId: string; taskId: string; userId: string; assignee: string }): Promise<TaskRecord> {
-    return this.command(input.userId, async (run) => {
+  async delegateTask(
+    input: { tenantId: string; taskId: string; userId: string; assignee: string } & HostWrites<H, TaskRecord>,
+  ): Promise<TaskRecord> {
+    return this.command(input, input.userId, async (run) => {
       const task = await this.activeTask(run.tx, input.tenantId, input.taskId);
       if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
       await run.history(task.tenantId, task.instanceId, 'task-delegated', {
@@ -249,13 +274,15 @@ export class Engine extends Queries {
   }
 
   /** delivers a message to the instance waiting for (name, key), or starts a process with that message start event */
-  async correlateMessage(input: {
-    tenantId: string;
-    name: string;
-    correlationKey?: string | null;
-    variables?: Record<string, unknown>;
-  }): Promise<{ instanceId: string; started: boolean }> {
-    return this.command(null, async (run) => {
+  async correlateMessage(
+    input: {
+      tenantId: string;
+      name: string;
+      correlationKey?: string | null;
+      variables?: Record<string, unknown>;
+    } & HostWrites<H, { instanceId: string; started: boolean }>,
+  ): Promise<{ instanceId: string; started: boolean }> {
+    return this.command(input, null, async (run) => {
       const key = input.correlationKey ?? null;
       const waiting =
         key === null
@@ -293,13 +320,15 @@ export class Engine extends Queries {
   }
 
   /** sets variables on an instance (e.g. to fix data before retrying an incident) */
-  async setVariables(input: {
-    tenantId: string;
-    instanceId: string;
-    variables: Record<string, unknown>;
-    userId?: string | null;
-  }): Promise<void> {
-    await this.command(input.userId ?? null, async (run) => {
+  async setVariables(
+    input: {
+      tenantId: string;
+      instanceId: string;
+      variables: Record<string, unknown>;
+      userId?: string | null;
+    } & HostWrites<H, void>,
+  ): Promise<void> {
+    await this.command(input, input.userId ?? null, async (run) => {
       const instance = await this.instanceIn(run.tx, input.tenantId, input.instanceId);
       if (instance.state !== 'active')
         throw new InvalidArgumentError(`instance ${instance.id} has ended`, `流程实例 ${instance.id} 已结束`);
@@ -326,8 +355,10 @@ export class Engine extends Queries {
     return this.executeDueJobs(this.clock.now(), lockOwner, limit);
   }
 
-  async retryIncident(input: { tenantId: string; incidentId: string; retries?: number; userId?: string | null }): Promise<void> {
-    await this.command(input.userId ?? null, async (run) => {
+  async retryIncident(
+    input: { tenantId: string; incidentId: string; retries?: number; userId?: string | null } & HostWrites<H, void>,
+  ): Promise<void> {
+    await this.command(input, input.userId ?? null, async (run) => {
       const incident = await run.tx.get('incident', input.incidentId);
       if (!incident || incident.tenantId !== input.tenantId) throw new NotFoundError('incident', input.incidentId);
       if (incident.state !== 'open')
@@ -351,13 +382,17 @@ export class Engine extends Queries {
     });
   }
 
-  migrateInstances(input: {
-    tenantId: string;
-    fromDefinitionId: string;
-    toDefinitionId: string;
-    userId?: string | null;
-  }): Promise<MigrationResult> {
-    return this.command(input.userId ?? null, (run) => migrateInstances(run, input.tenantId, input.fromDefinitionId, input.toDefinitionId));
+  migrateInstances(
+    input: {
+      tenantId: string;
+      fromDefinitionId: string;
+      toDefinitionId: string;
+      userId?: string | null;
+    } & HostWrites<H, MigrationResult>,
+  ): Promise<MigrationResult> {
+    return this.command(input, input.userId ?? null, (run) =>
+      migrateInstances(run, input.tenantId, input.fromDefinitionId, input.toDefinitionId),
+    );
   }
 
   /** the parsed model of a stored definition (cached: definitions never change) */
@@ -378,12 +413,14 @@ export class Engine extends Queries {
     return model;
   }
 
-  private command<T>(userId: string | null, work: (run: Run) => Promise<T>): Promise<T> {
+  /** one command = one store transaction: the engine's work, its history, then the host's side writes */
+  private command<T>(host: HostWrites<H, T>, userId: string | null, work: (run: Run) => Promise<T>): Promise<T> {
     const now = this.clock.now();
     return this.store.transaction(async (tx) => {
       const run = new Run(tx, now, this.deps, userId);
       const result = await work(run);
       await run.flush();
+      if (host.sideWrites) await host.sideWrites(await tx.host(), result);
       return result;
     });
   }
@@ -412,4 +449,12 @@ export class Engine extends Queries {
     if (expectedVersion !== undefined && expectedVersion !== task.version) throw new ConcurrencyError('task', task.id);
     return task;
   }
+}
+
+/**
+ * Handlers are typed by the store's handle (`H`); the runtime, which never looks inside it, holds them untyped.
+ * Sound because the runtime hands every handler the handle of this engine's own store.
+ */
+function asStored<H>(handler: ServiceHandler<H>): ServiceHandler {
+  return handler as ServiceHandler;
 }

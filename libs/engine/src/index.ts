@@ -5,7 +5,7 @@ export type { DeployResource, DeployedDefinition } from './deploy';
 export type { InstanceView, TaskQuery, TimelineEntry } from './queries';
 export type { MigrationResult } from './migration';
 export type { StepValues } from './step-values';
-export { BpmnError, type ServiceHandler, type ServiceContext } from './runtime/handlers';
+export { BpmnError, type ServiceHandler, type ServiceContext, type SideWrites } from './runtime/handlers';
 export { ExpressionError, ExpressionBudgetError } from './runtime/expression-error';
 export { checkXmlIntake, MAX_BPMN_BYTES } from './model/xml-intake';
 export { timeOrderedId } from './ids';

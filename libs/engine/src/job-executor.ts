@@ -80,6 +80,7 @@ async function runService(run: Run, job: JobRecord): Promise<void> {
       businessKey: instance.businessKey,
       activityId: exec.activityId,
       variables: await visibleVariables(run, exec),
+      tx: await run.tx.host(),
     });
     run.agenda.push({ op: 'leave', execId: exec.id, values: result ?? {} });
   } catch (error) {

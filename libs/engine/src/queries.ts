@@ -33,10 +33,10 @@ export interface TimelineEntry {
 }
 
 /** Read-side of the engine: tenant-checked; a store that can read outside a transaction is asked to. */
-export class Queries {
-  constructor(protected readonly store: StoragePort) {}
+export class Queries<H = unknown> {
+  constructor(protected readonly store: StoragePort<H>) {}
 
-  protected read<T>(work: (tx: StorageTx) => Promise<T>): Promise<T> {
+  protected read<T>(work: (tx: StorageTx<H>) => Promise<T>): Promise<T> {
     return this.store.read ? this.store.read(work) : this.store.transaction(work);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Engine, NotFoundError, type ServiceContext } from '@kcbx/engine';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AppError, Errors } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
 import { LedgerEntry, LedgerEvent, LedgerKind, LedgerStatus, OrgUnit } from '../database/entities';
@@ -22,7 +22,7 @@ const LEDGER_NAME: Record<LedgerKind, string> = { 'school-age': '适龄儿童台
 export class LedgerCasesService implements OnModuleInit {
   constructor(
     private readonly ds: DataSource,
-    private readonly engine: Engine,
+    private readonly engine: Engine<EntityManager>,
   ) {}
 
   onModuleInit(): void {
@@ -99,22 +99,27 @@ export class LedgerCasesService implements OnModuleInit {
     return { started };
   }
 
-  /** Service task "set-ledger-status": input `ledgerStatus` (open | in-progress | signed-off), optional `ledgerNote`. */
-  private async setStatusFromProcess(ctx: ServiceContext) {
+  /**
+   * Service task "set-ledger-status": input `ledgerStatus` (open | in-progress | signed-off), optional `ledgerNote`.
+   * Reads and writes through `ctx.tx`, the job's own transaction: a step that fails or loses a race leaves no
+   * ledger change behind, and its retry writes the event once.
+   */
+  private async setStatusFromProcess(ctx: ServiceContext<EntityManager>) {
+    const m = ctx.tx;
     const id = ctx.variables.ledgerEntryId;
     const status = ctx.variables.ledgerStatus as LedgerStatus;
     if (typeof id !== 'string' || !['open', 'in-progress', 'signed-off'].includes(status)) {
       throw new Error('set-ledger-status needs ledgerEntryId and ledgerStatus (open | in-progress | signed-off)');
     }
-    const entry = await this.ds.getRepository(LedgerEntry).findOneBy({ id, tenantId: ctx.tenantId });
+    const entry = await m.getRepository(LedgerEntry).findOneBy({ id, tenantId: ctx.tenantId });
     if (!entry) throw new Error(`ledger entry ${id} not found`);
     const note = typeof ctx.variables.ledgerNote === 'string' ? ctx.variables.ledgerNote : null;
     const action = status === 'signed-off' ? 'signed-off' : 'status-changed';
-    await this.move(entry, status, action, note, null, entry.caseId);
+    await this.move(entry, status, action, note, null, entry.caseId, m);
     if (!entry.caseId) return;
     // The child's other entries of the same case (the dropout entry promoted from a suspected one, or the reverse)
     // move with it. Read after the update above: a promotion committing meanwhile is waited for and seen.
-    const linked = await this.ds.getRepository(LedgerEntry).findBy({
+    const linked = await m.getRepository(LedgerEntry).findBy({
       tenantId: ctx.tenantId,
       caseId: entry.caseId,
       idNumber: entry.idNumber,
@@ -129,6 +134,7 @@ export class LedgerCasesService implements OnModuleInit {
         note ? `${note}（随${LEDGER_NAME[entry.kind]}记录）` : `随${LEDGER_NAME[entry.kind]}记录`,
         null,
         entry.caseId,
+        m,
       );
   }
 
@@ -140,15 +146,16 @@ export class LedgerCasesService implements OnModuleInit {
     note: string | null,
     by: string | null,
     caseId: string | null,
+    m: EntityManager = this.ds.manager,
   ) {
     const now = nowIso();
-    await this.ds
+    await m
       .createQueryBuilder()
       .update(LedgerEntry)
       .set({ status: to, caseId, updatedAt: now })
       .where('id = :id', { id: entry.id })
       .execute();
-    await this.ds
+    await m
       .createQueryBuilder()
       .insert()
       .into(LedgerEvent)

@@ -7,7 +7,8 @@ import { DbGate } from '../database/db-gate';
 /**
  * The engine's store over the app's database. On SQLite its transactions pass through the same gate as HTTP
  * requests (re-entrant, so an engine call inside a request runs straight through). Services that must write
- * their own rows in an engine command's transaction (a step's form submission) use its `withSideWrites`.
+ * their own rows in an engine command's transaction (a step's form submission) pass `sideWrites` to the command;
+ * service handlers write through `ctx.tx`. Both get an EntityManager bound to that transaction.
  */
 export const engineStoreProvider = {
   provide: TypeOrmStore,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Engine, NotFoundError, type StartSpec } from '@kcbx/engine';
 import { type FieldPermissions, validateSubmission } from '@kcbx/forms';
-import { TypeOrmStore } from '@kcbx/engine-store-typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppError, Errors } from '../common/app-error';
 import type { Language } from '../common/language';
 import { newId, nowIso } from '../database/columns';
@@ -37,8 +36,7 @@ const PROCESS = { zh: '流程', en: 'Procedure' };
 export class StartService {
   constructor(
     private readonly ds: DataSource,
-    private readonly engine: Engine,
-    private readonly store: TypeOrmStore,
+    private readonly engine: Engine<EntityManager>,
     private readonly forms: FormsService,
     private readonly students: StudentsService,
     private readonly links: InstanceLinksService,
@@ -102,18 +100,15 @@ export class StartService {
     Object.assign(variables, { orgUnit: unit.code, startedBy: p.username });
     // The case's link (student, org unit) and the start form's submission commit in the start command's own
     // transaction: no case without its link or its submission, none of them without the case.
-    const instance = await this.store.withSideWrites(
-      () =>
-        this.engine.startProcess({
-          tenantId: p.tenantId,
-          key,
-          version: start.definition.version,
-          definitionId: start.definition.id,
-          businessKey: input.businessKey ?? null,
-          variables,
-          startedBy: p.userId,
-        }),
-      async (m, started) => {
+    const instance = await this.engine.startProcess({
+      tenantId: p.tenantId,
+      key,
+      version: start.definition.version,
+      definitionId: start.definition.id,
+      businessKey: input.businessKey ?? null,
+      variables,
+      startedBy: p.userId,
+      sideWrites: async (m, started) => {
         const at = nowIso(); // after the engine's start, so the file lists the start before its form
         await this.links.record(
           {
@@ -145,7 +140,7 @@ export class StartService {
         });
         await fileFromSubmission(m, p, { instanceId: started.id, id: null, activityId: start.startEventId }, pin.data);
       },
-    );
+    });
     // After commit, best effort: notifications are re-derived from the open tasks (the notifier skips what it
     // already sent), and the audit entry is written by AuditInterceptor once the response is made.
     await this.notifier.instanceTasks(p.tenantId, instance.id);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Engine, TaskNotActiveError, type DefinitionRecord, type TaskRecord } from '@kcbx/engine';
 import { validateSubmission } from '@kcbx/forms';
-import { ENGINE_SCHEMAS, TypeOrmStore } from '@kcbx/engine-store-typeorm';
-import { DataSource } from 'typeorm';
+import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppError, Errors } from '../common/app-error';
 import { TaskNotifier } from '../notifications/task-notifier';
 import type { Language } from '../common/language';
@@ -28,8 +28,7 @@ interface SubmissionPin {
 export class TasksService {
   constructor(
     private readonly ds: DataSource,
-    private readonly engine: Engine,
-    private readonly store: TypeOrmStore,
+    private readonly engine: Engine<EntityManager>,
     private readonly forms: FormsService,
     private readonly notifier: TaskNotifier,
   ) {}
@@ -171,9 +170,12 @@ export class TasksService {
     };
     // The submission (and the files it names) commit in the completion's own transaction: a crash or a refused
     // write in between can no longer leave the step done without what was submitted at it — nor the reverse.
-    const done = await this.store.withSideWrites(
-      () => this.engine.completeTask({ tenantId: p.tenantId, taskId: row.task.id, userId: p.userId, variables: output }),
-      async (m) => {
+    const done = await this.engine.completeTask({
+      tenantId: p.tenantId,
+      taskId: row.task.id,
+      userId: p.userId,
+      variables: output,
+      sideWrites: async (m) => {
         const kept = pinned.value;
         if (kept) {
           await m.getRepository(FormSubmission).insert({
@@ -193,7 +195,7 @@ export class TasksService {
         }
         await fileFromSubmission(m, p, row.task, kept?.data ?? submitted);
       },
-    );
+    });
     // After commit, best effort: notifications of the next steps are re-derived from the open tasks (the notifier
     // skips what it already sent), and the audit entry is written by AuditInterceptor once the response is made.
     await this.notifier.instanceTasks(p.tenantId, row.task.instanceId);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine, type EngineOptions } from '../engine';
-import { MemoryStore } from '../storage';
+import { MemoryStore, type MemoryHostTx } from '../storage';
 
 export const TENANT = 'county-1';
 export const T0 = Date.parse('2026-11-29T08:00:00Z');
@@ -23,7 +23,7 @@ export function fixture(name: string): string {
 }
 
 /** given: an engine on a fresh in-memory store with the named fixtures deployed */
-export async function givenEngine(fixtures: string[], options: Partial<EngineOptions> = {}) {
+export async function givenEngine(fixtures: string[], options: Partial<EngineOptions<MemoryHostTx>> = {}) {
   const store = new MemoryStore();
   const clock = new TestClock();
   const engine = new Engine({ store, clock, retryBackoffMs: 1000, ...options });

@@ -1,12 +1,12 @@
 import { Engine } from '../engine';
-import { MemoryStore, type StorageTx } from '../storage';
+import { MemoryStore, type MemoryHostTx, type StorageTx } from '../storage';
 import { TENANT, TestClock, fixture, givenEngine, openTasks } from './harness';
 
 /** a store whose transactions fail at the n-th write, like a process dying mid-step */
 class CrashingStore extends MemoryStore {
   crashAtWrite: number | null = null;
 
-  override transaction<T>(work: (tx: StorageTx) => Promise<T>): Promise<T> {
+  override transaction<T>(work: (tx: StorageTx<MemoryHostTx>) => Promise<T>): Promise<T> {
     return super.transaction((tx) => {
       let writes = 0;
       const crash = () => {
@@ -17,6 +17,7 @@ class CrashingStore extends MemoryStore {
         get: tx.get.bind(tx),
         find: tx.find.bind(tx),
         findDueJobs: tx.findDueJobs.bind(tx),
+        host: tx.host.bind(tx),
         insert: async (kind, record) => {
           crash();
           return tx.insert(kind, record);

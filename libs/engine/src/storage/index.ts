@@ -1,3 +1,3 @@
 export * from './records';
 export * from './port';
-export { MemoryStore } from './memory-store';
+export { MemoryStore, type MemoryHostTx } from './memory-store';

@@ -22,10 +22,15 @@ const INDEXED = new Set([
   'correlationKey',
   'parentExecutionId',
 ]);
-interface UndoEntry {
-  kind: RecordKind;
-  id: string;
-  before: AnyRecord | undefined;
+type UndoEntry = { kind: RecordKind; id: string; before: AnyRecord | undefined } | { hostKey: string; before: unknown; had: boolean };
+
+/**
+ * The memory store's handle for host writes (StorageTx.host): a key-value table of the host's own that commits
+ * and rolls back with the engine's rows — for hosts and specs without a database.
+ */
+export interface MemoryHostTx {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
 }
 
 /**
@@ -34,14 +39,16 @@ interface UndoEntry {
  * Stored rows are frozen copies handed out as they are: nobody can change stored state except through
  * `update`, and reads cost no copying (the benchmark runs on this store).
  */
-export class MemoryStore implements StoragePort {
+export class MemoryStore implements StoragePort<MemoryHostTx> {
   private readonly tables = new Map<RecordKind, Table>();
   private readonly indexes = new Map<RecordKind, Map<string, ColumnIndex>>();
   /** insertion sequence per id, so `find` returns rows in insertion order whatever index served it */
   private readonly sequence = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** the host's key-value table (MemoryHostTx); between transactions it holds what was committed */
+  readonly hostValues = new Map<string, unknown>();
 
-  transaction<T>(work: (tx: StorageTx) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: StorageTx<MemoryHostTx>) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
       const undo: UndoEntry[] = [];
       try {
@@ -131,8 +138,10 @@ export class MemoryStore implements StoragePort {
     return table;
   }
 
-  private restore({ kind, id, before }: UndoEntry): void {
-    this.write(kind, id, before);
+  private restore(entry: UndoEntry): void {
+    if ('kind' in entry) this.write(entry.kind, entry.id, entry.before);
+    else if (entry.had) this.hostValues.set(entry.hostKey, entry.before);
+    else this.hostValues.delete(entry.hostKey);
   }
 }
 
@@ -144,7 +153,7 @@ function addToIndex(index: ColumnIndex, value: unknown, id: string): void {
   ids.add(id);
 }
 
-class MemoryTx implements StorageTx {
+class MemoryTx implements StorageTx<MemoryHostTx> {
   constructor(
     private readonly store: MemoryStore,
     private readonly undo: UndoEntry[],
@@ -207,6 +216,17 @@ class MemoryTx implements StorageTx {
     if (!before) return;
     this.undo.push({ kind, id, before });
     this.store.write(kind, id, undefined);
+  }
+
+  async host(): Promise<MemoryHostTx> {
+    const values = this.store.hostValues;
+    return {
+      get: (key) => values.get(key),
+      set: (key, value) => {
+        this.undo.push({ hostKey: key, before: values.get(key), had: values.has(key) });
+        values.set(key, value);
+      },
+    };
   }
 
   async findDueJobs(tenantId: string | null, now: number, limit: number): Promise<JobRecord[]> {

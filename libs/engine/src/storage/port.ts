@@ -6,8 +6,9 @@ export type Filter<T> = { [K in keyof T]?: T[K] };
 /**
  * What the engine needs from storage inside one transaction. Reads see the transaction's own writes.
  * `find` returns rows in insertion order (a relational adapter orders by id; engine ids sort by time).
+ * `H` is the store's handle on the same transaction for the host's own writes (see `host`).
  */
-export interface StorageTx {
+export interface StorageTx<H = unknown> {
   get<K extends RecordKind>(kind: K, id: string): Promise<RecordKinds[K] | undefined>;
   find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): Promise<RecordKinds[K][]>;
   insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<void>;
@@ -27,15 +28,23 @@ export interface StorageTx {
   prefetchTaskScope?(taskId: string): Promise<void>;
   /** jobs with dueAt <= now, ordered by dueAt (the timer job queue) */
   findDueJobs(tenantId: string | null, now: number, limit: number): Promise<JobRecord[]>;
+  /**
+   * The host's handle on this same transaction (the TypeORM store: an EntityManager bound to it), for the writes
+   * of a service handler or of the host beside a command: they commit with the engine's writes or not at all. The
+   * engine's writes so far are in the database when it is returned (a store that holds writes until commit writes
+   * them now, with their version checks), so the host reads what the command did, and a conflict fails before the
+   * host writes anything. Later engine writes of the command follow at commit as usual.
+   */
+  host(): Promise<H>;
 }
 
-export interface StoragePort {
+export interface StoragePort<H = unknown> {
   /**
    * Runs `work` in one transaction: all writes commit together, or none if `work` throws.
    * A relational adapter uses a database transaction; concurrent transactions may conflict and the
    * losing side sees ConcurrencyError from `update`.
    */
-  transaction<T>(work: (tx: StorageTx) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: StorageTx<H>) => Promise<T>): Promise<T>;
   /**
    * Locks up to `limit` jobs that are due (dueAt <= now, retries > 0) and unlocked or whose lock expired:
    * sets lockOwner and lockExpiresAt = now + lockMs, commits, and returns them. Two callers never get the
@@ -46,5 +55,5 @@ export interface StoragePort {
    * optional: runs reads only, without opening a transaction (a relational adapter saves BEGIN and COMMIT, two
    * round trips, on every query). Each statement still sees committed data only. Writes here are an error.
    */
-  read?<T>(work: (tx: StorageTx) => Promise<T>): Promise<T>;
+  read?<T>(work: (tx: StorageTx<H>) => Promise<T>): Promise<T>;
 }
