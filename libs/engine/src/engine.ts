@@ -1,14 +1,11 @@
 import { checkResources, type DeployedDefinition, type DeployResource, replaceStartEvents, storeDefinitions } from './deploy';
 import {
-  ConcurrencyError,
   DeploymentError,
   type DeploymentProblem,
   EngineFault,
   InvalidArgumentError,
   MessageNotCorrelatedError,
   NotFoundError,
-  TaskAssignmentError,
-  TaskNotActiveError,
 } from './errors';
 import { executeJob } from './job-executor';
 import { compileDefinitions } from './model/compile';
@@ -20,19 +17,20 @@ import type { ServiceHandler, SideWrites } from './runtime/handlers';
 import { startInstance } from './runtime/instances';
 import { Run, type RunDeps } from './runtime/run';
 import { returnTask, type ReturnInput } from './runtime/return-task';
+import { claimTask, completeTask, delegateTask, ownTask, type TaskAction, type TaskOutput, unclaimTask } from './runtime/task-commands';
+
 import { triggerWait } from './runtime/triggers';
-import { instanceLevelValues, propagate } from './runtime/variables';
-import type { DefinitionRecord, InstanceRecord, StoragePort, StorageTx, TaskRecord } from './storage';
+import { propagate } from './runtime/variables';
+import type { DefinitionRecord, InstanceRecord, StoragePort, TaskRecord } from './storage';
 import { migrateInstances, type MigrationResult } from './migration';
 import { timeOrderedId } from './ids';
 import { stepValues, type StepValues } from './step-values';
 
+export type { TaskOutput };
+
 export interface Clock {
   now(): number;
 }
-
-/** A completed task's output: the values, or how to make them from the instance's current variables. */
-export type TaskOutput = Record<string, unknown> | ((current: Record<string, unknown>) => Record<string, unknown>);
 
 /**
  * The host's writes beside a command, in the command's own transaction (see SideWrites): every command takes
@@ -139,86 +137,27 @@ export class Engine<H = unknown> extends Queries<H> {
     });
   }
 
-  /**
-   * `variables` may be a function of the instance's current variables (what a form's read-only fields are
-   * checked against): it runs inside the command, on the values this completion will change, and whatever it
-   * throws aborts the completion with nothing written.
-   */
-  async completeTask(
-    input: {
-      tenantId: string;
-      taskId: string;
-      userId: string;
-      variables?: TaskOutput;
-      expectedVersion?: number;
-    } & HostWrites<H, TaskRecord>,
-  ): Promise<TaskRecord> {
-    return this.command(input, input.userId, async (run) => {
-      await run.tx.prefetchTaskScope?.(input.taskId);
-      const task = await this.activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
-      if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
-      const values =
-        typeof input.variables === 'function' ? input.variables(await instanceLevelValues(run, task.instanceId)) : (input.variables ?? {});
-      const done = await run.tx.update('task', { ...task, state: 'completed', completedAt: run.now, completedBy: input.userId });
-      await run.history(task.tenantId, task.instanceId, 'task-completed', {
-        elementId: task.activityId,
-        elementType: 'userTask',
-        taskId: task.id,
-        data: { variables: values },
-      });
-      run.agenda.push({ op: 'leave', execId: task.executionId, values });
-      await runAgenda(run);
-      return done;
-    });
+  /** completes a task held by the caller or by nobody; see runtime/task-commands.ts for `variables` */
+  completeTask(input: TaskAction & { variables?: TaskOutput } & HostWrites<H, TaskRecord>): Promise<TaskRecord> {
+    return this.command(input, input.userId, (run) => completeTask(run, input));
   }
 
-  async claimTask(
-    input: { tenantId: string; taskId: string; userId: string; expectedVersion?: number } & HostWrites<H, TaskRecord>,
-  ): Promise<TaskRecord> {
-    return this.command(input, input.userId, async (run) => {
-      const task = await this.activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
-      if (task.assignee === input.userId) return task;
-      if (task.assignee) throw new TaskAssignmentError(task.id, task.assignee);
-      await run.history(task.tenantId, task.instanceId, 'task-claimed', { elementId: task.activityId, taskId: task.id });
-      return run.tx.update('task', { ...task, assignee: input.userId, claimedAt: run.now });
-    });
+  claimTask(input: TaskAction & HostWrites<H, TaskRecord>): Promise<TaskRecord> {
+    return this.command(input, input.userId, (run) => claimTask(run, input));
   }
 
-  async unclaimTask(
-    input: { tenantId: string; taskId: string; userId: string; expectedVersion?: number } & HostWrites<H, TaskRecord>,
-  ): Promise<TaskRecord> {
-    return this.command(input, input.userId, async (run) => {
-      const task = await this.activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
-      await run.history(task.tenantId, task.instanceId, 'task-unclaimed', { elementId: task.activityId, taskId: task.id });
-      return run.tx.update('task', { ...task, assignee: null, claimedAt: null });
-    });
+  unclaimTask(input: TaskAction & HostWrites<H, TaskRecord>): Promise<TaskRecord> {
+    return this.command(input, input.userId, (run) => unclaimTask(run, input));
   }
 
   /** sends the case back to an earlier user task (see runtime/return-task.ts); returns the cancelled task */
-  async returnTask(
-    input: { tenantId: string; taskId: string; userId: string } & ReturnInput & HostWrites<H, TaskRecord>,
-  ): Promise<TaskRecord> {
-    return this.command(input, input.userId, async (run) => {
-      const task = await this.activeTask(run.tx, input.tenantId, input.taskId);
-      if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
-      return returnTask(run, task, input);
-    });
+  returnTask(input: Omit<TaskAction, 'expectedVersion'> & ReturnInput & HostWrites<H, TaskRecord>): Promise<TaskRecord> {
+    return this.command(input, input.userId, async (run) => returnTask(run, await ownTask(run, input), input));
   }
 
   /** hands an open task to another user (the caller must hold it, or it must be unassigned) */
-  async delegateTask(
-    input: { tenantId: string; taskId: string; userId: string; assignee: string } & HostWrites<H, TaskRecord>,
-  ): Promise<TaskRecord> {
-    return this.command(input, input.userId, async (run) => {
-      const task = await this.activeTask(run.tx, input.tenantId, input.taskId);
-      if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
-      await run.history(task.tenantId, task.instanceId, 'task-delegated', {
-        elementId: task.activityId,
-        taskId: task.id,
-        data: { from: task.assignee, to: input.assignee },
-      });
-      return run.tx.update('task', { ...task, assignee: input.assignee, claimedAt: run.now });
-    });
+  delegateTask(input: Omit<TaskAction, 'expectedVersion'> & { assignee: string } & HostWrites<H, TaskRecord>): Promise<TaskRecord> {
+    return this.command(input, input.userId, (run) => delegateTask(run, input));
   }
 
   /**
@@ -440,14 +379,6 @@ export class Engine<H = unknown> extends Queries<H> {
   ): Promise<DefinitionRecord | undefined> {
     const versions = (await run.tx.find('definition', { tenantId: input.tenantId, key: input.key })).sort((a, b) => b.version - a.version);
     return input.version ? versions.find((d) => d.version === input.version) : versions[0];
-  }
-
-  private async activeTask(tx: StorageTx, tenantId: string, taskId: string, expectedVersion?: number): Promise<TaskRecord> {
-    const task = await tx.get('task', taskId);
-    if (!task || task.tenantId !== tenantId) throw new NotFoundError('task', taskId);
-    if (task.state !== 'created') throw new TaskNotActiveError(task.id, task.state);
-    if (expectedVersion !== undefined && expectedVersion !== task.version) throw new ConcurrencyError('task', task.id);
-    return task;
   }
 }
 
