@@ -43,6 +43,18 @@ describe('FEEL with a budget', () => {
     expect(await engine.getActiveActivities(TENANT, result.id)).toEqual(['done']);
   });
 
+  it('given a multi-instance count from data (n = 100,000,000), when reached, then an incident at once instead of a hundred million items', async () => {
+    const { engine } = await givenEngine(['feel-budget.bpmn']);
+    const { result, ms } = await measured(() =>
+      engine.startProcess({ tenantId: TENANT, key: 'manySigners', variables: { n: 100_000_000 } }),
+    );
+    const [incident] = await engine.listIncidents(TENANT, result.id);
+    expect(incident).toMatchObject({ type: 'EXPRESSION_BUDGET_EXCEEDED', activityId: 'sign' });
+    expect(incident.message).toMatch(/gave 100000000 items; at most 10000/);
+    expect(ms).toBeLessThan(FEEL_BUDGET_MS);
+    expect(await engine.listTasks({ tenantId: TENANT, instanceId: result.id })).toEqual([]);
+  });
+
   it('given a regular expression that backtracks without end (a condition), when reached, then the budget stops it with an incident', async () => {
     const { engine } = await givenEngine(['feel-budget.bpmn']);
     const { result, ms } = await measured(() =>

@@ -1,10 +1,14 @@
 import type { ExecutionRecord } from '../storage';
 import type { ElementDef } from '../model/model';
 import { cancelExecution } from './cancel';
+import { ExpressionBudgetError } from './expression-error';
 import { ExpressionError, evalCondition, evalFeel } from './feel';
 import { execData, type Run } from './run';
 import { deleteLocals, propagate, setLocal, visibleVariables } from './variables';
 import { openBoundaries } from './waits';
+
+/** One command creates every item of a parallel body: a count from data must not make it unbounded. */
+export const MAX_MULTI_INSTANCE_ITEMS = 10_000;
 
 interface BodyData {
   total: number;
@@ -31,8 +35,10 @@ export async function enterMultiInstance(run: Run, exec: ExecutionRecord, el: El
   } else {
     const n = Number(evalFeel(mi.cardinality!.startsWith('=') ? mi.cardinality! : `=${mi.cardinality}`, vars));
     if (!Number.isInteger(n) || n < 0) throw new ExpressionError(`loopCardinality "${mi.cardinality}" is not a whole number`);
+    tooMany(n, mi.cardinality!);
     items = Array.from({ length: n }, () => null);
   }
+  if (mi.inputCollection) tooMany(items.length, mi.inputCollection);
   const data: BodyData = { total: items.length, completed: 0, next: 0, items, outputs: items.map(() => null) };
   const body = await run.saveExecution(exec, { kind: 'mi-body', state: 'scope', data: JSON.stringify(data) });
   if (el.boundaries.length > 0) await openBoundaries(run, body, el);
@@ -90,4 +96,10 @@ async function finishBody(run: Run, body: ExecutionRecord, el: ElementDef, data:
   }
   // the body leaves from the agenda, as a completed sub-process scope does (scopeMayComplete)
   run.agenda.push({ op: 'leave', execId: saved.id });
+}
+
+function tooMany(count: number, source: string): void {
+  if (count > MAX_MULTI_INSTANCE_ITEMS) {
+    throw new ExpressionBudgetError(`multi-instance "${source}" gave ${count} items; at most ${MAX_MULTI_INSTANCE_ITEMS} may run`);
+  }
 }
