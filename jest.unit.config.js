@@ -6,6 +6,7 @@ module.exports = {
     '<rootDir>/libs/engine-store-typeorm',
     '<rootDir>/libs/forms',
     '<rootDir>/libs/form-builder',
+    '<rootDir>/libs/password-policy',
     '<rootDir>/libs/form-renderer',
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',

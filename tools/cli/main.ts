@@ -1,4 +1,5 @@
 import type { Command } from './command';
+import { createAdminCommand } from './commands/create-admin';
 import { deployCommand } from './commands/deploy';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   importCommand,
   seedCommand,
   newCountyCommand,
+  createAdminCommand,
   loginCommand,
 ];
 

@@ -71,6 +71,7 @@ import { DemoCasesSeeder } from './seed/demo-cases';
 import { FormDesignController } from './forms-design/form-design.controller';
 import { FormDraftsService } from './forms-design/form-drafts.service';
 import { FormPublishingService } from './forms-design/form-publishing.service';
+import { FirstAdminModule } from './first-admin/first-admin.module';
 
 @Module({})
 export class AppModule {
@@ -90,6 +91,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config)),
+        FirstAdminModule,
       ],
       controllers: [
         HealthController,
