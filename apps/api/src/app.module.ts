@@ -72,6 +72,7 @@ import { FormDesignController } from './forms-design/form-design.controller';
 import { FormDraftsService } from './forms-design/form-drafts.service';
 import { FormPublishingService } from './forms-design/form-publishing.service';
 import { FirstAdminModule } from './first-admin/first-admin.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 
 @Module({})
 export class AppModule {
@@ -92,6 +93,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config)),
         FirstAdminModule,
+        MonitoringModule.forRoot(config),
       ],
       controllers: [
         HealthController,

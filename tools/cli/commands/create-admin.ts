@@ -56,7 +56,7 @@ Example: npm run tools -- create-admin --county 640522 --username hy-admin --dat
       for (const p of problems) io.err(`  --password: ${p.zh} / ${p.en}`);
       return EXIT.problems;
     }
-    const outcome = runApiEntry<Outcome>(
+    const outcome = await runApiEntry<Outcome>(
       io,
       'first-admin/create-admin-main',
       [county, username, stringOption(args, 'display-name') ?? ''],

@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CliError, EXIT } from '../errors';
@@ -21,7 +21,7 @@ export type EntryOutcome<T> = { ok: true; result: T } | { ok: false; error: stri
  * entry through its arguments, the environment (secrets never go on a command line other users can list) and
  * the one JSON line the entry prints last.
  */
-export function runApiEntry<T>(io: Io, entry: string, args: string[], env: Record<string, string> = {}): EntryOutcome<T> {
+export async function runApiEntry<T>(io: Io, entry: string, args: string[], env: Record<string, string> = {}): Promise<EntryOutcome<T>> {
   const root = repositoryRoot();
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const build = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'apps', 'api', 'tsconfig.app.json')], {
@@ -30,13 +30,21 @@ export function runApiEntry<T>(io: Io, entry: string, args: string[], env: Recor
   });
   if (build.status !== 0) throw new CliError(`API 编译失败：\n${build.stdout}${build.stderr}`, 'the API did not compile (see above)');
   const file = path.join(root, 'dist', 'out-tsc', 'apps', 'api', 'src', `${entry}.js`);
-  const run = spawnSync(process.execPath, ['-r', path.join(root, 'tools', 'scripts', 'register-aliases.js'), file, ...args], {
-    cwd: io.cwd,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, ...io.env, ...env },
+  // asynchronous: a caller in the same process (a test's in-process server) keeps serving while the entry works
+  const run = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', path.join(root, 'tools', 'scripts', 'register-aliases.js'), file, ...args], {
+      cwd: io.cwd,
+      env: { ...process.env, ...io.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-64 * 1024)));
+    child.on('error', reject);
+    child.on('close', () => resolve({ stdout, stderr }));
   });
-  const last = (run.stdout ?? '').trim().split('\n').pop() ?? '';
+  const last = run.stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(last) as EntryOutcome<T>;
   } catch {

@@ -13,14 +13,14 @@ import { printImportReport } from './print-report';
  * county's installation, where nobody can log in yet. Runs the API's county-package/seed-main entry, the same
  * import code the HTTP endpoint runs.
  */
-export function seedDatabase(io: Io, pkg: CountyPackage, opts: { dryRun: boolean; initialPassword?: string }): number {
+export async function seedDatabase(io: Io, pkg: CountyPackage, opts: { dryRun: boolean; initialPassword?: string }): Promise<number> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kcbx-seed-')), 'package.json');
   fs.writeFileSync(file, JSON.stringify(pkg));
   try {
     // the password travels in the environment, not on a command line other users can list
-    const outcome = runApiEntry<never>(io, 'county-package/seed-main', [file, ...(opts.dryRun ? ['--dry-run'] : [])], {
+    const outcome = (await runApiEntry<never>(io, 'county-package/seed-main', [file, ...(opts.dryRun ? ['--dry-run'] : [])], {
       KCBX_INITIAL_PASSWORD: opts.initialPassword ?? '',
-    }) as { ok: boolean; report?: ImportReport; error?: string; message?: string; details?: unknown[] };
+    })) as { ok: boolean; report?: ImportReport; error?: string; message?: string; details?: unknown[] };
     if (!outcome.ok) return printRefusal(io, { error: outcome.error ?? '', message: outcome.message ?? '', details: outcome.details });
     printImportReport(io, outcome.report!);
     return EXIT.ok;
