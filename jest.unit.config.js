@@ -7,6 +7,7 @@ module.exports = {
     '<rootDir>/libs/forms',
     '<rootDir>/libs/form-builder',
     '<rootDir>/libs/form-renderer',
+    '<rootDir>/libs/test-corpora',
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',
     '<rootDir>/tools',

@@ -1,15 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkDefinition, FormValidators, importJsonForms, safeKey, validateFormData } from '../src';
-import { sharedDir } from './shared-corpus';
+import { describeWithCorpus } from '@kcbx/test-corpora';
 
 /**
  * Every JSON Forms example from the shared corpus imports into a definition our own checks accept, and its
  * sample data validates — except where the example exists to show validation errors. What does not map is
  * listed in the snapshot (libs/forms/test/__snapshots__), one line per item.
  */
-const CORPUS = path.join(sharedDir(), 'corpus/forms/jsonforms');
-const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.json')).sort();
 
 /** Examples whose sample data is invalid on purpose (JSON Forms shows the errors), with the fields. */
 const INTENTIONALLY_INVALID: Record<string, string[]> = {
@@ -44,7 +42,12 @@ const INTENTIONALLY_INVALID: Record<string, string[]> = {
 
 const validators = new FormValidators();
 
-describe('JSON Forms corpus', () => {
+describeWithCorpus('forms/jsonforms', 'JSON Forms corpus', (CORPUS) => {
+  const files = fs
+    .readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+
   it('holds the 74 examples', () => expect(files).toHaveLength(74));
 
   it.each(files)('%s imports, passes our definition checks and validates its data', (file) => {
