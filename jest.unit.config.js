@@ -8,6 +8,7 @@ module.exports = {
     '<rootDir>/libs/form-builder',
     '<rootDir>/libs/password-policy',
     '<rootDir>/libs/form-renderer',
+    '<rootDir>/libs/test-corpora',
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',
     '<rootDir>/tools',
