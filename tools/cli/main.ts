@@ -1,9 +1,12 @@
 import type { Command } from './command';
+import { backupCommand } from './commands/backup';
+import { createAdminCommand } from './commands/create-admin';
 import { deployCommand } from './commands/deploy';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { loginCommand } from './commands/login';
 import { newCountyCommand } from './commands/new-county';
+import { restoreCommand } from './commands/restore';
 import { seedCommand } from './commands/seed';
 import { validateCommand } from './commands/validate';
 import { CliError, EXIT } from './errors';
@@ -19,6 +22,9 @@ export const COMMANDS: Command[] = [
   importCommand,
   seedCommand,
   newCountyCommand,
+  createAdminCommand,
+  backupCommand,
+  restoreCommand,
   loginCommand,
 ];
 

@@ -71,6 +71,8 @@ import { DemoCasesSeeder } from './seed/demo-cases';
 import { FormDesignController } from './forms-design/form-design.controller';
 import { FormDraftsService } from './forms-design/form-drafts.service';
 import { FormPublishingService } from './forms-design/form-publishing.service';
+import { FirstAdminModule } from './first-admin/first-admin.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 
 @Module({})
 export class AppModule {
@@ -90,6 +92,8 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config)),
+        FirstAdminModule,
+        MonitoringModule.forRoot(config),
       ],
       controllers: [
         HealthController,

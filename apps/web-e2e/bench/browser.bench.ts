@@ -1,9 +1,9 @@
 // Forms benchmark, browser part: in headless Chromium, mount time and per-keystroke time of a 500-field form
 // and of a 200-row × 4-column table, our FormRenderer against stock @rjsf/core 6 with @rjsf/validator-ajv8
 // (both validating the whole form on every change). Drives apps/web-e2e/harness/bench.html; prints one JSON line.
-import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureHarnessBuilt, serveHarness } from '../src/support/harness';
+import { chromiumPath } from '../src/support/paths';
 
 type Renderer = 'ours' | 'rjsf';
 type Scenario = 'form500' | 'table200';
@@ -154,8 +154,7 @@ async function runScenario(browser: Browser, scenario: Scenario) {
 
 async function main() {
   ensureHarnessBuilt();
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) throw new Error(`no chromium at ${executablePath}`);
+  const executablePath = chromiumPath();
   const browser = await chromium.launch({
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],

@@ -14,19 +14,41 @@ import {
 } from '../src';
 import { FIXTURES, studentReturn } from './load-fixture';
 import { randomData, rng } from './random-data';
-import { sharedDir } from './shared-corpus';
+import { describeWithCorpus } from '@kcbx/test-corpora';
 
 /**
  * Acceptance 1: the browser (the renderer's resolver, `resolveForm`) and the API (`validateSubmission`)
  * give the same verdict and the same field errors for random valid and invalid data, on every fixture.
  */
+const readJson = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [path.basename(f, '.json'), JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))] as const);
+
+/** The fixtures committed with the library. */
 function definitions(): FormDefinition[] {
   const out: FormDefinition[] = [studentReturn()];
-  const read = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))] as const);
-  for (const [f, s] of read(path.join(FIXTURES, 'rjsf'))) out.push(importRjsf(s, { key: `rjsf-${path.basename(f, '.json')}` }).definition);
-  for (const [f, s] of read(path.join(FIXTURES, 'form-js'))) out.push(importFormJs(s, { key: `formjs-${path.basename(f, '.json')}` }).definition);
-  for (const [f, s] of read(path.join(sharedDir(), 'corpus/forms/jsonforms'))) out.push(importJsonForms(s, { key: safeKey(`jsonforms-${path.basename(f, '.json')}`) }).definition);
+  for (const [name, s] of readJson(path.join(FIXTURES, 'rjsf'))) out.push(importRjsf(s, { key: `rjsf-${name}` }).definition);
+  for (const [name, s] of readJson(path.join(FIXTURES, 'form-js'))) out.push(importFormJs(s, { key: `formjs-${name}` }).definition);
   return out;
+}
+
+/** The JSON Forms examples of the shared corpus. */
+const corpusDefinitions = (dir: string): FormDefinition[] =>
+  readJson(dir).map(([name, s]) => importJsonForms(s, { key: safeKey(`jsonforms-${name}`) }).definition);
+
+function sameVerdicts(definition: FormDefinition): void {
+  const r = rng(definition.key.length * 7919);
+  const runs = definition.key === 'student-return' ? 300 : 25;
+  let invalid = 0;
+  for (let i = 0; i < runs; i++) {
+    const data = randomData(definition.schema, definition.schema, r);
+    const server = serverView(definition, data);
+    expect(browserView(definition, data)).toEqual(server);
+    if (!server.valid) invalid++;
+  }
+  if (definition.key === 'student-return') expect(invalid).toBeGreaterThan(0);
 }
 
 function serverView(definition: FormDefinition, data: unknown, permissions?: FieldPermissions) {
@@ -43,18 +65,7 @@ function browserView(definition: FormDefinition, data: unknown, permissions?: Fi
 describe('browser and server agree', () => {
   const all = definitions();
 
-  it.each(all.map((d) => [d.key, d] as const))('%s: random data gets one verdict', (_key, definition) => {
-    const r = rng(definition.key.length * 7919);
-    const runs = definition.key === 'student-return' ? 300 : 25;
-    let invalid = 0;
-    for (let i = 0; i < runs; i++) {
-      const data = randomData(definition.schema, definition.schema, r);
-      const server = serverView(definition, data);
-      expect(browserView(definition, data)).toEqual(server);
-      if (!server.valid) invalid++;
-    }
-    if (definition.key === 'student-return') expect(invalid).toBeGreaterThan(0);
-  });
+  it.each(all.map((d) => [d.key, d] as const))('%s: random data gets one verdict', (_key, definition) => sameVerdicts(definition));
 
   it('agree under field permissions as well', () => {
     const definition = studentReturn();
@@ -71,4 +82,10 @@ describe('browser and server agree', () => {
       expect(browserView(definition, data, permissions)).toEqual(serverView(definition, data, permissions));
     }
   });
+});
+
+describeWithCorpus('forms/jsonforms', 'browser and server agree on the JSON Forms examples', (dir) => {
+  it.each(corpusDefinitions(dir).map((d) => [d.key, d] as const))('%s: random data gets one verdict', (_key, definition) =>
+    sameVerdicts(definition),
+  );
 });

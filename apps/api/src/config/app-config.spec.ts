@@ -28,6 +28,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40) })).toThrow(/DATABASE_URL/);
   });
 
+  it('never seeds the demo county in production unless SEED_DEMO=true says so', () => {
+    const prod = { NODE_ENV: 'production', DATA_DIR: dataDir, DATABASE_URL: 'postgres://u@h/db', JWT_SECRET: 'x'.repeat(40) };
+    expect(loadConfig(prod).seedDemo).toBe(false);
+    expect(loadConfig({ ...prod, SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
   it('names every bad setting', () => {
     expect(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);

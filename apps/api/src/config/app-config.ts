@@ -16,7 +16,8 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32).optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(1800),
   DEMO_PASSWORD: z.string().min(8).default('Xiji@2026'),
-  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  // default: on outside production; production never seeds the demo county unless asked (SEED_DEMO=true)
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
   SEED_DEMO_CASES: z.enum(['true', 'false']).default('true'),
   SEED_DEMO_WORKFLOWS: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -82,7 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: c.JWT_SECRET ?? developmentSecret(dataDir),
     jwtTtlSeconds: c.JWT_TTL_SECONDS,
     demoPassword: c.DEMO_PASSWORD,
-    seedDemo: c.SEED_DEMO === 'true',
+    seedDemo: (c.SEED_DEMO ?? (c.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
     seedDemoCases: c.SEED_DEMO_CASES === 'true',
     seedDemoWorkflows: c.SEED_DEMO_WORKFLOWS === 'true',
     logLevel: c.LOG_LEVEL,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
+import { FirstAdminService } from '../first-admin/first-admin.service';
 import { PasswordService } from '../identity/password.service';
 import { seedCounty } from '../seed/county-seeder';
 import { DemoCasesSeeder } from '../seed/demo-cases';
@@ -19,6 +20,7 @@ export class DatabaseBootstrap implements OnApplicationBootstrap {
     private readonly passwords: PasswordService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly demoCases: DemoCasesSeeder,
+    private readonly firstAdmin: FirstAdminService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -42,6 +44,11 @@ export class DatabaseBootstrap implements OnApplicationBootstrap {
       this.log.log('demo county 西吉县 (640422) seeded');
     });
     this.log.log(`database ready (${this.ds.options.type})`);
+    if (this.config.env === 'production') {
+      // nobody can log in yet: say how to make the county and its first administrator (plain text, for the operator)
+      const notice = await this.firstAdmin.firstStartNotice();
+      if (notice) process.stdout.write(notice);
+    }
     if (this.ds.options.type === 'postgres') await this.warnWithoutAutovacuum();
   }
 

@@ -3,6 +3,7 @@ import { Engine, type TaskRecord } from '@kcbx/engine';
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { DataSource } from 'typeorm';
 import { Tenant, User } from '../database/entities';
+import { monitoringSignals } from '../monitoring/signals';
 import { ORG_UNIT_CODE_OF_VARIABLE } from '../org/org-unit-variable';
 import { InAppSender } from './in-app.sender';
 import { EXTERNAL_SENDERS, NotificationSender, OutgoingNotification } from './notification-sender';
@@ -88,7 +89,10 @@ export class TaskNotifier {
       const n: OutgoingNotification = { tenantId: task.tenantId, userId, kind, taskId: task.id, instanceId: task.instanceId, ...text };
       if (!(await this.inApp.send(n))) continue;
       for (const sender of this.external) {
-        await sender.send(n).catch((err: unknown) => this.log.warn({ err, channel: sender.channel }, 'notification sender failed'));
+        await sender.send(n).catch((err: unknown) => {
+          this.log.warn({ err, channel: sender.channel }, 'notification sender failed');
+          monitoringSignals.notificationFailed({ ...n, channel: sender.channel }, err);
+        });
       }
     }
   }

@@ -4,6 +4,7 @@ import { randomUUID } from 'crypto';
 import { hostname } from 'os';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { DropoutPromotion } from '../ledgers/dropout-promotion';
+import { monitoringSignals } from '../monitoring/signals';
 import { TaskNotifier } from '../notifications/task-notifier';
 
 /** how far back the first round looks for tasks to announce (tasks made while no process was polling) */
@@ -51,6 +52,7 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
         this.announcedUpTo = wall;
         await this.notifier.overdue(now);
         await this.dropouts.whenDue(now);
+        monitoringSignals.jobWorkerRound();
       } catch (err) {
         this.log.error({ err }, 'job polling failed');
       }

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { BASE_URL_ENV, DEMO_PASSWORD, runScreenshotsDir, screenshotsDir } from './paths';
+import { BASE_URL_ENV, chromiumPath, DEMO_PASSWORD, runScreenshotsDir, screenshotsDir } from './paths';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -22,8 +21,7 @@ export function baseUrl(): string {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: install chromium: apt-get install -y chromium`);
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return chromium.launch({ executablePath: chromiumPath(), args: ARGS });
 }
 
 /** A fresh profile (no token, no language choice) at the size of a typical office PC screen. */

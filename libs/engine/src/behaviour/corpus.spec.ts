@@ -1,24 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describeWithCorpus } from '@kcbx/test-corpora';
 import { DeploymentError } from '../errors';
 import { Engine } from '../engine';
 import { parseBpmn } from '../model/moddle';
 import { checkXmlIntake } from '../model/xml-intake';
 import { MemoryStore } from '../storage';
-
-/** the repository root is the nearest ancestor holding nx.json; the shared corpus sits beside it */
-function corpusDir(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'nx.json'))) {
-    const parent = resolve(dir, '..');
-    if (parent === dir) throw new Error('repository root (nx.json) not found');
-    dir = parent;
-  }
-  // CI lays shared/ beside the checkout; a clone elsewhere finds it through KCBX_SHARED_DIR or /work/shared.
-  const candidates = [process.env.KCBX_SHARED_DIR, resolve(dir, '../shared'), '/work/shared'].filter((d): d is string => !!d);
-  const shared = candidates.find((d) => existsSync(join(d, 'corpus/bpmn-miwg'))) ?? resolve(dir, '../shared');
-  return join(shared, 'corpus/bpmn-miwg');
-}
 
 function bpmnFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -28,10 +15,9 @@ function bpmnFiles(dir: string): string[] {
   });
 }
 
-const dir = corpusDir();
-const files = bpmnFiles(dir);
+describeWithCorpus('bpmn-miwg', 'BPMN MIWG corpus', (dir) => {
+  const files = bpmnFiles(dir);
 
-describe('BPMN MIWG corpus', () => {
   it('has files to check', () => {
     expect(files.length).toBeGreaterThan(10);
   });
