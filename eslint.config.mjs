@@ -1,5 +1,7 @@
 // Module boundaries are enforced here, not by convention: see ARCHITECTURE.md "Boundaries".
 import nx from '@nx/eslint-plugin';
+import { readdirSync, readFileSync } from 'node:fs';
+import ts from 'typescript';
 import tseslint from 'typescript-eslint';
 
 const frameworks = [
@@ -15,6 +17,79 @@ const frameworks = [
   '@ant-design/*',
   'bpmn-js',
   'bpmn-js-*',
+];
+
+// Where the API talks SQL (ARCHITECTURE.md "The API in layers"): repositories, the database layer, the engine's
+// wiring and the task-visibility rule. Elsewhere importing TypeORM's DataSource or EntityManager, or naming an
+// engine table (bpmn_*), is a lint error.
+const SQL_PLACES = [
+  'apps/api/src/database/**',
+  'apps/api/src/**/*.repository.ts',
+  'apps/api/src/engine/**',
+  'apps/api/src/task-visibility/**',
+  // the county's complete export reads every table, the engine's included, in one snapshot: that is its job
+  'apps/api/src/data-export/**',
+];
+// Files that still use the DataSource directly, written before the rule (issue #15): each leaves the list when its
+// SQL moves into a repository. Do not add to it — put new SQL in a `*.repository.ts`.
+const SQL_NOT_YET_IN_REPOSITORIES = [
+  'apps/api/src/dashboard/dashboard.service.ts',
+  'apps/api/src/dashboard/dropout-causes.ts',
+  'apps/api/src/dashboard/ledger-as-of.ts',
+  'apps/api/src/dashboard/overdue-work.ts',
+  'apps/api/src/dashboard/visit-compliance.ts',
+  'apps/api/src/ledgers/dropout-promotion.ts',
+  'apps/api/src/ledgers/ledger-cases.service.ts',
+  'apps/api/src/ledgers/ledger-landing.ts',
+  'apps/api/src/ledgers/ledgers.service.ts',
+  'apps/api/src/registers/register-import.service.ts',
+];
+// Files that still name engine tables; they leave the list when their reads move into engine-store-typeorm's queries.
+const BPMN_NOT_YET_IN_STORE = ['apps/api/src/dashboard/visit-compliance.ts'];
+const sqlOutsideRepositories = {
+  paths: [
+    {
+      name: 'typeorm',
+      importNames: ['DataSource', 'EntityManager'],
+      message: 'Only repositories (*.repository.ts) and database/ use the DataSource: move this SQL into a repository.',
+    },
+  ],
+};
+const engineTableMessage = 'Engine tables (bpmn_*) are read through @kcbx/engine-store-typeorm, not named in the API.';
+
+// What the wire contract (libs/api-contract) exports, read from its sources: the web imports these, never declares
+// its own copy (a copy drifts from the API without the compiler noticing). Types and enums by name; values (the
+// enum-like lists such as LEDGER_KINDS and their guards) by name too.
+const CONTRACT_DIR = 'libs/api-contract/src';
+function contractExports() {
+  const types = new Set();
+  const values = new Set();
+  for (const file of readdirSync(CONTRACT_DIR).filter((f) => f.endsWith('.ts') && !/\.spec\.ts$/.test(f))) {
+    const source = ts.createSourceFile(file, readFileSync(`${CONTRACT_DIR}/${file}`, 'utf8'), ts.ScriptTarget.Latest);
+    for (const node of source.statements) {
+      if (!node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+      if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) types.add(node.name.text);
+      else if (ts.isEnumDeclaration(node)) (types.add(node.name.text), values.add(node.name.text));
+      else if (ts.isFunctionDeclaration(node) && node.name) values.add(node.name.text);
+      else if (ts.isClassDeclaration(node) && node.name) (types.add(node.name.text), values.add(node.name.text));
+      else if (ts.isVariableStatement(node))
+        for (const d of node.declarationList.declarations) if (ts.isIdentifier(d.name)) values.add(d.name.text);
+    }
+  }
+  return { types: [...types].sort(), values: [...values].sort() };
+}
+const contract = contractExports();
+const named = (names) => `/^(${names.join('|')})$/`;
+const contractCopyMessage = 'This name is exported by @kcbx/api-contract: import it from there instead of declaring a copy in the web app.';
+const contractCopies = [
+  ...['TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSEnumDeclaration', 'ClassDeclaration'].map((node) => ({
+    selector: `${node}[id.name=${named(contract.types)}]`,
+    message: contractCopyMessage,
+  })),
+  ...['VariableDeclarator', 'FunctionDeclaration'].map((node) => ({
+    selector: `${node}[id.name=${named(contract.values)}]`,
+    message: contractCopyMessage,
+  })),
 ];
 
 export default [
@@ -48,10 +123,32 @@ export default [
       ],
     },
   },
-  // The engine and its store hold the workflow's state: every value crossing them is typed (moddle's dynamic
-  // elements through model/moddle.ts's ModdleElement), so `any` is an error there.
   {
-    files: ['libs/engine/**/*.ts', 'libs/engine-store-typeorm/**/*.ts'],
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [...SQL_PLACES, ...SQL_NOT_YET_IN_REPOSITORIES, 'apps/api/src/**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', sqlOutsideRepositories] },
+  },
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [...SQL_PLACES, ...BPMN_NOT_YET_IN_STORE, 'apps/api/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'Literal[value=/\\bbpmn_/]', message: engineTableMessage },
+        { selector: 'TemplateElement[value.raw=/\\bbpmn_/]', message: engineTableMessage },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    rules: { 'no-restricted-syntax': ['error', ...contractCopies] },
+  },
+  // The libraries are read on their own, so every value crossing them is typed (the engine's moddle elements
+  // through model/moddle.ts's ModdleElement): `any` is an error there. The three form libraries still hold
+  // JSON Schema values typed `any` (issue #15) and come under the rule once those are typed.
+  {
+    files: ['libs/**/*.ts', 'libs/**/*.tsx'],
+    ignores: ['libs/forms/**', 'libs/form-renderer/**', 'libs/form-builder/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
 ];

@@ -7,6 +7,7 @@ const esmPackages = [
   'temporal-polyfill',
   'min-dash',
   'bpmn-moddle',
+  'dmn-moddle',
   'zeebe-bpmn-moddle',
   'moddle',
   'moddle-xml',

@@ -1,12 +1,16 @@
 module.exports = {
   projects: [
+    '<rootDir>/libs/api-contract',
     '<rootDir>/libs/cn-codes',
     '<rootDir>/libs/demo-data',
+    '<rootDir>/libs/dmn',
     '<rootDir>/libs/engine',
     '<rootDir>/libs/engine-store-typeorm',
     '<rootDir>/libs/forms',
     '<rootDir>/libs/form-builder',
     '<rootDir>/libs/password-policy',
+    '<rootDir>/libs/county-package',
+    '<rootDir>/libs/work-calendar',
     '<rootDir>/libs/form-renderer',
     '<rootDir>/libs/test-corpora',
     '<rootDir>/apps/api',

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './precompress';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -9,7 +10,7 @@ const root = path.resolve(here, '../..');
 // The libs are consumed from source (same aliases as tsconfig.base.json); only browser-safe entry points.
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: [{ find: /^@kcbx\/([a-z-]+)$/, replacement: path.join(root, 'libs/$1/src/index.ts') }],
   },

@@ -2,7 +2,9 @@ import type { Command } from './command';
 import { backupCommand } from './commands/backup';
 import { createAdminCommand } from './commands/create-admin';
 import { deployCommand } from './commands/deploy';
+import { xuejiWorkerCommand } from './commands/xueji-worker';
 import { exportCommand } from './commands/export';
+import { exportDataCommand } from './commands/export-data';
 import { importCommand } from './commands/import';
 import { loginCommand } from './commands/login';
 import { newCountyCommand } from './commands/new-county';
@@ -18,6 +20,7 @@ import type { Io } from './io';
 export const COMMANDS: Command[] = [
   validateCommand,
   deployCommand,
+  xuejiWorkerCommand,
   exportCommand,
   importCommand,
   seedCommand,
@@ -25,6 +28,7 @@ export const COMMANDS: Command[] = [
   createAdminCommand,
   backupCommand,
   restoreCommand,
+  exportDataCommand,
   loginCommand,
 ];
 

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { compareRegisters, runNamed } from '../src/comparison/compare-registers';
+import { compareRegisters, runNamed } from '../src/comparison/comparisons.repository';
 import { REFERENCE_QUERIES, schoolAgeWindow } from '../src/comparison/comparison-queries';
 import { loadConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/data-source';

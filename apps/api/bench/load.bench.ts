@@ -5,6 +5,7 @@ import { startApiServer, stopApiServer, type ApiServer } from './load/api-server
 import { createClerks, newTally, runClerk, PROCESS_KEY, STEPS_PER_CASE, type Clerk, type ClerkTally } from './load/clerks';
 import { closeConnections, expectStatus } from './load/http-client';
 import { cpuPerCompletion, sampleCpu } from './load/cpu-meter';
+import { describeEnvironment } from './load/environment';
 
 /**
  * The API under load (issue #5): 50 simulated clerks completing tasks over HTTP against PostgreSQL, for 60 s,
@@ -37,6 +38,10 @@ async function freshDatabase(): Promise<void> {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  // BENCH_PG_LOG_MS=0 logs every statement of the bench's database with its duration (parse, bind, execute
+  // apart) to the server log, for profiling; the server's other databases are untouched.
+  const logMs = process.env.BENCH_PG_LOG_MS;
+  if (logMs !== undefined) await admin.query(`ALTER DATABASE ${DB_NAME} SET log_min_duration_statement = ${Number(logMs)}`);
   await admin.end();
 }
 
@@ -143,6 +148,8 @@ async function main() {
     const adminToken = (admin.body as { accessToken: string }).accessToken;
     const clerks = await createClerks(bases, adminToken, await firstTownship(bases[0], adminToken), clerkCount, PASSWORD);
 
+    // what the figures depend on, read before the load (the machine's own load) and after it (the tables' statistics)
+    const before = await describeEnvironment(databaseUrl());
     process.stderr.write(`  api load: warm-up ${WARM_UP_MS / 1000} s…\n`);
     const warmUp = await drive(clerks, WARM_UP_MS);
     process.stderr.write(`  api load: ${clerkCount} clerks for ${seconds} s on ${processes} API process(es), as fast as answered…\n`);
@@ -162,6 +169,7 @@ async function main() {
     }
     const tallies = [warmUp, measured, ...(pacedTally ? [pacedTally] : [])];
     const checks = await audit(tallies);
+    const after = await describeEnvironment(databaseUrl());
     const c = measured.completions.summary();
     process.stdout.write(
       JSON.stringify({
@@ -173,6 +181,7 @@ async function main() {
         unexpected: tallies.flatMap((t) => t.unexpected).slice(0, 10),
         unexpectedCount: tallies.reduce((n, t) => n + t.unexpected.length, 0),
         checks,
+        environment: { ...before, tables: after.tables, loadAverage1mAfter: after.loadAverage1m },
         lostOrDuplicated:
           checks.duplicatedAcknowledgements !== 0 ||
           checks.completionsAcknowledged !== checks.completionsInDatabase ||

@@ -61,14 +61,10 @@ describe('API.md, call by call', () => {
   const api = () => t.http();
   const firstTask = async (token: string) =>
     (await api().get('/api/tasks').set(bearer(token)).expect(200)).body.items[0] as { id: string; activityId: string };
-  const startLeave = async () =>
-    (
-      await api()
-        .post('/api/process-definitions/key/leave-approval/start')
-        .set(bearer(tok.teacher))
-        .send({ studentId: student.id })
-        .expect(201)
-    ).body as { id: string };
+  // started by the teacher, the first step (class-teacher) is theirs at once; started by the principal, it is offered
+  const startLeave = async (starter = tok.teacher) =>
+    (await api().post('/api/process-definitions/key/leave-approval/start').set(bearer(starter)).send({ studentId: student.id }).expect(201))
+      .body as { id: string };
   const apply = { reason: 'illness', from: '2026-09-01', to: '2027-07-01' };
 
   describe('identity', () => {
@@ -76,7 +72,7 @@ describe('API.md, call by call', () => {
       const ok = await api().post('/api/auth/login').send({ username: 'teacher', password: 'Test@2026pass' }).expect(200);
       expect(ok.body.accessToken).toEqual(expect.any(String));
       const wrong = await api().post('/api/auth/login').send({ username: 'teacher', password: 'nope' }).expect(401);
-      expect(wrong.body.message).toBe('用户名或密码错误');
+      expect(wrong.body.message).toBe('用户名或密码错误；账号已停用的，请联系管理员');
       fieldErrors(await api().post('/api/auth/login').send({ username: 'teacher' }), ['password']);
     });
 
@@ -198,7 +194,7 @@ describe('API.md, call by call', () => {
 
   describe('tasks', () => {
     it('GET /api/tasks?scope=mine|candidate|all: claimable, then mine after a claim; nothing for another school or county', async () => {
-      await startLeave();
+      await startLeave(tok.principal);
       const candidate = await api().get('/api/tasks?scope=candidate').set(bearer(tok.teacher)).expect(200);
       expect(candidate.body.total).toBeGreaterThan(0);
       const [task] = candidate.body.items;
@@ -227,19 +223,19 @@ describe('API.md, call by call', () => {
     });
 
     it('POST /api/tasks/{id}/claim and /unclaim: a stale claim (someone else took it) is 409; another county 404; only the holder gives it back', async () => {
-      await startLeave();
+      await startLeave(tok.principal);
       const admin = tok.admin;
       await api()
         .post('/api/admin/users')
         .set(bearer(admin))
         .send({
           username: 'teacher-b',
-          password: 'Teacher12345',
+          password: 'Ban5Zhu8Ren',
           displayName: '白老师',
           roles: [{ role: 'class-teacher', orgUnit: '64042210001' }],
         })
         .expect(201);
-      const other = await t.login('teacher-b', 'Teacher12345');
+      const other = await t.login('teacher-b', 'Ban5Zhu8Ren');
       const open = (await api().get('/api/tasks?scope=candidate').set(bearer(other)).expect(200)).body.items[0];
       await api().post(`/api/tasks/${open.id}/claim`).set(bearer(tok.teacher)).expect(201);
       const stale = await api().post(`/api/tasks/${open.id}/claim`).set(bearer(other)).expect(409);
@@ -272,7 +268,7 @@ describe('API.md, call by call', () => {
         'apply',
       ]);
       const both = await Promise.all(
-        [tok.teacher, await t.login('teacher-b', 'Teacher12345')].map((k) =>
+        [tok.teacher, await t.login('teacher-b', 'Ban5Zhu8Ren')].map((k) =>
           api().post(`/api/tasks/${task.id}/complete`).set(bearer(k)).send({ data: apply }),
         ),
       );

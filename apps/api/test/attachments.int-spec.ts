@@ -60,7 +60,7 @@ describe('attachments: evidence files', () => {
     const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(20 * 1024 * 1024 + 10)]);
     const res = await t.http().post('/api/attachments').set(bearer(teacher)).attach('file', big, 'big.pdf');
     expect(res.status).toBe(413);
-    expect(res.body.message).toBe('上传内容过大');
+    expect(res.body.message).toBe('上传内容过大，最多 20 MB');
     expect(await t.ds.getRepository(Attachment).count()).toBe(rows);
     expect(countFiles()).toBe(files);
   });

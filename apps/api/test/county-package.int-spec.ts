@@ -63,7 +63,7 @@ describe('county package: GET/POST /api/admin/county-package', () => {
 
   it('re-importing its own export changes nothing', async () => {
     const res = await importPackage(await exportPackage()).expect(200);
-    for (const part of ['orgUnits', 'roles', 'users', 'forms', 'workflows'])
+    for (const part of ['orgUnits', 'roles', 'users', 'forms', 'workflows', 'visitAssignments'])
       expect(res.body[part]).toMatchObject({ created: 0, updated: 0 });
     expect(res.body.problems).toEqual([]);
     const defs = await t.http().get('/api/process-definitions?all=true').set(bearer(admin)).expect(200);
@@ -112,6 +112,42 @@ describe('county package: GET/POST /api/admin/county-package', () => {
     });
     await importPackage({ ...pkg, initialPassword: 'Seed2026pass' }).expect(200);
     await t.http().post('/api/auth/login').send({ username: 'home-teacher2', password: 'Seed2026pass' }).expect(200);
+  });
+
+  it('carries the 包抓 assignments: exported with the county, added or updated by an import, a bad one refusing the package', async () => {
+    const pkg = await exportPackage();
+    // the Xiji list the seed loaded (counties/640422/visit-assignments.csv)
+    expect(pkg.visitAssignments).toEqual(
+      expect.arrayContaining([
+        { username: 'bureau', office: '局领导（班子成员）', township: '640422200', schools: ['64042220001', '64042220002'] },
+      ]),
+    );
+    const list = async () =>
+      (
+        await t
+          .http()
+          .get('/api/visit-assignments')
+          .set(bearer(await t.login('basic-edu')))
+          .expect(200)
+      ).body;
+    const before = (await list()).length;
+    pkg.visitAssignments.push({ username: 'leader', township: '兴平乡', schools: ['兴平乡中心小学'] });
+    pkg.visitAssignments.find((a: { username: string }) => a.username === 'subsidy').schools = [];
+    pkg.visitAssignments.push({ username: 'teacher', township: '640422100' });
+    const refused = await importPackage(pkg).expect(400);
+    expect(refused.body.details).toEqual([
+      { section: 'visitAssignments', item: 'teacher/640422100', message: expect.stringContaining('不是局机关包抓人员') },
+    ]);
+    expect(await list()).toHaveLength(before);
+    pkg.visitAssignments.pop();
+    const done = await importPackage(pkg).expect(200);
+    expect(done.body.visitAssignments).toEqual({ created: 1, updated: 1, unchanged: before - 1 });
+    const rows = await list();
+    expect(rows.find((r: { username: string }) => r.username === 'leader')).toMatchObject({
+      office: '县扶贫工作领导小组',
+      township: { name: '兴平乡' },
+    });
+    expect(rows.find((r: { username: string }) => r.username === 'subsidy').schools).toEqual([]);
   });
 
   it('leaves what a package does not mention as the county has it: a disabled user stays disabled', async () => {
@@ -199,8 +235,13 @@ describe('county package: bootstrapping a county into an empty database', () => 
     roles: readJson('roles.json'),
     users: readJson('users.json'),
     forms: files('forms', '.form.json').map((f) => readJson(path.join('forms', f))),
-    workflows: files('workflows', '.bpmn').map((f) => ({ name: f, content: fs.readFileSync(path.join(dir, 'workflows', f), 'utf8') })),
+    // decision tables (.dmn) travel with the procedures that call them
+    workflows: [...files('workflows', '.dmn'), ...files('workflows', '.bpmn')].map((f) => ({
+      name: f,
+      content: fs.readFileSync(path.join(dir, 'workflows', f), 'utf8'),
+    })),
   });
+  const procedureFiles = (pkg: { workflows: { name: string }[] }) => pkg.workflows.filter((w) => w.name.endsWith('.bpmn')).length;
   beforeAll(async () => {
     t = await startTestApp({ env: { JOB_POLL_MS: '0', SEED_DEMO: 'false' } });
   });
@@ -221,13 +262,16 @@ describe('county package: bootstrapping a county into an empty database', () => 
       roles: { created: pkg.roles.length },
       users: { created: pkg.users.length, withoutPassword: [] },
       forms: { created: pkg.forms.length },
-      workflows: { created: pkg.workflows.length },
+      workflows: { created: procedureFiles(pkg) },
     });
     const token = await t.login('ld-admin', 'Longde2026init');
     const me = await t.http().get('/api/me').set(bearer(token)).expect(200);
     expect(me.body.tenant).toMatchObject({ code: '640423', name: '隆德县' });
     const defs = await t.http().get('/api/process-definitions').set(bearer(token)).expect(200);
-    expect(defs.body).toHaveLength(pkg.workflows.length); // one procedure per shipped file
+    expect(defs.body).toHaveLength(procedureFiles(pkg)); // one procedure per shipped file
+    // the county's export carries its decision table again, ahead of the procedures
+    const exported = (await t.http().get('/api/admin/county-package').set(bearer(token)).expect(200)).body;
+    expect(exported.workflows[0]).toEqual({ name: 'persuasion-partners.dmn', content: expect.stringContaining('id="persuasionPartners"') });
 
     const audit = await t.ds.query("SELECT username, entity FROM audit_entry WHERE action = 'county.bootstrap'");
     expect(audit).toEqual([{ username: 'system', entity: 'tenant' }]);

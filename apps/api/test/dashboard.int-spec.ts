@@ -1,4 +1,7 @@
 import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { repositoryRoot } from '../src/config/repository-root';
 import { LedgerEntry, LedgerEvent } from '../src/database/entities';
 import { beijingMonth } from '../src/dashboard/ledger-as-of';
 import { bearer, startTestApp, TestApp } from './support/test-app';
@@ -118,7 +121,8 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
 
   it('shows zero visits for every township before any visit procedure has run', async () => {
     const dash = await t.http().get('/api/dashboard').set(bearer(office)).expect(200);
-    expect(dash.body.visits.required).toBe(2);
+    // 每月不少于 N 次 is the county parameter visitsPerMonth: nothing deployed yet, nothing to judge by
+    expect(dash.body.visits.required).toBeNull();
     expect(dash.body.visits.months).toHaveLength(6);
     expect(dash.body.visits.months.at(-1)).toBe(thisMonth);
     expect(dash.body.visits.townships).toHaveLength(19);
@@ -139,6 +143,11 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
         resources: [
           { name: 'township-visit.bpmn', content: VISIT_BPMN },
           { name: 'township-visit-record.form.json', content: VISIT_FORM },
+          // the county's parameters say how many visits a month make a township compliant (Xiji: 2)
+          {
+            name: 'county-parameters.bpmn',
+            content: fs.readFileSync(path.join(repositoryRoot(), 'workflows', 'county-parameters.bpmn'), 'utf8'),
+          },
         ],
       })
       .expect(201);
@@ -225,7 +234,8 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
     // The county's report is a summary with the visits sheet instead of a list of children.
     const county = await xlsx(`/api/reports/monthly?month=${month}`, office);
     expect(county.getWorksheet('明细')).toBeUndefined();
-    expect(county.getWorksheet('包抓走访')!.rowCount).toBe(20);
+    // a header and 19 townships, then the 分工 list's people (a blank row, a header, four people)
+    expect(county.getWorksheet('包抓走访')!.rowCount).toBe(20 + 2 + 4);
     // Another school's report is out of a teacher-level scope: the principal of 吉强镇中心小学 gets 404 for 兴隆镇.
     await t
       .http()

@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { beijingMonth } from '../src/dashboard/ledger-as-of';
-import { Student } from '../src/database/entities';
+import { makeResidentId } from '@kcbx/cn-codes';
+import { newId, nowIso } from '../src/database/columns';
+import { Comparison, ComparisonFinding, LedgerEntry, LedgerEvent, Student, Tenant } from '../src/database/entities';
+import { landFindings } from '../src/ledgers/ledger-landing';
 import { DropoutPromotion } from '../src/ledgers/dropout-promotion';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -154,6 +157,59 @@ describe('ledgers fed by the comparison', () => {
       .get('/api/dashboard')
       .set(bearer(await t.login('teacher')))
       .expect(403);
+  });
+
+  it('each landed entry gets its own history line: twenty small landings, no ids swapped by a multi-row insert', async () => {
+    // TypeORM re-reads default columns after a multi-row insert on SQLite and merged them back by position; three
+    // entries came back in another order about three times in four, and a child's 比对发现 line named another child.
+    const tenantId = (await t.ds.getRepository(Tenant).findOneByOrFail({ code: '640423' })).id;
+    const someone = newId();
+    const finding = (comparisonId: string, kind: 'suspectedDropout' | 'povertyDropout', idNumber: string, i: number) => ({
+      tenantId,
+      comparisonId,
+      kind,
+      idNumber,
+      name: `测试${i}`,
+      township: null,
+      village: null,
+      school: null,
+      grade: null,
+      detail: null,
+    });
+    for (let k = 0; k < 20; k++) {
+      const comparisonId = newId();
+      await t.ds.getRepository(Comparison).insert({
+        id: comparisonId,
+        tenantId,
+        importIds: {},
+        referenceDate: '2026-09-01',
+        startedBy: someone,
+        startedAt: nowIso(),
+        durationMs: 0,
+        counts: { unregistered: 0, suspectedDropout: 3, povertyDropout: 1, problemRegistrations: 0 },
+      });
+      const ids = [0, 1, 2].map((i) => makeResidentId('640423', '2015-03-01', 100 + k * 10 + i * 2, 'male'));
+      await t.ds
+        .getRepository(ComparisonFinding)
+        .insert([
+          ...ids.map((id, i) => finding(comparisonId, 'suspectedDropout', id, i)),
+          finding(comparisonId, 'povertyDropout', ids[0], 0),
+        ]);
+      await t.ds.transaction((m) => landFindings(m, tenantId, comparisonId, someone));
+      const rows: { idNumber: string; reason: string; note: string }[] = await t.ds
+        .createQueryBuilder(LedgerEvent, 'v')
+        .innerJoin(LedgerEntry, 'e', 'e.id = v.entryId')
+        .select('e.idNumber', 'idNumber')
+        .addSelect('e.reason', 'reason')
+        .addSelect('v.note', 'note')
+        .where('e.comparisonId = :comparisonId', { comparisonId })
+        .getRawMany();
+      expect(rows.sort((a, b) => a.idNumber.localeCompare(b.idNumber))).toEqual([
+        { idNumber: ids[0], reason: '名在人不在（脱贫户）', note: '比对发现：名在人不在（脱贫户）' },
+        { idNumber: ids[1], reason: '名在人不在', note: '比对发现：名在人不在' },
+        { idNumber: ids[2], reason: '名在人不在', note: '比对发现：名在人不在' },
+      ]);
+    }
   });
 });
 

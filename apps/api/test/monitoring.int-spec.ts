@@ -37,7 +37,7 @@ describe('monitoring: readiness, metrics, the admin’s operations view', () => 
       .set(bearer(designer))
       .send({ resources: [...approvalResources(), ...resources('timer-wait.bpmn')] })
       .expect(201);
-  });
+  }, 300_000); // a first start migrates and seeds the demo county: more than jest's minute on a busy shared machine
   afterAll(async () => {
     delete process.env.METRICS_TOKEN;
     delete process.env.JOB_OVERDUE_AFTER_SECONDS;

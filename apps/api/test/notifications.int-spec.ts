@@ -83,15 +83,15 @@ describe('notifications', () => {
       .http()
       .post('/api/admin/users')
       .set(bearer(admin))
-      .send({ username: 'vice', password: 'Vice12345', displayName: '副校长', roles: [{ role: 'principal', orgUnit: '64042210001' }] })
+      .send({ username: 'vice', password: 'Fu8Xiao6Zhang', displayName: '副校长', roles: [{ role: 'principal', orgUnit: '64042210001' }] })
       .expect(201);
     await t.http().post(`/api/tasks/${again.id}/delegate`).set(bearer(principal)).send({ username: 'vice' }).expect(201);
-    const vice = await t.login('vice', 'Vice12345');
+    const vice = await t.login('vice', 'Fu8Xiao6Zhang');
     expect((await feed(vice)).items).toEqual([expect.objectContaining({ kind: 'task-available', taskId: again.id })]);
   });
 
   it('the job worker reports an overdue task once to whoever holds it, and announces a task an escalation timer created', async () => {
-    const vice = await t.login('vice', 'Vice12345');
+    const vice = await t.login('vice', 'Fu8Xiao6Zhang');
     const worker = t.app.get(JobWorker);
     await worker.tick(Date.now() + 2 * DAY);
     const overdue = (await feed(vice)).items.filter((x) => x.kind === 'task-overdue');

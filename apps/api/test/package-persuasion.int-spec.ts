@@ -12,7 +12,7 @@ const visit = (no: number, visitors: string, returned: boolean, outcome = return
 
 /**
  * 劝返复学 from the Xiji package, walked by the demo users: the "12357" ladder (class teacher 1 day,
- * principal 2, township 3 and 5, bureau 7, then the leading group) comes from county-parameters; a step left
+ * principal 2, township 3 and 5, bureau 7, then the bureau leadership) comes from county-parameters; a step left
  * past its limit escalates to the next by timer; a return leads to placement, a follow-up period and 销号.
  */
 describe('package: persuasion to return (劝返复学)', () => {
@@ -22,7 +22,7 @@ describe('package: persuasion to return (劝返复学)', () => {
     t = await startTestApp({ env: { SEED_DEMO_CASES: 'true', JOB_POLL_MS: '0' } });
     await deployPackage(t);
     [office, teacher, principal, township, leader] = await Promise.all(
-      ['basic-edu', 'teacher', 'principal', 'township', 'leader'].map((u) => Actor.as(t, u)),
+      ['basic-edu', 'teacher', 'principal', 'township', 'bureau'].map((u) => Actor.as(t, u)),
     );
   });
   afterAll(() => t.close());
@@ -85,7 +85,7 @@ describe('package: persuasion to return (劝返复学)', () => {
     expect(file.instances.find((i) => i.key === 'persuasion-return')?.state).toBe('completed');
   });
 
-  it('given a child nobody brings back, when every step of the ladder times out, then the leading group takes the legal steps and may close it as a lawful exit', async () => {
+  it('given a child nobody brings back, when every step of the ladder times out, then the bureau leadership (局领导) takes the legal steps and may close it as a lawful exit', async () => {
     const child = await studentAt(teacher, SCHOOL, 2);
     const { id } = await teacher.start('persuasion-return', { orgUnit: SCHOOL, studentId: child.id });
     // the ladder, step by step, each left to run out: 1 + 2 + 3 + 5 + 7 days
@@ -97,7 +97,10 @@ describe('package: persuasion to return (劝返复学)', () => {
       await settle(t, clock);
     }
     const legal = await leader.task(id, 'legal');
-    expect(legal.candidateGroups).toEqual(['leading-group']);
+    expect(legal.candidateGroups).toEqual(['bureau-leader']);
+    // the county's decision table (workflows/persuasion-partners.dmn) names the departments to bring in: with no
+    // cause recorded, only the village committee
+    expect((await leader.taskDetail(legal.id)).formData).toMatchObject({ partnersText: '村委会（社区）' });
     const timeline = (await office.instance(id)).history.filter((h) => h.type === 'timer-fired');
     expect(timeline).toHaveLength(5);
 
@@ -108,10 +111,14 @@ describe('package: persuasion to return (劝返复学)', () => {
       legalNote: '已下达责令限期改正通知书',
     });
     expect(await teacher.sees(id, 'persuade')).toBe(true);
+    // this time the class teacher's visit finds the cause: an early marriage
+    await teacher.complete(id, 'persuade', { ...visit(1, '马老师', false), dropoutCause: 'early-marriage' });
     for (const days of [1, 2, 3, 5, 7]) {
       clock += days * DAY + HOUR;
       await settle(t, clock);
     }
+    const again = await leader.task(id, 'legal');
+    expect((await leader.taskDetail(again.id)).formData).toMatchObject({ partnersText: '妇联、公安、司法部门、村委会（社区）' });
     await leader.complete(id, 'legal', { legalMeasure: 'other', legalOutcome: 'lawful-exit', legalNote: '已随父母迁往外省并在当地入学' });
     const done = await office.instance(id);
     expect(done.state).toBe('completed');

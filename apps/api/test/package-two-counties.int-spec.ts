@@ -104,11 +104,15 @@ describe('package: Xiji and Longde side by side (two tenants, configuration only
     };
     const xiji = await run('', XIJI_SCHOOL);
     const longde = await run('ld-', LONGDE_SCHOOL);
-    expect(xiji).toEqual({ officeSees: false, steps: ['schoolReview', 'townshipReview', 'groupApproval'], state: ['renewalDue'] });
+    expect(xiji).toEqual({
+      officeSees: false,
+      steps: ['schoolReview', 'townshipReview', 'groupApproval'],
+      state: ['contactWait', 'period', 'renewalDue'],
+    });
     expect(longde).toEqual({
       officeSees: true,
       steps: ['schoolReview', 'townshipReview', 'bureauReview', 'groupApproval'],
-      state: ['renewalDue'],
+      state: ['contactWait', 'period', 'renewalDue'],
     });
   });
 });

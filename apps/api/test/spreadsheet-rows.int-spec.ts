@@ -50,7 +50,7 @@ describe('spreadsheet rows for form tables', () => {
       .set(bearer(inspector))
       .attach('file', Buffer.from(big), 'big.csv')
       .expect(400);
-    expect(tooBig.body.message).toBe('表单中的表格最多 2000 行，此文件有 2001 行');
+    expect(tooBig.body.message).toBe('表单中的表格最多 2000 行，此文件超过 2000 行');
     const exe = await t.http().post('/api/spreadsheet-rows').set(bearer(inspector)).attach('file', Buffer.from('MZ'), 'x.exe').expect(400);
     expect(exe.body.message).toBe('只能导入 .csv 或 .xlsx 文件');
     await t.http().post('/api/spreadsheet-rows').set(bearer(inspector)).expect(400);

@@ -55,7 +55,12 @@ describe('tenancy: one county never reads or changes another', () => {
       .http()
       .post('/api/admin/users')
       .set(bearer(adminA))
-      .send({ username: 'cross', password: 'Cross1234', displayName: '越界', roles: [{ role: 'class-teacher', orgUnit: '64042310001' }] })
+      .send({
+        username: 'cross',
+        password: 'Yue6Jie2Xian',
+        displayName: '越界',
+        roles: [{ role: 'class-teacher', orgUnit: '64042310001' }],
+      })
       .expect(404);
     expect(res.body.error).toBe('NOT_FOUND');
     expect(await t.ds.getRepository(User).findOneBy({ username: 'cross' })).toBeNull();

@@ -286,7 +286,12 @@ describe('cases: start forms, return, delegate, comments, attachments, instances
       await api()
         .post('/api/admin/users')
         .set(bearer(admin))
-        .send({ username: 'vice', password: 'Vice12345', displayName: '副校长', roles: [{ role: 'principal', orgUnit: '64042210001' }] })
+        .send({
+          username: 'vice',
+          password: 'Fu8Xiao6Zhang',
+          displayName: '副校长',
+          roles: [{ role: 'principal', orgUnit: '64042210001' }],
+        })
         .expect(201);
       const [school] = await inbox(principal);
       const wrong = await api().post(`/api/tasks/${school.id}/delegate`).set(bearer(principal)).send({ username: 'teacher2' }).expect(400);
@@ -296,7 +301,7 @@ describe('cases: start forms, return, delegate, comments, attachments, instances
       await api().post(`/api/tasks/${school.id}/delegate`).set(bearer(teacher)).send({ username: 'vice' }).expect(404);
       const done = await api().post(`/api/tasks/${school.id}/delegate`).set(bearer(principal)).send({ username: 'vice' }).expect(201);
       expect(done.body).toMatchObject({ assigneeName: '副校长' });
-      const vice = await t.login('vice', 'Vice12345');
+      const vice = await t.login('vice', 'Fu8Xiao6Zhang');
       expect((await inbox(vice)).map((x) => x.id)).toEqual([school.id]);
       expect(await inbox(principal)).toEqual([]);
       await api()

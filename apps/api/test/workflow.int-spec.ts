@@ -37,8 +37,8 @@ describe('procedures at work: deploy, start, inbox, complete', () => {
       .expect(201);
     expect(res.body.processDefinitions).toEqual([expect.objectContaining({ key: 'leave-approval', version: 1 })]);
     expect(res.body.forms).toEqual([
-      { key: 'leave-application', version: 1 },
-      { key: 'principal-review', version: 1 },
+      { key: 'leave-application', version: 1, isNew: true },
+      { key: 'principal-review', version: 1, isNew: true },
     ]);
     await t.http().post('/api/deployments').set(bearer(teacher)).send({ resources: approvalResources() }).expect(403);
     const again = await t.http().post('/api/deployments').set(bearer(designer)).send({ resources: approvalResources() }).expect(201);
@@ -210,9 +210,9 @@ describe('procedures at work: deploy, start, inbox, complete', () => {
       .http()
       .post('/api/admin/users')
       .set(bearer(admin))
-      .send({ username: 'vice', password: 'Vice12345', displayName: '副校长', roles: [{ role: 'principal', orgUnit: '64042210001' }] })
+      .send({ username: 'vice', password: 'Fu8Xiao6Zhang', displayName: '副校长', roles: [{ role: 'principal', orgUnit: '64042210001' }] })
       .expect(201);
-    const vice = await t.login('vice', 'Vice12345');
+    const vice = await t.login('vice', 'Fu8Xiao6Zhang');
     const started = await t
       .http()
       .post('/api/process-definitions/key/leave-approval/start')
@@ -261,7 +261,7 @@ describe('procedures at work: deploy, start, inbox, complete', () => {
       .send({ data: { reason: 'other', from: '2026-09-01', to: '2026-12-31' } })
       .expect(201);
     [task] = (await inbox(principal)).items;
-    const vice = await t.login('vice', 'Vice12345');
+    const vice = await t.login('vice', 'Fu8Xiao6Zhang');
     await t.http().post(`/api/tasks/${task.id}/claim`).set(bearer(principal)).expect(201);
     const taken = await t.http().post(`/api/tasks/${task.id}/claim`).set(bearer(vice)).expect(409);
     expect(taken.body).toMatchObject({ error: 'TASK_ALREADY_CLAIMED', message: '该任务已被他人认领' });

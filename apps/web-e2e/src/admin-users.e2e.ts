@@ -118,7 +118,8 @@ describe('administration', () => {
     await expectText(page.getByTestId('header-display-name'), '海老师（演示）');
     await logOut(page);
     expect(await fillLogin(page, 'leader')).toBe(401);
-    await expectText(page.getByTestId('login-error'), '该账号已停用，请联系管理员');
+    // the same answer as a wrong password (nobody learns the password was right), with the hint for the disabled
+    await expectText(page.getByTestId('login-error'), '账号已停用的，请联系管理员');
     await context.close();
   });
 

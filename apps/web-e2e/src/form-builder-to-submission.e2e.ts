@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { makeResidentId } from '@kcbx/cn-codes';
 import { baseUrl, expectText, launchBrowser, logIn, logOut, newPage, screenshot } from './support/browser';
 import { call, tokenOf } from './support/api';
-import { createForm, drag } from './support/builder-steps';
+import { createForm, drag, publish } from './support/builder-steps';
 import { oneStepBpmn } from './support/one-step-bpmn';
 
 /**
@@ -119,7 +119,7 @@ describe('from the form builder to a stored submission', () => {
     await page.getByRole('tab', { name: '设计' }).click();
 
     // when it is published, then it is version 1
-    await page.getByTestId('builder-publish').click();
+    await publish(page);
     await expectText(page.getByTestId('builder-latest'), '版本 1');
     await screenshot(page, 'form-builder-to-submission');
     await logOut(page);

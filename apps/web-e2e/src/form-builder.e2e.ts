@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, expectText, launchBrowser, logIn, newPage, screenshot } from './support/browser';
-import { createForm, drag } from './support/builder-steps';
+import { createForm, drag, publish } from './support/builder-steps';
 import { DEMO_PASSWORD } from './support/paths';
 
 /**
@@ -107,18 +107,18 @@ describe('form builder', () => {
     await page.getByTestId('prop-label-en').fill('');
     const [refused] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/forms/dropout-interview/publish')),
-      page.getByTestId('builder-publish').click(),
+      publish(page),
     ]);
     expect(refused.status()).toBe(400);
     await expectText(page.getByTestId('form-problems'), '发布被拒绝');
-    await expectText(page.getByTestId('canvas-element-studentName').getByTestId('field-problem'), '不应少于 1 个字符');
-    await expectText(page.getByTestId('panel-problems'), '不应少于 1 个字符');
+    await expectText(page.getByTestId('canvas-element-studentName').getByTestId('field-problem'), '此项不能为空');
+    await expectText(page.getByTestId('panel-problems'), '此项不能为空');
     await screenshot(page, 'form-builder-refused');
 
     // when it is fixed and published, then version 1 exists
     await page.getByTestId('prop-label-en').fill('Student name');
     await eventually(() => page.getByTestId('form-problems').count(), 0);
-    await page.getByTestId('builder-publish').click();
+    await publish(page);
     await expectText(page.getByTestId('builder-latest'), '版本 1');
 
     // when the designer saves a draft, adds a phone field and changes a label, then publishes version 2
@@ -128,7 +128,7 @@ describe('form builder', () => {
     await expectText(page.getByTestId('builder-status'), '草稿');
     await page.getByTestId('canvas-element-studentName').click();
     await page.getByTestId('prop-label-zh').fill('学生姓名（全名）');
-    await page.getByTestId('builder-publish').click();
+    await publish(page);
     await expectText(page.getByTestId('builder-latest'), '版本 2');
 
     // then the versions drawer lists both and shows what changed from 1 to 2
@@ -154,6 +154,32 @@ describe('form builder', () => {
     const row = page.getByTestId('forms-table').locator('tr', { hasText: 'dropout-interview' });
     await expectText(row, 'v2');
     await expectText(row, '辍学原因访谈');
+    await context.close();
+  });
+});
+
+describe('form builder: a new form from its Chinese name', () => {
+  it('the key is proposed from the pinyin of the Chinese name, the English name may stay empty, and 发布 asks before it publishes', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'designer');
+    await page.goto('/design/forms');
+    await page.getByTestId('form-new').click();
+    await page.getByTestId('new-form-title-zh').fill('入学登记表');
+    await expect(page.getByTestId('new-form-key').inputValue()).resolves.toBe('ru-xue-deng-ji-biao');
+    await screenshot(page, 'form-builder-new-form-pinyin');
+    await page.getByTestId('new-form-create').click();
+    await expectText(page.getByTestId('builder-status'), '新表单');
+    expect(page.url()).toContain('/design/forms/ru-xue-deng-ji-biao');
+
+    // a field, then 发布新版本: nothing is published until the designer confirms
+    await page.getByTestId('palette-field-text').click();
+    await page.getByTestId('canvas-element-field_1').waitFor();
+    await page.getByTestId('builder-publish').click();
+    await expectText(page.locator('.ant-popconfirm'), '发布后这一版不能再修改');
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '取消' }).click();
+    await expect(page.getByTestId('builder-latest').count()).resolves.toBe(0);
+    await publish(page);
+    await expectText(page.getByTestId('builder-latest'), '版本 1');
     await context.close();
   });
 });
@@ -303,7 +329,7 @@ describe('form builder: import as a new form', () => {
     await page.getByRole('tab', { name: '设计' }).click();
 
     // and it publishes as version 1 and appears in the list
-    await page.getByTestId('builder-publish').click();
+    await publish(page);
     await expectText(page.getByTestId('builder-latest'), '版本 1');
     await page.getByRole('button', { name: '返回列表' }).click();
     await expectText(page.getByTestId('forms-table').locator('tr', { hasText: 'family-survey' }), 'v1');

@@ -12,8 +12,8 @@ afterAll(async () => {
 // Row 1 is the header, as in the spreadsheet the office prepared: the bad row is row 3.
 const CSV = [
   '用户名,姓名,手机,角色,单位代码,初始密码',
-  'e2e-import-1,导入老师甲,13900000001,class-teacher,64042210001,Import@2026',
-  'e2e-import-2,导入老师乙,13900000002,no-such-role,64042210001,Import@2026',
+  'e2e-import-1,导入老师甲,13900000001,class-teacher,64042210001,Xiji-daoru-2026',
+  'e2e-import-2,导入老师乙,13900000002,no-such-role,64042210001,Xiji-daoru-2026',
 ].join('\n');
 
 describe('bulk import', () => {

@@ -134,7 +134,7 @@ describe('registers, comparison, ledgers and the dashboard (acceptance 1)', () =
       '有户无籍1',
       '名在人不在2',
       '其中脱贫户1',
-      '学籍信息有误0',
+      '问题学籍0',
     ]);
     await screenshot(page, 'registers-imported');
 

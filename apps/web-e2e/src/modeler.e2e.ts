@@ -88,6 +88,7 @@ describe('modeler', () => {
 
     // When deployed, then version 1 is listed
     await page.getByTestId('modeler-deploy').click();
+    await page.getByTestId('modeler-deploy-confirm').click();
     await expectText(page.locator('.ant-message'), '已部署“学生返校登记（演示）”，版本 1');
     const versions = page.getByTestId('versions-table');
     await expectText(versions, '1');
@@ -191,6 +192,7 @@ describe('modeler', () => {
     await page.getByTestId('process-key').fill('leave-approval-uploaded');
     await page.getByTestId('process-key').press('Enter');
     await page.getByTestId('modeler-deploy').click();
+    await page.getByTestId('modeler-deploy-confirm').click();
     await expectText(page.locator('.ant-message'), 'version 1');
     await page.keyboard.press('Escape');
     await page.goto('/design/processes');

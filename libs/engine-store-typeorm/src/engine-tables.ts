@@ -19,6 +19,7 @@ const int = (): EntitySchemaColumnOptions => ({ type: 'integer' });
 
 export const TABLE_OF: Record<RecordKind, string> = {
   definition: 'bpmn_definition',
+  decision: 'bpmn_decision',
   instance: 'bpmn_instance',
   execution: 'bpmn_execution',
   task: 'bpmn_task',
@@ -31,6 +32,17 @@ export const TABLE_OF: Record<RecordKind, string> = {
 
 const COLUMNS: Record<RecordKind, Record<string, EntitySchemaColumnOptions>> = {
   definition: {
+    id: id(),
+    tenantId: ref(),
+    key: text(255),
+    version: int(),
+    name: text(255, true),
+    resourceName: text(255),
+    contentHash: text(64),
+    xml: long(),
+    deployedAt: time(),
+  },
+  decision: {
     id: id(),
     tenantId: ref(),
     key: text(255),
@@ -97,6 +109,7 @@ const COLUMNS: Record<RecordKind, Record<string, EntitySchemaColumnOptions>> = {
     activityId: text(255),
     kind: text(16),
     payload: long(),
+    topic: text(255, true),
     dueAt: time(),
     retries: int(),
     lockOwner: text(100, true),
@@ -108,6 +121,7 @@ const COLUMNS: Record<RecordKind, Record<string, EntitySchemaColumnOptions>> = {
   subscription: {
     id: id(),
     tenantId: ref(),
+    kind: { ...text(16), default: 'message' },
     instanceId: ref(true),
     executionId: ref(true),
     definitionId: ref(),
@@ -147,11 +161,12 @@ const COLUMNS: Record<RecordKind, Record<string, EntitySchemaColumnOptions>> = {
 /** Indexes for the engine's lookups: by instance, by parent, the inbox, message correlation, due jobs. */
 const INDEXES: Record<RecordKind, string[][]> = {
   definition: [['tenantId', 'key', 'version']],
+  decision: [['tenantId', 'key', 'version']],
   instance: [['tenantId', 'state'], ['parentExecutionId']],
   execution: [['instanceId'], ['parentId']],
   task: [['tenantId', 'state'], ['instanceId'], ['executionId']],
   variable: [['instanceId'], ['scopeId', 'name']],
-  job: [['dueAt'], ['instanceId'], ['executionId']],
+  job: [['dueAt'], ['instanceId'], ['executionId'], ['tenantId', 'topic']],
   subscription: [['tenantId', 'messageName', 'correlationKey'], ['instanceId'], ['executionId']],
   incident: [['instanceId'], ['tenantId', 'state']],
   history: [['instanceId', 'at']],

@@ -144,7 +144,7 @@ export class SqlTx implements StorageTx<EntityManager> {
     const params: unknown[] = [now];
     const tenant = tenantId === null ? '' : ` AND "tenantId" = ${this.sql.placeholder(params.push(tenantId))}`;
     const { rows } = await this.sql.run(
-      `SELECT * FROM bpmn_job WHERE "dueAt" <= ${this.sql.placeholder(1)} AND "retries" > 0${tenant} ORDER BY "dueAt" LIMIT ${Math.max(1, Math.floor(limit))}`,
+      `SELECT * FROM bpmn_job WHERE "dueAt" <= ${this.sql.placeholder(1)} AND "retries" > 0 AND "kind" <> 'external'${tenant} ORDER BY "dueAt" LIMIT ${Math.max(1, Math.floor(limit))}`,
       params,
     );
     return rows.map((r) => this.row('job', r));

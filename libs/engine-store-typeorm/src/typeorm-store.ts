@@ -95,7 +95,7 @@ export class TypeOrmStore implements StoragePort<EntityManager> {
         const qb = m
           .getRepository<JobRecord>(ENGINE_SCHEMAS.job)
           .createQueryBuilder('j')
-          .where('j.dueAt <= :now AND j.retries > 0', { now })
+          .where("j.dueAt <= :now AND j.retries > 0 AND j.kind <> 'external'", { now })
           .andWhere('(j.lockOwner IS NULL OR j.lockExpiresAt < :now)', { now })
           .orderBy('j.dueAt', 'ASC')
           .limit(limit);
@@ -104,6 +104,35 @@ export class TypeOrmStore implements StoragePort<EntityManager> {
         const tx = new SqlTx(await runnerFor(m), m);
         const locked: JobRecord[] = [];
         for (const job of due) locked.push(await tx.update('job', { ...job, lockOwner, lockExpiresAt: now + lockMs }));
+        return locked;
+      }),
+    );
+  }
+
+  acquireExternalJobs(
+    tenantId: string,
+    topics: ReadonlyMap<string, number>,
+    now: number,
+    limit: number,
+    workerId: string,
+  ): Promise<JobRecord[]> {
+    if (!topics.size) return Promise.resolve([]);
+    return this.exclusive(() =>
+      this.ds.transaction(async (m) => {
+        const qb = m
+          .getRepository<JobRecord>(ENGINE_SCHEMAS.job)
+          .createQueryBuilder('j')
+          .where("j.tenantId = :tenantId AND j.kind = 'external' AND j.topic IN (:...topics)", { tenantId, topics: [...topics.keys()] })
+          .andWhere('j.dueAt <= :now AND j.retries > 0', { now })
+          .andWhere('(j.lockOwner IS NULL OR j.lockExpiresAt < :now)', { now })
+          .orderBy('j.dueAt', 'ASC')
+          .limit(limit);
+        if (this.ds.options.type === 'postgres') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+        const due = await qb.getMany();
+        const tx = new SqlTx(await runnerFor(m), m);
+        const locked: JobRecord[] = [];
+        for (const job of due)
+          locked.push(await tx.update('job', { ...job, lockOwner: workerId, lockExpiresAt: now + topics.get(job.topic!)! }));
         return locked;
       }),
     );

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
+import { errorText, isErrorKey } from '@kcbx/api-contract';
+import { DmnError, type DmnModel, parseDmn } from '@kcbx/dmn';
 import { DeploymentError, type DeploymentProblem, EngineError } from './errors';
 import { compileDefinitions } from './model/compile';
 import { parseBpmn } from './model/moddle';
 import type { ProcessModel } from './model/model';
 import { checkXmlIntake } from './model/xml-intake';
-import type { DefinitionRecord, StorageTx } from './storage';
+import type { DecisionRecord, DefinitionRecord, StorageTx } from './storage';
 import { computeTimer, type TimerPayload } from './runtime/waits';
+import type { WorkingDayCalendar } from './runtime/day-count';
 
 export interface DeployResource {
   name: string;
@@ -26,7 +29,11 @@ interface CheckedResource {
   resource: DeployResource;
   xml: string;
   processes: ProcessModel[];
+  /** a .dmn resource: its decisions, stored beside the processes */
+  dmn?: DmnModel;
 }
+
+const DMN_RESOURCE = /\.dmn$/i;
 
 /**
  * Reads and checks every resource; throws one DeploymentError listing every problem of every file, so
@@ -38,13 +45,28 @@ export async function checkResources(resources: DeployResource[]): Promise<Check
   for (const resource of resources) {
     try {
       const xml = checkXmlIntake(resource.content);
+      if (DMN_RESOURCE.test(resource.name)) {
+        checked.push({ resource, xml, processes: [], dmn: await parseDmn(xml) });
+        continue;
+      }
       const { definitions } = await parseBpmn(xml);
       const result = compileDefinitions(definitions, xml, resource.name);
       problems.push(...result.problems);
       checked.push({ resource, xml, processes: result.processes });
     } catch (error) {
+      if (error instanceof DmnError) {
+        problems.push({
+          resource: resource.name,
+          code: error.code,
+          message: `DMN refused: ${error.message}`,
+          messageZh: `决策表（DMN）无法部署：${error.message}`,
+        });
+        continue;
+      }
       if (!(error instanceof EngineError)) throw error;
-      problems.push({ resource: resource.name, code: error.code, message: error.message, messageZh: error.messageZh });
+      // The intake's errors carry codes; a problem is read as it stands, so its Chinese comes from the catalogue here.
+      const messageZh = isErrorKey(error.key) ? errorText(error.key, 'zh', error.params) : error.message;
+      problems.push({ resource: resource.name, code: error.code, message: error.message, messageZh });
     }
   }
   if (problems.length > 0) throw new DeploymentError(problems);
@@ -65,8 +87,9 @@ export async function storeDefinitions(
 ): Promise<{ deployed: DeployedDefinition[]; created: { record: DefinitionRecord; model: ProcessModel }[] }> {
   const deployed: DeployedDefinition[] = [];
   const created: { record: DefinitionRecord; model: ProcessModel }[] = [];
-  for (const { resource, xml, processes } of checked) {
+  for (const { resource, xml, processes, dmn } of checked) {
     const hash = contentHash(xml);
+    if (dmn) await storeDecisions(tx, tenantId, resource, xml, hash, dmn, now, newId);
     for (const model of processes) {
       const versions = (await tx.find('definition', { tenantId, key: model.id })).sort((a, b) => b.version - a.version);
       const latest = versions[0];
@@ -107,11 +130,47 @@ export async function storeDefinitions(
   return { deployed, created };
 }
 
+/** one record per decision of a DMN resource, a new version only when the resource's content changed */
+async function storeDecisions(
+  tx: StorageTx,
+  tenantId: string,
+  resource: DeployResource,
+  xml: string,
+  hash: string,
+  dmn: DmnModel,
+  now: number,
+  newId: () => string,
+): Promise<void> {
+  for (const decision of dmn.decisions.values()) {
+    const latest = (await tx.find('decision', { tenantId, key: decision.id })).sort((a, b) => b.version - a.version)[0];
+    if (latest && latest.contentHash === hash) continue;
+    const record: DecisionRecord = {
+      id: newId(),
+      tenantId,
+      key: decision.id,
+      version: (latest?.version ?? 0) + 1,
+      name: decision.name || null,
+      resourceName: resource.name,
+      contentHash: hash,
+      xml,
+      deployedAt: now,
+    };
+    await tx.insert('decision', record);
+  }
+}
+
 /**
- * Only the newest version of a process listens on its message and timer start events: the previous
+ * Only the newest version of a process listens on its message, signal and timer start events: the previous
  * version's start subscriptions and start timers are replaced.
  */
-export async function replaceStartEvents(tx: StorageTx, record: DefinitionRecord, model: ProcessModel, now: number, newId: () => string) {
+export async function replaceStartEvents(
+  tx: StorageTx,
+  record: DefinitionRecord,
+  model: ProcessModel,
+  now: number,
+  newId: () => string,
+  calendar: WorkingDayCalendar,
+) {
   for (const old of await tx.find('definition', { tenantId: record.tenantId, key: record.key })) {
     if (old.id === record.id) continue;
     for (const job of await tx.find('job', { definitionId: old.id, instanceId: null })) await tx.delete('job', job.id);
@@ -122,7 +181,7 @@ export async function replaceStartEvents(tx: StorageTx, record: DefinitionRecord
     if (start.event === 'timer') {
       let timer: TimerPayload;
       try {
-        timer = computeTimer(start.timer!, {}, now);
+        timer = computeTimer(start.timer!, {}, now, record.tenantId, calendar);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new DeploymentError([
@@ -154,7 +213,7 @@ export async function replaceStartEvents(tx: StorageTx, record: DefinitionRecord
         version: 1,
       });
     }
-    if (start.event === 'message') {
+    if (start.event === 'message' || start.event === 'signal') {
       await tx.insert('subscription', {
         id: newId(),
         tenantId: record.tenantId,
@@ -162,7 +221,8 @@ export async function replaceStartEvents(tx: StorageTx, record: DefinitionRecord
         executionId: null,
         definitionId: record.id,
         activityId: id,
-        messageName: start.messageName!,
+        kind: start.event,
+        messageName: start.event === 'message' ? start.messageName! : start.signalName!,
         correlationKey: null,
         createdAt: now,
       });

@@ -9,24 +9,44 @@ import {
 } from './errors';
 import { executeJob } from './job-executor';
 import { compileDefinitions } from './model/compile';
-import type { ProcessModel, StartSpec } from './model/model';
+import type { ElementDef, ProcessModel, StartSpec } from './model/model';
 import { parseBpmn } from './model/moddle';
 import { Queries } from './queries';
 import { runAgenda } from './runtime/agenda';
 import type { ServiceHandler, SideWrites } from './runtime/handlers';
 import { startInstance } from './runtime/instances';
 import { Run, type RunDeps } from './runtime/run';
+import { WEEKENDS_AND_STATUTORY_DAYS, type WorkingDayCalendar } from './runtime/day-count';
 import { returnTask, type ReturnInput } from './runtime/return-task';
-import { claimTask, completeTask, delegateTask, ownTask, type TaskAction, type TaskOutput, unclaimTask } from './runtime/task-commands';
+import {
+  activeTask,
+  claimTask,
+  completeTask,
+  delegateTask,
+  ownTask,
+  type TaskAction,
+  type TaskOutput,
+  unclaimTask,
+} from './runtime/task-commands';
 
 import { triggerWait } from './runtime/triggers';
+import {
+  bpmnErrorExternal,
+  completeExternal,
+  describeExternalJobs,
+  extendExternalLock,
+  type ExternalFailure,
+  type ExternalTask,
+  failExternal,
+} from './runtime/external-tasks';
+import { broadcastSignal, type SignalOutcome } from './runtime/signals';
 import { propagate } from './runtime/variables';
 import type { DefinitionRecord, InstanceRecord, StoragePort, TaskRecord } from './storage';
 import { migrateInstances, type MigrationResult } from './migration';
 import { timeOrderedId } from './ids';
 import { stepValues, type StepValues } from './step-values';
 
-export type { TaskOutput };
+export type { TaskOutput, ExternalTask, ExternalFailure };
 
 export interface Clock {
   now(): number;
@@ -51,6 +71,8 @@ export interface EngineOptions<H = unknown> {
   retryBackoffMs?: number;
   /** how long an acquired job stays locked to its owner (default 5 min) */
   jobLockMs?: number;
+  /** working days per tenant for durations with dayCount "working" (default: weekends and fixed statutory holidays) */
+  calendar?: WorkingDayCalendar;
 }
 
 /**
@@ -74,6 +96,7 @@ export class Engine<H = unknown> extends Queries<H> {
       handlers: new Map(Object.entries(options.serviceHandlers ?? {}).map(([name, handler]) => [name, asStored(handler)])),
       model: (definition) => this.model(definition),
       retryBackoffMs: options.retryBackoffMs ?? 10_000,
+      calendar: options.calendar ?? WEEKENDS_AND_STATUTORY_DAYS,
       definitions: new Map(),
     };
   }
@@ -92,8 +115,8 @@ export class Engine<H = unknown> extends Queries<H> {
   async getStepValues(tenantId: string, taskId: string): Promise<StepValues> {
     const task = await this.getTask(tenantId, taskId);
     const definition = await this.getDefinition(tenantId, task.definitionId);
-    const element = definition ? (await this.model(definition)).elements.get(task.activityId) : undefined;
-    return this.read((tx) => stepValues(tx, task, element));
+    const elements = definition ? (await this.model(definition)).elements : new Map<string, ElementDef>();
+    return this.read((tx) => stepValues(tx, task, elements.get(task.activityId), elements));
   }
 
   registerServiceHandler(name: string, handler: ServiceHandler<H>): void {
@@ -107,7 +130,7 @@ export class Engine<H = unknown> extends Queries<H> {
     const now = this.clock.now();
     return this.store.transaction(async (tx) => {
       const { deployed, created } = await storeDefinitions(tx, input.tenantId, checked, now, this.deps.newId);
-      for (const { record, model } of created) await replaceStartEvents(tx, record, model, now, this.deps.newId);
+      for (const { record, model } of created) await replaceStartEvents(tx, record, model, now, this.deps.newId, this.deps.calendar);
       if (input.sideWrites) await input.sideWrites(await tx.host(), deployed);
       return deployed;
     });
@@ -153,6 +176,16 @@ export class Engine<H = unknown> extends Queries<H> {
   /** sends the case back to an earlier user task (see runtime/return-task.ts); returns the cancelled task */
   returnTask(input: Omit<TaskAction, 'expectedVersion'> & ReturnInput & HostWrites<H, TaskRecord>): Promise<TaskRecord> {
     return this.command(input, input.userId, async (run) => returnTask(run, await ownTask(run, input), input));
+  }
+
+  /**
+   * 撤回: the open task goes back to the step before it, for whoever completed that one — like a return, but asked
+   * by that step's submitter, who does not hold this task (the host checks that the task is not claimed or worked).
+   */
+  withdrawTask(input: Omit<TaskAction, 'expectedVersion'> & { reason: string } & HostWrites<H, TaskRecord>): Promise<TaskRecord> {
+    return this.command(input, input.userId, async (run) =>
+      returnTask(run, await activeTask(run.tx, input.tenantId, input.taskId), { reason: input.reason, withdrawn: true }),
+    );
   }
 
   /** hands an open task to another user (the caller must hold it, or it must be unassigned) */
@@ -202,7 +235,7 @@ export class Engine<H = unknown> extends Queries<H> {
     try {
       await this.store.transaction(async (tx) => {
         const { deployed, created } = await storeDefinitions(tx, input.tenantId, checked, now, this.deps.newId);
-        for (const { record, model } of created) await replaceStartEvents(tx, record, model, now, this.deps.newId);
+        for (const { record, model } of created) await replaceStartEvents(tx, record, model, now, this.deps.newId, this.deps.calendar);
         plan = deployed.map(({ id: _id, ...rest }) => rest);
         throw rollback;
       });
@@ -226,9 +259,9 @@ export class Engine<H = unknown> extends Queries<H> {
       const waiting =
         key === null
           ? []
-          : (await run.tx.find('subscription', { tenantId: input.tenantId, messageName: input.name, correlationKey: key })).filter(
-              (s) => s.instanceId !== null,
-            );
+          : (
+              await run.tx.find('subscription', { tenantId: input.tenantId, kind: 'message', messageName: input.name, correlationKey: key })
+            ).filter((s) => s.instanceId !== null);
       const vars = input.variables ?? {};
       if (waiting.length > 0) {
         const sub = waiting[0];
@@ -241,7 +274,7 @@ export class Engine<H = unknown> extends Queries<H> {
         return { instanceId: sub.instanceId!, started: false };
       }
       const [start] = (
-        await run.tx.find('subscription', { tenantId: input.tenantId, messageName: input.name, correlationKey: null })
+        await run.tx.find('subscription', { tenantId: input.tenantId, kind: 'message', messageName: input.name, correlationKey: null })
       ).filter((s) => s.instanceId === null);
       if (!start) throw new MessageNotCorrelatedError(input.name, key);
       const instance = await startInstance(run, await run.definition(start.definitionId), {
@@ -258,7 +291,22 @@ export class Engine<H = unknown> extends Queries<H> {
     });
   }
 
-  /** sets variables on an instance (e.g. to fix data before retrying an incident) */
+  /**
+   * Broadcasts a signal in one county: every instance waiting for it there (catch events, boundary events, event
+   * sub-processes) gets it, and every process whose latest version starts on it starts — no other county's.
+   */
+  async broadcastSignal(
+    input: { tenantId: string; name: string; variables?: Record<string, unknown>; userId?: string | null } & HostWrites<H, SignalOutcome>,
+  ): Promise<SignalOutcome> {
+    if (!input.name || input.name.length > 255) throw new InvalidArgumentError('signal-name', {}, 'signal name must be 1–255 characters');
+    return this.command(input, input.userId ?? null, async (run) => {
+      const outcome = await broadcastSignal(run, input.tenantId, input.name, input.variables ?? {});
+      await runAgenda(run);
+      return outcome;
+    });
+  }
+
+  /** sets variables on an instance (e.g. to fix data before retrying an incident); conditional events may fire */
   async setVariables(
     input: {
       tenantId: string;
@@ -270,9 +318,10 @@ export class Engine<H = unknown> extends Queries<H> {
     await this.command(input, input.userId ?? null, async (run) => {
       const instance = await this.instanceIn(run.tx, input.tenantId, input.instanceId);
       if (instance.state !== 'active')
-        throw new InvalidArgumentError(`instance ${instance.id} has ended`, `流程实例 ${instance.id} 已结束`);
+        throw new InvalidArgumentError('instance-ended', { id: instance.id }, `instance ${instance.id} has ended`);
       await propagate(run, await run.mustExecution(instance.id), input.variables);
       await run.history(instance.tenantId, instance.id, 'variables-updated', { data: { variables: input.variables } });
+      await runAgenda(run);
     });
   }
 
@@ -294,6 +343,50 @@ export class Engine<H = unknown> extends Queries<H> {
     return this.executeDueJobs(this.clock.now(), lockOwner, limit);
   }
 
+  /**
+   * External workers (Camunda 7 external tasks): locks up to `maxTasks` of the county's due jobs on the topics,
+   * each for its topic's lock duration, and returns them with their variables. Competing workers never get the
+   * same job while its lock holds.
+   */
+  async fetchAndLockExternalTasks(input: {
+    tenantId: string;
+    workerId: string;
+    maxTasks: number;
+    topics: { topicName: string; lockDurationMs: number }[];
+  }): Promise<ExternalTask[]> {
+    const now = this.clock.now();
+    const topics = new Map(input.topics.map((t) => [t.topicName, t.lockDurationMs]));
+    const jobs = await this.store.acquireExternalJobs(input.tenantId, topics, now, input.maxTasks, input.workerId);
+    if (!jobs.length) return [];
+    return this.read((tx) => describeExternalJobs(new Run(tx, now, this.deps), jobs));
+  }
+
+  completeExternalTask(
+    input: { tenantId: string; jobId: string; workerId: string; variables?: Record<string, unknown> } & HostWrites<H, void>,
+  ): Promise<void> {
+    return this.command(input, null, async (run) => {
+      await completeExternal(run, input);
+      await runAgenda(run);
+    });
+  }
+
+  failExternalTask(input: { tenantId: string; jobId: string; workerId: string } & ExternalFailure & HostWrites<H, void>): Promise<void> {
+    return this.command(input, null, (run) => failExternal(run, input));
+  }
+
+  bpmnErrorExternalTask(
+    input: { tenantId: string; jobId: string; workerId: string; errorCode: string } & HostWrites<H, void>,
+  ): Promise<void> {
+    return this.command(input, null, async (run) => {
+      await bpmnErrorExternal(run, input);
+      await runAgenda(run);
+    });
+  }
+
+  extendExternalTaskLock(input: { tenantId: string; jobId: string; workerId: string; newDurationMs: number }): Promise<void> {
+    return this.command({}, null, (run) => extendExternalLock(run, input));
+  }
+
   async retryIncident(
     input: { tenantId: string; incidentId: string; retries?: number; userId?: string | null } & HostWrites<H, void>,
   ): Promise<void> {
@@ -301,7 +394,7 @@ export class Engine<H = unknown> extends Queries<H> {
       const incident = await run.tx.get('incident', input.incidentId);
       if (!incident || incident.tenantId !== input.tenantId) throw new NotFoundError('incident', input.incidentId);
       if (incident.state !== 'open')
-        throw new InvalidArgumentError(`incident ${incident.id} is already resolved`, `故障 ${incident.id} 已解决`);
+        throw new InvalidArgumentError('incident-resolved', { id: incident.id }, `incident ${incident.id} is already resolved`);
       await run.tx.update('incident', { ...incident, state: 'resolved', resolvedAt: run.now });
       await run.history(incident.tenantId, incident.instanceId, 'incident-resolved', {
         elementId: incident.activityId,
@@ -327,10 +420,12 @@ export class Engine<H = unknown> extends Queries<H> {
       fromDefinitionId: string;
       toDefinitionId: string;
       userId?: string | null;
+      /** only say what would move */
+      dryRun?: boolean;
     } & HostWrites<H, MigrationResult>,
   ): Promise<MigrationResult> {
     return this.command(input, input.userId ?? null, (run) =>
-      migrateInstances(run, input.tenantId, input.fromDefinitionId, input.toDefinitionId),
+      migrateInstances(run, input.tenantId, input.fromDefinitionId, input.toDefinitionId, input.dryRun),
     );
   }
 

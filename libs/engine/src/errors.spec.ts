@@ -1,3 +1,4 @@
+import { isErrorKey } from '@kcbx/api-contract';
 import * as engine from './index';
 
 /**
@@ -10,11 +11,12 @@ const everyError: [Error & { code: string }, string][] = [
   [new engine.TaskNotActiveError('t1', 'completed'), 'TASK_NOT_ACTIVE'],
   [new engine.TaskAssignmentError('t1', 'wang'), 'TASK_ALREADY_CLAIMED'],
   [new engine.MessageNotCorrelatedError('documents-received', 'A-1'), 'MESSAGE_NOT_CORRELATED'],
-  [new engine.MigrationError('no', '不'), 'MIGRATION_REFUSED'],
-  [new engine.InvalidArgumentError('no', '不'), 'INVALID_ARGUMENT'],
+  [new engine.ExternalTaskLockError('j1', 'worker-1'), 'EXTERNAL_TASK_NOT_LOCKED'],
+  [new engine.MigrationError('other-process', { from: 'a', to: 'b' }, 'no'), 'MIGRATION_REFUSED'],
+  [new engine.InvalidArgumentError('return-reason-required', {}, 'no'), 'INVALID_ARGUMENT'],
   [new engine.DeploymentError([]), 'DEPLOYMENT_REFUSED'],
-  [new engine.XmlIntakeError('XML_TOO_LARGE', 'too large', '太大'), 'XML_TOO_LARGE'],
-  [new engine.EngineError('ANY_CODE', 500, 'x', 'x'), 'ANY_CODE'],
+  [new engine.XmlIntakeError('XML_TOO_LARGE', 'too large', { bytes: 2, max: 1 }), 'XML_TOO_LARGE'],
+  [new engine.EngineError('ANY_CODE', 'x'), 'ANY_CODE'],
   [new engine.EngineFault('HANDLER_NOT_REGISTERED', 'no handler'), 'HANDLER_NOT_REGISTERED'],
   [new engine.ExpressionError('bad'), 'EXPRESSION_FAILED'],
   [new engine.ExpressionBudgetError('too long'), 'EXPRESSION_BUDGET_EXCEEDED'],
@@ -36,5 +38,29 @@ describe('engine error codes', () => {
     );
     const listed = new Set<unknown>(everyError.map(([error]) => error.constructor));
     expect(exported.filter((cls) => !listed.has(cls)).map((cls) => cls.name)).toEqual([]);
+  });
+
+  const variants: engine.EngineError[] = [
+    ...(['other-process'] as const).map((r) => new engine.MigrationError(r, {}, r)),
+    ...(
+      [
+        'return-reason-required',
+        'return-multi-instance',
+        'return-step-not-done',
+        'return-no-earlier-step',
+        'return-other-scope',
+        'instance-ended',
+        'incident-resolved',
+        'signal-name',
+      ] as const
+    ).map((r) => new engine.InvalidArgumentError(r, {}, r)),
+    ...(['XML_TOO_LARGE', 'XML_NOT_XML', 'XML_DOCTYPE_REFUSED', 'XML_MALFORMED'] as const).map((c) => new engine.XmlIntakeError(c, c)),
+  ];
+
+  it('given every error a caller can receive, then its key (code or code/reason) is in the error catalogue', () => {
+    const callerErrors = [...everyError.map(([error]) => error), ...variants].filter(
+      (error): error is engine.EngineError => error instanceof engine.EngineError && error.code !== 'ANY_CODE',
+    );
+    expect(callerErrors.filter((error) => !isErrorKey(error.key)).map((error) => error.key)).toEqual([]);
   });
 });

@@ -1,71 +1,89 @@
 /**
- * Every failure the engine reports to a caller is an EngineError: a stable `code`, the HTTP status an
- * API should answer with, an English `message` and a Chinese `messageZh`. No stack traces leave the engine
- * as the only explanation. (What is not the caller's doing is an EngineFault, below; expressions that fail
- * become incidents, runtime/expression-error.ts.) errors.spec.ts pins every code.
+ * Every failure the engine reports to a caller is an EngineError: a stable `code` (with a `reason` where one code
+ * has several causes), the `params` that explain it and an English `message` for logs. Words for people and HTTP
+ * statuses are not the engine's: hosts look the code up in the error catalogue (@kcbx/api-contract, keys
+ * `code` or `code/reason`) and answer with their own status. (What is not the caller's doing is an EngineFault,
+ * below; expressions that fail become incidents, runtime/expression-error.ts.) errors.spec.ts pins every code.
  */
+export type EngineErrorParams = Readonly<Record<string, string | number | readonly string[]>>;
+
 export class EngineError extends Error {
   constructor(
     readonly code: string,
-    readonly httpStatus: number,
     message: string,
-    readonly messageZh: string,
+    readonly params: EngineErrorParams = {},
+    readonly reason?: string,
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  /** The error catalogue's key for this error. */
+  get key(): string {
+    return this.reason ? `${this.code}/${this.reason}` : this.code;
   }
 }
 
 /** A stored record changed since it was read (optimistic locking); the caller should reload and retry. */
 export class ConcurrencyError extends EngineError {
   constructor(kind: string, id: string) {
-    super(
-      'CONCURRENT_MODIFICATION',
-      409,
-      `${kind} ${id} was changed by someone else; reload and try again`,
-      `${kind} ${id} 已被他人修改，请刷新后重试`,
-    );
+    super('CONCURRENT_MODIFICATION', `${kind} ${id} was changed by someone else; reload and try again`, { kind, id });
   }
 }
 
 export class NotFoundError extends EngineError {
   constructor(kind: string, id: string) {
-    super('NOT_FOUND', 404, `${kind} ${id} not found`, `未找到${kind} ${id}`);
+    super('NOT_FOUND', `${kind} ${id} not found`, { thing: kind, id }, 'id');
   }
 }
 
 export class TaskNotActiveError extends EngineError {
   constructor(taskId: string, state: string) {
-    super('TASK_NOT_ACTIVE', 409, `task ${taskId} is no longer active (${state})`, `任务 ${taskId} 已不再处于待办状态（${state}）`);
+    super('TASK_NOT_ACTIVE', `task ${taskId} is no longer active (${state})`, { taskId, state });
   }
 }
 
 export class TaskAssignmentError extends EngineError {
   constructor(taskId: string, assignee: string) {
-    super('TASK_ALREADY_CLAIMED', 409, `task ${taskId} is already claimed by ${assignee}`, `任务 ${taskId} 已被 ${assignee} 认领`);
+    super('TASK_ALREADY_CLAIMED', `task ${taskId} is already claimed by ${assignee}`, { taskId, assignee });
+  }
+}
+
+/** An external worker acted on a job it does not hold: its lock expired, or another worker fetched the job since. */
+export class ExternalTaskLockError extends EngineError {
+  constructor(jobId: string, workerId: string) {
+    super('EXTERNAL_TASK_NOT_LOCKED', `external task ${jobId} is not locked by worker ${workerId}`, { taskId: jobId, workerId });
   }
 }
 
 export class MessageNotCorrelatedError extends EngineError {
   constructor(name: string, key: string | null) {
-    super(
-      'MESSAGE_NOT_CORRELATED',
-      404,
-      `no process is waiting for message "${name}" with key "${key ?? ''}"`,
-      `没有流程在等待消息"${name}"（关联键"${key ?? ''}"）`,
-    );
+    super('MESSAGE_NOT_CORRELATED', `no process is waiting for message "${name}" with key "${key ?? ''}"`, { name, key: key ?? '' });
   }
 }
+
+export type MigrationRefusal = 'other-process';
 
 export class MigrationError extends EngineError {
-  constructor(message: string, messageZh: string) {
-    super('MIGRATION_REFUSED', 409, message, messageZh);
+  constructor(reason: MigrationRefusal, params: EngineErrorParams, message: string) {
+    super('MIGRATION_REFUSED', message, params, reason);
   }
 }
 
+/** Why an argument was refused; each names an entry `INVALID_ARGUMENT/<reason>` of the error catalogue. */
+export type InvalidArgument =
+  | 'return-reason-required'
+  | 'return-multi-instance'
+  | 'return-step-not-done'
+  | 'return-no-earlier-step'
+  | 'return-other-scope'
+  | 'instance-ended'
+  | 'incident-resolved'
+  | 'signal-name';
+
 export class InvalidArgumentError extends EngineError {
-  constructor(message: string, messageZh: string) {
-    super('INVALID_ARGUMENT', 400, message, messageZh);
+  constructor(reason: InvalidArgument, params: EngineErrorParams, message: string) {
+    super('INVALID_ARGUMENT', message, params, reason);
   }
 }
 
@@ -84,23 +102,23 @@ export class DeploymentError extends EngineError {
   constructor(readonly problems: DeploymentProblem[]) {
     super(
       'DEPLOYMENT_REFUSED',
-      400,
       `deployment refused: ${problems.length} problem(s): ${problems
         .slice(0, 3)
         .map((p) => p.message)
         .join('; ')}`,
-      `部署被拒绝：共 ${problems.length} 个问题：${problems
-        .slice(0, 3)
-        .map((p) => p.messageZh)
-        .join('；')}`,
+      { count: problems.length },
     );
   }
 }
 
 /** Raised by the hardened XML intake before any parser sees the text. */
 export class XmlIntakeError extends EngineError {
-  constructor(code: 'XML_TOO_LARGE' | 'XML_DOCTYPE_REFUSED' | 'XML_NOT_XML' | 'XML_MALFORMED', message: string, messageZh: string) {
-    super(code, 400, message, messageZh);
+  constructor(
+    code: 'XML_TOO_LARGE' | 'XML_DOCTYPE_REFUSED' | 'XML_NOT_XML' | 'XML_MALFORMED',
+    message: string,
+    params: EngineErrorParams = {},
+  ) {
+    super(code, message, params);
   }
 }
 

@@ -1,6 +1,6 @@
 export * from './errors';
 export * from './storage';
-export { Engine, type EngineOptions, type Clock, type TaskOutput } from './engine';
+export { Engine, type EngineOptions, type Clock, type TaskOutput, type ExternalTask, type ExternalFailure } from './engine';
 export type { DeployResource, DeployedDefinition } from './deploy';
 export type { InstanceView, TaskQuery, TimelineEntry } from './queries';
 export type { MigrationResult } from './migration';
@@ -11,3 +11,5 @@ export { checkXmlIntake, MAX_BPMN_BYTES } from './model/xml-intake';
 export { timeOrderedId } from './ids';
 export type { StartSpec } from './model/model';
 export type { ReturnInput } from './runtime/return-task';
+export type { SignalOutcome } from './runtime/signals';
+export { WEEKENDS_AND_STATUTORY_DAYS, type WorkingDayCalendar } from './runtime/day-count';

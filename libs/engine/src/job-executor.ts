@@ -6,9 +6,11 @@ import { startInstance } from './runtime/instances';
 import { Run, type RunDeps } from './runtime/run';
 import { addDuration } from './runtime/timers';
 import { triggerWait } from './runtime/triggers';
+import { takeFlows } from './runtime/leave';
 import { visibleVariables } from './runtime/variables';
 import type { TimerPayload } from './runtime/waits';
 import type { JobRecord, StoragePort } from './storage';
+import { raiseJobIncident } from './runtime/job-incident';
 
 export type JobOutcome = 'done' | 'failed' | 'skipped';
 
@@ -57,10 +59,17 @@ async function fireTimer(run: Run, job: JobRecord): Promise<void> {
   if (exec) await triggerWait(run, exec, job.activityId, {});
 }
 
+/** an async continuation's job: enter the element (asyncBefore) or take its outgoing flows (asyncAfter) */
 async function continueAfterAsync(run: Run, job: JobRecord): Promise<void> {
   await run.tx.delete('job', job.id);
   const exec = job.executionId ? await run.execution(job.executionId) : undefined;
   if (!exec) return;
+  const { after = false } = JSON.parse(job.payload) as { after?: boolean };
+  if (after) {
+    const { asyncAfter: flows = [] } = JSON.parse(exec.data) as { asyncAfter?: string[] };
+    await takeFlows(run, await run.saveExecution(exec, { state: 'active', data: '{}' }), flows);
+    return;
+  }
   const resumed = await run.saveExecution(exec, { state: 'active', data: JSON.stringify({ ...JSON.parse(exec.data), asyncDone: true }) });
   run.agenda.push({ op: 'enter', execId: resumed.id });
 }
@@ -108,25 +117,7 @@ async function recordFailure(store: StoragePort, deps: RunDeps, job: JobRecord, 
     });
     if (retries > 0) return;
     const run = new Run(tx, now, deps);
-    const incidentId = deps.newId();
-    await tx.insert('incident', {
-      id: incidentId,
-      tenantId: job.tenantId,
-      instanceId: job.instanceId,
-      executionId: job.executionId,
-      jobId: job.id,
-      activityId: job.activityId,
-      type: 'JOB_FAILED',
-      message,
-      state: 'open',
-      createdAt: now,
-      resolvedAt: null,
-      version: 1,
-    });
-    await run.history(job.tenantId, job.instanceId, 'incident-raised', {
-      elementId: job.activityId,
-      data: { incidentId, type: 'JOB_FAILED', message },
-    });
+    await raiseJobIncident(run, current, message);
     await run.flush();
   });
 }

@@ -2,36 +2,40 @@ import { MigrationError, NotFoundError } from './errors';
 import type { Run } from './runtime/run';
 
 export interface MigrationResult {
+  /** instances now on the target version */
   migrated: string[];
+  /** instances left on their version: the target lacks elements they are at (which, per instance) */
+  refused: { instanceId: string; missing: string[] }[];
 }
 
 /**
- * Moves every active instance of one definition version to another version of the same process. All or
- * nothing: refused when any active element id is missing from the target (the list says which).
+ * Moves the active instances of one definition version to another version of the same process: each instance whose
+ * active elements all exist in the target moves (with a history line); the others stay where they are and are
+ * reported with the element ids the target lacks, so a designer can add them back or let those cases finish.
+ * `dryRun`: the same answer, nothing moved (what the designer sees before confirming).
  */
-export async function migrateInstances(run: Run, tenantId: string, fromId: string, toId: string): Promise<MigrationResult> {
+export async function migrateInstances(run: Run, tenantId: string, fromId: string, toId: string, dryRun = false): Promise<MigrationResult> {
   const from = await run.tx.get('definition', fromId);
   const to = await run.tx.get('definition', toId);
   if (!from || from.tenantId !== tenantId) throw new NotFoundError('definition', fromId);
   if (!to || to.tenantId !== tenantId) throw new NotFoundError('definition', toId);
   if (from.key !== to.key)
-    throw new MigrationError(`cannot migrate ${from.key} instances to ${to.key}`, `不能把 ${from.key} 的实例迁移到 ${to.key}`);
+    throw new MigrationError('other-process', { from: from.key, to: to.key }, `cannot migrate ${from.key} instances to ${to.key}`);
   const target = await run.deps.model(to);
-  const instances = await run.tx.find('instance', { tenantId, definitionId: fromId, state: 'active' });
-  const missing = new Set<string>();
-  for (const instance of instances) {
-    for (const e of await run.tx.find('execution', { instanceId: instance.id })) {
-      if (e.kind !== 'root' && !target.elements.has(e.activityId)) missing.add(e.activityId);
+  const result: MigrationResult = { migrated: [], refused: [] };
+  for (const instance of await run.tx.find('instance', { tenantId, definitionId: fromId, state: 'active' })) {
+    const executions = await run.tx.find('execution', { instanceId: instance.id });
+    const missing = [
+      ...new Set(executions.filter((e) => e.kind !== 'root' && !target.elements.has(e.activityId)).map((e) => e.activityId)),
+    ];
+    if (missing.length) {
+      result.refused.push({ instanceId: instance.id, missing });
+      continue;
     }
-  }
-  if (missing.size > 0) {
-    const ids = [...missing].join(', ');
-    throw new MigrationError(
-      `target version ${to.version} lacks active elements: ${ids}`,
-      `目标版本 ${to.version} 缺少正在运行的元素：${ids}`,
-    );
-  }
-  for (const instance of instances) {
+    if (dryRun) {
+      result.migrated.push(instance.id);
+      continue;
+    }
     await run.tx.update('instance', { ...instance, definitionId: toId });
     for (const task of await run.tx.find('task', { instanceId: instance.id })) await run.tx.update('task', { ...task, definitionId: toId });
     for (const job of await run.tx.find('job', { instanceId: instance.id })) await run.tx.update('job', { ...job, definitionId: toId });
@@ -42,6 +46,7 @@ export async function migrateInstances(run: Run, tenantId: string, fromId: strin
     await run.history(tenantId, instance.id, 'instance-migrated', {
       data: { fromDefinitionId: fromId, toDefinitionId: toId, toVersion: to.version },
     });
+    result.migrated.push(instance.id);
   }
-  return { migrated: instances.map((i) => i.id) };
+  return result;
 }

@@ -76,11 +76,11 @@ export class Queries<H = unknown> {
     });
   }
 
-  /** the instance's timeline, oldest first */
-  getHistory(tenantId: string, instanceId: string): Promise<TimelineEntry[]> {
+  /** the instance's timeline, oldest first; `type`: only the entries of that type (a case's history grows long) */
+  getHistory(tenantId: string, instanceId: string, type?: HistoryRecord['type']): Promise<TimelineEntry[]> {
     return this.read(async (tx) => {
       await this.instanceIn(tx, tenantId, instanceId);
-      return timeline(await tx.find('history', { instanceId }));
+      return timeline(await tx.find('history', type ? { instanceId, type } : { instanceId }));
     });
   }
 

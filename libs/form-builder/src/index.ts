@@ -1,6 +1,7 @@
 export * from './palette';
 export * from './ui-paths';
 export * from './new-definition';
+export * from './form-key';
 export * from './edit-layout';
 export * from './edit-field';
 export * from './locate-issue';

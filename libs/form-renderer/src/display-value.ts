@@ -1,5 +1,6 @@
 import { formatMobilePhone, maskResidentId } from '@kcbx/cn-codes';
 import type { RegionIndex } from '@kcbx/cn-codes';
+import { isPngDataUrl } from '@kcbx/forms';
 import { choicesOf, type FieldKind } from './field-kind';
 
 export interface DisplayOptions {
@@ -19,6 +20,7 @@ export function displayValue(kind: FieldKind, schema: any, value: unknown, optio
   switch (kind) {
     case 'checkbox':
     case 'switch':
+    case 'yes-no':
       return value ? YES_NO[options.locale][0] : YES_NO[options.locale][1];
     case 'select':
     case 'radio':
@@ -43,6 +45,7 @@ export function displayValue(kind: FieldKind, schema: any, value: unknown, optio
     case 'files':
       return (value as Array<{ name?: string }>).map((f) => f.name).join('、');
     case 'signature':
+      if (!isPngDataUrl(value)) return options.locale === 'en' ? '(signature not valid)' : '（签名无效）';
       return options.locale === 'en' ? '(signed)' : '（已签名）';
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);

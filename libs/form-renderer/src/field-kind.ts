@@ -15,6 +15,7 @@ export type FieldKind =
   | 'multi-select'
   | 'switch'
   | 'checkbox'
+  | 'yes-no'
   | 'resident-id'
   | 'phone'
   | 'region'
@@ -66,7 +67,12 @@ function typeOf(schema: any): string | undefined {
   return undefined;
 }
 
-export function fieldKind(schema: any, options: Record<string, any> = {}): FieldKind {
+export interface FieldContext {
+  /** The schema requires the property (a question that must be answered). */
+  required?: boolean;
+}
+
+export function fieldKind(schema: any, options: Record<string, any> = {}, context: FieldContext = {}): FieldKind {
   if (!schema || typeof schema !== 'object') return 'unsupported';
   const widget = options.widget;
   const format = options.format ?? schema.format;
@@ -92,7 +98,10 @@ export function fieldKind(schema: any, options: Record<string, any> = {}): Field
     case 'number':
       return 'number';
     case 'boolean':
-      return options.toggle ? 'switch' : 'checkbox';
+      // A question that must be answered is 是 / 否 with nothing chosen: an unticked box cannot say "no"
+      // (it reads as "not answered", and the clerk could not record that the child has not come back).
+      if (options.toggle) return 'switch';
+      return context.required || format === 'radio' ? 'yes-no' : 'checkbox';
     case 'object':
       return 'object';
     case 'array': {

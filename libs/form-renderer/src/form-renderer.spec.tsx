@@ -3,15 +3,8 @@ import * as path from 'path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { makeResidentId } from '@kcbx/cn-codes';
 import { importFormJs, importJsonForms, importRjsf, parseFormDefinition, safeKey, type FormDefinition } from '@kcbx/forms';
+import { describeWithCorpus } from '@kcbx/test-corpora';
 import { FormRenderer } from './form-renderer';
-
-/** shared/ beside the checkout (CI), via KCBX_SHARED_DIR, or the workplace's /work/shared. */
-function sharedDir(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'nx.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  const candidates = [process.env.KCBX_SHARED_DIR, path.resolve(dir, '..', 'shared'), '/work/shared'].filter((d): d is string => !!d);
-  return candidates.find((d) => fs.existsSync(path.join(d, 'corpus'))) ?? '/work/shared';
-}
 
 /**
  * Server-side rendering (react-dom/server, no browser here) of every fixture in every mode: the renderer
@@ -97,13 +90,28 @@ describe('FormRenderer', () => {
     ...read(path.join(FIXTURES, 'form-js')).map(
       ([f, s]) => [f, importFormJs(s, { key: `formjs-${f}`.replace('.json', '') }).definition, {}] as [string, FormDefinition, unknown],
     ),
-    ...read(path.join(sharedDir(), 'corpus/forms/jsonforms')).map(([f, s]) => {
-      const r = importJsonForms(s, { key: safeKey(`jsonforms-${f.replace('.json', '')}`) });
-      return [`jsonforms/${f}`, r.definition, r.data] as [string, FormDefinition, unknown];
-    }),
   ];
 
   it.each(imported)('renders the imported fixture %s in edit and print mode', (_name, definition, sample) => {
+    const sampleData = (sample && typeof sample === 'object' ? sample : {}) as Record<string, unknown>;
+    expect(renderToStaticMarkup(<FormRenderer definition={definition} data={sampleData} />)).toContain('kcbx-form');
+    expect(renderToStaticMarkup(<FormRenderer definition={definition} data={sampleData} mode="print" />)).toContain('kcbx-print');
+  });
+});
+
+// The JSON Forms corpus lives in shared/ beside the checkout: found through the one corpus helper, reported by name when absent.
+describeWithCorpus('forms/jsonforms', 'imported JSON Forms corpus renders', (dir) => {
+  const imported = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => {
+      const r = importJsonForms(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')), {
+        key: safeKey(`jsonforms-${f.replace('.json', '')}`),
+      });
+      return [`jsonforms/${f}`, r.definition, r.data] as [string, FormDefinition, unknown];
+    });
+
+  it.each(imported)('renders %s in edit and print mode', (_name, definition, sample) => {
     const sampleData = (sample && typeof sample === 'object' ? sample : {}) as Record<string, unknown>;
     expect(renderToStaticMarkup(<FormRenderer definition={definition} data={sampleData} />)).toContain('kcbx-form');
     expect(renderToStaticMarkup(<FormRenderer definition={definition} data={sampleData} mode="print" />)).toContain('kcbx-print');

@@ -9,6 +9,8 @@ import { applyDefaults, permissionEntries, type FieldPermissions, type FormDefin
 import { DisabledContext, FormEnvContext, t, type FormEnv, type Locale, type RenderMode } from './form-context';
 import { DEFER_WIDGETS_ABOVE, estimateFieldCount } from './field-estimate';
 import { textFor } from './labels';
+import { ControlField } from './fields/control-field';
+import { FieldRegistryContext, type FieldRegistry } from './field-registry';
 import { ElementView } from './layout';
 import { firstScreen, type FirstScreen } from './near-viewport';
 import { FORM_CSS } from './form-styles';
@@ -43,6 +45,9 @@ export interface FormRendererProps {
    */
   validateOn?: 'touched' | 'change';
 }
+
+/** The element and field components tables and nested objects render their contents with (see field-registry). */
+const REGISTRY: FieldRegistry = { ElementView, ControlField };
 
 let keptStyles: ReturnType<typeof createCache> | undefined;
 
@@ -121,42 +126,44 @@ export function FormRenderer({
     typeof window === 'undefined' ? content : <StyleProvider cache={keptStyleCache()}>{content}</StyleProvider>;
   return styled(
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }}>
-      <FormEnvContext.Provider value={env}>
-        <style>{FORM_CSS}</style>
-        <FormProvider {...form}>
-          {mode === 'print' ? (
-            <div className="kcbx-print">
-              <style>{PRINT_CSS}</style>
-              <h1>{title}</h1>
-              {body}
-              <div className="kcbx-stamp">
-                <span>{t(locale, '经办人签字：', 'Signed:')}</span>
-                <span>{t(locale, '单位盖章：', 'Stamp:')}</span>
-                <span>{t(locale, '日期：', 'Date:')}</span>
+      <FieldRegistryContext.Provider value={REGISTRY}>
+        <FormEnvContext.Provider value={env}>
+          <style>{FORM_CSS}</style>
+          <FormProvider {...form}>
+            {mode === 'print' ? (
+              <div className="kcbx-print">
+                <style>{PRINT_CSS}</style>
+                <h1>{title}</h1>
+                {body}
+                <div className="kcbx-stamp">
+                  <span>{t(locale, '经办人签字：', 'Signed:')}</span>
+                  <span>{t(locale, '单位盖章：', 'Stamp:')}</span>
+                  <span>{t(locale, '日期：', 'Date:')}</span>
+                </div>
               </div>
-            </div>
-          ) : (
-            <form
-              className={`kcbx-form kcbx-form-${mode}`}
-              noValidate
-              onSubmit={form.handleSubmit(
-                async (values) => {
-                  await onSubmit?.(values);
-                },
-                () => onInvalid?.(form.getValues()),
-              )}
-            >
-              <DisabledContext.Provider value={mode === 'review'}>{body}</DisabledContext.Provider>
-              {mode === 'edit' && <UnshownErrors />}
-              {mode === 'edit' && onSubmit && (
-                <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
-                  {submitLabel ?? t(locale, '提交', 'Submit')}
-                </Button>
-              )}
-            </form>
-          )}
-        </FormProvider>
-      </FormEnvContext.Provider>
+            ) : (
+              <form
+                className={`kcbx-form kcbx-form-${mode}`}
+                noValidate
+                onSubmit={form.handleSubmit(
+                  async (values) => {
+                    await onSubmit?.(values);
+                  },
+                  () => onInvalid?.(form.getValues()),
+                )}
+              >
+                <DisabledContext.Provider value={mode === 'review'}>{body}</DisabledContext.Provider>
+                {mode === 'edit' && <UnshownErrors />}
+                {mode === 'edit' && onSubmit && (
+                  <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
+                    {submitLabel ?? t(locale, '提交', 'Submit')}
+                  </Button>
+                )}
+              </form>
+            )}
+          </FormProvider>
+        </FormEnvContext.Provider>
+      </FieldRegistryContext.Provider>
     </ConfigProvider>,
   );
 }

@@ -7,7 +7,8 @@ import { t, useFormEnv } from './form-context';
 import { localeKey } from './labels';
 
 /**
- * After a refused submit, the errors no field on the form shows — a required property the layout has no
+ * Never a silent no: after a refused submit, a line above the submit button says how many answers need a
+ * change (on a phone the first red field may be a screen away), and lists the errors no field on the form shows — a required property the layout has no
  * control for, an error on a whole row or object — listed above the submit button: otherwise the clerk presses
  * 提交 and nothing happens. (Fields in other tabs or steps count as shown: their tab or step is marked.)
  */
@@ -16,11 +17,16 @@ export function UnshownErrors() {
   const { locale, definition, validators } = useFormEnv();
   const holder = useRef<HTMLDivElement>(null);
   const [unshown, setUnshown] = useState<Array<[string, string]>>([]);
+  const [total, setTotal] = useState(0);
   const [checked, setChecked] = useState(0);
   useEffect(() => {
     const form = holder.current?.closest('form');
-    if (!form || submitCount === 0) return setUnshown([]);
+    if (!form || submitCount === 0) {
+      setTotal(0);
+      return setUnshown([]);
+    }
     const flat = flattenResolverErrors(errors as unknown as ResolverErrorTree);
+    setTotal(Object.keys(flat).length);
     // After the commit that rendered the fields' own messages, so the page says which ones are on it.
     const atField = (path: string) =>
       form.querySelector(`.kcbx-field[data-field="${CSS.escape(pointerToName(path))}"] > .kcbx-field-message`);
@@ -31,6 +37,15 @@ export function UnshownErrors() {
   return (
     // data-checked: the submit whose errors were last looked over (browser tests wait for it)
     <div ref={holder} className="kcbx-unshown-errors" data-checked={checked}>
+      {total > 0 && !labels && (
+        <div className="kcbx-refused" role="alert">
+          {t(
+            locale,
+            `有 ${total} 处需要修改，请查看标红的填写项`,
+            `${total} ${total === 1 ? 'answer needs' : 'answers need'} a change; see the fields in red`,
+          )}
+        </div>
+      )}
       {labels && (
         <Alert
           type="error"

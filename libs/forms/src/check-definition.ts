@@ -1,11 +1,11 @@
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject } from 'ajv';
-import localizeZh from 'ajv-i18n/localize/zh';
 import { createFormsAjv } from './ajv-setup';
 import { isLayout, type FormDefinition, type LocalizedText, type UiElement } from './definition';
 import { FORM_DEFINITION_META_SCHEMA } from './meta-schema';
 import { joinPointer, schemaAtPointer } from './pointers';
 import { compileCondition } from './rules';
+import { standardMessage } from './standard-messages';
 
 /** A problem in a definition, located by JSON pointer (parseFormDefinition adds line and column). */
 export interface DefinitionIssue {
@@ -25,19 +25,24 @@ function metaValidate() {
 }
 
 function metaIssues(errors: ErrorObject[]): DefinitionIssue[] {
-  const zh = errors.map((e) => ({ ...e }));
-  localizeZh(zh);
   const issues: DefinitionIssue[] = [];
-  errors.forEach((e, i) => {
+  errors.forEach((e) => {
     if (e.keyword === 'if') return;
     const extra = e.keyword === 'additionalProperties' ? String((e.params as any).additionalProperty) : undefined;
     const path = extra === undefined ? e.instancePath : joinPointer(e.instancePath, extra);
     const suffix = extra === undefined ? '' : `: "${extra}"`;
-    issues.push({ path, keyword: e.keyword, atKey: extra !== undefined, message: { zh: `${zh[i].message}${suffix}`, en: `${e.message}${suffix}` } });
+    issues.push({ path, keyword: e.keyword, atKey: extra !== undefined, message: withSuffix(extra === undefined ? standardMessage(e) : UNKNOWN_PROPERTY, suffix) });
   });
   // anyOf explains itself through its branches; keep the parent only when it is the sole message.
   const specific = issues.filter((x) => x.keyword !== 'anyOf');
   return specific.length ? specific : issues;
+}
+
+// In a definition file an extra property is a typo or an unsupported option, not a form field.
+const UNKNOWN_PROPERTY: LocalizedText = { zh: '不支持的属性', en: 'unknown property' };
+
+function withSuffix(message: LocalizedText, suffix: string): LocalizedText {
+  return { zh: `${message.zh}${suffix}`, en: `${message.en}${suffix}` };
 }
 
 const SCHEMA_MAPS = new Set(['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas']);

@@ -54,11 +54,11 @@ describe('Chinese formats', () => {
 });
 
 describe('standard keywords', () => {
-  it('uses ajv-i18n Chinese next to the English message', () => {
+  it('words a standard keyword in plain Chinese next to plain English', () => {
     const def = formWith({ age: { type: 'integer', minimum: 6, title: '年龄' } });
     const [error] = validateFormData(def, { age: 3 }).errors;
     expect(error).toMatchObject({ path: '/age', keyword: 'minimum', label: { zh: '年龄', en: '年龄' } });
-    expect(error.message).toEqual({ zh: '应当为 >= 6', en: 'must be >= 6' });
+    expect(error.message).toEqual({ zh: '不能小于 6', en: 'must not be less than 6' });
   });
 
   it('names the missing field in required messages', () => {

@@ -1,5 +1,6 @@
 import { isMobilePhone, isResidentId, isStudentNumber, looksLikeRegionCode, RegionIndex } from '@kcbx/cn-codes';
 import type { FormatDefinition } from 'ajv';
+import { isPngDataUrl, SIGNATURE_FORMAT } from './bounded-schema';
 
 // Clerks type 14:30; ajv-formats' `time` insists on seconds and a time zone.
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(z|[+-]([01]\d|2[0-3]):?[0-5]\d)?$/i;
@@ -20,6 +21,8 @@ export function chineseFormats(regions?: RegionIndex): Record<string, FormatDefi
     'year-month': { type: 'string', validate: (v) => YEAR_MONTH.test(v) },
     // Signatures and inline images (canvas.toDataURL) — also what rjsf calls its file format.
     'data-url': { type: 'string', validate: (v) => DATA_URL.test(v) },
+    // What a signature field is compiled with (boundedSchema): a PNG drawn on the page, nothing else.
+    [SIGNATURE_FORMAT]: { type: 'string', validate: (v) => isPngDataUrl(v) },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
-import localizeZh from 'ajv-i18n/localize/zh';
 import type { LocalizedText } from './definition';
 import { customMessage } from './messages';
+import { standardMessage } from './standard-messages';
 import { joinPointer, valueAt } from './pointers';
 import type { LabelIndex } from './ui-walk';
 
@@ -41,18 +41,13 @@ const NOISE = new Set(['if']);
 
 export function normalizeErrors(errors: ErrorObject[] | null | undefined, data: unknown, labels: LabelIndex): FieldError[] {
   if (!errors?.length) return [];
-  const copies = errors.map((e) => ({ ...e }));
-  localizeZh(copies);
   const out: FieldError[] = [];
   const seen = new Set<string>();
-  errors.forEach((error, i) => {
+  errors.forEach((error) => {
     if (NOISE.has(error.keyword)) return;
     const path = errorPath(error);
     const label = labels.labelFor(path);
-    const message = requiredMessage(error, label) ?? customMessage(error, valueAt(data, error.instancePath)) ?? {
-      zh: copies[i].message ?? error.message ?? '',
-      en: error.message ?? '',
-    };
+    const message = requiredMessage(error, label) ?? customMessage(error, valueAt(data, error.instancePath)) ?? standardMessage(error);
     const id = `${path}\u0000${error.keyword}\u0000${message.en}`;
     if (seen.has(id)) return;
     seen.add(id);

@@ -2,7 +2,7 @@ import { residentIdProblem } from '@kcbx/cn-codes';
 import type { ErrorObject } from 'ajv';
 import type { LocalizedText } from './definition';
 
-/** Our own wording for the custom formats and keywords (ajv-i18n covers the standard ones). */
+/** Our own wording for the custom formats and keywords (standard-messages.ts words the standard ones). */
 const FORMAT_MESSAGES: Record<string, LocalizedText> = {
   'resident-id': { zh: '请输入有效的18位居民身份证号码', en: 'must be a valid 18-character resident ID number' },
   'mobile-cn': { zh: '请输入有效的11位手机号码', en: 'must be a valid mainland mobile number (11 digits)' },
@@ -13,6 +13,7 @@ const FORMAT_MESSAGES: Record<string, LocalizedText> = {
   'region-code': { zh: '请选择有效的行政区划', en: 'must be a valid administrative division code' },
   'year-month': { zh: '请输入年月（YYYY-MM）', en: 'must be a year and month (YYYY-MM)' },
   'data-url': { zh: '文件内容格式无效', en: 'must be a data URL' },
+  'png-data-url': { zh: '签名无效，请在签名框内重新签名', en: 'the signature is not valid; please sign again in the box' },
   date: { zh: '请输入有效日期（YYYY-MM-DD）', en: 'must be a valid date (YYYY-MM-DD)' },
   'date-time': { zh: '请输入有效的日期时间', en: 'must be a valid date and time' },
   time: { zh: '请输入有效时间', en: 'must be a valid time' },
@@ -44,7 +45,7 @@ export function formatBytes(bytes: number | undefined): string {
   return `${bytes} B`;
 }
 
-/** Our message for an error, or undefined when ajv's/ajv-i18n's standard wording should be used. */
+/** Our message for a custom format or keyword, or undefined for a standard keyword (see standardMessage). */
 export function customMessage(error: ErrorObject, value: unknown): LocalizedText | undefined {
   if (error.keyword === 'format') {
     const format = String(error.params.format);

@@ -33,7 +33,7 @@ describe('parseFormDefinition', () => {
     const bad = good.replace('"version": 1,', '"version": "one",');
     const [error] = failures(bad);
     expect(error).toMatchObject({ path: '/version', line: lineOf(good, '"version": 1'), column: 14, keyword: 'type' });
-    expect(error.message).toEqual({ zh: '应当是 integer 类型', en: 'must be integer' });
+    expect(error.message).toEqual({ zh: '请填写整数', en: 'must be a whole number' });
   });
 
   it('reports a misspelled UI property at the line of the key', () => {

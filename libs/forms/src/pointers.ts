@@ -1,5 +1,6 @@
 /** JSON pointers for data ("/guardians/0/phone") and JSON Forms scopes ("#/properties/guardians"). */
 import { escapePointerToken } from './json-positions';
+import { hasOwn } from './own-data';
 
 export function unescapePointerToken(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -33,7 +34,8 @@ export function toDataPath(path: string): string {
 export function valueAt(data: unknown, pointer: string): unknown {
   let current: any = data;
   for (const token of pointerTokens(pointer)) {
-    if (current === null || typeof current !== 'object') return undefined;
+    // Own properties only: "/toString" names nothing in {} (an inherited function is not data).
+    if (!hasOwn(current, token)) return undefined;
     current = current[token];
   }
   return current;
@@ -63,7 +65,8 @@ export function schemaAtPointer(root: any, pointer: string): any {
   for (const token of pointerTokens(pointer.replace(/^#\/?$/, '').replace(/^#/, ''))) {
     current = resolveRef(root, current);
     if (current === null || typeof current !== 'object') return undefined;
-    current = token === 'properties' ? declaredProperties(root, current, 0) : current[token];
+    if (token === 'properties') current = declaredProperties(root, current, 0);
+    else current = hasOwn(current, token) ? current[token] : undefined;
   }
   return resolveRef(root, current);
 }

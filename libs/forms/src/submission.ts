@@ -1,6 +1,7 @@
 import type { FormDefinition } from './definition';
 import type { FieldError } from './field-errors';
 import { SUBMISSION_MESSAGES } from './messages';
+import { ownCopy } from './own-data';
 import { permissionEntries, type PermissionEntry } from './permissions';
 import { joinPointer, pointerTokens, valueAt } from './pointers';
 import { findUnknownProperties } from './unknown-properties';
@@ -15,7 +16,7 @@ export interface SubmissionOptions extends ValidationOptions {
 export interface SubmissionResult {
   valid: boolean;
   errors: FieldError[];
-  /** The data to store: the submission with read-only/hidden fields taken from previousData. */
+  /** The data to store: the submission with read-only/hidden fields taken from previousData (objects without a prototype). */
   data: Record<string, unknown>;
   hash: string;
   key: string;
@@ -48,12 +49,12 @@ function setAt(target: Record<string, any>, path: string, value: unknown): void 
   if (value === undefined && valueAt(target, path) === undefined) return; // nothing to clear; build nothing
   let current: any = target;
   for (const token of tokens.slice(0, -1)) {
-    if (current[token] === null || typeof current[token] !== 'object') current[token] = {};
+    if (current[token] === null || typeof current[token] !== 'object') current[token] = Object.create(null);
     current = current[token];
   }
   const last = tokens[tokens.length - 1];
   if (value === undefined) delete current[last];
-  else current[last] = structuredClone(value);
+  else current[last] = ownCopy(value);
 }
 
 function protectedFieldErrors(entries: PermissionEntry[], data: unknown, previous: unknown, labelFor: (p: string) => FieldError['label']): FieldError[] {
@@ -99,7 +100,8 @@ export function validateSubmission(definition: FormDefinition, data: unknown, op
   const previous = options.previousData ?? {};
   tampered.push(...protectedFieldErrors(entries, data, previous, labelFor));
 
-  const merged = structuredClone(data) as Record<string, unknown>;
+  // Validated and stored as prototype-free records: nothing inherited can pass for a field the client sent.
+  const merged = ownCopy(data) as Record<string, unknown>;
   for (const entry of entries) {
     if (entry.permission === 'writable') continue;
     for (const path of expand(entry.path, data, previous)) setAt(merged, path, valueAt(previous, path));

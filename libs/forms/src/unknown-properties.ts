@@ -1,10 +1,12 @@
+import { hasOwn } from './own-data';
 import { joinPointer, resolveRef } from './pointers';
 
 /**
  * Properties present in the data but declared nowhere in the schema — what a tampered submission adds.
  * An object is closed unless its schema leaves it open on purpose (no `properties` at all,
  * `additionalProperties` other than false, or `patternProperties`). Properties declared in any branch
- * (allOf/anyOf/oneOf/then/else/dependencies) count as declared.
+ * (allOf/anyOf/oneOf/then/else/dependencies) count as declared. Declared means declared by name: `__proto__`,
+ * `constructor` or `toString` are not in a schema's `properties` just because every object inherits them.
  */
 export function findUnknownProperties(rootSchema: unknown, data: unknown): string[] {
   const out: string[] = [];
@@ -44,7 +46,7 @@ function walk(root: unknown, schemas: unknown[], data: unknown, path: string, ou
     declared.length === 0 ||
     all.some((s) => s.patternProperties || (s.additionalProperties !== undefined && s.additionalProperties !== false));
   for (const [name, value] of Object.entries(data as Record<string, unknown>)) {
-    const childSchemas = declared.filter((s) => name in s.properties).map((s) => s.properties[name]);
+    const childSchemas = declared.filter((s) => hasOwn(s.properties, name)).map((s) => s.properties[name]);
     if (childSchemas.length === 0) {
       if (!open) out.push(joinPointer(path, name));
       const extra = all.map((s) => s.additionalProperties).filter((a) => a && typeof a === 'object');

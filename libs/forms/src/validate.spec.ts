@@ -44,7 +44,7 @@ describe('validateFormData', () => {
   it('reports errors inside repeatable rows with the column label', () => {
     const { errors } = validateFormData(studentReturn(), { ...complete, guardians: [complete.guardians[0], { name: '马', phone: '110' }] });
     expect(errors.map((e) => [e.path, e.label.zh, e.message.zh])).toEqual([
-      ['/guardians/1/name', '监护人姓名', '不应少于 2 个字符'],
+      ['/guardians/1/name', '监护人姓名', '至少填写 2 个字'],
       ['/guardians/1/phone', '联系电话', '请输入有效的11位手机号码'],
     ]);
   });

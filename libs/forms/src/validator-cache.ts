@@ -2,6 +2,7 @@ import type Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
 import type { FormDefinition } from './definition';
 import { createFormsAjv, type AjvSetupOptions } from './ajv-setup';
+import { boundedSchema } from './bounded-schema';
 import { contentHash } from './canonical-json';
 import { compileRules, type CompiledRule } from './rules';
 import { LabelIndex } from './ui-walk';
@@ -59,7 +60,8 @@ export class FormValidators {
     return {
       cacheKey,
       hash: contentHash(definition),
-      validate: this.ajv.compile(definition.schema),
+      // The platform's bounds (every array a maxItems, signatures PNG only) on top of the author's schema.
+      validate: this.ajv.compile(boundedSchema(definition.schema, definition.uiSchema)),
       rules: compileRules(this.ajv, definition.uiSchema),
       labels: new LabelIndex(definition),
     };

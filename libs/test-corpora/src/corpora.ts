@@ -53,3 +53,20 @@ export function describeWithCorpus(name: CorpusName, title: string, body: (dir: 
     it('needs the corpus', () => expect(dir).toBeDefined());
   });
 }
+
+/**
+ * `describe` when what a suite needs from outside the repository's files is there (e.g. git history in a shallow
+ * clone); otherwise skipped for the given reason, which `npm test` names in its closing lines, as for a corpus.
+ */
+export function describeWhen(available: boolean, title: string, reason: string, body: () => void): void {
+  if (available) {
+    describe(title, body);
+    return;
+  }
+  const log = process.env[SKIPPED_LOG_ENV];
+  if (log) fs.appendFileSync(log, `${title} — ${reason}\n`);
+  // Skipped on purpose: what the suite needs is absent here; the line above names the suite and the reason.
+  describe.skip(`${title} (${reason})`, () => {
+    it('needs it', () => expect(available).toBe(true));
+  });
+}

@@ -1,1 +1,1 @@
-export { corpusDir, corpusSearch, describeWithCorpus, SKIPPED_LOG_ENV, type CorpusName } from './corpora';
+export { corpusDir, corpusSearch, describeWhen, describeWithCorpus, SKIPPED_LOG_ENV, type CorpusName } from './corpora';

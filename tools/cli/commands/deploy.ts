@@ -62,7 +62,7 @@ Example: npm run tools -- deploy forms workflows --url http://localhost:3000 --t
       io.err(`未部署：共 ${report.problems.length} 个问题 / not deployed: ${report.problems.length} problem(s)`);
       return EXIT.problems;
     }
-    const resources = [...files.forms, ...files.bpmn].map((f) => ({ name: path.basename(f.file), content: f.text }));
+    const resources = [...files.forms, ...files.dmn, ...files.bpmn].map((f) => ({ name: path.basename(f.file), content: f.text }));
     const deployed = await client.post<Deployed>(`/deployments${dryRun ? '?dryRun=true' : ''}`, {
       name: args.positionals.join(' '),
       resources,

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { parseArgs, stringOption } from '../args';
 import type { Command } from '../command';
 import { CliError, EXIT } from '../errors';
@@ -5,7 +7,7 @@ import { checkCountyData, countyDirs } from '../validate/county-data';
 import { collectPackageFiles } from '../validate/package-files';
 import { formatProblem } from '../validate/problem';
 import { findRoles } from '../validate/roles-source';
-import { validatePackage } from '../validate/validate-package';
+import { validatePackage, type ValidationReport } from '../validate/validate-package';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -28,6 +30,7 @@ export const validateCommand: Command = {
 每个问题一行：文件:行 (元素) [代码] 中文 / English。有问题时退出码为 1。
 角色来自 --roles 文件；或 --county <代码> 对应的 counties/<代码>/roles.json；
 或所给目录（或其上级）中的 roles.json；否则为 counties/640422/roles.json。
+自带 forms/ 或 workflows/ 的县目录（如 counties/640423）单独作为一个包检查，角色来自该目录的 roles.json。
 示例：npm run tools -- validate forms workflows`,
     en: `Checks a county's forms (*.form.json) and procedures (*.bpmn) without a server:
   - every form follows the form definition format and is named <key>.form.json;
@@ -42,7 +45,8 @@ export const validateCommand: Command = {
     no code twice), roles and users (no username twice; every user's role and unit in the folder) checked.
 One line per problem: file:line (element) [CODE] 中文 / English. Exit code 1 when there are problems.
 Roles come from --roles <file>; or counties/<code>/roles.json for --county <code>; or a roles.json in a
-named folder (or its parent); otherwise counties/640422/roles.json.
+named folder (or its parent); otherwise counties/640422/roles.json. A county folder with its own forms/ or
+workflows/ (counties/640423) is checked as a package of its own, against its own roles.json.
 Example: npm run tools -- validate forms workflows`,
   },
   async run(argv, io) {
@@ -52,21 +56,31 @@ Example: npm run tools -- validate forms workflows`,
         '请指定要检查的目录或文件，例如 validate forms workflows',
         'name the folders or files to check, e.g. validate forms workflows',
       );
-    const files = collectPackageFiles(args.positionals, io.cwd);
+    // A named county folder with its own forms/ or workflows/ is its own package, checked against its own
+    // roles.json (`validate forms workflows counties/*` checks Xiji's root package and Longde's separately).
     const counties = countyDirs(args.positionals, io.cwd);
-    if (files.forms.length + files.bpmn.length + counties.length === 0) {
+    const own = counties.filter((dir) => ['forms', 'workflows'].some((d) => fs.existsSync(path.join(dir, d))));
+    const rest = args.positionals.filter((p) => !own.includes(path.resolve(io.cwd, p)));
+    const packages = [...(rest.length ? [rest] : []), ...own.map((dir) => [dir])];
+    const report: ValidationReport = { forms: 0, procedures: 0, problems: [], warnings: [] };
+    const sources: string[] = [];
+    for (const paths of packages) {
+      const files = collectPackageFiles(paths, io.cwd);
+      if (files.forms.length + files.bpmn.length === 0) continue;
+      const roles = findRoles({ rolesFile: stringOption(args, 'roles'), county: stringOption(args, 'county'), paths, cwd: io.cwd });
+      const one = await validatePackage(files, roles);
+      report.forms += one.forms;
+      report.procedures += one.procedures;
+      report.problems.push(...one.problems);
+      report.warnings.push(...one.warnings);
+      sources.push(roles.source);
+    }
+    if (report.forms + report.procedures + counties.length === 0) {
       throw new CliError(
         `${args.positionals.join('、')} 中没有 .form.json 或 .bpmn 文件`,
         `no .form.json or .bpmn files in ${args.positionals.join(', ')}`,
       );
     }
-    const roles = findRoles({
-      rolesFile: stringOption(args, 'roles'),
-      county: stringOption(args, 'county'),
-      paths: args.positionals,
-      cwd: io.cwd,
-    });
-    const report = await validatePackage(files, roles);
     for (const dir of counties) report.problems.push(...checkCountyData(dir, io.cwd));
     for (const p of [...report.problems, ...report.warnings]) io.err(formatProblem(p));
     const zh = `${report.forms} 个表单、${report.procedures} 个流程${counties.length ? `、${counties.length} 个县的单位/角色/用户数据` : ''}`;
@@ -76,8 +90,9 @@ Example: npm run tools -- validate forms workflows`,
       return EXIT.problems;
     }
     const w = report.warnings.length;
+    const from = sources.join(', ') || '—';
     io.out(
-      `检查通过：${zh}，角色来自 ${roles.source}${w ? `，${w} 个提示` : ''} / validation passed: ${en}, roles from ${roles.source}${w ? `, ${w} warning(s)` : ''}`,
+      `检查通过：${zh}，角色来自 ${from}${w ? `，${w} 个提示` : ''} / validation passed: ${en}, roles from ${from}${w ? `, ${w} warning(s)` : ''}`,
     );
     return EXIT.ok;
   },

@@ -26,6 +26,8 @@ export class ApiClient {
   constructor(
     url: string,
     private readonly token?: string,
+    /** a county API key instead of a person's token (external workers) */
+    private readonly apiKey?: string,
   ) {
     this.baseUrl = url.replace(/\/+$/, '').replace(/\/api$/, '');
   }
@@ -48,6 +50,7 @@ export class ApiClient {
           'Accept-Language': 'zh-CN',
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
           ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
+          ...(this.apiKey ? { 'X-API-Key': this.apiKey } : {}),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });

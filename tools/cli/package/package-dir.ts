@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CliError } from '../errors';
 import { collectPackageFiles } from '../validate/package-files';
-import { type CountyPackage, PACKAGE_FORMAT } from './county-package';
+import { type CountyPackage, PACKAGE_FORMAT, type PackageUser } from './county-package';
+import { readVisitAssignments, VISIT_ASSIGNMENTS_FILE, visitAssignmentsCsv } from './visit-assignments-file';
 
 /**
  * A county package on disk, one file per part so a policy clerk can read and diff it:
@@ -11,6 +12,7 @@ import { type CountyPackage, PACKAGE_FORMAT } from './county-package';
  *   roles.json       [{key, name, nameEn, permissions}]
  *   users.json       [{username, displayName, phone, active, roles: [{role, orgUnit}]}]   no passwords
  *   forms/<key>.form.json, workflows/<name>.bpmn
+ *   visit-assignments.csv   the 包抓 分工 list (姓名, 账号, 科室, 包抓乡镇, 联系学校), when the county has one
  */
 export const PACKAGE_FILES = { county: 'county.json', orgUnits: 'org-units.json', roles: 'roles.json', users: 'users.json' } as const;
 
@@ -31,7 +33,9 @@ export function writePackageDir(dir: string, pkg: CountyPackage): { files: numbe
   fs.writeFileSync(path.join(dir, PACKAGE_FILES.users), json(pkg.users));
   for (const form of pkg.forms) fs.writeFileSync(path.join(dir, 'forms', `${safeName(String(form.key))}.form.json`), json(form));
   for (const wf of pkg.workflows) fs.writeFileSync(path.join(dir, 'workflows', safeName(wf.name)), wf.content);
-  return { files: 4 + pkg.forms.length + pkg.workflows.length };
+  const assignments = pkg.visitAssignments ?? [];
+  if (assignments.length > 0) fs.writeFileSync(path.join(dir, VISIT_ASSIGNMENTS_FILE), visitAssignmentsCsv(assignments, pkg.users));
+  return { files: 4 + pkg.forms.length + pkg.workflows.length + (assignments.length > 0 ? 1 : 0) };
 }
 
 /** names come from the server; a name must never lead out of the package folder */
@@ -82,14 +86,19 @@ export function readPackageDir(dir: string, cwd: string, sources: { forms?: stri
       );
     }
   });
-  const workflows = collectPackageFiles(workflowDirs, cwd).bpmn.map((f) => ({ name: path.basename(f.file), content: f.text }));
+  const procedureFiles = collectPackageFiles(workflowDirs, cwd);
+  // decision tables travel with the procedures that call them (deployed first, so a case never calls a missing one)
+  const workflows = [...procedureFiles.dmn, ...procedureFiles.bpmn].map((f) => ({ name: path.basename(f.file), content: f.text }));
+  const users = optional<PackageUser[]>(PACKAGE_FILES.users, []);
+  const assignmentsFile = path.join(dir, VISIT_ASSIGNMENTS_FILE);
   return {
     format: PACKAGE_FORMAT,
     tenant: { code: county.code, name: county.name },
     orgUnits: optional(PACKAGE_FILES.orgUnits, []),
     roles: optional(PACKAGE_FILES.roles, []),
-    users: optional(PACKAGE_FILES.users, []),
+    users,
     forms,
     workflows,
+    ...(fs.existsSync(assignmentsFile) ? { visitAssignments: readVisitAssignments(assignmentsFile, users, cwd) } : {}),
   };
 }

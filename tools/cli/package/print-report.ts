@@ -7,13 +7,15 @@ const SECTIONS: [keyof ImportReport, string, string][] = [
   ['users', '用户', 'users'],
   ['forms', '表单', 'forms'],
   ['workflows', '流程', 'procedures'],
+  ['visitAssignments', '包抓分工', 'visit assignments'],
 ];
 
 /** What an import did (or, in a dry run, would do), section by section. */
 export function printImportReport(io: Io, r: ImportReport): void {
   io.out(r.dryRun ? `预览（未做任何更改） / preview (nothing changed): ${r.county}` : `已导入 / imported: ${r.county}`);
   for (const [key, zh, en] of SECTIONS) {
-    const t = r[key] as Tally;
+    const t = r[key] as Tally | undefined;
+    if (!t) continue; // a server from before the section
     io.out(`  ${zh} ${en}: 新增 created ${t.created}，更新 updated ${t.updated}，不变 unchanged ${t.unchanged}`);
   }
   if (r.users.withoutPassword.length > 0) {

@@ -212,7 +212,8 @@ describe('backup and restore', () => {
 /**
  * Every instance of the two-step approval is in one of its possible whole states: waiting at exactly one step with
  * every earlier step's submission stored, or ended with both steps done and submitted; every completed step has
- * its submission and every submission its completed step; every instance has its case link.
+ * its submission and every submission its completed step; every instance has its case link; the history agrees with
+ * the tasks and the instance (each step created once, completed once if done, ended once if ended).
  */
 async function expectEveryCaseWhole(ds: import('typeorm').DataSource) {
   const instances: { id: string; state: string }[] = await ds.query('SELECT id, state FROM bpmn_instance');
@@ -221,6 +222,10 @@ async function expectEveryCaseWhole(ds: import('typeorm').DataSource) {
   );
   const submissions: { taskId: string | null; instanceId: string }[] = await ds.query('SELECT "taskId", "instanceId" FROM form_submission');
   const links: { instanceId: string }[] = await ds.query('SELECT "instanceId" FROM process_instance_link');
+  const history: { instanceId: string; type: string; taskId: string | null }[] = await ds.query(
+    'SELECT "instanceId", type, "taskId" FROM bpmn_history',
+  );
+  const events = (instanceId: string, type: string) => history.filter((h) => h.instanceId === instanceId && h.type === type);
   expect(instances.length).toBeGreaterThan(6);
   const submitted = new Set(submissions.map((s) => s.taskId));
   const linked = new Set(links.map((l) => l.instanceId));
@@ -234,6 +239,18 @@ async function expectEveryCaseWhole(ds: import('typeorm').DataSource) {
     if (i.state === 'completed' && (open.length !== 0 || completed.length !== 2))
       problems.push(`${i.id}: ended with ${completed.length} steps done`);
     for (const c of completed) if (!submitted.has(c.id)) problems.push(`${i.id}: step ${c.activityId} done without its submission`);
+    // the history tells the same story as the tasks: started once, each step created and (if done) completed once,
+    // ended exactly when the instance is
+    if (events(i.id, 'instance-started').length !== 1)
+      problems.push(`${i.id}: ${events(i.id, 'instance-started').length} starts in history`);
+    if (events(i.id, 'instance-ended').length !== (i.state === 'completed' ? 1 : 0))
+      problems.push(`${i.id}: ${i.state}, history disagrees`);
+    for (const x of own) {
+      const created = events(i.id, 'task-created').filter((h) => h.taskId === x.id).length;
+      const done = events(i.id, 'task-completed').filter((h) => h.taskId === x.id).length;
+      if (created !== 1 || done !== (x.state === 'completed' ? 1 : 0))
+        problems.push(`${i.id}: step ${x.activityId} ${x.state} with ${created} created / ${done} completed in history`);
+    }
   }
   const completedIds = new Set(tasks.filter((x) => x.state === 'completed').map((x) => x.id));
   for (const s of submissions) if (s.taskId && !completedIds.has(s.taskId)) problems.push(`submission of a step not done: ${s.taskId}`);

@@ -22,7 +22,8 @@ describe('validate on a county data folder', () => {
   beforeEach(() => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'kcbx-county-'));
     fs.mkdirSync(path.join(work, 'counties', '640422'), { recursive: true });
-    for (const name of ['county.json', 'org-units.json', 'roles.json', 'users.json']) fs.copyFileSync(path.join(shipped, name), file(name));
+    for (const name of ['county.json', 'org-units.json', 'roles.json', 'users.json', 'visit-assignments.csv'])
+      fs.copyFileSync(path.join(shipped, name), file(name));
   });
   afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -67,6 +68,20 @@ describe('validate on a county data folder', () => {
           `^counties/640422/users\\.json:${fs.readFileSync(file('users.json'), 'utf8').slice(0, dup).split('\n').length}:\\d+ \\[USER_DUPLICATE\\]`,
         ),
       ),
+    ]);
+  });
+
+  it('points at the 包抓 分工 row whose account, township or school the folder does not have', async () => {
+    fs.appendFileSync(
+      file('visit-assignments.csv'),
+      '6,,nobody,办公室,吉强镇,\n7,,bureau,局领导（班子成员）,兴隆镇,吉强镇中心小学\n8,,bureau,局领导（班子成员）,无此乡,\n',
+    );
+    const r = await validate();
+    expect(r.code).toBe(1);
+    expect(r.problems).toEqual([
+      expect.stringMatching(/^counties\/640422\/visit-assignments\.csv:7 \[VISIT_PERSON_UNKNOWN\] 账号 nobody/),
+      expect.stringMatching(/^counties\/640422\/visit-assignments\.csv:8 \[VISIT_SCHOOL_UNKNOWN\] 学校“吉强镇中心小学”不在兴隆镇/),
+      expect.stringMatching(/^counties\/640422\/visit-assignments\.csv:9 \[VISIT_TOWNSHIP_UNKNOWN\] 乡镇“无此乡”/),
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { call, login, ROOT, runTools, RunningServer, startServer } from './suppo
 const COUNTY = '640522'; // 海原县, not shipped in counties/: new-county makes it
 const ADMIN_PASSWORD = 'Haiyuan-Jiaoyu-2026';
 const JWT_SECRET = 'first-day-secret-first-day-secret-0123456789';
+const ID_NUMBER = '640522201503010020'; // a valid resident ID (check character included) of the new county
 
 /**
  * Issue #20, acceptance 1 — IT's first day in a new county, with real processes and real HTTP on the database under
@@ -115,12 +116,23 @@ describe('IT’s first day: a county’s own server from nothing', () => {
     const teacher = await login(url, 'hy-teacher', 'Banzhuren-2026');
     const startable = await call<{ key: string }[]>(url, 'GET', '/api/process-definitions/startable', { token: teacher });
     expect(startable.map((d) => d.key)).toContain('home-visit');
-    const instance = await call(url, 'POST', '/api/process-definitions/key/home-visit/start', {
+    // a home visit is about a child: the admin registers one, the teacher starts the visit for them and the
+    // first step is already the teacher's (they hold its role), no claim needed
+    const student = await call<{ id: string }>(url, 'POST', '/api/students', {
+      token: admin,
+      body: { name: '马小花', idNumber: ID_NUMBER, school: school.code },
+    });
+    await call(url, 'POST', '/api/process-definitions/key/home-visit/start', {
       token: teacher,
       body: { orgUnit: school.code },
+      expect: 400,
+    });
+    const instance = await call(url, 'POST', '/api/process-definitions/key/home-visit/start', {
+      token: teacher,
+      body: { orgUnit: school.code, studentId: student.id },
     });
     expect(instance.state).toBe('active');
-    const inbox = await call<{ items: { name: string; instanceId: string }[] }>(url, 'GET', '/api/tasks?scope=candidate', {
+    const inbox = await call<{ items: { name: string; instanceId: string }[] }>(url, 'GET', '/api/tasks?scope=mine', {
       token: teacher,
     });
     expect(inbox.items.find((t) => t.instanceId === instance.id)?.name).toBe('填写家访记录');

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { memoryIo } from '../io';
 import { runCli } from '../main';
 import { copyPackage } from './support/package-copy';
@@ -138,6 +140,27 @@ describe('npm run tools -- validate', () => {
     ]);
   });
 
+  it('warns when two user tasks write the variable a gateway decides on without output mappings, and not once each step maps its own', async () => {
+    // the application may now set `decision` too: the review's gateway could read the applicant's value
+    pkg.edit('workflows/leave-approval.bpmn', `value='{"decision":"hidden","comment":"hidden"}'`, `value='{"comment":"hidden"}'`);
+    const shared = await validate('forms', 'workflows');
+    expect(shared.code).toBe(0);
+    expect(shared.warnings.filter((w) => w.includes('SHARED_STEP_VARIABLE'))).toEqual([
+      expect.stringMatching(
+        /^workflows\/leave-approval\.bpmn:24 \(toReturn\) \[SHARED_STEP_VARIABLE\] 提示 warning: 网关 decide 的条件读取“decision”，而用户任务 apply、review 都会写入它且没有输出映射/,
+      ),
+    ]);
+    // the review gives the process its own reviewDecision and the gateway reads that: nothing to warn about
+    pkg.edit(
+      'workflows/leave-approval.bpmn',
+      '<zeebe:formDefinition formId="principal-review" />',
+      '<zeebe:formDefinition formId="principal-review" /><zeebe:ioMapping><zeebe:output source="=decision" target="reviewDecision" /></zeebe:ioMapping>',
+    );
+    pkg.edit('workflows/leave-approval.bpmn', '=decision = "return"', '=reviewDecision = "return"');
+    const own = await validate('forms', 'workflows');
+    expect(own.warnings.filter((w) => w.includes('SHARED_STEP_VARIABLE'))).toEqual([]);
+  });
+
   it('checks roles against --roles when given, and refuses a path that does not exist', async () => {
     pkg.edit('roles.json', '"key": "principal"', '"key": "headteacher"');
     expect((await validate('forms', 'workflows')).code).toBe(1);
@@ -146,5 +169,33 @@ describe('npm run tools -- validate', () => {
     const typo = await validate('form');
     expect(typo.code).toBe(2);
     expect(typo.err).toContain('找不到 form');
+  });
+});
+
+/** historyRetention is read by the API's daily cleanup, not by a procedure: validate checks it is a period. */
+describe('npm run tools -- validate: the county parameters', () => {
+  const shipped = path.join(__dirname, '..', '..', '..', 'workflows', 'county-parameters.bpmn');
+  let pkg: ReturnType<typeof copyPackage>;
+  beforeEach(() => {
+    pkg = copyPackage();
+    fs.copyFileSync(shipped, path.join(pkg.dir, 'workflows', 'county-parameters.bpmn'));
+  });
+  afterEach(() => pkg.cleanup());
+  const problems = async () => {
+    const io = memoryIo(pkg.dir);
+    const code = await runCli(['validate', 'forms', 'workflows'], io);
+    return { code, lines: io.stderr.filter((l) => l.includes('HISTORY_RETENTION')) };
+  };
+
+  it('accepts the shipped P3Y and refuses a value that is not a period, at its line', async () => {
+    expect((await problems()).lines).toEqual([]);
+    pkg.edit('workflows/county-parameters.bpmn', 'historyRetention: &quot;P3Y&quot;', 'historyRetention: &quot;3 years&quot;');
+    const r = await problems();
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual([
+      expect.stringMatching(
+        /^workflows\/county-parameters\.bpmn:\d+ \[HISTORY_RETENTION\] historyRetention（办结事项运行明细保留期限）“3 years”不是 ISO 8601 期限.* \/ historyRetention "3 years" is not an ISO 8601 period/,
+      ),
+    ]);
   });
 });

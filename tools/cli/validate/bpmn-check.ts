@@ -1,4 +1,5 @@
 import { DeploymentError, Engine, EngineError, MemoryStore } from '@kcbx/engine';
+import { errorText, isErrorKey } from '@kcbx/api-contract';
 import type { SourceFile } from './package-files';
 import type { Problem } from './problem';
 import { lineAt, offsetOfId } from './xml-lines';
@@ -57,7 +58,8 @@ export async function checkProcedures(files: SourceFile[]): Promise<{ processes:
           });
         }
       } else if (error instanceof EngineError) {
-        problems.push({ file: file.file, code: error.code, zh: error.messageZh, en: error.message });
+        const zh = isErrorKey(error.key) ? errorText(error.key, 'zh', error.params) : error.message;
+        problems.push({ file: file.file, code: error.code, zh, en: error.message });
       } else {
         throw error;
       }

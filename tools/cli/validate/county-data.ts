@@ -2,7 +2,9 @@ import { JsonSyntaxError, parseJsonWithPositions, positionOf } from '@kcbx/forms
 import * as fs from 'fs';
 import * as path from 'path';
 import { ORG_UNIT_KINDS } from '../package/county-package';
+import { CliError } from '../errors';
 import { PACKAGE_FILES } from '../package/package-dir';
+import { readVisitAssignments, VISIT_ASSIGNMENTS_FILE } from '../package/visit-assignments-file';
 import type { Problem } from './problem';
 
 interface Parsed {
@@ -118,7 +120,46 @@ export function checkCountyData(dir: string, cwd: string): Problem[] {
       }
     });
   });
+  checkVisitAssignments(dir, cwd, unitList, list(users), problems);
   return problems;
+}
+
+/**
+ * The 包抓 分工 list, when the folder has one: every person a user of users.json, every township one of
+ * org-units.json, every school in its township (line = the CSV row; the server also checks they are bureau staff).
+ */
+function checkVisitAssignments(dir: string, cwd: string, units: any[], users: any[], problems: Problem[]) {
+  const full = path.join(dir, VISIT_ASSIGNMENTS_FILE);
+  if (!fs.existsSync(full)) return;
+  const file = path.relative(cwd, full) || VISIT_ASSIGNMENTS_FILE;
+  const report = (line: number, code: string, zh: string, en: string) => problems.push({ file, line, code, zh, en });
+  let rows;
+  try {
+    rows = readVisitAssignments(full, users, cwd);
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    problems.push({ file, code: 'VISIT_ASSIGNMENTS_UNREADABLE', zh: e.zh, en: e.en });
+    return;
+  }
+  rows.forEach((a, i) => {
+    const line = i + 2;
+    if (!users.some((u) => u?.username === a.username))
+      report(line, 'VISIT_PERSON_UNKNOWN', `账号 ${a.username} 不在 users.json 中`, `account ${a.username} is not in users.json`);
+    const township = units.find((u) => u?.kind === 'township' && (u.code === a.township || u.name === a.township));
+    if (!township) {
+      report(
+        line,
+        'VISIT_TOWNSHIP_UNKNOWN',
+        `乡镇“${a.township}”不在 org-units.json 中`,
+        `township "${a.township}" is not in org-units.json`,
+      );
+      return;
+    }
+    for (const s of a.schools ?? []) {
+      if (!units.some((u) => u?.kind === 'school' && u.parentCode === township.code && (u.code === s || u.name === s)))
+        report(line, 'VISIT_SCHOOL_UNKNOWN', `学校“${s}”不在${township.name}`, `school "${s}" is not in ${township.name}`);
+    }
+  });
 }
 
 /** The named folders that are county folders (they hold a county.json). */

@@ -12,10 +12,13 @@ export interface SourceFile {
 export interface PackageFiles {
   forms: SourceFile[];
   bpmn: SourceFile[];
+  /** decision tables the procedures call */
+  dmn: SourceFile[];
 }
 
 export const isFormFile = (name: string) => name.endsWith('.form.json');
 export const isBpmnFile = (name: string) => name.endsWith('.bpmn') || name.endsWith('.bpmn20.xml');
+export const isDmnFile = (name: string) => name.endsWith('.dmn');
 
 /**
  * The forms and procedures under the given files or folders (folders are walked recursively, so a county
@@ -23,13 +26,13 @@ export const isBpmnFile = (name: string) => name.endsWith('.bpmn') || name.endsW
  * a typo must not pass as "nothing to check".
  */
 export function collectPackageFiles(paths: string[], cwd: string): PackageFiles {
-  const found: PackageFiles = { forms: [], bpmn: [] };
+  const found: PackageFiles = { forms: [], bpmn: [], dmn: [] };
   const seen = new Set<string>();
   const add = (absolute: string) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
     const name = path.basename(absolute);
-    const list = isFormFile(name) ? found.forms : isBpmnFile(name) ? found.bpmn : null;
+    const list = isFormFile(name) ? found.forms : isBpmnFile(name) ? found.bpmn : isDmnFile(name) ? found.dmn : null;
     if (!list) return;
     list.push({ file: path.relative(cwd, absolute) || name, absolute, text: fs.readFileSync(absolute, 'utf8') });
   };

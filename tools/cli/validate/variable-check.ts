@@ -16,6 +16,7 @@ export function knownVariables(forms: Iterable<{ definition: FormDefinition }>, 
     for (const el of p.model.elements.values()) {
       for (const m of [...el.inputs, ...el.outputs]) known.add(m.target);
       if (el.script) known.add(el.script.resultVariable);
+      if (el.decision) known.add(el.decision.resultVariable);
       const mi = el.multiInstance;
       for (const name of [mi?.inputElement, mi?.outputElement, mi?.outputCollection]) if (name) known.add(name);
     }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { GateFreeUpload } from '../database/gate-free-upload';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Errors } from '../common/app-error';
@@ -16,10 +16,10 @@ export class AttachmentsController {
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Upload evidence (PDF, JPEG, PNG, DOCX, XLSX; 20 MB) / 上传附件' })
-  // Multer stops reading one byte past the limit, so a huge upload is cut off rather than buffered whole.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } }))
+  // Read outside the SQLite gate and cut off at the limit, so a huge or half-sent upload stalls no one else.
+  @UseInterceptors(GateFreeUpload('file', MAX_ATTACHMENT_BYTES))
   upload(@CurrentUser() p: Principal, @UploadedFile() file: Express.Multer.File | undefined, @Query('orgUnit') orgUnit?: string) {
-    if (!file) throw Errors.badFile('Attach the file as multipart field "file"', '请以 file 字段上传文件');
+    if (!file) throw Errors.badFile('BAD_FILE/missing');
     return this.attachments.upload(p, file, orgUnit);
   }
 

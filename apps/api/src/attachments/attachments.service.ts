@@ -1,31 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Errors } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
-import { Attachment, OrgUnit } from '../database/entities';
+import type { Attachment } from '../database/entities';
 import { coversPath, Principal } from '../identity/principal';
+import { AttachmentsRepository } from './attachments.repository';
 import { FILE_STORE, FileStore } from './file-store';
 import { ACCEPTED_EXTENSIONS, sniffFileType } from './file-type';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-const ATTACHMENT = { zh: '附件', en: 'Attachment' };
 
 @Injectable()
 export class AttachmentsService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly rows: AttachmentsRepository,
     @Inject(FILE_STORE) private readonly files: FileStore,
   ) {}
 
   async upload(p: Principal, file: { originalname: string; buffer: Buffer; size: number }, orgUnitCode?: string) {
     const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    if (file.size > MAX_ATTACHMENT_BYTES) throw Errors.badFile('Files may be at most 20 MB', '附件不能超过 20 MB');
+    if (file.size > MAX_ATTACHMENT_BYTES) throw Errors.badFile('BAD_FILE/attachment-too-large');
     const type = sniffFileType(name, file.buffer);
     if (!type) {
-      throw Errors.badFile(
-        `Only ${ACCEPTED_EXTENSIONS.join(', ')} files whose content matches their name are accepted`,
-        `只接受内容与扩展名一致的 ${ACCEPTED_EXTENSIONS.join('、')} 文件`,
-      );
+      throw Errors.badFile('BAD_FILE/attachment-type', { extensions: ACCEPTED_EXTENSIONS });
     }
     const unitPath = await this.unitPath(p, orgUnitCode);
     const { key, sha256 } = await this.files.put(file.buffer);
@@ -41,13 +37,13 @@ export class AttachmentsService {
       uploadedBy: p.userId,
       uploadedAt: nowIso(),
     };
-    await this.ds.getRepository(Attachment).insert(row);
+    await this.rows.add(row);
     return presentAttachment(row);
   }
 
   async download(p: Principal, id: string) {
-    const row = await this.ds.getRepository(Attachment).findOneBy({ id, tenantId: p.tenantId });
-    if (!row || !coversPath(p, row.orgUnitPath)) throw Errors.notFound(ATTACHMENT);
+    const row = await this.rows.ofTenant(p.tenantId, id);
+    if (!row || !coversPath(p, row.orgUnitPath)) throw Errors.notFound('attachment');
     return { meta: presentAttachment(row), bytes: await this.files.get(row.storageKey) };
   }
 
@@ -57,8 +53,8 @@ export class AttachmentsService {
       if (!p.assignments.length) throw Errors.forbidden();
       return p.assignments[0].orgUnitPath;
     }
-    const unit = await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code });
-    if (!unit || !coversPath(p, unit.path)) throw Errors.notFound({ zh: `单位 ${code}`, en: `Org unit ${code}` });
+    const unit = await this.rows.unitByCode(p.tenantId, code);
+    if (!unit || !coversPath(p, unit.path)) throw Errors.notFound('orgUnit', code);
     return unit.path;
   }
 }

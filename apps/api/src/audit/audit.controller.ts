@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { paging } from '../common/paging';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermission } from '../identity/decorators';
 import { Principal } from '../identity/principal';
-import { AuditService } from './audit.service';
+import { AuditService } from '../audit-log/audit.service';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -23,8 +24,8 @@ export class AuditController {
     return this.audit.list(
       p.tenantId,
       { username, entity },
-      Math.max(1, Number(page) || 1),
-      Math.min(500, Math.max(1, Number(pageSize) || 50)),
+      paging(page, pageSize, 50, 500).page,
+      paging(page, pageSize, 50, 500).pageSize,
     );
   }
 }

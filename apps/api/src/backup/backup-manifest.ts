@@ -27,11 +27,7 @@ export function refuseNewerSchema(manifest: Pick<BackupManifest, 'migrations' | 
   if (unknown.length) {
     throw new AppError(
       'BACKUP_SCHEMA_NEWER',
-      409,
-      {
-        zh: `该备份来自更新的版本（${manifest.appVersion}），其数据库结构包含本版本（${appVersion}）不认识的迁移：${unknown.join('、')}。请先安装不低于 ${manifest.appVersion} 的版本再恢复`,
-        en: `this backup comes from a newer version (${manifest.appVersion}); its database has migrations this version (${appVersion}) does not know: ${unknown.join(', ')}. Install version ${manifest.appVersion} or later, then restore`,
-      },
+      { backupVersion: manifest.appVersion, version: appVersion, migrations: unknown },
       unknown.map((m) => ({ field: 'migrations', message: m })),
     );
   }
@@ -51,8 +47,5 @@ export function parseManifest(text: string): BackupManifest {
 }
 
 export function notABackup(why: string): AppError {
-  return new AppError('BACKUP_INVALID', 400, {
-    zh: `这不是本平台的备份文件，或文件已损坏（${why}）`,
-    en: `this is not a backup of this platform, or it is damaged (${why})`,
-  });
+  return new AppError('BACKUP_INVALID', { why });
 }

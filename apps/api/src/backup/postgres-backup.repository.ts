@@ -61,13 +61,25 @@ export class PostgresBackupRepository {
     return Object.entries(rows).some(([t, n]) => t !== 'migrations' && n > 0);
   }
 
-  /** every table of the schema goes (a newer migration's tables too), so the restored one is exactly the backup's */
+  /**
+   * every table of the schema goes (a newer migration's tables too), and the functions migrations made (the
+   * task_candidate triggers'), so the restored schema is exactly the backup's
+   */
   async dropAllTables(): Promise<void> {
     await this.withClient(async (c) => {
       const tables = (await c.query('SELECT tablename FROM pg_tables WHERE schemaname = current_schema()')).rows.map(
         (r: { tablename: string }) => `"${r.tablename}"`,
       );
       if (tables.length) await c.query(`DROP TABLE ${tables.join(', ')} CASCADE`);
+      const functions = (
+        await c.query(
+          `SELECT p.oid::regprocedure::text AS signature FROM pg_proc p
+             JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = current_schema() AND p.prokind = 'f'
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')`,
+        )
+      ).rows.map((r: { signature: string }) => r.signature);
+      for (const f of functions) await c.query(`DROP FUNCTION ${f} CASCADE`);
     });
   }
 
@@ -108,25 +120,9 @@ function run(tool: 'pg_dump' | 'pg_restore', args: string[], url: string): Promi
     const child = spawn(tool, args, { env: { ...process.env, ...libpqEnv(url) }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-    child.on('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        err.code === 'ENOENT'
-          ? new AppError('BACKUP_TOOL_MISSING', 500, {
-              zh: `找不到 ${tool}：请安装 PostgreSQL 客户端（Debian/Ubuntu：apt-get install postgresql-client，主版本不低于服务器）`,
-              en: `${tool} not found: install the PostgreSQL client (Debian/Ubuntu: apt-get install postgresql-client, major version at least the server's)`,
-            })
-          : err,
-      ),
-    );
+    child.on('error', (err: NodeJS.ErrnoException) => reject(err.code === 'ENOENT' ? new AppError('BACKUP_TOOL_MISSING', { tool }) : err));
     child.on('close', (code) =>
-      code === 0
-        ? resolve()
-        : reject(
-            new AppError('BACKUP_TOOL_FAILED', 500, {
-              zh: `${tool} 失败（退出码 ${code}）：${stderr.trim()}`,
-              en: `${tool} failed (exit code ${code}): ${stderr.trim()}`,
-            }),
-          ),
+      code === 0 ? resolve() : reject(new AppError('BACKUP_TOOL_FAILED', { tool, code: String(code), output: stderr.trim() })),
     );
   });
 }

@@ -26,7 +26,7 @@ export interface RestoreSummary {
  */
 export async function restoreBackup(config: AppConfig, archive: string, opts: { replace: boolean }): Promise<RestoreSummary> {
   if (!fs.existsSync(archive)) {
-    throw new AppError('BACKUP_NOT_FOUND', 404, { zh: `找不到备份文件 ${archive}`, en: `no backup file ${archive}` });
+    throw new AppError('BACKUP_NOT_FOUND', { archive });
   }
   const target = databaseTarget(config);
   fs.mkdirSync(config.dataDir, { recursive: true });
@@ -40,26 +40,17 @@ export async function restoreBackup(config: AppConfig, archive: string, opts: { 
     if (!fs.existsSync(manifestFile)) throw notABackup('no manifest.json');
     const manifest = parseManifest(fs.readFileSync(manifestFile, 'utf8'));
     if (manifest.database.kind !== target.kind) {
-      throw new AppError('BACKUP_KIND_MISMATCH', 409, {
-        zh: `该备份是 ${manifest.database.kind} 数据库的，而本服务器使用 ${target.kind}（DATABASE_URL / DATA_DIR）`,
-        en: `this backup is of a ${manifest.database.kind} database; this server uses ${target.kind} (DATABASE_URL / DATA_DIR)`,
-      });
+      throw new AppError('BACKUP_KIND_MISMATCH', { backupKind: manifest.database.kind, kind: target.kind });
     }
     refuseNewerSchema(manifest, knownMigrations(MIGRATIONS), appVersion());
     await verifyChecksums(staging, manifest);
     const others = await target.otherSessions();
     if (others > 0) {
-      throw new AppError('RESTORE_DATABASE_IN_USE', 409, {
-        zh: `数据库上还有 ${others} 个其他连接：请先停止所有 API 服务（systemctl stop kcbx）再恢复`,
-        en: `${others} other sessions are connected to the database: stop every API server (systemctl stop kcbx) before restoring`,
-      });
+      throw new AppError('RESTORE_DATABASE_IN_USE', { count: others });
     }
     const hasData = await target.hasData();
     if (hasData && !opts.replace) {
-      throw new AppError('RESTORE_TARGET_NOT_EMPTY', 409, {
-        zh: '目标数据库中已有数据；确认用备份替换它请加 --replace（SQLite 的原文件会保留在旁边）',
-        en: 'the target database has data; add --replace to replace it with the backup (a SQLite file is kept beside it)',
-      });
+      throw new AppError('RESTORE_TARGET_NOT_EMPTY');
     }
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const dbAside = await target.replace(path.join(staging, manifest.database.file), stamp, hasData);
@@ -67,10 +58,7 @@ export async function restoreBackup(config: AppConfig, archive: string, opts: { 
     const after = await target.describe();
     const differing = Object.keys({ ...manifest.rows, ...after.rows }).filter((t) => manifest.rows[t] !== after.rows[t]);
     if (differing.length) {
-      throw new AppError('RESTORE_VERIFY_FAILED', 500, {
-        zh: `恢复后的行数与备份不符：${differing.join('、')}`,
-        en: `row counts after the restore differ from the backup's: ${differing.join(', ')}`,
-      });
+      throw new AppError('RESTORE_VERIFY_FAILED', { tables: differing });
     }
     return {
       createdAt: manifest.createdAt,
@@ -96,11 +84,7 @@ async function verifyChecksums(staging: string, m: BackupManifest): Promise<void
   if (damaged.length) {
     throw new AppError(
       'BACKUP_DAMAGED',
-      400,
-      {
-        zh: `备份已损坏：${damaged.length} 个文件缺失或校验和不符（${damaged.slice(0, 5).join('、')}）`,
-        en: `the backup is damaged: ${damaged.length} files missing or with a wrong checksum (${damaged.slice(0, 5).join(', ')})`,
-      },
+      { count: damaged.length, files: damaged.slice(0, 5) },
       damaged.map((f) => ({ field: 'file', message: f })),
     );
   }

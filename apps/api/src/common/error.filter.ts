@@ -1,17 +1,27 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { errorText, isErrorKey, wireCode, type ErrorKey } from '@kcbx/api-contract';
 import { EngineError } from '@kcbx/engine';
-import { AppError } from './app-error';
+import { AppError, type Bilingual } from './app-error';
 import { pickLanguage } from './language';
 
-const STATUS_CODES: Record<number, { code: string; zh: string; en: string }> = {
-  400: { code: 'BAD_REQUEST', zh: '请求有误', en: 'Bad request' },
-  401: { code: 'AUTH_REQUIRED', zh: '请先登录', en: 'Please log in first' },
-  403: { code: 'FORBIDDEN', zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
-  404: { code: 'NOT_FOUND', zh: '未找到请求的资源', en: 'Not found' },
-  413: { code: 'PAYLOAD_TOO_LARGE', zh: '上传内容过大', en: 'The upload is too large' },
-  429: { code: 'TOO_MANY_REQUESTS', zh: '请求过于频繁', en: 'Too many requests' },
+/** Nest's own refusals (unknown route, body too large, …) by status: the catalogue's words for them. */
+const FOR_STATUS: Record<number, ErrorKey> = {
+  400: 'BAD_REQUEST',
+  401: 'AUTH_REQUIRED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND/route',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'TOO_MANY_REQUESTS',
 };
+
+/** What the filter answers: status, wire code and the text in both languages. */
+interface Answer {
+  status: number;
+  code: string;
+  text: Bilingual;
+  details?: unknown;
+}
 
 /** One error shape for every failure: { statusCode, error, message, details? } in the caller's language. */
 @Catch()
@@ -21,27 +31,41 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
-    const res = http.getResponse<Response>();
-    const lang = pickLanguage(req.headers['accept-language']);
-    const err = toAppError(exception);
+    const err = toAnswer(exception);
     if (err.status >= 500) this.log.error({ err: exception, path: req.url }, 'unhandled error');
-    const body: Record<string, unknown> = { statusCode: err.status, error: err.code, message: err.text[lang] };
-    if (err.details !== undefined) body.details = inLanguage(err.details, lang);
-    res.status(err.status).json(body);
+    sendError(req, http.getResponse<Response>(), err);
   }
 }
 
-function toAppError(exception: unknown): AppError {
+/** The one error shape, also for what fails before Nest's router (body parsing, limits). */
+export function sendError(req: Request, res: Response, err: Answer): void {
+  const lang = pickLanguage(req.headers['accept-language']);
+  const body: Record<string, unknown> = { statusCode: err.status, error: err.code, message: err.text[lang] };
+  if (err.details !== undefined) body.details = inLanguage(err.details, lang);
+  if (err.status === 429 && err.details && typeof err.details === 'object' && 'retryAfterSeconds' in err.details) {
+    res.setHeader('Retry-After', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
+  }
+  res.status(err.status).json(body);
+}
+
+function toAnswer(exception: unknown): Answer {
   if (exception instanceof AppError) return exception;
   if (exception instanceof EngineError) {
-    return new AppError(exception.code, exception.httpStatus, { zh: exception.messageZh, en: exception.message });
+    // The engine raises catalogue keys; one it might add before the catalogue knows it still answers, in English.
+    if (!isErrorKey(exception.key)) return { status: 500, code: exception.code, text: { zh: exception.message, en: exception.message } };
+    return new AppError(exception.key, exception.params);
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    const known = STATUS_CODES[status] ?? { code: 'HTTP_' + status, zh: '请求失败', en: exception.message };
-    return new AppError(known.code, status, { zh: known.zh, en: known.en });
+    const key = FOR_STATUS[status];
+    if (key) return { status, code: wireCode(key), text: bilingual(key) };
+    return { status, code: 'HTTP_' + status, text: bilingual('REQUEST_FAILED') };
   }
-  return new AppError('INTERNAL', 500, { zh: '服务器内部错误，请稍后再试', en: 'Internal server error, please try again later' });
+  return new AppError('INTERNAL');
+}
+
+function bilingual(key: ErrorKey): Bilingual {
+  return { zh: errorText(key, 'zh'), en: errorText(key, 'en') };
 }
 
 /** Details may hold `{zh, en}` pairs (field reasons): the caller gets the one in their language. */

@@ -77,8 +77,25 @@ export const REFERENCE_QUERIES: Partial<Record<FindingKind, string>> = {
     WHERE s."importId" = :student AND h."id" IS NULL`,
 };
 
-/** Compulsory-school age 6–15 on the reference date, as a birth-date window. */
-export function schoolAgeWindow(referenceDate: string): { oldestBirthDate: string; youngestBirthDate: string } {
-  const [y, m, d] = referenceDate.split('-');
-  return { oldestBirthDate: `${Number(y) - 16}-${m}-${d}`, youngestBirthDate: `${Number(y) - 6}-${m}-${d}` };
+/**
+ * The school-entry cut-off (入学截止日, MM-DD): a child enters 一年级 in the September after turning 6 on or before
+ * this day. Ningxia's rule is 8月31日 (both counties); a county whose rule differs passes its own.
+ */
+export const SCHOOL_ENTRY_CUTOFF = '08-31';
+
+/**
+ * Compulsory-school age 6–15 as a birth-date window, counted from birth dates at the entry cut-off of the school
+ * year the reference date falls in (a school year starts the day after the cut-off): of school age is a child
+ * aged 6 to 15 on that cut-off day — born after the day 16 years before it and on or before the day 6 years before.
+ * A child who turns 6 the day after the cut-off waits a year; one who turned 16 by it has left the window.
+ */
+export function schoolAgeWindow(
+  referenceDate: string,
+  entryCutoff: string = SCHOOL_ENTRY_CUTOFF,
+): { oldestBirthDate: string; youngestBirthDate: string } {
+  if (!/^\d{2}-\d{2}$/.test(entryCutoff)) throw new Error(`entry cut-off ${entryCutoff}: use MM-DD`);
+  const year = Number(referenceDate.slice(0, 4));
+  // On or before the cut-off the school year that began the previous autumn is still running.
+  const schoolYear = referenceDate.slice(5, 10) > entryCutoff ? year : year - 1;
+  return { oldestBirthDate: `${schoolYear - 16}-${entryCutoff}`, youngestBirthDate: `${schoolYear - 6}-${entryCutoff}` };
 }

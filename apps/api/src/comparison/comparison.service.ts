@@ -1,27 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { maskResidentId } from '@kcbx/cn-codes';
-import { Errors } from '../common/app-error';
+import { AppError, Errors } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
-import { Comparison, ComparisonCounts, ComparisonFinding, FindingKind, RegisterImport } from '../database/entities';
+import type { Comparison, ComparisonCounts, FindingKind } from '../database/entities';
 import { Principal } from '../identity/principal';
 import { ComparisonInputs, schoolAgeWindow } from './comparison-queries';
-import { compareRegisters } from './compare-registers';
+import { compareRegisters, ComparisonsRepository } from './comparisons.repository';
 import { landFindings } from '../ledgers/ledger-landing';
 
-export { runNamed } from './compare-registers';
+export { runNamed } from './comparisons.repository';
 
 @Injectable()
 export class ComparisonService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly rows: ComparisonsRepository) {}
 
   async run(p: Principal, referenceDate = nowIso().slice(0, 10)) {
     const latest = await this.latestImports(p.tenantId);
     if (!latest.household || !latest.student) {
-      throw Errors.conflict('COMPARISON_NEEDS_REGISTERS', {
-        zh: '请先导入户籍名册和学籍名册，再进行比对',
-        en: 'Import the household register and the student register before comparing',
-      });
+      throw new AppError('COMPARISON_NEEDS_REGISTERS');
     }
     const started = Date.now();
     const inputs: ComparisonInputs = {
@@ -41,25 +37,20 @@ export class ComparisonService {
       startedAt: nowIso(),
       durationMs: 0,
     };
-    await this.ds.transaction(async (m) => {
-      await m.getRepository(Comparison).insert(comparison);
+    await this.rows.transaction(async (m) => {
+      await this.rows.add(m, comparison);
       comparison.counts = await compareRegisters(m, p.tenantId, comparison.id, inputs);
       await landFindings(m, p.tenantId, comparison.id, p.userId);
       comparison.durationMs = Date.now() - started;
-      await m.getRepository(Comparison).update({ id: comparison.id }, { counts: comparison.counts, durationMs: comparison.durationMs });
+      await this.rows.finish(m, comparison.id, { counts: comparison.counts, durationMs: comparison.durationMs });
     });
     return presentComparison(comparison);
   }
 
   async findings(p: Principal, comparisonId: string, kind: FindingKind | undefined, page: number, pageSize: number) {
-    const comparison = await this.ds.getRepository(Comparison).findOneBy({ id: comparisonId, tenantId: p.tenantId });
-    if (!comparison) throw Errors.notFound({ zh: '比对结果', en: 'Comparison' });
-    const [rows, total] = await this.ds.getRepository(ComparisonFinding).findAndCount({
-      where: { comparisonId, ...(kind ? { kind } : {}) },
-      order: { id: 'ASC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+    const comparison = await this.rows.ofTenant(p.tenantId, comparisonId);
+    if (!comparison) throw Errors.notFound('comparison');
+    const [rows, total] = await this.rows.findingsPage(comparisonId, kind, page, pageSize);
     return {
       comparison: presentComparison(comparison),
       items: rows.map((f) => ({ ...f, idNumber: undefined, idNumberMasked: maskResidentId(f.idNumber), tenantId: undefined })),
@@ -70,8 +61,8 @@ export class ComparisonService {
   private async latestImports(tenantId: string) {
     const out: Comparison['importIds'] = {};
     for (const source of ['household', 'student', 'enrolment', 'poverty'] as const) {
-      const last = await this.ds.getRepository(RegisterImport).findOne({ where: { tenantId, source }, order: { importedAt: 'DESC' } });
-      if (last) out[source] = last.id;
+      const last = await this.rows.latestImportId(tenantId, source);
+      if (last) out[source] = last;
     }
     return out;
   }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { paging } from '../common/paging';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Errors } from '../common/app-error';
 import { FINDING_KINDS, FindingKind } from '../database/entities';
@@ -32,6 +33,7 @@ export class ComparisonsController {
     @Query('pageSize') pageSize = '50',
   ) {
     const k = FINDING_KINDS.includes(kind as FindingKind) ? (kind as FindingKind) : undefined;
-    return this.comparisons.findings(p, id, k, Math.max(1, Number(page) || 1), Math.min(500, Math.max(1, Number(pageSize) || 50)));
+    const pg = paging(page, pageSize, 50, 500);
+    return this.comparisons.findings(p, id, k, pg.page, pg.pageSize);
   }
 }

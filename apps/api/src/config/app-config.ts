@@ -2,6 +2,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
+import { loadNotifyConfig, NotifyConfig } from './notify-config';
 
 /**
  * Typed configuration read once at start. Everything has a working default for `npm start` on a laptop;
@@ -23,6 +24,9 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  // Express's "trust proxy": which proxy may name the client address (X-Forwarded-For), e.g. "loopback" behind nginx
+  TRUST_PROXY: z.string().max(200).optional(),
   WEB_DIST: z.string().optional(),
   JOB_POLL_MS: z.coerce.number().int().min(0).default(1000),
   JOB_LOCK_MS: z.coerce.number().int().min(100).default(300_000),
@@ -45,7 +49,16 @@ export interface AppConfig {
   /** With demo cases: deploy the county package (forms/, workflows/) and play the demo stories (seed/demo-stories.ts). */
   seedDemoWorkflows: boolean;
   logLevel: string;
+  /**
+   * failed logins: `maxFailures` per username (four times that per client address) go free, each further one
+   * doubles the wait before the next attempt (per username at most 30 s, per address at most 15 min);
+   * counts are forgotten `lockMinutes` after the last failure
+   */
   login: { maxFailures: number; lockMinutes: number };
+  /** a login's absolute end, however often its token is refreshed */
+  sessionMaxHours: number;
+  /** Express's "trust proxy" setting, or undefined: the socket's address is the client's */
+  trustProxy?: string;
   webDist: string;
   /** how often each process looks for due timers and jobs; 0 = never (tests drive it) */
   jobPollMs: number;
@@ -58,6 +71,8 @@ export interface AppConfig {
    * requests; this process forgets them at once when they change, other processes after this long; 0 = off
    */
   cacheMs: number;
+  /** external notification channels per county, retries, digest hour (NOTIFY_*; config/notify-config.ts) */
+  notify: NotifyConfig;
 }
 
 export class ConfigError extends Error {}
@@ -74,7 +89,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!c.JWT_SECRET) throw new ConfigError('JWT_SECRET is required in production / 生产模式必须设置 JWT_SECRET');
     if (!c.DATABASE_URL) throw new ConfigError('DATABASE_URL is required in production / 生产模式必须设置 DATABASE_URL');
   }
+  let notify: NotifyConfig;
+  try {
+    notify = loadNotifyConfig(env);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration / 配置无效:\n  ${(err as Error).message}`);
+  }
   return {
+    notify,
     env: c.NODE_ENV,
     port: c.PORT,
     host: c.HOST,
@@ -88,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoWorkflows: c.SEED_DEMO_WORKFLOWS === 'true',
     logLevel: c.LOG_LEVEL,
     login: { maxFailures: c.LOGIN_MAX_FAILURES, lockMinutes: c.LOGIN_LOCK_MINUTES },
+    sessionMaxHours: c.SESSION_MAX_HOURS,
+    trustProxy: c.TRUST_PROXY,
     jobPollMs: c.JOB_POLL_MS,
     jobLockMs: c.JOB_LOCK_MS,
     ledgerDropoutAfterDays: c.LEDGER_DROPOUT_AFTER_DAYS,

@@ -1,11 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-log/audit.service';
 import { AppError } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
-import { OrgUnit, PERMISSIONS, Role, Tenant } from '../database/entities';
+import { PERMISSIONS } from '../database/entities';
 import { Principal } from '../identity/principal';
 import { CountyPackage, ImportReport } from './county-package.model';
+import { CountyPackageRepository } from './county-package.repository';
 import { PackageImportService } from './package-import.service';
 
 /** Who a bootstrap acts as: nobody logged in, so a system principal with every permission at the county. */
@@ -21,35 +21,18 @@ export async function bootstrapCounty(
   pkg: CountyPackage,
   opts: { initialPassword?: string; dryRun?: boolean } = {},
 ): Promise<ImportReport> {
-  const ds = app.get(DataSource);
+  const county = app.get(CountyPackageRepository);
   const { code, name } = pkg.tenant;
   const root = pkg.orgUnits.find((u) => u.parentCode === null || u.parentCode === undefined);
   if (!/^\d{6}$/.test(code) || (root && root.code !== code)) {
-    throw new AppError('PACKAGE_REFUSED', 400, {
-      zh: `县代码 ${code} 须为 6 位数字，且数据包的根单位（${root?.code}）须是该县本身`,
-      en: `county code ${code} must be 6 digits and the package's root unit (${root?.code}) must be the county itself`,
-    });
+    throw new AppError('PACKAGE_REFUSED/county-code', { code, root: root?.code ?? '' });
   }
-  let createdHere = false;
-  const tenant = await ds.transaction(async (m) => {
-    const existing = await m.getRepository(Tenant).findOneBy({ code });
-    if (existing) return existing;
-    createdHere = true;
-    const created = { id: newId(), code, name, createdAt: nowIso() };
-    await m.getRepository(Tenant).insert(created);
-    await m.getRepository(OrgUnit).insert({
-      id: newId(),
-      tenantId: created.id,
-      code,
-      name: root?.name ?? name,
-      kind: 'county',
-      parentId: null,
-      path: `/${code}/`,
-      createdAt: nowIso(),
-    });
-    return created;
-  });
-  const rootUnit = await ds.getRepository(OrgUnit).findOneByOrFail({ tenantId: tenant.id, code });
+  const tenantId = newId();
+  const { tenant, created: createdHere } = await county.countyOrNew(
+    { id: tenantId, code, name, createdAt: nowIso() },
+    { id: newId(), tenantId, code, name: root?.name ?? name, kind: 'county', parentId: null, path: `/${code}/`, createdAt: nowIso() },
+  );
+  const rootUnit = await county.unit(tenant.id, code);
   const system: Principal = {
     userId: SYSTEM_USER_ID,
     username: 'system',
@@ -83,16 +66,6 @@ export async function bootstrapCounty(
     return report;
   } finally {
     // a dry run (or a refused package) leaves no county behind that was not there before
-    if (createdHere && (opts.dryRun || !(await hasContent(ds, tenant.id)))) {
-      await ds.transaction(async (m) => {
-        await m.getRepository(OrgUnit).delete({ tenantId: tenant.id });
-        await m.getRepository(Tenant).delete({ id: tenant.id });
-      });
-    }
+    if (createdHere && (opts.dryRun || !(await county.hasContent(tenant.id)))) await county.removeEmptyCounty(tenant.id);
   }
-}
-
-/** whether the import put anything besides the root unit into the county */
-async function hasContent(ds: DataSource, tenantId: string): Promise<boolean> {
-  return (await ds.getRepository(OrgUnit).countBy({ tenantId })) > 1 || (await ds.getRepository(Role).countBy({ tenantId })) > 0;
 }

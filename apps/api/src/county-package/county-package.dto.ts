@@ -61,6 +61,19 @@ class WorkflowDto {
   @ApiProperty() @IsString() content!: string;
 }
 
+class VisitAssignmentDto {
+  @ApiProperty({ example: 'bureau' }) @IsString() @Matches(/^[A-Za-z0-9_.-]{2,64}$/) username!: string;
+  @ApiPropertyOptional({ example: '局领导（班子成员）' }) @IsOptional() @IsString() @MaxLength(60) office?: string;
+  @ApiProperty({ example: '640422100' }) @IsString() @MinLength(1) @MaxLength(60) township!: string;
+  @ApiPropertyOptional({ example: ['64042210001'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  schools?: string[];
+}
+
 /** The package as GET returns it, plus the password new users start with (seed / demo; never exported). */
 export class CountyPackageDto {
   @ApiPropertyOptional({ example: 'kcbx-county-package/1' }) @IsOptional() @IsString() format?: string;
@@ -80,6 +93,13 @@ export class CountyPackageDto {
   @ValidateNested({ each: true })
   @Type(() => WorkflowDto)
   workflows!: WorkflowDto[];
+  @ApiPropertyOptional({ type: [VisitAssignmentDto], description: '包抓分工（不含则不改动本县的分工表） / 包抓 assignments' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => VisitAssignmentDto)
+  visitAssignments?: VisitAssignmentDto[];
   @ApiPropertyOptional({
     description: '新建用户的初始密码（不填则新用户需管理员设置密码后才能登录） / password for users the import creates',
   })

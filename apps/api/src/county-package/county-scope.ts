@@ -7,9 +7,6 @@ import { coversPath, Principal } from '../identity/principal';
  */
 export function requireCountyAdmin(p: Principal): void {
   if (!coversPath(p, `/${p.tenantCode}/`, 'admin')) {
-    throw Errors.forbidden({
-      zh: '导出或导入县区数据包需要县级系统管理员',
-      en: 'Exporting or importing a county package needs an administrator at county level',
-    });
+    throw Errors.forbidden('FORBIDDEN/county-admin-only');
   }
 }

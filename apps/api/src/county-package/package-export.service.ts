@@ -1,25 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import type { DefinitionRecord } from '@kcbx/engine';
-import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
-import { DataSource } from 'typeorm';
-import { FormDefinitionRow, OrgUnit, Role, RoleAssignment, User } from '../database/entities';
 import { Principal } from '../identity/principal';
 import { parentCodeOf } from '../org/org-units.service';
 import { CountyPackage, PACKAGE_FORMAT, PackageWorkflow } from './county-package.model';
+import { DecisionsRepository } from '../workflow/decisions.repository';
+import { CountyPackageRepository } from './county-package.repository';
 import { requireCountyAdmin } from './county-scope';
+import { VisitAssignmentsRepository } from '../visit-assignments/visit-assignments.repository';
 
 /** The caller's county as a package: latest form and procedure versions, users without password hashes. */
 @Injectable()
 export class PackageExportService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly county: CountyPackageRepository,
+    private readonly visitAssignments: VisitAssignmentsRepository,
+    private readonly decisions: DecisionsRepository,
+  ) {}
 
   async export(p: Principal): Promise<CountyPackage> {
     requireCountyAdmin(p);
     const t = p.tenantId;
-    const units = await this.ds.getRepository(OrgUnit).find({ where: { tenantId: t }, order: { path: 'ASC' } });
-    const roles = await this.ds.getRepository(Role).find({ where: { tenantId: t }, order: { key: 'ASC' } });
-    const users = await this.ds.getRepository(User).find({ where: { tenantId: t }, order: { username: 'ASC' } });
-    const assignments = await this.ds.getRepository(RoleAssignment).find({ where: { tenantId: t } });
+    const units = await this.county.units(t);
+    const roles = await this.county.roles(t);
+    const users = await this.county.users(t);
+    const assignments = await this.county.assignments(t);
     const unitById = new Map(units.map((u) => [u.id, u]));
     const roleById = new Map(roles.map((r) => [r.id, r]));
     const rolesOf = new Map<string, { role: string; orgUnit: string }[]>();
@@ -43,22 +46,38 @@ export class PackageExportService {
         roles: (rolesOf.get(u.id) ?? []).sort((a, b) => a.role.localeCompare(b.role) || a.orgUnit.localeCompare(b.orgUnit)),
       })),
       forms: await this.latestForms(t),
-      workflows: await this.latestWorkflows(t),
+      // decision tables first: an import deploys them before the procedures that call them
+      workflows: [...(await this.latestDecisionTables(t)), ...(await this.latestWorkflows(t))],
+      visitAssignments: (await this.visitAssignments.list(t)).map((a) => ({
+        username: users.find((u) => u.id === a.userId)?.username ?? a.userId,
+        office: a.office,
+        township: a.townshipCode,
+        schools: a.schoolCodes,
+      })),
     };
   }
 
   private async latestForms(tenantId: string): Promise<Record<string, unknown>[]> {
-    const rows = await this.ds.getRepository(FormDefinitionRow).find({ where: { tenantId }, order: { key: 'ASC', version: 'DESC' } });
+    const rows = await this.county.formVersions(tenantId);
     const seen = new Set<string>();
     return rows.filter((r) => !seen.has(r.key) && seen.add(r.key)).map((r) => r.definition);
   }
 
+  /** one .dmn file per distinct DMN text among the latest version of each decision (a file may hold several) */
+  private async latestDecisionTables(tenantId: string): Promise<PackageWorkflow[]> {
+    const seenKeys = new Set<string>();
+    const byXml = new Map<string, PackageWorkflow>();
+    for (const d of await this.decisions.versions(tenantId)) {
+      if (seenKeys.has(d.key) || (seenKeys.add(d.key) && byXml.has(d.xml))) continue;
+      const base = d.resourceName.split(/[\\/]/).pop() ?? '';
+      byXml.set(d.xml, { name: /^[\w.-]+\.dmn$/.test(base) ? base : `${d.key}.dmn`, content: d.xml });
+    }
+    return [...byXml.values()];
+  }
+
   /** one file per distinct BPMN text among the latest version of each procedure (a file may hold several) */
   private async latestWorkflows(tenantId: string): Promise<PackageWorkflow[]> {
-    const rows = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).find({
-      where: { tenantId },
-      order: { key: 'ASC', version: 'DESC' },
-    });
+    const rows = await this.county.procedureVersions(tenantId);
     const seenKeys = new Set<string>();
     const byXml = new Map<string, PackageWorkflow>();
     const names = new Set<string>();

@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { isMobilePhone } from '@kcbx/cn-codes';
-import { DataSource, EntityManager } from 'typeorm';
-import { AppError, Errors } from '../common/app-error';
+import { AppError } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
-import { OrgUnit, Permission, Role, RoleAssignment, User } from '../database/entities';
+import type { OrgUnit, Permission, User } from '../database/entities';
+import type { Tx } from '../database/transaction';
 import { PasswordService } from '../identity/password.service';
 import { Principal } from '../identity/principal';
 import { OrgUnitsService } from '../org/org-units.service';
 import { checkPassword } from '../org/users.service';
 import { DeploymentsService } from '../workflow/deployments.service';
+import { resolveOne } from '../visit-assignments/assignment-rows';
+import { VisitAssignmentsRepository } from '../visit-assignments/visit-assignments.repository';
+import { visitRoles } from '../visit-assignments/visit-roles';
+import { Engine } from '@kcbx/engine';
 import { CountyPackage, emptyTally, ImportReport } from './county-package.model';
+import { CountyPackageRepository } from './county-package.repository';
 import { requireCountyAdmin } from './county-scope';
 import { PackageResources } from './package-resources';
 
@@ -31,19 +36,23 @@ class Rollback extends Error {}
 @Injectable()
 export class PackageImportService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly county: CountyPackageRepository,
     private readonly units: OrgUnitsService,
     private readonly passwords: PasswordService,
     private readonly resources: PackageResources,
     private readonly deployments: DeploymentsService,
+    private readonly visitAssignments: VisitAssignmentsRepository,
+    private readonly engine: Engine,
   ) {}
 
   async import(p: Principal, pkg: CountyPackage & { initialPassword?: string }, dryRun: boolean): Promise<ImportReport> {
     requireCountyAdmin(p);
     if (pkg.tenant.code !== p.tenantCode) {
-      throw Errors.conflict('COUNTY_MISMATCH', {
-        zh: `数据包属于 ${pkg.tenant.name}（${pkg.tenant.code}），而您登录的是 ${p.tenantName}（${p.tenantCode}）；请用该县的管理员账号导入`,
-        en: `The package is for ${pkg.tenant.name} (${pkg.tenant.code}) but you are logged in to ${p.tenantName} (${p.tenantCode}); import it as that county's administrator`,
+      throw new AppError('COUNTY_MISMATCH', {
+        packageCounty: pkg.tenant.name,
+        packageCode: pkg.tenant.code,
+        county: p.tenantName,
+        code: p.tenantCode,
       });
     }
     if (pkg.initialPassword !== undefined) checkPassword(pkg.initialPassword);
@@ -56,35 +65,30 @@ export class PackageImportService {
       users: { ...emptyTally(), withoutPassword: [] },
       forms: files.forms,
       workflows: files.workflows,
+      visitAssignments: emptyTally(),
       problems: [...files.problems],
     };
     const passwordHash = pkg.initialPassword ? await this.passwords.hash(pkg.initialPassword) : NO_PASSWORD;
+    const visitRoleKeys = pkg.visitAssignments?.length ? await visitRoles(this.engine, p.tenantId) : null;
     try {
-      await this.ds.transaction(async (m) => {
+      await this.county.transaction(async (m) => {
         await this.importUnits(m, p, pkg, report);
         await this.importRoles(m, p, pkg, report);
         await this.importUsers(m, p, pkg, report, passwordHash);
+        await this.importVisitAssignments(m, p, pkg, report, visitRoleKeys);
         if (dryRun || report.problems.length > 0) throw new Rollback();
       });
     } catch (e) {
       if (!(e instanceof Rollback)) throw e;
     }
     if (!dryRun && report.problems.length > 0) {
-      throw new AppError(
-        'PACKAGE_REFUSED',
-        400,
-        {
-          zh: `数据包被拒绝：共 ${report.problems.length} 个问题，未做任何更改`,
-          en: `Package refused: ${report.problems.length} problem(s); nothing was changed`,
-        },
-        report.problems,
-      );
+      throw new AppError('PACKAGE_REFUSED', { count: report.problems.length }, report.problems);
     }
     if (!dryRun && files.resources.length > 0) await this.deployments.deploy(p, files.resources);
     return report;
   }
 
-  private async importUnits(m: EntityManager, p: Principal, pkg: CountyPackage, report: ImportReport) {
+  private async importUnits(m: Tx, p: Principal, pkg: CountyPackage, report: ImportReport) {
     const problem = (item: string, zh: string, en: string) => report.problems.push({ section: 'orgUnits', item, message: `${zh} / ${en}` });
     const pending = [...pkg.orgUnits];
     // parents first, whatever order the file has: take every unit whose parent exists, until none moves
@@ -129,26 +133,28 @@ export class PackageImportService {
     }
   }
 
-  private async rename(m: EntityManager, unit: OrgUnit, name: string, report: ImportReport) {
-    await m.getRepository(OrgUnit).update({ id: unit.id }, { name });
+  private async rename(m: Tx, unit: OrgUnit, name: string, report: ImportReport) {
+    await this.county.renameUnit(unit.id, name, m);
     report.orgUnits.updated++;
   }
 
-  private async importRoles(m: EntityManager, p: Principal, pkg: CountyPackage, report: ImportReport) {
-    const repo = m.getRepository(Role);
+  private async importRoles(m: Tx, p: Principal, pkg: CountyPackage, report: ImportReport) {
     for (const role of pkg.roles) {
       // permission names were checked against PERMISSIONS by the request DTO
       const r = { ...role, permissions: role.permissions as Permission[] | undefined };
-      const existing = await repo.findOneBy({ tenantId: p.tenantId, key: r.key });
+      const existing = await this.county.role(p.tenantId, r.key, m);
       if (!existing) {
-        await repo.insert({
-          id: newId(),
-          tenantId: p.tenantId,
-          key: r.key,
-          name: r.name,
-          nameEn: r.nameEn ?? r.key,
-          permissions: [...(r.permissions ?? [])].sort(),
-        });
+        await this.county.insertRole(
+          {
+            id: newId(),
+            tenantId: p.tenantId,
+            key: r.key,
+            name: r.name,
+            nameEn: r.nameEn ?? r.key,
+            permissions: [...(r.permissions ?? [])].sort(),
+          },
+          m,
+        );
         report.roles.created++;
         continue;
       }
@@ -158,13 +164,13 @@ export class PackageImportService {
         { name: r.name, nameEn: r.nameEn, permissions: r.permissions ? [...r.permissions].sort() : undefined },
       );
       if (changes) {
-        await repo.update({ id: existing.id }, changes);
+        await this.county.updateRole(existing.id, changes, m);
         report.roles.updated++;
       } else report.roles.unchanged++;
     }
   }
 
-  private async importUsers(m: EntityManager, p: Principal, pkg: CountyPackage, report: ImportReport, passwordHash: string) {
+  private async importUsers(m: Tx, p: Principal, pkg: CountyPackage, report: ImportReport, passwordHash: string) {
     const problem = (item: string, zh: string, en: string) => report.problems.push({ section: 'users', item, message: `${zh} / ${en}` });
     for (const u of pkg.users) {
       if (u.phone && !isMobilePhone(u.phone)) {
@@ -174,7 +180,7 @@ export class PackageImportService {
       const assignments: { roleId: string; orgUnitId: string }[] = [];
       let bad = false;
       for (const at of u.roles) {
-        const role = await m.getRepository(Role).findOneBy({ tenantId: p.tenantId, key: at.role });
+        const role = await this.county.role(p.tenantId, at.role, m);
         const unit = await this.units.findByCode(p.tenantId, at.orgUnit, m);
         if (!role) problem(u.username, `未知角色“${at.role}”`, `unknown role "${at.role}"`);
         if (!unit) problem(u.username, `未知单位“${at.orgUnit}”`, `unknown org unit "${at.orgUnit}"`);
@@ -182,8 +188,7 @@ export class PackageImportService {
         else assignments.push({ roleId: role.id, orgUnitId: unit.id });
       }
       if (bad) continue;
-      const repo = m.getRepository(User);
-      let user = await repo.findOneBy({ username: u.username });
+      let user: User | null = await this.county.user(u.username, m);
       if (user && user.tenantId !== p.tenantId) {
         problem(u.username, `用户名 ${u.username} 已被其他县使用`, `username ${u.username} is taken in another county`);
         continue;
@@ -203,25 +208,50 @@ export class PackageImportService {
           createdAt: now,
           updatedAt: now,
         };
-        await repo.insert(user);
+        await this.county.insertUser(user, m);
         created = true;
         if (passwordHash === NO_PASSWORD) report.users.withoutPassword.push(u.username);
       } else {
         // a user the county disabled stays disabled unless the package says otherwise
         const changes = differences(user, { displayName: u.displayName, phone: u.phone, active: u.active });
         if (changes) {
-          await repo.update({ id: user.id }, { ...changes, updatedAt: nowIso() });
+          await this.county.updateUser(user.id, { ...changes, updatedAt: nowIso() }, m);
           changed = true;
         }
       }
       for (const a of assignments) {
-        if (await m.getRepository(RoleAssignment).findOneBy({ userId: user.id, ...a })) continue;
-        await m.getRepository(RoleAssignment).insert({ id: newId(), tenantId: p.tenantId, userId: user.id, ...a });
-        changed = true;
+        if (await this.county.assign({ id: newId(), tenantId: p.tenantId, userId: user.id, ...a }, m)) changed = true;
       }
       if (created) report.users.created++;
       else if (changed) report.users.updated++;
       else report.users.unchanged++;
+    }
+  }
+
+  /**
+   * The 包抓 assignments, checked like the table's own import (bureau staff, the township's schools); matched by
+   * person and township, added or updated, none removed.
+   */
+  private async importVisitAssignments(m: Tx, p: Principal, pkg: CountyPackage, report: ImportReport, roles: string[] | null) {
+    if (!pkg.visitAssignments?.length) return;
+    const dir = await this.visitAssignments.directory(p.tenantId, m, roles);
+    const existing = await this.visitAssignments.list(p.tenantId, m);
+    for (const a of pkg.visitAssignments) {
+      const item = `${a.username}/${a.township}`;
+      const resolved = resolveOne(
+        { username: a.username, displayName: '', office: a.office ?? '', township: a.township, schools: a.schools ?? [] },
+        dir,
+        (field, e) => report.problems.push({ section: 'visitAssignments', item, message: `${field}: ${e.text.zh} / ${e.text.en}` }),
+      );
+      if (!resolved) continue;
+      const row = existing.find((r) => r.userId === resolved.userId && r.townshipCode === resolved.townshipCode);
+      if (!row) {
+        existing.push(await this.visitAssignments.insert(m, p.tenantId, resolved, p.userId));
+        report.visitAssignments.created++;
+      } else if (row.office !== resolved.office || JSON.stringify(row.schoolCodes) !== JSON.stringify(resolved.schoolCodes)) {
+        await this.visitAssignments.update(m, row, resolved, p.userId);
+        report.visitAssignments.updated++;
+      } else report.visitAssignments.unchanged++;
     }
   }
 }

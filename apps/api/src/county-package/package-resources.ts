@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DeploymentError, type DefinitionRecord, Engine, MemoryStore } from '@kcbx/engine';
-import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
-import { DataSource } from 'typeorm';
-import { FormDefinitionRow } from '../database/entities';
+import { DeploymentError, Engine, MemoryStore } from '@kcbx/engine';
 import { formReferences } from '../workflow/form-references';
 import { FormsService, versionHash } from '../workflow/forms.service';
 import { CountyPackage, emptyTally, PackageProblem, Tally } from './county-package.model';
+import { CountyPackageRepository } from './county-package.repository';
 
 export interface ResourcePreview {
   forms: Tally;
@@ -23,7 +21,7 @@ export interface ResourcePreview {
 @Injectable()
 export class PackageResources {
   constructor(
-    private readonly ds: DataSource,
+    private readonly county: CountyPackageRepository,
     private readonly formsService: FormsService,
   ) {}
 
@@ -38,17 +36,22 @@ export class PackageResources {
       if (!checked.definition) continue;
       keys.add(checked.definition.key);
       out.resources.push({ name, content });
-      count(out.forms, await this.latestFormHash(tenantId, checked.definition.key), versionHash(checked.definition));
+      count(out.forms, await this.county.latestFormHash(tenantId, checked.definition.key), versionHash(checked.definition));
     }
     const engine = new Engine({ store: new MemoryStore() });
     for (const wf of pkg.workflows) {
-      if (!/\.(bpmn|bpmn20\.xml)$/.test(wf.name)) {
-        out.problems.push({ section: 'workflows', item: wf.name, message: '流程文件须以 .bpmn 结尾 / a procedure file must end in .bpmn' });
+      if (!/\.(bpmn|bpmn20\.xml|dmn)$/.test(wf.name)) {
+        out.problems.push({
+          section: 'workflows',
+          item: wf.name,
+          message: '流程文件须以 .bpmn 结尾，决策表以 .dmn 结尾 / a procedure file ends in .bpmn, a decision table in .dmn',
+        });
         continue;
       }
       try {
         const deployed = await engine.deploy({ tenantId, resources: [{ name: wf.name, content: wf.content }] });
-        for (const d of deployed) count(out.workflows, await this.latestXml(tenantId, d.key), wf.content.replace(/^\uFEFF/, ''));
+        for (const d of deployed)
+          count(out.workflows, await this.county.latestProcedureXml(tenantId, d.key), wf.content.replace(/^\uFEFF/, ''));
         out.resources.push({ name: wf.name, content: wf.content });
       } catch (e) {
         if (!(e instanceof DeploymentError)) throw e;
@@ -63,7 +66,7 @@ export class PackageResources {
         continue;
       }
       for (const ref of formReferences(wf.content)) {
-        if (keys.has(ref.formKey) || (await this.formsService.exists(this.ds.manager, tenantId, ref.formKey))) continue;
+        if (keys.has(ref.formKey) || (await this.formsService.exists(tenantId, ref.formKey))) continue;
         out.problems.push({
           section: 'workflows',
           item: wf.name,
@@ -73,18 +76,6 @@ export class PackageResources {
       }
     }
     return out;
-  }
-
-  private async latestFormHash(tenantId: string, key: string): Promise<string | null> {
-    const row = await this.ds.getRepository(FormDefinitionRow).findOne({ where: { tenantId, key }, order: { version: 'DESC' } });
-    return row?.hash ?? null;
-  }
-
-  private async latestXml(tenantId: string, key: string): Promise<string | null> {
-    const row = await this.ds
-      .getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition)
-      .findOne({ where: { tenantId, key }, order: { version: 'DESC' } });
-    return row?.xml ?? null;
   }
 }
 

@@ -8,7 +8,10 @@ import { CountRow, rollUp, UnitCounts } from './ledger-rollup';
 import { CauseCount, dropoutCauses } from './dropout-causes';
 import { beijingMonth, countAsOf, entriesAsOf } from './ledger-as-of';
 import { overdueWork, OverdueCount } from './overdue-work';
-import { lastMonths, TownshipVisits, visitCompliance } from './visit-compliance';
+import type { VisitCompliance } from '@kcbx/api-contract';
+import { VisitAssignmentsRepository } from '../visit-assignments/visit-assignments.repository';
+import { lastMonths, visitCompliance } from './visit-compliance';
+import { CountyParametersRepository } from './county-parameters.repository';
 
 /** Months of 包抓 visits the dashboard shows. */
 const VISIT_MONTHS = 6;
@@ -23,8 +26,8 @@ export interface Dashboard {
   byMonth: { month: string; created: number; signedOff: number }[];
   /** open tasks past due, in the unit and per child unit */
   overdue: { total: number; children: OverdueCount[] };
-  /** 包抓 township visits per month (townships within the unit) */
-  visits: { required: number; months: string[]; townships: TownshipVisits[] };
+  /** 包抓走访 per month: per township within the unit, per assigned person and per office */
+  visits: VisitCompliance;
 }
 
 /** One line of a school's report: the child, masked, and where their entry stands. */
@@ -41,7 +44,11 @@ export interface ReportEntry {
 
 @Injectable()
 export class DashboardService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly assignments: VisitAssignmentsRepository,
+    private readonly parameters: CountyParametersRepository,
+  ) {}
 
   /**
    * Counts for a unit in the caller's scope (default: the widest unit they hold a role at); with `asOf` (an
@@ -52,7 +59,7 @@ export class DashboardService {
     const top = code
       ? units.find((u) => u.code === code)
       : units.find((u) => u.path === scopePaths(p).sort((a, b) => a.length - b.length)[0]);
-    if (!top || !coversPath(p, top.path)) throw Errors.notFound({ zh: '单位', en: 'Org unit' });
+    if (!top || !coversPath(p, top.path)) throw Errors.notFound('orgUnit');
     const rows = asOf ? countAsOf(await entriesAsOf(this.ds, p.tenantId, top.path, asOf)) : await this.countRows(p.tenantId, top.path);
     const rolled = rollUp(
       units.filter((u) => u.path.startsWith(top.path)),
@@ -73,6 +80,8 @@ export class DashboardService {
         p.tenantId,
         townships,
         lastMonths(asOf ? beijingMonth(new Date(Date.parse(asOf) - 1)) : beijingMonth(), VISIT_MONTHS),
+        await this.assignments.list(p.tenantId),
+        await this.parameters.visitsPerMonth(p.tenantId),
       ),
     };
   }
@@ -80,7 +89,7 @@ export class DashboardService {
   /** Every entry at or under a unit, for a school's report (names kept, ID numbers masked). */
   async reportEntries(p: Principal, code: string, asOf?: string): Promise<ReportEntry[]> {
     const unit = await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code });
-    if (!unit || !coversPath(p, unit.path)) throw Errors.notFound({ zh: '单位', en: 'Org unit' });
+    if (!unit || !coversPath(p, unit.path)) throw Errors.notFound('orgUnit');
     const names = new Map((await this.ds.getRepository(OrgUnit).findBy({ tenantId: p.tenantId })).map((u) => [u.path, u.name]));
     const list = asOf
       ? await entriesAsOf(this.ds, p.tenantId, unit.path, asOf)

@@ -1,20 +1,13 @@
-import type { LedgerKind, LedgerStatus, OrgUnit } from '../database/entities';
+import type { KindCounts, LedgerKind, LedgerStatus, UnitCounts } from '@kcbx/api-contract';
+import type { OrgUnit } from '../database/entities';
+
+export type { KindCounts, UnitCounts } from '@kcbx/api-contract';
 
 export interface CountRow {
   orgUnitPath: string;
   kind: LedgerKind;
   status: LedgerStatus;
   n: number;
-}
-
-export type KindCounts = Record<LedgerKind, Record<LedgerStatus, number>>;
-
-export interface UnitCounts {
-  code: string;
-  name: string;
-  kind: string;
-  path: string;
-  counts: KindCounts;
 }
 
 export const emptyCounts = (): KindCounts => ({

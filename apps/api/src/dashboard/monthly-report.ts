@@ -40,6 +40,9 @@ export async function monthlyReportXlsx(d: Dashboard, month: string, entries?: R
   for (const child of d.children) sheet.addRow(line(child));
   const totalRow = sheet.addRow(line({ ...d.unit, name: '合计' }));
   totalRow.font = { bold: true };
+  // 制表人 / 审核人 / 负责人: blank for the pen (signatures recorded in the system are on the period report, 报表)
+  sheet.addRow([]);
+  sheet.addRow(['制表人：', '', '', '', '审核人：', '', '', '', '负责人：']);
   sheet.columns.forEach((c, i) => (c.width = i === 0 ? 22 : 12));
   if (entries) addEntriesSheet(book, entries);
   else if (d.visits.townships.length) addVisitsSheet(book, d);
@@ -67,7 +70,15 @@ function addEntriesSheet(book: ExcelJS.Workbook, entries: ReportEntry[]) {
 
 function addVisitsSheet(book: ExcelJS.Workbook, d: Dashboard) {
   const sheet = book.addWorksheet('包抓走访', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true } });
-  sheet.addRow(['乡镇', ...d.visits.months.map((m) => `${m} 走访次数`), `达标月数（每月≥${d.visits.required}次）`]).font = { bold: true };
+  const rule = d.visits.required === null ? '本县未设置每月走访次数' : `每月不少于${d.visits.required}次`;
+  sheet.addRow(['乡镇', ...d.visits.months.map((m) => `${m} 走访次数`), `达标月数（${rule}）`]).font = { bold: true };
   for (const t of d.visits.townships) sheet.addRow([t.name, ...t.visits, `${t.compliantMonths}/${d.visits.months.length}`]);
+  // 包抓 is each person's duty: their visits to the townships assigned to them
+  if (d.visits.people.length) {
+    sheet.addRow([]);
+    sheet.addRow(['包抓人（科室）', ...d.visits.months.map((m) => `${m} 走访次数`), `达标月数（${rule}）`]).font = { bold: true };
+    for (const p of d.visits.people)
+      sheet.addRow([`${p.displayName}（${p.office}）`, ...p.visits, `${p.compliantMonths}/${d.visits.months.length}`]);
+  }
   sheet.columns.forEach((c, i) => (c.width = i === 0 ? 22 : 14));
 }

@@ -2,7 +2,7 @@ import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import type { TaskRecord } from '@kcbx/engine';
 import { DataSource } from 'typeorm';
 import { OrgUnit } from '../database/entities';
-import { ORG_UNIT_CODE_OF_VARIABLE } from '../org/org-unit-variable';
+import { placeTasks } from '../task-visibility/task-visibility';
 
 export interface OverdueCount {
   code: string;
@@ -11,16 +11,14 @@ export interface OverdueCount {
 }
 
 /**
- * Open tasks past their due time, counted per unit under `topPath` (a task sits at the unit its instance's
- * `orgUnit` variable names — the inbox's rule). Grouped by the unit in SQL; only counts travel to Node,
+ * Open tasks past their due time, counted per unit under `topPath` (placed by the visibility rule, task-visibility/). Grouped by the unit in SQL; only counts travel to Node,
  * where they are rolled up to the top unit's direct children.
  */
 export async function overdueWork(ds: DataSource, tenantId: string, top: OrgUnit, children: OrgUnit[], now = Date.now()) {
-  const raw: { path: string; n: string | number }[] = await ds
-    .getRepository<TaskRecord>(ENGINE_SCHEMAS.task)
-    .createQueryBuilder('t')
-    .innerJoin('bpmn_variable', 'v', "v.instanceId = t.instanceId AND v.scopeId = t.instanceId AND v.name = 'orgUnit'")
-    .innerJoin(OrgUnit, 'o', `o.tenantId = t.tenantId AND o.code = ${ORG_UNIT_CODE_OF_VARIABLE}`)
+  const raw: { path: string; n: string | number }[] = await placeTasks(
+    ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).createQueryBuilder('t'),
+    'inner',
+  )
     .select('o.path', 'path')
     .addSelect('COUNT(*)', 'n')
     .where("t.tenantId = :tenantId AND t.state = 'created' AND t.dueAt IS NOT NULL AND t.dueAt < :now", { tenantId, now })

@@ -1,18 +1,7 @@
+import type { OfficeVisits, PersonVisits, TownshipVisits, VisitCompliance } from '@kcbx/api-contract';
 import { DataSource } from 'typeorm';
-import { FormSubmission, OrgUnit } from '../database/entities';
-
-/** The bureau staff's 包抓 township visit procedure; its completed form names the township and the day. */
-export const TOWNSHIP_VISIT_PROCESS = 'township-visit';
-/** Visits each township must receive every month from the staff who 包抓 it. */
-export const VISITS_REQUIRED_PER_MONTH = 2;
-
-export interface TownshipVisits {
-  code: string;
-  name: string;
-  /** visits per month, same order as `months` */
-  visits: number[];
-  compliantMonths: number;
-}
+import { FormSubmission, OrgUnit, User, VisitAssignment } from '../database/entities';
+import { TOWNSHIP_VISIT_PROCESS } from '../visit-assignments/visit-roles';
 
 /** The last `count` calendar months up to and including `month` (YYYY-MM, or a YYYY-MM-DD date in it). */
 export function lastMonths(month: string, count: number): string[] {
@@ -23,34 +12,121 @@ export function lastMonths(month: string, count: number): string[] {
   });
 }
 
+/** One recorded visit: who recorded it, the township and the month its form gives. */
+export interface Visit {
+  by: string;
+  township: string;
+  month: string;
+}
+
 /**
- * 包抓 visit compliance: visits are the completed instances of the township visit procedure; each counts
- * once, for the township and month its form gives (`townshipCode`, `visitDate`). A township complies in a
- * month with at least two visits. With no such procedure run yet, every township honestly shows zero.
+ * 包抓走访 compliance from the visits, per township (every visit to it), per person (their visits to the
+ * townships assigned to them) and per office (its people: how many made the required visits each month).
+ * `required` is the county parameter; with none set, nothing is judged compliant.
  */
-export async function visitCompliance(ds: DataSource, tenantId: string, townships: OrgUnit[], months: string[]) {
+export function complianceOf(input: {
+  visits: Visit[];
+  townships: { code: string; name: string }[];
+  assignments: Pick<VisitAssignment, 'userId' | 'office' | 'townshipCode'>[];
+  names: Map<string, string>;
+  months: string[];
+  required: number | null;
+}): VisitCompliance {
+  const { visits, townships, months, required } = input;
+  const meets = (n: number) => required !== null && n >= required;
+  const count = new Map<string, number>();
+  const add = (key: string) => count.set(key, (count.get(key) ?? 0) + 1);
+  for (const v of visits) {
+    add(`t:${v.township}:${v.month}`);
+    add(`p:${v.by}:${v.township}:${v.month}`);
+  }
+  const townshipList = townships.map((t): TownshipVisits => {
+    const n = months.map((m) => count.get(`t:${t.code}:${m}`) ?? 0);
+    return { code: t.code, name: t.name, visits: n, compliantMonths: n.filter(meets).length };
+  });
+  const inScope = new Map(townships.map((t) => [t.code, t]));
+  const people = new Map<string, PersonVisits>();
+  for (const a of input.assignments) {
+    const township = inScope.get(a.townshipCode);
+    if (!township) continue;
+    const person =
+      people.get(a.userId) ??
+      people
+        .set(a.userId, {
+          userId: a.userId,
+          displayName: input.names.get(a.userId) ?? a.userId,
+          office: a.office,
+          townships: [],
+          visits: months.map(() => 0),
+          compliantMonths: 0,
+        })
+        .get(a.userId)!;
+    person.townships.push({ code: township.code, name: township.name });
+    months.forEach((m, i) => (person.visits[i] += count.get(`p:${a.userId}:${a.townshipCode}:${m}`) ?? 0));
+  }
+  const personList = [...people.values()];
+  for (const p of personList) p.compliantMonths = p.visits.filter(meets).length;
+  personList.sort((a, b) => officeOrder(a.office, b.office) || a.displayName.localeCompare(b.displayName, 'zh-CN'));
+  const offices = new Map<string, OfficeVisits>();
+  for (const p of personList) {
+    const o =
+      offices.get(p.office) ??
+      offices.set(p.office, { office: p.office, members: 0, compliant: months.map(() => 0), visits: months.map(() => 0) }).get(p.office)!;
+    o.members++;
+    p.visits.forEach((n, i) => {
+      o.visits[i] += n;
+      if (meets(n)) o.compliant[i]++;
+    });
+  }
+  return { required, months, townships: townshipList, people: personList, offices: [...offices.values()] };
+}
+
+/** 局领导 first (the directive names them first), then the offices by name. */
+function officeOrder(a: string, b: string): number {
+  const lead = (s: string) => (s.includes('局领导') || s.includes('班子') ? 0 : 1);
+  return lead(a) - lead(b) || a.localeCompare(b, 'zh-CN');
+}
+
+/**
+ * 包抓 visit compliance: visits are the completed instances of the township visit procedure; each counts once,
+ * for the township and month its form gives (`townshipCode`, `visitDate`) and for whoever recorded it. With no
+ * such procedure run yet, every township and person honestly shows zero.
+ */
+export async function visitCompliance(
+  ds: DataSource,
+  tenantId: string,
+  townships: OrgUnit[],
+  months: string[],
+  assignments: VisitAssignment[],
+  required: number | null,
+): Promise<VisitCompliance> {
   const rows = await ds
     .getRepository(FormSubmission)
     .createQueryBuilder('s')
     .innerJoin('bpmn_instance', 'i', 'i.id = s.instanceId')
-    .select(['s.id', 's.instanceId', 's.data', 's.submittedAt'])
+    .select(['s.id', 's.instanceId', 's.data', 's.submittedBy', 's.submittedAt'])
     .where("s.tenantId = :tenantId AND i.key = :key AND i.state = 'completed'", { tenantId, key: TOWNSHIP_VISIT_PROCESS })
     .orderBy('s.submittedAt', 'ASC')
     .getMany();
   // The latest submission that names the township and the day is the instance's visit.
-  const visitOf = new Map<string, { township: string; month: string }>();
+  const visitOf = new Map<string, Visit>();
   for (const s of rows) {
     const township = s.data?.townshipCode;
     const date = s.data?.visitDate;
     if (typeof township === 'string' && typeof date === 'string' && /^\d{4}-\d{2}/.test(date)) {
-      visitOf.set(s.instanceId, { township, month: date.slice(0, 7) });
+      visitOf.set(s.instanceId, { by: s.submittedBy, township, month: date.slice(0, 7) });
     }
   }
-  const count = new Map<string, number>();
-  for (const v of visitOf.values()) count.set(`${v.township}:${v.month}`, (count.get(`${v.township}:${v.month}`) ?? 0) + 1);
-  const list = townships.map((t): TownshipVisits => {
-    const visits = months.map((m) => count.get(`${t.code}:${m}`) ?? 0);
-    return { code: t.code, name: t.name, visits, compliantMonths: visits.filter((n) => n >= VISITS_REQUIRED_PER_MONTH).length };
+  const userIds = [...new Set(assignments.map((a) => a.userId))];
+  const users = userIds.length
+    ? await ds.getRepository(User).createQueryBuilder('u').where('u.id IN (:...ids)', { ids: userIds }).getMany()
+    : [];
+  return complianceOf({
+    visits: [...visitOf.values()],
+    townships,
+    assignments,
+    names: new Map(users.map((u) => [u.id, u.displayName])),
+    months,
+    required,
   });
-  return { required: VISITS_REQUIRED_PER_MONTH, months, townships: list };
 }

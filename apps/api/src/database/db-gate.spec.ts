@@ -36,3 +36,45 @@ describe('DbGate', () => {
     expect(log.slice(0, 2)).toEqual(['a:start', 'b:start']);
   });
 });
+
+describe('DbGate.outside (issue #14 points 2/3: slow work without the gate)', () => {
+  it('given a unit of work in outside(), when another unit arrives, then it runs meanwhile and the first queues again after', async () => {
+    const gate = new DbGate(true);
+    const log: string[] = [];
+    let finishSlow!: () => void;
+    const slowBody = new Promise<void>((r) => (finishSlow = r));
+    const slow = gate.run(async () => {
+      log.push('slow:in');
+      await gate.outside(async () => {
+        expect(gate.holding()).toBe(false);
+        await slowBody;
+      });
+      expect(gate.holding()).toBe(true);
+      log.push('slow:back');
+    });
+    await tick();
+    await gate.run(async () => {
+      log.push('other');
+    });
+    finishSlow();
+    await slow;
+    expect(log).toEqual(['slow:in', 'other', 'slow:back']);
+  });
+
+  it('given a failing outside() work, when it throws, then the gate is taken again and later units still run', async () => {
+    const gate = new DbGate(true);
+    await expect(
+      gate.run(() =>
+        gate.outside(async () => {
+          throw new Error('bad upload');
+        }),
+      ),
+    ).rejects.toThrow('bad upload');
+    await expect(gate.run(async () => 'after')).resolves.toBe('after');
+  });
+
+  it('given no unit of work or an open gate, when outside() runs, then it just runs the work', async () => {
+    await expect(new DbGate(true).outside(async () => 1)).resolves.toBe(1);
+    await expect(new DbGate(false).run(() => new DbGate(false).outside(async () => 2))).resolves.toBe(2);
+  });
+});

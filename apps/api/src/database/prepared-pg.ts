@@ -10,9 +10,10 @@ import * as pg from 'pg';
  * Only statements that read or change rows are prepared (DDL and transaction control are not), and only the
  * first MAX_STATEMENTS distinct texts are named, so a query built with a varying number of placeholders
  * cannot grow the server's memory without bound. A schema change by another process invalidates the plans
- * PostgreSQL holds; it replans them on the next call. A statement that begins with a comment (the engine
- * store's buffered flush: `/* planned per call *\/`) stays unnamed: PostgreSQL plans it with its real
- * parameters every time, because a generic plan made while the tables were small would stay as they grow.
+ * PostgreSQL holds; it replans them on the next call, as it does after an ANALYZE of a table they read (so a
+ * plan made while a table was small does not outlive its statistics: see statistics-upkeep.ts). A statement
+ * that begins with a comment (`/* planned per call *\/ …`) stays unnamed: PostgreSQL plans it with its real
+ * parameters every time.
  */
 const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
 const MAX_STATEMENTS = 2000;

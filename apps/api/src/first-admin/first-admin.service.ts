@@ -33,25 +33,16 @@ export class FirstAdminService {
   async createAdmin(input: CreateAdminInput): Promise<CreateAdminResult> {
     const username = input.username.trim();
     if (!USERNAME.test(username)) {
-      throw new AppError('USERNAME_INVALID', 400, {
-        zh: `用户名“${username}”无效：须为 3–64 个字母、数字或 . _ -，以字母或数字开头`,
-        en: `username "${username}" is invalid: 3–64 letters, digits, . _ or -, starting with a letter or digit`,
-      });
+      throw new AppError('USERNAME_INVALID', { username });
     }
     const county = await this.repo.county(input.county);
     if (!county) {
-      throw new AppError('COUNTY_NOT_FOUND', 404, {
-        zh: `数据库中没有县 ${input.county}：请先运行 npm run tools -- seed --county ${input.county} --database`,
-        en: `the database has no county ${input.county}: run npm run tools -- seed --county ${input.county} --database first`,
-      });
+      throw new AppError('COUNTY_NOT_FOUND', { county: input.county });
     }
     const existing = await this.repo.user(username);
     if (existing) {
       if (existing.countyCode !== county.tenant.code) {
-        throw new AppError('USERNAME_TAKEN', 409, {
-          zh: `用户名“${username}”已被县 ${existing.countyCode} 使用（用户名在各县之间唯一），请换一个`,
-          en: `username "${username}" is taken by county ${existing.countyCode} (usernames are unique across counties); choose another`,
-        });
+        throw new AppError('USERNAME_TAKEN/other-county', { username, county: existing.countyCode });
       }
       return { status: 'exists', userId: existing.user.id, county: county.tenant.code, active: existing.user.active };
     }
@@ -59,17 +50,13 @@ export class FirstAdminService {
     if (problems.length) {
       throw new AppError(
         'PASSWORD_WEAK',
-        400,
-        { zh: `密码不符合要求：${problems.map((p) => p.zh).join('；')}`, en: `password refused: ${problems.map((p) => p.en).join('; ')}` },
+        { reasons: { zh: problems.map((p) => p.zh).join('；'), en: problems.map((p) => p.en).join('; ') } },
         problems.map((p) => ({ field: 'password', code: p.code, message: p.zh })),
       );
     }
     const role = await this.repo.adminRole(county.tenant.id);
     if (!role) {
-      throw new AppError('ADMIN_ROLE_MISSING', 409, {
-        zh: `县 ${county.tenant.code} 没有带“admin”权限的角色：请先用 seed --database 装入该县的角色（counties/${county.tenant.code}/roles.json）`,
-        en: `county ${county.tenant.code} has no role with the "admin" permission: load its roles with seed --database (counties/${county.tenant.code}/roles.json)`,
-      });
+      throw new AppError('ADMIN_ROLE_MISSING', { county: county.tenant.code });
     }
     const userId = await this.repo.insertAdmin({
       tenantId: county.tenant.id,

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { parseFormDefinition } from '@kcbx/forms';
-import { DataSource, In } from 'typeorm';
 import { AppError, Errors } from '../common/app-error';
 import type { Language } from '../common/language';
-import { FormDefinitionRow, User } from '../database/entities';
 import { Principal } from '../identity/principal';
 import { FormsService } from '../workflow/forms.service';
-import { FormDraft } from './form-draft.entity';
+import { FormDesignRepository } from './form-design.repository';
 import { draftDefinition } from './form-drafts.service';
 
 /**
@@ -17,7 +15,7 @@ import { draftDefinition } from './form-drafts.service';
 @Injectable()
 export class FormPublishingService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly design: FormDesignRepository,
     private readonly forms: FormsService,
   ) {}
 
@@ -26,41 +24,32 @@ export class FormPublishingService {
     let definition: Record<string, unknown>;
     if (sent !== undefined) definition = draftDefinition(key, body);
     else {
-      const draft = await this.ds.getRepository(FormDraft).findOneBy({ tenantId: p.tenantId, key });
-      if (!draft) throw Errors.notFound({ zh: '表单草稿', en: 'Form draft' });
+      const draft = await this.design.draft(p.tenantId, key);
+      if (!draft) throw Errors.notFound('formDraft');
       definition = draft.definition;
     }
-    const latest = await this.ds
-      .getRepository(FormDefinitionRow)
-      .findOne({ where: { tenantId: p.tenantId, key }, order: { version: 'DESC' } });
+    const latest = await this.design.latestVersion(p.tenantId, key);
     // The server numbers versions; whatever number the draft carries is replaced before the check.
     const numbered = { ...definition, version: (latest?.version ?? 0) + 1 };
     const parsed = parseFormDefinition(JSON.stringify(numbered, null, 2), `${key}.form.json`);
     if (!parsed.ok) {
       throw new AppError(
         'FORM_DEFINITION_INVALID',
-        400,
-        {
-          zh: `表单定义有 ${parsed.errors.length} 个问题，未发布`,
-          en: `The form definition has ${parsed.errors.length} problem(s); nothing was published`,
-        },
+        { count: parsed.errors.length },
         parsed.errors.map((e) => ({ path: e.path, line: e.line, column: e.column, keyword: e.keyword, message: e.message[lang] })),
       );
     }
     try {
-      return await this.ds.transaction(async (m) => {
-        const result = await this.forms.publish(m, p.tenantId, p.userId, parsed.definition);
-        await m.getRepository(FormDraft).delete({ tenantId: p.tenantId, key });
+      return await this.design.transaction(async (tx) => {
+        const result = await this.forms.publish(tx, p.tenantId, p.userId, parsed.definition);
+        await this.design.deleteDraft(p.tenantId, key, tx);
         return result;
       });
     } catch (e) {
       // Two designers publishing the same form at once both compute the same next number; the unique index
       // (tenant, key, version) lets one win and the other is told to look again rather than getting a 500.
       if (isUniqueViolation(e)) {
-        throw Errors.conflict('FORM_VERSION_CONFLICT', {
-          zh: '同时有人发布了此表单的新版本，请查看最新版本后再发布',
-          en: 'Someone published this form at the same moment; look at the latest version and publish again',
-        });
+        throw new AppError('FORM_VERSION_CONFLICT');
       }
       throw e;
     }
@@ -68,9 +57,9 @@ export class FormPublishingService {
 
   /** Every published version, newest first, with who published it. */
   async versions(tenantId: string, key: string) {
-    const rows = await this.ds.getRepository(FormDefinitionRow).find({ where: { tenantId, key }, order: { version: 'DESC' } });
-    if (!rows.length) throw Errors.notFound({ zh: `表单 ${key}`, en: `Form ${key}` });
-    const users = await this.ds.getRepository(User).find({ where: { id: In([...new Set(rows.map((r) => r.publishedBy))]) } });
+    const rows = await this.design.versions(tenantId, key);
+    if (!rows.length) throw Errors.notFound('form', key);
+    const users = await this.design.users([...new Set(rows.map((r) => r.publishedBy))]);
     const names = new Map(users.map((u) => [u.id, u.displayName]));
     return rows.map((r) => ({
       version: r.version,

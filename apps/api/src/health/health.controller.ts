@@ -1,23 +1,24 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { Errors } from '../common/app-error';
 import { Public } from '../identity/decorators';
+import { HealthRepository } from './health.repository';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly database: HealthRepository) {}
 
   @Public()
   @Get()
   @ApiOperation({ summary: '200 when the database answers / 健康检查' })
   async health() {
+    let database: 'postgres' | 'sqlite';
     try {
-      await this.ds.query('SELECT 1');
+      database = await this.database.ping();
     } catch {
-      throw Errors.unavailable({ zh: '数据库不可用', en: 'The database is not answering' });
+      throw Errors.unavailable('UNAVAILABLE/database');
     }
-    return { status: 'ok', database: this.ds.options.type === 'postgres' ? 'postgres' : 'sqlite' };
+    return { status: 'ok', database };
   }
 }

@@ -5,6 +5,7 @@ import type { Permission } from '../database/entities/role.entity';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './decorators';
 import { hasPermission } from './principal';
 import { PrincipalLoader } from './principal.loader';
+import { SessionService } from './session.service';
 import { TokenService } from './token.service';
 
 /** Global: every route needs a valid bearer token unless marked @Public(); @RequirePermission adds a check. */
@@ -14,6 +15,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly principals: PrincipalLoader,
+    private readonly sessions: SessionService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -23,6 +25,7 @@ export class AuthGuard implements CanActivate {
     const header: string | undefined = req.headers.authorization;
     if (!header || !header.startsWith('Bearer ')) throw Errors.unauthenticated();
     const claims = this.tokens.verify(header.slice(7).trim());
+    await this.sessions.check(claims);
     const principal = await this.principals.current(claims.sub, claims.tid);
     if (!principal) throw Errors.invalidToken(false);
     req.principal = principal;

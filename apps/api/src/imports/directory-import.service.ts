@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { isMobilePhone } from '@kcbx/cn-codes';
 import { AppError } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
-import { OrgUnit, OrgUnitKind, Role, RoleAssignment, User } from '../database/entities';
+import type { OrgUnit, OrgUnitKind } from '../database/entities';
+import type { Tx } from '../database/transaction';
 import { PasswordService } from '../identity/password.service';
 import { Principal } from '../identity/principal';
 import { OrgUnitsService } from '../org/org-units.service';
-import { checkPassword } from '../org/users.service';
+import { RolesRepository } from '../org/roles.repository';
+import { UsersRepository } from '../org/users.repository';
+import { passwordProblems } from '../org/users.service';
 import { DryRunRollback, ImportReport, RowProblem } from './import-report';
 import { pick, SheetRow } from './tabular-file';
 
@@ -49,7 +51,8 @@ const H = {
 @Injectable()
 export class DirectoryImportService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly users: UsersRepository,
+    private readonly roles: RolesRepository,
     private readonly units: OrgUnitsService,
     private readonly passwords: PasswordService,
   ) {}
@@ -87,7 +90,7 @@ export class DirectoryImportService {
       if (!/^[A-Za-z0-9_.-]{2,64}$/.test(username)) return fail('username', '用户名须为 2-64 位字母、数字或 _.- / invalid username');
       if (!displayName) return fail('displayName', '缺少姓名 / missing name');
       if (phone && !isMobilePhone(phone)) return fail('phone', `手机号“${phone}”无效 / invalid mobile number`);
-      const role = await m.getRepository(Role).findOneBy({ tenantId: p.tenantId, key: roleKey });
+      const role = await this.roles.byKey(p.tenantId, roleKey, m);
       if (!role) return fail('role', `未知角色“${roleKey}” / unknown role`);
       let unit: OrgUnit;
       try {
@@ -95,17 +98,14 @@ export class DirectoryImportService {
       } catch (e) {
         return fail('orgUnit', e instanceof AppError ? `${e.text.zh} / ${e.text.en}` : String(e));
       }
-      let user = await m.getRepository(User).findOneBy({ username });
-      if (user && user.tenantId !== p.tenantId) return fail('username', `用户名 ${username} 已被使用 / username taken`);
+      let user = await this.users.byUsername(username, m);
+      if (user && user.tenantId !== p.tenantId) return fail('username', '该用户名不可用，请换一个 / this username is not available');
       let created = false;
       if (!user) {
-        try {
-          checkPassword(password);
-        } catch {
-          return fail('password', '初始密码至少 8 位，须含字母和数字 / password needs 8+ chars with letters and digits');
-        }
+        const weak = passwordProblems(password, username);
+        if (weak) return fail('password', `${weak.zh} / ${weak.en}`);
         const now = nowIso();
-        user = m.getRepository(User).create({
+        user = {
           id: newId(),
           tenantId: p.tenantId,
           username,
@@ -115,15 +115,12 @@ export class DirectoryImportService {
           active: true,
           createdAt: now,
           updatedAt: now,
-        });
-        await m.getRepository(User).insert(user);
+        };
+        await this.users.insert(user, m);
         created = true;
       }
-      const has = await m.getRepository(RoleAssignment).findOneBy({ userId: user.id, roleId: role.id, orgUnitId: unit.id });
-      if (has) return created ? 'accepted' : 'unchanged';
-      await m
-        .getRepository(RoleAssignment)
-        .insert({ id: newId(), tenantId: p.tenantId, userId: user.id, roleId: role.id, orgUnitId: unit.id });
+      if (await this.users.holds(user.id, role.id, unit.id, m)) return created ? 'accepted' : 'unchanged';
+      await this.users.assign({ id: newId(), tenantId: p.tenantId, userId: user.id, roleId: role.id, orgUnitId: unit.id }, m);
       return 'accepted';
     });
   }
@@ -131,11 +128,11 @@ export class DirectoryImportService {
   private async run(
     rows: SheetRow[],
     dryRun: boolean,
-    each: (m: EntityManager, r: SheetRow, problems: RowProblem[]) => Promise<'accepted' | 'unchanged' | 'rejected' | number>,
+    each: (m: Tx, r: SheetRow, problems: RowProblem[]) => Promise<'accepted' | 'unchanged' | 'rejected' | number>,
   ): Promise<ImportReport> {
     const report: ImportReport = { rows: rows.length, accepted: 0, unchanged: 0, rejected: [], dryRun };
     try {
-      await this.ds.transaction(async (m) => {
+      await this.users.transaction(async (m) => {
         for (const r of rows) {
           try {
             const outcome = await each(m, r, report.rejected);

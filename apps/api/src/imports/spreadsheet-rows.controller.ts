@@ -1,8 +1,9 @@
 import { Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { GateFreeUpload } from '../database/gate-free-upload';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Errors } from '../common/app-error';
-import { readTabularTable } from './tabular-file';
+import { AppError, Errors } from '../common/app-error';
+import { DbGate } from '../database/db-gate';
+import { readTabularTable, tooManyRows } from './tabular-file';
 
 /** More rows than a form's table should hold: a register belongs in 数据比对, not in a form. */
 export const MAX_FORM_TABLE_ROWS = 2000;
@@ -16,20 +17,22 @@ const MAX_BYTES = 5 * 1024 * 1024;
 @ApiBearerAuth()
 @Controller('spreadsheet-rows')
 export class SpreadsheetRowsController {
+  constructor(private readonly gate: DbGate) {}
+
   @Post()
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Rows of an uploaded CSV/XLSX (header → cell text) for filling a form table; stores nothing / 读取表格行' })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_BYTES } }))
+  @UseInterceptors(GateFreeUpload('file', MAX_BYTES))
   async rows(@UploadedFile() file: Express.Multer.File | undefined) {
-    if (!file) throw Errors.badFile('Attach the file as multipart field "file"', '请以 file 字段上传文件');
-    const table = await readTabularTable(Buffer.from(file.originalname, 'latin1').toString('utf8'), file.buffer);
-    if (table.rows.length > MAX_FORM_TABLE_ROWS) {
-      throw Errors.badFile(
-        `A form table takes at most ${MAX_FORM_TABLE_ROWS} rows; this file has ${table.rows.length}`,
-        `表单中的表格最多 ${MAX_FORM_TABLE_ROWS} 行，此文件有 ${table.rows.length} 行`,
-      );
-    }
+    if (!file) throw Errors.badFile('BAD_FILE/missing');
+    const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    // Parsing needs no database: outside the SQLite gate, with the row cap applied while reading.
+    const table = await this.gate
+      .outside(() => readTabularTable(name, file.buffer, MAX_FORM_TABLE_ROWS))
+      .catch((e: unknown) => {
+        throw e instanceof AppError && e.code === 'TOO_MANY_ROWS' ? tooManyRows(MAX_FORM_TABLE_ROWS, 'TOO_MANY_ROWS/form-table') : e;
+      });
     return { headers: table.headers, rows: table.rows };
   }
 }

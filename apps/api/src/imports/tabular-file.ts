@@ -1,6 +1,7 @@
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { Errors } from '../common/app-error';
+import { Readable } from 'stream';
+import { AppError, Errors } from '../common/app-error';
 
 /** A spreadsheet as header → cell text records; `row` is the number a clerk sees in Excel (header = 1). */
 export interface SheetRow {
@@ -15,16 +16,29 @@ export interface SheetTable {
   rows: SheetRow[];
 }
 
-export async function readTabularFile(name: string, buffer: Buffer): Promise<SheetRow[]> {
-  return (await readTabularTable(name, buffer)).rows;
+/** Rows a register import may hold (a county's whole enrolment with room to spare). */
+export const MAX_IMPORT_ROWS = 200_000;
+
+export async function readTabularFile(name: string, buffer: Buffer, maxRows = MAX_IMPORT_ROWS): Promise<SheetRow[]> {
+  return (await readTabularTable(name, buffer, maxRows)).rows;
 }
 
-export async function readTabularTable(name: string, buffer: Buffer): Promise<SheetTable> {
-  if (buffer.length > MAX_IMPORT_BYTES) throw Errors.badFile('File larger than 20 MB', '文件超过 20 MB');
+/**
+ * The first sheet as header → cell records. The row cap is applied WHILE reading (issue #14 point 7): an .xlsx
+ * is streamed sheet row by sheet row and reading stops at the first row past `maxRows`, so a huge file costs
+ * no more than the cap before it is refused.
+ */
+export async function readTabularTable(name: string, buffer: Buffer, maxRows = MAX_IMPORT_ROWS): Promise<SheetTable> {
+  if (buffer.length > MAX_IMPORT_BYTES) throw Errors.badFile('BAD_FILE/import-too-large');
   const lower = name.toLowerCase();
-  if (lower.endsWith('.xlsx')) return readXlsx(buffer);
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(buffer);
-  throw Errors.badFile('Only .csv and .xlsx files can be imported', '只能导入 .csv 或 .xlsx 文件');
+  if (lower.endsWith('.xlsx')) return readXlsx(buffer, maxRows);
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(buffer, maxRows);
+  throw Errors.badFile('BAD_FILE/import-type');
+}
+
+/** Refused while reading: the count past the cap is unknown, so the text names the cap only. */
+export function tooManyRows(maxRows: number, key: 'TOO_MANY_ROWS' | 'TOO_MANY_ROWS/form-table' = 'TOO_MANY_ROWS') {
+  return new AppError(key, { max: maxRows }, { maxRows });
 }
 
 /** Excel on Chinese Windows saves CSV as GBK; anything that is not valid UTF-8 is read as GB18030. */
@@ -36,33 +50,71 @@ export function decodeText(buffer: Buffer): string {
   }
 }
 
-function readCsv(buffer: Buffer): SheetTable {
-  let records: string[][];
-  try {
-    records = parse(decodeText(buffer), { skip_empty_lines: false, relax_column_count: true, trim: true });
-  } catch (e) {
-    throw Errors.badFile(`Not a readable CSV file: ${(e as Error).message}`, `CSV 文件无法读取：${(e as Error).message}`);
+/** Bytes (or characters) handed to a parser at a time; between pieces the event loop serves other requests. */
+const PIECE = 64 * 1024;
+
+/**
+ * `content` in pieces, with a turn of the event loop before each (setImmediate, not a microtask: I/O callbacks run
+ * in between), so parsing a 20 MB file is many short steps other requests interleave with, never one long block
+ * (#14 point 7).
+ */
+async function* inPieces<T extends string | Buffer>(content: T): AsyncGenerator<T> {
+  for (let at = 0; at < content.length; at += PIECE) {
+    await new Promise((resolve) => setImmediate(resolve));
+    yield content.slice(at, at + PIECE) as T;
   }
-  return toRows(records);
 }
 
-async function readXlsx(buffer: Buffer): Promise<SheetTable> {
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw Errors.badFile('Not a readable .xlsx file', '无法读取该 .xlsx 文件');
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet) return { headers: [], rows: [] };
+async function readCsv(buffer: Buffer, maxRows: number): Promise<SheetTable> {
   const records: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      values[col - 1] = cellText(cell.value);
-    });
-    records[n - 1] = values;
+  const parser = parse({ skip_empty_lines: false, relax_column_count: true, trim: true });
+  const source = Readable.from(inPieces(decodeText(buffer)), { objectMode: false });
+  source.pipe(parser);
+  try {
+    for await (const record of parser) {
+      records.push(record as string[]);
+      // one record past the cap (header + maxRows + 1) is enough to know the file is too long: reading stops
+      if (records.length >= maxRows + 2) break;
+    }
+  } catch (e) {
+    throw Errors.badFile('BAD_FILE/csv-unreadable', { reason: (e as Error).message });
+  } finally {
+    parser.on('error', () => undefined); // a stopped parser may still complain about the piece in flight
+    source.unpipe(parser);
+    source.destroy();
+    parser.destroy();
+  }
+  const table = toRows(records);
+  if (table.rows.length > maxRows) throw tooManyRows(maxRows);
+  return table;
+}
+
+async function readXlsx(buffer: Buffer, maxRows: number): Promise<SheetTable> {
+  const records: string[][] = [];
+  let dataRows = 0;
+  const book = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(inPieces(buffer)), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
+  try {
+    for await (const sheet of book) {
+      for await (const row of sheet) {
+        const values: string[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, col) => {
+          values[col - 1] = cellText(cell.value);
+        });
+        records[row.number - 1] = values;
+        if (row.number > 1 && values.some(Boolean) && ++dataRows > maxRows) throw tooManyRows(maxRows);
+      }
+      break; // the first sheet only
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw Errors.badFile('BAD_FILE/xlsx-unreadable');
+  }
   return toRows(Array.from(records, (r) => r ?? []));
 }
 

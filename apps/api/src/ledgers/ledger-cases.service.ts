@@ -1,17 +1,24 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Engine, NotFoundError, type ServiceContext } from '@kcbx/engine';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
-import { AppError, Errors } from '../common/app-error';
+import { AppError } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
-import { LedgerEntry, LedgerEvent, LedgerKind, LedgerStatus, OrgUnit } from '../database/entities';
-import { coversPath, Principal } from '../identity/principal';
+import { LedgerEntry, LedgerEvent, LedgerKind, LedgerStatus, OrgUnit, User } from '../database/entities';
+import { AuditService } from '../audit-log/audit.service';
+import { Principal } from '../identity/principal';
+import { ReferenceScope } from '../identity/reference-scope';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { TaskNotifier } from '../notifications/task-notifier';
 
 /** The procedure a county deploys for persuasion to return (劝返复学); its key is the contract. */
 export const PERSUASION_PROCESS = 'persuasion-return';
-const ENTRY = { zh: '台账记录', en: 'Ledger entry' };
 /** The two ledgers one persuasion case serves: a child's entries on both follow the same case. */
 const DROPOUT_LEDGERS: LedgerKind[] = ['suspected-dropout', 'dropout'];
-const LEDGER_NAME: Record<LedgerKind, string> = { 'school-age': '适龄儿童台账', 'suspected-dropout': '疑似辍学台账', dropout: '辍学台账' };
+export const LEDGER_NAME: Record<LedgerKind, string> = {
+  'school-age': '适龄未入学台账',
+  'suspected-dropout': '疑似辍学台账',
+  dropout: '辍学台账',
+};
 
 /**
  * Ties ledger entries to cases: starting persuasion from an entry starts the county's procedure for that
@@ -23,6 +30,10 @@ export class LedgerCasesService implements OnModuleInit {
   constructor(
     private readonly ds: DataSource,
     private readonly engine: Engine<EntityManager>,
+    private readonly scope: ReferenceScope,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxRepository,
+    private readonly notifier: TaskNotifier,
   ) {}
 
   onModuleInit(): void {
@@ -32,8 +43,7 @@ export class LedgerCasesService implements OnModuleInit {
   async startPersuasion(p: Principal, kind: LedgerKind, entryIds: string[]) {
     const started: { entryId: string; instanceId: string }[] = [];
     for (const id of entryIds) {
-      const entry = await this.ds.getRepository(LedgerEntry).findOneBy({ id, tenantId: p.tenantId, kind });
-      if (!entry || !coversPath(p, entry.orgUnitPath)) throw Errors.notFound(ENTRY);
+      const entry = await this.scope.ledgerEntry(p, id, { kind });
       // the same child's entry on the other dropout ledger, already taken into a case started by this call
       const sameCall = started.find((s) => s.instanceId === entry.caseId);
       if (sameCall) {
@@ -41,62 +51,70 @@ export class LedgerCasesService implements OnModuleInit {
         continue;
       }
       if (entry.status !== 'open') {
-        throw Errors.conflict('CASE_ALREADY_RUNNING', {
-          zh: `${entry.studentName} 的劝返工作已在进行或已销号`,
-          en: `A case for ${entry.studentName} is already running or closed`,
-        });
+        throw new AppError('CASE_ALREADY_RUNNING', { student: entry.studentName });
       }
-      const unit = await this.ds.getRepository(OrgUnit).findOneByOrFail({ tenantId: p.tenantId, path: entry.orgUnitPath });
-      let instance;
-      try {
-        instance = await this.engine.startProcess({
-          tenantId: p.tenantId,
-          key: PERSUASION_PROCESS,
-          businessKey: entry.idNumber,
-          startedBy: p.userId,
-          variables: {
-            ledgerEntryId: entry.id,
-            studentId: entry.studentId,
-            studentName: entry.studentName,
-            orgUnit: unit.code,
-            reason: entry.reason,
-            startedBy: p.username,
-          },
-        });
-      } catch (e) {
-        if (e instanceof NotFoundError) {
-          throw new AppError('PROCEDURE_NOT_DEPLOYED', 409, {
-            zh: '本县尚未部署劝返复学流程（persuasion-return）',
-            en: 'This county has not deployed its persuasion procedure (persuasion-return)',
-          });
-        }
-        throw e;
-      }
-      await this.move(entry, 'in-progress', 'case-started', `发起劝返复学（${instance.id}）`, p.userId, instance.id);
-      // One child, one case: the child's open entry on the other dropout ledger (疑似辍学 / 辍学) joins it, so the
-      // case's sign-off closes both and no second case can be started from the other ledger.
-      if (DROPOUT_LEDGERS.includes(entry.kind)) {
-        const others = await this.ds.getRepository(LedgerEntry).findBy({
-          tenantId: p.tenantId,
-          idNumber: entry.idNumber,
-          kind: In(DROPOUT_LEDGERS.filter((k) => k !== entry.kind)),
-          status: 'open',
-          caseId: IsNull(),
-        });
-        for (const other of others) {
-          await this.move(
-            other,
-            'in-progress',
-            'case-started',
-            `发起劝返复学（${instance.id}，自${LEDGER_NAME[entry.kind]}发起）`,
-            p.userId,
-            instance.id,
-          );
-        }
-      }
+      const instance = await this.startCase(p, entry);
       started.push({ entryId: entry.id, instanceId: instance.id });
     }
     return { started };
+  }
+
+  /**
+   * Starts the county's persuasion procedure for one open entry, the entry joining its case in the start command's
+   * transaction (#14 point 11): no case without its entry marked, no entry marked for a case that did not start.
+   * `prepare` writes first in that transaction (a reported entry is inserted there); `extra` adds start variables.
+   */
+  async startCase(
+    p: Principal,
+    entry: LedgerEntry,
+    options: { prepare?: (m: EntityManager) => Promise<void>; extra?: Record<string, unknown>; note?: string } = {},
+  ) {
+    const unit = await this.ds.getRepository(OrgUnit).findOneByOrFail({ tenantId: p.tenantId, path: entry.orgUnitPath });
+    try {
+      return await this.engine.startProcess({
+        tenantId: p.tenantId,
+        key: PERSUASION_PROCESS,
+        businessKey: entry.idNumber,
+        startedBy: p.userId,
+        variables: {
+          ledgerEntryId: entry.id,
+          ledgerKind: entry.kind,
+          studentId: entry.studentId,
+          studentName: entry.studentName,
+          orgUnit: unit.code,
+          reason: entry.reason,
+          startedBy: p.username,
+          ...options.extra,
+        },
+        sideWrites: async (m, started) => {
+          if (options.prepare) await options.prepare(m);
+          const note = `${options.note ?? '发起劝返复学'}（${started.id}）`;
+          await this.move(entry, 'in-progress', 'case-started', note, p.userId, started.id, m);
+          // the first steps' notices and the request's audit entry commit with the case (#14 point 11)
+          await this.notifier.instanceTasks(p.tenantId, started.id, m);
+          await this.audit.inCommand(m, started.id);
+          // One child, one case: the child's open entry on the other dropout ledger (疑似辍学 / 辍学) joins it, so
+          // the case's sign-off closes both and no second case can be started from the other ledger.
+          if (!DROPOUT_LEDGERS.includes(entry.kind)) return;
+          const others = await m.getRepository(LedgerEntry).findBy({
+            tenantId: p.tenantId,
+            idNumber: entry.idNumber,
+            kind: In(DROPOUT_LEDGERS.filter((k) => k !== entry.kind)),
+            status: 'open',
+            caseId: IsNull(),
+          });
+          for (const other of others) {
+            const note = `发起劝返复学（${started.id}，自${LEDGER_NAME[entry.kind]}发起）`;
+            await this.move(other, 'in-progress', 'case-started', note, p.userId, started.id, m);
+          }
+        },
+      });
+    } catch (e) {
+      if (e instanceof NotFoundError) {
+        throw new AppError('PROCEDURE_NOT_DEPLOYED', { process: PERSUASION_PROCESS });
+      }
+      throw e;
+    }
   }
 
   /**
@@ -113,9 +131,15 @@ export class LedgerCasesService implements OnModuleInit {
     }
     const entry = await m.getRepository(LedgerEntry).findOneBy({ id, tenantId: ctx.tenantId });
     if (!entry) throw new Error(`ledger entry ${id} not found`);
+    // Only the case the platform linked the entry to may move it (#14 point 1): a ledgerEntryId that reached the
+    // variables any other way (a client, a mapping) names someone else's entry, and the step stops in an incident.
+    if (entry.caseId !== ctx.instanceId) {
+      throw new Error(`ledger entry ${id} belongs to another case; set-ledger-status moves only the entry its case was started from`);
+    }
     const note = typeof ctx.variables.ledgerNote === 'string' ? ctx.variables.ledgerNote : null;
     const action = status === 'signed-off' ? 'signed-off' : 'status-changed';
     await this.move(entry, status, action, note, null, entry.caseId, m);
+    await this.recordEffects(m, ctx, entry, status, note);
     if (!entry.caseId) return;
     // The child's other entries of the same case (the dropout entry promoted from a suspected one, or the reverse)
     // move with it. Read after the update above: a promotion committing meanwhile is waited for and seen.
@@ -138,7 +162,50 @@ export class LedgerCasesService implements OnModuleInit {
       );
   }
 
-  /** Plain statements (no TypeORM save transactions): this may run inside an engine command. */
+  /**
+   * The step's other effects, in the same transaction as the ledger change (#14 point 11): the audit entry, and
+   * the notification to whoever started the case (the in-app row is the outbox — written with the change or not
+   * at all, so a failed and retried step leaves exactly one of each).
+   */
+  private async recordEffects(
+    m: EntityManager,
+    ctx: ServiceContext<EntityManager>,
+    entry: LedgerEntry,
+    status: LedgerStatus,
+    note: string | null,
+  ) {
+    await this.audit.record(
+      { tenantId: ctx.tenantId, userId: null, username: null },
+      {
+        action: `ledger.${status === 'signed-off' ? 'signed-off' : 'status-changed'}`,
+        entity: 'ledgers',
+        entityId: entry.id,
+        detail: { caseId: ctx.instanceId, from: entry.status, to: status, note },
+      },
+      m,
+    );
+    // who started the case: the platform sets `startedBy` (a username) at every start
+    const starter =
+      typeof ctx.variables.startedBy === 'string'
+        ? await m
+            .getRepository(User)
+            .findOne({ where: { tenantId: ctx.tenantId, username: ctx.variables.startedBy }, select: { id: true } })
+        : null;
+    if (!starter) return;
+    const done = status === 'signed-off';
+    // the in-app row and the external deliveries (the outbox) in this same transaction
+    await this.outbox.write(m, {
+      tenantId: ctx.tenantId,
+      userId: starter.id,
+      kind: done ? 'ledger-signed-off' : 'ledger-status-changed',
+      taskId: null,
+      instanceId: ctx.instanceId,
+      title: done ? `台账记录已销号：${entry.studentName}` : `台账记录状态变更：${entry.studentName}`,
+      message: `${LEDGER_NAME[entry.kind]}中 ${entry.studentName} 的记录${done ? '已销号' : `改为「${status}」`}${note ? `（${note}）` : ''}`,
+    });
+  }
+
+  /** Plain statements (no TypeORM save transactions) through the engine command's transaction `m`. */
   private async move(
     entry: LedgerEntry,
     to: LedgerStatus,
@@ -146,15 +213,20 @@ export class LedgerCasesService implements OnModuleInit {
     note: string | null,
     by: string | null,
     caseId: string | null,
-    m: EntityManager = this.ds.manager,
+    m: EntityManager,
   ) {
     const now = nowIso();
-    await m
+    const update = m
       .createQueryBuilder()
       .update(LedgerEntry)
       .set({ status: to, caseId, updatedAt: now })
-      .where('id = :id', { id: entry.id })
-      .execute();
+      .where('id = :id', { id: entry.id });
+    // Joining a case only from open and case-less: of two starts racing for one entry, the second rolls back whole.
+    if (action === 'case-started') update.andWhere('status = \'open\' AND "caseId" IS NULL');
+    const done = await update.execute();
+    if (action === 'case-started' && !done.affected) {
+      throw new AppError('CASE_ALREADY_RUNNING', { student: entry.studentName });
+    }
     await m
       .createQueryBuilder()
       .insert()

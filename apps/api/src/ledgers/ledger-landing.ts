@@ -50,12 +50,16 @@ export async function landFindings(m: EntityManager, tenantId: string, compariso
         reason: poor.has(f.idNumber) ? `${target.reason}（脱贫户）` : target.reason,
         caseId: null,
         comparisonId,
+        source: 'comparison',
         createdAt: now,
         updatedAt: now,
       });
     }
     if (!entries.length) continue;
-    await m.getRepository(LedgerEntry).insert(entries);
+    // updateEntity(false): on SQLite TypeORM re-reads default columns after a multi-row insert and merges the rows
+    // back by position, not by id, which can swap the ids of the objects below (each history line then names
+    // another child's entry).
+    await m.createQueryBuilder().insert().into(LedgerEntry).values(entries).updateEntity(false).execute();
     const events: LedgerEvent[] = entries.map((e) => ({
       id: newId(),
       tenantId,

@@ -1,15 +1,41 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { paging } from '../common/paging';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Errors } from '../common/app-error';
-import { LEDGER_KINDS, LEDGER_STATUSES, LedgerKind, LedgerStatus } from '../database/entities';
+import { isLedgerKind, isLedgerStatus, type LedgerKind } from '@kcbx/api-contract';
 import { CurrentUser, RequirePermission } from '../identity/decorators';
 import { Principal } from '../identity/principal';
 import { LedgerCasesService } from './ledger-cases.service';
+import { LedgerReportsService } from './ledger-reports.service';
 import { LedgersService } from './ledgers.service';
 
+/** Shapes only; what the values must be (ID check digit, phone, dates) is checked in the service, at the field. */
+class PersonDto {
+  @ApiProperty({ example: '马小花' }) @IsString() @MaxLength(50) name!: string;
+  @ApiProperty({ example: '640422201203050017' }) @IsString() @MaxLength(18) idNumber!: string;
+  @ApiProperty({ example: '西吉县吉强镇北坡村三组' }) @IsString() @MaxLength(100) householdAddress!: string;
+  @ApiProperty({ example: '马某某（父亲）' }) @IsString() @MaxLength(50) guardian!: string;
+  @ApiProperty({ example: '13800000000' }) @IsString() @MaxLength(20) phone!: string;
+}
+
+class NewEntryDto {
+  @ApiPropertyOptional({ description: 'a student of your scope, or give person' }) @IsOptional() @IsString() studentId?: string;
+  @ApiPropertyOptional({ type: PersonDto }) @IsOptional() @ValidateNested() @Type(() => PersonDto) person?: PersonDto;
+  @ApiPropertyOptional({ example: '64042210001', description: "the responsible unit; default the student's school" })
+  @IsOptional()
+  @IsString()
+  orgUnit?: string;
+  @ApiProperty({ example: '连续缺课' }) @IsString() @MaxLength(100) reason!: string;
+  @ApiProperty({ example: '2026-03-02' }) @IsString() @MaxLength(10) since!: string;
+  @ApiPropertyOptional({ enum: ['report', 'door-to-door'] }) @IsOptional() @IsIn(['report', 'door-to-door']) source?:
+    'report' | 'door-to-door';
+}
+
 function kindOf(value: string): LedgerKind {
-  if (!LEDGER_KINDS.includes(value as LedgerKind)) throw Errors.notFound({ zh: `台账 ${value}`, en: `Ledger ${value}` });
-  return value as LedgerKind;
+  if (!isLedgerKind(value)) throw Errors.notFound('ledger', value);
+  return value;
 }
 
 @ApiTags('ledgers')
@@ -19,7 +45,16 @@ export class LedgersController {
   constructor(
     private readonly ledgers: LedgersService,
     private readonly cases: LedgerCasesService,
+    private readonly reports: LedgerReportsService,
   ) {}
+
+  @Post(':kind/entries')
+  @ApiOperation({
+    summary: "Report a child (a student, or a person) onto a ledger; starts the county's persuasion procedure / 报告失学儿童、入户摸排登记",
+  })
+  report(@CurrentUser() p: Principal, @Param('kind') kind: string, @Body() body: NewEntryDto) {
+    return this.reports.report(p, kindOf(kind), body);
+  }
 
   @Post(':kind/persuasion')
   @RequirePermission('ledger.manage')
@@ -48,13 +83,13 @@ export class LedgersController {
     @Query('page') page = '1',
     @Query('pageSize') pageSize = '50',
   ) {
-    const s = LEDGER_STATUSES.includes(status as LedgerStatus) ? (status as LedgerStatus) : undefined;
+    const s = isLedgerStatus(status) ? status : undefined;
     return this.ledgers.list(
       p,
       kindOf(kind),
       { orgUnit, status: s },
-      Math.max(1, Number(page) || 1),
-      Math.min(500, Math.max(1, Number(pageSize) || 50)),
+      paging(page, pageSize, 50, 500).page,
+      paging(page, pageSize, 50, 500).pageSize,
     );
   }
 

@@ -5,8 +5,6 @@ import { Errors } from '../common/app-error';
 import { LedgerEntry, LedgerEvent, LedgerKind, LedgerStatus, OrgUnit } from '../database/entities';
 import { coversPath, Principal, scopePaths } from '../identity/principal';
 
-const ENTRY = { zh: '台账记录', en: 'Ledger entry' };
-
 @Injectable()
 export class LedgersService {
   constructor(private readonly ds: DataSource) {}
@@ -38,7 +36,7 @@ export class LedgersService {
 
   async history(p: Principal, id: string) {
     const entry = await this.ds.getRepository(LedgerEntry).findOneBy({ id, tenantId: p.tenantId });
-    if (!entry || !coversPath(p, entry.orgUnitPath)) throw Errors.notFound(ENTRY);
+    if (!entry || !coversPath(p, entry.orgUnitPath)) throw Errors.notFound('ledgerEntry');
     const events = await this.ds.getRepository(LedgerEvent).find({ where: { entryId: id }, order: { at: 'ASC' } });
     return { entry: presentEntry(entry, await this.unitNames(p.tenantId)), events };
   }
@@ -62,6 +60,8 @@ function presentEntry(e: LedgerEntry, units: Map<string, { code: string; name: s
     status: e.status,
     reason: e.reason,
     caseId: e.caseId,
+    source: e.source ?? 'comparison',
+    since: e.since ?? null,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
   };

@@ -32,16 +32,10 @@ export class MonitoringController {
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() res: Response) {
     const token = this.config.metricsToken;
     if (!token) {
-      throw new AppError('METRICS_OFF', 404, {
-        zh: '未开启监控指标：请设置 METRICS_TOKEN',
-        en: 'metrics are off: set METRICS_TOKEN',
-      });
+      throw new AppError('METRICS_OFF');
     }
     if (!sameSecret(authorization ?? '', `Bearer ${token}`)) {
-      throw new AppError('METRICS_TOKEN_INVALID', 401, {
-        zh: '需要正确的监控令牌（Authorization: Bearer <METRICS_TOKEN>）',
-        en: 'the metrics token is missing or wrong (Authorization: Bearer <METRICS_TOKEN>)',
-      });
+      throw new AppError('METRICS_TOKEN_INVALID');
     }
     res.setHeader('Content-Type', this.metrics.registry.contentType);
     res.send(await this.metrics.text());

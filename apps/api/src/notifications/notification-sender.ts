@@ -1,24 +1,19 @@
-/** One message to one user, whatever carries it (in-app row, SMS, WeCom). */
-export interface OutgoingNotification {
-  tenantId: string;
-  userId: string;
-  /** `task-available` | `task-overdue` */
-  kind: string;
-  taskId: string | null;
-  instanceId: string | null;
-  title: string;
-  message: string;
-}
+import type { OutgoingNotification } from '../outbox/notification';
+import type { OutboxTx } from '../outbox/outbox.repository';
+
+export type { OutgoingNotification } from '../outbox/notification';
 
 /**
- * A channel that delivers notifications. The in-app sender is always on and is the record of what was
- * sent; further channels (the log sender today, an SMS or WeCom sender tomorrow) are chosen by
- * `NOTIFY_SENDERS` and receive each notification once, after the in-app row was new.
+ * A channel that delivers notifications. The in-app sender is always on and is the record of what was sent: its
+ * row and the outbox rows of the recipient's external channels (企业微信, 钉钉, SMS, e-mail — delivered by the
+ * DeliveryWorker with retries) are written together. Pass `tx`, the transaction of the change that caused the
+ * notification (an engine command's ctx.tx), and the notification exists exactly when the change does. Further
+ * senders chosen by `NOTIFY_SENDERS` (the log sender) receive each notification once, after the in-app row was new.
  */
 export interface NotificationSender {
   readonly channel: string;
   /** false when this exact notification (user, kind, task) was already sent */
-  send(notification: OutgoingNotification): Promise<boolean>;
+  send(notification: OutgoingNotification, tx?: OutboxTx): Promise<boolean>;
 }
 
 export const EXTERNAL_SENDERS = 'kcbx:external-notification-senders';

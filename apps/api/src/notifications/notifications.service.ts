@@ -1,45 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
 import { Errors } from '../common/app-error';
 import { nowIso } from '../database/columns';
-import { Notification } from '../database/entities';
+import type { Notification } from '../database/entities';
 import { Principal } from '../identity/principal';
-
-const NOTIFICATION = { zh: '通知', en: 'Notification' };
+import { NotificationsRepository } from './notifications.repository';
 
 /** The caller's own notifications: newest first, with the unread count for the header bell. */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly rows: NotificationsRepository) {}
 
   async mine(p: Principal, unreadOnly: boolean, limit: number) {
-    const repo = this.ds.getRepository(Notification);
-    const rows = await repo.find({
-      where: { userId: p.userId, tenantId: p.tenantId, ...(unreadOnly ? { readAt: IsNull() } : {}) },
-      order: { createdAt: 'DESC' },
-      take: limit,
-    });
-    const unread = await repo.countBy({ userId: p.userId, tenantId: p.tenantId, readAt: IsNull() });
+    const rows = await this.rows.ofUser(p.tenantId, p.userId, unreadOnly, limit);
+    const unread = await this.rows.unreadCount(p.tenantId, p.userId);
     return { items: rows.map(present), unread };
   }
 
   async read(p: Principal, id: string) {
-    const repo = this.ds.getRepository(Notification);
-    const row = await repo.findOneBy({ id, userId: p.userId, tenantId: p.tenantId });
+    const row = await this.rows.ofUserById(p.tenantId, p.userId, id);
     // someone else's notification answers like a missing one
-    if (!row) throw Errors.notFound(NOTIFICATION);
+    if (!row) throw Errors.notFound('notification');
     if (!row.readAt) {
       row.readAt = nowIso();
-      await repo.update({ id }, { readAt: row.readAt });
+      await this.rows.markRead(id, row.readAt);
     }
     return present(row);
   }
 
   async readAll(p: Principal) {
-    const result = await this.ds
-      .getRepository(Notification)
-      .update({ userId: p.userId, tenantId: p.tenantId, readAt: IsNull() }, { readAt: nowIso() });
-    return { marked: result.affected ?? 0 };
+    return { marked: await this.rows.markAllRead(p.tenantId, p.userId, nowIso()) };
   }
 }
 

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { Errors, Things } from '../common/app-error';
+import { AppError, Errors } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
 import { OrgUnit, OrgUnitKind, ORG_UNIT_KINDS } from '../database/entities';
+import type { Tx } from '../database/transaction';
 import { coversPath, Principal, scopePaths } from '../identity/principal';
+import { OrgUnitsRepository } from './org-units.repository';
 
 /** Which kind of unit may sit under which. County-run schools sit directly under the county. */
 const ALLOWED_PARENTS: Record<OrgUnitKind, OrgUnitKind[]> = {
@@ -23,34 +24,27 @@ export interface NewOrgUnit {
 
 @Injectable()
 export class OrgUnitsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly units: OrgUnitsRepository) {}
 
   /** Units in the caller's scope, parents before children. */
   async listVisible(p: Principal): Promise<OrgUnit[]> {
-    const scopes = scopePaths(p);
-    if (scopes.length === 0) return [];
-    const qb = this.ds.getRepository(OrgUnit).createQueryBuilder('o').where('o.tenantId = :t', { t: p.tenantId });
-    qb.andWhere(
-      `(${scopes.map((_, i) => `o.path LIKE :s${i}`).join(' OR ')})`,
-      Object.fromEntries(scopes.map((s, i) => [`s${i}`, `${s}%`])),
-    );
-    return qb.orderBy('o.path', 'ASC').getMany();
+    return this.units.under(p.tenantId, scopePaths(p));
   }
 
-  async findByCode(tenantId: string, code: string, manager: EntityManager = this.ds.manager): Promise<OrgUnit | null> {
-    return manager.getRepository(OrgUnit).findOneBy({ tenantId, code });
+  /** `manager`: the caller's transaction, if any */
+  async findByCode(tenantId: string, code: string, manager?: Tx): Promise<OrgUnit | null> {
+    return this.units.byCode(tenantId, code, manager);
   }
 
   /** A unit the caller administers, or 404 (other county) / 403 (outside their scope). */
-  async requireAdministered(p: Principal, code: string, manager?: EntityManager): Promise<OrgUnit> {
+  async requireAdministered(p: Principal, code: string, manager?: Tx): Promise<OrgUnit> {
     const unit = await this.findByCode(p.tenantId, code, manager);
-    if (!unit) throw Errors.notFound(Things.orgUnit);
-    if (!coversPath(p, unit.path, 'admin'))
-      throw Errors.forbidden({ zh: `单位 ${code} 不在您的管理范围内`, en: `Unit ${code} is outside your scope` });
+    if (!unit) throw Errors.notFound('orgUnit');
+    if (!coversPath(p, unit.path, 'admin')) throw Errors.forbidden('FORBIDDEN/unit-out-of-scope', { code });
     return unit;
   }
 
-  async create(p: Principal, input: NewOrgUnit, manager: EntityManager = this.ds.manager): Promise<OrgUnit> {
+  async create(p: Principal, input: NewOrgUnit, manager?: Tx): Promise<OrgUnit> {
     if (!ORG_UNIT_KINDS.includes(input.kind)) throw Errors.validation([{ field: 'kind', message: `unknown kind ${input.kind}` }]);
     const parent = await this.requireAdministered(p, input.parentCode, manager);
     if (!ALLOWED_PARENTS[input.kind].includes(parent.kind)) {
@@ -59,25 +53,27 @@ export class OrgUnitsService {
       ]);
     }
     if (await this.findByCode(p.tenantId, input.code, manager)) {
-      throw Errors.conflict('ORG_UNIT_EXISTS', { zh: `单位代码 ${input.code} 已存在`, en: `Org unit code ${input.code} already exists` });
+      throw new AppError('ORG_UNIT_EXISTS', { code: input.code });
     }
-    const unit = manager.getRepository(OrgUnit).create({
-      id: newId(),
-      tenantId: p.tenantId,
-      code: input.code,
-      name: input.name,
-      kind: input.kind,
-      parentId: parent.id,
-      path: `${parent.path}${input.code}/`,
-      createdAt: nowIso(),
-    });
-    return manager.getRepository(OrgUnit).save(unit);
+    return this.units.add(
+      {
+        id: newId(),
+        tenantId: p.tenantId,
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        parentId: parent.id,
+        path: `${parent.path}${input.code}/`,
+        createdAt: nowIso(),
+      },
+      manager,
+    );
   }
 
   async rename(p: Principal, code: string, name: string): Promise<OrgUnit> {
     const unit = await this.requireAdministered(p, code);
     unit.name = name;
-    return this.ds.getRepository(OrgUnit).save(unit);
+    return this.units.save(unit);
   }
 }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Errors } from '../common/app-error';
+import { AppError, Errors } from '../common/app-error';
 import { newId } from '../database/columns';
 import { Permission, PERMISSIONS, Role } from '../database/entities';
+import { RolesRepository } from './roles.repository';
 
 export interface NewRole {
   key: string;
@@ -13,29 +13,26 @@ export interface NewRole {
 
 @Injectable()
 export class RolesService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly roles: RolesRepository) {}
 
   list(tenantId: string): Promise<Role[]> {
-    return this.ds.getRepository(Role).find({ where: { tenantId }, order: { key: 'ASC' } });
+    return this.roles.all(tenantId);
   }
 
   async create(tenantId: string, input: NewRole): Promise<Role> {
-    const repo = this.ds.getRepository(Role);
     const unknown = (input.permissions ?? []).filter((x) => !PERMISSIONS.includes(x));
     if (unknown.length) throw Errors.validation([{ field: 'permissions', message: `unknown permission: ${unknown.join(', ')}` }]);
-    if (await repo.findOneBy({ tenantId, key: input.key })) {
-      throw Errors.conflict('ROLE_EXISTS', { zh: `角色 ${input.key} 已存在`, en: `Role ${input.key} already exists` });
+    if (await this.roles.byKey(tenantId, input.key)) {
+      throw new AppError('ROLE_EXISTS', { key: input.key });
     }
-    return repo.save(
-      repo.create({
-        id: newId(),
-        tenantId,
-        key: input.key,
-        name: input.name,
-        nameEn: input.nameEn ?? input.key,
-        permissions: input.permissions ?? [],
-      }),
-    );
+    return this.roles.add({
+      id: newId(),
+      tenantId,
+      key: input.key,
+      name: input.name,
+      nameEn: input.nameEn ?? input.key,
+      permissions: input.permissions ?? [],
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { paging } from '../common/paging';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -50,7 +51,8 @@ export class UsersController {
   @Get()
   @ApiOperation({ summary: 'Users with their role assignments / 用户列表' })
   list(@CurrentUser() p: Principal, @Query('q') q?: string, @Query('page') page = '1', @Query('pageSize') pageSize = '20') {
-    return this.users.list(p, q, Math.max(1, Number(page) || 1), Math.min(200, Math.max(1, Number(pageSize) || 20)));
+    const pg = paging(page, pageSize, 20, 200);
+    return this.users.list(p, q, pg.page, pg.pageSize);
   }
 
   @Get(':id')

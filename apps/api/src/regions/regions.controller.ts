@@ -16,7 +16,7 @@ export class RegionsController {
   children(@Query('parent') parent?: string) {
     const idx = regionIndex();
     const nodes = parent ? idx.find(parent)?.children : idx.tree;
-    if (!nodes) throw Errors.notFound({ zh: `行政区划 ${parent}`, en: `Division ${parent}` });
+    if (!nodes) throw Errors.notFound('division', parent);
     return nodes.map((n) => ({ code: n.code, name: n.name, isLeaf: !n.children?.length }));
   }
 
@@ -24,7 +24,7 @@ export class RegionsController {
   @ApiOperation({ summary: 'A division with its full path / 区划及其上级' })
   one(@Param('code') code: string) {
     const idx = regionIndex();
-    if (!idx.isRegionCode(code)) throw Errors.notFound({ zh: `行政区划 ${code}`, en: `Division ${code}` });
+    if (!idx.isRegionCode(code)) throw Errors.notFound('division', code);
     const path = idx.path(code).map((n) => ({ code: n.code, name: n.name }));
     return { code, name: path[path.length - 1].name, path, fullName: path.map((n) => n.name).join('') };
   }

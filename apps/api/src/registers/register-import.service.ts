@@ -3,9 +3,11 @@ import { createHash } from 'crypto';
 import { DataSource, In } from 'typeorm';
 import { Errors } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
+import { DbGate } from '../database/db-gate';
 import { RegisterEntry, RegisterImport, RegisterSource, User } from '../database/entities';
 import { Principal } from '../identity/principal';
 import { readTabularTable } from '../imports/tabular-file';
+import { RosterSyncResult, syncStudentsFromRoster } from '../students/roster.repository';
 import { ColumnMapping, detectMapping } from './register-columns';
 import { checkRegisterRows } from './register-rows';
 
@@ -26,14 +28,17 @@ export interface ImportProgress {
 export class RegisterImportService {
   private readonly progress = new Map<string, ImportProgress>();
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly gate: DbGate,
+  ) {}
 
   progressOf(key: string): ImportProgress | undefined {
     return this.progress.get(key);
   }
 
   async preview(name: string, buffer: Buffer, mapping: ColumnMapping) {
-    const table = await readTabularTable(name, buffer);
+    const table = await this.gate.outside(() => readTabularTable(name, buffer));
     const detected = detectMapping(table.headers, mapping);
     const { accepted, problems } = checkRegisterRows(table.rows, detected);
     return {
@@ -56,7 +61,8 @@ export class RegisterImportService {
       const repo = this.ds.getRepository(RegisterImport);
       const same = await repo.findOneBy({ tenantId: p.tenantId, source, sha256 });
       if (same) return { ...presentImport(same), duplicateOf: same.id };
-      const table = await readTabularTable(name, buffer);
+      // Parsing needs no database and no transaction is open yet: outside the SQLite gate.
+      const table = await this.gate.outside(() => readTabularTable(name, buffer));
       const detected = detectMapping(table.headers, mapping);
       if (!detected.idNumber || !detected.name) {
         throw Errors.validation([
@@ -82,6 +88,7 @@ export class RegisterImportService {
         importedBy: p.userId,
         importedAt: nowIso(),
       };
+      let students: RosterSyncResult | undefined;
       await this.ds.transaction(async (m) => {
         await m.getRepository(RegisterImport).insert(row);
         for (let i = 0; i < accepted.length; i += INSERT_CHUNK) {
@@ -89,8 +96,10 @@ export class RegisterImportService {
           await m.createQueryBuilder().insert().into(RegisterEntry).values(chunk).updateEntity(false).execute();
           report('saving', Math.min(i + INSERT_CHUNK, accepted.length), accepted.length);
         }
+        // The 学籍名册 is the roster: its children become (or update) students in the same transaction (#16).
+        if (source === 'student') students = await syncStudentsFromRoster(m, p, accepted);
       });
-      return presentImport(row);
+      return { ...presentImport(row), ...(students ? { students: { ...students, unplaced: students.unplaced.slice(0, 200) } } : {}) };
     } finally {
       const last = this.progress.get(key);
       this.progress.set(key, { phase: 'done', done: last?.total ?? 0, total: last?.total ?? 0 });
@@ -101,7 +110,7 @@ export class RegisterImportService {
   /** One import with every row problem it recorded, for a clerk going back to fix the spreadsheet. */
   async get(p: Principal, id: string) {
     const row = await this.ds.getRepository(RegisterImport).findOneBy({ id, tenantId: p.tenantId });
-    if (!row) throw Errors.notFound({ zh: '导入记录', en: 'Import' });
+    if (!row) throw Errors.notFound('registerImport');
     return presentImport(row);
   }
 

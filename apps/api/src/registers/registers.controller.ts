@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { GateFreeUpload } from '../database/gate-free-upload';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Errors } from '../common/app-error';
 import { REGISTER_SOURCES, RegisterSource } from '../database/entities';
@@ -10,8 +10,7 @@ import { ColumnMapping } from './register-columns';
 import { RegisterImportService } from './register-import.service';
 
 function sourceOf(value: string): RegisterSource {
-  if (!REGISTER_SOURCES.includes(value as RegisterSource))
-    throw Errors.notFound({ zh: `数据来源 ${value}`, en: `Register source ${value}` });
+  if (!REGISTER_SOURCES.includes(value as RegisterSource)) throw Errors.notFound('registerSource', value);
   return value as RegisterSource;
 }
 
@@ -36,7 +35,7 @@ export class RegistersController {
   @Post(':source/imports')
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Import a register (household, student, enrolment, poverty) from CSV/XLSX / 导入名册' })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES + 1 } }))
+  @UseInterceptors(GateFreeUpload('file', MAX_IMPORT_BYTES))
   async import(
     @CurrentUser() p: Principal,
     @Param('source') source: string,
@@ -44,7 +43,7 @@ export class RegistersController {
     @Body('mapping') mapping?: string,
     @Query('progressKey') progressKey?: string,
   ) {
-    if (!file) throw Errors.badFile('Attach the file as multipart field "file"', '请以 file 字段上传文件');
+    if (!file) throw Errors.badFile('BAD_FILE/missing');
     const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
     return this.imports.import(p, sourceOf(source), name, file.buffer, mappingOf(mapping), progressKey);
   }
@@ -52,10 +51,10 @@ export class RegistersController {
   @Post(':source/previews')
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Columns, detected mapping, first rows and row problems, without saving / 导入预览' })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES + 1 } }))
+  @UseInterceptors(GateFreeUpload('file', MAX_IMPORT_BYTES))
   async preview(@Param('source') source: string, @UploadedFile() file: Express.Multer.File | undefined, @Body('mapping') mapping?: string) {
     sourceOf(source);
-    if (!file) throw Errors.badFile('Attach the file as multipart field "file"', '请以 file 字段上传文件');
+    if (!file) throw Errors.badFile('BAD_FILE/missing');
     return this.imports.preview(Buffer.from(file.originalname, 'latin1').toString('utf8'), file.buffer, mappingOf(mapping));
   }
 

@@ -1,10 +1,12 @@
 import { regionIndex } from '@kcbx/cn-codes/node';
-import { DataSource, EntityManager } from 'typeorm';
 import { newId, nowIso } from '../database/columns';
-import { OrgUnit, Role, RoleAssignment, Tenant, User } from '../database/entities';
+import type { OrgUnit, Role } from '../database/entities';
+import type { Tx } from '../database/transaction';
 import { DEMO_USERS, DemoUser, demoSchools, STANDARD_ROLES } from './county-catalogue';
+import type { DemoCountyRepository } from './demo-county.repository';
 import { seedDemoRegisters } from './demo-registers';
 import { seedDemoStudents } from './demo-students';
+import { seedVisitAssignments } from './visit-assignments-file';
 
 export interface CountySeed {
   countyCode: string;
@@ -22,16 +24,16 @@ export interface CountySeed {
  * Creates a county from the national division tree: tenant, org tree (county > townships > synthetic
  * schools), standard roles and demo users. Idempotent: an existing county is left alone.
  */
-export async function seedCounty(ds: DataSource, seed: CountySeed): Promise<{ tenantId: string; created: boolean }> {
-  return ds.transaction(async (m) => {
-    const existing = await m.getRepository(Tenant).findOneBy({ code: seed.countyCode });
+export async function seedCounty(rows: DemoCountyRepository, seed: CountySeed): Promise<{ tenantId: string; created: boolean }> {
+  return rows.transaction(async (m) => {
+    const existing = await rows.county(seed.countyCode, m);
     if (existing) return { tenantId: existing.id, created: false };
     const regions = regionIndex();
     const county = regions.find(seed.countyCode);
     if (!county || seed.countyCode.length !== 6) throw new Error(`Unknown county code ${seed.countyCode}`);
     const now = nowIso();
     const tenant = { id: newId(), code: county.code, name: county.name, createdAt: now };
-    await m.getRepository(Tenant).insert(tenant);
+    await rows.insertCounty(tenant, m);
 
     const addUnit = async (code: string, name: string, kind: OrgUnit['kind'], parent: OrgUnit | null) => {
       const unit: OrgUnit = {
@@ -44,7 +46,7 @@ export async function seedCounty(ds: DataSource, seed: CountySeed): Promise<{ te
         path: `${parent?.path ?? '/'}${code}/`,
         createdAt: now,
       };
-      await m.getRepository(OrgUnit).insert(unit);
+      await rows.insertUnit(unit, m);
       return unit;
     };
     const root = await addUnit(county.code, county.name, 'county', null);
@@ -60,7 +62,7 @@ export async function seedCounty(ds: DataSource, seed: CountySeed): Promise<{ te
     const roles = new Map<string, Role>();
     for (const r of STANDARD_ROLES) {
       const role = { id: newId(), tenantId: tenant.id, ...r };
-      await m.getRepository(Role).insert(role);
+      await rows.insertRole(role, m);
       roles.set(r.key, role);
     }
     const resolve = (at: string): OrgUnit => {
@@ -71,28 +73,34 @@ export async function seedCounty(ds: DataSource, seed: CountySeed): Promise<{ te
     };
     const userIds = new Map<string, string>();
     for (const u of seed.users ?? DEMO_USERS) {
-      userIds.set(u.username, await addUser(m, tenant.id, seed, u, roles.get(u.role)!, resolve(u.at)));
+      userIds.set(u.username, await addUser(rows, m, tenant.id, seed, u, roles.get(u.role)!, resolve(u.at)));
     }
-    await seedDemoStudents(m, tenant.id, county.code, schools.flat(), seed.studentsPerSchool ?? 8);
-    if (seed.withCases !== false) await seedDemoRegisters(m, tenant.id, county.code, userIds.get('admin') ?? [...userIds.values()][0]);
+    const seededBy = userIds.get('admin') ?? [...userIds.values()][0];
+    await seedVisitAssignments(m, tenant.id, county.code, seed.usernamePrefix, seededBy);
+    await seedDemoStudents(rows, m, tenant.id, county.code, schools.flat(), seed.studentsPerSchool ?? 8);
+    if (seed.withCases !== false)
+      await seedDemoRegisters(rows, m, tenant.id, county.code, userIds.get('admin') ?? [...userIds.values()][0]);
     return { tenantId: tenant.id, created: true };
   });
 }
 
-async function addUser(m: EntityManager, tenantId: string, seed: CountySeed, u: DemoUser, role: Role, unit: OrgUnit) {
+async function addUser(rows: DemoCountyRepository, m: Tx, tenantId: string, seed: CountySeed, u: DemoUser, role: Role, unit: OrgUnit) {
   const now = nowIso();
   const id = newId();
-  await m.getRepository(User).insert({
-    id,
-    tenantId,
-    username: seed.usernamePrefix + u.username,
-    displayName: u.displayName,
-    phone: u.phone ?? null,
-    passwordHash: seed.passwordHash,
-    active: true,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await m.getRepository(RoleAssignment).insert({ id: newId(), tenantId, userId: id, roleId: role.id, orgUnitId: unit.id });
+  await rows.insertUser(
+    {
+      id,
+      tenantId,
+      username: seed.usernamePrefix + u.username,
+      displayName: u.displayName,
+      phone: u.phone ?? null,
+      passwordHash: seed.passwordHash,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    },
+    m,
+  );
+  await rows.assign({ id: newId(), tenantId, userId: id, roleId: role.id, orgUnitId: unit.id }, m);
   return id;
 }

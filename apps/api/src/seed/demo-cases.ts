@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Engine } from '@kcbx/engine';
-import { DataSource } from 'typeorm';
 import { AttachmentsService } from '../attachments/attachments.service';
-import { LedgerEntry, Student, Tenant, User } from '../database/entities';
+import type { Student } from '../database/entities';
 import { Principal } from '../identity/principal';
 import { PrincipalLoader } from '../identity/principal.loader';
 import { LedgerCasesService } from '../ledgers/ledger-cases.service';
 import { DeploymentsService } from '../workflow/deployments.service';
 import { StartService } from '../workflow/start.service';
 import { TasksService } from '../workflow/tasks.service';
+import { DemoCountyRepository } from './demo-county.repository';
 import { DEMO_STORIES, DemoStory } from './demo-stories';
 import { packageDir, packageResources } from './package-files';
 
@@ -21,7 +21,7 @@ export class DemoCasesSeeder {
   private readonly log = new Logger('seed');
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly rows: DemoCountyRepository,
     private readonly engine: Engine,
     private readonly principals: PrincipalLoader,
     private readonly deployments: DeploymentsService,
@@ -33,7 +33,7 @@ export class DemoCasesSeeder {
 
   /** Deploys the county's forms and procedures (root package for the demo county) as its policy designer. */
   async deployPackage(tenantId: string, designer = 'designer'): Promise<void> {
-    const tenant = await this.ds.getRepository(Tenant).findOneByOrFail({ id: tenantId });
+    const tenant = await this.rows.countyById(tenantId);
     await this.deployments.deploy(await this.as(tenantId, designer), packageResources(packageDir(tenant.code)));
   }
 
@@ -69,16 +69,7 @@ export class DemoCasesSeeder {
     let instanceId: string;
     let student: Student | null = null;
     if (story.ledgerEntry !== undefined) {
-      const entries = await this.ds
-        .getRepository(LedgerEntry)
-        .createQueryBuilder('e')
-        .where('e.tenantId = :tenantId AND e.kind = :kind AND e.orgUnitPath LIKE :path', {
-          tenantId,
-          kind: 'suspected-dropout',
-          path: `%/${story.orgUnit}/`,
-        })
-        .orderBy('e.idNumber', 'ASC')
-        .getMany();
+      const entries = await this.rows.suspectedDropoutsAt(tenantId, story.orgUnit);
       const entry = entries[story.ledgerEntry];
       if (!entry) throw new Error(`no ledger entry ${story.ledgerEntry} at ${story.orgUnit}`);
       instanceId = (await this.ledgerCases.startPersuasion(starter, 'suspected-dropout', [entry.id])).started[0].instanceId;
@@ -124,18 +115,13 @@ export class DemoCasesSeeder {
   }
 
   private async studentAt(tenantId: string, schoolCode: string, index: number): Promise<Student> {
-    const list = await this.ds
-      .getRepository(Student)
-      .createQueryBuilder('s')
-      .where('s.tenantId = :tenantId AND s.schoolPath LIKE :path', { tenantId, path: `%/${schoolCode}/` })
-      .orderBy('s.idNumber', 'ASC')
-      .getMany();
+    const list = await this.rows.studentsAt(tenantId, schoolCode);
     if (!list[index]) throw new Error(`no demo student ${index} at ${schoolCode}`);
     return list[index];
   }
 
   private async as(tenantId: string, username: string): Promise<Principal> {
-    const user = await this.ds.getRepository(User).findOneBy({ tenantId, username });
+    const user = await this.rows.user(tenantId, username);
     const p = user ? await this.principals.load(user.id, tenantId) : null;
     if (!p) throw new Error(`demo user ${username} missing`);
     return p;

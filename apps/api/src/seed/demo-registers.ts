@@ -1,11 +1,12 @@
 import { makeResidentId } from '@kcbx/cn-codes';
 import { createHash } from 'crypto';
-import { EntityManager } from 'typeorm';
-import { compareRegisters } from '../comparison/compare-registers';
+import { compareRegisters } from '../comparison/comparisons.repository';
 import { schoolAgeWindow } from '../comparison/comparison-queries';
 import { newId, nowIso } from '../database/columns';
-import { Comparison, OrgUnit, RegisterEntry, RegisterImport, RegisterSource, Student } from '../database/entities';
+import type { Comparison, RegisterEntry, RegisterSource, Student } from '../database/entities';
+import type { Tx } from '../database/transaction';
 import { landFindings } from '../ledgers/ledger-landing';
+import type { DemoCountyRepository } from './demo-county.repository';
 
 /**
  * A demo county's four registers, made from its invented students: one or two children per school are
@@ -13,8 +14,14 @@ import { landFindings } from '../ledgers/ledger-landing';
  * registration, and the poor-household list holds the flagged families. The comparison is run once so the
  * ledgers and the dashboard show a living county after `npm start`.
  */
-export async function seedDemoRegisters(m: EntityManager, tenantId: string, countyCode: string, adminId: string): Promise<void> {
-  const students = await m.getRepository(Student).find({ where: { tenantId }, order: { schoolPath: 'ASC', idNumber: 'ASC' } });
+export async function seedDemoRegisters(
+  repo: DemoCountyRepository,
+  m: Tx,
+  tenantId: string,
+  countyCode: string,
+  adminId: string,
+): Promise<void> {
+  const students = await repo.students(tenantId, m);
   // Missing from the rosters: the 6th child of every school, and the 7th too at each central primary school.
   const bySchool = new Map<string, Student[]>();
   for (const s of students) bySchool.set(s.schoolPath, [...(bySchool.get(s.schoolPath) ?? []), s]);
@@ -23,8 +30,8 @@ export async function seedDemoRegisters(m: EntityManager, tenantId: string, coun
     if (list[5]) missingIds.add(list[5].id);
     if (list[6] && schoolPath.endsWith('01/')) missingIds.add(list[6].id);
   }
-  const townships = await m.getRepository(OrgUnit).find({ where: { tenantId, kind: 'township' }, order: { code: 'ASC' } });
-  const schoolName = new Map((await m.getRepository(OrgUnit).findBy({ tenantId, kind: 'school' })).map((u) => [u.id, u.name]));
+  const townships = await repo.townships(tenantId, m);
+  const schoolName = new Map((await repo.schools(tenantId, m)).map((u) => [u.id, u.name]));
   const townshipOf = (s: Student) => townships.find((t) => s.schoolPath.includes(`/${t.code}/`))?.name ?? null;
   type Row = Omit<RegisterEntry, 'id' | 'tenantId' | 'importId' | 'rowNo'>;
   const row = (s: Student): Row => ({
@@ -61,23 +68,26 @@ export async function seedDemoRegisters(m: EntityManager, tenantId: string, coun
   for (const [source, rows] of Object.entries(sources) as [RegisterSource, Row[]][]) {
     const id = newId();
     importIds[source] = id;
-    await m.getRepository(RegisterImport).insert({
-      id,
-      tenantId,
-      source,
-      fileName: `演示-${source}.xlsx`,
-      sha256: createHash('sha256').update(`demo:${tenantId}:${source}`).digest('hex'),
-      rowCount: rows.length,
-      accepted: rows.length,
-      rejectedCount: 0,
-      rejected: [],
-      mapping: {},
-      importedBy: adminId,
-      importedAt: nowIso(),
-    });
+    await repo.insertRegisterImport(
+      {
+        id,
+        tenantId,
+        source,
+        fileName: `演示-${source}.xlsx`,
+        sha256: createHash('sha256').update(`demo:${tenantId}:${source}`).digest('hex'),
+        rowCount: rows.length,
+        accepted: rows.length,
+        rejectedCount: 0,
+        rejected: [],
+        mapping: {},
+        importedBy: adminId,
+        importedAt: nowIso(),
+      },
+      m,
+    );
     for (let i = 0; i < rows.length; i += 200) {
       const chunk = rows.slice(i, i + 200).map((r, j) => ({ ...r, tenantId, importId: id, rowNo: i + j + 2 }));
-      await m.createQueryBuilder().insert().into(RegisterEntry).values(chunk).updateEntity(false).execute();
+      await repo.insertRegisterEntries(chunk, m);
     }
   }
   const referenceDate = nowIso().slice(0, 10);
@@ -91,7 +101,7 @@ export async function seedDemoRegisters(m: EntityManager, tenantId: string, coun
     durationMs: 0,
     counts: { unregistered: 0, suspectedDropout: 0, povertyDropout: 0, problemRegistrations: 0 },
   };
-  await m.getRepository(Comparison).insert(comparison);
+  await repo.insertComparison(comparison, m);
   const counts = await compareRegisters(m, tenantId, comparison.id, {
     household: importIds.household!,
     student: importIds.student!,
@@ -99,16 +109,8 @@ export async function seedDemoRegisters(m: EntityManager, tenantId: string, coun
     poverty: importIds.poverty,
     ...schoolAgeWindow(referenceDate),
   });
-  await m.getRepository(Comparison).update({ id: comparison.id }, { counts });
+  await repo.setComparisonCounts(comparison.id, counts, m);
   await landFindings(m, tenantId, comparison.id, adminId);
   // The children missing from the rosters are suspected dropouts on the register too.
-  const missing = [...missingIds];
-  for (let i = 0; i < missing.length; i += 200) {
-    await m
-      .createQueryBuilder()
-      .update(Student)
-      .set({ status: 'suspected-dropout' })
-      .whereInIds(missing.slice(i, i + 200))
-      .execute();
-  }
+  await repo.markSuspectedDropouts([...missingIds], m);
 }

@@ -49,13 +49,13 @@ const visit = (visitors: string, returned: boolean, outcome: string) => ({
   visits: [{ visitNo: 1, visitDate: day(0), visitors, method: 'home-visit', outcome }],
   returned,
 });
-const homeVisit = (situation: string) => ({
+const homeVisit = (situation: string, dropoutRisk = true) => ({
   visitDate: day(-1),
   visitors: '马老师（演示）',
   visitMethod: 'in-person',
   familySituation: situation,
   flags: ['left-behind'],
-  dropoutRisk: true,
+  dropoutRisk,
 });
 const townshipVisit = (townshipCode: string, offset: number) => ({
   townshipCode,
@@ -212,16 +212,16 @@ export const DEMO_STORIES: DemoStory[] = [
             {
               problem: '信息系统未与国家学籍系统按月比对',
               unitCode: '640422',
-              role: 'admin',
-              responsiblePerson: '系统管理员（演示）',
+              role: 'basic-edu-office',
+              responsiblePerson: '张基教（演示）',
               measures: '每月导入学籍库并运行三比对',
               deadline: day(20),
             },
             {
               problem: '劝返复学流程各环节时限未写入制度',
               unitCode: '640422',
-              role: 'policy-designer',
-              responsiblePerson: '陈设计（演示）',
+              role: 'basic-edu-office',
+              responsiblePerson: '张基教（演示）',
               measures: '修订流程参数并发布',
               deadline: day(30),
             },
@@ -246,7 +246,7 @@ export const DEMO_STORIES: DemoStory[] = [
       {
         as: 'principal',
         activity: 'rectify',
-        data: { measuresTaken: '已建立月报制度，10月、11月月报已上报', evidence: [FILE], paperEvidenceFiled: true, completedOn: day(0) },
+        data: { measuresTaken: '已建立月报制度，10月、11月月报已上报', evidence: [FILE], paperSubmitted: true, completedOn: day(0) },
       },
     ],
   },
@@ -267,9 +267,37 @@ export const DEMO_STORIES: DemoStory[] = [
       {
         as: 'township',
         activity: 'rectify',
-        data: { measuresTaken: '已按月更新台账并报送督导室', evidence: [FILE], paperEvidenceFiled: true, completedOn: day(0) },
+        data: { measuresTaken: '已按月更新台账并报送督导室', evidence: [FILE], paperSubmitted: true, completedOn: day(0) },
       },
       { as: 'inspector', activity: 'verify', data: { verdict: 'pass', verifyOpinion: '佐证齐全，同意销号' } },
+      { as: 'basic-edu', activity: 'archive', data: { paperReceived: true, archiveNo: 'ZG-2026-001', archivedOn: day(0) } },
+    ],
+  },
+  {
+    title: '整改：核验两次未通过，整改落实不到位，待纪检组问责',
+    process: 'rectification-item',
+    starter: 'inspector',
+    orgUnit: XIJI_SCHOOL,
+    variables: {
+      problem: '学校家访记录不全，部分疑似辍学学生无入户记录',
+      responsibleRole: 'principal',
+      responsiblePerson: '王校长（演示）',
+      measures: '补齐家访记录并建立家访登记制度',
+      deadline: day(20),
+    },
+    steps: [
+      {
+        as: 'principal',
+        activity: 'rectify',
+        data: { measuresTaken: '已补家访记录', evidence: [FILE], paperSubmitted: true, completedOn: day(0) },
+      },
+      { as: 'inspector', activity: 'verify', data: { verdict: 'return', verifyOpinion: '仍缺3名学生的入户记录' } },
+      {
+        as: 'principal',
+        activity: 'rectify',
+        data: { measuresTaken: '已补2名学生记录', evidence: [FILE], paperSubmitted: true, completedOn: day(0) },
+      },
+      { as: 'inspector', activity: 'verify', data: { verdict: 'return', verifyOpinion: '仍缺1名学生的入户记录，家访登记制度未建立' } },
     ],
   },
 
@@ -294,7 +322,7 @@ export const DEMO_STORIES: DemoStory[] = [
     ],
   },
 
-  // 家访: one to record, one waiting for the principal, one filed
+  // 家访: one to record, one waiting for the principal, one filed, one that found a risk and started 帮扶
   { title: '家访：待填写', process: 'home-visit', starter: 'teacher', orgUnit: XIJI_SCHOOL, student: 0, steps: [] },
   {
     title: '家访：待校长审阅',
@@ -311,8 +339,19 @@ export const DEMO_STORIES: DemoStory[] = [
     orgUnit: XIJI_SCHOOL,
     student: 2,
     steps: [
-      { as: 'teacher', activity: 'record', data: homeVisit('单亲家庭，母亲务农') },
+      { as: 'teacher', activity: 'record', data: homeVisit('单亲家庭，母亲务农', false) },
       { as: 'principal', activity: 'review', data: ok('已阅') },
+    ],
+  },
+  {
+    title: '家访：发现辍学风险，转入帮扶（待制定帮扶计划）',
+    process: 'home-visit',
+    starter: 'teacher',
+    orgUnit: XIJI_SCHOOL,
+    student: 5,
+    steps: [
+      { as: 'teacher', activity: 'record', data: homeVisit('父母外出务工，成绩下滑，有外出打工的想法') },
+      { as: 'principal', activity: 'review', data: ok('列入辍学高风险，启动一对一帮扶') },
     ],
   },
 
@@ -322,12 +361,13 @@ export const DEMO_STORIES: DemoStory[] = [
     ['basic-edu', '640422100', 0],
     ['subsidy', '640422101', 0],
   ].map(([who, code, offset]): DemoStory => ({
-    title: '包抓：已督导',
+    title: '包抓：已走访',
     process: 'township-visit',
     starter: who as string,
     orgUnit: '640422',
     steps: [{ as: who as string, activity: 'record', data: townshipVisit(code as string, offset as number) }],
   })),
-  { title: '包抓：计划督导', process: 'township-visit', starter: 'basic-edu', orgUnit: '640422', steps: [] },
-  { title: '包抓：计划督导', process: 'township-visit', starter: 'subsidy', orgUnit: '640422', steps: [] },
+  { title: '包抓：计划走访', process: 'township-visit', starter: 'basic-edu', orgUnit: '640422', steps: [] },
+  { title: '包抓：计划走访', process: 'township-visit', starter: 'subsidy', orgUnit: '640422', steps: [] },
+  { title: '包抓：计划走访', process: 'township-visit', starter: 'bureau', orgUnit: '640422', steps: [] },
 ];

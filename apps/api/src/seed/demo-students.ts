@@ -1,5 +1,6 @@
 import { makeResidentId } from '@kcbx/cn-codes';
-import { EntityManager } from 'typeorm';
+import type { Tx } from '../database/transaction';
+import type { DemoCountyRepository } from './demo-county.repository';
 import { newId, nowIso } from '../database/columns';
 import { OrgUnit, Student } from '../database/entities';
 
@@ -23,7 +24,14 @@ function generator(seed: number) {
  * Invented children for a demo county (names, ID numbers that pass the GB 11643 checksum, marked isDemo),
  * `perSchool` at each school, in grades that fit the school and the child's age.
  */
-export async function seedDemoStudents(m: EntityManager, tenantId: string, countyCode: string, schools: OrgUnit[], perSchool: number) {
+export async function seedDemoStudents(
+  repo: DemoCountyRepository,
+  m: Tx,
+  tenantId: string,
+  countyCode: string,
+  schools: OrgUnit[],
+  perSchool: number,
+) {
   const rand = generator(Number(countyCode));
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
   const now = nowIso();
@@ -70,6 +78,6 @@ export async function seedDemoStudents(m: EntityManager, tenantId: string, count
       });
     }
   }
-  for (let i = 0; i < rows.length; i += 200) await m.getRepository(Student).insert(rows.slice(i, i + 200));
+  await repo.insertStudents(rows, m);
   return rows.length;
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { repositoryRoot } from '../config/repository-root';
 
 /** A deployable resource, as `POST /api/deployments` takes it. */
 export interface PackageResource {
@@ -7,16 +8,7 @@ export interface PackageResource {
   content: string;
 }
 
-/**
- * The repository root: the folder with nx.json above this file (sources) or above the compiled output
- * (dist/out-tsc/...), falling back to the working directory. The shipped packages live there.
- */
-export function repositoryRoot(from = __dirname): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'nx.json')) && fs.existsSync(path.join(dir, 'workflows'))) return dir;
-    if (path.dirname(dir) === dir) return process.cwd();
-  }
-}
+export { repositoryRoot };
 
 /**
  * Where a county's procedures live: the demo county (西吉县) at the repository root, every other county in
@@ -27,7 +19,7 @@ export function packageDir(countyCode: string, root = repositoryRoot()): string 
   return fs.existsSync(path.join(own, 'workflows')) ? own : root;
 }
 
-/** forms/*.form.json and workflows/*.bpmn of a package folder, sorted by name (a stable deployment). */
+/** forms/*.form.json, workflows/*.bpmn and the decision tables workflows/*.dmn of a package folder, sorted by name (a stable deployment). */
 export function packageResources(dir: string): PackageResource[] {
   const read = (sub: string, suffix: string) => {
     const folder = path.join(dir, sub);
@@ -38,5 +30,5 @@ export function packageResources(dir: string): PackageResource[] {
       .sort()
       .map((f) => ({ name: f, content: fs.readFileSync(path.join(folder, f), 'utf8') }));
   };
-  return [...read('forms', '.form.json'), ...read('workflows', '.bpmn')];
+  return [...read('forms', '.form.json'), ...read('workflows', '.dmn'), ...read('workflows', '.bpmn')];
 }

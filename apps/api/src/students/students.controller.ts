@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { paging } from '../common/paging';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { STUDENT_STATUSES, StudentStatus } from '../database/entities';
 import { CurrentUser, RequirePermission } from '../identity/decorators';
 import { Principal } from '../identity/principal';
-import { StudentFileService } from './student-file.service';
 import { StudentsService } from './students.service';
 
 class GuardianDto {
@@ -46,10 +46,7 @@ class CreateStudentDto {
 @ApiBearerAuth()
 @Controller('students')
 export class StudentsController {
-  constructor(
-    private readonly students: StudentsService,
-    private readonly files: StudentFileService,
-  ) {}
+  constructor(private readonly students: StudentsService) {}
 
   @Get()
   @ApiOperation({ summary: 'Students in the caller scope; ID numbers masked / 学生名册' })
@@ -65,8 +62,7 @@ export class StudentsController {
       q,
       orgUnit,
       status: STUDENT_STATUSES.includes(status as StudentStatus) ? (status as StudentStatus) : undefined,
-      page: Math.max(1, Number(page) || 1),
-      pageSize: Math.min(200, Math.max(1, Number(pageSize) || 20)),
+      ...paging(page, pageSize, 20, 200),
     });
   }
 
@@ -74,15 +70,6 @@ export class StudentsController {
   @ApiOperation({ summary: 'One student with the full ID number (audited) / 学生档案（一生一案）' })
   get(@CurrentUser() p: Principal, @Param('id') id: string) {
     return this.students.getWithFullId(p, id);
-  }
-
-  @Get(':id/file')
-  @ApiOperation({
-    summary:
-      'The student file (一生一案): {student (full ID, audited), instances:[{…, timeline, stepNames}], submissions, decisions, returns, comments, attachments, events (all in time order)} / 学生档案',
-  })
-  file(@CurrentUser() p: Principal, @Param('id') id: string) {
-    return this.files.file(p, id);
   }
 
   @Post()

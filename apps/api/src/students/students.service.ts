@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { ReferenceScope } from '../identity/reference-scope';
 import { isMobilePhone, maskResidentId, parseResidentId, residentIdProblem, studentNumberKind } from '@kcbx/cn-codes';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { Errors } from '../common/app-error';
+import { AuditService } from '../audit-log/audit.service';
+import { AppError, Errors } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
-import { Guardian, OrgUnit, Student, StudentFlags, StudentStatus } from '../database/entities';
+import { Guardian, Student, StudentFlags, StudentStatus } from '../database/entities';
 import { coversPath, Principal, scopePaths } from '../identity/principal';
-
-export const STUDENT = { zh: '学生', en: 'Student' };
+import { StudentsRepository } from './students.repository';
 
 export interface NewStudent {
   name: string;
@@ -41,30 +40,23 @@ const RESIDENT_ID_PROBLEMS = {
 @Injectable()
 export class StudentsService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly students: StudentsRepository,
     private readonly audit: AuditService,
+    private readonly scope: ReferenceScope,
   ) {}
 
   async list(p: Principal, query: StudentQuery) {
-    const scopes = scopePaths(p);
-    const qb = this.ds.getRepository(Student).createQueryBuilder('s').where('s.tenantId = :t', { t: p.tenantId });
-    qb.andWhere(
-      `(${scopes.map((_, i) => `s.schoolPath LIKE :s${i}`).join(' OR ') || '1 = 0'})`,
-      Object.fromEntries(scopes.map((s, i) => [`s${i}`, `${s}%`])),
-    );
-    if (query.orgUnit) {
-      const unit = await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code: query.orgUnit });
-      qb.andWhere('s.schoolPath LIKE :unit', { unit: `${unit?.path ?? '/none/'}%` });
-    }
-    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
-    if (query.q) qb.andWhere('(s.name LIKE :q OR s.idNumber = :exact OR s.studentNumber = :exact)', { q: `%${query.q}%`, exact: query.q });
-    const [rows, total] = await qb
-      .orderBy('s.schoolPath')
-      .addOrderBy('s.grade')
-      .addOrderBy('s.name')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+    // a unit that is not there lists nothing under it
+    const underPath = query.orgUnit ? ((await this.students.unit(p.tenantId, query.orgUnit))?.path ?? '/none/') : undefined;
+    const [rows, total] = await this.students.page({
+      tenantId: p.tenantId,
+      scopes: scopePaths(p),
+      underPath,
+      status: query.status,
+      q: query.q,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
     const schools = await this.schoolNames(p.tenantId, rows);
     return { items: rows.map((s) => presentStudent(s, schools.get(s.schoolId ?? ''), false)), total };
   }
@@ -77,26 +69,20 @@ export class StudentsService {
     return presentStudent(student, schools.get(student.schoolId ?? ''), true);
   }
 
-  async requireVisible(p: Principal, id: string): Promise<Student> {
-    const student = await this.ds.getRepository(Student).findOneBy({ id, tenantId: p.tenantId });
-    // Out of scope answers like "not there": clerks learn nothing about other schools' children.
-    if (!student || !coversPath(p, student.schoolPath)) throw Errors.notFound(STUDENT);
-    return student;
+  /** Out of scope answers like "not there" (ReferenceScope), and an attempt on another school's child is audited. */
+  requireVisible(p: Principal, id: string): Promise<Student> {
+    return this.scope.student(p, id);
   }
 
   async create(p: Principal, input: NewStudent) {
     const problems = checkStudent(input);
-    const school = await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code: input.school });
+    const school = await this.students.unit(p.tenantId, input.school);
     if (!school || school.kind !== 'school') problems.push({ field: 'school', message: `未知学校 ${input.school} / unknown school` });
-    else if (!coversPath(p, school.path, 'student.manage'))
-      throw Errors.forbidden({ zh: '该学校不在您的管理范围内', en: 'That school is outside your scope' });
+    else if (!coversPath(p, school.path, 'student.manage')) throw Errors.forbidden('FORBIDDEN/school-out-of-scope');
     if (problems.length) throw Errors.validation(problems);
     const info = parseResidentId(input.idNumber)!;
-    if (await this.ds.getRepository(Student).findOneBy({ tenantId: p.tenantId, idNumber: input.idNumber })) {
-      throw Errors.conflict('STUDENT_EXISTS', {
-        zh: '该身份证号的学生已在学籍中',
-        en: 'A student with this ID number is already registered',
-      });
+    if (await this.students.byIdNumber(p.tenantId, input.idNumber)) {
+      throw new AppError('STUDENT_EXISTS');
     }
     const now = nowIso();
     const student: Student = {
@@ -121,18 +107,14 @@ export class StudentsService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.ds.getRepository(Student).insert(student);
+    await this.students.insert(student);
     return presentStudent(student, school!.name, true);
   }
 
   private async schoolNames(tenantId: string, students: Student[]): Promise<Map<string, string>> {
     const ids = [...new Set(students.map((s) => s.schoolId).filter((x): x is string => !!x))];
     if (ids.length === 0) return new Map();
-    const units = await this.ds
-      .getRepository(OrgUnit)
-      .createQueryBuilder('o')
-      .where('o.tenantId = :t AND o.id IN (:...ids)', { t: tenantId, ids })
-      .getMany();
+    const units = await this.students.unitsById(tenantId, ids);
     return new Map(units.map((u) => [u.id, u.name]));
   }
 }
@@ -170,6 +152,7 @@ export function presentStudent(s: Student, schoolName: string | undefined, fullI
     guardians: fullId ? s.guardians : s.guardians.map((g) => ({ name: g.name, relation: g.relation })),
     flags: s.flags,
     status: s.status,
+    statusUntil: s.statusUntil ?? null,
     isDemo: !!s.isDemo,
   };
 }

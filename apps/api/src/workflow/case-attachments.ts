@@ -1,66 +1,34 @@
-import { DataSource, EntityManager, In } from 'typeorm';
-import { newId, nowIso } from '../database/columns';
-import { Attachment, InstanceAttachment } from '../database/entities';
+import type { Tx } from '../database/transaction';
 import { coversPath, Principal } from '../identity/principal';
 import { presentAttachment } from '../attachments/attachments.service';
 import { attachmentIdsIn } from './attachment-refs';
-
-/** where a file is filed: a task, or the start event (id null) */
-interface Step {
-  instanceId: string;
-  id: string | null;
-  activityId: string | null;
-}
-
-/** the data source, or a transaction's manager (filing a submission's files inside its step's transaction) */
-type Db = Pick<EntityManager, 'getRepository'>;
+import type { CaseAttachmentsRepository, Step } from './case-attachments.repository';
 
 /**
  * Attachments filed with a case. Filing never widens who may download a file: lists show only attachments
  * whose own org unit the caller's scope covers.
  */
-export async function fileAttachments(ds: Db, p: Principal, step: Step, attachmentIds: string[]): Promise<void> {
-  for (const attachmentId of attachmentIds) {
-    await ds
-      .getRepository(InstanceAttachment)
-      .createQueryBuilder()
-      .insert()
-      .orIgnore()
-      .values({
-        id: newId(),
-        tenantId: p.tenantId,
-        instanceId: step.instanceId,
-        taskId: step.id,
-        activityId: step.activityId,
-        attachmentId,
-        linkedBy: p.userId,
-        linkedByName: p.displayName,
-        linkedAt: nowIso(),
-      })
-      .execute();
-  }
-}
 
 /** files the attachments a submission's file fields name (those in the caller's scope; others are ignored) */
-export async function fileFromSubmission(ds: Db, p: Principal, step: Step, data: unknown): Promise<void> {
+export async function fileFromSubmission(repo: CaseAttachmentsRepository, p: Principal, step: Step, data: unknown, tx?: Tx): Promise<void> {
   const ids = [...attachmentIdsIn(data)];
   if (!ids.length) return;
-  const found = await ds.getRepository(Attachment).findBy({ tenantId: p.tenantId, id: In(ids) });
-  await fileAttachments(
-    ds,
+  const found = await repo.attachments(p.tenantId, ids, tx);
+  await repo.file(
     p,
     step,
     found.filter((a) => coversPath(p, a.orgUnitPath)).map((a) => a.id),
+    tx,
   );
 }
 
-export async function attachmentsOfInstances(ds: DataSource, p: Principal, instanceIds: string[]) {
-  if (!instanceIds.length) return [];
-  const links = await ds
-    .getRepository(InstanceAttachment)
-    .find({ where: { tenantId: p.tenantId, instanceId: In(instanceIds) }, order: { linkedAt: 'ASC' } });
+export async function attachmentsOfInstances(repo: CaseAttachmentsRepository, p: Principal, instanceIds: string[]) {
+  const links = await repo.filedWith(p.tenantId, instanceIds);
   const files = links.length
-    ? await ds.getRepository(Attachment).findBy({ tenantId: p.tenantId, id: In(links.map((l) => l.attachmentId)) })
+    ? await repo.attachments(
+        p.tenantId,
+        links.map((l) => l.attachmentId),
+      )
     : [];
   return links.flatMap((l) => {
     const file = files.find((f) => f.id === l.attachmentId);

@@ -1,8 +1,9 @@
+import { parseDmn } from '@kcbx/dmn';
+import { DecisionsRepository } from './decisions.repository';
 import { Injectable } from '@nestjs/common';
 import { DeploymentError, Engine } from '@kcbx/engine';
 import { FormDefinition } from '@kcbx/forms';
 import { randomUUID } from 'crypto';
-import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { Principal } from '../identity/principal';
 import { formReferences } from './form-references';
@@ -23,10 +24,23 @@ const MAX_RESOURCES = 200;
 @Injectable()
 export class DeploymentsService {
   constructor(
-    private readonly ds: DataSource,
     private readonly engine: Engine,
     private readonly forms: FormsService,
+    private readonly decisions: DecisionsRepository,
   ) {}
+
+  /** the latest version of each decision the .dmn resources hold (to say which a deployment made new) */
+  private async decisionVersions(tenantId: string, resources: Resource[]): Promise<Map<string, number>> {
+    const keys = new Set<string>();
+    for (const r of resources.filter((x) => x.name.endsWith('.dmn'))) {
+      for (const id of (await parseDmn(r.content)).decisions.keys()) keys.add(id);
+    }
+    const out = new Map<string, number>();
+    if (!keys.size) return out;
+    for (const d of await this.decisions.versions(tenantId)) if (keys.has(d.key) && !out.has(d.key)) out.set(d.key, d.version);
+    for (const key of keys) if (!out.has(key)) out.set(key, 0);
+    return out;
+  }
 
   /** `dryRun`: every check, then report what would be stored (versions included) and store nothing. */
   async deploy(p: Principal, resources: Resource[], dryRun = false) {
@@ -43,16 +57,19 @@ export class DeploymentsService {
         const checked = this.forms.check(r.name, r.content);
         problems.push(...checked.problems);
         if (checked.definition) forms.push(checked.definition);
-      } else if (r.name.endsWith('.bpmn') || r.name.endsWith('.bpmn20.xml')) {
-        bpmn.push(r);
+      } else if (r.name.endsWith('.bpmn') || r.name.endsWith('.bpmn20.xml') || r.name.endsWith('.dmn')) {
+        bpmn.push(r); // decision tables (.dmn) go to the engine with the procedures that call them
       } else {
-        problems.push({ resource: r.name, message: '只能部署 .bpmn 和 .form.json 文件 / only .bpmn and .form.json files can be deployed' });
+        problems.push({
+          resource: r.name,
+          message: '只能部署 .bpmn、.dmn 和 .form.json 文件 / only .bpmn, .dmn and .form.json files can be deployed',
+        });
       }
     }
     const known = new Set(forms.map((f) => f.key));
     for (const r of bpmn) {
       for (const ref of formReferences(r.content)) {
-        if (known.has(ref.formKey) || (await this.forms.exists(this.ds.manager, p.tenantId, ref.formKey))) continue;
+        if (known.has(ref.formKey) || (await this.forms.exists(p.tenantId, ref.formKey))) continue;
         problems.push({
           resource: r.name,
           elementId: ref.elementId ?? undefined,
@@ -69,11 +86,12 @@ export class DeploymentsService {
     }
     if (problems.length) throw refused(problems);
     if (dryRun) return this.plan(p, bpmn, forms);
-    let processDefinitions: { id: string; key: string; version: number }[] = [];
+    let processDefinitions: { id: string; key: string; version: number; isNew: boolean }[] = [];
+    const decisionsBefore = await this.decisionVersions(p.tenantId, bpmn);
     if (bpmn.length) {
       try {
         const deployed = await this.engine.deploy({ tenantId: p.tenantId, resources: bpmn });
-        processDefinitions = deployed.map((d) => ({ id: d.id, key: d.key, version: d.version }));
+        processDefinitions = deployed.map((d) => ({ id: d.id, key: d.key, version: d.version, isNew: d.isNew }));
       } catch (e) {
         if (e instanceof DeploymentError) {
           throw refused(
@@ -88,12 +106,23 @@ export class DeploymentsService {
         throw e;
       }
     }
-    const published = await this.ds.transaction(async (m) => {
-      const out = [];
-      for (const f of forms) out.push(await this.forms.publish(m, p.tenantId, p.userId, f));
-      return out;
-    });
-    return { id: randomUUID(), processDefinitions, forms: published.map((f) => ({ key: f.key, version: f.version })) };
+    const published = await this.forms.publishAll(p.tenantId, p.userId, forms);
+    const formVersions = published.map((f) => ({ key: f.key, version: f.version, isNew: f.isNew }));
+    // Same content (same hash) is the version already there, not a new one: the response says so, so 部署 of an
+    // unchanged procedure is not mistaken for a new version (and running cases are not split across two).
+    const decisionsAfter = await this.decisionVersions(p.tenantId, bpmn);
+    const decisions = [...decisionsAfter].map(([key, version]) => ({ key, version, isNew: version !== decisionsBefore.get(key) }));
+    const unchanged = [...processDefinitions, ...formVersions, ...decisions].every((d) => !d.isNew);
+    return {
+      id: randomUUID(),
+      unchanged,
+      message: unchanged
+        ? { zh: '内容未改变，未生成新版本', en: 'Nothing changed: no new version was made' }
+        : { zh: `已部署：${describe(processDefinitions, formVersions, decisions)}`, en: 'Deployed' },
+      processDefinitions,
+      forms: formVersions,
+      decisions,
+    };
   }
 
   private async plan(p: Principal, bpmn: Resource[], forms: FormDefinition[]) {
@@ -117,16 +146,24 @@ export class DeploymentsService {
       }
     }
     const planned = [];
-    for (const f of forms) planned.push(await this.forms.plan(this.ds.manager, p.tenantId, f));
+    for (const f of forms) planned.push(await this.forms.plan(p.tenantId, f));
     return { id: null, dryRun: true, processDefinitions, forms: planned };
   }
 }
 
-function refused(details: ResourceProblem[]): AppError {
-  return new AppError(
-    'DEPLOYMENT_REFUSED',
-    400,
-    { zh: `部署被拒绝：共 ${details.length} 个问题`, en: `Deployment refused: ${details.length} problem(s)` },
-    details,
+/** "流程 a v3（新版本），表单 b v2（未改变）" — what a deployment did, per file */
+function describe(
+  processes: { key: string; version: number; isNew: boolean }[],
+  forms: { key: string; version: number; isNew: boolean }[],
+  decisions: { key: string; version: number; isNew: boolean }[] = [],
+) {
+  const line = (kind: string, d: { key: string; version: number; isNew: boolean }) =>
+    `${kind} ${d.key} v${d.version}（${d.isNew ? '新版本' : '未改变'}）`;
+  return [...processes.map((d) => line('流程', d)), ...forms.map((d) => line('表单', d)), ...decisions.map((d) => line('决策表', d))].join(
+    '，',
   );
+}
+
+function refused(details: ResourceProblem[]): AppError {
+  return new AppError('DEPLOYMENT_REFUSED', { count: details.length }, details);
 }

@@ -6,8 +6,7 @@ import type { Language } from '../common/language';
 export function formInvalid(result: SubmissionResult, lang: Language): AppError {
   return new AppError(
     'FORM_INVALID',
-    400,
-    { zh: '表单填写有误，请检查标出的字段', en: 'The form has errors; check the marked fields' },
+    {},
     result.errors.map((e) => ({
       field: e.path,
       label: e.label[lang] ?? e.label.zh,

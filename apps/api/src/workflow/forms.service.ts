@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ExpiringCache } from '../database/expiring-cache';
 import { contentHash, FormDefinition, parseFormDefinition } from '@kcbx/forms';
-import { DataSource, EntityManager } from 'typeorm';
 import { Errors } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
-import { FormDefinitionRow } from '../database/entities';
+import type { Tx } from '../database/transaction';
+import { FormsRepository } from './forms.repository';
 
 export interface ResourceProblem {
   resource: string;
@@ -13,8 +13,6 @@ export interface ResourceProblem {
   line?: number;
   message: string;
 }
-
-export const FORM = { zh: '表单', en: 'Form' };
 
 /**
  * A published version's hash (`form_definition.hash`, listed by GET /forms/{key}/versions): the content without
@@ -29,12 +27,10 @@ export class FormsService {
   private readonly cache: ExpiringCache<{ definition: FormDefinition; hash: string } | null>;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly rows: FormsRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.cache = new ExpiringCache<{ definition: FormDefinition; hash: string } | null>(config.cacheMs, 2_000).forgetOnWritesTo(ds, [
-      FormDefinitionRow,
-    ]);
+    this.cache = rows.forgetOnWrites(new ExpiringCache<{ definition: FormDefinition; hash: string } | null>(config.cacheMs, 2_000));
   }
 
   /** Checks a `.form.json` file; returns the definition or every problem with its line. */
@@ -47,37 +43,47 @@ export class FormsService {
   }
 
   /** the version `publish` would give this definition, without storing it */
-  async plan(m: EntityManager, tenantId: string, definition: FormDefinition): Promise<{ key: string; version: number; isNew: boolean }> {
-    const latest = await m
-      .getRepository(FormDefinitionRow)
-      .findOne({ where: { tenantId, key: definition.key }, order: { version: 'DESC' } });
+  async plan(tenantId: string, definition: FormDefinition): Promise<{ key: string; version: number; isNew: boolean }> {
+    const latest = await this.rows.published(tenantId, definition.key);
     if (latest && latest.hash === versionHash(definition)) return { key: latest.key, version: latest.version, isNew: false };
     return { key: definition.key, version: (latest?.version ?? 0) + 1, isNew: true };
   }
 
+  /** stores the definition as the form's next version in the caller's transaction `tx`, unless its content is the latest's */
   async publish(
-    m: EntityManager,
+    tx: Tx,
     tenantId: string,
     userId: string,
     definition: FormDefinition,
   ): Promise<{ key: string; version: number; isNew: boolean }> {
-    const repo = m.getRepository(FormDefinitionRow);
-    const latest = await repo.findOne({ where: { tenantId, key: definition.key }, order: { version: 'DESC' } });
+    const latest = await this.rows.published(tenantId, definition.key, undefined, tx);
     const hash = versionHash(definition);
     if (latest && latest.hash === hash) return { key: latest.key, version: latest.version, isNew: false };
     const version = (latest?.version ?? 0) + 1;
-    await repo.insert({
-      id: newId(),
-      tenantId,
-      key: definition.key,
-      version,
-      title: definition.title,
-      definition: { ...definition, version } as never,
-      hash,
-      publishedBy: userId,
-      publishedAt: nowIso(),
-    });
+    await this.rows.insert(
+      {
+        id: newId(),
+        tenantId,
+        key: definition.key,
+        version,
+        title: definition.title,
+        definition: { ...definition, version } as never,
+        hash,
+        publishedBy: userId,
+        publishedAt: nowIso(),
+      },
+      tx,
+    );
     return { key: definition.key, version, isNew: true };
+  }
+
+  /** publishes the definitions together: all of them or, when one fails, none */
+  publishAll(tenantId: string, userId: string, definitions: FormDefinition[]): Promise<{ key: string; version: number; isNew: boolean }[]> {
+    return this.rows.transaction(async (tx) => {
+      const out: { key: string; version: number; isNew: boolean }[] = [];
+      for (const f of definitions) out.push(await this.publish(tx, tenantId, userId, f));
+      return out;
+    });
   }
 
   async get(tenantId: string, key: string, version?: number): Promise<FormDefinition> {
@@ -87,22 +93,24 @@ export class FormsService {
   /** A published version (the latest unless `version`) with its stored hash, which a submission pins. */
   async published(tenantId: string, key: string, version?: number): Promise<{ definition: FormDefinition; hash: string }> {
     const found = await this.cache.get(`${tenantId}:${key}:${version ?? 'latest'}`, async () => {
-      const row = await this.ds.getRepository(FormDefinitionRow).findOne({
-        where: { tenantId, key, ...(version ? { version } : {}) },
-        order: { version: 'DESC' },
-      });
+      const row = await this.rows.published(tenantId, key, version);
       return row ? { definition: row.definition as unknown as FormDefinition, hash: row.hash } : null;
     });
-    if (!found) throw Errors.notFound({ zh: `表单 ${key}`, en: `Form ${key}` });
+    if (!found) throw Errors.notFound('form', key);
     return found;
   }
 
-  async exists(m: EntityManager, tenantId: string, key: string): Promise<boolean> {
-    return (await m.getRepository(FormDefinitionRow).countBy({ tenantId, key })) > 0;
+  exists(tenantId: string, key: string): Promise<boolean> {
+    return this.rows.exists(tenantId, key);
   }
 
   async list(tenantId: string) {
-    const rows = await this.ds.getRepository(FormDefinitionRow).find({ where: { tenantId }, order: { key: 'ASC', version: 'DESC' } });
-    return rows.map((r) => ({ key: r.key, version: r.version, title: r.title, hash: r.hash, publishedAt: r.publishedAt }));
+    return (await this.rows.all(tenantId)).map((r) => ({
+      key: r.key,
+      version: r.version,
+      title: r.title,
+      hash: r.hash,
+      publishedAt: r.publishedAt,
+    }));
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { DefinitionRecord, HistoryRecord, InstanceRecord } from '@kcbx/engine';
-import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { InstanceLink, OrgUnit } from '../database/entities';
+import type { InstanceLink } from '../database/entities';
+import type { Tx } from '../database/transaction';
+import { InstanceLinksRepository } from './instance-links.repository';
 
 /**
  * Keeps `process_instance_link` (student and org-unit path per instance) complete. Starts through
@@ -13,46 +12,30 @@ import { InstanceLink, OrgUnit } from '../database/entities';
  */
 @Injectable()
 export class InstanceLinksService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly links: InstanceLinksRepository) {}
 
-  /** `m`: the start command's transaction (StartService writes the link in it), else the data source */
-  async record(link: InstanceLink, m: EntityManager = this.ds.manager): Promise<void> {
-    await m.getRepository(InstanceLink).insert(link);
+  /** `tx`: the start command's transaction (StartService writes the link in it), else none */
+  async record(link: InstanceLink, tx?: Tx): Promise<void> {
+    await this.links.insert(link, tx);
   }
 
   async catchUp(tenantId: string): Promise<void> {
-    const missing = await this.ds
-      .getRepository<InstanceRecord>(ENGINE_SCHEMAS.instance)
-      .createQueryBuilder('i')
-      .leftJoin(InstanceLink, 'l', 'l.instanceId = i.id')
-      .where('i.tenantId = :tenantId AND l.instanceId IS NULL', { tenantId })
-      .getMany();
+    const missing = await this.links.unlinked(tenantId);
     for (const instance of missing) {
-      const started = await this.ds
-        .getRepository<HistoryRecord>(ENGINE_SCHEMAS.history)
-        .findOneBy({ instanceId: instance.id, type: 'instance-started' });
+      const started = await this.links.startEvent(instance.id);
       const variables = (JSON.parse(started?.data ?? '{}') as { variables?: Record<string, unknown> }).variables ?? {};
-      const definition = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOneBy({ id: instance.definitionId });
-      const unit =
-        typeof variables.orgUnit === 'string'
-          ? await this.ds.getRepository(OrgUnit).findOneBy({ tenantId, code: variables.orgUnit })
-          : null;
-      await this.ds
-        .getRepository(InstanceLink)
-        .createQueryBuilder()
-        .insert()
-        .orIgnore()
-        .values({
-          instanceId: instance.id,
-          tenantId,
-          definitionKey: instance.key,
-          definitionVersion: definition?.version ?? 0,
-          studentId: typeof variables.studentId === 'string' ? variables.studentId : null,
-          orgUnitPath: unit?.path ?? '',
-          startedBy: instance.startedBy,
-          startedAt: new Date(instance.startedAt).toISOString(),
-        })
-        .execute();
+      const definition = await this.links.definition(instance.definitionId);
+      const unit = typeof variables.orgUnit === 'string' ? await this.links.unit(tenantId, variables.orgUnit) : null;
+      await this.links.insertUnlessThere({
+        instanceId: instance.id,
+        tenantId,
+        definitionKey: instance.key,
+        definitionVersion: definition?.version ?? 0,
+        studentId: typeof variables.studentId === 'string' ? variables.studentId : null,
+        orgUnitPath: unit?.path ?? '',
+        startedBy: instance.startedBy,
+        startedAt: new Date(instance.startedAt).toISOString(),
+      });
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { paging } from '../common/paging';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../identity/decorators';
 import { Principal } from '../identity/principal';
@@ -34,8 +35,7 @@ export class InstancesController {
       version: Number(version) || undefined,
       state,
       studentId,
-      page: Math.max(1, Number(page) || 1),
-      pageSize: Math.min(200, Math.max(1, Number(pageSize) || 20)),
+      ...paging(page, pageSize, 20, 200),
     });
   }
 

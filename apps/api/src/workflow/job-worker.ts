@@ -5,15 +5,19 @@ import { hostname } from 'os';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { DropoutPromotion } from '../ledgers/dropout-promotion';
 import { monitoringSignals } from '../monitoring/signals';
+import { RetentionCleanup } from '../retention/retention-cleanup';
 import { TaskNotifier } from '../notifications/task-notifier';
+import { Reminders } from './reminders';
 
 /** how far back the first round looks for tasks to announce (tasks made while no process was polling) */
 const FIRST_LOOK_BACK_MS = 10 * 60_000;
 
 /**
  * Fires due timers and runs async jobs, then announces tasks that appeared outside HTTP requests (timers,
- * escalations, ledger starts) and tasks that ran past their due date (the overdue detection), and moves long-suspected
- * dropouts onto the dropout ledger. Every API process polls; the job table's row locks (SKIP LOCKED on
+ * escalations, ledger starts) and tasks that ran past their due date (the overdue detection), sends the steps'
+ * deadline reminders (each once: reminders.ts), moves long-suspected
+ * dropouts onto the dropout ledger, and once a day removes the runtime rows of cases finished longer ago than the
+ * county's history retention (retention/retention-cleanup.ts). Every API process polls; the job table's row locks (SKIP LOCKED on
  * PostgreSQL) make each job run once, and a job whose process died is taken over when its lock expires.
  */
 @Injectable()
@@ -29,6 +33,8 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifier: TaskNotifier,
     private readonly dropouts: DropoutPromotion,
+    private readonly reminders: Reminders,
+    private readonly retention: RetentionCleanup,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -51,7 +57,9 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
         await this.notifier.createdSince(this.announcedUpTo - Math.max(this.config.jobPollMs, 1000));
         this.announcedUpTo = wall;
         await this.notifier.overdue(now);
+        await this.reminders.tick(now);
         await this.dropouts.whenDue(now);
+        await this.retention.whenDue(now);
         monitoringSignals.jobWorkerRound();
       } catch (err) {
         this.log.error({ err }, 'job polling failed');

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Engine, NotFoundError, type DefinitionRecord, type IncidentRecord, type InstanceRecord } from '@kcbx/engine';
-import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
-import { DataSource, In } from 'typeorm';
-import { Errors } from '../common/app-error';
-import { InstanceLink, OrgUnit, Student, User } from '../database/entities';
+import { PLATFORM_VARIABLES } from './start-variables';
+import { Engine, NotFoundError, type DefinitionRecord, type IncidentRecord } from '@kcbx/engine';
+import { AppError, Errors } from '../common/app-error';
+import type { OrgUnit } from '../database/entities';
 import { coversPath, hasPermission, Principal, scopePaths } from '../identity/principal';
 import { InstanceLinksService } from './instance-links.service';
-
-const INSTANCE = { zh: '流程实例', en: 'Process instance' };
-const DEFINITION = { zh: '流程定义', en: 'Process definition' };
+import { ProcessesRepository } from './processes.repository';
 
 export interface InstanceFilter {
   definitionKey?: string;
@@ -23,16 +20,13 @@ export interface InstanceFilter {
 @Injectable()
 export class ProcessesService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly processes: ProcessesRepository,
     private readonly engine: Engine,
     private readonly links: InstanceLinksService,
   ) {}
 
   async definitions(tenantId: string, all: boolean) {
-    const rows = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).find({
-      where: { tenantId },
-      order: { key: 'ASC', version: 'DESC' },
-    });
+    const rows = await this.processes.definitions(tenantId);
     const seen = new Set<string>();
     return rows
       .filter((d) => all || (!seen.has(d.key) && seen.add(d.key)))
@@ -47,8 +41,8 @@ export class ProcessesService {
   }
 
   async definitionXml(tenantId: string, id: string): Promise<string> {
-    const d = await this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOneBy({ id, tenantId });
-    if (!d) throw Errors.notFound(DEFINITION);
+    const d = await this.processes.definition(tenantId, id);
+    if (!d) throw Errors.notFound('processDefinition');
     return d.xml;
   }
 
@@ -58,16 +52,14 @@ export class ProcessesService {
    */
   async get(p: Principal, id: string, known?: { unit: OrgUnit; definition: DefinitionRecord }) {
     const view = await this.engine.getInstanceView(p.tenantId, id).catch((e: unknown) => {
-      if (e instanceof NotFoundError) throw Errors.notFound(INSTANCE);
+      if (e instanceof NotFoundError) throw Errors.notFound('processInstance');
       throw e;
     });
     const { instance, variables, history } = view;
-    const unit =
-      known?.unit ??
-      (typeof variables.orgUnit === 'string'
-        ? await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code: variables.orgUnit })
-        : null);
-    if (!unit || !coversPath(p, unit.path)) throw Errors.notFound(INSTANCE);
+    const unit = known?.unit ?? (typeof variables.orgUnit === 'string' ? await this.processes.unit(p.tenantId, variables.orgUnit) : null);
+    // the caller's scope covers the case, or it was copied to them (抄送, task-visibility rule 5)
+    const readable = !!unit && (coversPath(p, unit.path) || (await this.processes.copiedTo(p.tenantId, id, p.userId)));
+    if (!unit || !readable) throw Errors.notFound('processInstance');
     const names = await this.userNames(
       history.map((h) => h.userId),
       p,
@@ -101,51 +93,37 @@ export class ProcessesService {
   /** Instances in the caller's scope, newest first, filtered by procedure, version, state or student. */
   async list(p: Principal, filter: InstanceFilter) {
     await this.links.catchUp(p.tenantId);
-    const scopes = scopePaths(p);
-    const qb = this.ds
-      .getRepository<InstanceRecord>(ENGINE_SCHEMAS.instance)
-      .createQueryBuilder('i')
-      .innerJoin(InstanceLink, 'l', 'l.instanceId = i.id')
-      .addSelect(['l.definitionVersion AS "definitionVersion"', 'l.orgUnitPath AS "orgUnitPath"', 'l.studentId AS "studentId"'])
-      .where('i.tenantId = :tenantId', { tenantId: p.tenantId })
-      .andWhere(
-        `(${scopes.map((_, n) => `l.orgUnitPath LIKE :scope${n}`).join(' OR ') || '1 = 0'})`,
-        Object.fromEntries(scopes.map((s, n) => [`scope${n}`, `${s}%`])),
-      );
-    if (filter.definitionKey) qb.andWhere('i.key = :key', { key: filter.definitionKey });
-    if (filter.version) qb.andWhere('l.definitionVersion = :version', { version: filter.version });
-    if (filter.state) qb.andWhere('i.state = :state', { state: filter.state });
-    if (filter.studentId) qb.andWhere('l.studentId = :studentId', { studentId: filter.studentId });
-    const total = await qb.clone().getCount();
-    const { entities, raw } = await qb
-      .orderBy('i.startedAt', 'DESC')
-      .offset((filter.page - 1) * filter.pageSize)
-      .limit(filter.pageSize)
-      .getRawAndEntities();
-    const extra = raw as { definitionVersion: number | string; orgUnitPath: string; studentId: string | null }[];
-    const ids = entities.map((i) => i.id);
+    const { total, items } = await this.processes.page(
+      {
+        tenantId: p.tenantId,
+        scopes: scopePaths(p),
+        definitionKey: filter.definitionKey,
+        version: filter.version,
+        state: filter.state,
+        studentId: filter.studentId,
+      },
+      filter.page,
+      filter.pageSize,
+    );
     const units = await this.unitsByPath(
       p.tenantId,
-      extra.map((r) => r.orgUnitPath),
+      items.map((i) => i.orgUnitPath),
     );
-    const studentIds = [...new Set(extra.map((r) => r.studentId).filter((s): s is string => !!s))];
-    const students = studentIds.length ? await this.ds.getRepository(Student).findBy({ tenantId: p.tenantId, id: In(studentIds) }) : [];
-    const incidents = ids.length
-      ? await this.ds.getRepository<IncidentRecord>(ENGINE_SCHEMAS.incident).findBy({ instanceId: In(ids), state: 'open' })
-      : [];
+    const students = await this.processes.students(p.tenantId, [...new Set(items.map((i) => i.studentId).filter((s): s is string => !!s))]);
+    const incidents = await this.processes.openIncidents(items.map((i) => i.id));
     return {
       total,
-      items: entities.map((i, n) => ({
+      items: items.map((i) => ({
         id: i.id,
         key: i.key,
         definitionId: i.definitionId,
-        version: Number(extra[n].definitionVersion),
+        version: i.definitionVersion,
         businessKey: i.businessKey,
         state: i.state,
-        orgUnit: units.get(extra[n].orgUnitPath)?.code ?? null,
-        orgUnitName: units.get(extra[n].orgUnitPath)?.name ?? null,
-        studentId: extra[n].studentId,
-        studentName: students.find((s) => s.id === extra[n].studentId)?.name ?? null,
+        orgUnit: units.get(i.orgUnitPath)?.code ?? null,
+        orgUnitName: units.get(i.orgUnitPath)?.name ?? null,
+        studentId: i.studentId,
+        studentName: students.find((s) => s.id === i.studentId)?.name ?? null,
         startedAt: new Date(i.startedAt).toISOString(),
         endedAt: i.endedAt ? new Date(i.endedAt).toISOString() : null,
         incidents: incidents.filter((x) => x.instanceId === i.id).length,
@@ -155,26 +133,11 @@ export class ProcessesService {
 
   /** Running and finished instances of one definition version in the caller's scope (the modeler's "running per version"). */
   async instanceCounts(p: Principal, definitionId: string) {
-    const definition = await this.ds
-      .getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition)
-      .findOneBy({ id: definitionId, tenantId: p.tenantId });
-    if (!definition) throw Errors.notFound(DEFINITION);
+    const definition = await this.processes.definition(p.tenantId, definitionId);
+    if (!definition) throw Errors.notFound('processDefinition');
     await this.links.catchUp(p.tenantId);
-    const scopes = scopePaths(p);
-    const rows: { state: string; n: string | number }[] = await this.ds
-      .getRepository<InstanceRecord>(ENGINE_SCHEMAS.instance)
-      .createQueryBuilder('i')
-      .innerJoin(InstanceLink, 'l', 'l.instanceId = i.id')
-      .select('i.state', 'state')
-      .addSelect('COUNT(*)', 'n')
-      .where('i.tenantId = :tenantId AND i.definitionId = :definitionId', { tenantId: p.tenantId, definitionId })
-      .andWhere(
-        `(${scopes.map((_, n) => `l.orgUnitPath LIKE :scope${n}`).join(' OR ') || '1 = 0'})`,
-        Object.fromEntries(scopes.map((s, n) => [`scope${n}`, `${s}%`])),
-      )
-      .groupBy('i.state')
-      .getRawMany();
-    const count = (state: string) => Number(rows.find((r) => r.state === state)?.n ?? 0);
+    const counts = await this.processes.countByState({ tenantId: p.tenantId, scopes: scopePaths(p), definitionId });
+    const count = (state: string) => counts.get(state) ?? 0;
     return {
       definitionId,
       key: definition.key,
@@ -189,10 +152,8 @@ export class ProcessesService {
   async retryIncident(p: Principal, instanceId: string, incidentId: string) {
     this.requireOperator(p);
     await this.get(p, instanceId);
-    const incident = await this.ds
-      .getRepository<IncidentRecord>(ENGINE_SCHEMAS.incident)
-      .findOneBy({ id: incidentId, tenantId: p.tenantId, instanceId });
-    if (!incident) throw Errors.notFound({ zh: '故障', en: 'Incident' });
+    const incident = await this.processes.incident(p.tenantId, instanceId, incidentId);
+    if (!incident) throw Errors.notFound('incident');
     await this.engine.retryIncident({ tenantId: p.tenantId, incidentId, userId: p.userId });
     return this.get(p, instanceId);
   }
@@ -204,12 +165,9 @@ export class ProcessesService {
   async setVariables(p: Principal, instanceId: string, variables: Record<string, unknown>) {
     this.requireOperator(p);
     const instance = await this.get(p, instanceId);
-    if (instance.state !== 'active')
-      throw Errors.conflict('INSTANCE_ENDED', {
-        zh: '流程实例已结束，不能修改变量',
-        en: 'The instance has ended; its variables cannot change',
-      });
-    const locked = ['orgUnit', 'studentId'].filter((name) => name in variables);
+    if (instance.state !== 'active') throw new AppError('INSTANCE_ENDED');
+    // orgUnit and studentId place the case; the platform's links (ledgerEntryId …) are its own (#14 point 1)
+    const locked = ['studentId', ...PLATFORM_VARIABLES].filter((name) => Object.prototype.hasOwnProperty.call(variables, name));
     if (locked.length)
       throw Errors.validation(
         locked.map((field) => ({
@@ -223,17 +181,14 @@ export class ProcessesService {
 
   private requireOperator(p: Principal) {
     if (!hasPermission(p, 'design') && !hasPermission(p, 'admin')) {
-      throw Errors.forbidden({
-        zh: '只有流程设计人员或管理员可以处理故障',
-        en: 'Only policy designers and administrators may repair instances',
-      });
+      throw Errors.forbidden('FORBIDDEN/repair-designers-only');
     }
   }
 
   /** Display names by user id; the caller's own name needs no query (a case just started names only them). */
   async userNames(ids: (string | null)[], caller?: Principal): Promise<Map<string, string>> {
     const unique = [...new Set(ids.filter((u): u is string => !!u && u !== caller?.userId))];
-    const users = unique.length ? await this.ds.getRepository(User).findBy({ id: In(unique) }) : [];
+    const users = await this.processes.users(unique);
     const names = new Map(users.map((u) => [u.id, u.displayName]));
     if (caller) names.set(caller.userId, caller.displayName);
     return names;
@@ -241,7 +196,7 @@ export class ProcessesService {
 
   private async unitsByPath(tenantId: string, paths: string[]): Promise<Map<string, OrgUnit>> {
     const unique = [...new Set(paths.filter(Boolean))];
-    const units = unique.length ? await this.ds.getRepository(OrgUnit).findBy({ tenantId, path: In(unique) }) : [];
+    const units = await this.processes.unitsByPath(tenantId, unique);
     return new Map(units.map((u) => [u.path, u]));
   }
 }

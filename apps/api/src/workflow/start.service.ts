@@ -1,19 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { Engine, NotFoundError, type StartSpec } from '@kcbx/engine';
 import { type FieldPermissions, validateSubmission } from '@kcbx/forms';
-import { DataSource, EntityManager } from 'typeorm';
 import { AppError, Errors } from '../common/app-error';
 import type { Language } from '../common/language';
 import { newId, nowIso } from '../database/columns';
-import { FormSubmission, OrgUnit } from '../database/entities';
-import { coversPath, Principal } from '../identity/principal';
+import type { Tx } from '../database/transaction';
+import { Principal } from '../identity/principal';
+import { ReferenceScope } from '../identity/reference-scope';
+import { AuditService } from '../audit-log/audit.service';
+import { clientStartVariables } from './start-variables';
 import { TaskNotifier } from '../notifications/task-notifier';
 import { StudentsService } from '../students/students.service';
 import { fileFromSubmission } from './case-attachments';
+import { CaseAttachmentsRepository } from './case-attachments.repository';
+import { SubmissionsRepository } from './form-submissions.repository';
 import { formInvalid } from './form-errors';
 import { FormsService } from './forms.service';
 import { InstanceLinksService } from './instance-links.service';
 import { ProcessesService } from './processes.service';
+import { startSubject } from './start-subject';
+import { InboxRepository } from './task-inbox.repository';
 
 export interface StartInput {
   businessKey?: string;
@@ -24,8 +30,6 @@ export interface StartInput {
   data?: Record<string, unknown>;
 }
 
-const PROCESS = { zh: '流程', en: 'Procedure' };
-
 /**
  * Starting procedures by hand. A process-level none start event may carry a start form
  * (`zeebe:formDefinition formId`) and starter roles (`zeebe:property name="starterGroups"`, role keys,
@@ -35,13 +39,17 @@ const PROCESS = { zh: '流程', en: 'Procedure' };
 @Injectable()
 export class StartService {
   constructor(
-    private readonly ds: DataSource,
-    private readonly engine: Engine<EntityManager>,
+    private readonly engine: Engine<Tx>,
     private readonly forms: FormsService,
     private readonly students: StudentsService,
     private readonly links: InstanceLinksService,
     private readonly processes: ProcessesService,
     private readonly notifier: TaskNotifier,
+    private readonly scope: ReferenceScope,
+    private readonly audit: AuditService,
+    private readonly inbox: InboxRepository,
+    private readonly submissions: SubmissionsRepository,
+    private readonly attachments: CaseAttachmentsRepository,
   ) {}
 
   /** The start form of a procedure's latest version (form null when it has none). */
@@ -52,6 +60,7 @@ export class StartService {
       version: start.definition.version,
       startEventId: start.startEventId,
       starterGroups: start.spec.starterGroups,
+      subject: startSubject(start.definition.xml, start.startEventId),
       form: start.spec.formKey ? await this.forms.get(p.tenantId, start.spec.formKey) : null,
       fieldPermissions: start.spec.fieldPermissions,
     };
@@ -63,7 +72,13 @@ export class StartService {
     for (const d of await this.processes.definitions(p.tenantId, false)) {
       const start = await this.engine.startSpec(p.tenantId, d.key);
       if (!start || !this.starterUnits(p, start.spec).length) continue;
-      out.push({ ...d, hasStartForm: !!start.spec.formKey, startFormKey: start.spec.formKey, starterGroups: start.spec.starterGroups });
+      out.push({
+        ...d,
+        hasStartForm: !!start.spec.formKey,
+        startFormKey: start.spec.formKey,
+        starterGroups: start.spec.starterGroups,
+        subject: startSubject(start.definition.xml, start.startEventId),
+      });
     }
     return out;
   }
@@ -71,15 +86,17 @@ export class StartService {
   async start(p: Principal, key: string, input: StartInput, lang: Language) {
     const start = await this.spec(p, key);
     const allowed = this.starterUnits(p, start.spec);
-    if (!allowed.length) throw Errors.forbidden({ zh: '您的角色不能发起该流程', en: 'Your roles may not start this procedure' });
+    if (!allowed.length) throw Errors.forbidden('FORBIDDEN/start-not-allowed');
     const code = input.orgUnit ?? allowed[0].orgUnitCode;
-    const unit = await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code });
-    if (!unit || !coversPath(p, unit.path)) throw Errors.notFound({ zh: `单位 ${code}`, en: `Org unit ${code}` });
+    const unit = await this.scope.unit(p, code);
     if (!allowed.some((a) => unit.path.startsWith(a.orgUnitPath))) {
-      throw Errors.forbidden({ zh: '您在该单位没有发起此流程的角色', en: 'You hold no starter role for this procedure at that unit' });
+      throw Errors.forbidden('FORBIDDEN/start-not-at-unit');
     }
-    const variables: Record<string, unknown> = { ...(input.variables ?? {}) };
+    const variables = clientStartVariables(input, !!start.spec.formKey);
     const studentId = input.studentId ?? (typeof variables.studentId === 'string' ? variables.studentId : undefined);
+    if (!studentId && startSubject(start.definition.xml, start.startEventId) === 'student') {
+      throw Errors.validation([{ field: 'studentId', message: '请选择本事项涉及的学生 / choose the student this case is about' }]);
+    }
     if (studentId !== undefined) {
       const student = await this.students.requireVisible(p, studentId);
       Object.assign(variables, { studentId: student.id, studentName: student.name });
@@ -87,6 +104,7 @@ export class StartService {
     let pin: { key: string; version: number; hash: string; data: Record<string, unknown> } | null = null;
     if (start.spec.formKey) {
       const { definition: form, hash } = await this.forms.published(p.tenantId, start.spec.formKey);
+      await this.scope.formFiles(p, form.schema, input.data);
       const result = validateSubmission(form, input.data ?? {}, {
         permissions: start.spec.fieldPermissions as FieldPermissions,
         previousData: {},
@@ -95,7 +113,7 @@ export class StartService {
       pin = { key: result.key, version: result.version, hash, data: result.data };
       Object.assign(variables, result.data);
     } else {
-      Object.assign(variables, input.data ?? {});
+      Object.assign(variables, clientStartVariables({ variables: input.data }, false));
     }
     Object.assign(variables, { orgUnit: unit.code, startedBy: p.username });
     // The case's link (student, org unit) and the start form's submission commit in the start command's own
@@ -109,6 +127,10 @@ export class StartService {
       variables,
       startedBy: p.userId,
       sideWrites: async (m, started) => {
+        // One unit of work (#14 point 11): the first steps' notices and the audit entry commit with the case. Steps
+        // offered to the starter are taken by them next (takeFirstSteps), and each claim announces its own.
+        await this.notifier.instanceTasks(p.tenantId, started.id, m, (_task, workers) => workers.includes(p.userId));
+        await this.audit.inCommand(m, started.id);
         const at = nowIso(); // after the engine's start, so the file lists the start before its form
         await this.links.record(
           {
@@ -124,39 +146,52 @@ export class StartService {
           m,
         );
         if (!pin) return;
-        await m.getRepository(FormSubmission).insert({
-          id: newId(),
-          tenantId: p.tenantId,
-          instanceId: started.id,
-          taskId: null,
-          activityId: start.startEventId,
-          formKey: pin.key,
-          formVersion: pin.version,
-          formHash: pin.hash,
-          data: pin.data as never,
-          submittedBy: p.userId,
-          submittedByName: p.displayName,
-          submittedAt: at,
-        });
-        await fileFromSubmission(m, p, { instanceId: started.id, id: null, activityId: start.startEventId }, pin.data);
+        await this.submissions.record(
+          {
+            id: newId(),
+            tenantId: p.tenantId,
+            instanceId: started.id,
+            taskId: null,
+            activityId: start.startEventId,
+            formKey: pin.key,
+            formVersion: pin.version,
+            formHash: pin.hash,
+            data: pin.data as never,
+            submittedBy: p.userId,
+            submittedByName: p.displayName,
+            submittedAt: at,
+          },
+          m,
+        );
+        await fileFromSubmission(this.attachments, p, { instanceId: started.id, id: null, activityId: start.startEventId }, pin.data, m);
       },
     });
-    // After commit, best effort: notifications are re-derived from the open tasks (the notifier skips what it
-    // already sent), and the audit entry is written by AuditInterceptor once the response is made.
-    await this.notifier.instanceTasks(p.tenantId, instance.id);
+    await this.takeFirstSteps(p, instance.id);
     return this.processes.get(p, instance.id, { unit, definition: start.definition });
+  }
+
+  /**
+   * The first steps go straight to whoever started the case when their roles offer them those steps: a teacher who
+   * starts a home visit records it without first claiming a task they just made. Steps for others stay offered.
+   */
+  private async takeFirstSteps(p: Principal, instanceId: string) {
+    const offered = await this.inbox.offeredInCase(p, instanceId);
+    for (const task of offered) {
+      await this.engine.claimTask({
+        tenantId: p.tenantId,
+        taskId: task.id,
+        userId: p.userId,
+        sideWrites: (m, claimed) => this.notifier.task(claimed, m),
+      });
+    }
   }
 
   private async spec(p: Principal, key: string) {
     const start = await this.engine.startSpec(p.tenantId, key).catch((e: unknown) => {
-      if (e instanceof NotFoundError) throw Errors.notFound(PROCESS);
+      if (e instanceof NotFoundError) throw Errors.notFound('procedure');
       throw e;
     });
-    if (!start)
-      throw new AppError('NOT_STARTABLE', 400, {
-        zh: '该流程只能由消息或定时器发起',
-        en: 'This procedure starts only by message or timer',
-      });
+    if (!start) throw new AppError('NOT_STARTABLE');
     return start;
   }
 

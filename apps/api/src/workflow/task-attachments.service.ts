@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Errors } from '../common/app-error';
-import { Attachment } from '../database/entities';
-import { coversPath, Principal } from '../identity/principal';
-import { attachmentsOfInstances, fileAttachments } from './case-attachments';
+import { Principal } from '../identity/principal';
+import { ReferenceScope } from '../identity/reference-scope';
+import { attachmentsOfInstances } from './case-attachments';
+import { CaseAttachmentsRepository } from './case-attachments.repository';
 import { TaskCommentsService } from './task-comments.service';
 import { TasksService } from './tasks.service';
 
@@ -11,23 +10,22 @@ import { TasksService } from './tasks.service';
 @Injectable()
 export class TaskAttachmentsService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly attachments: CaseAttachmentsRepository,
     private readonly tasks: TasksService,
     private readonly comments: TaskCommentsService,
+    private readonly scope: ReferenceScope,
   ) {}
 
   async list(p: Principal, taskId: string) {
     const task = await this.comments.taskOfCaseInScope(p, taskId);
-    return attachmentsOfInstances(this.ds, p, [task.instanceId]);
+    return attachmentsOfInstances(this.attachments, p, [task.instanceId]);
   }
 
   async link(p: Principal, taskId: string, attachmentId: string) {
     const row = await this.tasks.visible(p, taskId);
-    const attachment = await this.ds.getRepository(Attachment).findOneBy({ id: attachmentId, tenantId: p.tenantId });
-    if (!attachment || !coversPath(p, attachment.orgUnitPath)) {
-      throw Errors.validation([{ field: 'attachmentId', message: '附件不存在或您无权查看 / no such attachment in your scope' }]);
-    }
-    await fileAttachments(this.ds, p, row.task, [attachment.id]);
-    return attachmentsOfInstances(this.ds, p, [row.task.instanceId]);
+    // one place for every client-given reference (#14 point 1): scope, and a refusal that is audited
+    const attachment = await this.scope.attachment(p, attachmentId);
+    await this.attachments.file(p, row.task, [attachment.id]);
+    return attachmentsOfInstances(this.attachments, p, [row.task.instanceId]);
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { TaskRecord } from '@kcbx/engine';
-import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
-import { DataSource } from 'typeorm';
 import { Errors } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
-import { TaskComment } from '../database/entities';
+import type { TaskComment } from '../database/entities';
 import { Principal } from '../identity/principal';
+import { CommentsRepository } from './task-comments.repository';
 import { ProcessesService } from './processes.service';
 import { TasksService } from './tasks.service';
 
@@ -13,14 +12,14 @@ import { TasksService } from './tasks.service';
 @Injectable()
 export class TaskCommentsService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly comments: CommentsRepository,
     private readonly tasks: TasksService,
     private readonly processes: ProcessesService,
   ) {}
 
   async list(p: Principal, taskId: string) {
     const task = await this.taskOfCaseInScope(p, taskId);
-    return forInstance(this.ds, p.tenantId, task.instanceId);
+    return forInstance(this.comments, p.tenantId, task.instanceId);
   }
 
   async add(p: Principal, taskId: string, body: string) {
@@ -37,22 +36,22 @@ export class TaskCommentsService {
       authorName: p.displayName,
       createdAt: nowIso(),
     };
-    await this.ds.getRepository(TaskComment).insert(comment);
+    await this.comments.insert(comment);
     return presentComment(comment, row.task.name);
   }
 
   /** a task of this county whose case the caller's scope covers (open or finished) */
   async taskOfCaseInScope(p: Principal, taskId: string): Promise<TaskRecord> {
-    const task = await this.ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).findOneBy({ id: taskId, tenantId: p.tenantId });
-    if (!task) throw Errors.notFound({ zh: '任务', en: 'Task' });
+    const task = await this.comments.task(p.tenantId, taskId);
+    if (!task) throw Errors.notFound('task');
     await this.processes.get(p, task.instanceId);
     return task;
   }
 }
 
-export async function forInstance(ds: DataSource, tenantId: string, instanceId: string) {
-  const rows = await ds.getRepository(TaskComment).find({ where: { tenantId, instanceId }, order: { createdAt: 'ASC' } });
-  const tasks = await ds.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).findBy({ instanceId });
+export async function forInstance(comments: CommentsRepository, tenantId: string, instanceId: string) {
+  const rows = await comments.ofCase(tenantId, instanceId);
+  const tasks = await comments.stepsOf(tenantId, instanceId);
   return rows.map((c) => presentComment(c, tasks.find((t) => t.id === c.taskId)?.name ?? null));
 }
 

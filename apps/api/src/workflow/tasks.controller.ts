@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { paging } from '../common/paging';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { pickLanguage } from '../common/language';
 import { CurrentUser } from '../identity/decorators';
@@ -6,8 +7,9 @@ import { Principal } from '../identity/principal';
 import { TaskActionsService } from './task-actions.service';
 import { TaskAttachmentsService } from './task-attachments.service';
 import { TaskCommentsService } from './task-comments.service';
-import { InboxScope } from './task-inbox';
-import { TasksService } from './tasks.service';
+import { TaskCopies } from './task-copies';
+import { InboxScope } from './task-inbox.repository';
+import { DueState, TasksService } from './tasks.service';
 import { CommentDto, DelegateTaskDto, LinkAttachmentDto, ReturnTaskDto } from './workflow.dto';
 
 @ApiTags('tasks')
@@ -19,27 +21,32 @@ export class TasksController {
     private readonly actions: TaskActionsService,
     private readonly comments: TaskCommentsService,
     private readonly attachments: TaskAttachmentsService,
+    private readonly copies: TaskCopies,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The inbox: mine, claimable (candidate) or all, with counts / 待办' })
+  @ApiOperation({
+    summary:
+      "The inbox: mine, claimable (candidate) or all, with counts; ?scope=done is 已办 (what I completed, with the case's currentSteps); ?scope=cc is 抄送我的 (cases copied to me). Items carry studentId, studentName, studentIdNumber (masked), schoolName, processName, stepName, createdAt, dueAt. Filters: processKey, orgUnit, due=overdue|soon|all / 待办、已办",
+  })
   inbox(
     @CurrentUser() p: Principal,
     @Query('scope') scope = 'all',
     @Query('processKey') processKey?: string,
     @Query('orgUnit') orgUnit?: string,
+    @Query('due') due?: string,
     @Query('overdue') overdue?: string,
     @Query('page') page = '1',
     @Query('pageSize') pageSize = '20',
   ) {
+    // a page that is not a whole number is refused at its field (#14 point 12), not clamped
+    const { page: pageNo, pageSize: size } = paging(page, pageSize, 20, 200);
+    if (scope === 'done') return this.tasks.done(p, pageNo, size);
+    if (scope === 'cc') return this.copies.mine(p, pageNo, size);
     const s: InboxScope = scope === 'mine' || scope === 'candidate' ? scope : 'all';
-    return this.tasks.inbox(
-      p,
-      s,
-      { processKey, orgUnit, overdue: overdue === 'true' },
-      Math.max(1, Number(page) || 1),
-      Math.min(200, Math.max(1, Number(pageSize) || 20)),
-    );
+    // `overdue=true` is the older spelling of due=overdue
+    const dueState: DueState = due === 'overdue' || due === 'soon' ? due : overdue === 'true' ? 'overdue' : 'all';
+    return this.tasks.inbox(p, s, { processKey, orgUnit, due: dueState }, pageNo, size);
   }
 
   @Get(':id')

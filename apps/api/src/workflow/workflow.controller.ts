@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Tx } from './case-actions.repository';
 import { Engine } from '@kcbx/engine';
 import { Errors } from '../common/app-error';
 import { pickLanguage } from '../common/language';
 import { CurrentUser, RequirePermission } from '../identity/decorators';
 import { Principal } from '../identity/principal';
 import { TaskNotifier } from '../notifications/task-notifier';
+import { AuditService } from '../audit-log/audit.service';
 import { DeploymentsService, Resource } from './deployments.service';
 import { FormsService } from './forms.service';
 import { ProcessesService } from './processes.service';
@@ -24,8 +26,9 @@ export class WorkflowController {
     private readonly processes: ProcessesService,
     private readonly starts: StartService,
     private readonly forms: FormsService,
-    private readonly engine: Engine,
+    private readonly engine: Engine<Tx>,
     private readonly notifier: TaskNotifier,
+    private readonly audit: AuditService,
   ) {}
 
   @Post('deployments')
@@ -115,8 +118,12 @@ export class WorkflowController {
       name: body.name,
       correlationKey: body.correlationKey ?? null,
       variables: body.variables,
+      // the notices of the tasks it opens commit with the correlation (#14 point 11)
+      sideWrites: async (m, correlated) => {
+        await this.notifier.instanceTasks(p.tenantId, correlated.instanceId, m);
+        await this.audit.inCommand(m, correlated.instanceId);
+      },
     });
-    await this.notifier.instanceTasks(p.tenantId, result.instanceId);
     return result;
   }
 

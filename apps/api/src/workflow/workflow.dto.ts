@@ -27,7 +27,7 @@ export class StartDto {
 }
 
 export class ReturnTaskDto {
-  @ApiProperty({ example: '请补充县级医院诊断证明' })
+  @ApiProperty({ example: '请补充县级及以上医院诊断证明' })
   @IsString({ message: '请填写退回原因 / reason is required' })
   @MinLength(1, { message: '请填写退回原因 / reason is required' })
   @MaxLength(2000, { message: '退回原因不能超过 2000 字 / at most 2000 characters' })

@@ -57,6 +57,11 @@ export class Actor {
     return rows[0];
   }
 
+  /** GET /api/tasks/{id}: the task with what its form opens with (`formData`) */
+  async taskDetail(taskId: string): Promise<{ formData: Record<string, unknown> }> {
+    return (await this.t.http().get(`/api/tasks/${taskId}`).set(this.auth).expect(200)).body;
+  }
+
   async sees(instanceId: string, activityId: string): Promise<boolean> {
     return (await this.inbox()).some((r) => r.instanceId === instanceId && r.activityId === activityId);
   }
@@ -100,7 +105,7 @@ export class Actor {
 
   async studentFile(studentId: string) {
     return (await this.t.http().get(`/api/students/${studentId}/file`).set(this.auth).expect(200)).body as {
-      instances: { key: string; state: string; timeline: { type: string }[] }[];
+      instances: { id: string; key: string; state: string; timeline: { type: string }[] }[];
       submissions: { formKey: string; activityId: string; data: Record<string, unknown> }[];
       decisions: { activityId: string; decision: string }[];
       attachments: { name: string }[];

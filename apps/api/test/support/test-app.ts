@@ -6,6 +6,7 @@ import { createApp } from '../../src/app.factory';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { PasswordService } from '../../src/identity/password.service';
 import { seedCounty } from '../../src/seed/county-seeder';
+import { DemoCountyRepository } from '../../src/seed/demo-county.repository';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const DEMO_PASSWORD = 'Test@2026pass';
@@ -68,7 +69,7 @@ export async function startTestApp(options: { env?: Record<string, string>; db?:
     },
     async seedSecondCounty() {
       const passwordHash = await app.get(PasswordService).hash(DEMO_PASSWORD);
-      const { tenantId } = await seedCounty(ds, {
+      const { tenantId } = await seedCounty(app.get(DemoCountyRepository), {
         countyCode: '640423',
         usernamePrefix: 'ld-',
         passwordHash,

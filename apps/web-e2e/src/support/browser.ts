@@ -24,10 +24,20 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: ARGS });
 }
 
-/** A fresh profile (no token, no language choice) at the size of a typical office PC screen. */
-export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+/** The two sizes issue #13 checks every page at: a desk screen and a phone. */
+export const DESK = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/** A fresh profile (no token, no language choice), by default at the size of a typical office PC screen. */
+export async function newPage(
+  browser: Browser,
+  viewport: { width: number; height: number } = { width: 1366, height: 768 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
+    viewport,
+    // A phone-sized page is a touch screen. Not `isMobile`: a mobile viewport zooms out to fit a page that is too
+    // wide, so innerWidth would grow with the overflow and the sideways-scroll check could never fail.
+    hasTouch: viewport.width < 768,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     // The app turns antd's animations off for this; a closing dialog's fade then cannot stall a click.
@@ -97,5 +107,28 @@ export async function tick(box: Locator): Promise<void> {
   while (!(await box.isChecked())) {
     if (Date.now() > deadline) throw new Error('the checkbox did not turn on within 5 s of its click');
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * The page scrolls only up and down once it has settled at its width: a resize re-lays antd's grid and dmn-js's
+ * table over a few frames, so a single read right after setViewportSize can see the old widths (seen in CI).
+ * Polls for up to 5 s; on failure names the widest elements that stick out, so the message says what to fix.
+ */
+export async function expectFitsWidth(page: Page): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const over = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+    if (over <= 0) return;
+    if (Date.now() > deadline) {
+      const culprits = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`),
+      );
+      throw new Error(`the page is ${over}px wider than the window (${culprits.join('; ')})`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -36,6 +36,12 @@ export async function drag(page: Page, source: Locator, gapTestId: string, optio
   await page.mouse.up();
 }
 
+/** 发布新版本, then 发布 in the confirmation it asks first (a published version can never change). */
+export async function publish(page: Page): Promise<void> {
+  await page.getByTestId('builder-publish').click();
+  await page.getByTestId('builder-publish-confirm').click();
+}
+
 /** On the forms list: a new form with this key and title, open in the builder as an unsaved draft. */
 export async function createForm(page: Page, key: string, titleZh: string, titleEn: string): Promise<void> {
   await page.getByTestId('form-new').click();

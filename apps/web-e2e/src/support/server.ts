@@ -24,8 +24,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The production start script on a fresh data directory: the demo county is seeded on first start. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * The production start script on a fresh data directory: the demo county is seeded on first start.
+ * `demoWorkflows` also deploys the county package and plays the demo cases (as `npm start` does).
+ */
+export async function startServer(opts: { demoWorkflows?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcbx-web-e2e-'));
   const logFile = path.join(dataDir, 'server.log');
@@ -34,7 +37,13 @@ export async function startServer(): Promise<RunningServer> {
   delete env.DATABASE_URL; // always the embedded SQLite here
   delete env.NODE_ENV; // as `npm start` runs it, not with jest's NODE_ENV=test
   // The browser suites deploy what they test and count inbox rows: no demo procedures unless a run asks for them.
-  env.SEED_DEMO_WORKFLOWS = process.env.SEED_DEMO_WORKFLOWS ?? 'false';
+  env.SEED_DEMO_WORKFLOWS = opts.demoWorkflows ? 'true' : (process.env.SEED_DEMO_WORKFLOWS ?? 'false');
+  // 企业微信 for the demo county, pointing at a port where nothing listens: a receiver that is down. No user or role
+  // gets it unless a suite chooses it (notification-outbox.e2e.ts); two quick tries, then a dead letter.
+  env.NOTIFY_CHANNELS = JSON.stringify({ '640422': { wecom: { webhook: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=e2e' } } });
+  env.NOTIFY_MAX_ATTEMPTS = '2';
+  env.NOTIFY_RETRY_BASE_MS = '0';
+  env.NOTIFY_POLL_MS = '500';
   const child = spawn(process.execPath, [path.join(repoRoot, 'tools/scripts/start-api.js')], {
     cwd: repoRoot,
     env,

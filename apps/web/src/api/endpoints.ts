@@ -1,5 +1,17 @@
+import type {
+  AdminUser,
+  AuditEntry,
+  ImportReport,
+  Inbox,
+  LoginResult,
+  Me,
+  OrgUnit,
+  OrgUnitKind,
+  Page,
+  Role,
+  RoleAt,
+} from '@kcbx/api-contract';
 import { request, upload } from './client';
-import type { AdminUser, AuditEntry, ImportReport, Inbox, LoginResult, Me, OrgUnit, OrgUnitKind, Page, Role, RoleAt } from './types';
 
 const qs = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(
@@ -8,10 +20,19 @@ const qs = (params: Record<string, string | number | undefined>) =>
       .map(([k, v]) => [k, String(v)]),
   ).toString();
 
+export interface InboxQuery {
+  scope: 'all' | 'mine' | 'candidate' | 'done';
+  due?: 'overdue' | 'soon';
+  processKey?: string;
+  orgUnit?: string;
+}
+
 export const api = {
   login: (username: string, password: string) =>
     request<LoginResult>('POST', '/api/auth/login', { username, password }, { anonymous: true }),
   me: () => request<Me>('GET', '/api/me'),
+  /** Ends the session on the server too (its HttpOnly refresh cookie and every token of it). */
+  logout: () => request<void>('POST', '/api/auth/logout', undefined, { anonymous: true }),
 
   orgUnits: () => request<OrgUnit[]>('GET', '/api/org-units'),
   createOrgUnit: (body: { code: string; name: string; kind: OrgUnitKind; parentCode: string }) =>
@@ -35,8 +56,20 @@ export const api = {
     return upload<ImportReport>(`/api/admin/imports/${what}?dryRun=${dryRun}`, form, onProgress);
   },
 
-  inbox: (scope: 'all' | 'mine' | 'candidate', overdue: boolean, page: number, pageSize: number) =>
-    request<Inbox>('GET', `/api/tasks?${qs({ scope, overdue: overdue ? 'true' : undefined, page, pageSize })}`),
+  /** scope done = 已办 (tasks I completed); due: overdue | soon (within 3 days); absent filters are not sent. */
+  inbox: (query: InboxQuery, page: number, pageSize: number) =>
+    request<Inbox>(
+      'GET',
+      `/api/tasks?${qs({
+        scope: query.scope,
+        overdue: query.due === 'overdue' ? 'true' : undefined,
+        due: query.due,
+        processKey: query.processKey,
+        orgUnit: query.orgUnit,
+        page,
+        pageSize,
+      })}`,
+    ),
   claimTask: (id: string) => request<unknown>('POST', `/api/tasks/${encodeURIComponent(id)}/claim`),
 
   audit: (filter: { username?: string; entity?: string }, page: number, pageSize: number) =>

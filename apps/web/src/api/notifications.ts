@@ -1,22 +1,12 @@
+import type {
+  AppNotification,
+  MyNotificationPreference,
+  NotificationDeliveryView,
+  NotificationFeed,
+  NotificationPreferenceBody,
+  RoleNotificationPreference,
+} from '@kcbx/api-contract';
 import { request } from './client';
-
-/** The header bell's feed: tasks that arrived for the user, and tasks of theirs that ran past their due date. */
-export interface AppNotification {
-  id: string;
-  kind: string;
-  taskId?: string | null;
-  instanceId?: string | null;
-  title?: string | null;
-  message?: string | null;
-  createdAt: string;
-  readAt?: string | null;
-  read?: boolean;
-}
-
-export interface NotificationFeed {
-  items: AppNotification[];
-  unread: number;
-}
 
 export const notificationsApi = {
   list: async (): Promise<NotificationFeed> => {
@@ -35,3 +25,19 @@ export const notificationsApi = {
 export function isRead(n: AppNotification): boolean {
   return n.read ?? !!n.readAt;
 }
+
+/** Channels, preferences and the outbox's dead letters (admin). */
+export const deliveriesApi = {
+  list: (state: NotificationDeliveryView['state'], page: number, pageSize: number) =>
+    request<{ items: NotificationDeliveryView[]; total: number }>(
+      'GET',
+      `/api/admin/notification-deliveries?state=${state}&page=${page}&pageSize=${pageSize}`,
+    ),
+  resend: (id: string) =>
+    request<{ id: string; state: string }>('POST', `/api/admin/notification-deliveries/${encodeURIComponent(id)}/resend`),
+  roles: () => request<RoleNotificationPreference[]>('GET', '/api/admin/notification-preferences/roles'),
+  saveRole: (role: string, body: NotificationPreferenceBody) =>
+    request<RoleNotificationPreference>('PUT', `/api/admin/notification-preferences/roles/${encodeURIComponent(role)}`, body),
+  mine: () => request<MyNotificationPreference>('GET', '/api/notification-preferences/me'),
+  saveMine: (body: NotificationPreferenceBody) => request<MyNotificationPreference>('PUT', '/api/notification-preferences/me', body),
+};

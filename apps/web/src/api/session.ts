@@ -1,6 +1,8 @@
 /**
  * The bearer token lives in sessionStorage: it survives a reload but not closing the tab,
- * and other tabs of the same office PC do not share a login.
+ * and other tabs of the same office PC do not share a login. It is short-lived and bound to a server-side
+ * session; the secret that renews it is an HttpOnly cookie (path /api/auth) no script can read, and each
+ * renewal replaces it (see the README's security section).
  */
 const KEY = 'kcbx.session';
 

@@ -1,89 +1,20 @@
-import type { FieldPermissions, FormDefinition } from '@kcbx/forms';
+import type {
+  BatchResult,
+  CaseCopyItem,
+  Page,
+  ProcessDefinition,
+  ProcessInstance,
+  SignerMode,
+  SignPolicy,
+  StartForm,
+  StartProcedure,
+  TaskComment,
+  TaskDetail,
+} from '@kcbx/api-contract';
+import type { FormDefinition } from '@kcbx/forms';
 import { request } from './client';
-import type { InboxTask } from './types';
 
-/** Shapes and calls of the clerks' workflow endpoints (tasks, starting procedures, instances). */
-
-/** A form submitted at an earlier step, pinned to the form version it was filled in. */
-export interface EarlierStep {
-  /** null for the start form */
-  taskId: string | null;
-  activityId: string;
-  stepName?: string | null;
-  formKey: string;
-  formVersion: number;
-  data: Record<string, unknown>;
-  submittedBy: string;
-  submittedAt: string;
-}
-
-export interface TaskDetail extends InboxTask {
-  state: string;
-  candidateGroups: string[];
-  formKey: string | null;
-  form: FormDefinition | null;
-  fieldPermissions: FieldPermissions;
-  data: Record<string, unknown>;
-  earlierSteps: EarlierStep[];
-  version: number;
-  processName?: string | null;
-  studentName?: string | null;
-}
-
-export interface TaskComment {
-  id: string;
-  body?: string;
-  text?: string;
-  authorName?: string | null;
-  author?: string | null;
-  createdAt?: string;
-  at?: string;
-}
-
-export interface HistoryEvent {
-  id?: string;
-  type: string;
-  elementId: string | null;
-  elementType: string | null;
-  userId: string | null;
-  userName: string | null;
-  taskId: string | null;
-  at: string;
-  /** Event details, e.g. a return's {reason, toActivityId}. */
-  data?: Record<string, unknown>;
-}
-
-export interface ProcessInstance {
-  id: string;
-  key: string;
-  definitionId: string;
-  businessKey: string | null;
-  state: string;
-  orgUnit: string;
-  orgUnitName: string;
-  startedAt: string;
-  endedAt: string | null;
-  activeActivityIds: string[];
-  variables: Record<string, unknown>;
-  history: HistoryEvent[];
-  name?: string | null;
-}
-
-export interface ProcessDefinition {
-  id: string;
-  key: string;
-  version: number;
-  name: string | null;
-  resourceName?: string;
-  deployedAt?: string;
-  /** Startable list: whether the procedure has a start form. */
-  hasStartForm?: boolean;
-}
-
-export interface StartForm {
-  form: FormDefinition | null;
-  fieldPermissions?: FieldPermissions;
-}
+/** Calls of the clerks' workflow endpoints (tasks, starting procedures, instances). */
 
 const id = encodeURIComponent;
 
@@ -98,13 +29,27 @@ export const workflowApi = {
   comments: (taskId: string) => request<TaskComment[] | { items: TaskComment[] }>('GET', `/api/tasks/${id(taskId)}/comments`),
   addComment: (taskId: string, body: string) => request<TaskComment>('POST', `/api/tasks/${id(taskId)}/comments`, { body }),
 
+  // the approval verbs (API.md: signers, withdraw, cc, urge, batch-complete)
+  addSigners: (taskId: string, body: { usernames: string[]; mode: SignerMode; policy?: SignPolicy; ratio?: number }) =>
+    request<unknown>('POST', `/api/tasks/${id(taskId)}/signers`, body),
+  sign: (taskId: string, decision: 'approve' | 'reject', opinion?: string) =>
+    request<unknown>('POST', `/api/tasks/${id(taskId)}/sign`, { decision, ...(opinion ? { opinion } : {}) }),
+  withdraw: (taskId: string, reason?: string) => request<unknown>('POST', `/api/tasks/${id(taskId)}/withdraw`, reason ? { reason } : {}),
+  cc: (taskId: string, body: { usernames?: string[]; roles?: string[] }) =>
+    request<{ copied: number; names: string[] }>('POST', `/api/tasks/${id(taskId)}/cc`, body),
+  urge: (taskId: string, message?: string) =>
+    request<{ count: number; notified: number }>('POST', `/api/tasks/${id(taskId)}/urge`, message ? { message } : {}),
+  batchComplete: (taskIds: string[], data: Record<string, unknown>) =>
+    request<BatchResult>('POST', '/api/tasks/batch-complete', { taskIds, data }),
+  copiedToMe: (page: number, pageSize: number) =>
+    request<Page<CaseCopyItem>>('GET', `/api/tasks?scope=cc&page=${page}&pageSize=${pageSize}`),
+
   form: (key: string, version?: number) => request<FormDefinition>('GET', `/api/forms/${id(key)}${version ? `?version=${version}` : ''}`),
 
   definitions: () => request<ProcessDefinition[]>('GET', '/api/process-definitions'),
   startable: () => request<ProcessDefinition[]>('GET', '/api/process-definitions/startable'),
   startForm: (key: string) => request<StartForm | FormDefinition | null>('GET', `/api/process-definitions/key/${id(key)}/start-form`),
-  start: (key: string, body: { studentId?: string; orgUnit?: string; data?: Record<string, unknown> }) =>
-    request<ProcessInstance>('POST', `/api/process-definitions/key/${id(key)}/start`, body),
+  start: (key: string, body: StartProcedure) => request<ProcessInstance>('POST', `/api/process-definitions/key/${id(key)}/start`, body),
   definitionXml: (definitionId: string) => request<{ xml: string }>('GET', `/api/process-definitions/${id(definitionId)}/xml`),
 
   instance: (instanceId: string) => request<ProcessInstance>('GET', `/api/process-instances/${id(instanceId)}`),

@@ -1,7 +1,7 @@
+import type { Me } from '@kcbx/api-contract';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { endSession, hasSession, scheduleRefresh, setUnauthorizedHandler, startSession } from '../api/client';
 import { api } from '../api/endpoints';
-import type { Me } from '../api/types';
 
 type Status = 'checking' | 'anonymous' | 'signed-in';
 
@@ -52,6 +52,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(() => {
+    // Best effort: the page leaves the session at once; the server ends it when the call arrives.
+    void api.logout().catch(() => undefined);
     endSession();
     setMe(null);
     setExpired(false);

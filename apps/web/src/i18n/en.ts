@@ -1,15 +1,23 @@
 import type { MessageKey } from './zh-CN';
 import { ledgersEn } from './messages/ledgers';
+import { reportsEn } from './messages/reports';
 import { formsEn } from './messages/forms';
 import { tasksEn } from './messages/tasks';
+import { verbsEn } from './messages/verbs';
+import { visitsEn } from './messages/visits';
 import { modelerEn } from './messages/modeler';
 import { studentsEn } from './messages/students';
 import { notificationsEn } from './messages/notifications';
+import { apiKeysEn } from './messages/apiKeys';
+import { retentionEn } from './messages/retention';
+import { decisionsEn } from './messages/decisions';
+import { rectificationEn } from './messages/rectification';
 
 /** English dictionary: the type makes a missing or extra key a compile error. */
 export const en: Record<MessageKey, string> = {
   'app.title': 'Dropout Control Platform',
   'app.subtitle': 'County-wide coordination for keeping children in compulsory education',
+  'app.shortTitle': 'KCBX',
   'lang.switch': '中文',
   'lang.switchTitle': 'Switch language',
   'common.loading': 'Loading…',
@@ -34,17 +42,31 @@ export const en: Record<MessageKey, string> = {
   'login.usernameRequired': 'Enter your username',
   'login.passwordRequired': 'Enter your password',
 
+  'shell.openMenu': 'Open menu',
   'shell.logout': 'Log out',
   'shell.menu.start': 'Start a procedure',
   'shell.menu.students': 'Student files',
   'shell.menu.ledgers': 'Ledgers',
   'shell.menu.dashboard': 'Dashboard',
+  'shell.menu.rectification': 'Rectification items',
   'shell.menu.registers': 'Registers & comparison',
   'shell.menu.design': 'Design',
   'shell.menu.forms': 'Forms',
   'shell.menu.processes': 'Procedures',
   'shell.menu.instances': 'Monitoring',
   'shell.menu.inbox': 'Inbox',
+  'answers.none': 'Not answered',
+  'inbox.done': 'Done',
+  'inbox.doneEmpty': 'Nothing completed yet',
+  'inbox.student': 'Student',
+  'inbox.myStep': 'My step',
+  'inbox.completedAt': 'Completed',
+  'inbox.currentStep': 'Now at',
+  'inbox.caseEnded': 'Closed',
+  'inbox.dueSoon': 'Due within 3 days',
+  'inbox.filter.procedure': 'Procedure',
+  'inbox.filter.due': 'Deadline',
+  'inbox.filter.unit': 'Unit',
   'inbox.all': 'All',
   'inbox.mine': 'Mine',
   'inbox.candidate': 'Claimable',
@@ -63,11 +85,19 @@ export const en: Record<MessageKey, string> = {
   'shell.menu.users': 'Users',
   'shell.menu.roles': 'Roles',
   'shell.menu.imports': 'Bulk import',
+  'shell.menu.outbox': 'Outgoing notifications',
+  'shell.menu.apiKeys': 'API keys',
+  'shell.menu.retention': 'History retention',
+  'shell.menu.decisions': 'Decision tables',
   'shell.menu.audit': 'Audit log',
   'shell.sessionExpired': 'Your session has ended; please log in again',
   'shell.notFound': 'Page not found',
   'shell.forbidden': 'You are not allowed to open this page',
 
+  'home.work': 'My work',
+  'home.workWaiting': '{count} tasks are waiting for you',
+  'home.workNone': 'Nothing is waiting for you',
+  'home.openInbox': 'Open inbox',
   'home.welcome': 'Hello, {name}',
   'home.tenant': 'County: {name}',
   'home.roles': 'My roles and units',
@@ -93,6 +123,7 @@ export const en: Record<MessageKey, string> = {
   'perm.audit.read': 'Read audit log',
   'perm.ledger.manage': 'Manage ledgers',
   'perm.report.read': 'Read reports',
+  'perm.ledger.report': 'Report out-of-school children',
   'perm.student.manage': 'Manage student records',
 
   'org.title': 'Org units',
@@ -181,9 +212,16 @@ export const en: Record<MessageKey, string> = {
   'audit.filterUser': 'Filter by username',
   'audit.filterEntity': 'Filter by entity type',
   ...ledgersEn,
+  ...reportsEn,
   ...formsEn,
   ...tasksEn,
+  ...verbsEn,
+  ...visitsEn,
   ...modelerEn,
   ...studentsEn,
   ...notificationsEn,
+  ...apiKeysEn,
+  ...retentionEn,
+  ...decisionsEn,
+  ...rectificationEn,
 };

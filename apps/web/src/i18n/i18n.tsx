@@ -53,7 +53,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       t,
       formatDate: (v) => dayjs(v).format(dateFmt),
-      formatDateTime: (v) => dayjs(v).format(`${dateFmt} HH:mm:ss`),
+      // Minutes, not seconds: what a clerk reads on a paper form or in 钉钉.
+      formatDateTime: (v) => dayjs(v).format(`${dateFmt} HH:mm`),
     };
   }, [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,4 +1,4 @@
-import type { OrgUnitKind } from '../api/types';
+import type { OrgUnitKind } from '@kcbx/api-contract';
 import type { Translate } from './i18n';
 import type { MessageKey } from './zh-CN';
 
@@ -16,7 +16,12 @@ export function permissionLabel(t: Translate, permission: string): string {
 const KNOWN: Record<string, true> = Object.fromEntries(
   ['county', 'township', 'school', 'village', 'office']
     .map((k) => [`kind.${k}`, true as const])
-    .concat(['admin', 'design', 'audit.read', 'ledger.manage', 'report.read', 'student.manage'].map((p) => [`perm.${p}`, true as const])),
+    .concat(
+      ['admin', 'design', 'audit.read', 'ledger.manage', 'ledger.report', 'report.read', 'student.manage'].map((p) => [
+        `perm.${p}`,
+        true as const,
+      ]),
+    ),
 );
 
-export const KNOWN_PERMISSIONS = ['admin', 'design', 'audit.read', 'ledger.manage', 'report.read', 'student.manage'];
+export const KNOWN_PERMISSIONS = ['admin', 'design', 'audit.read', 'ledger.manage', 'ledger.report', 'report.read', 'student.manage'];

@@ -1,14 +1,22 @@
 import { ledgersZh } from './messages/ledgers';
+import { reportsZh } from './messages/reports';
 import { formsZh } from './messages/forms';
 import { tasksZh } from './messages/tasks';
+import { verbsZh } from './messages/verbs';
+import { visitsZh } from './messages/visits';
 import { modelerZh } from './messages/modeler';
 import { studentsZh } from './messages/students';
 import { notificationsZh } from './messages/notifications';
+import { apiKeysZh } from './messages/apiKeys';
+import { retentionZh } from './messages/retention';
+import { decisionsZh } from './messages/decisions';
+import { rectificationZh } from './messages/rectification';
 
 /** Every UI string, Chinese first. Keys are grouped by page; en.ts must have the same keys (checked by its type). */
 export const zhCN = {
   'app.title': '控辍保学工作平台',
   'app.subtitle': '县域义务教育控辍保学协同工作平台',
+  'app.shortTitle': '控辍保学',
   'lang.switch': 'English',
   'lang.switchTitle': '切换语言',
   'common.loading': '加载中…',
@@ -34,22 +42,36 @@ export const zhCN = {
   'login.passwordRequired': '请输入密码',
 
   'shell.logout': '退出登录',
+  'shell.openMenu': '打开菜单',
   'shell.menu.start': '发起事项',
   'shell.menu.students': '学生档案',
   'shell.menu.ledgers': '台账',
   'shell.menu.dashboard': '统计看板',
+  'shell.menu.rectification': '整改销号台账',
   'shell.menu.registers': '数据比对',
   'shell.menu.design': '流程设计',
   'shell.menu.forms': '表单设计',
   'shell.menu.processes': '流程建模',
   'shell.menu.instances': '流程监控',
   'shell.menu.inbox': '待办事项',
+  'answers.none': '未填写',
+  'inbox.done': '已办',
+  'inbox.doneEmpty': '暂无已办事项',
+  'inbox.student': '学生',
+  'inbox.myStep': '我办理的环节',
+  'inbox.completedAt': '办理时间',
+  'inbox.currentStep': '当前环节',
+  'inbox.caseEnded': '已办结',
+  'inbox.dueSoon': '三日内到期',
+  'inbox.filter.procedure': '按事项筛选',
+  'inbox.filter.due': '按期限筛选',
+  'inbox.filter.unit': '按单位筛选',
   'inbox.all': '全部',
   'inbox.mine': '我的任务',
   'inbox.candidate': '可认领',
   'inbox.overdue': '已逾期',
   'inbox.task': '任务',
-  'inbox.process': '流程',
+  'inbox.process': '事项',
   'inbox.unit': '单位',
   'inbox.created': '到达时间',
   'inbox.due': '截止时间',
@@ -62,11 +84,19 @@ export const zhCN = {
   'shell.menu.users': '用户管理',
   'shell.menu.roles': '角色管理',
   'shell.menu.imports': '批量导入',
+  'shell.menu.outbox': '通知外发',
+  'shell.menu.apiKeys': '外部程序密钥',
+  'shell.menu.retention': '历史数据清理',
+  'shell.menu.decisions': '决策表',
   'shell.menu.audit': '操作日志',
   'shell.sessionExpired': '登录已失效，请重新登录',
   'shell.notFound': '页面不存在',
   'shell.forbidden': '您没有访问此页面的权限',
 
+  'home.work': '我的工作',
+  'home.workWaiting': '您有 {count} 件待办事项等待处理',
+  'home.workNone': '目前没有等待您处理的事项',
+  'home.openInbox': '去办理',
   'home.welcome': '{name}，您好',
   'home.tenant': '所属县区：{name}',
   'home.roles': '我的角色与单位',
@@ -91,6 +121,7 @@ export const zhCN = {
   'perm.audit.read': '查看操作日志',
   'perm.ledger.manage': '台账管理',
   'perm.report.read': '查看报表',
+  'perm.ledger.report': '报告失学儿童',
   'perm.student.manage': '学籍管理',
 
   'org.title': '组织机构',
@@ -180,11 +211,18 @@ export const zhCN = {
   'audit.filterEntity': '按对象类型筛选',
   // Each feature keeps its strings in messages/<feature>.ts so pages can be built side by side.
   ...ledgersZh,
+  ...reportsZh,
   ...formsZh,
   ...tasksZh,
+  ...verbsZh,
+  ...visitsZh,
   ...modelerZh,
   ...studentsZh,
   ...notificationsZh,
+  ...apiKeysZh,
+  ...retentionZh,
+  ...decisionsZh,
+  ...rectificationZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

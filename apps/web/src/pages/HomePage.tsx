@@ -1,10 +1,57 @@
-import { Alert, Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { api } from '../api/endpoints';
+import type { Inbox } from '@kcbx/api-contract';
 import { useAuth } from '../auth/auth';
 import { useI18n } from '../i18n/i18n';
 import { kindLabel, permissionLabel } from '../i18n/labels';
 import { roleName } from '../shell/roleText';
 
 /** Who you are here: roles, the units they sit at, and what that lets you do. No placeholder features. */
+/** What is waiting for me: every role's home page opens with its work, a teacher's included. */
+function WorkSummary() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [inbox, setInbox] = useState<Inbox | null>(null);
+  useEffect(() => {
+    let alive = true;
+    // One row is enough: the counts come with every page of the inbox.
+    api.inbox({ scope: 'all' }, 1, 1).then(
+      (answer) => alive && setInbox(answer),
+      () => alive && setInbox(null),
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+  if (!inbox) return null;
+  const waiting = inbox.total;
+  return (
+    <Card size="small" title={t('home.work')} style={{ marginBottom: 16 }} data-testid="home-work">
+      <Typography.Paragraph>{waiting ? t('home.workWaiting', { count: waiting }) : t('home.workNone')}</Typography.Paragraph>
+      <Row gutter={[16, 8]}>
+        <Col xs={8}>
+          <Statistic title={t('inbox.mine')} value={inbox.counts.mine} />
+        </Col>
+        <Col xs={8}>
+          <Statistic title={t('inbox.candidate')} value={inbox.counts.candidate} />
+        </Col>
+        <Col xs={8}>
+          <Statistic
+            title={t('inbox.overdue')}
+            value={inbox.counts.overdue}
+            valueStyle={inbox.counts.overdue ? { color: '#cf1322' } : undefined}
+          />
+        </Col>
+      </Row>
+      <Button type="primary" style={{ marginTop: 12 }} onClick={() => navigate('/inbox')}>
+        {t('home.openInbox')}
+      </Button>
+    </Card>
+  );
+}
+
 export function HomePage() {
   const { me, can } = useAuth();
   const { t, lang } = useI18n();
@@ -17,6 +64,7 @@ export function HomePage() {
         {t('home.welcome', { name: me.displayName })}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('home.tenant', { name: me.tenant.name })}</Typography.Paragraph>
+      <WorkSummary />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title={t('home.roles')} size="small">
@@ -38,9 +86,14 @@ export function HomePage() {
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={t('home.permissions')} size="small" style={{ marginBottom: 16 }}>
-            {me.permissions.length ? me.permissions.map((p) => <Tag key={p}>{permissionLabel(t, p)}</Tag>) : t('common.none')}
-          </Card>
+          {/* Extra permissions only when there are some: "我的权限：无" told a teacher nothing about the work. */}
+          {me.permissions.length > 0 && (
+            <Card title={t('home.permissions')} size="small" style={{ marginBottom: 16 }}>
+              {me.permissions.map((p) => (
+                <Tag key={p}>{permissionLabel(t, p)}</Tag>
+              ))}
+            </Card>
+          )}
           <Card title={t('home.about')} size="small">
             <Typography.Paragraph>{t('home.aboutText')}</Typography.Paragraph>
             {can('admin') && <Alert type="info" showIcon message={t('home.adminHint')} />}

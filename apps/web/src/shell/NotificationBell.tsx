@@ -1,11 +1,13 @@
+import type { AppNotification, NotificationFeed } from '@kcbx/api-contract';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Badge, Button, Empty, List, Popover, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/errors';
-import { isRead, notificationsApi, type AppNotification, type NotificationFeed } from '../api/notifications';
+import { isRead, notificationsApi } from '../api/notifications';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-CN';
+import { MyNotificationSettings } from './MyNotificationSettings';
 
 const POLL_MS = 30_000;
 
@@ -27,6 +29,7 @@ export function NotificationBell() {
   const { pathname } = useLocation();
   const [feed, setFeed] = useState<NotificationFeed>({ items: [], unread: 0 });
   const [open, setOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   // A server without the notifications API (404) is not asked again until the page is reloaded.
   const absent = useRef(false);
 
@@ -55,7 +58,7 @@ export function NotificationBell() {
   const readAll = () => void notificationsApi.markAllRead().then(refresh, () => undefined);
 
   const content = (
-    <div style={{ width: 360, maxHeight: 420, overflow: 'auto' }} data-testid="notification-list">
+    <div style={{ width: 'min(360px, calc(100vw - 48px))', maxHeight: 420, overflow: 'auto' }} data-testid="notification-list">
       {feed.items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       ) : (
@@ -102,6 +105,17 @@ export function NotificationBell() {
         >
           {t('notifications.openInbox')}
         </Button>
+        <Button
+          type="link"
+          size="small"
+          data-testid="my-notification-settings-open"
+          onClick={() => {
+            setOpen(false);
+            setSettingsOpen(true);
+          }}
+        >
+          {t('notifications.mine.open')}
+        </Button>
         <Button type="link" size="small" disabled={feed.unread === 0} onClick={readAll}>
           {t('notifications.readAll')}
         </Button>
@@ -110,12 +124,22 @@ export function NotificationBell() {
   );
 
   return (
-    <Popover open={open} onOpenChange={setOpen} trigger="click" placement="bottomRight" title={t('notifications.title')} content={content}>
-      <Button type="text" aria-label={t('notifications.bell', { count: feed.unread })} data-testid="notification-bell">
-        <Badge count={feed.unread} size="small" offset={[4, -2]} data-testid="notification-count">
-          <BellOutlined style={{ fontSize: 18 }} />
-        </Badge>
-      </Button>
-    </Popover>
+    <>
+      <MyNotificationSettings open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      <Popover
+        open={open}
+        onOpenChange={setOpen}
+        trigger="click"
+        placement="bottomRight"
+        title={t('notifications.title')}
+        content={content}
+      >
+        <Button type="text" aria-label={t('notifications.bell', { count: feed.unread })} data-testid="notification-bell">
+          <Badge count={feed.unread} size="small" offset={[4, -2]} data-testid="notification-count">
+            <BellOutlined style={{ fontSize: 18 }} />
+          </Badge>
+        </Button>
+      </Popover>
+    </>
   );
 }

@@ -4,14 +4,21 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BranchesOutlined,
+  CheckSquareOutlined,
+  ClearOutlined,
+  EnvironmentOutlined,
   CloudUploadOutlined,
+  DiffOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   FormOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
+  KeyOutlined,
   MonitorOutlined,
   PlayCircleOutlined,
+  SendOutlined,
   SettingOutlined,
   SolutionOutlined,
   TableOutlined,
@@ -26,6 +33,8 @@ export interface MenuEntry {
   icon: ReactNode;
   /** Shown only to users holding this permission. */
   permission?: string;
+  /** Shown only to users with a role at the county itself (the bureau's offices). */
+  countyOnly?: boolean;
 }
 
 export const MAIN_MENU: MenuEntry[] = [
@@ -35,6 +44,10 @@ export const MAIN_MENU: MenuEntry[] = [
   { path: '/students', label: 'shell.menu.students', icon: <SolutionOutlined /> },
   { path: '/ledgers', label: 'shell.menu.ledgers', icon: <TableOutlined /> },
   { path: '/dashboard', label: 'shell.menu.dashboard', icon: <BarChartOutlined />, permission: 'report.read' },
+  { path: '/reports', label: 'reports.menu', icon: <FileTextOutlined />, permission: 'report.read' },
+  { path: '/reconciliation', label: 'reports.menuCheck', icon: <DiffOutlined />, permission: 'report.read' },
+  { path: '/visit-assignments', label: 'visits.menu', icon: <EnvironmentOutlined />, permission: 'report.read' },
+  { path: '/rectification', label: 'shell.menu.rectification', icon: <CheckSquareOutlined />, permission: 'report.read', countyOnly: true },
   { path: '/registers', label: 'shell.menu.registers', icon: <CloudUploadOutlined />, permission: 'ledger.manage' },
 ];
 
@@ -43,6 +56,7 @@ export const DESIGN_MENU: MenuEntry[] = [
   { path: '/design/forms', label: 'shell.menu.forms', icon: <FormOutlined />, permission: 'design' },
   { path: '/design/processes', label: 'shell.menu.processes', icon: <BranchesOutlined />, permission: 'design' },
   { path: '/design/instances', label: 'shell.menu.instances', icon: <MonitorOutlined />, permission: 'design' },
+  { path: '/design/decisions', label: 'shell.menu.decisions', icon: <TableOutlined />, permission: 'design' },
 ];
 
 export const DESIGN_GROUP_ICON = <FileSearchOutlined />;
@@ -52,6 +66,9 @@ export const ADMIN_MENU: MenuEntry[] = [
   { path: '/admin/users', label: 'shell.menu.users', icon: <TeamOutlined />, permission: 'admin' },
   { path: '/admin/roles', label: 'shell.menu.roles', icon: <IdcardOutlined />, permission: 'admin' },
   { path: '/admin/imports', label: 'shell.menu.imports', icon: <UploadOutlined />, permission: 'admin' },
+  { path: '/admin/notifications', label: 'shell.menu.outbox', icon: <SendOutlined />, permission: 'admin' },
+  { path: '/admin/api-keys', label: 'shell.menu.apiKeys', icon: <KeyOutlined />, permission: 'admin' },
+  { path: '/admin/retention', label: 'shell.menu.retention', icon: <ClearOutlined />, permission: 'admin' },
   { path: '/admin/audit', label: 'shell.menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];
 

@@ -1,4 +1,4 @@
-import type { Me } from '../api/types';
+import type { Me } from '@kcbx/api-contract';
 import type { Lang } from '../i18n/i18n';
 
 /** A role's name in the UI language (English name when there is one). */

@@ -1,4 +1,4 @@
-import type { OrgUnit } from '../api/types';
+import type { OrgUnit } from '@kcbx/api-contract';
 import { ancestorsOfMatches, buildOrgTree } from './orgTree';
 
 const unit = (code: string, name: string, kind: OrgUnit['kind'], parentCode: string | null): OrgUnit => ({

@@ -1,5 +1,3 @@
-import type { OrgUnit } from '../api/types';
-
 export interface OrgTreeNode {
   key: string;
   value: string;
@@ -44,3 +42,4 @@ export function ancestorsOfMatches(units: OrgUnit[], query: string): string[] {
   }
   return [...open];
 }
+import type { OrgUnit } from '@kcbx/api-contract';

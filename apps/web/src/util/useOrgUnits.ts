@@ -1,6 +1,6 @@
+import type { OrgUnit } from '@kcbx/api-contract';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/endpoints';
-import type { OrgUnit } from '../api/types';
 import { useShowError } from './useShowError';
 
 export function useOrgUnits() {

@@ -14,16 +14,18 @@ describe('deployment', () => {
   it('given unsupported elements, when deploying, then every one is listed with id, type, line and zh/en reasons', async () => {
     const error = await refusal('unsupported.bpmn');
     const byId = Object.fromEntries(error.problems.map((p) => [p.elementId, p]));
-    expect(Object.keys(byId).sort()).toEqual(['complex', 'noType', 'rules', 'signalEnd']);
+    expect(Object.keys(byId).sort()).toEqual(['cancelEnd', 'complex', 'noType', 'rules']);
     expect(byId.complex).toMatchObject({
       resource: 'unsupported.bpmn',
       elementType: 'bpmn:ComplexGateway',
       line: 6,
       code: 'UNSUPPORTED_ELEMENT',
     });
-    expect(byId.signalEnd).toMatchObject({ code: 'UNSUPPORTED_EVENT', line: 10 });
+    expect(byId.cancelEnd).toMatchObject({ code: 'UNSUPPORTED_EVENT', line: 10 });
+    // a refusal says what to do instead
+    expect(byId.cancelEnd.messageZh).toContain('错误边界事件');
     expect(byId.noType.messageZh).toContain('zeebe:taskDefinition');
-    expect(error.httpStatus).toBe(400);
+    expect(error.code).toBe('DEPLOYMENT_REFUSED');
   });
 
   it('given the same content twice, when deploying, then no new version is made; changed content makes version 2', async () => {

@@ -2,7 +2,7 @@ import { FEEL_BUDGET_MS } from '../runtime/feel-budget';
 import { TENANT, givenEngine } from './harness';
 
 /** Issue #14 point 6: FEEL has limits. Each case must end in an incident the author can act on, soon and small. */
-describe('FEEL with a budget', () => {
+describe('FEEL with a budget (#14.6)', () => {
   const measured = async <T>(work: () => Promise<T>) => {
     const [rss, started] = [process.memoryUsage().rss, Date.now()];
     const result = await work();

@@ -81,6 +81,25 @@ describe('input and output mappings on user tasks', () => {
     expect(second.assignee).toBe('qian');
     expect((await engine.getStepValues(TENANT, second.id)).previousSubmission).toBeNull();
   });
+
+  it("given a step inside a sequential multi-instance sub-process (the persuasion ladder), when the next level's visit opens, then it holds nothing of the level before", async () => {
+    const { engine } = await givenEngine(['io-mapping.bpmn']);
+    const instance = await engine.startProcess({
+      tenantId: TENANT,
+      key: 'ladder',
+      variables: { visitors: ['teacher-ma', 'principal-li'] },
+    });
+    const [teacher] = await openTasks(engine, instance.id);
+    await engine.completeTask({
+      tenantId: TENANT,
+      taskId: teacher.id,
+      userId: 'teacher-ma',
+      variables: { returned: false, note: '仍在外地' },
+    });
+    const [principal] = await openTasks(engine, instance.id);
+    expect([principal.activityId, principal.assignee]).toEqual(['visit', 'principal-li']);
+    expect(await engine.getStepValues(TENANT, principal.id)).toEqual({ inputs: {}, previousSubmission: null });
+  });
 });
 
 describe('Camunda 7 camunda:inputOutput', () => {

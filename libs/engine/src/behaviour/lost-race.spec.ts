@@ -30,11 +30,12 @@ describe('a command that loses a race', () => {
           ),
         ),
       acquireJobs: (...args) => store.acquireJobs(...args),
+      acquireExternalJobs: (...args) => store.acquireExternalJobs(...args),
     };
     const loser = new Engine({ store: racing, clock });
     const error = await loser.completeTask({ tenantId: TENANT, taskId: task.id, userId: 'u1' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConcurrencyError);
-    expect((error as ConcurrencyError).httpStatus).toBe(409);
+    expect((error as ConcurrencyError).code).toBe('CONCURRENT_MODIFICATION');
     expect((await openTasks(engine, instance.id)).map((t) => t.id)).toEqual([task.id]);
     expect(await engine.getActiveActivities(TENANT, instance.id)).toEqual(['school']);
   });

@@ -30,7 +30,7 @@ describe('message events', () => {
     );
     await expect(
       engine.correlateMessage({ tenantId: 'other-county', name: 'documents-received', correlationKey: 'A-1' }),
-    ).rejects.toMatchObject({ httpStatus: 404 });
+    ).rejects.toMatchObject({ code: 'MESSAGE_NOT_CORRELATED' });
   });
 
   it('given an interrupting message boundary, when it arrives, then the receive task is cancelled and the instance ends', async () => {

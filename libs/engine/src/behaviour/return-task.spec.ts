@@ -83,7 +83,7 @@ describe('returning a task to an earlier step', () => {
     const [school] = await openTasks(engine, instance.id);
     const error = await engine.returnTask({ tenantId: TENANT, taskId: school.id, userId: 'u', reason: 'r' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidArgumentError);
-    expect((error as InvalidArgumentError).messageZh).toBe('没有可退回的上一环节');
+    expect((error as InvalidArgumentError).key).toBe('INVALID_ARGUMENT/return-no-earlier-step');
     await completeAt(engine, instance.id, 'school', {}, 'teacher-ma');
     await expect(engine.returnTask({ tenantId: TENANT, taskId: school.id, userId: 'u', reason: 'r' })).rejects.toBeInstanceOf(
       TaskNotActiveError,

@@ -76,7 +76,7 @@ describe('user task', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results.filter((r) => r.status === 'rejected')) {
       expect((r as PromiseRejectedResult).reason).toBeInstanceOf(TaskNotActiveError);
-      expect((r as PromiseRejectedResult).reason.httpStatus).toBe(409);
+      expect((r as PromiseRejectedResult).reason.code).toBe('TASK_NOT_ACTIVE');
     }
   });
 

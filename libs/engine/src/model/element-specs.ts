@@ -15,6 +15,18 @@ const EVENT_KINDS: Record<string, EventKind> = {
   'bpmn:TimerEventDefinition': 'timer',
   'bpmn:TerminateEventDefinition': 'terminate',
   'bpmn:ErrorEventDefinition': 'error',
+  'bpmn:SignalEventDefinition': 'signal',
+  'bpmn:EscalationEventDefinition': 'escalation',
+  'bpmn:ConditionalEventDefinition': 'conditional',
+  'bpmn:CompensateEventDefinition': 'compensate',
+};
+
+const UNSUPPORTED_DEFINITION_HINTS: Record<string, { en: string; zh: string }> = {
+  'bpmn:LinkEventDefinition': { en: 'draw the sequence flow directly instead of a link', zh: '请直接画顺序流，不用链接事件' },
+  'bpmn:CancelEventDefinition': {
+    en: 'transactions are not run; use an error end event and an error boundary or event sub-process',
+    zh: '不运行事务子流程；请用错误结束事件配合错误边界事件或事件子流程',
+  },
 };
 
 export function eventKind(element: ModdleElement, problems: ElementProblem[]): EventKind {
@@ -23,10 +35,14 @@ export function eventKind(element: ModdleElement, problems: ElementProblem[]): E
   const kind = defs.length === 1 ? EVENT_KINDS[defs[0].$type] : undefined;
   if (!kind) {
     const types = defs.map((d) => d.$type).join(', ');
+    const hint =
+      defs.length > 1
+        ? { en: 'an event with several triggers is not run; use an event-based gateway', zh: '不运行多触发事件，请改用事件网关' }
+        : UNSUPPORTED_DEFINITION_HINTS[defs[0].$type];
     problems.push({
       code: 'UNSUPPORTED_EVENT',
-      message: `event definition ${types} is not supported`,
-      messageZh: `不支持的事件定义 ${types}`,
+      message: `event definition ${types} is not supported${hint ? `: ${hint.en}` : ''}`,
+      messageZh: `不支持的事件定义 ${types}${hint ? `：${hint.zh}` : ''}`,
     });
     return 'none';
   }
@@ -40,10 +56,30 @@ export function timerSpec(element: ModdleElement, problems: ElementProblem[]): T
     if (body) {
       if (isJuel(body)) problems.push(juelProblem(type, body));
       else if (!body.startsWith('=')) checkTimerText(type, body, problems);
-      return { type: type === 'timeDate' ? 'date' : type === 'timeDuration' ? 'duration' : 'cycle', expression: body };
+      return {
+        type: type === 'timeDate' ? 'date' : type === 'timeDuration' ? 'duration' : 'cycle',
+        expression: body,
+        dayCount: dayCountOf(element, problems),
+      };
     }
   }
   problems.push({ code: 'TIMER_MISSING', message: 'timer has no date, duration or cycle', messageZh: '定时器缺少日期、时长或周期' });
+  return null;
+}
+
+/**
+ * zeebe:property "dayCount": whether the days of a duration (due date or timer) are working days (工作日, by the
+ * county's calendar) or calendar days (自然日). A FEEL value lets a county parameter decide for every step.
+ */
+function dayCountOf(element: ModdleElement, problems: ElementProblem[]): string | null {
+  const value = zeebeProperties(element)['dayCount']?.trim();
+  if (!value) return null;
+  if (value === 'working' || value === 'calendar' || value.startsWith('=')) return value;
+  problems.push({
+    code: 'DAY_COUNT_INVALID',
+    message: `property "dayCount" must be working, calendar or a FEEL expression, not "${value}"`,
+    messageZh: `属性"dayCount"应为 working（工作日）、calendar（自然日）或 FEEL 表达式，而不是"${value}"`,
+  });
   return null;
 }
 
@@ -83,6 +119,51 @@ export function errorCodeOf(element: ModdleElement): string | null {
   return element.eventDefinitions?.[0]?.errorRef?.errorCode ?? null;
 }
 
+/** a signal event needs a signal with a name: the name is what a broadcast matches */
+export function signalNameOf(element: ModdleElement, problems: ElementProblem[]): string | null {
+  const name: string | null = element.eventDefinitions?.[0]?.signalRef?.name?.trim() || null;
+  if (!name)
+    problems.push({ code: 'SIGNAL_MISSING', message: 'signal reference with a name is required', messageZh: '必须引用一个有名称的信号' });
+  return name;
+}
+
+/** the escalation code: required to throw; on a catcher, none means "any escalation" */
+export function escalationCodeOf(element: ModdleElement, throwing: boolean, problems: ElementProblem[]): string | null {
+  const code: string | null = element.eventDefinitions?.[0]?.escalationRef?.escalationCode?.trim() || null;
+  if (throwing && !code)
+    problems.push({
+      code: 'ESCALATION_CODE_MISSING',
+      message: 'an escalation throw event needs an escalation with an escalationCode',
+      messageZh: '升级抛出事件需要引用一个带 escalationCode 的升级定义',
+    });
+  return code;
+}
+
+/** the condition of a conditional event (FEEL; a leading "=" is optional, as on sequence flows) */
+export function conditionOf(element: ModdleElement, problems: ElementProblem[]): string | null {
+  const body: string | null = element.eventDefinitions?.[0]?.condition?.body?.trim() || null;
+  if (!body) {
+    problems.push({
+      code: 'CONDITION_MISSING',
+      message: 'a conditional event needs a condition (FEEL, e.g. "=days > 20")',
+      messageZh: '条件事件需要一个条件（FEEL，例如"=days > 20"）',
+    });
+    return null;
+  }
+  if (isJuel(body)) problems.push(juelProblem('condition', body));
+  return body;
+}
+
+/** zeebe:conditionalFilter variableNames="a, b" on the conditional event definition; null = any variable */
+export function conditionVariablesOf(element: ModdleElement): string[] | null {
+  const filter = zeebeExtension(element.eventDefinitions?.[0] ?? element, 'ConditionalFilter');
+  const names = String(filter?.variableNames ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  return names.length > 0 ? names : null;
+}
+
 export function juelProblem(what: string, value: string): ElementProblem {
   return {
     code: 'JUEL_REFUSED',
@@ -100,13 +181,16 @@ export function userTaskSpec(element: ModdleElement, camunda: string | null, pro
     candidateGroups: assignment?.candidateGroups ?? camundaAttr(element, camunda, 'candidateGroups'),
     candidateUsers: assignment?.candidateUsers ?? camundaAttr(element, camunda, 'candidateUsers'),
     dueDate: schedule?.dueDate ?? camundaAttr(element, camunda, 'dueDate'),
+    dayCount: dayCountOf(element, problems),
     formKey: form?.formId ?? form?.formKey ?? camundaAttr(element, camunda, 'formKey'),
     fieldPermissions: {},
+    properties: {},
   };
   for (const [key, value] of Object.entries(spec)) {
     if (typeof value === 'string' && isJuel(value)) problems.push(juelProblem(key, value));
   }
   spec.fieldPermissions = fieldPermissionsOf(element, problems);
+  spec.properties = zeebeProperties(element);
   return spec;
 }
 
@@ -202,6 +286,22 @@ export function scriptOf(element: ModdleElement, problems: ElementProblem[]) {
   return { expression: String(script.expression), resultVariable: String(script.resultVariable) };
 }
 
+/** zeebe:calledDecision decisionId + resultVariable, or Camunda 7's camunda:decisionRef + camunda:resultVariable */
+export function decisionOf(element: ModdleElement, camunda: string | null, problems: ElementProblem[]) {
+  const called = zeebeExtension(element, 'CalledDecision');
+  const decisionId = called?.decisionId ?? camundaAttr(element, camunda, 'decisionRef');
+  const resultVariable = called?.resultVariable ?? camundaAttr(element, camunda, 'resultVariable');
+  if (!decisionId || !resultVariable) {
+    problems.push({
+      code: 'DECISION_MISSING',
+      message: 'business rule task needs zeebe:calledDecision decisionId and resultVariable (or zeebe:taskDefinition for a job)',
+      messageZh: '业务规则任务需要 zeebe:calledDecision 的 decisionId 与 resultVariable（或用 zeebe:taskDefinition 交给作业处理）',
+    });
+    return null;
+  }
+  return { decisionId: String(decisionId), resultVariable: String(resultVariable) };
+}
+
 export function calledElementOf(element: ModdleElement, problems: ElementProblem[]): string | null {
   const called = zeebeExtension(element, 'CalledElement')?.processId ?? element.calledElement ?? null;
   if (!called)
@@ -211,6 +311,13 @@ export function calledElementOf(element: ModdleElement, problems: ElementProblem
       messageZh: '调用活动需要 zeebe:calledElement 的 processId',
     });
   return called;
+}
+
+/** zeebe:calledElement's propagateAll… attributes; absent means true (Zeebe's default) */
+export function propagationOf(element: ModdleElement): { allParentVariables: boolean; allChildVariables: boolean } {
+  const called = zeebeExtension(element, 'CalledElement');
+  const flag = (value: unknown) => value !== false && value !== 'false';
+  return { allParentVariables: flag(called?.propagateAllParentVariables), allChildVariables: flag(called?.propagateAllChildVariables) };
 }
 
 export { ioMappings };

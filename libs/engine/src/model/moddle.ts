@@ -41,6 +41,17 @@ export interface ModdleElement {
   readonly messageRef?: ModdleElement;
   readonly errorRef?: ModdleElement;
   readonly errorCode?: string;
+  readonly signalRef?: ModdleElement;
+  readonly escalationRef?: ModdleElement;
+  readonly escalationCode?: string;
+  /** bpmn:ConditionalEventDefinition */
+  readonly condition?: ModdleExpression;
+  /** bpmn:CompensateEventDefinition: the activity to compensate */
+  readonly activityRef?: ModdleElement;
+  readonly isInterrupting?: boolean;
+  readonly isForCompensation?: boolean;
+  /** zeebe:conditionalFilter */
+  readonly variableNames?: string;
   readonly conditionExpression?: ModdleExpression;
   readonly timeDate?: ModdleExpression;
   readonly timeDuration?: ModdleExpression;
@@ -68,6 +79,9 @@ export interface ModdleElement {
   readonly outputCollection?: string;
   readonly outputElement?: string;
   readonly processId?: string;
+  readonly propagateAllParentVariables?: boolean | string;
+  readonly propagateAllChildVariables?: boolean | string;
+  readonly decisionId?: string;
   readonly correlationKey?: string;
   readonly source?: string;
   readonly target?: string;
@@ -89,6 +103,6 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
     return { definitions: rootElement as ModdleElement, warnings: warnings.map((w: { message: string }) => w.message) };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new XmlIntakeError('XML_MALFORMED', `not a readable BPMN 2.0 file: ${reason}`, `不是可读取的 BPMN 2.0 文件：${reason}`);
+    throw new XmlIntakeError('XML_MALFORMED', `not a readable BPMN 2.0 file: ${reason}`, { reason });
   }
 }

@@ -13,6 +13,7 @@ export type ElementType =
   | 'userTask'
   | 'serviceTask'
   | 'scriptTask'
+  | 'businessRuleTask'
   | 'sendTask'
   | 'receiveTask'
   | 'task'
@@ -24,12 +25,14 @@ export type ElementType =
   | 'subProcess'
   | 'callActivity';
 
-export type EventKind = 'none' | 'message' | 'timer' | 'terminate' | 'error';
+export type EventKind = 'none' | 'message' | 'timer' | 'terminate' | 'error' | 'signal' | 'escalation' | 'conditional' | 'compensate';
 
 export interface TimerSpec {
   type: 'date' | 'duration' | 'cycle';
   /** ISO 8601 text or "=FEEL" */
   expression: string;
+  /** how a duration's days count: zeebe:property "dayCount" = working | calendar | "=FEEL"; null = calendar days */
+  dayCount: string | null;
 }
 
 export interface Mapping {
@@ -42,9 +45,13 @@ export interface UserTaskSpec {
   candidateGroups: string | null;
   candidateUsers: string | null;
   dueDate: string | null;
+  /** how a due date's days count (zeebe:property "dayCount": working | calendar | "=FEEL"); null = calendar days */
+  dayCount: string | null;
   formKey: string | null;
   /** field → permission, from the zeebe:property named "fieldPermissions" (JSON object) */
   fieldPermissions: Record<string, string>;
+  /** every zeebe:property of the step, by name: the host reads its own settings (批量审批, 抄送, reminders) here */
+  properties: Record<string, string>;
 }
 
 /**
@@ -93,8 +100,19 @@ export interface ElementDef {
   /** FEEL expression (or literal) giving the correlation key when the subscription is opened */
   correlationKey: string | null;
   errorCode: string | null;
+  /** signal events: the signal's name (a broadcast within the county reaches every catcher of that name) */
+  signalName: string | null;
+  /** escalation events: the code thrown, or the code caught (null on a catcher = any escalation) */
+  escalationCode: string | null;
+  /** conditional events: the FEEL condition, evaluated when the instance's variables change */
+  condition: string | null;
+  /** conditional events: zeebe:conditionalFilter variableNames — look at the condition only when one of these changed */
+  conditionVariables: string[] | null;
+  /** compensation throw events: the activity to compensate (null = every completed activity of the scope) */
+  compensateActivity: string | null;
   /** boundary events: the activity they are attached to */
   attachedTo: string | null;
+  /** boundary events: cancelActivity; start events of event sub-processes: isInterrupting */
   cancelActivity: boolean;
   /** ids of boundary events attached to this activity */
   boundaries: string[];
@@ -103,11 +121,32 @@ export interface ElementDef {
   start: StartSpec | null;
   /** service/send task handler name (zeebe:taskDefinition type) */
   handler: string | null;
+  /** camunda:type="external": the topic an external worker fetches this job by (then no handler) */
+  topic: string | null;
   retries: number;
   /** camunda:asyncBefore: the element is entered by a job (a committed wait point before it runs) */
   asyncBefore: boolean;
+  /** camunda:asyncAfter: the element's outgoing flows are taken by a job (a committed wait point after it) */
+  asyncAfter: boolean;
+  /** activities: the compensation handler wired to their compensation boundary event (by an association) */
+  compensationHandler: string | null;
+  /** isForCompensation activities run only when a compensation throw event asks for them */
+  isForCompensation: boolean;
+  /** sub-processes: an event sub-process (no flows; started by its start event while its scope is active) */
+  triggeredByEvent: boolean;
+  /** sub-processes: the ids of the event sub-processes inside */
+  eventSubProcesses: string[];
   script: { expression: string; resultVariable: string } | null;
+  /** business rule tasks: the deployed decision to evaluate (null when the task is a job with zeebe:taskDefinition) */
+  decision: { decisionId: string; resultVariable: string } | null;
   calledElement: string | null;
+  /**
+   * call activities (zeebe:calledElement): whether the child gets every variable the call activity sees (else only
+   * its input mappings), and whether the parent gets every variable the child ends with (else only the output
+   * mappings). Both default to true, as in Zeebe; a multi-instance call over a long list wants the parent's off,
+   * or each child would carry the whole list.
+   */
+  propagation: { allParentVariables: boolean; allChildVariables: boolean };
   inputs: Mapping[];
   outputs: Mapping[];
   multiInstance: MultiInstanceSpec | null;
@@ -122,6 +161,12 @@ export interface ProcessModel {
   flows: Map<string, FlowDef>;
   /** process-level start events */
   startEvents: string[];
+  /** process-level event sub-processes */
+  eventSubProcesses: string[];
+  /** whether any activity has a compensation handler (only then does completing a scope look for compensations) */
+  hasCompensation: boolean;
+  /** whether any conditional event waits (only then are conditions evaluated when variables change) */
+  hasConditional: boolean;
   /** whether any inclusive gateway joins flows (only then must the runtime look for joins to fire) */
   hasInclusiveJoin: boolean;
 }

@@ -9,22 +9,14 @@ export const MAX_BPMN_BYTES = 5 * 1024 * 1024;
 export function checkXmlIntake(content: string, maxBytes = MAX_BPMN_BYTES): string {
   const bytes = content.length > maxBytes ? content.length : new TextEncoder().encode(content).length;
   if (bytes > maxBytes) {
-    throw new XmlIntakeError(
-      'XML_TOO_LARGE',
-      `file is ${bytes} bytes; the limit is ${maxBytes}`,
-      `文件大小 ${bytes} 字节，超过上限 ${maxBytes} 字节`,
-    );
+    throw new XmlIntakeError('XML_TOO_LARGE', `file is ${bytes} bytes; the limit is ${maxBytes}`, { bytes, max: maxBytes });
   }
   const text = content.replace(/^\uFEFF/, '');
   if (!/^\s*</.test(text)) {
-    throw new XmlIntakeError('XML_NOT_XML', 'file is not XML (it does not start with "<")', '文件不是 XML（未以"<"开头）');
+    throw new XmlIntakeError('XML_NOT_XML', 'file is not XML (it does not start with "<")');
   }
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) {
-    throw new XmlIntakeError(
-      'XML_DOCTYPE_REFUSED',
-      'DOCTYPE and ENTITY declarations are refused (entity expansion and external entities)',
-      '拒绝 DOCTYPE 与 ENTITY 声明（防止实体膨胀与外部实体攻击）',
-    );
+    throw new XmlIntakeError('XML_DOCTYPE_REFUSED', 'DOCTYPE and ENTITY declarations are refused (entity expansion and external entities)');
   }
   return text;
 }

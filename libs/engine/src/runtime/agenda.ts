@@ -1,12 +1,13 @@
 import { enter } from './enter';
 import { ExpressionError } from './feel';
+import { fireConditionals } from './conditionals';
 import { fireReadyInclusiveJoins } from './gateways';
 import { leave } from './leave';
 import type { Run } from './run';
 
 /**
  * Moves tokens until none can move: every enter/leave queued by behaviours runs here, within the
- * command's transaction. A FEEL failure stops only the token concerned (incident, retryable).
+ * command's transaction, then conditional events whose condition the command's variable changes made true. A FEEL failure stops only the token concerned (incident, retryable).
  */
 export async function runAgenda(run: Run): Promise<void> {
   for (;;) {
@@ -23,6 +24,7 @@ export async function runAgenda(run: Run): Promise<void> {
         if (current) await run.raiseIncident(current, error.code, error.message, null, item.op);
       }
     }
-    if (!(await fireReadyInclusiveJoins(run))) return;
+    if (await fireReadyInclusiveJoins(run)) continue;
+    if (!(await fireConditionals(run))) return;
   }
 }

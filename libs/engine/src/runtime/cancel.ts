@@ -2,12 +2,9 @@ import type { ExecutionRecord } from '../storage';
 import type { Run } from './run';
 import { deleteLocals } from './variables';
 import { completeInstance } from './instances';
+import { closeWaits } from './close-waits';
 
-/** removes the subscriptions and jobs held by an execution (its boundary events, catch events, service job) */
-export async function closeWaits(run: Run, execId: string): Promise<void> {
-  for (const sub of await run.tx.find('subscription', { executionId: execId })) await run.tx.delete('subscription', sub.id);
-  for (const job of await run.tx.find('job', { executionId: execId })) await run.tx.delete('job', job.id);
-}
+export { closeWaits };
 
 /**
  * Cancels an execution and everything under it: child tokens, open tasks, timers, subscriptions, called

@@ -4,12 +4,16 @@ import { evalFeel } from './feel';
 import { chooseForkFlows, arriveAtParallelJoin } from './gateways';
 import { consume, leave, terminateScope } from './leave';
 import { enterMultiInstance } from './multi-instance';
-import { throwError } from './errors-flow';
+import { throwError, throwEvent } from './errors-flow';
+import { broadcastSignal } from './signals';
+import { startCompensation } from './compensation';
+import { conditionHolds } from './conditionals';
 import { execData, type Run } from './run';
 import { createUserTask } from './user-tasks';
 import { setLocal, visibleVariables } from './variables';
-import { openBoundaries, openCatch, openEventGateway } from './waits';
+import { openBoundaries, openCatch, openEventGateway, openEventSubProcesses } from './waits';
 import { startInstance } from './instances';
+import { enterBusinessRule } from './decisions';
 
 /** A token arrives at its element: run the element's behaviour (or put the token to wait). */
 export async function enter(run: Run, exec: ExecutionRecord): Promise<void> {
@@ -30,17 +34,22 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
     case 'task':
     case 'manualTask':
     case 'boundaryEvent':
-    case 'intermediateThrowEvent':
       return leave(run, exec);
+    case 'intermediateThrowEvent':
     case 'endEvent':
-      if (el.event === 'terminate') return terminateScope(run, exec);
-      if (el.event === 'error') return throwError(run, exec, el.errorCode);
-      return consume(run, exec);
+      return enterThrowEvent(run, exec, el);
     case 'userTask':
       await run.saveExecution(exec, { state: 'waiting' });
       return createUserTask(run, await run.mustExecution(exec.id), el);
+    case 'businessRuleTask':
+      if (el.decision) return enterBusinessRule(run, exec, el);
+    // a business rule task with zeebe:taskDefinition is a job, as a service task is
+    // falls through
     case 'serviceTask':
-    case 'sendTask':
+    case 'sendTask': {
+      // Camunda 7's external topic, or — as Zeebe does — a job type no handler of this engine runs: a job for
+      // external workers to fetch by that name
+      const topic = el.topic ?? (el.handler && !run.deps.handlers.has(el.handler) ? el.handler : null);
       await run.saveExecution(exec, { state: 'waiting' });
       await run.tx.insert('job', {
         id: run.deps.newId(),
@@ -49,8 +58,9 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
         executionId: exec.id,
         definitionId: (await run.instance(exec.instanceId)).definitionId,
         activityId: el.id,
-        kind: 'service',
-        payload: JSON.stringify({ handler: el.handler }),
+        kind: topic === null ? 'service' : 'external',
+        payload: JSON.stringify(topic === null ? { handler: el.handler } : {}),
+        topic,
         dueAt: run.now,
         retries: el.retries,
         lockOwner: null,
@@ -60,6 +70,7 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
         version: 1,
       });
       return;
+    }
     case 'scriptTask': {
       const vars = await visibleVariables(run, exec);
       const value = evalFeel(el.script!.expression, vars);
@@ -67,6 +78,8 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
     }
     case 'receiveTask':
     case 'intermediateCatchEvent':
+      // a condition already true as the token arrives lets it pass at once (Camunda 7's rule)
+      if (el.event === 'conditional' && conditionHolds(el.condition!, await visibleVariables(run, exec))) return leave(run, exec);
       await run.saveExecution(exec, { state: 'waiting' });
       return openCatch(run, await run.mustExecution(exec.id), el);
     case 'eventBasedGateway':
@@ -86,6 +99,7 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
       return leave(run, exec, await chooseForkFlows(run, exec, el));
     case 'subProcess': {
       const scope = await run.saveExecution(exec, { kind: exec.kind === 'mi-item' ? 'mi-item' : 'subprocess', state: 'scope' });
+      await openEventSubProcesses(run, scope, el.eventSubProcesses);
       const child = await run.createExecution(exec.instanceId, exec.tenantId, scope.id, 'token', el.startEvents[0]);
       run.agenda.push({ op: 'enter', execId: child.id });
       return;
@@ -93,6 +107,42 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
     case 'callActivity':
       await run.saveExecution(exec, { state: 'waiting' });
       return callProcess(run, await run.mustExecution(exec.id), el);
+  }
+}
+
+/**
+ * Throw and end events: a signal is broadcast to the county, an escalation travels outwards, a compensation runs
+ * the handlers of completed activities first. The thrower then goes on (intermediate) or ends (end event) — unless
+ * what it threw interrupted a scope around it, which removed it.
+ */
+async function enterThrowEvent(run: Run, exec: ExecutionRecord, el: ElementDef): Promise<void> {
+  const done = async () => {
+    const still = await run.execution(exec.id);
+    if (!still) return;
+    if (el.type === 'intermediateThrowEvent') return leave(run, still);
+    return consume(run, still);
+  };
+  switch (el.event) {
+    case 'terminate':
+      return terminateScope(run, exec);
+    case 'error':
+      return throwError(run, exec, el.errorCode);
+    case 'signal':
+      await broadcastSignal(run, exec.tenantId, el.signalName!, {});
+      return done();
+    case 'escalation': {
+      const caught = await throwEvent(run, exec, 'escalation', el.escalationCode);
+      await run.history(exec.tenantId, exec.instanceId, 'escalation-thrown', {
+        elementId: el.id,
+        data: { escalationCode: el.escalationCode, caught },
+      });
+      return done();
+    }
+    case 'compensate':
+      if (await startCompensation(run, exec, el)) return;
+      return done();
+    default:
+      return done();
   }
 }
 
@@ -128,5 +178,6 @@ async function callProcess(run: Run, exec: ExecutionRecord, el: ElementDef): Pro
     return;
   }
   const parent = await run.instance(exec.instanceId);
-  await startInstance(run, latest, { variables: vars, businessKey: parent.businessKey, startedBy: run.userId, parentExecutionId: exec.id });
+  const variables = el.propagation.allParentVariables ? vars : Object.fromEntries(el.inputs.map((m) => [m.target, vars[m.target]]));
+  await startInstance(run, latest, { variables, businessKey: parent.businessKey, startedBy: run.userId, parentExecutionId: exec.id });
 }

@@ -26,7 +26,12 @@ export const MAX_RANGE_ITEMS = 100_000;
 const LOOPING = new Set(['ForExpression', 'QuantifiedExpression', 'FunctionDefinition']);
 const REGEX_FUNCTIONS = new Set(['matches', 'replace', 'split']);
 
-type Plan = { kind: 'direct' } | { kind: 'timed' } | { kind: 'refused'; reason: string };
+/**
+ * How an expression runs, and the variable names it reads: feelin converts every context entry it is given
+ * (deeply) before it evaluates, so a mapping like `=item.problem` next to a 2,000-row `items` list would pay for
+ * the list on each of the 2,000 items. Only the names the expression mentions are handed over.
+ */
+type Plan = ({ kind: 'direct' } | { kind: 'timed' } | { kind: 'refused'; reason: string }) & { names?: Set<string> };
 
 const plans = new Map<string, Plan>();
 const PLAN_CACHE_SIZE = 2_000;
@@ -44,10 +49,12 @@ function plan(expression: string, vars: Record<string, unknown>): Plan {
 function classify(expression: string, vars: Record<string, unknown>): Plan {
   let timed = false;
   let refused: string | null = null;
+  const names = new Set<string>();
   // A syntax error is left to evaluate(), which reports it with its position.
   const tree = parseExpression(expression, vars, undefined);
   tree.iterate({
     enter(node) {
+      if (node.name === 'VariableName') names.add(expression.slice(node.from, node.to).trim());
       if (LOOPING.has(node.name)) timed = true;
       if (node.name === 'FunctionInvocation') {
         const callee = node.node.firstChild;
@@ -65,8 +72,20 @@ function classify(expression: string, vars: Record<string, unknown>): Plan {
     },
   });
   if (refused) return { kind: 'refused', reason: refused };
-  return timed ? { kind: 'timed' } : { kind: 'direct' };
+  return timed ? { kind: 'timed', names } : { kind: 'direct', names };
 }
+
+/**
+ * The variables the expression names, plus any whose name has a space or other non-identifier character (FEEL
+ * reads such names only when it knows them, so they are always handed over).
+ */
+function referenced(vars: Record<string, unknown>, names: Set<string> | undefined): Record<string, unknown> {
+  if (!names) return vars;
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(vars)) if (names.has(key) || !SIMPLE_NAME.test(key)) picked[key] = vars[key];
+  return picked;
+}
+const SIMPLE_NAME = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
 
 const sandbox = createContext({ evaluation: (): unknown => undefined });
 const callEvaluation = new Script('evaluation()');
@@ -75,10 +94,11 @@ const callEvaluation = new Script('evaluation()');
 export function evaluateWithBudget(expression: string, vars: Record<string, unknown>): ReturnType<typeof evaluate> {
   const how = plan(expression, vars);
   if (how.kind === 'refused') throw new ExpressionBudgetError(`FEEL "${expression}": ${how.reason}`);
-  if (how.kind === 'direct') return evaluate(expression, vars);
+  const context = referenced(vars, how.names);
+  if (how.kind === 'direct') return evaluate(expression, context);
   let result: ReturnType<typeof evaluate> | undefined;
   sandbox.evaluation = () => {
-    result = evaluate(expression, vars);
+    result = evaluate(expression, context);
   };
   try {
     callEvaluation.runInContext(sandbox, { timeout: FEEL_BUDGET_MS });

@@ -1,6 +1,9 @@
+import { VariableRows } from './variable-rows';
 import type { DefinitionRecord, ExecutionRecord, InstanceRecord } from '../storage';
 import type { Run } from './run';
+import { closeWaits } from './close-waits';
 import { instanceVariables, propagate } from './variables';
+import { openEventSubProcesses } from './waits';
 
 export interface StartOptions {
   variables?: Record<string, unknown>;
@@ -32,13 +35,14 @@ export async function startInstance(run: Run, definition: DefinitionRecord, opti
   await run.tx.insert('instance', instance);
   run.rememberInstance(instance);
   const root = await run.createExecution(instance.id, instance.tenantId, null, 'root', model.id, {}, instance.id, 'scope');
-  run.variableRows.set(instance.id, []);
+  run.variableRows.set(instance.id, new VariableRows());
   await propagate(run, root, options.variables ?? {});
   await run.history(instance.tenantId, instance.id, 'instance-started', {
     elementId: model.id,
     userId: options.startedBy ?? null,
     data: { variables: options.variables ?? {}, businessKey: instance.businessKey },
   });
+  await openEventSubProcesses(run, root, model.eventSubProcesses);
   const token = await run.createExecution(instance.id, instance.tenantId, root.id, 'token', startEventId);
   run.agenda.push({ op: 'enter', execId: token.id });
   return instance;
@@ -55,10 +59,13 @@ export async function completeInstance(
   state: 'completed' | 'terminated',
   details: Record<string, unknown> = {},
 ): Promise<void> {
+  const model = await run.modelOf(root.instanceId);
+  // the root holds the waits of the process's event sub-processes and the compensations of its completed steps
+  if (model.eventSubProcesses.length > 0 || model.hasCompensation) await closeWaits(run, root.id);
   const rows = await instanceVariables(run, root.instanceId);
-  const variables = Object.fromEntries(rows.filter((r) => r.scopeId === root.id).map((r) => [r.name, JSON.parse(r.value)]));
-  for (const row of rows) await run.tx.delete('variable', row.id);
-  rows.length = 0;
+  const variables = Object.fromEntries(rows.of(root.id).map((r) => [r.name, JSON.parse(r.value)]));
+  for (const row of rows.all()) await run.tx.delete('variable', row.id);
+  rows.clear();
   await run.deleteExecution(root.id);
   const instance = await run.instance(root.instanceId);
   await run.saveInstance(instance, { state, endedAt: run.now });

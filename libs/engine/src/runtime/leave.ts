@@ -5,6 +5,8 @@ import { miItemCompleted } from './multi-instance';
 import { execData, type Run } from './run';
 import { deleteLocals, propagate, setLocal, visibleVariables } from './variables';
 import { cancelExecution, closeWaits } from './cancel';
+import { handCompensationsUp, nextCompensation, rememberCompensation } from './compensation';
+import type { ElementDef } from '../model/model';
 
 /**
  * A token finishes its element: apply output mappings, close its boundary subscriptions and timers, and
@@ -13,6 +15,8 @@ import { cancelExecution, closeWaits } from './cancel';
 export async function leave(run: Run, exec: ExecutionRecord, flows?: string[], values: Record<string, unknown> = {}): Promise<void> {
   const el = await run.element(exec);
   const current = await run.mustExecution(exec.id);
+  // a called child's end offers all its variables; without propagateAllChildVariables only the outputs count
+  if (el.type === 'callActivity' && !el.propagation.allChildVariables && el.outputs.length === 0) values = {};
   if (el.outputs.length > 0 || (current.kind === 'mi-item' && el.multiInstance?.outputElement)) {
     for (const [name, value] of Object.entries(values)) await setLocal(run, current, name, value);
     if (el.outputs.length > 0) {
@@ -24,13 +28,51 @@ export async function leave(run: Run, exec: ExecutionRecord, flows?: string[], v
     await propagate(run, current, values);
   }
   await run.history(exec.tenantId, exec.instanceId, 'activity-left', { elementId: el.id, elementType: el.type });
+  const model = await run.modelOf(exec.instanceId);
+  // a scope that completes hands its completed activities' compensations to the scope around it (through a
+  // multi-instance item and body too), so a compensation thrown there undoes them and none is left behind
+  if (model.hasCompensation && (current.kind === 'subprocess' || current.kind === 'mi-item' || current.kind === 'mi-body'))
+    await handCompensationsUp(run, current);
   // only these hold subscriptions or timers under the token's id (service jobs are removed by their executor)
-  if (el.boundaries.length > 0 || el.type === 'intermediateCatchEvent' || el.type === 'receiveTask') await closeWaits(run, current.id);
+  if (el.boundaries.length > 0 || el.eventSubProcesses.length > 0 || el.type === 'intermediateCatchEvent' || el.type === 'receiveTask')
+    await closeWaits(run, current.id);
   if (current.kind === 'mi-item') return miItemCompleted(run, current, el);
+  if (el.compensationHandler) await rememberCompensation(run, current, el);
   await deleteLocals(run, current);
   const taken = flows ?? el.outgoing;
+  if (el.asyncAfter) return continueAfterAsync(run, current, el, taken);
+  return takeFlows(run, current, taken);
+}
+
+/**
+ * camunda:asyncAfter: the element is done and that is committed; a job takes its outgoing flows later (in its own
+ * transaction, with retries), so a failure after it does not undo it.
+ */
+async function continueAfterAsync(run: Run, exec: ExecutionRecord, el: ElementDef, flows: string[]): Promise<void> {
+  const waiting = await run.saveExecution(exec, { state: 'waiting', data: JSON.stringify({ asyncAfter: flows }) });
+  await run.tx.insert('job', {
+    id: run.deps.newId(),
+    tenantId: waiting.tenantId,
+    instanceId: waiting.instanceId,
+    executionId: waiting.id,
+    definitionId: (await run.instance(waiting.instanceId)).definitionId,
+    activityId: el.id,
+    kind: 'async',
+    payload: JSON.stringify({ after: true }),
+    dueAt: run.now,
+    retries: el.retries,
+    lockOwner: null,
+    lockExpiresAt: null,
+    lastError: null,
+    createdAt: run.now,
+    version: 1,
+  });
+}
+
+/** the token moves along `taken` (one token per flow); with none it ends */
+export async function takeFlows(run: Run, current: ExecutionRecord, taken: string[]): Promise<void> {
   if (taken.length === 0) return consume(run, current);
-  const model = await run.modelOf(exec.instanceId);
+  const model = await run.modelOf(current.instanceId);
   const [first, ...rest] = taken;
   for (const flowId of rest) {
     const token = await run.createExecution(
@@ -64,6 +106,7 @@ export async function scopeMayComplete(run: Run, scopeId: string): Promise<void>
   const scope = await run.mustExecution(scopeId);
   if (scope.kind === 'root') return completeInstance(run, scope, 'completed');
   if (scope.kind === 'subprocess' || scope.kind === 'mi-item') run.agenda.push({ op: 'leave', execId: scope.id });
+  if (scope.kind === 'compensation') await nextCompensation(run, scope);
 }
 
 /** terminate end event: every token of the enclosing scope ends; the scope itself completes */

@@ -9,6 +9,8 @@ export interface ReturnInput {
   reason: string;
   /** the earlier user task to go back to; default: the most recently completed step other than this one */
   targetActivityId?: string | null;
+  /** 撤回: the previous step's submitter takes the case back (recorded as task-withdrawn, not task-returned) */
+  withdrawn?: boolean;
 }
 
 /**
@@ -19,14 +21,15 @@ export interface ReturnInput {
  * another sub-process has no single "earlier step" to return to, so those are refused.
  */
 export async function returnTask(run: Run, task: TaskRecord, input: ReturnInput): Promise<TaskRecord> {
-  if (!input.reason.trim()) throw new InvalidArgumentError('a return needs a reason', '退回必须填写原因');
+  if (!input.reason.trim()) throw new InvalidArgumentError('return-reason-required', {}, 'a return needs a reason');
   const exec = await run.mustExecution(task.executionId);
   const model = await run.modelOf(task.instanceId);
   const here = model.elements.get(task.activityId)!;
   if (exec.kind !== 'token') {
     throw new InvalidArgumentError(
+      'return-multi-instance',
+      { step: task.activityId },
       `step ${task.activityId} runs as multi-instance and cannot be returned`,
-      `多实例环节 ${task.activityId} 不能退回`,
     );
   }
   const completed = (await run.tx.find('task', { instanceId: task.instanceId, state: 'completed' })).sort(
@@ -38,20 +41,22 @@ export async function returnTask(run: Run, task: TaskRecord, input: ReturnInput)
   if (!earlier) {
     throw input.targetActivityId
       ? new InvalidArgumentError(
+          'return-step-not-done',
+          { step: input.targetActivityId },
           `step ${input.targetActivityId} has not been done in this case`,
-          `本案尚未办理过环节 ${input.targetActivityId}，不能退回到该环节`,
         )
-      : new InvalidArgumentError('there is no earlier step to return to', '没有可退回的上一环节');
+      : new InvalidArgumentError('return-no-earlier-step', {}, 'there is no earlier step to return to');
   }
   const target = model.elements.get(earlier.activityId);
   if (!target || target.type !== 'userTask' || target.scopeId !== here.scopeId) {
     throw new InvalidArgumentError(
+      'return-other-scope',
+      { step: earlier.activityId },
       `step ${earlier.activityId} is not in the same part of the procedure`,
-      `环节 ${earlier.activityId} 与当前环节不在同一流程范围内，不能退回`,
     );
   }
   const cancelled = await run.tx.update('task', { ...task, state: 'cancelled', completedAt: run.now, completedBy: run.userId });
-  await run.history(task.tenantId, task.instanceId, 'task-returned', {
+  await run.history(task.tenantId, task.instanceId, input.withdrawn ? 'task-withdrawn' : 'task-returned', {
     elementId: task.activityId,
     elementType: 'userTask',
     taskId: task.id,

@@ -1,3 +1,4 @@
+import { VariableRows } from './variable-rows';
 import { ConcurrencyError, EngineFault } from '../errors';
 import type {
   DefinitionRecord,
@@ -8,10 +9,10 @@ import type {
   HistoryRecord,
   InstanceRecord,
   StorageTx,
-  VariableRecord,
 } from '../storage';
 import type { ElementDef, ProcessModel } from '../model/model';
 import type { ServiceHandler } from './handlers';
+import type { WorkingDayCalendar } from './day-count';
 
 /** What a command needs from the engine beyond the transaction. */
 export interface RunDeps {
@@ -19,6 +20,8 @@ export interface RunDeps {
   handlers: Map<string, ServiceHandler>;
   model(definition: DefinitionRecord): Promise<ProcessModel>;
   retryBackoffMs: number;
+  /** the county calendars durations count working days in (day-count.ts) */
+  calendar: WorkingDayCalendar;
   /** immutable definition rows by id (bounded by the number of deployed versions) */
   definitions: Map<string, DefinitionRecord>;
 }
@@ -37,8 +40,14 @@ export class Run {
   private readonly instances = new Map<string, InstanceRecord>();
   readonly touchedInstances = new Set<string>();
   /** variable rows per instance, loaded on first use (see variables.ts) */
-  readonly variableRows = new Map<string, VariableRecord[]>();
+  readonly variableRows = new Map<string, VariableRows>();
   private readonly pendingHistory: HistoryRecord[] = [];
+  /** per instance, the names of the variables this command changed since its conditional events were last looked at */
+  readonly variablesChanged = new Map<string, Set<string>>();
+  /** conditional waits this command opened, per instance: their condition is looked at once as they open */
+  readonly openedConditionals = new Map<string, Set<string>>();
+  /** conditional subscriptions that fired in this command (each fires at most once per command) */
+  readonly firedConditionals = new Set<string>();
 
   constructor(
     readonly tx: StorageTx,

@@ -2,7 +2,7 @@ import type { ExecutionRecord } from '../storage';
 import type { ElementDef } from '../model/model';
 import { ExpressionError, evalValue } from './feel';
 import { execData, type Run } from './run';
-import { dateOrDuration } from './timers';
+import { dueFrom, resolveDayCount } from './day-count';
 import { visibleVariables } from './variables';
 
 /** "a, b" or "=[...]" (FEEL list or string) → names */
@@ -27,6 +27,7 @@ export async function createUserTask(run: Run, exec: ExecutionRecord, el: Elemen
   const assignTo = execData<{ assignTo?: string | null }>(exec).assignTo;
   const assignee = assignTo ? assignTo : spec.assignee ? evalValue(spec.assignee, vars) : null;
   const due = spec.dueDate ? evalValue(spec.dueDate, vars) : null;
+  const dayCount = resolveDayCount(spec.dayCount, vars);
   const task = {
     id: run.deps.newId(),
     tenantId: exec.tenantId,
@@ -38,7 +39,7 @@ export async function createUserTask(run: Run, exec: ExecutionRecord, el: Elemen
     assignee: assignee === null || assignee === '' ? null : String(assignee),
     candidateGroups: JSON.stringify(nameList(spec.candidateGroups, vars)),
     candidateUsers: JSON.stringify(nameList(spec.candidateUsers, vars)),
-    dueAt: due === null || due === '' ? null : dateOrDuration(String(due), run.now),
+    dueAt: due === null || due === '' ? null : dueFrom(String(due), run.now, dayCount, exec.tenantId, run.deps.calendar),
     formKey: spec.formKey,
     fieldPermissions: JSON.stringify(spec.fieldPermissions),
     state: 'created' as const,
@@ -52,10 +53,13 @@ export async function createUserTask(run: Run, exec: ExecutionRecord, el: Elemen
   // The values the input mappings gave the step (evaluated as the token entered it, now its local variables):
   // kept with the task's history, so what the form opened with stays known after the task is done.
   const inputs = el.inputs.length > 0 ? Object.fromEntries(el.inputs.map((m) => [m.target, vars[m.target] ?? null])) : undefined;
+  // how the due date counted days stays with the task's history, so the inbox and the file can say 工作日 or 自然日
+  const data =
+    inputs || dayCount === 'working' ? { ...(inputs ? { inputs } : {}), ...(dayCount === 'working' ? { dayCount } : {}) } : undefined;
   await run.history(exec.tenantId, exec.instanceId, 'task-created', {
     elementId: el.id,
     elementType: el.type,
     taskId: task.id,
-    data: inputs ? { inputs } : undefined,
+    data,
   });
 }

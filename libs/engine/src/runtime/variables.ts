@@ -1,5 +1,6 @@
 import type { ExecutionRecord, VariableRecord } from '../storage';
 import type { Run } from './run';
+import { VariableRows } from './variable-rows';
 
 /**
  * Variables live on scopes (executions); a name resolves to the nearest scope up the parent chain that has
@@ -16,10 +17,10 @@ export async function scopeChain(run: Run, exec: ExecutionRecord): Promise<Execu
   return chain;
 }
 
-export async function instanceVariables(run: Run, instanceId: string): Promise<VariableRecord[]> {
+export async function instanceVariables(run: Run, instanceId: string): Promise<VariableRows> {
   let rows = run.variableRows.get(instanceId);
   if (!rows) {
-    rows = await run.tx.find('variable', { instanceId });
+    rows = new VariableRows(await run.tx.find('variable', { instanceId }));
     run.variableRows.set(instanceId, rows);
   }
   return rows;
@@ -27,24 +28,30 @@ export async function instanceVariables(run: Run, instanceId: string): Promise<V
 
 export async function visibleVariables(run: Run, exec: ExecutionRecord): Promise<Record<string, unknown>> {
   const rows = await instanceVariables(run, exec.instanceId);
-  const chain = (await scopeChain(run, exec)).map((e) => e.id);
   const vars: Record<string, unknown> = {};
-  for (let i = chain.length - 1; i >= 0; i--) {
-    for (const row of rows) if (row.scopeId === chain[i]) vars[row.name] = JSON.parse(row.value);
-  }
+  // outermost first, so a nearer scope's value of a name replaces the outer one
+  for (const scope of (await scopeChain(run, exec)).reverse()) for (const row of rows.of(scope.id)) defineLazily(vars, row.name, row.value);
   return vars;
+}
+
+/**
+ * A value parsed when first read: most evaluations read one or two names (FEEL is handed only those), and a long
+ * list beside them (a rectification batch's items) would otherwise be parsed again for every item. Each call
+ * still gives its own copies; writing the property replaces it like any other.
+ */
+function defineLazily(vars: Record<string, unknown>, name: string, json: string): void {
+  let parsed: { value: unknown } | undefined;
+  Object.defineProperty(vars, name, {
+    enumerable: true,
+    configurable: true,
+    get: () => (parsed ??= { value: JSON.parse(json) }).value,
+    set: (value: unknown) => Object.defineProperty(vars, name, { value, writable: true, enumerable: true, configurable: true }),
+  });
 }
 
 export async function setLocal(run: Run, exec: ExecutionRecord, name: string, value: unknown): Promise<void> {
   const rows = await instanceVariables(run, exec.instanceId);
-  await writeVariable(
-    run,
-    exec,
-    exec.id,
-    name,
-    value,
-    rows.find((r) => r.scopeId === exec.id && r.name === name),
-  );
+  await writeVariable(run, exec, exec.id, name, value, rows.get(exec.id, name));
 }
 
 /** sets each variable where it already lives in the chain, else on the instance */
@@ -52,16 +59,10 @@ export async function propagate(run: Run, exec: ExecutionRecord, values: Record<
   if (Object.keys(values).length === 0) return;
   const chain = await scopeChain(run, exec);
   const rows = await instanceVariables(run, exec.instanceId);
+  const root = chain[chain.length - 1];
   for (const [name, value] of Object.entries(values)) {
-    const home = chain.find((scope) => rows.some((r) => r.scopeId === scope.id && r.name === name)) ?? chain[chain.length - 1];
-    await writeVariable(
-      run,
-      exec,
-      home.id,
-      name,
-      value,
-      rows.find((r) => r.scopeId === home.id && r.name === name),
-    );
+    const home = chain.find((scope) => rows.get(scope.id, name)) ?? root;
+    await writeVariable(run, exec, home.id, name, value, rows.get(home.id, name));
   }
 }
 
@@ -76,9 +77,12 @@ async function writeVariable(
   const rows = await instanceVariables(run, exec.instanceId);
   const json = JSON.stringify(value ?? null);
   if (existing) {
-    if (existing.value !== json) rows[rows.indexOf(existing)] = await run.tx.update('variable', { ...existing, value: json });
+    if (existing.value === json) return;
+    rows.add(await run.tx.update('variable', { ...existing, value: json }));
+    changed(run, exec.instanceId, name);
     return;
   }
+  changed(run, exec.instanceId, name);
   const row: VariableRecord = {
     id: run.deps.newId(),
     tenantId: exec.tenantId,
@@ -89,21 +93,27 @@ async function writeVariable(
     version: 1,
   };
   await run.tx.insert('variable', row);
-  rows.push(row);
+  rows.add(row);
 }
 
 /** removes the variables owned by a scope that ends */
 export async function deleteLocals(run: Run, exec: ExecutionRecord): Promise<void> {
   const rows = await instanceVariables(run, exec.instanceId);
-  for (let i = rows.length - 1; i >= 0; i--) {
-    if (rows[i].scopeId !== exec.id) continue;
-    await run.tx.delete('variable', rows[i].id);
-    rows.splice(i, 1);
+  for (const row of rows.of(exec.id)) {
+    await run.tx.delete('variable', row.id);
+    rows.remove(row);
   }
 }
 
 /** the instance's own variables (its root scope), as values */
 export async function instanceLevelValues(run: Run, instanceId: string): Promise<Record<string, unknown>> {
   const rows = await instanceVariables(run, instanceId);
-  return Object.fromEntries(rows.filter((r) => r.scopeId === instanceId).map((r) => [r.name, JSON.parse(r.value)]));
+  return Object.fromEntries(rows.of(instanceId).map((r) => [r.name, JSON.parse(r.value)]));
+}
+
+/** remembered for conditional events (see conditionals.ts) */
+function changed(run: Run, instanceId: string, name: string): void {
+  let names = run.variablesChanged.get(instanceId);
+  if (!names) run.variablesChanged.set(instanceId, (names = new Set()));
+  names.add(name);
 }

@@ -67,11 +67,32 @@ export class MemoryStore implements StoragePort<MemoryHostTx> {
     return this.transaction(async (tx) => {
       const jobs = [...this.table('job').values()] as JobRecord[];
       const free = jobs
-        .filter((j) => j.dueAt <= now && j.retries > 0 && (j.lockOwner === null || (j.lockExpiresAt ?? 0) < now))
+        .filter((j) => j.kind !== 'external' && j.dueAt <= now && j.retries > 0 && (j.lockOwner === null || (j.lockExpiresAt ?? 0) < now))
         .sort((a, b) => a.dueAt - b.dueAt)
         .slice(0, limit);
       const locked: JobRecord[] = [];
       for (const job of free) locked.push(await tx.update('job', { ...job, lockOwner, lockExpiresAt: now + lockMs }));
+      return locked;
+    });
+  }
+
+  acquireExternalJobs(
+    tenantId: string,
+    topics: ReadonlyMap<string, number>,
+    now: number,
+    limit: number,
+    workerId: string,
+  ): Promise<JobRecord[]> {
+    return this.transaction(async (tx) => {
+      const free = (await tx.find('job', { tenantId, kind: 'external' }))
+        .filter(
+          (j) => topics.has(j.topic ?? '') && j.dueAt <= now && j.retries > 0 && (j.lockOwner === null || (j.lockExpiresAt ?? 0) < now),
+        )
+        .sort((a, b) => a.dueAt - b.dueAt)
+        .slice(0, limit);
+      const locked: JobRecord[] = [];
+      for (const job of free)
+        locked.push(await tx.update('job', { ...job, lockOwner: workerId, lockExpiresAt: now + topics.get(job.topic!)! }));
       return locked;
     });
   }
@@ -232,7 +253,7 @@ class MemoryTx implements StorageTx<MemoryHostTx> {
   async findDueJobs(tenantId: string | null, now: number, limit: number): Promise<JobRecord[]> {
     const jobs = [...this.store.table('job').values()] as JobRecord[];
     return jobs
-      .filter((j) => j.dueAt <= now && j.retries > 0 && (tenantId === null || j.tenantId === tenantId))
+      .filter((j) => j.kind !== 'external' && j.dueAt <= now && j.retries > 0 && (tenantId === null || j.tenantId === tenantId))
       .sort((a, b) => a.dueAt - b.dueAt)
       .slice(0, limit);
   }

@@ -52,6 +52,18 @@ export interface StoragePort<H = unknown> {
    */
   acquireJobs(now: number, limit: number, lockOwner: string, lockMs: number): Promise<JobRecord[]>;
   /**
+   * The same for external jobs (never returned by `acquireJobs` or `findDueJobs`): up to `limit` of the county's
+   * due, unlocked (or lock expired) external jobs on the given topics, locked to `workerId` for their topic's
+   * `lockMs`. Two workers never get the same job while its lock is valid.
+   */
+  acquireExternalJobs(
+    tenantId: string,
+    topics: ReadonlyMap<string, number>,
+    now: number,
+    limit: number,
+    workerId: string,
+  ): Promise<JobRecord[]>;
+  /**
    * optional: runs reads only, without opening a transaction (a relational adapter saves BEGIN and COMMIT, two
    * round trips, on every query). Each statement still sees committed data only. Writes here are an error.
    */

@@ -18,6 +18,23 @@ export interface DefinitionRecord {
   deployedAt: number;
 }
 
+/**
+ * One decision of a deployed DMN resource, versioned per (tenantId, decision id) like process definitions;
+ * business rule tasks decide with the latest version. The xml is the whole resource (a decision may require others).
+ */
+export interface DecisionRecord {
+  id: string;
+  tenantId: string;
+  /** the DMN decision id */
+  key: string;
+  version: number;
+  name: string | null;
+  resourceName: string;
+  contentHash: string;
+  xml: string;
+  deployedAt: number;
+}
+
 export type InstanceState = 'active' | 'completed' | 'terminated';
 
 export interface InstanceRecord {
@@ -41,7 +58,7 @@ export interface InstanceRecord {
  * multi-instance body); `incident` tokens are stopped until an incident is retried.
  */
 export type ExecutionState = 'active' | 'waiting' | 'scope' | 'incident';
-export type ExecutionKind = 'root' | 'token' | 'subprocess' | 'mi-body' | 'mi-item';
+export type ExecutionKind = 'root' | 'token' | 'subprocess' | 'mi-body' | 'mi-item' | 'compensation';
 
 export interface ExecutionRecord {
   id: string;
@@ -96,7 +113,8 @@ export interface VariableRecord {
   version: number;
 }
 
-export type JobKind = 'timer' | 'service' | 'async';
+/** `external`: a service task an external worker fetches by topic over the API (Camunda 7 `camunda:type="external"`) */
+export type JobKind = 'timer' | 'service' | 'async' | 'external';
 
 export interface JobRecord {
   id: string;
@@ -109,6 +127,8 @@ export interface JobRecord {
   kind: JobKind;
   /** JSON: timer spec, remaining repetitions, handler type, target catch event... */
   payload: string;
+  /** external jobs: the topic workers fetch them by (null for every other kind) */
+  topic?: string | null;
   dueAt: number;
   retries: number;
   lockOwner: string | null;
@@ -118,15 +138,24 @@ export interface JobRecord {
   version: number;
 }
 
+/**
+ * What a subscription waits for: a message (name + correlation key), a signal (name, broadcast within the county),
+ * a condition (the catching element's, evaluated when variables change), or — `compensation` — not a wait but a
+ * completed activity whose compensation handler may still run (held by its scope, in completion order).
+ */
+export type SubscriptionKind = 'message' | 'signal' | 'conditional' | 'compensation';
+
 export interface SubscriptionRecord {
   id: string;
   tenantId: string;
+  kind: SubscriptionKind;
   /** null for message start events */
   instanceId: string | null;
   executionId: string | null;
   definitionId: string;
-  /** the catching element (intermediate catch, receive task, boundary, start) */
+  /** the catching element (intermediate catch, receive task, boundary, start); compensation: the completed activity */
   activityId: string;
+  /** message or signal name; compensation: the handler's id; conditional: empty */
   messageName: string;
   /** null = matches any key (message start events) */
   correlationKey: string | null;
@@ -180,16 +209,22 @@ export type HistoryEventType =
   | 'task-completed'
   | 'task-cancelled'
   | 'task-returned'
+  | 'task-withdrawn'
   | 'task-delegated'
   | 'incident-raised'
   | 'incident-resolved'
   | 'message-correlated'
+  | 'signal-received'
+  | 'escalation-thrown'
+  | 'compensation-started'
   | 'timer-fired'
-  | 'variables-updated';
+  | 'variables-updated'
+  | 'decision-evaluated';
 
 /** The tables and their record types; the storage port is generic over these names. */
 export interface RecordKinds {
   definition: DefinitionRecord;
+  decision: DecisionRecord;
   instance: InstanceRecord;
   execution: ExecutionRecord;
   task: TaskRecord;

@@ -15,6 +15,8 @@ export interface WidgetProps {
   options: Record<string, any>;
   readonly: boolean;
   placeholder?: string;
+  /** A table cell shows no label; its input is named by this instead (the column's label). */
+  ariaLabel?: string;
 }
 
 /** Label, required mark and help around the widget (the error comes from the field's own controller). */
@@ -26,6 +28,9 @@ export interface FrameProps {
 
 const DATE = 'YYYY-MM-DD';
 
+/** Widgets made of several inputs, each with its own caption: the group is named with aria-label, not a label[for]. */
+const GROUPS = new Set<FieldKind>(['radio', 'yes-no', 'checkbox-group']);
+
 /**
  * The plain widgets (text, numbers, choices, dates, switches) in their frame. The frame takes the error from
  * this field's controller rather than a second form-state subscription: one subscription per field instead of
@@ -34,13 +39,30 @@ const DATE = 'YYYY-MM-DD';
 export function BasicField({ frame, ...props }: WidgetProps & { frame: FrameProps }) {
   const f = useField(props.name, props.readonly);
   return (
-    <FieldFrame name={props.name} label={frame.label} required={frame.required} help={frame.help} error={f.error}>
-      <BasicWidget {...props} f={f} />
+    <FieldFrame
+      name={props.name}
+      label={frame.label}
+      required={frame.required}
+      help={frame.help}
+      error={f.error}
+      htmlFor={GROUPS.has(props.kind) ? undefined : props.name}
+    >
+      {/* A group of choices is named by the field's label: its <label> cannot point at several inputs. */}
+      <BasicWidget {...props} f={f} groupLabel={props.ariaLabel ?? frame.label} />
     </FieldFrame>
   );
 }
 
-function BasicWidget({ name, kind, schema, options, placeholder, f }: WidgetProps & { f: ReturnType<typeof useField> }) {
+function BasicWidget({
+  name,
+  kind,
+  schema,
+  options,
+  placeholder,
+  ariaLabel,
+  groupLabel,
+  f,
+}: WidgetProps & { f: ReturnType<typeof useField>; groupLabel?: string }) {
   const { locale } = useFormEnv();
   const lazy = useNearWidget(name);
   if (!lazy.near) {
@@ -52,7 +74,14 @@ function BasicWidget({ name, kind, schema, options, placeholder, f }: WidgetProp
       />
     );
   }
-  const common = { id: name, disabled: f.disabled, onBlur: f.onBlur, status: f.error ? ('error' as const) : undefined };
+  const common = {
+    id: name,
+    'aria-label': ariaLabel,
+    'aria-invalid': f.error ? true : undefined,
+    disabled: f.disabled,
+    onBlur: f.onBlur,
+    status: f.error ? ('error' as const) : undefined,
+  };
   const text = (v: string) => f.onChange(v === '' ? undefined : v); // empty means "not filled" to required
   switch (kind) {
     case 'textarea':
@@ -107,17 +136,30 @@ function BasicWidget({ name, kind, schema, options, placeholder, f }: WidgetProp
       );
     case 'radio':
       return (
-        <Radio.Group disabled={f.disabled} value={f.value} onChange={(e) => f.onChange(e.target.value)}>
-          {(choicesOf(schema, options.labels, locale) ?? []).map((c) => (
-            <Radio key={String(c.value)} value={c.value}>
-              {c.label}
-            </Radio>
-          ))}
-        </Radio.Group>
+        <div role="radiogroup" aria-label={groupLabel} aria-invalid={f.error ? true : undefined}>
+          <Radio.Group disabled={f.disabled} value={f.value} onChange={(e) => f.onChange(e.target.value)}>
+            {(choicesOf(schema, options.labels, locale) ?? []).map((c) => (
+              <Radio key={String(c.value)} value={c.value}>
+                {c.label}
+              </Radio>
+            ))}
+          </Radio.Group>
+        </div>
+      );
+    case 'yes-no':
+      // Nothing chosen until the clerk answers; 否 (false) is an answer like 是.
+      return (
+        <div role="radiogroup" aria-label={groupLabel} aria-invalid={f.error ? true : undefined}>
+          <Radio.Group disabled={f.disabled} value={f.value} onChange={(e) => f.onChange(e.target.value)} onBlur={f.onBlur}>
+            <Radio value={true}>{locale === 'en' ? 'Yes' : '是'}</Radio>
+            <Radio value={false}>{locale === 'en' ? 'No' : '否'}</Radio>
+          </Radio.Group>
+        </div>
       );
     case 'checkbox-group':
       return (
         <Checkbox.Group
+          aria-label={groupLabel}
           disabled={f.disabled}
           value={f.value ?? []}
           options={(choicesOf(schema.items, options.labels, locale) ?? []).map((c) => ({ value: c.value as any, label: c.label }))}
@@ -136,9 +178,17 @@ function BasicWidget({ name, kind, schema, options, placeholder, f }: WidgetProp
         />
       );
     case 'checkbox':
-      return <Checkbox disabled={f.disabled} checked={f.value === true} onChange={(e) => f.onChange(e.target.checked)} />;
+      return (
+        <Checkbox
+          id={name}
+          aria-label={ariaLabel}
+          disabled={f.disabled}
+          checked={f.value === true}
+          onChange={(e) => f.onChange(e.target.checked)}
+        />
+      );
     case 'switch':
-      return <Switch disabled={f.disabled} checked={f.value === true} onChange={(v) => f.onChange(v)} />;
+      return <Switch id={name} aria-label={ariaLabel} disabled={f.disabled} checked={f.value === true} onChange={(v) => f.onChange(v)} />;
     case 'date':
       return (
         <DatePicker

@@ -1,9 +1,10 @@
 import { get, useFormState, useWatch } from 'react-hook-form';
-import { permissionOf, type ControlElement } from '@kcbx/forms';
+import { isPngDataUrl, permissionOf } from '@kcbx/forms';
 import { displayValue } from '../display-value';
 import { nameToPointer, scopeToName } from '../field-names';
 import { fieldKind } from '../field-kind';
-import { useFormEnv, type ScopeBase } from '../form-context';
+import type { ControlFieldProps } from '../field-registry';
+import { useFormEnv } from '../form-context';
 import { controlLabel, textFor } from '../labels';
 import { isRequired, schemaAt } from '../schema-at';
 import { BasicField } from './basic-fields';
@@ -16,13 +17,6 @@ import { SignatureField } from './signature-field';
 import { TableField } from './table-field';
 import { useRegionText } from './use-region-text';
 
-export interface ControlFieldProps {
-  control: ControlElement;
-  base: ScopeBase;
-  /** Inside a table cell: no label, the column header says it. */
-  compact?: boolean;
-}
-
 /** One Control: permission, widget choice, label and error; review/print show text instead of inputs. */
 export function ControlField({ control, base, compact }: ControlFieldProps) {
   const env = useFormEnv();
@@ -31,11 +25,13 @@ export function ControlField({ control, base, compact }: ControlFieldProps) {
   const permission = permissionOf(env.permissions, nameToPointer(name));
   if (permission === 'hidden' || schema === undefined) return null;
   const options = control.options ?? {};
-  const kind = fieldKind(schema, options);
-  const readonly = permission === 'readonly' || options.readonly === true || options.readOnly === true || schema.readOnly === true;
-  const label = compact ? undefined : controlLabel(control, schema, env.locale);
-  const help = textFor(control.description, env.locale) ?? (typeof schema.description === 'string' ? schema.description : undefined);
   const required = isRequired(env.definition.schema, base.schema, control.scope);
+  const kind = fieldKind(schema, options, { required });
+  const readonly = permission === 'readonly' || options.readonly === true || options.readOnly === true || schema.readOnly === true;
+  // In a table cell the label is not shown (the column header says it) but the input still carries it.
+  const fullLabel = controlLabel(control, schema, env.locale);
+  const label = compact ? undefined : fullLabel;
+  const help = textFor(control.description, env.locale) ?? (typeof schema.description === 'string' ? schema.description : undefined);
 
   if (env.mode === 'print' && kind !== 'table' && kind !== 'object' && kind !== 'list') {
     return <PrintValue name={name} label={label} kind={kind} schema={schema} labels={options.labels} />;
@@ -79,12 +75,19 @@ export function ControlField({ control, base, compact }: ControlFieldProps) {
         options={options}
         readonly={readonly}
         placeholder={options.placeholder}
+        ariaLabel={compact ? fullLabel : undefined}
         frame={frame}
       />
     );
   }
   return (
-    <ErrorFrame name={name} label={label} required={required && !readonly} help={compact ? undefined : help}>
+    <ErrorFrame
+      name={name}
+      label={label}
+      required={required && !readonly}
+      help={compact ? undefined : help}
+      htmlFor={kind === 'resident-id' || kind === 'region' ? name : undefined}
+    >
       {widget}
     </ErrorFrame>
   );
@@ -96,19 +99,21 @@ function ErrorFrame({
   label,
   required,
   help,
+  htmlFor,
   children,
 }: {
   name: string;
   label?: string;
   required: boolean;
   help?: string;
+  htmlFor?: string;
   children: React.ReactNode;
 }) {
   const { errors } = useFormState({ name, exact: true });
   const error: any = get(errors, name);
   const message: string | undefined = error?.message ?? error?.root?.message;
   return (
-    <FieldFrame name={name} label={label} required={required} error={message} help={help}>
+    <FieldFrame name={name} label={label} required={required} error={message} help={help} htmlFor={htmlFor}>
       {children}
     </FieldFrame>
   );
@@ -130,7 +135,8 @@ function PrintValue({
   const env = useFormEnv();
   const value = useWatch({ name });
   const regionText = useRegionText(kind === 'region' ? value : undefined);
-  if (kind === 'signature' && typeof value === 'string') {
+  // Only a PNG drawn on the pad is shown as an image: a stored link elsewhere is never fetched by the page.
+  if (kind === 'signature' && isPngDataUrl(value)) {
     return (
       <div className="kcbx-print-field" data-field={name}>
         <span className="kcbx-print-label">{label}</span>

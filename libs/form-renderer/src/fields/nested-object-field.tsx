@@ -1,6 +1,6 @@
 import type { UiElement } from '@kcbx/forms';
 import { nestedBase, t, useFormEnv, type ScopeBase } from '../form-context';
-import { ElementView } from '../layout';
+import { useFieldRegistry } from '../field-registry';
 import { propertyNamesOf } from '../schema-at';
 
 /** An object rendered in place: its detail layout if given, otherwise one control per property. */
@@ -16,6 +16,7 @@ export function NestedObjectField({
   parent: ScopeBase;
 }) {
   const { locale, definition } = useFormEnv();
+  const { ElementView } = useFieldRegistry();
   const base = nestedBase(parent, name, schema);
   if (!base) return <span className="kcbx-too-deep">{t(locale, '（层级过深，未显示）', '(nested too deeply to show)')}</span>;
   const layout: UiElement = options.detail ?? {

@@ -1,5 +1,6 @@
 import { Button } from 'antd';
 import { useEffect, useRef } from 'react';
+import { isPngDataUrl } from '@kcbx/forms';
 import { t, useFormEnv } from '../form-context';
 import { useField } from './use-field';
 
@@ -14,7 +15,8 @@ export function SignatureField({ name, readonly }: { name: string; readonly: boo
     const ctx = canvas.current?.getContext('2d');
     if (!ctx || !canvas.current) return;
     ctx.clearRect(0, 0, canvas.current.width, canvas.current.height);
-    if (typeof f.value === 'string' && f.value.startsWith('data:')) {
+    // Only a PNG drawn here before: the pad never loads an image from anywhere else.
+    if (isPngDataUrl(f.value)) {
       const img = new Image();
       img.onload = () => ctx.drawImage(img, 0, 0);
       img.src = f.value;

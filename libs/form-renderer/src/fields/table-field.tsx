@@ -1,7 +1,8 @@
 import { Button, Upload } from 'antd';
 import { memo, useContext, useMemo, useState, type CSSProperties } from 'react';
 import { useFieldArray } from 'react-hook-form';
-import { resolveRef, type ControlElement } from '@kcbx/forms';
+import { maxItemsOf, resolveRef, type ControlElement } from '@kcbx/forms';
+import { useFieldRegistry } from '../field-registry';
 import { DisabledContext, nestedBase, t, useFormEnv, type Locale, type ScopeBase } from '../form-context';
 import { controlLabel } from '../labels';
 import { NearChunk } from '../near-chunk';
@@ -9,7 +10,6 @@ import { CHUNK_SIZE, ROW_PX } from '../near-viewport';
 import { schemaAt } from '../schema-at';
 import { tableColumns } from '../table-columns';
 import { rowsFromSheet } from '../table-import';
-import { ControlField } from './control-field';
 
 /**
  * Repeatable rows as an editable table. Cells are ordinary fields (each subscribes to itself), so a keystroke
@@ -60,6 +60,8 @@ function RowsTable({
   const columns = useMemo(() => tableColumns(root, schema, options.detail), [root, schema, options.detail]);
   const removable = !disabled && options.removable !== false;
   const chunked = env.deferWidgets && fields.length > CHUNK_SIZE;
+  // Every list is bounded (the author's maxItems or the library's default): no adding past what the server accepts.
+  const room = maxItemsOf(schema) - fields.length;
   const row = (field: { id: string }, index: number) => (
     <RowView
       key={field.id}
@@ -119,10 +121,13 @@ function RowsTable({
         ))}
       {!disabled && options.addable !== false && (
         <div style={{ marginTop: 8, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
-          <Button onClick={() => append(items.type === 'object' || items.properties ? {} : (undefined as any))}>
+          <Button disabled={room <= 0} onClick={() => append(items.type === 'object' || items.properties ? {} : (undefined as any))}>
             {t(env.locale, '添加一行', 'Add row')}
           </Button>
-          {env.readSheet && <SheetImport name={name} columns={columns} items={items} onRows={(rows) => append(rows)} />}
+          {room <= 0 && (
+            <span className="kcbx-field-help">{t(env.locale, `最多 ${maxItemsOf(schema)} 行`, `at most ${maxItemsOf(schema)} rows`)}</span>
+          )}
+          {env.readSheet && <SheetImport name={name} columns={columns} items={items} room={room} onRows={(rows) => append(rows)} />}
         </div>
       )}
     </div>
@@ -140,11 +145,14 @@ function SheetImport({
   name,
   columns,
   items,
+  room,
   onRows,
 }: {
   name: string;
   columns: ControlElement[];
   items: any;
+  /** How many more rows the table may take. */
+  room: number;
   onRows: (rows: Record<string, unknown>[]) => void;
 }) {
   const env = useFormEnv();
@@ -154,6 +162,18 @@ function SheetImport({
     setBusy(true);
     try {
       const { rows, unmatched } = rowsFromSheet(await env.readSheet!(file), columns, env.definition.schema, items);
+      if (rows.length > room) {
+        // All or nothing: half a sheet imported would look complete to the clerk.
+        setNote({
+          text: t(
+            env.locale,
+            `${file.name} 有 ${rows.length} 行，此表格还能添加 ${Math.max(room, 0)} 行，未导入`,
+            `${file.name} has ${rows.length} rows; this table takes ${Math.max(room, 0)} more; nothing imported`,
+          ),
+          error: true,
+        });
+        return;
+      }
       onRows(rows);
       const skipped = unmatched.length
         ? t(env.locale, `；未识别的列：${unmatched.join('、')}`, `; columns not recognised: ${unmatched.join(', ')}`)
@@ -190,7 +210,7 @@ function SheetImport({
         <span
           className="kcbx-sheet-note"
           role={note.error ? 'alert' : 'status'}
-          style={{ color: note.error ? '#ff4d4f' : 'rgba(0,0,0,0.65)' }}
+          style={{ color: note.error ? '#cf1322' : 'rgba(0,0,0,0.65)' }}
         >
           {note.text}
         </span>
@@ -211,6 +231,7 @@ interface RowProps {
 
 /** One row; memoised, so appending a row leaves the rows above it alone. */
 const RowView = memo(function RowView({ name, index, columns, items, base, locale, onRemove }: RowProps) {
+  const { ControlField } = useFieldRegistry();
   const rowBase = useMemo(() => ({ ...base, name: `${name}.${index}`, schema: items }), [base, name, index, items]);
   return (
     <tr className="kcbx-row-item">

@@ -1,6 +1,18 @@
 import { useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { get, set, useFormContext, type Control } from 'react-hook-form';
+import { useFormContext, type Control } from 'react-hook-form';
 import { DisabledContext } from '../form-context';
+import {
+  defaultValue,
+  fieldArrayMoving,
+  fieldError,
+  formValue,
+  isFieldArrayCell,
+  isRegistered,
+  markMounted,
+  seedValue,
+  setFocusTarget,
+  subscribeField,
+} from '../rhf-adapter';
 
 // On the server (print previews, tests) layout effects warn; there is nothing to lay out anyway.
 const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
@@ -10,19 +22,12 @@ interface FieldSnapshot {
   error?: string;
 }
 
-/** react-hook-form's get, without parsing the path for a top-level name (most fields of a large form). */
-function at(values: any, name: string): any {
-  return name.includes('.') ? get(values, name) : values?.[name];
-}
-
+/**
+ * What the field shows: the form's value, never the default it opened with. A clerk who empties a pre-filled
+ * field sees it empty and submits it empty (the default is put in once, when the field registers).
+ */
 function snapshot(control: Control, name: string): FieldSnapshot {
-  const error: any = at(control._formState.errors, name);
-  return { value: snapshotValue(control, name), error: error?.message ?? error?.root?.message };
-}
-
-function snapshotValue(control: Control, name: string): unknown {
-  const value = at(control._formValues, name);
-  return value === undefined ? at(control._defaultValues, name) : value;
+  return { value: formValue(control, name), error: fieldError(control, name) };
 }
 
 /** A value from an input event, or the value itself (antd widgets call onChange with values). */
@@ -31,12 +36,6 @@ function eventValue(e: any): unknown {
     return e.target.type === 'checkbox' ? e.target.checked : e.target.value;
   }
   return e;
-}
-
-/** "rows.3.name" is a cell of the field array "rows" (react-hook-form keeps such fields through row moves). */
-function inFieldArray(control: Control, name: string): boolean {
-  const cut = name.search(/\.\d+(\.|$)/);
-  return cut > 0 && control._names.array.has(name.substring(0, cut));
 }
 
 /**
@@ -50,25 +49,27 @@ function inFieldArray(control: Control, name: string): boolean {
  * fields whose error appeared or went, not every field.
  */
 export function useField(name: string, readonly = false) {
-  const { control } = useFormContext();
+  const { control, trigger } = useFormContext();
   const disabledByRule = useContext(DisabledContext);
-  const [state, setState] = useState(() => snapshot(control, name));
-
+  // Registered while rendering (before the first snapshot), so the value it opens with is in the form and on screen.
   const registered = useRef<{ name: string; props: ReturnType<Control['register']> } | null>(null);
   if (registered.current?.name !== name) {
-    registered.current = { name, props: control.register(name, { value: snapshotValue(control, name) }) };
+    const current = formValue(control, name);
+    registered.current = { name, props: control.register(name, { value: current === undefined ? defaultValue(control, name) : current }) };
   }
+  const [state, setState] = useState(() => snapshot(control, name));
 
   // One effect per field (a 500-field form mounts 500 of them): registration, then the subscription.
   useIsoLayoutEffect(() => {
-    const arrayCell = inFieldArray(control, name);
-    // As useController with shouldUnregister: the value stays in the form while the field is mounted.
-    const value = get(control._defaultValues, name);
-    if (get(control._formValues, name) === undefined && value !== undefined) set(control._formValues, name, structuredCloneSafe(value));
-    // Registered while rendering; again only if an unmount in between (StrictMode, a row move) unregistered it.
-    if (!arrayCell && !get(control._fields, name)) control.register(name);
-    const field: any = get(control._fields, name);
-    if (field?._f) field._f.mount = true;
+    const arrayCell = isFieldArrayCell(control, name);
+    // Registered while rendering; again only if an unmount in between (StrictMode, a row move) unregistered
+    // it — then, as useController with shouldUnregister, it comes back with the value the form opened with.
+    if (!arrayCell && !isRegistered(control, name)) {
+      const value = defaultValue(control, name);
+      if (formValue(control, name) === undefined && value !== undefined) seedValue(control, name, structuredCloneSafe(value));
+      control.register(name);
+    }
+    markMounted(control, name);
 
     const sync = () =>
       setState((prev) => {
@@ -76,40 +77,32 @@ export function useField(name: string, readonly = false) {
         return Object.is(prev.value, next.value) && prev.error === next.error ? prev : next;
       });
     sync(); // anything that changed between the render and the subscription
-    const unsubscribe = control._subscribe({ name, exact: true, formState: { values: true, errors: true }, callback: sync });
+    const unsubscribe = subscribeField(control, name, sync);
     return () => {
       unsubscribe();
       // A cell of a table keeps its value while rows are added, removed or moved (react-hook-form's action flag).
-      if (!arrayCell || !control._state.action) control.unregister(name);
+      if (!arrayCell || !fieldArrayMoving(control)) control.unregister(name);
     };
   }, [control, name]);
 
   const onChange = useCallback(
     (e: unknown) => {
-      if (!get(control._fields, name)) registered.current = { name, props: control.register(name, { value: eventValue(e) }) };
-      return registered.current!.props.onChange({ target: { value: eventValue(e), name }, type: 'change' });
+      if (!isRegistered(control, name)) registered.current = { name, props: control.register(name, { value: eventValue(e) }) };
+      const changed = registered.current!.props.onChange({ target: { value: eventValue(e), name }, type: 'change' });
+      // A message put on a field not yet left (when its table row or a neighbour was checked) goes as soon as the
+      // value is right, not at blur: at blur the form shrinks under the pointer and the 提交 being tapped is missed.
+      if (!fieldError(control, name)) return changed;
+      return Promise.resolve(changed).then(() => trigger(name));
     },
-    [control, name],
+    [control, name, trigger],
   );
   const onBlur = useCallback(() => {
-    const value = get(control._formValues, name);
-    if (!get(control._fields, name)) registered.current = { name, props: control.register(name, { value }) };
+    const value = formValue(control, name);
+    if (!isRegistered(control, name)) registered.current = { name, props: control.register(name, { value }) };
     return registered.current!.props.onBlur({ target: { value, name }, type: 'blur' });
   }, [control, name]);
   // Lets react-hook-form focus the first field in error after a submit, when the widget takes a ref.
-  const ref = useCallback(
-    (el: any) => {
-      const field: any = get(control._fields, name);
-      if (field?._f && el)
-        field._f.ref = {
-          focus: () => el.focus?.(),
-          select: () => el.select?.(),
-          setCustomValidity: () => undefined,
-          reportValidity: () => true,
-        };
-    },
-    [control, name],
-  );
+  const ref = useCallback((el: any) => setFocusTarget(control, name, el), [control, name]);
 
   return { value: state.value, onChange, onBlur, ref, error: state.error, disabled: readonly || disabledByRule };
 }

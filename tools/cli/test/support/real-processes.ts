@@ -23,6 +23,15 @@ export function runTools(cwd: string, env: Record<string, string>, ...argv: stri
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
+/** Compiles the API of a checkout (this one by default) as `npm run build:api` does, incremental; throws with tsc's output. */
+export function compileApi(root = ROOT): void {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'apps/api/tsconfig.app.json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`the API in ${root} did not compile:\n${r.stdout}${r.stderr}`);
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -44,12 +53,13 @@ export interface RunningServer {
 /**
  * The API as `npm start` runs it after building (tools/scripts/start-api.js over dist/out-tsc; the API must have
  * been compiled — the database tools compile it), on a port the OS gave, until `GET /api/health` answers.
+ * `root` is the checkout to run: this one, or an older commit's tree (the upgrade test).
  */
-export async function startServer(env: Record<string, string>, logFile: string): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, logFile: string, root = ROOT): Promise<RunningServer> {
   const port = await freePort();
   const fd = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [path.join(ROOT, 'tools', 'scripts', 'start-api.js')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [path.join(root, 'tools', 'scripts', 'start-api.js')], {
+    cwd: root,
     env: { ...process.env, WEB_DIST: '/nonexistent', LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', fd, fd],
   });
@@ -57,7 +67,8 @@ export async function startServer(env: Record<string, string>, logFile: string):
   const url = `http://127.0.0.1:${port}`;
   const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 120_000;
+  // generous: a first start migrates and seeds, and CI machines are shared
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}); its log:\n${log().slice(-3000)}`);
     try {
@@ -67,7 +78,7 @@ export async function startServer(env: Record<string, string>, logFile: string):
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`no /api/health on ${port} after 120 s; its log ends:\n${log().slice(-3000)}`);
+      throw new Error(`no /api/health on ${port} after 300 s; its log ends:\n${log().slice(-3000)}`);
     }
     await new Promise((r) => setTimeout(r, 300));
   }

@@ -1,13 +1,16 @@
+import type { LedgerKind, LedgerPerson, LedgerSource, LedgerStatus } from '@kcbx/api-contract';
 import { Column, Entity, Index } from 'typeorm';
-import { IdColumn, RefColumn, TimestampColumn } from '../columns';
+import { IdColumn, JsonColumn, RefColumn, TimestampColumn } from '../columns';
 
-/** 适龄儿童台账 (school-age children not registered), 疑似辍学台账, 辍学台账. */
-export const LEDGER_KINDS = ['school-age', 'suspected-dropout', 'dropout'] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
-
-/** open → in-progress (a case runs) → signed-off (销号, only when the case ends lawfully). */
-export const LEDGER_STATUSES = ['open', 'in-progress', 'signed-off'] as const;
-export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
+// The ledger kinds and statuses are part of the wire contract; the entity stores them as they are.
+export {
+  LEDGER_KINDS,
+  LEDGER_STATUSES,
+  type LedgerKind,
+  type LedgerPerson,
+  type LedgerSource,
+  type LedgerStatus,
+} from '@kcbx/api-contract';
 
 @Entity('ledger_entry')
 @Index(['tenantId', 'kind', 'idNumber'])
@@ -25,6 +28,13 @@ export class LedgerEntry {
   @Column({ type: 'varchar', length: 100 }) reason!: string;
   @RefColumn({ nullable: true }) caseId!: string | null;
   @RefColumn({ nullable: true }) comparisonId!: string | null;
+  /** How the child reached the ledger: the register comparison, a school's report, a door-to-door find. */
+  @Column({ type: 'varchar', length: 16, default: 'comparison' }) source?: LedgerSource;
+  /** Since when the child is missing (连续缺课 since, 开学未到校), as the reporter said. */
+  @Column({ type: 'varchar', length: 10, nullable: true }) since?: string | null;
+  /** A child who is no student: household address, guardian and phone as reported. */
+  @JsonColumn({ nullable: true }) person?: LedgerPerson | null;
+  @RefColumn({ nullable: true }) reportedBy?: string | null;
   @TimestampColumn() createdAt!: string;
   @TimestampColumn() updatedAt!: string;
 }

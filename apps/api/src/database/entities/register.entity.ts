@@ -1,9 +1,9 @@
+import type { RegisterSource } from '@kcbx/api-contract';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { IdColumn, JsonColumn, RefColumn, TimestampColumn } from '../columns';
 
 /** The four sources of 四查三比对: household (户籍), student register (学籍), in-school rosters (在校), poor households (脱贫户). */
-export const REGISTER_SOURCES = ['household', 'student', 'enrolment', 'poverty'] as const;
-export type RegisterSource = (typeof REGISTER_SOURCES)[number];
+export { REGISTER_SOURCES, type RegisterSource } from '@kcbx/api-contract';
 
 export interface RowProblemRecord {
   row: number;

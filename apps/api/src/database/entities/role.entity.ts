@@ -2,7 +2,8 @@ import { Column, Entity, Index } from 'typeorm';
 import { IdColumn, JsonColumn, RefColumn } from '../columns';
 
 /** System permissions a role may carry; procedure roles (candidateGroups) need none. */
-export const PERMISSIONS = ['admin', 'design', 'audit.read', 'ledger.manage', 'report.read', 'student.manage'] as const;
+/** `ledger.report`: report a child onto a ledger (a teacher's 失学 report, a door-to-door find), in the role's scope. */
+export const PERMISSIONS = ['admin', 'design', 'audit.read', 'ledger.manage', 'ledger.report', 'report.read', 'student.manage'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 @Entity('role')

@@ -1,17 +1,13 @@
+import type { StudentStatus } from '@kcbx/api-contract';
 import { Column, Entity, Index } from 'typeorm';
 import { IdColumn, JsonColumn, RefColumn, TimestampColumn } from '../columns';
 
-export const STUDENT_STATUSES = [
-  'enrolled',
-  'suspected-dropout',
-  'dropout',
-  'deferred',
-  'suspended',
-  'home-teaching',
-  'transferred',
-  'graduated',
-] as const;
-export type StudentStatus = (typeof STUDENT_STATUSES)[number];
+/**
+ * A student's status lifecycle (在校, 疑似辍学, 辍学, 已复学, 缓学, 休学, 送教上门, 转出, 毕业). Procedures move it through the
+ * county package's `set-student-status` service tasks (students/student-status.ts); the platform only keeps the
+ * list, the until-date and the history.
+ */
+export { STUDENT_STATUSES, type StudentStatus } from '@kcbx/api-contract';
 
 export interface Guardian {
   name: string;
@@ -58,8 +54,26 @@ export class Student {
   @JsonColumn() guardians!: Guardian[];
   @JsonColumn() flags!: StudentFlags;
   @Column({ type: 'varchar', length: 24 }) status!: StudentStatus;
+  /** The status holds until this day (缓学、休学 until the approved period ends); null: open-ended. */
+  @Column({ type: 'varchar', length: 10, nullable: true }) statusUntil?: string | null;
   /** Synthetic demo record: invented name and ID number. */
   @Column({ type: 'boolean', default: false }) isDemo!: boolean;
   @TimestampColumn() createdAt!: string;
   @TimestampColumn() updatedAt!: string;
+}
+
+/** Every change of a student's status, append-only: by which case (instanceId) or person, and until when. */
+@Entity('student_status_event')
+@Index(['studentId', 'at'])
+export class StudentStatusEvent {
+  @IdColumn() id!: string;
+  @RefColumn() tenantId!: string;
+  @RefColumn() studentId!: string;
+  @Column({ type: 'varchar', length: 24, nullable: true }) fromStatus!: StudentStatus | null;
+  @Column({ type: 'varchar', length: 24 }) toStatus!: StudentStatus;
+  @Column({ type: 'varchar', length: 10, nullable: true }) until!: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) note!: string | null;
+  @RefColumn({ nullable: true }) instanceId!: string | null;
+  @RefColumn({ nullable: true }) by!: string | null;
+  @TimestampColumn() at!: string;
 }

@@ -17,12 +17,12 @@ export const formsZh = {
   'forms.new.title': '新建表单',
   'forms.new.create': '创建',
   'forms.new.key': '表单标识',
-  'forms.new.keyHelp': '以字母开头，可含字母、数字和 - _ .；流程用它引用表单，发布后不能再改',
+  'forms.new.keyHelp': '按中文名称的拼音自动生成，也可以自己改；流程用它引用表单，发布后不能再改',
   'forms.new.keyRequired': '请填写表单标识',
   'forms.new.keyInvalid': '表单标识须以字母开头，只含字母、数字和 - _ .',
   'forms.new.keyTaken': '本县已有这个标识的表单',
   'forms.new.titleZh': '表单名称（中文）',
-  'forms.new.titleEn': '表单名称（英文）',
+  'forms.new.titleEn': '表单名称（英文，可不填）',
   'forms.new.titleRequired': '请填写表单名称',
 
   'forms.builder.heading': '表单设计：{title}',
@@ -33,6 +33,9 @@ export const formsZh = {
   'forms.builder.import': '导入',
   'forms.builder.discard': '放弃草稿',
   'forms.builder.discardConfirm': '放弃草稿并回到最新发布的版本？',
+  'forms.builder.publishConfirm': '发布为新版本？',
+  'forms.builder.publishConfirmText': '发布后这一版不能再修改；新发起的事项使用新版本，已在办的事项仍用原来的版本。',
+  'forms.builder.publishOk': '发布',
   'forms.builder.saved': '草稿已保存',
   'forms.builder.published': '已发布版本 {version}',
   'forms.builder.unchanged': '内容与版本 {version} 相同，未产生新版本',
@@ -172,6 +175,7 @@ export const formsZh = {
   'forms.diff.noFieldChanges': '字段没有变化',
 
   'forms.import.title': '导入表单',
+  'forms.import.keyHelp': '以字母开头，可含字母、数字和 - _ .；流程用它引用表单，发布后不能再改',
   'forms.import.source': '来源格式',
   'forms.import.auto': '自动识别',
   'forms.import.text': '粘贴 JSON，或选择文件',
@@ -204,12 +208,12 @@ export const formsEn: Record<keyof typeof formsZh, string> = {
   'forms.new.create': 'Create',
   'forms.new.key': 'Form key',
   'forms.new.keyHelp':
-    'Starts with a letter; letters, digits, - _ . only. Procedures refer to the form by it; it cannot change once published',
+    'Made from the pinyin of the Chinese title; you may change it. Procedures refer to the form by it; it cannot change once published',
   'forms.new.keyRequired': 'Enter a form key',
   'forms.new.keyInvalid': 'A form key starts with a letter and holds only letters, digits, - _ .',
   'forms.new.keyTaken': 'The county already has a form with this key',
   'forms.new.titleZh': 'Title (Chinese)',
-  'forms.new.titleEn': 'Title (English)',
+  'forms.new.titleEn': 'Title (English, optional)',
   'forms.new.titleRequired': 'Enter the title',
 
   'forms.builder.heading': 'Form design: {title}',
@@ -220,6 +224,10 @@ export const formsEn: Record<keyof typeof formsZh, string> = {
   'forms.builder.import': 'Import',
   'forms.builder.discard': 'Discard draft',
   'forms.builder.discardConfirm': 'Discard the draft and go back to the latest published version?',
+  'forms.builder.publishConfirm': 'Publish as a new version?',
+  'forms.builder.publishConfirmText':
+    'A published version cannot be changed; cases started from now on use it, cases already under way keep their version.',
+  'forms.builder.publishOk': 'Publish',
   'forms.builder.saved': 'Draft saved',
   'forms.builder.published': 'Version {version} published',
   'forms.builder.unchanged': 'Same content as version {version}; no new version',
@@ -359,6 +367,8 @@ export const formsEn: Record<keyof typeof formsZh, string> = {
   'forms.diff.noFieldChanges': 'No field changed',
 
   'forms.import.title': 'Import a form',
+  'forms.import.keyHelp':
+    'Starts with a letter; letters, digits, - _ . only. Procedures refer to the form by it; it cannot change once published',
   'forms.import.source': 'Source format',
   'forms.import.auto': 'Detect',
   'forms.import.text': 'Paste JSON, or choose a file',

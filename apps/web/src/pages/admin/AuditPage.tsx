@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import type { AuditEntry, Page } from '@kcbx/api-contract';
+import { useState } from 'react';
 import { Input, Space, Table } from 'antd';
 import { api } from '../../api/endpoints';
-import type { AuditEntry, Page } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
 
 const PAGE_SIZE = 20;
@@ -16,23 +17,15 @@ function detailText(detail: unknown): string {
   return JSON.stringify(body !== undefined && body !== null && Object.keys(body).length ? body : detail);
 }
 
+const NO_ENTRIES: Page<AuditEntry> = { items: [], total: 0 };
+
 export default function AuditPage() {
   const { t, formatDateTime } = useI18n();
   const showError = useShowError();
   const [filter, setFilter] = useState<{ username?: string; entity?: string }>({});
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<AuditEntry>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
 
-  const load = useCallback(() => {
-    setLoading(true);
-    api
-      .audit(filter, page, PAGE_SIZE)
-      .then(setData)
-      .catch(showError)
-      .finally(() => setLoading(false));
-  }, [filter, page, showError]);
-  useEffect(load, [load]);
+  const { data = NO_ENTRIES, loading } = useLoad(() => api.audit(filter, page, PAGE_SIZE), [filter, page], showError);
 
   const filterBy = (field: 'username' | 'entity') => (v: string) => {
     setPage(1);
@@ -42,9 +35,19 @@ export default function AuditPage() {
   return (
     <>
       <PageTitle>{t('audit.title')}</PageTitle>
-      <Space style={{ marginBottom: 12 }}>
-        <Input.Search placeholder={t('audit.filterUser')} allowClear onSearch={filterBy('username')} style={{ width: 220 }} />
-        <Input.Search placeholder={t('audit.filterEntity')} allowClear onSearch={filterBy('entity')} style={{ width: 220 }} />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          placeholder={t('audit.filterUser')}
+          allowClear
+          onSearch={filterBy('username')}
+          style={{ width: 220, maxWidth: '100%' }}
+        />
+        <Input.Search
+          placeholder={t('audit.filterEntity')}
+          allowClear
+          onSearch={filterBy('entity')}
+          style={{ width: 220, maxWidth: '100%' }}
+        />
       </Space>
       <Table<AuditEntry>
         rowKey="id"

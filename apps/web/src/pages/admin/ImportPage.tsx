@@ -1,8 +1,8 @@
+import type { ImportReport } from '@kcbx/api-contract';
 import { useState } from 'react';
 import { Button, Card, Progress, Radio, Space, Steps, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { api } from '../../api/endpoints';
-import type { ImportReport } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
 import { useShowError } from '../../util/useShowError';

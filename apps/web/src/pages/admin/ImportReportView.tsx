@@ -1,5 +1,5 @@
+import type { ImportReport } from '@kcbx/api-contract';
 import { Alert, Table } from 'antd';
-import type { ImportReport } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 
 /** Summary line plus one table row per rejected file row (row numbers as in the spreadsheet). */

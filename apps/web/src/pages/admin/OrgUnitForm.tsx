@@ -1,6 +1,6 @@
+import { ORG_UNIT_KINDS, type OrgUnit, type OrgUnitKind } from '@kcbx/api-contract';
 import { useEffect } from 'react';
 import { Button, Form, Input, Select } from 'antd';
-import { ORG_UNIT_KINDS, type OrgUnit, type OrgUnitKind } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { kindLabel } from '../../i18n/labels';
 

@@ -1,6 +1,7 @@
-import { Button, Form, Select, Space, TreeSelect } from 'antd';
+import type { Role } from '@kcbx/api-contract';
+import { Button, Form, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import type { Role } from '../../api/types';
+import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { useI18n } from '../../i18n/i18n';
 import { roleName } from '../../shell/roleText';
 import type { OrgTreeNode } from '../../util/orgTree';
@@ -26,7 +27,7 @@ export function RoleAssignmentsField({ roles, tree }: { roles: Role[]; tree: Org
                 />
               </Form.Item>
               <Form.Item name={[field.name, 'orgUnit']} rules={[{ required: true, message: t('users.pickUnit') }]}>
-                <TreeSelect
+                <UnitTreeSelect
                   treeData={tree}
                   placeholder={t('users.pickUnit')}
                   showSearch

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import type { Role } from '@kcbx/api-contract';
+import { useState } from 'react';
 import { App, Button, Card, Checkbox, Col, Form, Input, Row, Table, Tag } from 'antd';
 import { api } from '../../api/endpoints';
-import type { Role } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
 import { KNOWN_PERMISSIONS, permissionLabel } from '../../i18n/labels';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
 
 interface NewRole {
@@ -14,24 +15,16 @@ interface NewRole {
   permissions?: string[];
 }
 
+const NO_ROLES: Role[] = [];
+
 export default function RolesPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [roles, setRoles] = useState<Role[]>([]);
-  const [loading, setLoading] = useState(true);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<NewRole>();
 
-  const load = useCallback(() => {
-    setLoading(true);
-    api
-      .roles()
-      .then(setRoles)
-      .catch(showError)
-      .finally(() => setLoading(false));
-  }, [showError]);
-  useEffect(load, [load]);
+  const { data: roles = NO_ROLES, loading, reload: load } = useLoad(() => api.roles(), [], showError);
 
   const create = async (v: NewRole) => {
     setBusy(true);
@@ -51,7 +44,8 @@ export default function RolesPage() {
     <>
       <PageTitle>{t('roles.title')}</PageTitle>
       <Row gutter={16}>
-        <Col span={15}>
+        {/* Side by side on a desk; on a phone the new-role form goes under the list. */}
+        <Col xs={24} lg={15} style={{ marginBottom: 16 }}>
           <Table<Role>
             rowKey="id"
             size="small"
@@ -60,9 +54,10 @@ export default function RolesPage() {
             pagination={false}
             data-testid="roles-table"
             columns={[
-              { title: t('roles.key'), dataIndex: 'key', width: 160 },
+              { title: t('roles.key'), dataIndex: 'key' },
               { title: t('roles.name'), dataIndex: 'name' },
-              { title: t('roles.nameEn'), dataIndex: 'nameEn' },
+              // The English name is the first to go where four columns do not fit.
+              { title: t('roles.nameEn'), dataIndex: 'nameEn', responsive: ['md'] },
               {
                 title: t('roles.permissions'),
                 dataIndex: 'permissions',
@@ -71,7 +66,7 @@ export default function RolesPage() {
             ]}
           />
         </Col>
-        <Col span={9}>
+        <Col xs={24} lg={9}>
           <Card size="small" title={t('roles.create')}>
             <Form<NewRole> form={form} layout="vertical" onFinish={create}>
               <Form.Item

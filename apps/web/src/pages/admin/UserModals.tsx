@@ -1,5 +1,5 @@
+import type { AdminUser, Role, RoleAt } from '@kcbx/api-contract';
 import { Form, Input, Modal, Switch } from 'antd';
-import type { AdminUser, Role, RoleAt } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import type { OrgTreeNode } from '../../util/orgTree';
 import { RoleAssignmentsField } from './RoleAssignmentsField';

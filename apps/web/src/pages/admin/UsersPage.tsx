@@ -1,18 +1,22 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AdminUser, Page, Role } from '@kcbx/api-contract';
+import { useMemo, useState } from 'react';
 import { App, Button, Input, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { formatMobilePhone } from '@kcbx/cn-codes';
 import { api } from '../../api/endpoints';
-import type { AdminUser, Page, Role } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
 import { buildOrgTree } from '../../util/orgTree';
 import { useOrgUnits } from '../../util/useOrgUnits';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
 import { CreateUserModal, EditUserModal, ResetPasswordModal, UserRolesModal, type NewUser, type UserEdits } from './UserModals';
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'password' | 'roles'; user: AdminUser } | null;
 const PAGE_SIZE = 20;
+
+const NO_USERS: Page<AdminUser> = { items: [], total: 0 };
+const NO_ROLES: Role[] = [];
 
 export default function UsersPage() {
   const { t } = useI18n();
@@ -20,26 +24,13 @@ export default function UsersPage() {
   const showError = useShowError();
   const { units } = useOrgUnits();
   const tree = useMemo(() => buildOrgTree(units), [units]);
-  const [roles, setRoles] = useState<Role[]>([]);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<AdminUser>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(() => {
-    setLoading(true);
-    api
-      .users(q, page, PAGE_SIZE)
-      .then(setData)
-      .catch(showError)
-      .finally(() => setLoading(false));
-  }, [q, page, showError]);
-  useEffect(load, [load]);
-  useEffect(() => {
-    api.roles().then(setRoles).catch(showError);
-  }, [showError]);
+  const { data = NO_USERS, loading, reload: load } = useLoad(() => api.users(q, page, PAGE_SIZE), [q, page], showError);
+  const { data: roles = NO_ROLES } = useLoad(() => api.roles(), [], showError);
 
   /** Runs one change, closes the dialog and reloads the list; API errors stay in the open dialog's context. */
   const save = async (change: () => Promise<unknown>, done: string) => {
@@ -61,11 +52,11 @@ export default function UsersPage() {
   return (
     <>
       <PageTitle>{t('users.title')}</PageTitle>
-      <Space style={{ marginBottom: 12 }}>
+      <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           placeholder={t('users.search')}
           allowClear
-          style={{ width: 280 }}
+          style={{ width: 280, maxWidth: '100%' }}
           onSearch={(v) => {
             setPage(1);
             setQ(v.trim());
@@ -81,6 +72,8 @@ export default function UsersPage() {
         loading={loading}
         dataSource={data.items}
         data-testid="users-table"
+        // Columns keep their widths and the table scrolls in its own box on a phone (not one character a line).
+        scroll={{ x: 'max-content' }}
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,

@@ -1,3 +1,4 @@
+import type { DraftRow, PublishedFormRow } from '@kcbx/api-contract';
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Space, Table, Tag } from 'antd';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
@@ -8,7 +9,7 @@ import { PageTitle } from '../../shell/PageTitle';
 import { useShowError } from '../../util/useShowError';
 import { ImportModal } from './builder/ImportModal';
 import { textOf } from './builder/labels';
-import { formsApi, type DraftRow, type PublishedFormRow } from './formsApi';
+import { formsApi } from './formsApi';
 import { NewFormModal } from './NewFormModal';
 
 interface Row {

@@ -1,9 +1,10 @@
+import type { FormVersion } from '@kcbx/api-contract';
 import { useCallback, useEffect, useState } from 'react';
 import type { FormDefinition, LocalizedText } from '@kcbx/forms';
 import { emptyDefinition } from '@kcbx/form-builder';
 import { ApiError } from '../../api/errors';
 import { useShowError } from '../../util/useShowError';
-import { formsApi, type FormVersion } from './formsApi';
+import { formsApi } from './formsApi';
 
 export type Origin = 'new' | 'draft' | 'published';
 

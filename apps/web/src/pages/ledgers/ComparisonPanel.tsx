@@ -1,9 +1,10 @@
+import type { ComparisonCounts } from '@kcbx/api-contract';
 import { useState } from 'react';
 import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/i18n';
 import { useShowError } from '../../util/useShowError';
-import { ComparisonCounts, ledgersApi } from './ledgersApi';
+import { ledgersApi } from './ledgersApi';
 
 /** Runs the three-way comparison on the latest imports and shows what it found, with the way to the ledgers. */
 export function ComparisonPanel() {

@@ -1,20 +1,23 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
-import { ArrowUpOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import type { UnitCounts } from '@kcbx/api-contract';
+import { useMemo } from 'react';
+import { Button, Card, Col, Row, Space, Typography } from 'antd';
+import { ArrowUpOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import type { EChartsOption } from 'echarts';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
+import { useLoad } from '../../util/useLoad';
 import { useOrgUnits } from '../../util/useOrgUnits';
 import { useShowError } from '../../util/useShowError';
 import { Chart } from './Chart';
-import { CauseTable, MonthTable, OverdueTable, ReasonTable, totalOf, UnitCountsTable, VisitsTable } from './dashboardTables';
-import { causeLabel, kindLabel, statusLabel } from './labels';
-import { Dashboard, LEDGER_KINDS, LEDGER_STATUSES, ledgersApi, UnitCounts } from './ledgersApi';
+import { dashboardCharts } from './dashboardCharts';
+import { CauseTable, MonthTable, OverdueTable, ReasonTable, UnitCountsTable } from './dashboardTables';
+import { VisitComplianceCard } from '../visits/VisitComplianceCard';
+import { DashboardTotals } from './DashboardTotals';
+import { ledgersApi } from './ledgersApi';
 import { PrintableReport } from './PrintableReport';
-
-const KIND_COLORS = ['#1d5fa8', '#d4380d', '#7a1f1f'];
+import { ReportBar } from './ReportBar';
+import { StatusSummaryCard } from '../reports/StatusSummaryCard';
 
 /**
  * The bureau's and each township's picture: ledger counts by unit, status, reason and month, overdue work and
@@ -29,7 +32,6 @@ export default function DashboardPage() {
   const unit = params.get('unit') ?? undefined;
   const month = params.get('month') ?? dayjs().format('YYYY-MM');
   const printing = params.get('view') === 'print';
-  const [d, setD] = useState<Dashboard | null>(null);
   const { units } = useOrgUnits();
 
   const setParam = (changes: Record<string, string | undefined>) => {
@@ -40,10 +42,7 @@ export default function DashboardPage() {
     }
     setParams(next);
   };
-  const load = useCallback(() => {
-    ledgersApi.dashboard(unit).then(setD).catch(showError);
-  }, [unit, showError]);
-  useEffect(load, [load]);
+  const { data: d } = useLoad(() => ledgersApi.dashboard(unit), [unit], showError);
 
   const parent = useMemo(() => {
     const me = units.find((u) => u.code === d?.unit.code);
@@ -56,84 +55,7 @@ export default function DashboardPage() {
   if (printing) return <PrintableReport orgUnit={unit} month={month} onBack={() => setParam({ view: undefined })} />;
   if (!d) return <PageTitle>{t('shell.menu.dashboard')}</PageTitle>;
 
-  const names = d.children.map((c) => c.name);
-  const byUnit: EChartsOption = {
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 40, right: 16, bottom: 80, top: 40 },
-    xAxis: { type: 'category', data: names, axisLabel: { rotate: 40, interval: 0 } },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: LEDGER_KINDS.map((k, i) => ({
-      name: t(kindLabel(k)),
-      type: 'bar',
-      stack: 'all',
-      color: KIND_COLORS[i],
-      data: d.children.map((c) => totalOf(c.counts[k])),
-    })),
-  };
-  const byStatus: EChartsOption = {
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 40, right: 16, bottom: 30, top: 40 },
-    xAxis: { type: 'category', data: LEDGER_KINDS.map((k) => t(kindLabel(k))) },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: LEDGER_STATUSES.map((s, i) => ({
-      name: t(statusLabel(s)),
-      type: 'bar',
-      color: ['#fa8c16', '#1677ff', '#52c41a'][i],
-      data: LEDGER_KINDS.map((k) => d.unit.counts[k][s]),
-    })),
-  };
-  const byReason: EChartsOption = {
-    tooltip: { trigger: 'item' },
-    series: [
-      { type: 'pie', radius: ['35%', '65%'], data: d.byReason.map((r) => ({ name: `${t(kindLabel(r.kind))}·${r.reason}`, value: r.n })) },
-    ],
-  };
-  const causeName = (c: string) => {
-    const key = causeLabel(c);
-    return key ? t(key) : c;
-  };
-  const byCause: EChartsOption = {
-    tooltip: { trigger: 'item' },
-    series: [{ type: 'pie', radius: '65%', data: d.byCause.map((c) => ({ name: causeName(c.cause), value: c.n })) }],
-  };
-  const byMonth: EChartsOption = {
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 40, right: 16, bottom: 30, top: 40 },
-    xAxis: { type: 'category', data: d.byMonth.map((m) => m.month) },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: [
-      { name: t('ledgers.dash.created'), type: 'line', data: d.byMonth.map((m) => m.created) },
-      { name: t('ledgers.dash.signedOff'), type: 'line', data: d.byMonth.map((m) => m.signedOff) },
-    ],
-  };
-  const overdue: EChartsOption = {
-    tooltip: { trigger: 'axis' },
-    grid: { left: 40, right: 16, bottom: 80, top: 20 },
-    xAxis: { type: 'category', data: d.overdue.children.map((c) => c.name), axisLabel: { rotate: 40, interval: 0 } },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: [{ name: t('ledgers.dash.overdue'), type: 'bar', color: '#cf1322', data: d.overdue.children.map((c) => c.n) }],
-  };
-  const lastMonth = d.visits.months.length - 1;
-  const visits: EChartsOption = {
-    tooltip: { trigger: 'axis' },
-    grid: { left: 40, right: 16, bottom: 80, top: 20 },
-    xAxis: { type: 'category', data: d.visits.townships.map((v) => v.name), axisLabel: { rotate: 40, interval: 0 } },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: [
-      {
-        name: d.visits.months[lastMonth],
-        type: 'bar',
-        data: d.visits.townships.map((v) => ({
-          value: v.visits[lastMonth] ?? 0,
-          itemStyle: { color: (v.visits[lastMonth] ?? 0) >= d.visits.required ? '#52c41a' : '#fa541c' },
-        })),
-        markLine: { symbol: 'none', data: [{ yAxis: d.visits.required }], lineStyle: { color: '#595959', type: 'dashed' } },
-      },
-    ],
-  };
+  const charts = dashboardCharts(d, t);
   const fileName = `${d.unit.name}月报-${month}.xlsx`;
 
   return (
@@ -150,57 +72,17 @@ export default function DashboardPage() {
         )}
         <Typography.Text type="secondary">{t('ledgers.dash.drillHint')}</Typography.Text>
       </Space>
-      <Row gutter={16} data-testid="dash-totals">
-        {LEDGER_KINDS.map((k) => (
-          <Col key={k} xs={12} md={6}>
-            <Card size="small" data-testid={`dash-total-${k}`}>
-              <Statistic
-                title={t(kindLabel(k))}
-                value={totalOf(d.unit.counts[k])}
-                suffix={
-                  <Typography.Text
-                    type="secondary"
-                    style={{ fontSize: 13 }}
-                  >{`${t(statusLabel('signed-off'))} ${d.unit.counts[k]['signed-off']}`}</Typography.Text>
-                }
-              />
-            </Card>
-          </Col>
-        ))}
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic
-              title={t('ledgers.dash.overdue')}
-              value={d.overdue.total}
-              valueStyle={d.overdue.total ? { color: '#cf1322' } : undefined}
-            />
-          </Card>
-        </Col>
-      </Row>
-      <Card size="small" className="kcbx-no-print">
-        <Space wrap>
-          <span>{t('ledgers.dash.reportMonth')}</span>
-          <DatePicker
-            picker="month"
-            allowClear={false}
-            value={dayjs(`${month}-01`)}
-            onChange={(v) => v && setParam({ month: v.format('YYYY-MM') })}
-          />
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() => ledgersApi.downloadReport(d.unit.code, month, fileName).catch(showError)}
-            data-testid="dash-export"
-          >
-            {t('ledgers.dash.export')}
-          </Button>
-          <Button icon={<PrinterOutlined />} onClick={() => setParam({ view: 'print', unit: d.unit.code })} data-testid="dash-print">
-            {t('ledgers.dash.print')}
-          </Button>
-        </Space>
-      </Card>
+      <DashboardTotals d={d} />
+      <StatusSummaryCard orgUnit={d.unit.code} month={month} />
+      <ReportBar
+        month={month}
+        onMonth={(m) => setParam({ month: m })}
+        onExport={() => ledgersApi.downloadReport(d.unit.code, month, fileName).catch(showError)}
+        onPrint={() => setParam({ view: 'print', unit: d.unit.code })}
+      />
       <Card size="small" title={t('ledgers.dash.byUnit')}>
         {d.children.length > 0 && (
-          <Chart option={byUnit} height={320} onClick={(e) => drill(d.children[e.dataIndex])} testId="dash-chart-unit" />
+          <Chart option={charts.byUnit} height={320} onClick={(e) => drill(d.children[e.dataIndex])} testId="dash-chart-unit" />
         )}
         <UnitCountsTable
           d={d}
@@ -212,12 +94,12 @@ export default function DashboardPage() {
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('ledgers.dash.byStatus')}>
-            <Chart option={byStatus} testId="dash-chart-status" />
+            <Chart option={charts.byStatus} testId="dash-chart-status" />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('ledgers.dash.byReason')}>
-            <Chart option={byReason} height={220} testId="dash-chart-reason" />
+            <Chart option={charts.byReason} height={220} testId="dash-chart-reason" />
             <ReasonTable d={d} />
           </Card>
         </Col>
@@ -226,7 +108,7 @@ export default function DashboardPage() {
         <Typography.Paragraph type="secondary">{t('ledgers.dash.byCauseHint')}</Typography.Paragraph>
         <Row gutter={16}>
           <Col xs={24} lg={12}>
-            {d.byCause.length > 0 && <Chart option={byCause} height={220} testId="dash-chart-cause" />}
+            {d.byCause.length > 0 && <Chart option={charts.byCause} height={220} testId="dash-chart-cause" />}
           </Col>
           <Col xs={24} lg={12}>
             <CauseTable d={d} />
@@ -236,24 +118,18 @@ export default function DashboardPage() {
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('ledgers.dash.byMonth')}>
-            <Chart option={byMonth} height={220} testId="dash-chart-month" />
+            <Chart option={charts.byMonth} height={220} testId="dash-chart-month" />
             <MonthTable d={d} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('ledgers.dash.overdueTotal', { n: d.overdue.total })}>
-            {d.overdue.children.length > 0 && <Chart option={overdue} height={220} testId="dash-chart-overdue" />}
+            {d.overdue.children.length > 0 && <Chart option={charts.overdue} height={220} testId="dash-chart-overdue" />}
             <OverdueTable d={d} />
           </Card>
         </Col>
       </Row>
-      {d.visits.townships.length > 0 && (
-        <Card size="small" title={t('ledgers.dash.visits')}>
-          <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('ledgers.dash.visitsHint', { n: d.visits.required })} />
-          <Chart option={visits} height={240} testId="dash-chart-visits" />
-          <VisitsTable d={d} />
-        </Card>
-      )}
+      {(d.visits.townships.length > 0 || d.visits.people.length > 0) && <VisitComplianceCard d={d} townshipChart={charts.visits} />}
     </Space>
   );
 }

@@ -1,9 +1,10 @@
+import type { LedgerEntry, LedgerEvent } from '@kcbx/api-contract';
 import { useEffect, useState } from 'react';
 import { Drawer, Tag, Timeline, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n';
 import { useShowError } from '../../util/useShowError';
 import { actionLabel, STATUS_COLOR, statusLabel } from './labels';
-import { LedgerEntry, LedgerEvent, ledgersApi } from './ledgersApi';
+import { ledgersApi } from './ledgersApi';
 
 /** Every change of one entry, oldest first: what happened, from which status to which, when and why. */
 export function HistoryDrawer({ entry, onClose }: { entry: LedgerEntry | null; onClose: () => void }) {

@@ -1,18 +1,16 @@
-import { useEffect, useState } from 'react';
+import type { RegisterImport, RegisterSource } from '@kcbx/api-contract';
 import { Spin, Table } from 'antd';
 import { useI18n } from '../../i18n/i18n';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
 import { sourceLabel } from './labels';
-import { ledgersApi, type RegisterImport, type RegisterSource } from './ledgersApi';
-import { RowProblems } from './RegisterImportCard';
+import { ledgersApi } from './ledgersApi';
+import { RowProblems } from './RowProblems';
 
 /** The row problems an earlier import recorded, fetched when the clerk opens its line. */
 function PastProblems({ id }: { id: string }) {
   const showError = useShowError();
-  const [detail, setDetail] = useState<RegisterImport | null>(null);
-  useEffect(() => {
-    ledgersApi.importDetail(id).then(setDetail).catch(showError);
-  }, [id, showError]);
+  const { data: detail } = useLoad(() => ledgersApi.importDetail(id), [id], showError);
   if (!detail) return <Spin size="small" />;
   return <RowProblems problems={detail.rejected ?? []} total={detail.rejectedCount} testId="register-history-problems" />;
 }

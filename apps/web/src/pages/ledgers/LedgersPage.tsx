@@ -1,37 +1,48 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  isLedgerKind,
+  isLedgerStatus,
+  LEDGER_KINDS,
+  LEDGER_STATUSES,
+  type LedgerEntry,
+  type LedgerKind,
+  type Page,
+} from '@kcbx/api-contract';
+import { useMemo, useState } from 'react';
 import type { ButtonProps } from 'antd';
-import { App, Badge, Button, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { App, Badge, Button, Select, Space, Tabs, TreeSelect } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
 import { buildOrgTree } from '../../util/orgTree';
+import { useLoad } from '../../util/useLoad';
 import { useOrgUnits } from '../../util/useOrgUnits';
 import { useShowError } from '../../util/useShowError';
 import { HistoryDrawer } from './HistoryDrawer';
-import { kindLabel, STATUS_COLOR, statusLabel } from './labels';
-import { LEDGER_KINDS, LEDGER_STATUSES, LedgerEntry, LedgerKind, ledgersApi, LedgerStatus } from './ledgersApi';
+import { kindLabel, statusLabel } from './labels';
+import { LedgerTable } from './LedgerTable';
+import { ledgersApi } from './ledgersApi';
 
 const PAGE_SIZE = 20;
+const NO_ENTRIES: Page<LedgerEntry> = { items: [], total: 0 };
 
 /**
- * 适龄儿童台账 · 疑似辍学台账 · 辍学台账, within the caller's scope. Filters live in the address, so the
+ * 适龄未入学台账 · 疑似辍学台账 · 辍学台账, within the caller's scope. Filters live in the address, so the
  * dashboard can link straight to a school's entries. Persuasion starts from one entry or from a selection;
  * the entry then follows its case until the procedure signs it off.
  */
 export default function LedgersPage() {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const { can } = useAuth();
   const { modal, message } = App.useApp();
   const showError = useShowError();
   const [params, setParams] = useSearchParams();
-  const kind = (LEDGER_KINDS as string[]).includes(params.get('kind') ?? '') ? (params.get('kind') as LedgerKind) : 'suspected-dropout';
+  const kindParam = params.get('kind');
+  const kind: LedgerKind = isLedgerKind(kindParam) ? kindParam : 'suspected-dropout';
   const orgUnit = params.get('orgUnit') ?? undefined;
-  const status = (LEDGER_STATUSES as string[]).includes(params.get('status') ?? '') ? (params.get('status') as LedgerStatus) : undefined;
+  const statusParam = params.get('status');
+  const status = isLedgerStatus(statusParam) ? statusParam : undefined;
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: LedgerEntry[]; total: number }>({ items: [], total: 0 });
-  const [counts, setCounts] = useState<Partial<Record<LedgerKind, number>>>({});
-  const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [history, setHistory] = useState<LedgerEntry | null>(null);
   const { units } = useOrgUnits();
@@ -49,18 +60,21 @@ export default function LedgersPage() {
     setSelected([]);
   };
 
-  const load = useCallback(() => {
-    setLoading(true);
-    ledgersApi
-      .ledger(kind, { orgUnit, status }, page, PAGE_SIZE)
-      .then(setData)
-      .catch(showError)
-      .finally(() => setLoading(false));
-    Promise.all(LEDGER_KINDS.map((k) => ledgersApi.ledger(k, { orgUnit, status }, 1, 1).then((r) => [k, r.total] as const)))
-      .then((pairs) => setCounts(Object.fromEntries(pairs)))
-      .catch(showError);
-  }, [kind, orgUnit, status, page, showError]);
-  useEffect(load, [load]);
+  const entries = useLoad(() => ledgersApi.ledger(kind, { orgUnit, status }, page, PAGE_SIZE), [kind, orgUnit, status, page], showError);
+  // The tabs' counts follow the same unit and status filters.
+  const counts = useLoad(
+    () =>
+      Promise.all(LEDGER_KINDS.map((k) => ledgersApi.ledger(k, { orgUnit, status }, 1, 1).then((r) => [k, r.total] as const))).then(
+        (pairs): Partial<Record<LedgerKind, number>> => Object.fromEntries(pairs),
+      ),
+    [orgUnit, status],
+    showError,
+  );
+  const data = entries.data ?? NO_ENTRIES;
+  const load = () => {
+    entries.reload();
+    counts.reload();
+  };
 
   const start = (ids: string[]) =>
     ledgersApi
@@ -92,7 +106,7 @@ export default function LedgersPage() {
           label: (
             <span data-testid={`ledger-tab-${k}`}>
               {t(kindLabel(k))}
-              <Badge count={counts[k] ?? 0} showZero overflowCount={99999} size="small" color="#8c8c8c" offset={[6, -2]} />
+              <Badge count={counts.data?.[k] ?? 0} showZero overflowCount={99999} size="small" color="#8c8c8c" offset={[6, -2]} />
             </span>
           ),
         }))}
@@ -104,6 +118,7 @@ export default function LedgersPage() {
           showSearch
           treeNodeFilterProp="title"
           placeholder={t('ledgers.filter.allUnits')}
+          aria-label={t('ledgers.filter.unit')}
           treeData={tree}
           value={orgUnit}
           onChange={(v?: string) => setFilter({ orgUnit: v })}
@@ -113,6 +128,7 @@ export default function LedgersPage() {
           style={{ width: 160 }}
           allowClear
           placeholder={t('ledgers.filter.allStatuses')}
+          aria-label={t('ledgers.filter.status')}
           value={status}
           onChange={(v?: string) => setFilter({ status: v })}
           options={LEDGER_STATUSES.map((s) => ({ value: s, label: t(statusLabel(s)) }))}
@@ -124,78 +140,17 @@ export default function LedgersPage() {
           </Button>
         )}
       </Space>
-      <Table
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        data-testid="ledger-table"
-        dataSource={data.items}
-        locale={{ emptyText: t('ledgers.empty') }}
-        rowSelection={
-          manage
-            ? {
-                selectedRowKeys: selected,
-                onChange: (keys) => setSelected(keys as string[]),
-                getCheckboxProps: (r) => ({ disabled: r.status !== 'open' }),
-              }
-            : undefined
-        }
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data.total,
-          onChange: setPage,
-          showSizeChanger: false,
-          showTotal: (n) => t('common.total', { total: n }),
-        }}
-        columns={[
-          {
-            title: t('ledgers.col.student'),
-            dataIndex: 'studentName',
-            render: (v: string, r) => (r.studentId ? <Link to={`/students/${r.studentId}`}>{v}</Link> : v),
-          },
-          {
-            title: t('ledgers.col.idNumber'),
-            dataIndex: 'idNumberMasked',
-            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
-          },
-          { title: t('ledgers.col.unit'), dataIndex: 'orgUnitName' },
-          { title: t('ledgers.col.reason'), dataIndex: 'reason' },
-          {
-            title: t('ledgers.col.status'),
-            dataIndex: 'status',
-            render: (s: LedgerStatus) => <Tag color={STATUS_COLOR[s]}>{t(statusLabel(s))}</Tag>,
-          },
-          {
-            title: t('ledgers.col.case'),
-            dataIndex: 'caseId',
-            // The case is in the child's file (一生一案) when the child is on the student register; policy
-            // staff also find it among the procedure's running instances.
-            render: (id: string | null, r) => {
-              if (!id) return '—';
-              if (r.studentId) return <Link to={`/students/${r.studentId}`}>{id.slice(-8)}</Link>;
-              if (can('design')) return <Link to="/design/instances?key=persuasion-return">{id.slice(-8)}</Link>;
-              return <Typography.Text type="secondary">{id.slice(-8)}</Typography.Text>;
-            },
-          },
-          { title: t('ledgers.col.created'), dataIndex: 'createdAt', render: (v: string) => formatDate(v) },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_: unknown, r) => (
-              <Space size={4}>
-                {manage && r.status === 'open' && (
-                  <Button size="small" type="link" onClick={() => start([r.id])}>
-                    {t('ledgers.startOne')}
-                  </Button>
-                )}
-                <Button size="small" type="link" onClick={() => setHistory(r)}>
-                  {t('ledgers.historyButton')}
-                </Button>
-              </Space>
-            ),
-          },
-        ]}
+      <LedgerTable
+        data={data}
+        loading={entries.loading}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        manage={manage}
+        selected={selected}
+        onSelect={setSelected}
+        onStart={start}
+        onHistory={setHistory}
       />
       <HistoryDrawer entry={history} onClose={() => setHistory(null)} />
     </>

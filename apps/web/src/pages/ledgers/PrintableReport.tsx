@@ -1,3 +1,4 @@
+import { LEDGER_KINDS, LEDGER_STATUSES, type MonthlyReport, type UnitCounts } from '@kcbx/api-contract';
 import { useEffect, useState } from 'react';
 import { Button, Space, Spin } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
@@ -6,7 +7,8 @@ import { useI18n } from '../../i18n/i18n';
 import { useShowError } from '../../util/useShowError';
 import { totalOf } from './dashboardTables';
 import { kindLabel, statusLabel } from './labels';
-import { LEDGER_KINDS, LEDGER_STATUSES, ledgersApi, MonthlyReport, UnitCounts } from './ledgersApi';
+import { ledgersApi } from './ledgersApi';
+import { SignOffLines } from '../reports/SignOffLines';
 import './print-report.css';
 
 /** The monthly report as a printable A4 page: the same numbers as the XLSX, from the same API. */
@@ -126,6 +128,8 @@ export function PrintableReport({ orgUnit, month, onBack }: { orgUnit?: string; 
             </table>
           </>
         )}
+        {/* Signed in the system on 报表 (/reports); here blank lines for the pen. */}
+        <SignOffLines />
       </div>
     </>
   );

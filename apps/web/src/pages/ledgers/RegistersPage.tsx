@@ -1,3 +1,4 @@
+import { REGISTER_SOURCES, type RegisterImport } from '@kcbx/api-contract';
 import { useCallback, useEffect, useState } from 'react';
 import { Col, Row, Space, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n';
@@ -5,7 +6,7 @@ import { PageTitle } from '../../shell/PageTitle';
 import { useShowError } from '../../util/useShowError';
 import { ComparisonPanel } from './ComparisonPanel';
 import { ImportHistory } from './ImportHistory';
-import { ledgersApi, REGISTER_SOURCES, RegisterImport } from './ledgersApi';
+import { ledgersApi } from './ledgersApi';
 import { RegisterImportCard } from './RegisterImportCard';
 
 /** The four registers imported side by side, the record of every import, and the comparison that feeds the ledgers. */

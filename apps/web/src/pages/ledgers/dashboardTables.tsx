@@ -1,7 +1,7 @@
+import { type Dashboard, type KindCounts, LEDGER_KINDS, LEDGER_STATUSES, type LedgerKind, type UnitCounts } from '@kcbx/api-contract';
 import { Button, Table, Tag } from 'antd';
 import { useI18n } from '../../i18n/i18n';
 import { causeLabel, kindLabel, statusLabel } from './labels';
-import { Dashboard, KindCounts, LEDGER_KINDS, LEDGER_STATUSES, LedgerKind, UnitCounts } from './ledgersApi';
 
 export const totalOf = (c: KindCounts[LedgerKind]) => c.open + c['in-progress'] + c['signed-off'];
 
@@ -152,7 +152,7 @@ export function VisitsTable({ d }: { d: Dashboard }) {
           key: m,
           align: 'right' as const,
           render: (_: unknown, r: Dashboard['visits']['townships'][number]) => (
-            <Tag color={r.visits[i] >= required ? 'green' : 'red'}>{r.visits[i]}</Tag>
+            <Tag color={required === null ? 'default' : r.visits[i] >= required ? 'green' : 'red'}>{r.visits[i]}</Tag>
           ),
         })),
         {

@@ -1,5 +1,5 @@
+import type { LedgerKind, LedgerStatus, RegisterField, RegisterSource } from '@kcbx/api-contract';
 import type { MessageKey } from '../../i18n/zh-CN';
-import type { LedgerKind, LedgerStatus, RegisterField, RegisterSource } from './ledgersApi';
 
 /** Message keys built from API values, typed so a new value without a label is a compile error. */
 export const sourceLabel = (s: RegisterSource): MessageKey => `ledgers.source.${s}`;

@@ -1,3 +1,4 @@
+import type { InstanceDetail } from '@kcbx/api-contract';
 import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Descriptions, Drawer, Empty, List, Tag, Timeline, Typography } from 'antd';
 import { ProcessDiagram } from '../../components/ProcessDiagram';
@@ -6,7 +7,7 @@ import { modelerZh } from '../../i18n/messages/modeler';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { useShowError } from '../../util/useShowError';
 import { definitionInfo } from './activityNames';
-import { modelerApi, type InstanceDetail } from './modelerApi';
+import { modelerApi } from './modelerApi';
 import { StateTag } from './StateTag';
 import { VariablesModal } from './VariablesModal';
 

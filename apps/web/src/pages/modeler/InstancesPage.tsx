@@ -1,3 +1,4 @@
+import type { InstanceSummary, ProcessDefinition } from '@kcbx/api-contract';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Select, Space, Table, Tag } from 'antd';
 import { useSearchParams } from 'react-router-dom';
@@ -6,7 +7,7 @@ import { PageTitle } from '../../shell/PageTitle';
 import { useShowError } from '../../util/useShowError';
 import { definitionInfo } from './activityNames';
 import { caseLabel, InstanceDrawer } from './InstanceDrawer';
-import { modelerApi, type InstanceSummary, type ProcessDefinition } from './modelerApi';
+import { modelerApi } from './modelerApi';
 import { StateTag } from './StateTag';
 
 const PAGE_SIZE = 20;
@@ -52,10 +53,16 @@ export default function InstancesPage() {
   };
 
   const load = useCallback(() => {
-    if (!key) return;
+    // No procedure picked: every procedure's instances, newest first (the page was empty until a pick).
     setLoading(true);
     modelerApi
-      .instances({ definitionKey: key, version, state: state === 'all' ? undefined : state, page, pageSize: PAGE_SIZE })
+      .instances({
+        definitionKey: key || undefined,
+        version: key ? version : undefined,
+        state: state === 'all' ? undefined : state,
+        page,
+        pageSize: PAGE_SIZE,
+      })
       .then(async (r) => {
         setTotal(r.total);
         setRows(
@@ -93,16 +100,19 @@ export default function InstancesPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           data-testid="instances-procedure"
-          style={{ width: 280 }}
+          style={{ width: 280, maxWidth: '100%' }}
           placeholder={t('modeler.instances.pick')}
+          aria-label={t('modeler.instances.pick')}
+          allowClear
           value={key || undefined}
-          onChange={(v: string) => set({ key: v, version: undefined })}
+          onChange={(v?: string) => set({ key: v, version: undefined })}
           options={procedures.map((d) => ({ value: d.key, label: `${d.name || d.key} (${d.key})` }))}
           showSearch
           optionFilterProp="label"
         />
         <Select
           data-testid="instances-version"
+          aria-label={t('modeler.instances.version')}
           style={{ width: 140 }}
           value={version ?? 0}
           onChange={(v: number) => set({ version: v ? String(v) : undefined })}
@@ -113,6 +123,7 @@ export default function InstancesPage() {
         />
         <Select
           data-testid="instances-state"
+          aria-label={t('modeler.instances.state')}
           style={{ width: 140 }}
           value={state}
           onChange={(v: string) => set({ state: v })}
@@ -126,9 +137,9 @@ export default function InstancesPage() {
         rowKey="id"
         size="middle"
         loading={loading}
-        dataSource={key ? rows : []}
+        dataSource={rows}
         data-testid="instances-table"
-        locale={{ emptyText: key ? t('modeler.instances.empty') : t('modeler.instances.pick') }}
+        locale={{ emptyText: t('modeler.instances.empty') }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
         pagination={{ current: page, pageSize: PAGE_SIZE, total, onChange: setPage, showSizeChanger: false }}
         columns={[

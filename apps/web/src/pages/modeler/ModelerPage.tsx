@@ -1,5 +1,7 @@
+import type { CountyRole, DeployProblem, PublishedFormRow } from '@kcbx/api-contract';
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Input, Space, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Form, Input, Popconfirm, Space, Tag, Tooltip } from 'antd';
+import type { ButtonProps } from 'antd';
 import { CheckCircleOutlined, CloudUploadOutlined, DownloadOutlined, HistoryOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
@@ -7,7 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
 import { useShowError } from '../../util/useShowError';
 import { checkSteps } from './modelChecks';
-import { latestForms, modelerApi, type CountyRole, type DeployProblem, type PublishedForm } from './modelerApi';
+import { latestForms, modelerApi } from './modelerApi';
 import { KEY_PATTERN } from './newDiagram';
 import { ProblemsList, type ShownProblem } from './ProblemsList';
 import { useBpmnModeler } from './useBpmnModeler';
@@ -24,7 +26,7 @@ export default function ModelerPage() {
   const navigate = useNavigate();
   const source = useModelerSource();
   const m = useBpmnModeler(source.xml);
-  const [forms, setForms] = useState<PublishedForm[]>([]);
+  const [forms, setForms] = useState<PublishedFormRow[]>([]);
   const [roles, setRoles] = useState<CountyRole[]>([]);
   const [problems, setProblems] = useState<ShownProblem[] | null>(null);
   const [busy, setBusy] = useState<'validate' | 'deploy' | null>(null);
@@ -177,16 +179,26 @@ export default function ModelerPage() {
         >
           {t('modeler.validate')}
         </Button>
-        <Button
-          type="primary"
-          icon={<CloudUploadOutlined />}
-          loading={busy === 'deploy'}
+        {/* A deployment starts a new version every new case will follow: asked once more, never by a slip. */}
+        <Popconfirm
+          title={t('modeler.deployConfirm', { name: m.info.name || m.info.key })}
+          description={t('modeler.deployConfirmText')}
+          okText={t('modeler.deploy')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ 'data-testid': 'modeler-deploy-confirm' } as ButtonProps}
+          onConfirm={deploy}
           disabled={!m.ready || !!busy || !keyValid}
-          onClick={deploy}
-          data-testid="modeler-deploy"
         >
-          {t('modeler.deploy')}
-        </Button>
+          <Button
+            type="primary"
+            icon={<CloudUploadOutlined />}
+            loading={busy === 'deploy'}
+            disabled={!m.ready || !!busy || !keyValid}
+            data-testid="modeler-deploy"
+          >
+            {t('modeler.deploy')}
+          </Button>
+        </Popconfirm>
         <Button icon={<HistoryOutlined />} disabled={source.isNew} onClick={() => setVersionsOpen(true)} data-testid="modeler-versions">
           {t('modeler.versions')}
         </Button>

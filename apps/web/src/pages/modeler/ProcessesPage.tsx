@@ -1,3 +1,4 @@
+import type { ProcessDefinition } from '@kcbx/api-contract';
 import { useEffect, useState } from 'react';
 import { Button, Space, Table, Upload } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
@@ -5,7 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
 import { useShowError } from '../../util/useShowError';
-import { modelerApi, runningCount, type ProcessDefinition } from './modelerApi';
+import { modelerApi, runningCount } from './modelerApi';
 
 interface Row {
   key: string;
@@ -73,6 +74,8 @@ export default function ProcessesPage() {
         loading={loading}
         dataSource={rows}
         data-testid="processes-table"
+        // On a phone the columns keep their widths and the table scrolls in its own box (not a character a line).
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('modeler.processes.empty') }}
         pagination={false}
         columns={[

@@ -1,9 +1,11 @@
+import type { ProcessDefinition } from '@kcbx/api-contract';
 import { useEffect, useState } from 'react';
 import { Button, Drawer, Space, Table } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n/i18n';
 import { useShowError } from '../../util/useShowError';
-import { modelerApi, runningCount, type ProcessDefinition } from './modelerApi';
+import { MigrateButton } from './MigrateButton';
+import { modelerApi, runningCount } from './modelerApi';
 
 interface Row extends ProcessDefinition {
   running: number | null;
@@ -17,6 +19,7 @@ export function VersionsDrawer(props: { processKey: string; name: string; open: 
   const navigate = useNavigate();
   const [rows, setRows] = useState<Row[]>([]);
   const [loading, setLoading] = useState(false);
+  const [migrations, setMigrations] = useState(0);
 
   useEffect(() => {
     if (!open || !processKey) return;
@@ -29,16 +32,18 @@ export function VersionsDrawer(props: { processKey: string; name: string; open: 
       })
       .catch(showError)
       .finally(() => setLoading(false));
-  }, [open, processKey, reload, showError]);
+  }, [open, processKey, reload, migrations, showError]);
+  const latest = rows[0];
 
   return (
-    <Drawer open={open} onClose={onClose} width={560} title={t('modeler.version.title', { name: name || processKey })}>
+    <Drawer open={open} onClose={onClose} width="min(560px, 100vw)" title={t('modeler.version.title', { name: name || processKey })}>
       <Table<Row>
         rowKey="id"
         size="small"
         loading={loading}
         dataSource={rows}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         data-testid="versions-table"
         locale={{ emptyText: t('modeler.version.none') }}
         columns={[
@@ -62,6 +67,9 @@ export function VersionsDrawer(props: { processKey: string; name: string; open: 
                 <Button size="small" onClick={() => navigate(`/design/instances?key=${encodeURIComponent(r.key)}&version=${r.version}`)}>
                   {t('modeler.version.instances')}
                 </Button>
+                {latest && r.version < latest.version && (r.running ?? 0) > 0 && (
+                  <MigrateButton from={r} to={latest} onDone={() => setMigrations((n) => n + 1)} />
+                )}
               </Space>
             ),
           },

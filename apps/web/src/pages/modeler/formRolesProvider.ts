@@ -3,11 +3,12 @@
  * picked from the county's published forms, candidate roles from its roles, and each field of the picked
  * form gets a permission for this step. The panel is preact (bpmn-io), so entries are built with `h`.
  */
+import type { CountyRole, PublishedFormRow } from '@kcbx/api-contract';
 import { CheckboxEntry, Group, SelectEntry, isCheckboxEntryEdited, isSelectEntryEdited } from '@bpmn-io/properties-panel';
 import { h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
 import type { MessageKey } from '../../i18n/zh-CN';
-import type { CountyRole, FormField, PublishedForm } from './modelerApi';
+import type { FormField } from './modelerApi';
 import {
   readCandidateGroups,
   readFieldPermissions,
@@ -23,7 +24,7 @@ import {
 
 /** What the group offers, loaded by the page from the API; the panel re-renders when it changes. */
 export class ModelerCatalog {
-  forms: PublishedForm[] = [];
+  forms: PublishedFormRow[] = [];
   roles: CountyRole[] = [];
   private readonly fields = new Map<string, FormField[] | 'loading' | 'failed'>();
 
@@ -34,7 +35,7 @@ export class ModelerCatalog {
     private readonly changed: () => void,
   ) {}
 
-  formTitle(f: PublishedForm): string {
+  formTitle(f: PublishedFormRow): string {
     return typeof f.title === 'string' ? f.title : this.lang === 'en' ? f.title.en : f.title.zh;
   }
 

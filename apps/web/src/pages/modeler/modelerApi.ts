@@ -1,75 +1,19 @@
+import type {
+  CountyRole,
+  DeployResult,
+  InstanceDetail,
+  InstanceMigrationResult,
+  InstanceSummary,
+  ProcessDefinition,
+  PublishedFormRow,
+} from '@kcbx/api-contract';
 import { request } from '../../api/client';
 
 /** The workflow calls the design pages use (kept beside the pages so the shared api/ files stay small). */
 
-export interface ProcessDefinition {
-  id: string;
-  key: string;
-  version: number;
-  name: string | null;
-  resourceName: string;
-  deployedAt: string;
-}
-
-export interface PublishedForm {
-  key: string;
-  version: number;
-  title: string | { zh: string; en: string };
-}
-
 export interface FormField {
   name: string;
   title: string;
-}
-
-export interface CountyRole {
-  key: string;
-  name: string;
-  nameEn?: string | null;
-}
-
-/** One problem of a refused deployment, as the API lists it. */
-export interface DeployProblem {
-  resource: string;
-  elementId?: string;
-  line?: number;
-  message: string;
-}
-
-export interface DeployResult {
-  id: string;
-  processDefinitions: { id: string; key: string; version: number }[];
-  forms: { key: string; version: number }[];
-}
-
-export interface Incident {
-  id: string;
-  activityId: string;
-  type: string;
-  message: string;
-}
-
-export interface InstanceSummary {
-  id: string;
-  key: string;
-  definitionId: string;
-  version?: number;
-  businessKey: string | null;
-  state: string;
-  orgUnit?: string;
-  orgUnitName?: string;
-  startedAt: string;
-  endedAt: string | null;
-  activeActivityIds?: string[];
-  incidents?: Incident[] | number;
-  studentName?: string | null;
-}
-
-export interface InstanceDetail extends InstanceSummary {
-  activeActivityIds: string[];
-  incidents: Incident[];
-  variables: Record<string, unknown>;
-  history: { id: string; type: string; elementId: string | null; elementType: string | null; at: string; userName: string | null }[];
 }
 
 const enc = encodeURIComponent;
@@ -84,7 +28,7 @@ const qs = (params: Record<string, string | number | undefined>) =>
 export const modelerApi = {
   definitions: (all = false) => request<ProcessDefinition[]>('GET', `/api/process-definitions${all ? '?all=true' : ''}`),
   definitionXml: (id: string) => request<{ xml: string }>('GET', `/api/process-definitions/${enc(id)}/xml`).then((r) => r.xml),
-  forms: () => request<PublishedForm[]>('GET', '/api/forms'),
+  forms: () => request<PublishedFormRow[]>('GET', '/api/forms'),
   form: (key: string) =>
     request<{ key: string; version: number; schema: { properties?: Record<string, { title?: string }> } }>('GET', `/api/forms/${enc(key)}`),
   roles: () => request<CountyRole[]>('GET', '/api/roles'),
@@ -98,6 +42,11 @@ export const modelerApi = {
   instance: (id: string) => request<InstanceDetail>('GET', `/api/process-instances/${enc(id)}`),
   setVariables: (instanceId: string, variables: Record<string, unknown>) =>
     request<InstanceDetail>('PATCH', `/api/process-instances/${enc(instanceId)}/variables`, { variables }),
+  /** moves the running cases of one version to another version of the same procedure */
+  migrate: (fromDefinitionId: string, toDefinitionId: string, dryRun = false) =>
+    request<InstanceMigrationResult>('POST', `/api/process-definitions/${enc(fromDefinitionId)}/migrate${dryRun ? '?dryRun=true' : ''}`, {
+      toDefinitionId,
+    }),
   retryIncident: (instanceId: string, incidentId: string) =>
     request<unknown>('POST', `/api/process-instances/${enc(instanceId)}/incidents/${enc(incidentId)}/retry`),
 };
@@ -116,8 +65,8 @@ export function runningCount(definitionKey: string, version?: number): Promise<n
 }
 
 /** GET /api/forms lists every version; the pickers want each form once, at its latest version. */
-export function latestForms(all: PublishedForm[]): PublishedForm[] {
-  const seen = new Map<string, PublishedForm>();
+export function latestForms(all: PublishedFormRow[]): PublishedFormRow[] {
+  const seen = new Map<string, PublishedFormRow>();
   for (const f of all) if ((seen.get(f.key)?.version ?? 0) < f.version) seen.set(f.key, f);
   return [...seen.values()].sort((a, b) => a.key.localeCompare(b.key));
 }

@@ -1,3 +1,4 @@
+import type { CountyRole, PublishedFormRow } from '@kcbx/api-contract';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import BpmnModeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
@@ -12,7 +13,7 @@ import { useI18n } from '../../i18n/i18n';
 import { translateModule } from './bpmnTranslate';
 import { formRolesModule, ModelerCatalog } from './formRolesProvider';
 import type { StepFacts } from './modelChecks';
-import { formFields, modelerApi, type CountyRole, type PublishedForm } from './modelerApi';
+import { formFields, modelerApi } from './modelerApi';
 import { readCandidateGroups, readFormId, readStarterGroups, extension, type Moddle } from './zeebeModel';
 
 export interface ProcessInfo {
@@ -30,7 +31,7 @@ export function useBpmnModeler(initialXml: string | null) {
   const panelRef = useRef<HTMLDivElement>(null);
   const modelerRef = useRef<BpmnModeler | null>(null);
   const xmlRef = useRef<string | null>(null);
-  const catalogData = useRef<{ forms: PublishedForm[]; roles: CountyRole[] }>({ forms: [], roles: [] });
+  const catalogData = useRef<{ forms: PublishedFormRow[]; roles: CountyRole[] }>({ forms: [], roles: [] });
   const [ready, setReady] = useState(false);
   const [importError, setImportError] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -103,7 +104,7 @@ export function useBpmnModeler(initialXml: string | null) {
   }, [initialXml, lang]);
 
   /** Hands the published forms and county roles to the Form & roles group. */
-  const setCatalog = useCallback((forms: PublishedForm[], roles: CountyRole[]) => {
+  const setCatalog = useCallback((forms: PublishedFormRow[], roles: CountyRole[]) => {
     catalogData.current = { forms, roles };
     const modeler = modelerRef.current;
     if (!modeler) return;

@@ -1,7 +1,7 @@
 import { Button, Empty, Tag, Timeline, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { downloadAttachment } from '../../api/attachments';
-import { ReviewForm } from '../../components/forms/ReviewForm';
+import { AnswersView } from '../../components/forms/AnswersView';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import type { FileEvent, FileEventKind } from './fileTimeline';
@@ -14,6 +14,7 @@ const COLORS: Record<FileEventKind, string> = {
   return: 'red',
   comment: 'gray',
   attachment: 'gray',
+  action: 'orange',
 };
 
 const TITLES: Record<FileEventKind, MessageKey> = {
@@ -24,6 +25,7 @@ const TITLES: Record<FileEventKind, MessageKey> = {
   return: 'students.event.return',
   comment: 'students.event.comment',
   attachment: 'students.event.attachment',
+  action: 'verbs.fileAction',
 };
 
 function formatSize(bytes: number | undefined): string {
@@ -31,7 +33,7 @@ function formatSize(bytes: number | undefined): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The file's history: each line says what happened, in which procedure, by whom and when; forms read-only. */
+/** The file's history: each line says what happened, in which procedure, by whom and when; forms as label: value text. */
 export function FileTimelineView({ events, onError }: { events: FileEvent[]; onError(e: unknown): void }) {
   const { t, formatDateTime } = useI18n();
   if (events.length === 0) return <Empty description={t('students.file.noEvents')} />;
@@ -73,7 +75,7 @@ export function FileTimelineView({ events, onError }: { events: FileEvent[]; onE
             )}
             {e.submission && (
               <div className="kcbx-file-form">
-                <ReviewForm
+                <AnswersView
                   formKey={e.submission.formKey}
                   formVersion={e.submission.formVersion}
                   data={e.submission.data}

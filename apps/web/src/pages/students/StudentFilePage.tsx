@@ -1,9 +1,10 @@
+import type { StudentFile } from '@kcbx/api-contract';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Card, Result, Skeleton, Space } from 'antd';
 import { PlayCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
-import { studentsApi, type StudentFile } from '../../api/students';
+import { studentsApi } from '../../api/students';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';

@@ -1,7 +1,8 @@
+import type { Student } from '@kcbx/api-contract';
 import { useState } from 'react';
 import { Button, Descriptions, Space, Tag, Tooltip } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
-import { studentsApi, type Student } from '../../api/students';
+import { studentsApi } from '../../api/students';
 import { useI18n } from '../../i18n/i18n';
 import { formatPhone } from './formatPhone';
 import { flagTexts, gradeText, sexText, statusText } from './studentText';
@@ -51,7 +52,10 @@ export function StudentHeader({ student, onError }: { student: Student; onError(
       <Descriptions.Item label={t('students.ethnicity')}>{student.ethnicity ?? ''}</Descriptions.Item>
       <Descriptions.Item label={t('students.school')}>{student.school ?? ''}</Descriptions.Item>
       <Descriptions.Item label={t('students.grade')}>{gradeText(student)}</Descriptions.Item>
-      <Descriptions.Item label={t('students.status')}>{statusText(t, student.status)}</Descriptions.Item>
+      <Descriptions.Item label={t('students.status')}>
+        {statusText(t, student.status)}
+        {student.statusUntil ? t('students.statusUntil', { date: student.statusUntil }) : ''}
+      </Descriptions.Item>
       <Descriptions.Item label={t('students.village')}>{student.village ?? ''}</Descriptions.Item>
       <Descriptions.Item label={t('students.guardians')} span={2}>
         <span data-testid="student-guardians">

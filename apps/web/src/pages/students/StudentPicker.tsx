@@ -1,15 +1,19 @@
+import type { Student } from '@kcbx/api-contract';
 import { useEffect, useRef, useState } from 'react';
 import { Select, Spin } from 'antd';
-import { studentsApi, type Student } from '../../api/students';
+import { studentsApi } from '../../api/students';
 
 export interface StudentPickerProps {
   value?: string;
   onChange?(id: string | undefined, student: Student | undefined): void;
   placeholder: string;
+  /** From the Form.Item: the id its <label for> names, so the search box is labelled. */
+  id?: string;
+  'aria-describedby'?: string;
 }
 
 /** Searches the students in the user's scope as they type (masked ID numbers only, as in every list). */
-export function StudentPicker({ value, onChange, placeholder }: StudentPickerProps) {
+export function StudentPicker({ value, onChange, placeholder, id, 'aria-describedby': describedBy }: StudentPickerProps) {
   const [options, setOptions] = useState<Student[]>([]);
   const [loading, setLoading] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -35,6 +39,8 @@ export function StudentPicker({ value, onChange, placeholder }: StudentPickerPro
 
   return (
     <Select
+      id={id}
+      aria-describedby={describedBy}
       showSearch
       allowClear
       value={value}

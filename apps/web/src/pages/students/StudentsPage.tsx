@@ -1,16 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Input, Select, Space, Table, Tag } from 'antd';
+import { STUDENT_STATUSES, type Page, type Student } from '@kcbx/api-contract';
+import { useState } from 'react';
+import { Button, Input, Select, Space, Table, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import type { Page } from '../../api/types';
-import { studentsApi, type Student } from '../../api/students';
+import { studentsApi } from '../../api/students';
+import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
-import { gradeText, sexText, STUDENT_STATUSES, statusText } from './studentText';
+import { ReportMissingDialog } from './ReportMissingDialog';
+import { gradeText, sexText, statusText } from './studentText';
 
 const PAGE_SIZE = 20;
 
 /** The students in the user's scope, searchable; ID numbers masked (the full number only in the file). */
+const NO_STUDENTS: Page<Student> = { items: [], total: 0 };
+
 export default function StudentsPage() {
   const { t, formatDate } = useI18n();
   const showError = useShowError();
@@ -18,18 +23,17 @@ export default function StudentsPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<string | undefined>();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<Student>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
+  const { can } = useAuth();
+  // Teachers report a missing child from the list (#16); the API checks the role at the child's school again.
+  const mayReport = can('ledger.report') || can('ledger.manage');
+  const [reporting, setReporting] = useState<Student | null>(null);
+  const [reloads, setReloads] = useState(0);
 
-  const load = useCallback(() => {
-    setLoading(true);
-    studentsApi
-      .list(q, page, PAGE_SIZE, status)
-      .then(setData)
-      .catch(showError)
-      .finally(() => setLoading(false));
-  }, [q, page, status, showError]);
-  useEffect(load, [load]);
+  const { data = NO_STUDENTS, loading } = useLoad(
+    () => studentsApi.list(q, page, PAGE_SIZE, status),
+    [q, page, status, reloads],
+    showError,
+  );
 
   return (
     <>
@@ -47,6 +51,7 @@ export default function StudentsPage() {
         <Select
           allowClear
           placeholder={t('students.status')}
+          aria-label={t('students.status')}
           style={{ width: 160 }}
           value={status}
           onChange={(v: string | undefined) => {
@@ -62,6 +67,7 @@ export default function StudentsPage() {
         loading={loading}
         dataSource={data.items}
         data-testid="students-table"
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('students.empty') }}
         onRow={(s) => ({ onClick: () => navigate(`/students/${s.id}`), style: { cursor: 'pointer' } })}
         pagination={{
@@ -95,9 +101,38 @@ export default function StudentsPage() {
           {
             title: t('students.status'),
             dataIndex: 'status',
-            render: (v: string) => <Tag color={v === 'enrolled' ? 'green' : 'orange'}>{statusText(t, v)}</Tag>,
+            render: (v: string) => <Tag color={v === 'enrolled' || v === 'returned' ? 'green' : 'orange'}>{statusText(t, v)}</Tag>,
           },
+          ...(mayReport
+            ? [
+                {
+                  title: t('students.actions'),
+                  key: 'actions',
+                  fixed: 'right' as const,
+                  render: (_: unknown, s: Student) => (
+                    <Button
+                      size="small"
+                      danger
+                      data-testid={`report-missing-${s.id}`}
+                      onClick={(e) => {
+                        e.stopPropagation(); // the row itself opens the file
+                        setReporting(s);
+                      }}
+                    >
+                      {t('students.report.open')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
+      />
+      <ReportMissingDialog
+        student={reporting}
+        onClose={(done) => {
+          setReporting(null);
+          if (done) setReloads((n) => n + 1);
+        }}
       />
     </>
   );

@@ -1,5 +1,5 @@
-import type { StudentFile } from '../../api/students';
-import { buildFileTimeline, type NameSource } from './fileTimeline';
+import type { StudentFile } from '@kcbx/api-contract';
+import { buildFileTimeline, isInternal, type NameSource } from './fileTimeline';
 
 const names: NameSource = {
   process: (i) => (i.key === 'leave-approval' ? '休学申请' : i.key),
@@ -84,5 +84,31 @@ describe('buildFileTimeline', () => {
     const steps = buildFileTimeline(file(), names).filter((e) => e.kind === 'step');
     expect(steps.map((s) => s.submission?.formKey)).toEqual(['leave-application', 'principal-review']);
     expect(steps[0].processName).toBe('休学申请');
+  });
+});
+
+describe('internal instances', () => {
+  it('given a called 县级流程参数 instance with no step for a person, when the file is built, then none of its lines appear', () => {
+    const f = file();
+    f.instances.push({
+      id: 'i9',
+      key: 'county-parameters',
+      state: 'completed',
+      startedAt: '2026-11-01T01:00:00.000Z',
+      endedAt: '2026-11-01T01:00:00.000Z',
+      // The starter's id is inherited from the calling case: a user id alone does not make it a person's act.
+      timeline: [
+        ev('p1', 'instance-started', '2026-11-01T01:00:00.000Z', { userId: 'u1', userName: '王老师' }),
+        ev('p2', 'instance-ended', '2026-11-01T01:00:00.000Z', { userId: 'u1' }),
+      ],
+    });
+    const events = buildFileTimeline(f, names);
+    expect(events.filter((e) => e.instanceId === 'i9')).toEqual([]);
+    expect(events.some((e) => e.instanceId === 'i1')).toBe(true);
+  });
+
+  it('given an instance with a step for a person, then it is not internal', () => {
+    const f = file();
+    expect(isInternal(f.instances[0], f)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
-import type { FileAttachment, FileInstance, FileSubmission, StudentFile } from '../../api/students';
+import type { FileAttachment, FileInstance, FileSubmission, StudentFile } from '@kcbx/api-contract';
 import { commentParts } from '../tasks/commentParts';
 
-export type FileEventKind = 'started' | 'ended' | 'terminated' | 'step' | 'return' | 'comment' | 'attachment';
+export type FileEventKind = 'started' | 'ended' | 'terminated' | 'step' | 'return' | 'comment' | 'attachment' | 'action';
 
 /** One line of the student file's history, already merged across procedures. */
 export interface FileEvent {
@@ -32,7 +32,20 @@ const INSTANCE_EVENTS: Record<string, FileEventKind> = {
 };
 
 /**
- * Every instance, step, form, return, comment and attachment of a student in time order. A completed step and
+ * An instance no person took part in — e.g. 县级流程参数, which a procedure calls to read the county's
+ * settings — is machinery, not part of the child's story: it never had a step for a person (no task event; the
+ * starter's id it carries is inherited from the calling case) and no form, comment, return or file.
+ */
+export function isInternal(instance: FileInstance, file: StudentFile): boolean {
+  const events = instance.timeline ?? instance.history ?? [];
+  if (events.some((h) => h.type.startsWith('task-'))) return false;
+  const mine = (x: { instanceId?: string | null }) => x.instanceId === instance.id;
+  return !(file.submissions.some(mine) || file.comments.some(mine) || file.returns.some(mine) || file.attachments.some(mine));
+}
+
+/**
+ * Every instance, step, form, return, comment and attachment of a student in time order (internal instances
+ * left out). A completed step and
  * the form submitted with it are one line; a submission without a history event still gets its own line.
  */
 export function buildFileTimeline(file: StudentFile, names: NameSource): FileEvent[] {
@@ -46,6 +59,7 @@ export function buildFileTimeline(file: StudentFile, names: NameSource): FileEve
   const shown = new Set<string | null>();
 
   for (const instance of file.instances) {
+    if (isInternal(instance, file)) continue;
     for (const [n, h] of (instance.timeline ?? instance.history ?? []).entries()) {
       const kind = INSTANCE_EVENTS[h.type] ?? (h.type === 'task-completed' ? 'step' : null);
       if (!kind) continue;
@@ -88,6 +102,18 @@ export function buildFileTimeline(file: StudentFile, names: NameSource): FileEve
       text: r.reason,
     });
   });
+  // 加签, 撤回, 抄送, 批量审批, 催办, reminders: each its own line, its text written by the server
+  for (const a of file.actions ?? []) {
+    events.push({
+      key: `action-${a.id}`,
+      at: a.at,
+      kind: 'action',
+      instanceId: a.instanceId,
+      processName: processOf(a.instanceId),
+      stepName: a.title,
+      who: a.by,
+    });
+  }
   file.comments.forEach((c, n) => {
     const { text, who, at } = commentParts(c);
     events.push({

@@ -1,11 +1,13 @@
-import type { Student } from '../../api/students';
+import type { Student, StudentStatus } from '@kcbx/api-contract';
 import type { MessageKey } from '../../i18n/zh-CN';
 import type { Translate } from '../../i18n/i18n';
 
-const STATUS_KEYS: Record<string, MessageKey> = {
+/** a label for every status of the contract's lifecycle (a new status does not compile without one) */
+const STATUS_KEYS: Record<StudentStatus, MessageKey> = {
   enrolled: 'students.status.enrolled',
   'suspected-dropout': 'students.status.suspected-dropout',
   dropout: 'students.status.dropout',
+  returned: 'students.status.returned',
   deferred: 'students.status.deferred',
   suspended: 'students.status.suspended',
   'home-teaching': 'students.status.home-teaching',
@@ -13,10 +15,8 @@ const STATUS_KEYS: Record<string, MessageKey> = {
   graduated: 'students.status.graduated',
 };
 
-export const STUDENT_STATUSES = Object.keys(STATUS_KEYS);
-
 export function statusText(t: Translate, status: string): string {
-  const key = STATUS_KEYS[status];
+  const key = STATUS_KEYS[status as StudentStatus];
   return key ? t(key) : status;
 }
 

@@ -1,5 +1,5 @@
+import type { FileInstance } from '@kcbx/api-contract';
 import { useEffect, useMemo, useState } from 'react';
-import type { FileInstance } from '../../api/students';
 import { workflowApi } from '../../api/workflow';
 import { bpmnNames, type BpmnNames } from '../tasks/bpmnNames';
 import type { NameSource } from './fileTimeline';

@@ -1,6 +1,6 @@
+import type { EarlierStep } from '@kcbx/api-contract';
 import { Collapse, Empty, Typography } from 'antd';
-import type { EarlierStep } from '../../api/workflow';
-import { ReviewForm } from '../../components/forms/ReviewForm';
+import { AnswersView } from '../../components/forms/AnswersView';
 import { useI18n } from '../../i18n/i18n';
 
 export interface EarlierStepsProps {
@@ -8,7 +8,7 @@ export interface EarlierStepsProps {
   stepNames: Record<string, string>;
 }
 
-/** The forms of the steps before this one, read-only, newest first, each with who submitted it and when. */
+/** The answers of the steps before this one as text (label: value), newest first, each with who submitted it and when. */
 export function EarlierSteps({ steps, stepNames }: EarlierStepsProps) {
   const { t, formatDateTime } = useI18n();
   if (steps.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.earlierNone')} />;
@@ -28,7 +28,7 @@ export function EarlierSteps({ steps, stepNames }: EarlierStepsProps) {
           </span>
         ),
         children: (
-          <ReviewForm
+          <AnswersView
             formKey={s.formKey}
             formVersion={s.formVersion}
             data={s.data}

@@ -1,9 +1,10 @@
+import type { ProcessDefinition } from '@kcbx/api-contract';
 import { useEffect, useState } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Typography } from 'antd';
 import { PlayCircleOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
-import { workflowApi, type ProcessDefinition } from '../../api/workflow';
+import { workflowApi } from '../../api/workflow';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
 import { useShowError } from '../../util/useShowError';

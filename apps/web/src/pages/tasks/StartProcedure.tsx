@@ -1,18 +1,19 @@
+import type { ProcessDefinition, ProcessInstance, StartForm, Student } from '@kcbx/api-contract';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Form, Result, Skeleton, TreeSelect, Typography } from 'antd';
+import { App, Button, Card, Form, Result, Skeleton, Typography } from 'antd';
 import type { FormDefinition } from '@kcbx/forms';
 import { FormRenderer } from '@kcbx/form-renderer';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints';
 import { ApiError } from '../../api/errors';
-import type { Student } from '../../api/students';
-import { workflowApi, type ProcessDefinition, type ProcessInstance, type StartForm } from '../../api/workflow';
+import { workflowApi } from '../../api/workflow';
 import { useAuth } from '../../auth/auth';
 import { apiRegionSource, attachmentUploader, readSheet } from '../../components/forms/formServices';
 import { fieldProblems, ServerErrors, type FieldProblem } from '../../components/forms/ServerErrors';
 import { noEnterSubmit } from '../../components/forms/noEnterSubmit';
 import { submitInnerForm } from '../../components/forms/submitInnerForm';
 import { useServerFieldErrors } from '../../components/forms/useServerFieldErrors';
+import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
 import { buildOrgTree } from '../../util/orgTree';
@@ -79,7 +80,7 @@ export function StartProcedure({ processKey }: { processKey: string }) {
 
   /** After starting: the first step if it waits for this user, else the student's file, else the inbox. */
   const goToNext = async (instance: ProcessInstance, studentId?: string) => {
-    const inbox = await api.inbox('all', false, 1, 200).catch(() => null);
+    const inbox = await api.inbox({ scope: 'all' }, 1, 200).catch(() => null);
     const first = inbox?.items.find((task) => task.instanceId === instance.id);
     if (first) navigate(`/tasks/${first.id}`);
     else if (studentId) navigate(`/students/${studentId}`);
@@ -95,8 +96,15 @@ export function StartProcedure({ processKey }: { processKey: string }) {
       void message.success(t('tasks.start.started', { name: setup?.definition?.name ?? processKey }));
       await goToNext(instance, studentId);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && fieldProblems(e.details).length) setProblems(fieldProblems(e.details));
-      else showError(e);
+      if (e instanceof ApiError && e.status === 400 && fieldProblems(e.details).length) {
+        // The student and the unit have their own fields here: the server's message goes to the field it names.
+        const all = fieldProblems(e.details);
+        const own = (p: FieldProblem) => /^\/?(studentId|orgUnit)$/.test(p.field ?? '');
+        form.setFields(
+          all.filter(own).map((p) => ({ name: (p.field ?? '').replace(/^\//, '') as 'studentId' | 'orgUnit', errors: [p.message] })),
+        );
+        setProblems(all.filter((p) => !own(p)));
+      } else showError(e);
     } finally {
       setBusy(false);
     }
@@ -119,7 +127,18 @@ export function StartProcedure({ processKey }: { processKey: string }) {
       <PageTitle>{setup.definition?.name ?? processKey}</PageTitle>
       <Card size="small" style={{ maxWidth: 860 }}>
         <Form form={form} layout="vertical">
-          <Form.Item name="studentId" label={t('tasks.start.student')} extra={t('tasks.start.studentHint')}>
+          <Form.Item
+            name="studentId"
+            label={t('tasks.start.student')}
+            extra={t('tasks.start.studentHint')}
+            // A procedure about a student (the server says so) cannot start without one; others may.
+            rules={
+              setup.definition?.requiresStudent || setup.definition?.subject === 'student'
+                ? [{ required: true, message: t('tasks.start.studentRequired') }]
+                : []
+            }
+            data-testid="start-student"
+          >
             <StudentPicker
               placeholder={t('tasks.start.studentPlaceholder')}
               onChange={(id, student) => {
@@ -135,7 +154,7 @@ export function StartProcedure({ processKey }: { processKey: string }) {
             extra={t('tasks.start.unitHint')}
             rules={[{ required: true, message: t('tasks.start.unitRequired') }]}
           >
-            <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" data-testid="start-unit" />
+            <UnitTreeSelect treeData={tree} showSearch treeNodeFilterProp="title" data-testid="start-unit" />
           </Form.Item>
         </Form>
         <ServerErrors title={t('tasks.fieldErrors')} problems={problems} />

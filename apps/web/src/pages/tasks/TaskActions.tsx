@@ -1,8 +1,10 @@
+import type { TaskDetail } from '@kcbx/api-contract';
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Space, type ButtonProps } from 'antd';
 import { RollbackOutlined, SwapOutlined } from '@ant-design/icons';
-import { workflowApi, type TaskDetail } from '../../api/workflow';
+import { workflowApi } from '../../api/workflow';
 import { useI18n } from '../../i18n/i18n';
+import { VerbActions } from './VerbActions';
 
 export interface TaskActionsProps {
   task: TaskDetail;
@@ -16,7 +18,7 @@ export interface TaskActionsProps {
   onError(e: unknown): void;
 }
 
-/** Claim / give back, 退回 with a required reason, and 转办 to another user. */
+/** Claim / give back, 退回 with a required reason, 转办 to another user, 加签 and 抄送 (VerbActions). */
 export function TaskActions({ task, myId, returnTargets, onChanged, onGone, onError }: TaskActionsProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -92,6 +94,7 @@ export function TaskActions({ task, myId, returnTargets, onChanged, onGone, onEr
         <Button icon={<SwapOutlined />} onClick={() => setDelegating(true)} data-testid="task-delegate">
           {t('tasks.delegate')}
         </Button>
+        <VerbActions task={task} onGone={onGone} onChanged={onChanged} onError={onError} />
       </Space>
 
       <Modal

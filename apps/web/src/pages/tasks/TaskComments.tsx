@@ -1,7 +1,8 @@
+import type { TaskComment } from '@kcbx/api-contract';
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Empty, Input, List, Space, Typography } from 'antd';
 import { ApiError } from '../../api/errors';
-import { itemsOf, workflowApi, type TaskComment } from '../../api/workflow';
+import { itemsOf, workflowApi } from '../../api/workflow';
 import { useI18n } from '../../i18n/i18n';
 import { commentParts } from './commentParts';
 

@@ -1,8 +1,9 @@
+import type { TaskDetail } from '@kcbx/api-contract';
 import { useMemo, useRef, useState } from 'react';
 import { Alert, Button } from 'antd';
 import { FormRenderer } from '@kcbx/form-renderer';
 import { ApiError } from '../../api/errors';
-import { workflowApi, type TaskDetail } from '../../api/workflow';
+import { workflowApi } from '../../api/workflow';
 import { apiRegionSource, attachmentUploader, readSheet } from '../../components/forms/formServices';
 import { fieldProblems, ServerErrors, type FieldProblem } from '../../components/forms/ServerErrors';
 import { noEnterSubmit } from '../../components/forms/noEnterSubmit';
@@ -56,7 +57,7 @@ export function TaskForm({ task, onCompleted, onTooLate, onError }: TaskFormProp
       {task.form ? (
         <FormRenderer
           definition={task.form}
-          data={task.data}
+          data={task.formData ?? task.data}
           permissions={task.fieldPermissions}
           mode="edit"
           locale={lang}

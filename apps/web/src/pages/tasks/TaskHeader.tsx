@@ -1,6 +1,6 @@
+import type { TaskDetail } from '@kcbx/api-contract';
 import { Descriptions, Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import type { TaskDetail } from '../../api/workflow';
 import { useI18n } from '../../i18n/i18n';
 
 export interface TaskHeaderProps {

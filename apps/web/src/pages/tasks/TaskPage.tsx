@@ -1,9 +1,10 @@
+import type { TaskDetail } from '@kcbx/api-contract';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Result, Row, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Grid, Result, Row, Skeleton, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { textIn } from '@kcbx/forms';
 import { ApiError } from '../../api/errors';
-import { workflowApi, type TaskDetail } from '../../api/workflow';
+import { workflowApi } from '../../api/workflow';
 import { useAuth } from '../../auth/auth';
 import { ProcessDiagram } from '../../components/ProcessDiagram';
 import { useI18n } from '../../i18n/i18n';
@@ -13,6 +14,7 @@ import { EarlierSteps } from './EarlierSteps';
 import { TaskActions } from './TaskActions';
 import { TaskComments } from './TaskComments';
 import { TaskForm } from './TaskForm';
+import { SigningPanel } from './SigningPanel';
 import { TaskHeader } from './TaskHeader';
 import { returnInto } from './returnNotice';
 import { useInstanceDiagram } from './useInstanceDiagram';
@@ -31,6 +33,8 @@ export default function TaskPage() {
   const showError = useShowError();
   const navigate = useNavigate();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  // Below a desk's width the page is one column and the form comes first: what the clerk came to do.
+  const desk = Grid.useBreakpoint().xl === true;
 
   // 409: someone else finished or holds it — say so and go back to the inbox rather than show a dead form.
   const tooLate = useCallback(() => {
@@ -84,17 +88,40 @@ export default function TaskPage() {
   const gone = () => navigate('/inbox');
   const returned = diagram.instance ? returnInto(diagram.instance.history, task.activityId, task.createdAt) : null;
 
+  // 会签 / 或签: a co-signer opens the step to read the case and vote, never to work it (the holder keeps it)
+  const coSigning =
+    task.assignee !== me.id &&
+    task.signing?.mode === 'parallel' &&
+    task.signing.open &&
+    task.signing.signers.some((s) => s.userId === me.id && s.state === 'active');
+  const voted = () => {
+    void message.success(t('verbs.vote.done'));
+    navigate('/inbox');
+  };
+  const actions = coSigning ? null : (
+    <TaskActions task={task} myId={me.id} returnTargets={returnTargets} onChanged={reload} onGone={gone} onError={showError} />
+  );
+  const header = (
+    <Card
+      size="small"
+      style={{ marginBottom: 16 }}
+      extra={desk ? actions : undefined}
+      title={diagram.names.process ?? task.processName ?? task.processKey}
+    >
+      <TaskHeader task={task} processName={diagram.names.process} myId={me.id} />
+    </Card>
+  );
+  const form = (
+    <Card size="small" title={(task.form && textIn(task.form.title, lang === 'en' ? 'en' : 'zh')) || t('tasks.form')}>
+      {/* keyed by task only: claiming reloads the task, and what the clerk already typed must stay */}
+      <TaskForm key={task.id} task={task} onCompleted={completed} onTooLate={tooLate} onError={showError} />
+    </Card>
+  );
+
   return (
     <>
       <PageTitle>{task.name ?? task.activityId}</PageTitle>
-      <Card
-        size="small"
-        style={{ marginBottom: 16 }}
-        extra={<TaskActions task={task} myId={me.id} returnTargets={returnTargets} onChanged={reload} onGone={gone} onError={showError} />}
-        title={diagram.names.process ?? task.processKey}
-      >
-        <TaskHeader task={task} processName={diagram.names.process} myId={me.id} />
-      </Card>
+      {desk ? header : actions && <div className="kcbx-task-actions">{actions}</div>}
       {returned && (
         <Alert
           type="warning"
@@ -105,13 +132,12 @@ export default function TaskPage() {
           description={t('tasks.returnedBy', { name: returned.by ?? '', at: formatDateTime(returned.at) })}
         />
       )}
+      <SigningPanel signing={task.signing} urgeCount={task.urgeCount} taskId={task.id} myId={me.id} onVoted={voted} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <Card size="small" title={(task.form && textIn(task.form.title, lang === 'en' ? 'en' : 'zh')) || t('tasks.form')}>
-            {/* keyed by task only: claiming reloads the task, and what the clerk already typed must stay */}
-            <TaskForm key={task.id} task={task} onCompleted={completed} onTooLate={tooLate} onError={showError} />
-          </Card>
-          <Card size="small" title={t('tasks.earlier')} style={{ marginTop: 16 }}>
+          {!coSigning && form}
+          {!desk && <div style={{ marginTop: 16 }}>{header}</div>}
+          <Card size="small" title={t('tasks.earlier')} style={{ marginTop: desk ? 16 : 0 }}>
             <EarlierSteps steps={task.earlierSteps} stepNames={diagram.names.steps} />
           </Card>
         </Col>

@@ -1,4 +1,4 @@
-import type { HistoryEvent } from '../../api/workflow';
+import type { HistoryEvent } from '@kcbx/api-contract';
 import { returnInto } from './returnNotice';
 
 const h = (type: string, at: string, extra: Partial<HistoryEvent> = {}): HistoryEvent => ({

@@ -1,5 +1,3 @@
-import type { HistoryEvent } from '../../api/workflow';
-
 export interface ReturnNotice {
   reason: string;
   by: string | null;
@@ -22,3 +20,4 @@ export function returnInto(history: HistoryEvent[], activityId: string, taskCrea
   );
   return reopened ? null : { reason: String(last.data?.reason), by: last.userName, at: last.at };
 }
+import type { HistoryEvent } from '@kcbx/api-contract';

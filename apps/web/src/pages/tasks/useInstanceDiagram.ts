@@ -1,5 +1,6 @@
+import type { ProcessInstance } from '@kcbx/api-contract';
 import { useCallback, useEffect, useState } from 'react';
-import { workflowApi, type ProcessInstance } from '../../api/workflow';
+import { workflowApi } from '../../api/workflow';
 import { bpmnNames, type BpmnNames } from './bpmnNames';
 
 export interface InstanceDiagram {

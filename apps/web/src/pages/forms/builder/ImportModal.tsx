@@ -68,7 +68,7 @@ export function ImportModal({ open, fixedKey, title, onClose, onImported }: { op
     >
       <Form layout="vertical" size="small">
         {!fixedKey && (
-          <Form.Item label={t('forms.new.key')} help={t('forms.new.keyHelp')}>
+          <Form.Item label={t('forms.new.key')} help={t('forms.import.keyHelp')}>
             <Input data-testid="import-key" value={key} onChange={(e) => setKey(e.target.value)} />
           </Form.Item>
         )}

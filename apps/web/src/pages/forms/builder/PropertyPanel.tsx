@@ -60,11 +60,12 @@ function FormProperties({ definition, onChange }: { definition: FormDefinition; 
       <Form.Item label={t('forms.props.key')}>
         <Typography.Text code>{definition.key}</Typography.Text>
       </Form.Item>
-      <Form.Item label={t('forms.props.titleZh')}>
-        <Input data-testid="form-title-zh" value={title.zh} onChange={(e) => onChange(updateTitle(definition, { ...title, zh: e.target.value }))} />
+      {/* htmlFor + id: a Form.Item without a name does not link its label to the input (axe: label). */}
+      <Form.Item label={t('forms.props.titleZh')} htmlFor="kcbx-form-title-zh">
+        <Input id="kcbx-form-title-zh" data-testid="form-title-zh" value={title.zh} onChange={(e) => onChange(updateTitle(definition, { ...title, zh: e.target.value }))} />
       </Form.Item>
-      <Form.Item label={t('forms.props.titleEn')}>
-        <Input data-testid="form-title-en" value={title.en} onChange={(e) => onChange(updateTitle(definition, { ...title, en: e.target.value }))} />
+      <Form.Item label={t('forms.props.titleEn')} htmlFor="kcbx-form-title-en">
+        <Input id="kcbx-form-title-en" data-testid="form-title-en" value={title.en} onChange={(e) => onChange(updateTitle(definition, { ...title, en: e.target.value }))} />
       </Form.Item>
       <Typography.Text type="secondary">{t('forms.props.selectHint')}</Typography.Text>
     </Form>

@@ -1,9 +1,10 @@
+import type { FormVersion } from '@kcbx/api-contract';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Drawer, Select, Space, Table, Typography } from 'antd';
 import type { FormDefinition } from '@kcbx/forms';
 import { useI18n } from '../../../i18n/i18n';
 import { useShowError } from '../../../util/useShowError';
-import { formsApi, type FormVersion } from '../formsApi';
+import { formsApi } from '../formsApi';
 import { textOf } from './labels';
 import { VersionDiff } from './VersionDiff';
 

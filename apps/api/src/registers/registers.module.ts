@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { RegistersController } from './registers.controller';
+import { RegisterImportService } from './register-import.service';
+
+/** Imported registers (学籍, 户籍, …): one import per file, its rows checked and kept. */
+@Module({ controllers: [RegistersController], providers: [RegisterImportService] })
+export class RegistersModule {}

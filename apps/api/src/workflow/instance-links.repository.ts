@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import type { DefinitionRecord, HistoryRecord, InstanceRecord } from '@kcbx/engine';
+import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
+import { DataSource } from 'typeorm';
+import { InstanceLink, OrgUnit } from '../database/entities';
+import type { Tx } from '../database/transaction';
+
+/** `process_instance_link` rows, and what a missing one is rebuilt from (the instance's start event, its unit). */
+@Injectable()
+export class InstanceLinksRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /** `tx`: the start command's transaction */
+  async insert(link: InstanceLink, tx?: Tx): Promise<void> {
+    await (tx ?? this.ds.manager).getRepository(InstanceLink).insert(link);
+  }
+
+  /** a link written late; one that another request wrote meanwhile is kept */
+  async insertUnlessThere(link: InstanceLink): Promise<void> {
+    await this.ds.getRepository(InstanceLink).createQueryBuilder().insert().orIgnore().values(link).execute();
+  }
+
+  /** the county's instances that have no link yet */
+  unlinked(tenantId: string): Promise<InstanceRecord[]> {
+    return this.ds
+      .getRepository<InstanceRecord>(ENGINE_SCHEMAS.instance)
+      .createQueryBuilder('i')
+      .leftJoin(InstanceLink, 'l', 'l.instanceId = i.id')
+      .where('i.tenantId = :tenantId AND l.instanceId IS NULL', { tenantId })
+      .getMany();
+  }
+
+  /** the instance's `instance-started` history record (its data holds the start variables) */
+  startEvent(instanceId: string): Promise<HistoryRecord | null> {
+    return this.ds.getRepository<HistoryRecord>(ENGINE_SCHEMAS.history).findOneBy({ instanceId, type: 'instance-started' });
+  }
+
+  definition(id: string): Promise<DefinitionRecord | null> {
+    return this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOneBy({ id });
+  }
+
+  unit(tenantId: string, code: string): Promise<OrgUnit | null> {
+    return this.ds.getRepository(OrgUnit).findOneBy({ tenantId, code });
+  }
+}
