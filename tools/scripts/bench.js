@@ -51,10 +51,10 @@ function comparisonPart() {
   }
 }
 
-// The forms part builds its own code (apps/web-e2e/bench); the others need the API's bench build.
+// The forms and web parts build their own code (apps/web-e2e/bench); the others need the API's bench build.
 if (['comparison', 'engine', 'api', 'abuse'].some(want)) build();
 const parts = { comparison: comparisonPart };
-for (const extra of ['engine', 'forms', 'api', 'abuse']) {
+for (const extra of ['engine', 'forms', 'api', 'abuse', 'web']) {
   const file = path.join(__dirname, `bench-${extra}.js`);
   if (fs.existsSync(file)) parts[extra] = () => require(file)({ root, out, runJson });
 }

@@ -1,6 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
-export const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+/** The checkout root, found upward (this file also runs compiled from dist/out-tsc, for the web benchmark). */
+function findRoot(dir: string): string {
+  while (!fs.existsSync(path.join(dir, 'nx.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+export const repoRoot = findRoot(__dirname);
 export const screenshotsDir = path.join(repoRoot, 'apps', 'web-e2e', 'screenshots');
 export const runScreenshotsDir = path.join(repoRoot, 'dist', 'web-e2e', 'screenshots');
 /** Set by the global setup; jest workers start after it and inherit the environment. */
