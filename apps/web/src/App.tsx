@@ -1,15 +1,32 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { ConfigProvider, Spin } from 'antd';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AuthProvider, useAuth } from './auth/auth';
-import { I18nProvider, useI18n } from './i18n/i18n';
+import { antdLocale, loadAppStrings } from './i18n/dictionaries';
+import { I18nProvider, initialLang, useI18n } from './i18n/i18n';
 import { LoginPage } from './pages/LoginPage';
 
 // Every page but the login page is loaded on demand, the shell included: a phone opening the login page on a
 // slow line downloads only the login form (acceptance: under 300 KiB), the rest comes while the user types.
-const AppShell = lazy(() => import('./shell/AppShell').then((m) => ({ default: m.AppShell })));
+// The signed-in app waits for the whole dictionary of the language in use (the login page needs only its own
+// strings) and comes inside antd's App (message, notification and modal for its pages, which the login page
+// does without); all three download side by side.
+const AppShell = lazy(async () => {
+  const [shell, app] = await Promise.all([import('./shell/AppShell'), import('antd/es/app'), loadAppStrings(initialLang())]);
+  const AntApp = app.default;
+  const Shell = shell.AppShell;
+  return {
+    default: function SignedInApp() {
+      return (
+        <AntApp>
+          <Shell />
+        </AntApp>
+      );
+    },
+  };
+});
+// 403 and 404 only: antd's Result carries large illustrations the first screen does without.
+const Result = lazy(() => import('antd/es/result'));
 const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
 const OrgUnitsPage = lazy(() => import('./pages/admin/OrgUnitsPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
@@ -56,20 +73,27 @@ function RequireLogin({ children }: { children: ReactNode }) {
 function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
   const { can } = useAuth();
   const { t } = useI18n();
-  if (!can(permission)) return <Result status="403" title="403" subTitle={t('shell.forbidden')} />;
-  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+  return (
+    <Suspense fallback={<Loading />}>
+      {can(permission) ? children : <Result status="403" title="403" subTitle={t('shell.forbidden')} />}
+    </Suspense>
+  );
 }
 
 function NotFound() {
   const { t } = useI18n();
-  return <Result status="404" title="404" subTitle={t('shell.notFound')} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Result status="404" title="404" subTitle={t('shell.notFound')} />
+    </Suspense>
+  );
 }
 
 function LocalizedApp() {
   const { lang } = useI18n();
   return (
     <ConfigProvider
-      locale={lang === 'en' ? enUS : zhCN}
+      locale={antdLocale(lang)}
       theme={{
         token: {
           colorPrimary: '#1d5fa8',
@@ -88,201 +112,199 @@ function LocalizedApp() {
       // antd spaces out two-character Chinese labels (登 录); staff read and search for the plain word.
       button={{ autoInsertSpace: false }}
     >
-      <AntApp>
-        <AuthProvider>
-          <BrowserRouter>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
+      <AuthProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route
+              element={
+                <RequireLogin>
+                  <Suspense fallback={<Loading />}>
+                    <AppShell />
+                  </Suspense>
+                </RequireLogin>
+              }
+            >
+              <Route index element={<HomePage />} />
               <Route
+                path="inbox"
                 element={
-                  <RequireLogin>
-                    <Suspense fallback={<Loading />}>
-                      <AppShell />
-                    </Suspense>
-                  </RequireLogin>
+                  <Suspense fallback={<Loading />}>
+                    <InboxPage />
+                  </Suspense>
                 }
-              >
-                <Route index element={<HomePage />} />
-                <Route
-                  path="inbox"
-                  element={
-                    <Suspense fallback={<Loading />}>
-                      <InboxPage />
-                    </Suspense>
-                  }
-                />
-                <Route path="tasks/:id" element={<TaskPage />} />
-                <Route path="start" element={<StartPage />} />
-                <Route path="start/:key" element={<StartPage />} />
-                <Route path="students" element={<StudentsPage />} />
-                <Route path="students/:id" element={<StudentFilePage />} />
-                <Route
-                  path="registers"
-                  element={
-                    <RequirePermission permission="ledger.manage">
-                      <RegistersPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route path="ledgers" element={<LedgersPage />} />
-                <Route
-                  path="dashboard"
-                  element={
-                    <RequirePermission permission="report.read">
-                      <DashboardPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="reports"
-                  element={
-                    <RequirePermission permission="report.read">
-                      <PeriodReportPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="reconciliation"
-                  element={
-                    <RequirePermission permission="report.read">
-                      <ReconciliationPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="visit-assignments"
-                  element={
-                    <RequirePermission permission="report.read">
-                      <VisitAssignmentsPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="rectification"
-                  element={
-                    <RequirePermission permission="report.read">
-                      <RectificationPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="design/forms"
-                  element={
-                    <RequirePermission permission="design">
-                      <FormsListPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="design/forms/:key"
-                  element={
-                    <RequirePermission permission="design">
-                      <FormBuilderPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="design/decisions"
-                  element={
-                    <RequirePermission permission="design">
-                      <DecisionsPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="design/processes"
-                  element={
-                    <RequirePermission permission="design">
-                      <ProcessesPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="design/processes/:key"
-                  element={
-                    <RequirePermission permission="design">
-                      <ModelerPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="design/instances"
-                  element={
-                    <RequirePermission permission="design">
-                      <InstancesPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="admin/org-units"
-                  element={
-                    <RequirePermission permission="admin">
-                      <OrgUnitsPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="admin/users"
-                  element={
-                    <RequirePermission permission="admin">
-                      <UsersPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="admin/notifications"
-                  element={
-                    <RequirePermission permission="admin">
-                      <NotificationOutboxPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="admin/api-keys"
-                  element={
-                    <RequirePermission permission="admin">
-                      <ApiKeysPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="admin/retention"
-                  element={
-                    <RequirePermission permission="admin">
-                      <RetentionPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="admin/roles"
-                  element={
-                    <RequirePermission permission="admin">
-                      <RolesPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="admin/imports"
-                  element={
-                    <RequirePermission permission="admin">
-                      <ImportPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="admin/audit"
-                  element={
-                    <RequirePermission permission="audit.read">
-                      <AuditPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route path="*" element={<NotFound />} />
-              </Route>
-            </Routes>
-          </BrowserRouter>
-        </AuthProvider>
-      </AntApp>
+              />
+              <Route path="tasks/:id" element={<TaskPage />} />
+              <Route path="start" element={<StartPage />} />
+              <Route path="start/:key" element={<StartPage />} />
+              <Route path="students" element={<StudentsPage />} />
+              <Route path="students/:id" element={<StudentFilePage />} />
+              <Route
+                path="registers"
+                element={
+                  <RequirePermission permission="ledger.manage">
+                    <RegistersPage />
+                  </RequirePermission>
+                }
+              />
+              <Route path="ledgers" element={<LedgersPage />} />
+              <Route
+                path="dashboard"
+                element={
+                  <RequirePermission permission="report.read">
+                    <DashboardPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="reports"
+                element={
+                  <RequirePermission permission="report.read">
+                    <PeriodReportPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="reconciliation"
+                element={
+                  <RequirePermission permission="report.read">
+                    <ReconciliationPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="visit-assignments"
+                element={
+                  <RequirePermission permission="report.read">
+                    <VisitAssignmentsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="rectification"
+                element={
+                  <RequirePermission permission="report.read">
+                    <RectificationPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="design/forms"
+                element={
+                  <RequirePermission permission="design">
+                    <FormsListPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="design/forms/:key"
+                element={
+                  <RequirePermission permission="design">
+                    <FormBuilderPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="design/decisions"
+                element={
+                  <RequirePermission permission="design">
+                    <DecisionsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="design/processes"
+                element={
+                  <RequirePermission permission="design">
+                    <ProcessesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="design/processes/:key"
+                element={
+                  <RequirePermission permission="design">
+                    <ModelerPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="design/instances"
+                element={
+                  <RequirePermission permission="design">
+                    <InstancesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="admin/org-units"
+                element={
+                  <RequirePermission permission="admin">
+                    <OrgUnitsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="admin/users"
+                element={
+                  <RequirePermission permission="admin">
+                    <UsersPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="admin/notifications"
+                element={
+                  <RequirePermission permission="admin">
+                    <NotificationOutboxPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="admin/api-keys"
+                element={
+                  <RequirePermission permission="admin">
+                    <ApiKeysPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="admin/retention"
+                element={
+                  <RequirePermission permission="admin">
+                    <RetentionPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="admin/roles"
+                element={
+                  <RequirePermission permission="admin">
+                    <RolesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="admin/imports"
+                element={
+                  <RequirePermission permission="admin">
+                    <ImportPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="admin/audit"
+                element={
+                  <RequirePermission permission="audit.read">
+                    <AuditPage />
+                  </RequirePermission>
+                }
+              />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </AuthProvider>
     </ConfigProvider>
   );
 }

@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh-CN';
+import { loginEn } from './messages/login';
 import { ledgersEn } from './messages/ledgers';
 import { reportsEn } from './messages/reports';
 import { formsEn } from './messages/forms';
@@ -15,32 +16,7 @@ import { rectificationEn } from './messages/rectification';
 
 /** English dictionary: the type makes a missing or extra key a compile error. */
 export const en: Record<MessageKey, string> = {
-  'app.title': 'Dropout Control Platform',
-  'app.subtitle': 'County-wide coordination for keeping children in compulsory education',
-  'app.shortTitle': 'KCBX',
-  'lang.switch': '中文',
-  'lang.switchTitle': 'Switch language',
-  'common.loading': 'Loading…',
-  'common.save': 'Save',
-  'common.cancel': 'Cancel',
-  'common.create': 'Add',
-  'common.edit': 'Edit',
-  'common.search': 'Search',
-  'common.actions': 'Actions',
-  'common.yes': 'Yes',
-  'common.no': 'No',
-  'common.saved': 'Saved',
-  'common.required': 'Required',
-  'common.total': '{total} in total',
-  'common.networkError': 'Cannot reach the server; check the network and try again',
-  'common.none': 'None',
-
-  'login.title': 'Log in',
-  'login.username': 'Username',
-  'login.password': 'Password',
-  'login.submit': 'Log in',
-  'login.usernameRequired': 'Enter your username',
-  'login.passwordRequired': 'Enter your password',
+  ...loginEn,
 
   'shell.openMenu': 'Open menu',
   'shell.logout': 'Log out',
@@ -90,7 +66,6 @@ export const en: Record<MessageKey, string> = {
   'shell.menu.retention': 'History retention',
   'shell.menu.decisions': 'Decision tables',
   'shell.menu.audit': 'Audit log',
-  'shell.sessionExpired': 'Your session has ended; please log in again',
   'shell.notFound': 'Page not found',
   'shell.forbidden': 'You are not allowed to open this page',
 

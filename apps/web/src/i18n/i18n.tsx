@@ -1,13 +1,12 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { en } from './en';
-import { zhCN, type MessageKey } from './zh-CN';
+import { hasDictionary, loadLanguage, message } from './dictionaries';
+import type { MessageKey } from './zh-CN';
 import { setApiLanguage } from '../api/client';
 
 export type Lang = 'zh-CN' | 'en';
 const STORAGE_KEY = 'kcbx.lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -22,6 +21,7 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/** The language last chosen in this browser (Chinese unless English was). */
 export function initialLang(): Lang {
   return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
 }
@@ -34,19 +34,29 @@ function applyLang(lang: Lang) {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => {
-    const l = initialLang();
+    // main.tsx loaded the chosen language before the first render; should that have failed, Chinese.
+    const l = hasDictionary(initialLang()) ? initialLang() : 'zh-CN';
     applyLang(l);
     return l;
   });
   const setLang = useCallback((next: Lang) => {
-    localStorage.setItem(STORAGE_KEY, next);
-    applyLang(next);
-    setLangState(next);
+    // The strings come first, then the switch: no moment of half-translated keys. A failed download keeps the
+    // language as it was (the next click tries again).
+    loadLanguage(next).then(
+      () => {
+        localStorage.setItem(STORAGE_KEY, next);
+        applyLang(next);
+        setLangState(next);
+      },
+      () => undefined,
+    );
   }, []);
   const value = useMemo<I18n>(() => {
-    const dict = dictionaries[lang];
-    const t: Translate = (key, params) =>
-      params ? dict[key].replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : dict[key];
+    // Looked up on each call: the app's strings arrive after the login page's, in the same language.
+    const t: Translate = (key, params) => {
+      const text = message(lang, key);
+      return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
+    };
     const dateFmt = lang === 'en' ? 'YYYY-MM-DD' : 'YYYY年M月D日';
     return {
       lang,

@@ -1,3 +1,4 @@
+import { loginZh } from './messages/login';
 import { ledgersZh } from './messages/ledgers';
 import { reportsZh } from './messages/reports';
 import { formsZh } from './messages/forms';
@@ -14,32 +15,7 @@ import { rectificationZh } from './messages/rectification';
 
 /** Every UI string, Chinese first. Keys are grouped by page; en.ts must have the same keys (checked by its type). */
 export const zhCN = {
-  'app.title': '控辍保学工作平台',
-  'app.subtitle': '县域义务教育控辍保学协同工作平台',
-  'app.shortTitle': '控辍保学',
-  'lang.switch': 'English',
-  'lang.switchTitle': '切换语言',
-  'common.loading': '加载中…',
-  'common.save': '保存',
-  'common.cancel': '取消',
-  'common.create': '新增',
-  'common.edit': '编辑',
-  'common.search': '搜索',
-  'common.actions': '操作',
-  'common.yes': '是',
-  'common.no': '否',
-  'common.saved': '已保存',
-  'common.required': '必填',
-  'common.total': '共 {total} 条',
-  'common.networkError': '无法连接服务器，请检查网络后重试',
-  'common.none': '无',
-
-  'login.title': '登录',
-  'login.username': '用户名',
-  'login.password': '密码',
-  'login.submit': '登录',
-  'login.usernameRequired': '请输入用户名',
-  'login.passwordRequired': '请输入密码',
+  ...loginZh,
 
   'shell.logout': '退出登录',
   'shell.openMenu': '打开菜单',
@@ -89,7 +65,6 @@ export const zhCN = {
   'shell.menu.retention': '历史数据清理',
   'shell.menu.decisions': '决策表',
   'shell.menu.audit': '操作日志',
-  'shell.sessionExpired': '登录已失效，请重新登录',
   'shell.notFound': '页面不存在',
   'shell.forbidden': '您没有访问此页面的权限',
 
