@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { ConfigProvider, Spin } from 'antd';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { hasSession } from './api/client';
 import { AuthProvider, useAuth } from './auth/auth';
 import { antdLocale, loadAppStrings } from './i18n/dictionaries';
 import { I18nProvider, initialLang, useI18n } from './i18n/i18n';
@@ -11,8 +12,9 @@ import { LoginPage } from './pages/LoginPage';
 // The signed-in app waits for the whole dictionary of the language in use (the login page needs only its own
 // strings) and comes inside antd's App (message, notification and modal for its pages, which the login page
 // does without); all three download side by side.
+const loadSignedInApp = () => Promise.all([import('./shell/AppShell'), import('antd/es/app'), loadAppStrings(initialLang())]);
 const AppShell = lazy(async () => {
-  const [shell, app] = await Promise.all([import('./shell/AppShell'), import('antd/es/app'), loadAppStrings(initialLang())]);
+  const [shell, app] = await loadSignedInApp();
   const AntApp = app.default;
   const Shell = shell.AppShell;
   return {
@@ -27,7 +29,8 @@ const AppShell = lazy(async () => {
 });
 // 403 and 404 only: antd's Result carries large illustrations the first screen does without.
 const Result = lazy(() => import('antd/es/result'));
-const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
+const loadHomePage = () => import('./pages/HomePage');
+const HomePage = lazy(() => loadHomePage().then((m) => ({ default: m.HomePage })));
 const OrgUnitsPage = lazy(() => import('./pages/admin/OrgUnitsPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const RolesPage = lazy(() => import('./pages/admin/RolesPage'));
@@ -37,11 +40,14 @@ const RetentionPage = lazy(() => import('./pages/admin/RetentionPage'));
 const DecisionsPage = lazy(() => import('./pages/modeler/DecisionsPage'));
 const ImportPage = lazy(() => import('./pages/admin/ImportPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
-const InboxPage = lazy(() => import('./pages/InboxPage'));
-const TaskPage = lazy(() => import('./pages/tasks/TaskPage'));
+const loadInboxPage = () => import('./pages/InboxPage');
+const InboxPage = lazy(loadInboxPage);
+const loadTaskPage = () => import('./pages/tasks/TaskPage');
+const TaskPage = lazy(loadTaskPage);
 const StartPage = lazy(() => import('./pages/tasks/StartPage'));
 const StudentsPage = lazy(() => import('./pages/students/StudentsPage'));
-const StudentFilePage = lazy(() => import('./pages/students/StudentFilePage'));
+const loadStudentFilePage = () => import('./pages/students/StudentFilePage');
+const StudentFilePage = lazy(loadStudentFilePage);
 const RegistersPage = lazy(() => import('./pages/ledgers/RegistersPage'));
 const LedgersPage = lazy(() => import('./pages/ledgers/LedgersPage'));
 const DashboardPage = lazy(() => import('./pages/ledgers/DashboardPage'));
@@ -54,6 +60,21 @@ const FormBuilderPage = lazy(() => import('./pages/forms/FormBuilderPage'));
 const ProcessesPage = lazy(() => import('./pages/modeler/ProcessesPage'));
 const ModelerPage = lazy(() => import('./pages/modeler/ModelerPage'));
 const InstancesPage = lazy(() => import('./pages/modeler/InstancesPage'));
+
+// A tab that has a session (a reload, a link to a task or a student's file) starts the signed-in shell and the
+// page of its address downloading at once, beside the check of who we are, not after it: one wait fewer on a
+// slow line. The lazy components above then find them loaded.
+const FIRST_PAGES: [RegExp, () => Promise<unknown>][] = [
+  [/^\/$/, loadHomePage],
+  [/^\/inbox\/?$/, loadInboxPage],
+  [/^\/tasks\/[^/]+$/, loadTaskPage],
+  [/^\/students\/[^/]+$/, loadStudentFilePage],
+];
+if (hasSession()) {
+  const ignore = () => undefined; // the component that needs it asks again and shows the failure
+  loadSignedInApp().catch(ignore);
+  FIRST_PAGES.find(([path]) => path.test(window.location.pathname))?.[1]().catch(ignore);
+}
 
 // Users who ask their system for less motion get none (also what the browser tests ask for).
 const prefersReducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
