@@ -24,6 +24,8 @@ const USER = 'teacher';
 const SESSION_KEY = 'kcbx.session'; // apps/web/src/api/session.ts
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 1);
 const ASSETS = path.join(repoRoot, 'dist/web/assets');
+/** Each page's last Lighthouse report, to open in the Lighthouse viewer when a figure needs explaining. */
+const REPORTS = path.join(repoRoot, 'dist/web-bench');
 
 interface PageResult {
   name: string;
@@ -93,6 +95,8 @@ async function measure(browser: Browser, base: string, name: string, pagePath: s
   await page.close();
   if (!result) throw new Error(`no Lighthouse result for ${pagePath}`);
   const lhr = result.lhr;
+  fs.mkdirSync(REPORTS, { recursive: true });
+  fs.writeFileSync(path.join(REPORTS, `${name.replace(/\W+/g, '-')}.json`), JSON.stringify(lhr));
   if (lhr.runtimeError) throw new Error(`${pagePath}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const audit = (id: string) => lhr.audits[id];
   const requests = (audit('network-requests').details as { items: { url: string; resourceType?: string; transferSize?: number }[] }).items;

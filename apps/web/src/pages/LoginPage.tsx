@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/errors';
 import { useAuth } from '../auth/auth';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { LightCard, LightSecondaryText, LightTitle } from '../shell/LightCard';
 
 interface Credentials {
   username: string;
@@ -41,13 +42,9 @@ export function LoginPage() {
       <div style={{ alignSelf: 'stretch', textAlign: 'right', padding: 12 }}>
         <LanguageSwitch />
       </div>
-      <Card style={{ width: 380, marginTop: '8vh' }}>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
-          {t('app.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          {t('app.subtitle')}
-        </Typography.Paragraph>
+      <LightCard style={{ width: 380, marginTop: '8vh' }}>
+        <LightTitle style={{ textAlign: 'center', marginBottom: 4 }}>{t('app.title')}</LightTitle>
+        <LightSecondaryText style={{ textAlign: 'center' }}>{t('app.subtitle')}</LightSecondaryText>
         {expired && !error && <Alert type="info" showIcon message={t('shell.sessionExpired')} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon message={error} data-testid="login-error" style={{ marginBottom: 16 }} />}
         <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false}>
@@ -61,7 +58,7 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-      </Card>
+      </LightCard>
     </div>
   );
 }
