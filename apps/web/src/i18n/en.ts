@@ -1,18 +1,18 @@
 import type { MessageKey } from './zh-CN';
-import { loginEn } from './messages/login';
-import { ledgersEn } from './messages/ledgers';
-import { reportsEn } from './messages/reports';
-import { formsEn } from './messages/forms';
-import { tasksEn } from './messages/tasks';
-import { verbsEn } from './messages/verbs';
-import { visitsEn } from './messages/visits';
-import { modelerEn } from './messages/modeler';
-import { studentsEn } from './messages/students';
-import { notificationsEn } from './messages/notifications';
-import { apiKeysEn } from './messages/apiKeys';
-import { retentionEn } from './messages/retention';
-import { decisionsEn } from './messages/decisions';
-import { rectificationEn } from './messages/rectification';
+import { loginEn } from './messages/login.en';
+import { ledgersEn } from './messages/ledgers.en';
+import { reportsEn } from './messages/reports.en';
+import { formsEn } from './messages/forms.en';
+import { tasksEn } from './messages/tasks.en';
+import { verbsEn } from './messages/verbs.en';
+import { visitsEn } from './messages/visits.en';
+import { modelerEn } from './messages/modeler.en';
+import { studentsEn } from './messages/students.en';
+import { notificationsEn } from './messages/notifications.en';
+import { apiKeysEn } from './messages/apiKeys.en';
+import { retentionEn } from './messages/retention.en';
+import { decisionsEn } from './messages/decisions.en';
+import { rectificationEn } from './messages/rectification.en';
 
 /** English dictionary: the type makes a missing or extra key a compile error. */
 export const en: Record<MessageKey, string> = {
