@@ -12,7 +12,7 @@ afterAll(async () => {
 const KIB = 1024;
 
 describe('the first screen on a phone', () => {
-  it('the login page transfers under 300 KiB: scripts and styles compressed, hashed files immutable, index.html revalidated', async () => {
+  it('the login page transfers under 200 KiB: scripts and styles compressed, hashed files immutable, index.html revalidated', async () => {
     const { context, page } = await newPage(browser);
     const responses: Response[] = [];
     page.on('response', (r) => responses.push(r));
@@ -25,7 +25,7 @@ describe('the first screen on a phone', () => {
       const sizes = await r.request().sizes();
       transferred += sizes.responseBodySize + sizes.responseHeadersSize;
     }
-    expect(transferred).toBeLessThan(300 * KIB);
+    expect(transferred).toBeLessThan(200 * KIB);
 
     const assets = responses.filter((r) => /\/assets\/.+\.(js|css)$/.test(r.url()));
     expect(assets.length).toBeGreaterThan(0);
