@@ -40,6 +40,6 @@ module.exports = function webBench({ root, out, runJson }) {
     `(entry chunks — index.html's module script and modulepreloads, what every page loads first: ${e.files.length} files, ` +
       `${kib(e.rawBytes)} raw, ${kib(e.gzipBytes)} gzipped ${verdict(e.gzipBytes <= TARGET.initialJsKiB * 1024)}. ` +
       `"JS loaded, gzipped" adds the chunks the page loads on demand, weighed as the build's gzip -9 copies; ` +
-      `"JS transferred" is what the server sent Chromium, which asks plain http for gzip)`,
+      `"JS transferred" is what the server sent: its brotli copies, which Chromium accepts here)`,
   );
 };

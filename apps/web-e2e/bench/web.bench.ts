@@ -134,7 +134,12 @@ async function main() {
       username: USER,
       password: DEMO_PASSWORD,
     });
-    const tasks = await api<{ items: { id: string; studentId?: string | null }[] }>(base, 'GET', '/api/tasks?pageSize=50', login.accessToken);
+    const tasks = await api<{ items: { id: string; studentId?: string | null }[] }>(
+      base,
+      'GET',
+      '/api/tasks?pageSize=50',
+      login.accessToken,
+    );
     const task = tasks.items[0];
     if (!task) throw new Error(`the demo ${USER} has no task`);
     const students = await api<{ items: { id: string }[] }>(base, 'GET', '/api/students?pageSize=1', login.accessToken);
@@ -154,7 +159,12 @@ async function main() {
       const runs: PageResult[] = [];
       for (let i = 0; i < RUNS; i++) {
         process.stderr.write(`  web: ${name} (${i + 1}/${RUNS})…\n`);
-        const r = await measure(browser, base, name, pagePath, signedIn ? login : undefined);
+        // Lighthouse now and then loses a trace (NO_NAVSTART): one more try before giving up.
+        const once = () => measure(browser, base, name, pagePath, signedIn ? login : undefined);
+        const r = await once().catch((err: Error) => {
+          process.stderr.write(`  web: ${name}: ${err.message.split('\n')[0]}; again…\n`);
+          return once();
+        });
         runs.push(r.out);
         settings = r.settings;
         env = r.env;
@@ -164,7 +174,12 @@ async function main() {
       const mid = median(runs.map((r) => r.score));
       results.push(runs.find((r) => r.score === mid)!);
     }
-    const s = settings as { throttlingMethod: string; formFactor: string; throttling: Record<string, number>; screenEmulation: Record<string, unknown> };
+    const s = settings as {
+      throttlingMethod: string;
+      formFactor: string;
+      throttling: Record<string, number>;
+      screenEmulation: Record<string, unknown>;
+    };
     const e = env as { benchmarkIndex: number; hostUserAgent: string };
     console.log(
       JSON.stringify({
