@@ -38,11 +38,6 @@ const SQL_NOT_YET_IN_REPOSITORIES = [
   'apps/api/src/dashboard/ledger-as-of.ts',
   'apps/api/src/dashboard/overdue-work.ts',
   'apps/api/src/dashboard/visit-compliance.ts',
-  'apps/api/src/ledgers/dropout-promotion.ts',
-  'apps/api/src/ledgers/ledger-cases.service.ts',
-  'apps/api/src/ledgers/ledger-landing.ts',
-  'apps/api/src/ledgers/ledgers.service.ts',
-  'apps/api/src/registers/register-import.service.ts',
 ];
 // Files that still name engine tables; they leave the list when their reads move into engine-store-typeorm's queries.
 const BPMN_NOT_YET_IN_STORE = ['apps/api/src/dashboard/visit-compliance.ts'];
