@@ -88,9 +88,8 @@ function officeOrder(a: string, b: string): number {
 }
 
 /**
- * The visits the forms record: each completed case of the township visit procedure is one visit, for the township and
- * month its latest form naming both gives (`townshipCode`, `visitDate`; `forms` come oldest first), by whoever
- * submitted that form.
+ * The visits recorded by the forms of completed township visit cases (oldest first): each case is one visit, at the
+ * township and in the month its latest form naming both gives (`townshipCode`, `visitDate`), by whoever submitted it.
  */
 export function visitsOf(forms: CaseForm[]): Visit[] {
   const visitOf = new Map<string, Visit>();
