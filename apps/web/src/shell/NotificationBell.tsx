@@ -1,5 +1,5 @@
 import type { AppNotification, NotificationFeed } from '@kcbx/api-contract';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Badge, Button, Empty, List, Popover, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -7,9 +7,11 @@ import { ApiError } from '../api/errors';
 import { isRead, notificationsApi } from '../api/notifications';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh-CN';
+import { useLoad } from '../util/useLoad';
 import { MyNotificationSettings } from './MyNotificationSettings';
 
 const POLL_MS = 30_000;
+const NO_FEED: NotificationFeed = { items: [], unread: 0 };
 
 /** The kind of a notification as a coloured tag; the API's kind names are matched loosely (task-created, new-task …). */
 function kindTag(kind: string): { key: MessageKey; color: string } {
@@ -27,28 +29,23 @@ export function NotificationBell() {
   const { t, formatDateTime } = useI18n();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const [feed, setFeed] = useState<NotificationFeed>({ items: [], unread: 0 });
   const [open, setOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   // A server without the notifications API (404) is not asked again until the page is reloaded.
   const absent = useRef(false);
 
-  const refresh = useCallback(() => {
-    if (absent.current) return;
-    notificationsApi
-      .list()
-      .then(setFeed)
-      .catch((e) => {
-        if (e instanceof ApiError && e.status === 404) absent.current = true;
-      }); // a missed poll is retried by the next one
-  }, []);
-
+  // Loads on each page change and on refresh(); a missed poll is retried by the next one.
+  const { data: feed = NO_FEED, reload: refresh } = useLoad(
+    () => (absent.current ? Promise.resolve(NO_FEED) : notificationsApi.list()),
+    [pathname],
+    (e) => {
+      if (e instanceof ApiError && e.status === 404) absent.current = true;
+    },
+  );
   useEffect(() => {
-    refresh();
     const timer = setInterval(refresh, POLL_MS);
     return () => clearInterval(timer);
   }, [refresh]);
-  useEffect(refresh, [pathname, refresh]);
 
   const openOne = (n: AppNotification) => {
     setOpen(false);

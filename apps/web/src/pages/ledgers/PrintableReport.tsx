@@ -1,9 +1,9 @@
-import { LEDGER_KINDS, LEDGER_STATUSES, type MonthlyReport, type UnitCounts } from '@kcbx/api-contract';
-import { useEffect, useState } from 'react';
+import { LEDGER_KINDS, LEDGER_STATUSES, type UnitCounts } from '@kcbx/api-contract';
 import { Button, Space, Spin } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/i18n';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
 import { totalOf } from './dashboardTables';
 import { kindLabel, statusLabel } from './labels';
@@ -15,10 +15,7 @@ import './print-report.css';
 export function PrintableReport({ orgUnit, month, onBack }: { orgUnit?: string; month: string; onBack: () => void }) {
   const { t, formatDate } = useI18n();
   const showError = useShowError();
-  const [r, setR] = useState<MonthlyReport | null>(null);
-  useEffect(() => {
-    ledgersApi.report(orgUnit, month).then(setR).catch(showError);
-  }, [orgUnit, month, showError]);
+  const { data: r } = useLoad(() => ledgersApi.report(orgUnit, month), [orgUnit, month], showError);
   if (!r) return <Spin />;
   const [y, m] = month.split('-');
   const row = (u: UnitCounts, name: string, total = false) => (

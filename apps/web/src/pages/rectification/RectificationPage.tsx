@@ -1,16 +1,11 @@
-import {
-  RECTIFICATION_STAGE_LABELS,
-  RECTIFICATION_STAGES,
-  type RectificationItemList,
-  type RectificationItemRow,
-  type RectificationStage,
-} from '@kcbx/api-contract';
-import { useCallback, useEffect, useState } from 'react';
+import { RECTIFICATION_STAGE_LABELS, RECTIFICATION_STAGES, type RectificationItemRow, type RectificationStage } from '@kcbx/api-contract';
+import { useState } from 'react';
 import { Alert, Card, Empty, Grid, List, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { rectificationApi } from '../../api/rectification';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
 import '../../shell/lists.css';
 
@@ -32,8 +27,6 @@ export default function RectificationPage() {
   const stage = (params.get('stage') ?? '') as RectificationStage | '';
   const substandard = params.get('substandard') === 'true';
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<RectificationItemList | null>(null);
-  const [loading, setLoading] = useState(false);
 
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -43,15 +36,11 @@ export default function RectificationPage() {
     setPage(1);
   };
 
-  const load = useCallback(() => {
-    setLoading(true);
-    rectificationApi
-      .items({ stage: stage || undefined, substandard, page, pageSize: PAGE_SIZE })
-      .then(setData)
-      .catch(showError)
-      .finally(() => setLoading(false));
-  }, [stage, substandard, page, showError]);
-  useEffect(load, [load]);
+  const { data, loading } = useLoad(
+    () => rectificationApi.items({ stage: stage || undefined, substandard, page, pageSize: PAGE_SIZE }),
+    [stage, substandard, page],
+    showError,
+  );
 
   const stageLabel = (s: RectificationStage) => RECTIFICATION_STAGE_LABELS[s][lang === 'en' ? 'en' : 'zh'];
   const stageTag = (r: RectificationItemRow) => (
