@@ -18,13 +18,16 @@ const ALLOWED = new Set([
   join(webSrc, 'auth', 'auth.tsx'),
 ]);
 
-/** names a file imports from the web's API client (apps/web/src/api/*), including namespace imports */
+/** the shared client (apps/web/src/api/*) or a page folder's own endpoints (pages/ledgers/ledgersApi.ts, …) */
+const isApiModule = (target: string): boolean => target.startsWith(apiDir) || /Api(\.ts)?$/.test(target);
+
+/** names a file imports from the web's API client, including namespace imports */
 function apiNames(file: string, source: ts.SourceFile): Set<string> {
   const names = new Set<string>();
   for (const statement of source.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const spec = statement.moduleSpecifier.text;
-    if (!spec.startsWith('.') || !resolve(dirname(file), spec).startsWith(apiDir)) continue;
+    if (!spec.startsWith('.') || !isApiModule(resolve(dirname(file), spec))) continue;
     const clause = statement.importClause;
     if (!clause || clause.isTypeOnly) continue;
     if (clause.name) names.add(clause.name.text);
@@ -42,10 +45,15 @@ function calleeRoot(expression: ts.Expression): string | undefined {
   return ts.isIdentifier(node) ? node.text : undefined;
 }
 
-/** does `node` contain a call whose callee starts with one of `names`? */
+/** `requests.run(…)` / `latest.current.run(…)`: a load handed to LatestRequest, which drops late answers */
+const isLatestRequestRun = (n: ts.CallExpression): boolean =>
+  ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'run';
+
+/** the calls in `node` whose callee starts with one of `names`, outside loads handed to LatestRequest */
 function calls(node: ts.Node, names: Set<string>): ts.CallExpression[] {
   const found: ts.CallExpression[] = [];
   const walk = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && isLatestRequestRun(n)) return;
     if (ts.isCallExpression(n)) {
       const name = calleeRoot(n.expression);
       if (name && names.has(name)) found.push(n);
