@@ -2,10 +2,8 @@ import { In, Not } from 'typeorm';
 import { ComparisonFinding, LedgerEntry, LedgerEvent, OrgUnit, Student } from '../database/entities';
 import type { Tx } from '../database/transaction';
 
-/**
- * What landing a comparison's findings reads and writes, all through the comparison's transaction `tx` (plain
- * functions: the comparison and the demo seed call the landing with the transaction they hold).
- */
+// What landing a comparison's findings reads and writes, all through the comparison's transaction `tx`: plain
+// functions, as the comparison and the demo seed call the landing with the transaction they hold.
 
 /** the comparison's findings that can land on a ledger, in the order they were written */
 export function landableFindings(tx: Tx, comparisonId: string): Promise<ComparisonFinding[]> {
