@@ -2,6 +2,7 @@ import type { Student } from '@kcbx/api-contract';
 import { useEffect, useRef, useState } from 'react';
 import { Select, Spin } from 'antd';
 import { studentsApi } from '../../api/students';
+import { LatestRequest } from '../../util/latestRequest';
 
 export interface StudentPickerProps {
   value?: string;
@@ -17,24 +18,34 @@ export function StudentPicker({ value, onChange, placeholder, id, 'aria-describe
   const [options, setOptions] = useState<Student[]>([]);
   const [loading, setLoading] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  const latest = useRef(0);
+  // Only the newest word's answer fills the list: an earlier search that answers late is dropped.
+  const requests = useRef(new LatestRequest());
 
   const search = (q: string) => {
     clearTimeout(timer.current);
     // Wait for a pause in typing: one request per word, not per keystroke.
     timer.current = setTimeout(() => {
-      const ticket = ++latest.current;
       setLoading(true);
-      studentsApi
-        .list(q.trim(), 1, 20)
-        .then((r) => ticket === latest.current && setOptions(r.items))
-        .catch(() => ticket === latest.current && setOptions([]))
-        .finally(() => ticket === latest.current && setLoading(false));
+      void requests.current.run(
+        () => studentsApi.list(q.trim(), 1, 20),
+        (r) => {
+          setOptions(r.items);
+          setLoading(false);
+        },
+        () => {
+          setOptions([]);
+          setLoading(false);
+        },
+      );
     }, 300);
   };
   useEffect(() => {
+    const pending = requests.current;
     search('');
-    return () => clearTimeout(timer.current);
+    return () => {
+      clearTimeout(timer.current);
+      pending.cancel();
+    };
   }, []);
 
   return (
