@@ -2,7 +2,7 @@ import type { Student } from '@kcbx/api-contract';
 import { useEffect, useRef, useState } from 'react';
 import { Select, Spin } from 'antd';
 import { studentsApi } from '../../api/students';
-import { LatestRequest } from '../../util/latestRequest';
+import { useLoad } from '../../util/useLoad';
 
 export interface StudentPickerProps {
   value?: string;
@@ -13,40 +13,20 @@ export interface StudentPickerProps {
   'aria-describedby'?: string;
 }
 
+const NO_STUDENTS: Student[] = [];
+
 /** Searches the students in the user's scope as they type (masked ID numbers only, as in every list). */
 export function StudentPicker({ value, onChange, placeholder, id, 'aria-describedby': describedBy }: StudentPickerProps) {
-  const [options, setOptions] = useState<Student[]>([]);
-  const [loading, setLoading] = useState(false);
+  const [q, setQ] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  // Only the newest word's answer fills the list: an earlier search that answers late is dropped.
-  const requests = useRef(new LatestRequest());
-
-  const search = (q: string) => {
+  useEffect(() => () => clearTimeout(timer.current), []);
+  // Wait for a pause in typing: one request per word, not per keystroke; only the newest word's answer shows.
+  const search = (text: string) => {
     clearTimeout(timer.current);
-    // Wait for a pause in typing: one request per word, not per keystroke.
-    timer.current = setTimeout(() => {
-      setLoading(true);
-      void requests.current.run(
-        () => studentsApi.list(q.trim(), 1, 20),
-        (r) => {
-          setOptions(r.items);
-          setLoading(false);
-        },
-        () => {
-          setOptions([]);
-          setLoading(false);
-        },
-      );
-    }, 300);
+    timer.current = setTimeout(() => setQ(text.trim()), 300);
   };
-  useEffect(() => {
-    const pending = requests.current;
-    search('');
-    return () => {
-      clearTimeout(timer.current);
-      pending.cancel();
-    };
-  }, []);
+  const found = useLoad(() => studentsApi.list(q, 1, 20), [q]);
+  const options = found.error ? NO_STUDENTS : (found.data?.items ?? NO_STUDENTS);
 
   return (
     <Select
@@ -58,7 +38,7 @@ export function StudentPicker({ value, onChange, placeholder, id, 'aria-describe
       placeholder={placeholder}
       filterOption={false}
       onSearch={search}
-      notFoundContent={loading ? <Spin size="small" /> : undefined}
+      notFoundContent={found.loading ? <Spin size="small" /> : undefined}
       onChange={(id: string | undefined) =>
         onChange?.(
           id,
