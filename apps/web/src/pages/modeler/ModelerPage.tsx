@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Space, Tag } from 'antd';
+import { Alert, Tag } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
@@ -42,7 +42,8 @@ export default function ModelerPage() {
         {source.version !== null && <Tag>{t('modeler.instances.versionN', { version: source.version })}</Tag>}
         {m.dirty && <Tag color="orange">{t('modeler.unsaved')}</Tag>}
       </PageTitle>
-      <Space wrap align="start" style={{ marginBottom: 8 }}>
+      {/* one wrapping row of the fields and buttons (as a Space would lay them out, the components' parts included) */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 8, marginBottom: 8 }}>
         <ProcessIdentityFields identity={identity} isNew={source.isNew} />
         <ModelerActions
           m={m}
@@ -53,7 +54,7 @@ export default function ModelerPage() {
           onDeploy={deploy}
           onVersions={() => setVersionsOpen(true)}
         />
-      </Space>
+      </div>
       {source.version !== null && m.dirty && (
         <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('modeler.viewing', { version: source.version })} />
       )}
