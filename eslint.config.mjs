@@ -144,11 +144,10 @@ export default [
     rules: { 'no-restricted-syntax': ['error', ...contractCopies] },
   },
   // The libraries are read on their own, so every value crossing them is typed (the engine's moddle elements
-  // through model/moddle.ts's ModdleElement): `any` is an error there. The three form libraries still hold
-  // JSON Schema values typed `any` (issue #15) and come under the rule once those are typed.
+  // through model/moddle.ts's ModdleElement, JSON Schema values through @kcbx/forms' JsonSchema): `any` is an
+  // error there.
   {
     files: ['libs/**/*.ts', 'libs/**/*.tsx'],
-    ignores: ['libs/forms/**', 'libs/form-renderer/**', 'libs/form-builder/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
 ];

@@ -1,4 +1,14 @@
-import { isCompoundCondition, schemaObject, type FormDefinition, type JsonSchemaObject, type LayoutElement, type LocalizedText, type Rule, type RuleCondition, type UiElement } from '@kcbx/forms';
+import {
+  isCompoundCondition,
+  schemaObject,
+  type FormDefinition,
+  type JsonSchemaObject,
+  type LayoutElement,
+  type LocalizedText,
+  type Rule,
+  type RuleCondition,
+  type UiElement,
+} from '@kcbx/forms';
 import { elementAt, parentOf, scopeNames, scopeOf, walk, type UiPath } from './ui-paths';
 
 /** One option of a choice field: its stored value and its caption in both languages. */

@@ -58,6 +58,10 @@ export interface JsonSchemaObject {
   dependentSchemas?: Record<string, JsonSchema>;
   /** draft-07: a list of required names or a schema, per property. */
   dependencies?: Record<string, string[] | JsonSchema>;
+  readOnly?: boolean;
+  /** Our keywords (custom-keywords.ts): a file's limits (FileLimits there), a [start, end] date pair. */
+  fileUpload?: { maxBytes?: number; accept?: string[] };
+  dateRange?: boolean;
   [keyword: string]: unknown;
 }
 
