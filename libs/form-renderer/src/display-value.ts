@@ -1,6 +1,6 @@
 import { formatMobilePhone, maskResidentId } from '@kcbx/cn-codes';
 import type { RegionIndex } from '@kcbx/cn-codes';
-import { isPngDataUrl, schemaObject, type JsonSchemaObject, type Text } from '@kcbx/forms';
+import { isPngDataUrl, schemaObject, type JsonSchema, type Text } from '@kcbx/forms';
 import { choicesOf, type FieldKind } from './field-kind';
 
 export interface DisplayOptions {
@@ -15,7 +15,7 @@ export interface DisplayOptions {
 const YES_NO = { 'zh-CN': ['是', '否'], en: ['Yes', 'No'] } as const;
 
 /** A value as text for review and print ("" when empty). */
-export function displayValue(kind: FieldKind, schema: JsonSchemaObject, value: unknown, options: DisplayOptions): string {
+export function displayValue(kind: FieldKind, schema: JsonSchema | undefined, value: unknown, options: DisplayOptions): string {
   if (value === undefined || value === null || value === '') return '';
   switch (kind) {
     case 'checkbox':
@@ -27,7 +27,7 @@ export function displayValue(kind: FieldKind, schema: JsonSchemaObject, value: u
       return choicesOf(schema, options.labels, options.locale)?.find((c) => c.value === value)?.label ?? String(value);
     case 'checkbox-group':
     case 'multi-select': {
-      const choices = choicesOf(schemaObject(schema.items), options.labels, options.locale) ?? [];
+      const choices = choicesOf(schemaObject(schema)?.items, options.labels, options.locale) ?? [];
       return (Array.isArray(value) ? value : [value]).map((v) => choices.find((c) => c.value === v)?.label ?? String(v)).join('、');
     }
     case 'date-range':
