@@ -127,6 +127,12 @@ export default [
     files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
     rules: { 'no-restricted-syntax': ['error', ...contractCopies] },
   },
+  // A component file is read in one sitting (issue #15): a page that grows splits into its tables, dialogs and hooks.
+  {
+    files: ['apps/web/src/**/*.tsx'],
+    ignores: ['apps/web/src/**/*.spec.tsx'],
+    rules: { 'max-lines': ['error', { max: 120 }] },
+  },
   // The libraries are read on their own, so every value crossing them is typed (the engine's moddle elements
   // through model/moddle.ts's ModdleElement, JSON Schema values through @kcbx/forms' JsonSchema): `any` is an
   // error there.
