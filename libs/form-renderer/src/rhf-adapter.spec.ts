@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { createFormControl, get, type Field } from 'react-hook-form';
 import {
   defaultValue,
@@ -94,31 +92,5 @@ describe('react-hook-form internals used by the renderer', () => {
     expect(fieldArrayMoving(control)).toBe(false);
     control._state.action = true;
     expect(fieldArrayMoving(control)).toBe(true);
-  });
-});
-
-describe('react-hook-form internals stay in rhf-adapter.ts', () => {
-  // `control._formValues`, `control._subscribe`… and destructured or aliased forms of them (`._names.array`).
-  const INTERNAL =
-    /\b_(formValues|defaultValues|formState|fields|names|state|subjects|subscribe|options|proxyFormState|getWatch|updateValid|removeUnmounted|setValid)\b/;
-
-  function sources(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) return sources(file);
-      return /\.tsx?$/.test(entry.name) && !/\.spec\.tsx?$/.test(entry.name) ? [file] : [];
-    });
-  }
-
-  it('given the renderer sources, then only the adapter names a `_` member of react-hook-form', () => {
-    const offenders = sources(__dirname)
-      .filter((file) => path.basename(file) !== 'rhf-adapter.ts')
-      .flatMap((file) =>
-        fs
-          .readFileSync(file, 'utf8')
-          .split('\n')
-          .flatMap((line, i) => (INTERNAL.test(line) ? [`${path.relative(__dirname, file)}:${i + 1}: ${line.trim()}`] : [])),
-      );
-    expect(offenders).toEqual([]);
   });
 });
