@@ -54,6 +54,8 @@ function calls(node: ts.Node, names: Set<string>): ts.CallExpression[] {
   const found: ts.CallExpression[] = [];
   const walk = (n: ts.Node): void => {
     if (ts.isCallExpression(n) && isLatestRequestRun(n)) return;
+    // a callback handed to a constructor is kept for later (bpmn-js's catalog asks for a form's fields on demand)
+    if (ts.isNewExpression(n)) return;
     if (ts.isCallExpression(n)) {
       const name = calleeRoot(n.expression);
       if (name && names.has(name)) found.push(n);

@@ -1,4 +1,14 @@
-import type { FormDefinition, LayoutElement, LocalizedText, Rule, UiElement } from '@kcbx/forms';
+import {
+  isCompoundCondition,
+  schemaObject,
+  type FormDefinition,
+  type JsonSchemaObject,
+  type LayoutElement,
+  type LocalizedText,
+  type Rule,
+  type RuleCondition,
+  type UiElement,
+} from '@kcbx/forms';
 import { elementAt, parentOf, scopeNames, scopeOf, walk, type UiPath } from './ui-paths';
 
 /** One option of a choice field: its stored value and its caption in both languages. */
@@ -20,15 +30,15 @@ export interface FieldPatch {
   rule?: Rule | null;
 }
 
-function choiceSchema(schema: Record<string, any>): Record<string, any> {
-  return schema.type === 'array' && schema.items && typeof schema.items === 'object' ? schema.items : schema;
+function choiceSchema(schema: JsonSchemaObject): JsonSchemaObject {
+  return (schema.type === 'array' && schemaObject(schema.items)) || schema;
 }
 
 export function optionsOf(def: FormDefinition, path: UiPath): ChoiceOption[] | undefined {
   const control = elementAt(def.uiSchema, path);
   if (control?.type !== 'Control') return undefined;
   const at = parentOf(def, control.scope);
-  const schema = at?.parent.properties?.[at.name];
+  const schema = schemaObject(at?.parent.properties?.[at.name]);
   if (!schema) return undefined;
   const values = choiceSchema(schema).enum;
   if (!Array.isArray(values)) return undefined;
@@ -49,7 +59,7 @@ export function updateField(def: FormDefinition, path: UiPath, patch: FieldPatch
   const control = elementAt(next.uiSchema, path);
   if (control?.type !== 'Control') throw new Error(`no field at [${path.join(',')}]`);
   const at = parentOf(next, control.scope);
-  const schema = at?.parent.properties?.[at.name];
+  const schema = schemaObject(at?.parent.properties?.[at.name]);
   if (!at || !schema) throw new Error(`the schema has no property for ${control.scope}`);
   if (patch.label) {
     control.label = { ...patch.label };
@@ -125,7 +135,7 @@ export function renameField(def: FormDefinition, path: UiPath, newName: string):
     scope === oldScope ? newScope : scope.startsWith(oldScope + '/') ? newScope + scope.slice(oldScope.length) : scope;
   walk(next.uiSchema, (e: UiElement) => {
     if (e.type === 'Control') e.scope = retarget(e.scope);
-    if (e.rule?.condition?.scope) e.rule.condition.scope = retarget(e.rule.condition.scope);
+    if (e.rule) retargetCondition(e.rule.condition, retarget);
   });
   return next;
 }
@@ -136,4 +146,10 @@ export function updateNote(def: FormDefinition, path: UiPath, text: LocalizedTex
   if (note?.type !== 'Label') throw new Error(`no note at [${path.join(',')}]`);
   note.text = { ...text };
   return next;
+}
+
+/** Points a condition (and the conditions it joins) at the renamed field's new scope. */
+function retargetCondition(condition: RuleCondition, retarget: (scope: string) => string): void {
+  if (isCompoundCondition(condition)) condition.conditions.forEach((c) => retargetCondition(c, retarget));
+  else if (condition.scope) condition.scope = retarget(condition.scope);
 }

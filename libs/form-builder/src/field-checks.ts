@@ -1,4 +1,4 @@
-import type { FormDefinition, LocalizedText } from '@kcbx/forms';
+import { schemaObject, type FormDefinition, type LocalizedText } from '@kcbx/forms';
 import { schemaAtScope, walk, type UiPath } from './ui-paths';
 
 export interface FieldIssue {
@@ -32,9 +32,12 @@ export function fieldIssues(def: FormDefinition): FieldIssue[] {
       ['formatMinimum', 'formatMaximum', '最早日期晚于最晚日期', 'the earliest date is after the latest'],
     ];
     for (const [lo, hi, zh, en] of pairs) {
-      if (schema[lo] !== undefined && schema[hi] !== undefined && schema[lo] > schema[hi]) add(zh, en);
+      const [low, high] = [schema[lo], schema[hi]];
+      // numbers for lengths and bounds, "YYYY-MM-DD" strings for dates: both compare in order
+      if ((typeof low === 'number' && typeof high === 'number') || (typeof low === 'string' && typeof high === 'string'))
+        if (low > high) add(zh, en);
     }
-    const values = (schema.type === 'array' ? schema.items?.enum : schema.enum) as unknown[] | undefined;
+    const values = schema.type === 'array' ? schemaObject(schema.items)?.enum : schema.enum;
     if (Array.isArray(values)) {
       if (values.length === 0) add('至少需要一个选项', 'at least one option is needed');
       if (values.some((v) => v === '')) add('有选项没有填写值', 'an option has no value');

@@ -27,7 +27,7 @@ describe('building a form from the palette', () => {
     let def = blank();
     for (const kind of FIELD_KINDS) def = addField(def, kind, { container: [], index: 99 }).definition;
     expect(checkDefinition(def)).toEqual([]);
-    expect(Object.keys(def.schema.properties)).toHaveLength(FIELD_KINDS.length);
+    expect(Object.keys(def.schema.properties ?? {})).toHaveLength(FIELD_KINDS.length);
   });
 
   it('given a text field, when it is labelled and made required, then empty data fails and filled data passes', () => {
@@ -97,7 +97,7 @@ describe('building a form from the palette', () => {
     def = updateField(added.definition, added.path, { required: true });
     def = addField(def, 'text', { container: [], index: 1 }, 'kept').definition;
     def = removeElement(def, [0]);
-    expect(Object.keys(def.schema.properties)).toEqual(['kept']);
+    expect(Object.keys(def.schema.properties ?? {})).toEqual(['kept']);
     expect(def.schema.required).toBeUndefined();
     expect(checkDefinition(def)).toEqual([]);
   });
@@ -138,7 +138,7 @@ describe('building a form from the palette', () => {
       rule: { effect: 'SHOW', condition: { scope: '#/properties/field_1', schema: { const: true } } },
     });
     const renamed = renameField(def, [0], 'dropped') as FormDefinition;
-    expect(Object.keys(renamed.schema.properties)).toEqual(['dropped', 'field_2']);
+    expect(Object.keys(renamed.schema.properties ?? {})).toEqual(['dropped', 'field_2']);
     expect(renamed.uiSchema).toMatchObject({
       elements: [{ scope: '#/properties/dropped' }, { rule: { condition: { scope: '#/properties/dropped' } } }],
     });
@@ -162,7 +162,7 @@ describe('notes', () => {
     expect(def.uiSchema).toMatchObject({
       elements: [{ type: 'Label', text: { zh: '请如实填写', en: 'Please answer truthfully' } }, { type: 'Control' }],
     });
-    expect(Object.keys(def.schema.properties)).toEqual(['a']);
+    expect(Object.keys(def.schema.properties ?? {})).toEqual(['a']);
   });
 });
 

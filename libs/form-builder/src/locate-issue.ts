@@ -1,4 +1,4 @@
-import type { FormDefinition } from '@kcbx/forms';
+import { schemaObject, type FormDefinition, type JsonSchemaObject } from '@kcbx/forms';
 import { elementAt, scopeOf, walk, type UiPath } from './ui-paths';
 
 function tokens(pointer: string): string[] {
@@ -24,11 +24,12 @@ export function locateIssue(def: FormDefinition, pointer: string): UiPath | unde
   if (t[0] === 'schema') {
     // Walk /schema/properties/a/properties/b/... as far as it names properties; `required/i` names one too.
     const names: string[] = [];
-    let node: any = def.schema;
+    let node: JsonSchemaObject | undefined = def.schema;
     for (let i = 1; i < t.length; i += 2) {
-      if (t[i] === 'properties' && t[i + 1] !== undefined && node?.properties?.[t[i + 1]]) {
+      const child = t[i] === 'properties' && t[i + 1] !== undefined ? node?.properties?.[t[i + 1]] : undefined;
+      if (child) {
         names.push(t[i + 1]);
-        node = node.properties[t[i + 1]];
+        node = schemaObject(child);
       } else if (t[i] === 'required' && /^\d+$/.test(t[i + 1] ?? '') && Array.isArray(node?.required)) {
         names.push(node.required[Number(t[i + 1])]);
         break;

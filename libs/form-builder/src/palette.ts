@@ -1,4 +1,4 @@
-import type { ControlElement, LocalizedText } from '@kcbx/forms';
+import type { ControlElement, JsonSchemaObject, LocalizedText } from '@kcbx/forms';
 
 /** What a designer can drag from the palette: a field kind (a schema + control) or a layout. */
 export const FIELD_KINDS = [
@@ -52,7 +52,7 @@ function optionLabels(): Record<string, LocalizedText> {
 }
 
 /** The starting schema and control of a new field; the renderer picks its widget from exactly these. */
-export function newField(kind: FieldKindName, scope: string): { schema: Record<string, any>; control: ControlElement } {
+export function newField(kind: FieldKindName, scope: string): { schema: JsonSchemaObject; control: ControlElement } {
   const control: ControlElement = { type: 'Control', scope, label: { ...DEFAULT_LABELS[kind] } };
   const values = STARTER_OPTIONS.map((o) => o.value);
   switch (kind) {

@@ -1,4 +1,4 @@
-import type { ControlElement, FormDefinition, LocalizedText, UiElement } from '@kcbx/forms';
+import { schemaObject, type ControlElement, type FormDefinition, type JsonSchemaObject, type LocalizedText } from '@kcbx/forms';
 import { elementAt, parentOf, scopeNames, scopeOf, type UiPath } from './ui-paths';
 
 export const COLUMN_KINDS = ['text', 'number', 'date'] as const;
@@ -11,42 +11,45 @@ export interface TableColumn {
   kind: ColumnKind;
 }
 
-const COLUMN_SCHEMAS: Record<ColumnKind, Record<string, unknown>> = {
+const COLUMN_SCHEMAS: Record<ColumnKind, JsonSchemaObject> = {
   text: { type: 'string' },
   number: { type: 'number' },
   date: { type: 'string', format: 'date' },
 };
 
-function kindOf(schema: any): ColumnKind {
-  if (schema?.type === 'number' || schema?.type === 'integer') return 'number';
-  if (schema?.format === 'date') return 'date';
+function kindOf(schema: unknown): ColumnKind {
+  const s = schemaObject(schema);
+  if (s?.type === 'number' || s?.type === 'integer') return 'number';
+  if (s?.format === 'date') return 'date';
   return 'text';
 }
 
-function tableAt(def: FormDefinition, path: UiPath): { control: ControlElement; items: Record<string, any> } | undefined {
+function tableAt(def: FormDefinition, path: UiPath): { control: ControlElement; items: JsonSchemaObject } | undefined {
   const control = elementAt(def.uiSchema, path);
   if (control?.type !== 'Control') return undefined;
   const at = parentOf(def, control.scope);
-  const schema = at?.parent.properties?.[at.name];
-  if (schema?.type !== 'array' || !schema.items || typeof schema.items !== 'object' || schema.items.type !== 'object') return undefined;
-  return { control, items: schema.items };
+  const schema = schemaObject(at?.parent.properties?.[at.name]);
+  const items = schemaObject(schema?.items);
+  if (schema?.type !== 'array' || items?.type !== 'object') return undefined;
+  return { control, items };
 }
 
 /** The columns of a table field, in the order the detail layout shows them; undefined for other fields. */
 export function tableColumnsOf(def: FormDefinition, path: UiPath): TableColumn[] | undefined {
   const table = tableAt(def, path);
   if (!table) return undefined;
-  const detail = table.control.options?.detail as { elements?: UiElement[] } | undefined;
+  const detail = table.control.options?.detail;
+  const detailElements = detail && 'elements' in detail ? detail.elements : [];
   const labels = new Map<string, LocalizedText>();
-  for (const e of detail?.elements ?? []) {
+  for (const e of detailElements) {
     if (e.type !== 'Control') continue;
     const name = scopeNames(e.scope)?.[0];
     if (name && e.label && typeof e.label === 'object') labels.set(name, e.label);
     else if (name && typeof e.label === 'string') labels.set(name, { zh: e.label, en: e.label });
   }
-  const order = (detail?.elements ?? []).flatMap((e) => (e.type === 'Control' ? (scopeNames(e.scope) ?? []).slice(0, 1) : []));
+  const order = detailElements.flatMap((e) => (e.type === 'Control' ? (scopeNames(e.scope) ?? []).slice(0, 1) : []));
   const names = [...new Set([...order, ...Object.keys(table.items.properties ?? {})])].filter((n) => table.items.properties?.[n]);
-  return names.map((name) => ({ name, label: labels.get(name) ?? { zh: name, en: name }, kind: kindOf(table.items.properties[name]) }));
+  return names.map((name) => ({ name, label: labels.get(name) ?? { zh: name, en: name }, kind: kindOf(table.items.properties?.[name]) }));
 }
 
 /**

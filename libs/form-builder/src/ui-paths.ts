@@ -1,4 +1,4 @@
-import { isLayout, type FormDefinition, type LayoutElement, type UiElement } from '@kcbx/forms';
+import { isLayout, schemaObject, type FormDefinition, type JsonSchemaObject, type LayoutElement, type UiElement } from '@kcbx/forms';
 
 /** Where an element sits in the layout tree: indices into `elements`, from the root layout. [] is the root. */
 export type UiPath = number[];
@@ -59,19 +59,18 @@ export function scopeOf(names: string[]): string {
 }
 
 /** The object schema that holds a scoped property (where its `required` entry lives) and the property's name. */
-export function parentOf(def: FormDefinition, scope: string): { parent: Record<string, any>; name: string } | undefined {
+export function parentOf(def: FormDefinition, scope: string): { parent: JsonSchemaObject; name: string } | undefined {
   const names = scopeNames(scope);
   if (!names) return undefined;
-  let parent: Record<string, any> = def.schema;
+  let parent: JsonSchemaObject | undefined = def.schema;
   for (const n of names.slice(0, -1)) {
-    parent = parent?.properties?.[n];
-    if (!parent || typeof parent !== 'object') return undefined;
+    parent = schemaObject(parent?.properties?.[n]);
+    if (!parent) return undefined;
   }
   return { parent, name: names[names.length - 1] };
 }
 
-export function schemaAtScope(def: FormDefinition, scope: string): Record<string, any> | undefined {
+export function schemaAtScope(def: FormDefinition, scope: string): JsonSchemaObject | undefined {
   const at = parentOf(def, scope);
-  const node = at?.parent.properties?.[at.name];
-  return node && typeof node === 'object' ? node : undefined;
+  return schemaObject(at?.parent.properties?.[at.name]);
 }

@@ -1,12 +1,12 @@
 import { formatMobilePhone, maskResidentId } from '@kcbx/cn-codes';
 import type { RegionIndex } from '@kcbx/cn-codes';
-import { isPngDataUrl } from '@kcbx/forms';
+import { isPngDataUrl, schemaObject, type JsonSchema, type Text } from '@kcbx/forms';
 import { choicesOf, type FieldKind } from './field-kind';
 
 export interface DisplayOptions {
   locale: 'zh-CN' | 'en';
   /** The control's options.labels for enum values. */
-  labels?: Record<string, string | { zh: string; en: string }>;
+  labels?: Record<string, Text>;
   regions?: RegionIndex;
   /** Review screens mask ID numbers; the print view (a record to stamp) shows them in full. */
   maskIds?: boolean;
@@ -15,7 +15,7 @@ export interface DisplayOptions {
 const YES_NO = { 'zh-CN': ['是', '否'], en: ['Yes', 'No'] } as const;
 
 /** A value as text for review and print ("" when empty). */
-export function displayValue(kind: FieldKind, schema: any, value: unknown, options: DisplayOptions): string {
+export function displayValue(kind: FieldKind, schema: JsonSchema | undefined, value: unknown, options: DisplayOptions): string {
   if (value === undefined || value === null || value === '') return '';
   switch (kind) {
     case 'checkbox':
@@ -27,8 +27,8 @@ export function displayValue(kind: FieldKind, schema: any, value: unknown, optio
       return choicesOf(schema, options.labels, options.locale)?.find((c) => c.value === value)?.label ?? String(value);
     case 'checkbox-group':
     case 'multi-select': {
-      const choices = choicesOf(schema.items, options.labels, options.locale) ?? [];
-      return (value as unknown[]).map((v) => choices.find((c) => c.value === v)?.label ?? String(v)).join('、');
+      const choices = choicesOf(schemaObject(schema)?.items, options.labels, options.locale) ?? [];
+      return (Array.isArray(value) ? value : [value]).map((v) => choices.find((c) => c.value === v)?.label ?? String(v)).join('、');
     }
     case 'date-range':
       return Array.isArray(value) ? value.join(' ~ ') : String(value);

@@ -1,4 +1,4 @@
-import { isLayout, resolveRef, type FormDefinition, type UiElement } from '@kcbx/forms';
+import { isLayout, resolveRef, schemaObject, type FormDefinition, type UiElement } from '@kcbx/forms';
 import { scopeToName } from './field-names';
 import { schemaAt } from './schema-at';
 
@@ -16,7 +16,9 @@ export function estimateFieldCount(definition: FormDefinition, data: Record<stri
       count++;
       const value = data?.[scopeToName(e.scope)];
       if (Array.isArray(value) && value.length) {
-        const items = resolveRef(definition.schema, schemaAt(definition.schema, definition.schema, e.scope)?.items);
+        const items = schemaObject(
+          resolveRef(definition.schema, schemaObject(schemaAt(definition.schema, definition.schema, e.scope))?.items),
+        );
         count += value.length * Math.max(1, Object.keys(items?.properties ?? {}).length);
       }
     } else if (isLayout(e)) e.elements.forEach(walk);

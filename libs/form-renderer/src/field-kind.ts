@@ -1,3 +1,5 @@
+import { schemaObject, type ElementOptions, type JsonSchema, type JsonSchemaObject, type Text } from '@kcbx/forms';
+
 /** Which widget a control gets, decided from its schema and options alone (pure, so it is tested). */
 export type FieldKind =
   | 'text'
@@ -37,11 +39,12 @@ export interface Choice {
  * oneOf/anyOf of {const, title} — JSON Forms' labelled enums.
  */
 export function choicesOf(
-  schema: any,
-  labels?: Record<string, string | { zh: string; en: string }>,
+  value: JsonSchema | undefined,
+  labels?: Record<string, Text>,
   locale: 'zh-CN' | 'en' = 'zh-CN',
 ): Choice[] | undefined {
-  if (!schema || typeof schema !== 'object') return undefined;
+  const schema = schemaObject(value);
+  if (!schema) return undefined;
   const labelOf = (v: unknown) => {
     const l = labels?.[String(v)];
     return l === undefined ? String(v) : typeof l === 'string' ? l : locale === 'en' ? l.en : l.zh;
@@ -50,20 +53,22 @@ export function choicesOf(
   if (schema.const !== undefined && schema.const !== null && typeof schema.const !== 'object')
     return [{ value: schema.const, label: labelOf(schema.const) }];
   const alternatives = schema.oneOf ?? schema.anyOf;
-  if (Array.isArray(alternatives) && alternatives.length && alternatives.every((a: any) => a && a.const !== undefined)) {
-    return alternatives.map((a: any) => ({ value: a.const, label: String(a.title ?? a.const) }));
+  const constants = Array.isArray(alternatives) ? alternatives.map(schemaObject) : [];
+  if (constants.length && constants.every((a) => a && a.const !== undefined)) {
+    return constants.map((a) => ({ value: a?.const, label: String(a?.title ?? a?.const) }));
   }
   return undefined;
 }
 
-function typeOf(schema: any): string | undefined {
-  if (Array.isArray(schema.type)) return schema.type.find((t: string) => t !== 'null');
+function typeOf(schema: JsonSchemaObject): string | undefined {
+  if (Array.isArray(schema.type)) return schema.type.find((t) => t !== 'null');
   if (schema.type) return schema.type;
   if (schema.properties) return 'object';
   if (schema.items) return 'array';
   if (choicesOf(schema)) return 'string';
   // an object amended through allOf (JSON Forms' allOf example, GEDCOM X persons in the huge one)
-  if (Array.isArray(schema.allOf) && schema.allOf.some((b: any) => b && (b.type === 'object' || b.properties))) return 'object';
+  if (Array.isArray(schema.allOf) && schema.allOf.map(schemaObject).some((b) => b && (b.type === 'object' || b.properties)))
+    return 'object';
   return undefined;
 }
 
@@ -72,8 +77,9 @@ export interface FieldContext {
   required?: boolean;
 }
 
-export function fieldKind(schema: any, options: Record<string, any> = {}, context: FieldContext = {}): FieldKind {
-  if (!schema || typeof schema !== 'object') return 'unsupported';
+export function fieldKind(value: JsonSchema | undefined, options: ElementOptions = {}, context: FieldContext = {}): FieldKind {
+  const schema = schemaObject(value);
+  if (!schema) return 'unsupported';
   const widget = options.widget;
   const format = options.format ?? schema.format;
   const type = typeOf(schema);
@@ -105,7 +111,7 @@ export function fieldKind(schema: any, options: Record<string, any> = {}, contex
     case 'object':
       return 'object';
     case 'array': {
-      const items = schema.items && typeof schema.items === 'object' && !Array.isArray(schema.items) ? schema.items : {};
+      const items = schemaObject(schema.items) ?? {};
       if (items.fileUpload) return 'files';
       if (choicesOf(items)) return format === 'select' ? 'multi-select' : 'checkbox-group';
       if (typeOf(items) === 'object') return 'table';

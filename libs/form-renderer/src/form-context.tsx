@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { RegionIndex, RegionNode } from '@kcbx/cn-codes';
-import type { FormDefinition, PermissionEntry, StoredFile } from '@kcbx/forms';
+import type { FormDefinition, JsonSchema, PermissionEntry, StoredFile } from '@kcbx/forms';
 import type { FormValidators } from '@kcbx/forms';
 import type { FirstScreen } from './near-viewport';
 import type { RegionSource } from './region-source';
@@ -39,7 +39,7 @@ export function useFormEnv(): FormEnv {
 /** Where a layout sits in the data: the field-name prefix and the schema its scopes are relative to. */
 export interface ScopeBase {
   name: string;
-  schema: any;
+  schema: JsonSchema | undefined;
   /** Nesting depth of objects and tables; recursive schemas stop at MAX_DEPTH. */
   depth?: number;
   /** Schemas of the enclosing objects/tables (as JSON): a recursive schema stops where it repeats. */
@@ -49,7 +49,7 @@ export interface ScopeBase {
 export const MAX_DEPTH = 4;
 
 /** Whether nesting should stop here, and the base for the level below if not. */
-export function nestedBase(base: ScopeBase, name: string, schema: any): ScopeBase | undefined {
+export function nestedBase(base: ScopeBase, name: string, schema: JsonSchema | undefined): ScopeBase | undefined {
   const depth = base.depth ?? 0;
   const key = JSON.stringify(schema);
   if (depth >= MAX_DEPTH || base.ancestors?.includes(key)) return undefined;

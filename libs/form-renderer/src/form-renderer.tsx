@@ -62,8 +62,10 @@ function keptStyleCache() {
   if (!keptStyles) {
     const cache = createCache();
     const update = cache.opUpdate.bind(cache);
-    cache.opUpdate = (key: string, valueFn: (prev: any) => any) =>
-      update(key, (prev: any) => {
+    // cssinjs's entries: [the number of components using it, what was generated]
+    type Entry = Parameters<Parameters<typeof update>[1]>[0];
+    cache.opUpdate = (key: string, valueFn: (prev: Entry) => Entry) =>
+      update(key, (prev) => {
         const next = valueFn(prev);
         return next === null && prev ? [0, prev[1]] : next;
       });

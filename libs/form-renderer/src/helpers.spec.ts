@@ -1,8 +1,8 @@
 import { makeResidentId } from '@kcbx/cn-codes';
-import type { Rule } from '@kcbx/forms';
+import type { ElementOptions, JsonSchema, JsonSchemaObject, Rule } from '@kcbx/forms';
 import { displayValue } from './display-value';
 import { genericName, nameToPointer, pointerToName, scopeToName } from './field-names';
-import { choicesOf, fieldKind } from './field-kind';
+import { choicesOf, fieldKind, type FieldKind } from './field-kind';
 import { regionOptions, regionPath } from './region-options';
 import { residentIdHint } from './resident-id-hints';
 import { ruleDependencies } from './rule-deps';
@@ -32,7 +32,7 @@ describe('field names', () => {
 });
 
 describe('widget choice', () => {
-  it.each([
+  it.each<[JsonSchema, ElementOptions, FieldKind]>([
     [{ type: 'string' }, {}, 'text'],
     [{ type: 'string' }, { multi: true }, 'textarea'],
     [{ type: 'string', format: 'resident-id' }, {}, 'resident-id'],
@@ -65,7 +65,7 @@ describe('widget choice', () => {
       properties: {
         rows: { type: 'array', items: { allOf: [{ $ref: '#/definitions/base' }, { properties: { name: { type: 'string' } } }] } },
       },
-    };
+    } satisfies JsonSchemaObject;
     expect(propertyNamesOf(root, root.properties.rows.items)).toEqual(['id', 'name']);
     expect(tableColumns(root, root.properties.rows).map((c) => c.scope)).toEqual(['#/properties/id', '#/properties/name']);
   });
@@ -143,7 +143,7 @@ describe('rules and layouts', () => {
       required: ['rows'],
       $defs: { row: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, phone: { type: 'string' } } } },
       properties: { rows: { type: 'array', items: { $ref: '#/$defs/row' } } },
-    };
+    } satisfies JsonSchemaObject;
     expect(schemaAt(root, root, '#/properties/rows/items/properties/phone')).toEqual({ type: 'string' });
     expect(isRequired(root, root, '#/properties/rows')).toBe(true);
     expect(isRequired(root, root.$defs.row, '#/properties/name')).toBe(true);

@@ -1,7 +1,8 @@
+import type { JsonSchema } from '@kcbx/forms';
 import { sexValueFor } from './resident-id-derive';
 
 describe('sex filled from an ID number, in the sex field’s own vocabulary', () => {
-  it.each([
+  it.each<[JsonSchema, string, unknown]>([
     [{ enum: ['male', 'female'] }, 'female', 'female'],
     [{ enum: ['男', '女'] }, 'male', '男'],
     [{ enum: ['1', '2'] }, 'female', '2'],

@@ -11,7 +11,7 @@ import { get, set, type Control, type Field } from 'react-hook-form';
  */
 
 /** react-hook-form's get, without parsing the path for a top-level name (most fields of a large form). */
-function at(values: unknown, name: string): any {
+function at(values: unknown, name: string): unknown {
   return name.includes('.') ? get(values, name) : (values as Record<string, unknown> | undefined)?.[name];
 }
 
@@ -32,7 +32,8 @@ export function seedValue(control: Control, name: string, value: unknown): void 
 
 /** The field's error message after the last validation ("" object errors: the message of the whole). */
 export function fieldError(control: Control, name: string): string | undefined {
-  const error = at(control._formState.errors, name);
+  // a field's error, or an object's / array's whose own message sits at `root`
+  const error = at(control._formState.errors, name) as { message?: string; root?: { message?: string } } | undefined;
   return error?.message ?? error?.root?.message;
 }
 
@@ -58,7 +59,13 @@ export function markMounted(control: Control, name: string): void {
 }
 
 /** Lets react-hook-form focus this field's widget (the first field in error after a refused submit). */
-export function setFocusTarget(control: Control, name: string, el: { focus?: () => void; select?: () => void } | null): void {
+/** What a widget's ref gives: an input element, or an antd component with focus (and select). */
+export interface FocusTarget {
+  focus?: () => void;
+  select?: () => void;
+}
+
+export function setFocusTarget(control: Control, name: string, el: FocusTarget | null): void {
   const field: Field | undefined = get(control._fields, name);
   if (!field?._f || !el) return;
   // What react-hook-form calls on a ref: focus and select after a refused submit, the validity pair on native inputs.

@@ -1,4 +1,4 @@
-import { scopeToDataPath, type Rule } from '@kcbx/forms';
+import { isCompoundCondition, scopeToDataPath, type Rule, type RuleCondition } from '@kcbx/forms';
 import { pointerToName } from './field-names';
 
 /**
@@ -9,9 +9,10 @@ export function ruleDependencies(rule: Rule | undefined): string[] | undefined {
   if (!rule) return [];
   const names = new Set<string>();
   let whole = false;
-  const visit = (condition: any) => {
-    if (Array.isArray(condition?.conditions)) return condition.conditions.forEach(visit);
-    if (typeof condition?.scope !== 'string') return;
+  const visit = (condition: RuleCondition | undefined) => {
+    if (!condition) return;
+    if (isCompoundCondition(condition)) return Array.isArray(condition.conditions) ? condition.conditions.forEach(visit) : undefined;
+    if (typeof condition.scope !== 'string') return;
     const name = pointerToName(scopeToDataPath(condition.scope));
     if (name === '') whole = true;
     else names.add(name);

@@ -11,10 +11,11 @@ import { ruleDependencies } from './rule-deps';
  */
 export function RuleGate({ rule, baseName, children }: { rule: Rule; baseName: string; children: ReactNode }) {
   const { validators } = useFormEnv();
-  const holds = useMemo(() => compileCondition(validators.ajv, rule.condition as any), [validators, rule]);
+  const holds = useMemo(() => compileCondition(validators.ajv, rule.condition), [validators, rule]);
   const deps = useMemo(() => ruleDependencies(rule)?.map((d) => (baseName ? `${baseName}.${d}` : d)), [rule, baseName]);
   const { getValues } = useFormContext();
-  useWatch({ name: deps ?? (baseName ? [baseName] : undefined) } as any);
+  // No names: the whole form, as useWatch does without a name (its typed overloads keep that case apart).
+  useWatch({ name: (deps ?? (baseName ? [baseName] : undefined)) as readonly string[] });
   const data = baseName ? getValues(baseName) : getValues();
   const disabledAbove = useContext(DisabledContext);
   const result = holds(data);

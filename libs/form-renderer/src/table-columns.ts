@@ -1,12 +1,12 @@
-import { isLayout, resolveRef, type ControlElement, type UiElement } from '@kcbx/forms';
+import { isLayout, resolveRef, schemaObject, type ControlElement, type JsonSchema, type UiElement } from '@kcbx/forms';
 import { propertyNamesOf } from './schema-at';
 
 /**
  * Columns of an editable table: the Controls of the detail layout if the form gives one, otherwise every
  * property of the row schema; a table over plain values has one column bound to the row itself.
  */
-export function tableColumns(root: any, arraySchema: any, detail?: UiElement): ControlElement[] {
-  const items = resolveRef(root, arraySchema?.items) ?? {};
+export function tableColumns(root: JsonSchema, arraySchema: JsonSchema | undefined, detail?: UiElement): ControlElement[] {
+  const items = schemaObject(resolveRef(root, schemaObject(arraySchema)?.items)) ?? {};
   if (detail) {
     const out: ControlElement[] = [];
     const walk = (e: UiElement) => {

@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { validateSubmission, type FormDefinition } from '@kcbx/forms';
+import { validateSubmission, valueAt, type FormDefinition, type JsonSchemaObject } from '@kcbx/forms';
 import { tableColumns } from './table-columns';
 import { rowsFromSheet } from './table-import';
 
 const repo = path.join(__dirname, '..', '..', '..');
 const batch = JSON.parse(fs.readFileSync(path.join(repo, 'forms/rectification-batch.form.json'), 'utf8')) as FormDefinition;
-const itemsSchema = (batch.schema as any).properties.items;
+const itemsSchema = valueAt(batch.schema, '/properties/items') as JsonSchemaObject;
 
 /** The sample CSV's rows as the API hands them over (header → text), read the simple way: no quoted commas but the first cell. */
 function sampleSheet() {
@@ -49,7 +49,7 @@ describe('rowsFromSheet', () => {
           },
         },
       },
-    };
+    } satisfies JsonSchemaObject;
     const arr = root.properties.t;
     const columns = [...tableColumns(root, arr)];
     columns[1] = { ...columns[1], label: { zh: '年龄', en: 'Age' } };

@@ -1,4 +1,4 @@
-import type { ControlElement } from '@kcbx/forms';
+import { schemaObject, type ControlElement, type JsonSchema, type JsonSchemaObject } from '@kcbx/forms';
 import { textFor } from './labels';
 import { schemaAt } from './schema-at';
 
@@ -17,18 +17,19 @@ const norm = (s: unknown) =>
     .toLowerCase();
 
 /** The names a column goes by: its key, its label in both languages and its schema title. */
-function columnNames(column: ControlElement, schema: any, key: string): string[] {
+function columnNames(column: ControlElement, schema: JsonSchemaObject | undefined, key: string): string[] {
   const names = [key, schema?.title];
   if (column.label && typeof column.label !== 'boolean') names.push(textFor(column.label, 'zh-CN'), textFor(column.label, 'en'));
   return names.filter((n): n is string => typeof n === 'string' && n.trim() !== '').map(norm);
 }
 
 /** A cell's text as the column's type wants it; choices match by value or by their shown title. */
-function cellValue(text: string, schema: any): unknown {
+function cellValue(text: string, schema: JsonSchemaObject | undefined): unknown {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  const choices: { const: unknown; title?: string }[] =
-    schema?.oneOf?.filter((o: any) => 'const' in o) ?? (schema?.enum ?? []).map((v: unknown) => ({ const: v }));
+  const choices: JsonSchemaObject[] =
+    schema?.oneOf?.map(schemaObject).filter((o): o is JsonSchemaObject => !!o && 'const' in o) ??
+    (schema?.enum ?? []).map((v) => ({ const: v }));
   const choice = choices.find((c) => norm(c.const) === norm(trimmed) || (c.title !== undefined && norm(c.title) === norm(trimmed)));
   if (choice) return choice.const;
   if (schema?.type === 'integer' || schema?.type === 'number') {
@@ -47,12 +48,12 @@ function cellValue(text: string, schema: any): unknown {
  * spaces and case. Values keep their text unless the column is a number, a yes/no or a choice; the form's
  * validation then judges them like typed ones. Empty spreadsheet rows are skipped.
  */
-export function rowsFromSheet(sheet: SheetRows, columns: ControlElement[], root: any, items: any): TableImport {
+export function rowsFromSheet(sheet: SheetRows, columns: ControlElement[], root: JsonSchema, items: JsonSchema | undefined): TableImport {
   const targets = columns.flatMap((column) => {
     const m = /^#\/properties\/([^/]+)$/.exec(column.scope);
     if (!m) return [];
     const key = m[1].replace(/~1/g, '/').replace(/~0/g, '~');
-    const schema = schemaAt(root, items, column.scope);
+    const schema = schemaObject(schemaAt(root, items, column.scope));
     return [{ key, schema, names: columnNames(column, schema, key) }];
   });
   const headers = [...new Set(sheet.flatMap((r) => Object.keys(r.cells)))];

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { FieldValues, Resolver } from 'react-hook-form';
+import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import { RegionIndex, type RegionNode } from '@kcbx/cn-codes';
 import {
   FormValidators,
@@ -37,7 +37,11 @@ export interface FormValidatorOptions {
 export function useFormValidator(definition: FormDefinition, { permissions, locale, regionTree }: FormValidatorOptions) {
   const validators = useMemo(() => validatorsFor(regionTree), [regionTree]);
   const resolver = useCallback<Resolver<FieldValues>>(
-    (values) => resolveForm(definition, values, { locale, permissions, validators }) as any,
+    (values) => {
+      const { errors } = resolveForm(definition, values, { locale, permissions, validators });
+      // ResolverErrorTree is react-hook-form's FieldErrors shape ({type, message} leaves), built without its types
+      return Object.keys(errors).length ? { values: {}, errors: errors as FieldErrors } : { values, errors: {} };
+    },
     [definition, locale, permissions, validators],
   );
   const validate = useCallback(

@@ -28,7 +28,7 @@ function metaIssues(errors: ErrorObject[]): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
   errors.forEach((e) => {
     if (e.keyword === 'if') return;
-    const extra = e.keyword === 'additionalProperties' ? String((e.params as any).additionalProperty) : undefined;
+    const extra = e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty?: unknown }).additionalProperty) : undefined;
     const path = extra === undefined ? e.instancePath : joinPointer(e.instancePath, extra);
     const suffix = extra === undefined ? '' : `: "${extra}"`;
     issues.push({ path, keyword: e.keyword, atKey: extra !== undefined, message: withSuffix(extra === undefined ? standardMessage(e) : UNKNOWN_PROPERTY, suffix) });
@@ -88,7 +88,7 @@ function uiIssues(definition: FormDefinition, ajv: ReturnType<typeof createForms
     }
     if (element.rule) {
       try {
-        compileCondition(ajv, element.rule.condition as any);
+        compileCondition(ajv, element.rule.condition);
       } catch (e) {
         const msg = (e as Error).message;
         issues.push({ path: `${path}/rule/condition`, keyword: 'rule', message: { zh: `规则条件无效：${msg}`, en: `invalid rule condition: ${msg}` } });

@@ -1,7 +1,7 @@
 import { makeResidentId, RegionIndex } from '@kcbx/cn-codes';
-import { FormValidators, validateFormData, type FormDefinition } from './index';
+import { FormValidators, validateFormData, type FormDefinition, type JsonSchema, type JsonSchemaObject } from './index';
 
-function formWith(properties: Record<string, any>, extra: Record<string, any> = {}): FormDefinition {
+function formWith(properties: Record<string, JsonSchema>, extra: JsonSchemaObject = {}): FormDefinition {
   return {
     key: `formats-${Object.keys(properties).join('-')}`,
     version: 1,

@@ -1,5 +1,7 @@
 import { parseResidentId } from '@kcbx/cn-codes';
-import type { ErrorObject, KeywordDefinition } from 'ajv';
+import type { ErrorObject, KeywordDefinition, SchemaValidateFunction } from 'ajv';
+import type { DataValidationCxt } from 'ajv/dist/types';
+import { jsonObject } from './definition';
 import { escapePointerToken } from './json-positions';
 
 /** A file value as stored in a submission: the upload endpoint returns it, the form keeps it. */
@@ -45,13 +47,16 @@ export interface ResidentIdMatch {
   sex?: string;
 }
 
-type KeywordFn = ((schema: any, data: any, parent?: any, cxt?: any) => boolean) & { errors?: Partial<ErrorObject>[] };
+/** ajv's validate function of a keyword, its errors set on the function (ajv reads them there). */
+type KeywordFn = SchemaValidateFunction;
 
 /** `residentIdMatches: {id, birthDate, sex}` on an object: the birth date and sex fields agree with the ID number. */
-const residentIdMatches: KeywordFn = function check(match: ResidentIdMatch, data: any, _parent?: any, cxt?: any): boolean {
+const residentIdMatches: KeywordFn = function check(match: ResidentIdMatch, value: unknown, _parent?: unknown, cxt?: DataValidationCxt): boolean {
   const errors: Partial<ErrorObject>[] = [];
   (check as KeywordFn).errors = errors;
-  const info = typeof data?.[match.id] === 'string' ? parseResidentId(data[match.id]) : null;
+  const data = jsonObject(value) ?? {};
+  const id = data[match.id];
+  const info = typeof id === 'string' ? parseResidentId(id) : null;
   if (!info) return true; // the format keyword reports a bad number; nothing to compare with
   const base: string = cxt?.instancePath ?? '';
   if (match.birthDate && typeof data[match.birthDate] === 'string' && data[match.birthDate] !== info.birthDate) {
@@ -102,7 +107,7 @@ export const customKeywords: KeywordDefinition[] = [
       required: ['id'],
       additionalProperties: false,
     },
-    validate: residentIdMatches as any,
+    validate: residentIdMatches,
   },
   {
     keyword: 'fileUpload',
@@ -113,7 +118,7 @@ export const customKeywords: KeywordDefinition[] = [
       properties: { maxBytes: { type: 'integer', minimum: 1 }, accept: { type: 'array', items: { type: 'string' } } },
       additionalProperties: false,
     },
-    validate: fileUpload as any,
+    validate: fileUpload,
   },
-  { keyword: 'dateRange', type: 'array', errors: true, schemaType: 'boolean', validate: dateRange as any },
+  { keyword: 'dateRange', type: 'array', errors: true, schemaType: 'boolean', validate: dateRange },
 ];

@@ -17,15 +17,15 @@ export interface FieldError {
 
 /** Where the error belongs: a missing property belongs to that property, not to its parent object. */
 function errorPath(error: ErrorObject): string {
-  const p = error.params as Record<string, any>;
+  const p = error.params as Record<string, unknown>;
   if ((error.keyword === 'required' || error.keyword === 'dependentRequired' || error.keyword === 'dependencies') && p.missingProperty !== undefined) {
-    return joinPointer(error.instancePath, p.missingProperty);
+    return joinPointer(error.instancePath, String(p.missingProperty));
   }
   if (error.keyword === 'additionalProperties' && p.additionalProperty !== undefined) {
-    return joinPointer(error.instancePath, p.additionalProperty);
+    return joinPointer(error.instancePath, String(p.additionalProperty));
   }
   if (error.keyword === 'unevaluatedProperties' && p.unevaluatedProperty !== undefined) {
-    return joinPointer(error.instancePath, p.unevaluatedProperty);
+    return joinPointer(error.instancePath, String(p.unevaluatedProperty));
   }
   return error.instancePath;
 }

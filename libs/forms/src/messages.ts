@@ -29,14 +29,16 @@ const RESIDENT_ID_PROBLEMS: Record<string, LocalizedText> = {
 
 const SEX_NAMES: Record<string, LocalizedText> = { male: { zh: '男', en: 'male' }, female: { zh: '女', en: 'female' } };
 
-const FILE_PROBLEMS = (params: Record<string, any>): Record<string, LocalizedText> => ({
+const FILE_PROBLEMS = (params: Record<string, unknown>): Record<string, LocalizedText> => ({
   shape: { zh: '文件信息不完整', en: 'must be an uploaded file (id, name, size, type)' },
   size: {
-    zh: `文件不能超过 ${formatBytes(params.maxBytes)}`,
-    en: `file must not be larger than ${formatBytes(params.maxBytes)}`,
+    zh: `文件不能超过 ${formatBytes(maxBytesOf(params))}`,
+    en: `file must not be larger than ${formatBytes(maxBytesOf(params))}`,
   },
   type: { zh: `只接受以下文件类型：${params.accept}`, en: `only these file types are accepted: ${params.accept}` },
 });
+
+const maxBytesOf = (params: Record<string, unknown>) => (typeof params.maxBytes === 'number' ? params.maxBytes : undefined);
 
 export function formatBytes(bytes: number | undefined): string {
   if (bytes === undefined) return '';

@@ -1,4 +1,5 @@
 /** JSON pointers for data ("/guardians/0/phone") and JSON Forms scopes ("#/properties/guardians"). */
+import { jsonObject, schemaObject, type JsonSchema, type JsonSchemaObject } from './definition';
 import { escapePointerToken } from './json-positions';
 import { hasOwn } from './own-data';
 
@@ -32,11 +33,11 @@ export function toDataPath(path: string): string {
 }
 
 export function valueAt(data: unknown, pointer: string): unknown {
-  let current: any = data;
+  let current: unknown = data;
   for (const token of pointerTokens(pointer)) {
     // Own properties only: "/toString" names nothing in {} (an inherited function is not data).
     if (!hasOwn(current, token)) return undefined;
-    current = current[token];
+    current = (current as Record<string, unknown>)[token];
   }
   return current;
 }
@@ -60,35 +61,40 @@ export function genericPath(path: string): string {
  * Follows a pointer inside a schema, resolving local $refs on the way. A property declared only inside
  * allOf/anyOf/oneOf/then/else is found too (JSON Forms resolves scopes the same way).
  */
-export function schemaAtPointer(root: any, pointer: string): any {
-  let current: any = root;
+export function schemaAtPointer(root: unknown, pointer: string): JsonSchema | undefined {
+  let current: unknown = root;
   for (const token of pointerTokens(pointer.replace(/^#\/?$/, '').replace(/^#/, ''))) {
-    current = resolveRef(root, current);
-    if (current === null || typeof current !== 'object') return undefined;
-    if (token === 'properties') current = declaredProperties(root, current, 0);
-    else current = hasOwn(current, token) ? current[token] : undefined;
+    // not only schemas on the way: "#/properties" is a map of them, "#/$defs/x/enum/0" a value
+    const node = jsonObject(resolveRef(root, current)) ?? (Array.isArray(current) ? current : undefined);
+    if (!node) return undefined;
+    if (token === 'properties' && !Array.isArray(node)) current = declaredProperties(root, node, 0);
+    else current = hasOwn(node, token) ? (node as Record<string, unknown>)[token] : undefined;
   }
-  return resolveRef(root, current);
+  const found = resolveRef(root, current);
+  return typeof found === 'boolean' ? found : schemaObject(found);
 }
 
 const BRANCHES = ['allOf', 'anyOf', 'oneOf'];
 
-function declaredProperties(root: any, schema: any, depth: number): Record<string, any> | undefined {
-  if (depth > 10 || !schema || typeof schema !== 'object') return undefined;
-  const own = schema.properties && typeof schema.properties === 'object' ? schema.properties : undefined;
-  const branches: any[] = [...BRANCHES.flatMap((k) => (Array.isArray(schema[k]) ? schema[k] : [])), schema.then, schema.else].filter(Boolean);
+function declaredProperties(root: unknown, schema: JsonSchemaObject | undefined, depth: number): Record<string, JsonSchema> | undefined {
+  if (depth > 10 || !schema) return undefined;
+  const own = jsonObject(schema.properties) as Record<string, JsonSchema> | undefined;
+  const branches: unknown[] = [...BRANCHES.flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as unknown[]) : [])), schema.then, schema.else].filter(Boolean);
   if (branches.length === 0) return own;
-  const merged: Record<string, any> = {};
-  for (const branch of branches) Object.assign(merged, declaredProperties(root, resolveRef(root, branch), depth + 1));
+  const merged: Record<string, JsonSchema> = {};
+  for (const branch of branches) Object.assign(merged, declaredProperties(root, schemaObject(resolveRef(root, branch)), depth + 1));
   return own || Object.keys(merged).length ? { ...merged, ...own } : undefined;
 }
 
-export function resolveRef(root: any, schema: any, depth = 0): any {
-  if (depth > 20 || !schema || typeof schema !== 'object' || typeof schema.$ref !== 'string' || !schema.$ref.startsWith('#')) {
-    return schema;
-  }
-  const target = schemaAtPointer(root, schema.$ref);
-  if (!target || typeof target !== 'object') return schema;
-  const { $ref: _ref, ...rest } = schema;
+/**
+ * The schema with a local `$ref` replaced by what it points at (its sibling keywords kept over the target's).
+ * Anything else — a schema without $ref, a boolean, a value that is no schema — comes back as given.
+ */
+export function resolveRef<T>(root: unknown, schema: T, depth = 0): T | JsonSchemaObject {
+  const node = schemaObject(schema);
+  if (depth > 20 || !node || typeof node.$ref !== 'string' || !node.$ref.startsWith('#')) return schema;
+  const target = schemaObject(schemaAtPointer(root, node.$ref));
+  if (!target) return schema;
+  const { $ref: _ref, ...rest } = node;
   return resolveRef(root, { ...target, ...rest }, depth + 1);
 }

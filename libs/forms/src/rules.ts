@@ -1,6 +1,6 @@
 import type Ajv from 'ajv/dist/core';
 import type { ValidateFunction } from 'ajv';
-import type { UiElement } from './definition';
+import { isCompoundCondition, type RuleCondition, type UiElement } from './definition';
 import { listRules } from './ui-walk';
 import { scopeToDataPath, valueAt } from './pointers';
 
@@ -9,18 +9,6 @@ import { scopeToDataPath, valueAt } from './pointers';
  * the value at its scope. The server evaluates the same rules as the browser, so a field hidden by a rule
  * is not required on either side.
  */
-interface SchemaCondition {
-  scope: string;
-  schema?: unknown;
-  failWhenUndefined?: boolean;
-  type?: undefined;
-}
-
-type Condition =
-  | SchemaCondition
-  | { type: 'LEAF'; scope: string; expectedValue: unknown }
-  | { type: 'OR' | 'AND'; conditions: Condition[] };
-
 export type ConditionCheck = (data: unknown) => boolean;
 
 export interface CompiledRule {
@@ -37,8 +25,8 @@ export interface UiState {
   disabled: string[];
 }
 
-export function compileCondition(ajv: Ajv, condition: Condition): ConditionCheck {
-  if (condition.type === 'OR' || condition.type === 'AND') {
+export function compileCondition(ajv: Ajv, condition: RuleCondition): ConditionCheck {
+  if (isCompoundCondition(condition)) {
     const parts = condition.conditions.map((c) => compileCondition(ajv, c));
     return condition.type === 'OR' ? (d) => parts.some((p) => p(d)) : (d) => parts.every((p) => p(d));
   }
@@ -46,11 +34,10 @@ export function compileCondition(ajv: Ajv, condition: Condition): ConditionCheck
     const leafPath = scopeToDataPath(condition.scope);
     return (d) => valueAt(d, leafPath) === condition.expectedValue;
   }
-  const schemaCondition = condition as SchemaCondition;
-  const path = scopeToDataPath(schemaCondition.scope);
-  if (schemaCondition.schema === undefined) return () => true; // JSON Forms: a condition without a schema holds
-  const check: ValidateFunction = ajv.compile(schemaCondition.schema as object);
-  const failWhenUndefined = schemaCondition.failWhenUndefined === true;
+  const path = scopeToDataPath(condition.scope);
+  if (condition.schema === undefined) return () => true; // JSON Forms: a condition without a schema holds
+  const check: ValidateFunction = ajv.compile(condition.schema);
+  const failWhenUndefined = condition.failWhenUndefined === true;
   return (d) => {
     const value = valueAt(d, path);
     if (value === undefined && failWhenUndefined) return false;
@@ -63,7 +50,7 @@ export function compileRules(ajv: Ajv, uiSchema: UiElement): CompiledRule[] {
     effect: rule.effect,
     paths,
     element,
-    holds: compileCondition(ajv, rule.condition as Condition),
+    holds: compileCondition(ajv, rule.condition),
   }));
 }
 

@@ -43,7 +43,7 @@ function limitText(limit: unknown): string {
 }
 
 /** Dates and times compared by ajv-formats' formatMinimum/formatMaximum: earlier/later, not bigger/smaller. */
-function formatBound(keyword: string, params: Record<string, any>): LocalizedText {
+function formatBound(keyword: string, params: Record<string, unknown>): LocalizedText {
   const limit = limitText(params.limit);
   const comparison = String(params.comparison ?? '');
   if (comparison === '>=' || (keyword === 'formatMinimum' && !comparison)) return { zh: `不能早于 ${limit}`, en: `must not be before ${limit}` };
@@ -52,7 +52,7 @@ function formatBound(keyword: string, params: Record<string, any>): LocalizedTex
   return { zh: `必须早于 ${limit}`, en: `must be before ${limit}` };
 }
 
-type Wording = (params: Record<string, any>, error: ErrorObject) => LocalizedText;
+type Wording = (params: Record<string, unknown>, error: ErrorObject) => LocalizedText;
 
 const WORDINGS: Record<string, Wording> = {
   type: (p) => {
@@ -60,7 +60,7 @@ const WORDINGS: Record<string, Wording> = {
     return { zh: `请填写${w.zh}`, en: `must be ${w.en}` };
   },
   minLength: (p) =>
-    p.limit <= 1 ? { zh: '此项不能为空', en: 'must not be empty' } : { zh: `至少填写 ${p.limit} 个字`, en: `must be at least ${p.limit} characters` },
+    Number(p.limit) <= 1 ? { zh: '此项不能为空', en: 'must not be empty' } : { zh: `至少填写 ${p.limit} 个字`, en: `must be at least ${p.limit} characters` },
   maxLength: (p) => ({ zh: `最多填写 ${p.limit} 个字`, en: `must be at most ${p.limit} characters` }),
   minimum: (p) => ({ zh: `不能小于 ${p.limit}`, en: `must not be less than ${p.limit}` }),
   maximum: (p) => ({ zh: `不能大于 ${p.limit}`, en: `must not be more than ${p.limit}` }),
@@ -114,5 +114,5 @@ const WORDINGS: Record<string, Wording> = {
 export function standardMessage(error: ErrorObject): LocalizedText {
   if (error.keyword === 'errorMessage' && error.message) return { zh: error.message, en: error.message };
   const wording = Object.prototype.hasOwnProperty.call(WORDINGS, error.keyword) ? WORDINGS[error.keyword] : undefined;
-  return wording ? wording((error.params ?? {}) as Record<string, any>, error) : GENERIC;
+  return wording ? wording((error.params ?? {}) as Record<string, unknown>, error) : GENERIC;
 }

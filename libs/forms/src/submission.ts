@@ -44,13 +44,14 @@ function expand(path: string, ...sources: unknown[]): string[] {
   return [...out];
 }
 
-function setAt(target: Record<string, any>, path: string, value: unknown): void {
+function setAt(target: Record<string, unknown>, path: string, value: unknown): void {
   const tokens = pointerTokens(path);
   if (value === undefined && valueAt(target, path) === undefined) return; // nothing to clear; build nothing
-  let current: any = target;
+  let current = target;
   for (const token of tokens.slice(0, -1)) {
     if (current[token] === null || typeof current[token] !== 'object') current[token] = Object.create(null);
-    current = current[token];
+    // an object by now (a row of an array too: its index is a key)
+    current = current[token] as Record<string, unknown>;
   }
   const last = tokens[tokens.length - 1];
   if (value === undefined) delete current[last];

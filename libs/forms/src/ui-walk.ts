@@ -1,5 +1,5 @@
-import type { ControlElement, FormDefinition, LocalizedText, Rule, UiElement } from './definition';
-import { isLayout, localized } from './definition';
+import type { ControlElement, FormDefinition, JsonSchema, LocalizedText, Rule, UiElement } from './definition';
+import { isLayout, localized, schemaObject } from './definition';
 import { escapePointerToken } from './json-positions';
 import { genericPath, scopeToDataPath, schemaAtPointer } from './pointers';
 
@@ -7,7 +7,8 @@ export interface ControlInfo {
   control: ControlElement;
   /** Data path of the control ("/guardians"); "*" stands for array rows. */
   path: string;
-  schema: any;
+  /** Undefined when the scope points nowhere (parseFormDefinition reports such a form). */
+  schema: JsonSchema | undefined;
   label: LocalizedText;
 }
 
@@ -22,9 +23,9 @@ function lastToken(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1) || '#';
 }
 
-export function controlLabel(control: ControlElement, schema: any, path: string): LocalizedText {
+export function controlLabel(control: ControlElement, schema: JsonSchema | undefined, path: string): LocalizedText {
   if (control.label && typeof control.label !== 'boolean') return localized(control.label);
-  const title = schema && typeof schema === 'object' ? schema.title : undefined;
+  const title = schemaObject(schema)?.title;
   return localized(typeof title === 'string' ? title : lastToken(path));
 }
 
@@ -80,19 +81,21 @@ export class LabelIndex {
   }
 
   /** Walks titled properties; `seen` stops recursive schemas (a tree node referring to itself). */
-  private collectSchemaTitles(schema: any, path: string, seen: Set<unknown>): void {
-    if (!schema || typeof schema !== 'object' || seen.size > 12 || this.labels.size > 5000) return;
-    const resolved = schema;
+  private collectSchemaTitles(schema: unknown, path: string, seen: Set<unknown>): void {
+    const resolved = schemaObject(schema);
+    if (!resolved || seen.size > 12 || this.labels.size > 5000) return;
     if (typeof resolved.title === 'string' && path) this.labels.set(path, localized(resolved.title));
-    for (const [name, sub] of Object.entries<any>(resolved.properties ?? {})) {
+    for (const [name, value] of Object.entries(resolved.properties ?? {})) {
+      const sub = schemaObject(value);
       const target = sub?.$ref ? schemaAtPointer(this.definition.schema, sub.$ref) : sub;
       if (seen.has(target)) continue;
-      const merged = target && sub?.title ? { ...target, title: sub.title } : target;
+      const merged = schemaObject(target) && sub?.title ? { ...schemaObject(target), title: sub.title } : target;
       this.collectSchemaTitles(merged, `${path}/${escapePointerToken(name)}`, new Set(seen).add(target));
     }
-    if (resolved.items && typeof resolved.items === 'object' && !Array.isArray(resolved.items)) {
-      const items = resolved.items.$ref ? schemaAtPointer(this.definition.schema, resolved.items.$ref) : resolved.items;
-      if (!seen.has(items)) this.collectSchemaTitles({ ...items, title: undefined }, `${path}/*`, new Set(seen).add(items));
+    const itemSchema = schemaObject(resolved.items);
+    if (itemSchema) {
+      const items = itemSchema.$ref ? schemaAtPointer(this.definition.schema, itemSchema.$ref) : itemSchema;
+      if (!seen.has(items)) this.collectSchemaTitles({ ...schemaObject(items), title: undefined }, `${path}/*`, new Set(seen).add(items));
     }
   }
 }

@@ -1,3 +1,4 @@
+import { schemaObject, type JsonSchemaObject } from './definition';
 import { hasOwn } from './own-data';
 import { joinPointer, resolveRef } from './pointers';
 
@@ -14,14 +15,14 @@ export function findUnknownProperties(rootSchema: unknown, data: unknown): strin
   return out;
 }
 
-function applicable(root: unknown, schema: unknown, acc: any[], depth = 0): any[] {
-  const s = resolveRef(root, schema);
-  if (!s || typeof s !== 'object' || depth > 30) return acc;
+function applicable(root: unknown, schema: unknown, acc: JsonSchemaObject[], depth = 0): JsonSchemaObject[] {
+  const s = schemaObject(resolveRef(root, schema));
+  if (!s || depth > 30) return acc;
   acc.push(s);
-  for (const key of ['allOf', 'anyOf', 'oneOf']) for (const sub of s[key] ?? []) applicable(root, sub, acc, depth + 1);
-  for (const key of ['if', 'then', 'else']) if (s[key]) applicable(root, s[key], acc, depth + 1);
-  for (const sub of Object.values<any>(s.dependentSchemas ?? {})) applicable(root, sub, acc, depth + 1);
-  for (const sub of Object.values<any>(s.dependencies ?? {})) if (!Array.isArray(sub)) applicable(root, sub, acc, depth + 1);
+  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) for (const sub of s[key] ?? []) applicable(root, sub, acc, depth + 1);
+  for (const key of ['if', 'then', 'else'] as const) if (s[key]) applicable(root, s[key], acc, depth + 1);
+  for (const sub of Object.values(s.dependentSchemas ?? {})) applicable(root, sub, acc, depth + 1);
+  for (const sub of Object.values(s.dependencies ?? {})) if (!Array.isArray(sub)) applicable(root, sub, acc, depth + 1);
   return acc;
 }
 
@@ -46,7 +47,7 @@ function walk(root: unknown, schemas: unknown[], data: unknown, path: string, ou
     declared.length === 0 ||
     all.some((s) => s.patternProperties || (s.additionalProperties !== undefined && s.additionalProperties !== false));
   for (const [name, value] of Object.entries(data as Record<string, unknown>)) {
-    const childSchemas = declared.filter((s) => hasOwn(s.properties, name)).map((s) => s.properties[name]);
+    const childSchemas = declared.filter((s) => hasOwn(s.properties, name)).map((s) => s.properties?.[name]);
     if (childSchemas.length === 0) {
       if (!open) out.push(joinPointer(path, name));
       const extra = all.map((s) => s.additionalProperties).filter((a) => a && typeof a === 'object');

@@ -1,6 +1,6 @@
 import { makeResidentId } from '@kcbx/cn-codes';
 import { studentReturn } from '../test/load-fixture';
-import { FormValidators, resolveForm, validateFormData } from './index';
+import { FormValidators, resolveForm, validateFormData, type LayoutElement } from './index';
 
 const id = makeResidentId('640422', '2011-05-02', 31, 'female');
 const complete = {
@@ -29,10 +29,11 @@ describe('validateFormData', () => {
   it('does not require a field that a rule hides', () => {
     const def = studentReturn();
     def.schema.then = { required: ['otherReason', 'returnedOn'] };
+    const layout = def.uiSchema as LayoutElement;
     def.uiSchema = {
-      ...(def.uiSchema as any),
-      elements: (def.uiSchema as any).elements.map((e: any) =>
-        e.scope === '#/properties/returnedOn'
+      ...layout,
+      elements: layout.elements.map((e) =>
+        e.type === 'Control' && e.scope === '#/properties/returnedOn'
           ? { ...e, rule: { effect: 'HIDE', condition: { scope: '#/properties/reason', schema: { const: 'other' } } } }
           : e,
       ),
@@ -69,7 +70,7 @@ describe('validator cache', () => {
     validateFormData({ ...def, version: 2 }, complete, { validators });
     // Definitions are immutable values: an edit makes a new object (the hash is remembered per object).
     const changed = structuredClone(def);
-    changed.schema.properties.name.maxLength = 20;
+    changed.schema.properties = { ...changed.schema.properties, name: { type: 'string', maxLength: 20 } };
     validateFormData(changed, complete, { validators });
     expect(validators.compileCount).toBe(3);
   });

@@ -1,5 +1,5 @@
 import { makeResidentId } from '@kcbx/cn-codes';
-import { resolveRef } from '../src';
+import { resolveRef, schemaObject, type JsonSchemaObject } from '../src';
 
 /** A small seeded generator (mulberry32) — reproducible failures without a property-testing dependency. */
 export function rng(seed: number): () => number {
@@ -30,8 +30,8 @@ const FORMAT_VALUES: Record<string, (r: () => number) => string> = {
 };
 
 /** Random data shaped by a schema: sometimes right, sometimes missing, sometimes the wrong type or out of range. */
-export function randomData(root: Record<string, any>, node: unknown, r: () => number, depth = 0): unknown {
-  const schema = resolveRef(root, node) ?? {};
+export function randomData(root: JsonSchemaObject, node: unknown, r: () => number, depth = 0): unknown {
+  const schema = schemaObject(resolveRef(root, node)) ?? {};
   const roll = r();
   if (roll < 0.06) return pick(r, [null, 42, 'x', true, [], {}]); // wrong type
   if (schema.const !== undefined) return r() < 0.8 ? schema.const : 'other';
@@ -41,7 +41,7 @@ export function randomData(root: Record<string, any>, node: unknown, r: () => nu
     case 'object': {
       const out: Record<string, unknown> = {};
       if (depth > 4) return out;
-      for (const [name, sub] of Object.entries<any>(schema.properties ?? {})) {
+      for (const [name, sub] of Object.entries(schema.properties ?? {})) {
         if (r() < 0.25) continue; // missing
         out[name] = randomData(root, sub, r, depth + 1);
       }

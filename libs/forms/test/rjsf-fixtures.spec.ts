@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { applyDefaults, checkDefinition, importRjsf, validateFormData, validateSubmission } from '../src';
+import { applyDefaults, checkDefinition, importRjsf, validateFormData, validateSubmission, type FormDefinition, type LayoutElement } from '../src';
+
+const elementsOf = (definition: FormDefinition) => (definition.uiSchema as LayoutElement).elements;
+const controlAt = (definition: FormDefinition, scope: string) => elementsOf(definition).find((e) => e.type === 'Control' && e.scope === scope);
 import { FIXTURES } from './load-fixture';
 
 /**
@@ -42,20 +45,19 @@ describe('rjsf playground samples', () => {
 
   it('maps widgets, order, labels and conditional fields', () => {
     const simple = importRjsf(JSON.parse(fs.readFileSync(path.join(dir, 'simple.json'), 'utf8')), { key: 'simple' }).definition;
-    const controls = (simple.uiSchema as any).elements;
-    expect(controls.find((c: any) => c.scope === '#/properties/bio').options).toEqual({ multi: true });
-    expect(controls.find((c: any) => c.scope === '#/properties/password').options).toEqual({ format: 'password' });
-    expect(controls.find((c: any) => c.scope === '#/properties/age').label).toBe('Age of person');
+    expect(controlAt(simple, '#/properties/bio')?.options).toEqual({ multi: true });
+    expect(controlAt(simple, '#/properties/password')?.options).toEqual({ format: 'password' });
+    expect(controlAt(simple, '#/properties/age')?.label).toBe('Age of person');
 
     const refs = importRjsf(JSON.parse(fs.readFileSync(path.join(dir, 'references.json'), 'utf8')), { key: 'refs' }).definition;
-    expect((refs.uiSchema as any).elements.map((e: any) => e.scope ?? e.label)).toEqual(['Shipping address', 'Billing address', '#/properties/contact', 'Recursive references']);
+    expect(elementsOf(refs).map((e) => (e.type === 'Control' ? e.scope : e.label))).toEqual(['Shipping address', 'Billing address', '#/properties/contact', 'Recursive references']);
 
     const ite = importRjsf(JSON.parse(fs.readFileSync(path.join(dir, 'ifThenElse.json'), 'utf8')), { key: 'ite' }).definition;
-    const water = (ite.uiSchema as any).elements.find((e: any) => e.scope === '#/properties/water');
-    expect(water.rule).toEqual({ effect: 'SHOW', condition: { scope: '#', schema: { properties: { animal: { const: 'Fish' } } } } });
+    const water = controlAt(ite, '#/properties/water');
+    expect(water?.rule).toEqual({ effect: 'SHOW', condition: { scope: '#', schema: { properties: { animal: { const: 'Fish' } } } } });
     expect(validateFormData(ite, { animal: 'Fish', food: 'worms' }).errors.map((e) => e.path)).toEqual(['/water']);
     // declared at the top so the field gets a widget: the one branch's schema, or the type the branches share
-    expect(ite.schema.properties.water).toEqual({ type: 'string', enum: ['lake', 'sea'] });
-    expect(ite.schema.properties.food).toEqual({ type: 'string' });
+    expect(ite.schema.properties?.water).toEqual({ type: 'string', enum: ['lake', 'sea'] });
+    expect(ite.schema.properties?.food).toEqual({ type: 'string' });
   });
 });

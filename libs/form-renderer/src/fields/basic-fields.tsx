@@ -1,18 +1,20 @@
 import { Checkbox, DatePicker, Input, InputNumber, Radio, Select, Switch, TimePicker } from 'antd';
 import dayjs from 'dayjs';
+import type { ElementOptions, JsonSchemaObject } from '@kcbx/forms';
 import { displayValue } from '../display-value';
 import { choicesOf, type FieldKind } from '../field-kind';
 import { useFormEnv } from '../form-context';
 import { useNearWidget } from '../near-viewport';
 import { DeferredWidget } from './deferred-widget';
 import { FieldFrame } from './field-frame';
+import { dateText, listValue, numberValue, optionValue, textValue } from './field-value';
 import { useField } from './use-field';
 
 export interface WidgetProps {
   name: string;
   kind: FieldKind;
-  schema: any;
-  options: Record<string, any>;
+  schema: JsonSchemaObject;
+  options: ElementOptions;
   readonly: boolean;
   placeholder?: string;
   /** A table cell shows no label; its input is named by this instead (the column's label). */
@@ -89,14 +91,14 @@ function BasicWidget({
         <Input.TextArea
           {...common}
           rows={options.rows ?? 3}
-          value={f.value ?? ''}
+          value={textValue(f.value)}
           maxLength={options.restrict ? schema.maxLength : undefined}
           placeholder={placeholder}
           onChange={(e) => text(e.target.value)}
         />
       );
     case 'password':
-      return <Input.Password {...common} value={f.value ?? ''} onChange={(e) => text(e.target.value)} />;
+      return <Input.Password {...common} value={textValue(f.value)} onChange={(e) => text(e.target.value)} />;
     case 'phone':
       return (
         <Input
@@ -104,7 +106,7 @@ function BasicWidget({
           type="tel"
           inputMode="numeric"
           maxLength={13}
-          value={f.value ?? ''}
+          value={textValue(f.value)}
           placeholder={placeholder ?? '13800000000'}
           onChange={(e) => text(e.target.value.replace(/[\s-]/g, ''))}
         />
@@ -118,7 +120,7 @@ function BasicWidget({
           precision={kind === 'integer' ? 0 : undefined}
           min={schema.minimum}
           max={schema.maximum}
-          value={f.value ?? null}
+          value={numberValue(f.value)}
           onChange={(v) => f.onChange(v === null ? undefined : v)}
         />
       );
@@ -130,7 +132,7 @@ function BasicWidget({
           allowClear
           value={f.value}
           placeholder={placeholder}
-          options={(choicesOf(schema, options.labels, locale) ?? []).map((c) => ({ value: c.value as any, label: c.label }))}
+          options={(choicesOf(schema, options.labels, locale) ?? []).map((c) => ({ value: optionValue(c.value), label: c.label }))}
           onChange={(v) => f.onChange(v ?? undefined)}
         />
       );
@@ -161,8 +163,8 @@ function BasicWidget({
         <Checkbox.Group
           aria-label={groupLabel}
           disabled={f.disabled}
-          value={f.value ?? []}
-          options={(choicesOf(schema.items, options.labels, locale) ?? []).map((c) => ({ value: c.value as any, label: c.label }))}
+          value={listValue(f.value)}
+          options={(choicesOf(schema.items, options.labels, locale) ?? []).map((c) => ({ value: optionValue(c.value), label: c.label }))}
           onChange={(v) => f.onChange(v.length ? v : undefined)}
         />
       );
@@ -172,8 +174,8 @@ function BasicWidget({
           {...common}
           mode="multiple"
           style={{ width: '100%' }}
-          value={f.value ?? []}
-          options={(choicesOf(schema.items, options.labels, locale) ?? []).map((c) => ({ value: c.value as any, label: c.label }))}
+          value={listValue(f.value)}
+          options={(choicesOf(schema.items, options.labels, locale) ?? []).map((c) => ({ value: optionValue(c.value), label: c.label }))}
           onChange={(v) => f.onChange(v.length ? v : undefined)}
         />
       );
@@ -195,7 +197,7 @@ function BasicWidget({
           {...common}
           style={{ width: '100%' }}
           format={DATE}
-          value={f.value ? dayjs(f.value, DATE) : null}
+          value={dateText(f.value) ? dayjs(dateText(f.value), DATE) : null}
           onChange={(d) => f.onChange(d ? d.format(DATE) : undefined)}
         />
       );
@@ -205,7 +207,7 @@ function BasicWidget({
           {...common}
           showTime
           style={{ width: '100%' }}
-          value={f.value ? dayjs(f.value) : null}
+          value={dateText(f.value) ? dayjs(dateText(f.value)) : null}
           onChange={(d) => f.onChange(d ? d.format() : undefined)}
         />
       );
@@ -214,7 +216,7 @@ function BasicWidget({
         <TimePicker
           {...common}
           format="HH:mm"
-          value={f.value ? dayjs(f.value, 'HH:mm') : null}
+          value={dateText(f.value) ? dayjs(dateText(f.value), 'HH:mm') : null}
           onChange={(d) => f.onChange(d ? d.format('HH:mm') : undefined)}
         />
       );
@@ -232,7 +234,7 @@ function BasicWidget({
       return (
         <Input
           {...common}
-          value={f.value ?? ''}
+          value={textValue(f.value)}
           placeholder={placeholder}
           maxLength={options.restrict ? schema.maxLength : undefined}
           onChange={(e) => text(e.target.value)}

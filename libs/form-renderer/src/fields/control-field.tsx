@@ -1,5 +1,5 @@
 import { get, useFormState, useWatch } from 'react-hook-form';
-import { isPngDataUrl, permissionOf } from '@kcbx/forms';
+import { isPngDataUrl, permissionOf, schemaObject, type ElementOptions, type JsonSchema, type JsonSchemaObject } from '@kcbx/forms';
 import { displayValue } from '../display-value';
 import { nameToPointer, scopeToName } from '../field-names';
 import { fieldKind } from '../field-kind';
@@ -21,9 +21,10 @@ import { useRegionText } from './use-region-text';
 export function ControlField({ control, base, compact }: ControlFieldProps) {
   const env = useFormEnv();
   const name = scopeToName(control.scope, base.name);
-  const schema = schemaAt(env.definition.schema, base.schema, control.scope);
+  const found = schemaAt(env.definition.schema, base.schema, control.scope);
   const permission = permissionOf(env.permissions, nameToPointer(name));
-  if (permission === 'hidden' || schema === undefined) return null;
+  if (permission === 'hidden' || found === undefined) return null;
+  const schema = schemaObject(found) ?? {}; // a boolean schema gets no widget (fieldKind: unsupported)
   const options = control.options ?? {};
   const required = isRequired(env.definition.schema, base.schema, control.scope);
   const kind = fieldKind(schema, options, { required });
@@ -110,8 +111,9 @@ function ErrorFrame({
   children: React.ReactNode;
 }) {
   const { errors } = useFormState({ name, exact: true });
-  const error: any = get(errors, name);
-  const message: string | undefined = error?.message ?? error?.root?.message;
+  // a field's error, or an object's / array's whose own message sits at `root`
+  const error: { message?: string; root?: { message?: string } } | undefined = get(errors, name);
+  const message = error?.message ?? error?.root?.message;
   return (
     <FieldFrame name={name} label={label} required={required} error={message} help={help} htmlFor={htmlFor}>
       {children}
@@ -129,8 +131,8 @@ function PrintValue({
   name: string;
   label?: string;
   kind: ReturnType<typeof fieldKind>;
-  schema: any;
-  labels?: Record<string, any>;
+  schema: JsonSchemaObject;
+  labels?: ElementOptions['labels'];
 }) {
   const env = useFormEnv();
   const value = useWatch({ name });
@@ -155,7 +157,7 @@ function PrintValue({
 }
 
 /** The birthDate/sex properties beside an ID number (same object), which the ID field fills in. */
-function idSiblings(root: any, start: any, scope: string) {
+function idSiblings(root: JsonSchema, start: JsonSchema | undefined, scope: string) {
   const parent = scope.replace(/\/properties\/[^/]+$/, '');
   const at = (p: string) => schemaAt(root, start, `${parent}/properties/${p}`);
   return { birthDate: at('birthDate'), sex: at('sex') };

@@ -2,9 +2,10 @@ import { Button, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { useFormContext } from 'react-hook-form';
-import type { StoredFile } from '@kcbx/forms';
+import { schemaObject, type JsonSchemaObject, type StoredFile } from '@kcbx/forms';
 import { t, useFormEnv } from '../form-context';
 import { acceptAttribute, uploadRefusal } from '../upload-limits';
+import { listValue } from './field-value';
 import { useField } from './use-field';
 
 /**
@@ -12,13 +13,24 @@ import { useField } from './use-field';
  * A refused or failed file is explained under the field (antd's global message toast needs an <App> host
  * around the renderer to show at all).
  */
-export function FileField({ name, schema, multiple, readonly }: { name: string; schema: any; multiple: boolean; readonly: boolean }) {
+export function FileField({
+  name,
+  schema,
+  multiple,
+  readonly,
+}: {
+  name: string;
+  schema: JsonSchemaObject;
+  multiple: boolean;
+  readonly: boolean;
+}) {
   const { upload, locale } = useFormEnv();
   const f = useField(name, readonly);
   const [problem, setProblem] = useState<string>();
   const { getValues } = useFormContext();
-  const limits = multiple ? schema.items?.fileUpload : schema.fileUpload;
-  const files: StoredFile[] = multiple ? (f.value ?? []) : f.value ? [f.value] : [];
+  const limits = multiple ? schemaObject(schema.items)?.fileUpload : schema.fileUpload;
+  // the fileUpload keyword checks each file's shape on submit; here they are shown as stored
+  const files = (multiple ? listValue(f.value) : f.value ? [f.value] : []) as StoredFile[];
   const fileList: UploadFile[] = files.map((file) => ({ uid: file.id, name: file.name, status: 'done', size: file.size, type: file.type }));
   return (
     <>

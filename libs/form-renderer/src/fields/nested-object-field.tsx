@@ -1,4 +1,4 @@
-import type { UiElement } from '@kcbx/forms';
+import type { ElementOptions, JsonSchemaObject, UiElement } from '@kcbx/forms';
 import { nestedBase, t, useFormEnv, type ScopeBase } from '../form-context';
 import { useFieldRegistry } from '../field-registry';
 import { propertyNamesOf } from '../schema-at';
@@ -11,8 +11,8 @@ export function NestedObjectField({
   parent,
 }: {
   name: string;
-  schema: any;
-  options: Record<string, any>;
+  schema: JsonSchemaObject;
+  options: ElementOptions;
   parent: ScopeBase;
 }) {
   const { locale, definition } = useFormEnv();

@@ -15,7 +15,7 @@ export function RegionField({ name, readonly }: { name: string; readonly: boolea
       <LazyRegionCascader
         id={name}
         source={regionSource}
-        value={f.value}
+        value={regionCode(f.value)}
         onChange={f.onChange}
         disabled={f.disabled}
         error={!!f.error}
@@ -29,7 +29,7 @@ export function RegionField({ name, readonly }: { name: string; readonly: boolea
       <Input
         id={name}
         disabled={f.disabled}
-        value={f.value ?? ''}
+        value={regionCode(f.value) ?? ''}
         placeholder={t(locale, '行政区划代码', 'division code')}
         onChange={(e) => f.onChange(e.target.value || undefined)}
       />
@@ -44,9 +44,14 @@ export function RegionField({ name, readonly }: { name: string; readonly: boolea
       options={options}
       changeOnSelect
       showSearch
-      value={regionPath(regionTree, f.value)}
+      value={regionPath(regionTree, regionCode(f.value))}
       placeholder={t(locale, '省 / 市 / 县 / 乡镇', 'province / city / county / township')}
       onChange={(path) => f.onChange(path && path.length ? String(path[path.length - 1]) : undefined)}
     />
   );
+}
+
+/** A division code is stored as a string ("640422"). */
+function regionCode(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,15 +1,17 @@
 import { Input } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
+import type { JsonSchema } from '@kcbx/forms';
 import { t, useFormEnv } from '../form-context';
 import { sexValueFor } from '../resident-id-derive';
 import { residentIdHint } from '../resident-id-hints';
+import { textValue } from './field-value';
 import { useField } from './use-field';
 
 /** Schemas of the sibling birthDate/sex properties, when the form has them next to the ID number. */
 export interface IdSiblings {
-  birthDate?: any;
-  sex?: any;
+  birthDate?: JsonSchema;
+  sex?: JsonSchema;
 }
 
 /**
@@ -56,7 +58,7 @@ export function ResidentIdField({
         disabled={f.disabled}
         status={f.error ? 'error' : undefined}
         maxLength={18}
-        value={f.value ?? ''}
+        value={textValue(f.value)}
         placeholder={placeholder ?? t(locale, '18位身份证号', '18-character ID number')}
         onBlur={f.onBlur}
         onChange={(e) => f.onChange(e.target.value ? e.target.value.toUpperCase().replace(/\s/g, '') : undefined)}

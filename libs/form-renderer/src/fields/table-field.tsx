@@ -1,7 +1,7 @@
 import { Button, Upload } from 'antd';
 import { memo, useContext, useMemo, useState, type CSSProperties } from 'react';
 import { useFieldArray } from 'react-hook-form';
-import { maxItemsOf, resolveRef, type ControlElement } from '@kcbx/forms';
+import { maxItemsOf, resolveRef, schemaObject, type ControlElement, type ElementOptions, type JsonSchemaObject } from '@kcbx/forms';
 import { useFieldRegistry } from '../field-registry';
 import { DisabledContext, nestedBase, t, useFormEnv, type Locale, type ScopeBase } from '../form-context';
 import { controlLabel } from '../labels';
@@ -23,8 +23,8 @@ export function TableField({
   parent,
 }: {
   name: string;
-  schema: any;
-  options: Record<string, any>;
+  schema: JsonSchemaObject;
+  options: ElementOptions;
   readonly: boolean;
   parent: ScopeBase;
 }) {
@@ -47,8 +47,8 @@ function RowsTable({
   base,
 }: {
   name: string;
-  schema: any;
-  options: Record<string, any>;
+  schema: JsonSchemaObject;
+  options: ElementOptions;
   readonly: boolean;
   base: ScopeBase;
 }) {
@@ -56,7 +56,7 @@ function RowsTable({
   const disabled = useContext(DisabledContext) || readonly || env.mode !== 'edit';
   const { fields, append, remove } = useFieldArray({ name });
   const root = env.definition.schema;
-  const items = useMemo(() => resolveRef(root, schema.items) ?? {}, [root, schema.items]);
+  const items = useMemo(() => schemaObject(resolveRef(root, schema.items)) ?? {}, [root, schema.items]);
   const columns = useMemo(() => tableColumns(root, schema, options.detail), [root, schema, options.detail]);
   const removable = !disabled && options.removable !== false;
   const chunked = env.deferWidgets && fields.length > CHUNK_SIZE;
@@ -121,7 +121,7 @@ function RowsTable({
         ))}
       {!disabled && options.addable !== false && (
         <div style={{ marginTop: 8, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
-          <Button disabled={room <= 0} onClick={() => append(items.type === 'object' || items.properties ? {} : (undefined as any))}>
+          <Button disabled={room <= 0} onClick={() => append(items.type === 'object' || items.properties ? {} : undefined)}>
             {t(env.locale, '添加一行', 'Add row')}
           </Button>
           {room <= 0 && (
@@ -150,7 +150,7 @@ function SheetImport({
 }: {
   name: string;
   columns: ControlElement[];
-  items: any;
+  items: JsonSchemaObject;
   /** How many more rows the table may take. */
   room: number;
   onRows: (rows: Record<string, unknown>[]) => void;
@@ -223,7 +223,7 @@ interface RowProps {
   name: string;
   index: number;
   columns: ControlElement[];
-  items: any;
+  items: JsonSchemaObject;
   base: ScopeBase;
   locale: Locale;
   onRemove?: (index: number) => void;

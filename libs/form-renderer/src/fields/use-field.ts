@@ -12,13 +12,15 @@ import {
   seedValue,
   setFocusTarget,
   subscribeField,
+  type FocusTarget,
 } from '../rhf-adapter';
 
 // On the server (print previews, tests) layout effects warn; there is nothing to lay out anyway.
 const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 interface FieldSnapshot {
-  value: any;
+  /** What the form holds: JSON of any shape (data from the server is checked, not trusted), narrowed by each widget. */
+  value: unknown;
   error?: string;
 }
 
@@ -31,9 +33,11 @@ function snapshot(control: Control, name: string): FieldSnapshot {
 }
 
 /** A value from an input event, or the value itself (antd widgets call onChange with values). */
-function eventValue(e: any): unknown {
-  if (e && typeof e === 'object' && !Array.isArray(e) && e.target && typeof e.target === 'object') {
-    return e.target.type === 'checkbox' ? e.target.checked : e.target.value;
+function eventValue(e: unknown): unknown {
+  const target = e && typeof e === 'object' && !Array.isArray(e) ? (e as { target?: unknown }).target : undefined;
+  if (target && typeof target === 'object') {
+    const input = target as { type?: unknown; checked?: unknown; value?: unknown };
+    return input.type === 'checkbox' ? input.checked : input.value;
   }
   return e;
 }
@@ -102,7 +106,7 @@ export function useField(name: string, readonly = false) {
     return registered.current!.props.onBlur({ target: { value, name }, type: 'blur' });
   }, [control, name]);
   // Lets react-hook-form focus the first field in error after a submit, when the widget takes a ref.
-  const ref = useCallback((el: any) => setFocusTarget(control, name, el), [control, name]);
+  const ref = useCallback((el: FocusTarget | null) => setFocusTarget(control, name, el), [control, name]);
 
   return { value: state.value, onChange, onBlur, ref, error: state.error, disabled: readonly || disabledByRule };
 }

@@ -1,4 +1,4 @@
-import type { FormDefinition, UiElement } from '../definition';
+import type { FormDefinition, JsonSchema, UiElement } from '../definition';
 
 /**
  * A synthetic large form for benchmarks and speed tests: `fields` scalar fields of mixed kinds plus one
@@ -6,7 +6,7 @@ import type { FormDefinition, UiElement } from '../definition';
  * (the stock @hookform/resolvers ajv resolver, @rjsf/validator-ajv8) can run the same schema.
  */
 export function largeForm(fields = 196, rows = 50): { definition: FormDefinition; data: Record<string, unknown> } {
-  const properties: Record<string, any> = {};
+  const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   const data: Record<string, unknown> = {};
   const controls: UiElement[] = [];

@@ -1,4 +1,4 @@
-import type { FormDefinition, LayoutElement, UiElement } from '../definition';
+import { schemaObject, type ElementOptions, type FormDefinition, type JsonSchemaObject, type LayoutElement, type UiElement } from '../definition';
 import { feelToCondition } from './feel-condition';
 import { finishImport, propertyScope, type ImportResult, type ImportTarget, type Unmapped } from './import-result';
 
@@ -47,11 +47,11 @@ interface Ctx {
 }
 
 interface Level {
-  schema: Record<string, any>; // an object schema to add properties to
+  schema: JsonSchemaObject; // an object schema to add properties to
   scope: string;
 }
 
-function fieldSchema(c: FormJsComponent, path: string, ctx: Ctx): Record<string, any> | undefined {
+function fieldSchema(c: FormJsComponent, path: string, ctx: Ctx): JsonSchemaObject | undefined {
   const options = c.values?.map((v) => v.value);
   if ((c.valuesKey || c.valuesExpression) && !c.values) {
     ctx.unmapped.push({ path: `${path}/valuesKey`, reason: 'options loaded from process variables at runtime; the field accepts any value' });
@@ -79,7 +79,9 @@ function fieldSchema(c: FormJsComponent, path: string, ctx: Ctx): Record<string,
   }
 }
 
-function applyValidation(schema: Record<string, any>, c: FormJsComponent, path: string, ctx: Ctx): boolean {
+function applyValidation(schema: JsonSchemaObject, c: FormJsComponent, path: string, ctx: Ctx): boolean {
+  // limits are carried over as form-js has them; checkDefinition reports one that is not a number (or a pattern not a string)
+  const keywords: Record<string, unknown> = schema;
   let required = false;
   for (const [rule, value] of Object.entries(c.validate ?? {})) {
     if (typeof value === 'string' && value.startsWith('=')) {
@@ -87,9 +89,9 @@ function applyValidation(schema: Record<string, any>, c: FormJsComponent, path: 
       continue;
     }
     if (rule === 'required') required = value === true;
-    else if (rule === 'min') schema.minimum = value;
-    else if (rule === 'max') schema.maximum = value;
-    else if (rule === 'minLength' || rule === 'maxLength' || rule === 'pattern') schema[rule] = value;
+    else if (rule === 'min') keywords.minimum = value;
+    else if (rule === 'max') keywords.maximum = value;
+    else if (rule === 'minLength' || rule === 'maxLength' || rule === 'pattern') keywords[rule] = value;
     else if (rule === 'validationType' && value === 'email') schema.format = 'email';
     else if (rule === 'validationType' && value === 'phone') schema.format = 'mobile-cn';
     else ctx.unmapped.push({ path: `${path}/validate/${rule}`, reason: `validation rule "${rule}" has no counterpart` });
@@ -103,12 +105,18 @@ function applyValidation(schema: Record<string, any>, c: FormJsComponent, path: 
 function descend(level: Level, dotted: string): { level: Level; name: string } {
   const parts = dotted.split('.');
   let current = level;
-  for (const part of parts.slice(0, -1)) {
-    current.schema.properties ??= {};
-    current.schema.properties[part] ??= { type: 'object', properties: {} };
-    current = { schema: current.schema.properties[part], scope: propertyScope(current.scope, part) };
-  }
+  for (const part of parts.slice(0, -1)) current = { schema: objectProperty(current.schema, part), scope: propertyScope(current.scope, part) };
   return { level: current, name: parts[parts.length - 1] };
+}
+
+/** The object schema of property `name`, added when the object has none yet. */
+function objectProperty(schema: JsonSchemaObject, name: string): JsonSchemaObject {
+  schema.properties ??= {};
+  const existing = schemaObject(schema.properties[name]);
+  if (existing) return existing;
+  const created: JsonSchemaObject = { type: 'object', properties: {} };
+  schema.properties[name] = created;
+  return created;
 }
 
 function convertAll(components: FormJsComponent[], level: Level, path: string, ctx: Ctx): UiElement[] {
@@ -138,7 +146,7 @@ function convert(c: FormJsComponent, level: Level, path: string, ctx: Ctx): UiEl
     let inner = level;
     let element: LayoutElement | UiElement;
     if (c.type === 'dynamiclist' && target) {
-      const item = { type: 'object', properties: {} as Record<string, any> };
+      const item: JsonSchemaObject = { type: 'object', properties: {} };
       target.level.schema.properties ??= {};
       target.level.schema.properties[target.name] = { type: 'array', items: item };
       const detail: LayoutElement = { type: 'VerticalLayout', elements: convertAll(c.components ?? [], { schema: item, scope: '#' }, `${path}/components`, ctx) };
@@ -146,11 +154,7 @@ function convert(c: FormJsComponent, level: Level, path: string, ctx: Ctx): UiEl
       if (c.label) element.label = c.label;
       return withCommon(element, c, path, ctx);
     }
-    if (target) {
-      target.level.schema.properties ??= {};
-      target.level.schema.properties[target.name] ??= { type: 'object', properties: {} };
-      inner = { schema: target.level.schema.properties[target.name], scope: propertyScope(target.level.scope, target.name) };
-    }
+    if (target) inner = { schema: objectProperty(target.level.schema, target.name), scope: propertyScope(target.level.scope, target.name) };
     element = { type: 'Group', elements: convertAll(c.components ?? [], inner, `${path}/components`, ctx) };
     if (c.label) element.label = c.label;
     return withCommon(element, c, path, ctx);
@@ -167,7 +171,7 @@ function convert(c: FormJsComponent, level: Level, path: string, ctx: Ctx): UiEl
   owner.schema.properties ??= {};
   owner.schema.properties[name] = schema;
   if (required) owner.schema.required = [...(owner.schema.required ?? []), name];
-  const options: Record<string, unknown> = {};
+  const options: ElementOptions = {};
   if (c.type === 'textarea') options.multi = true;
   if (c.type === 'radio') options.format = 'radio';
   if (c.type === 'checklist') options.format = 'checkbox';
@@ -180,7 +184,7 @@ function convert(c: FormJsComponent, level: Level, path: string, ctx: Ctx): UiEl
 
 export function importFormJs(source: FormJsSchema, target: ImportTarget): ImportResult {
   const ctx: Ctx = { unmapped: [] };
-  const schema: Record<string, any> = { type: 'object', properties: {} };
+  const schema: JsonSchemaObject = { type: 'object', properties: {} };
   const elements = convertAll(source.components ?? [], { schema, scope: '#' }, '/components', ctx);
   const definition: FormDefinition = {
     key: target.key,

@@ -1,5 +1,5 @@
 import { checkDefinition } from '../check-definition';
-import type { FormDefinition } from '../definition';
+import { jsonObject, type FormDefinition, type JsonSchemaObject } from '../definition';
 import { createFormsAjv } from '../ajv-setup';
 
 /** Something in the source that has no equivalent in our definition, with where it was and why. */
@@ -27,8 +27,9 @@ let probe: ReturnType<typeof createFormsAjv> | undefined;
  * Draft-07 habits rewritten for 2020-12 (tuple `items` → `prefixItems`, `additionalItems` → `items`),
  * `$schema` dropped, then keywords our strict ajv does not know are removed one by one and reported.
  */
-export function normalizeSchema(schema: Record<string, any>, unmapped: Unmapped[]): Record<string, any> {
-  const out = rewriteDraft7(structuredClone(schema), '');
+export function normalizeSchema(schema: JsonSchemaObject, unmapped: Unmapped[]): JsonSchemaObject {
+  const out = structuredClone(schema);
+  rewriteDraft7(out);
   delete out.$schema;
   probe ??= createFormsAjv();
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -50,36 +51,39 @@ export function normalizeSchema(schema: Record<string, any>, unmapped: Unmapped[
   return out;
 }
 
-function rewriteDraft7(node: any, path: string): any {
-  if (!node || typeof node !== 'object') return node;
-  if (Array.isArray(node)) return node.map((n, i) => rewriteDraft7(n, `${path}/${i}`));
-  if (Array.isArray(node.items)) {
-    node.prefixItems = node.items;
-    if (node.additionalItems !== undefined) node.items = node.additionalItems;
-    else delete node.items;
-    delete node.additionalItems;
+/** Rewrites the schema tree in place. */
+function rewriteDraft7(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(rewriteDraft7);
+  const schema = jsonObject(node);
+  if (!schema) return;
+  if (Array.isArray(schema.items)) {
+    schema.prefixItems = schema.items;
+    if (schema.additionalItems !== undefined) schema.items = schema.additionalItems;
+    else delete schema.items;
+    delete schema.additionalItems;
   }
-  for (const [k, v] of Object.entries(node)) {
-    if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'examples') node[k] = rewriteDraft7(v, `${path}/${k}`);
-  }
-  return node;
+  for (const [k, v] of Object.entries(schema)) if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'examples') rewriteDraft7(v);
 }
 
-function removeKeyword(node: any, keyword: string, path: string, unmapped: Unmapped[]): boolean {
+function removeKeyword(node: unknown, keyword: string, path: string, unmapped: Unmapped[]): boolean {
   if (!node || typeof node !== 'object') return false;
   if (!Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, keyword)) {
-    delete node[keyword];
+    delete (node as Record<string, unknown>)[keyword];
     unmapped.push({ path: `/schema${path}/${keyword}`, reason: `keyword "${keyword}" is not part of JSON Schema 2020-12 or our vocabulary; removed` });
     return true;
   }
   return Object.entries(node).some(([k, v]) => k !== 'enum' && k !== 'const' && removeKeyword(v, keyword, `${path}/${k}`, unmapped));
 }
 
-function removeFormat(root: any, schemaPath: string, format: string, unmapped: Unmapped[]): boolean {
-  let node = root;
-  for (const token of schemaPath.split('/').filter(Boolean)) node = node?.[token.replace(/~1/g, '/').replace(/~0/g, '~')];
-  if (!node || node.format !== format) return false;
-  delete node.format;
+function removeFormat(root: JsonSchemaObject, schemaPath: string, format: string, unmapped: Unmapped[]): boolean {
+  let node: unknown = root;
+  for (const token of schemaPath.split('/').filter(Boolean)) {
+    // arrays too (allOf/0): their indices are keys
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  }
+  const schema = jsonObject(node);
+  if (!schema || schema.format !== format) return false;
+  delete schema.format;
   unmapped.push({ path: `/schema${schemaPath}/format`, reason: `format "${format}" is unknown; removed` });
   return true;
 }
@@ -88,7 +92,7 @@ function removeFormat(root: any, schemaPath: string, format: string, unmapped: U
  * Property names a form field cannot be named by: the renderer (react-hook-form) reads "a.b", "a[0]" as paths
  * and a digits-only name as an array index, so such a field's value is put elsewhere than the schema says.
  */
-function unholdableNames(node: any, path: string, out: Unmapped[], depth = 0): void {
+function unholdableNames(node: unknown, path: string, out: Unmapped[], depth = 0): void {
   if (!node || typeof node !== 'object' || depth > 30) return;
   if (Array.isArray(node)) return node.forEach((n, i) => unholdableNames(n, `${path}/${i}`, out, depth + 1));
   for (const [key, value] of Object.entries(node)) {

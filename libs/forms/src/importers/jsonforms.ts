@@ -1,4 +1,4 @@
-import type { FormDefinition, UiElement } from '../definition';
+import { jsonObject, type ElementOptions, type FormDefinition, type JsonSchemaObject, type UiElement } from '../definition';
 import { schemaAtPointer } from '../pointers';
 import { finishImport, normalizeSchema, propertyScope, type ImportResult, type ImportTarget, type Unmapped } from './import-result';
 
@@ -12,41 +12,49 @@ export const SUPPORTED_OPTIONS = new Set([
 const LAYOUTS = new Set(['VerticalLayout', 'HorizontalLayout', 'Group', 'Categorization', 'Category']);
 
 export interface JsonFormsExample {
-  schema: Record<string, any>;
-  uischema?: Record<string, any>;
+  schema: JsonSchemaObject;
+  uischema?: Record<string, unknown>;
   data?: unknown;
   label?: string;
 }
 
 /** The UI schema JSON Forms generates when an example has none: one control per root property. */
-export function defaultUiSchema(schema: Record<string, any>): UiElement {
+export function defaultUiSchema(schema: JsonSchemaObject): UiElement {
   return {
     type: 'VerticalLayout',
     elements: Object.keys(schema.properties ?? {}).map((name) => ({ type: 'Control' as const, scope: propertyScope('#', name) })),
   };
 }
 
-function convertOptions(options: Record<string, any> | undefined, path: string, unmapped: Unmapped[], schema: Record<string, any>) {
+function convertOptions(source: unknown, path: string, unmapped: Unmapped[], schema: JsonSchemaObject): ElementOptions | undefined {
+  const options = jsonObject(source);
   if (!options) return undefined;
-  const out: Record<string, any> = {};
+  const out: ElementOptions = {};
   for (const [name, value] of Object.entries(options)) {
     if (!SUPPORTED_OPTIONS.has(name)) {
       unmapped.push({ path: `${path}/options/${name}`, reason: `option "${name}" is not supported by the renderer; ignored` });
       continue;
     }
-    out[name] = name === 'detail' && value && typeof value === 'object' && value.type ? convertElement(value, `${path}/options/detail`, unmapped, schema, true) : value;
+    out[name] = name === 'detail' && jsonObject(value)?.type ? convertElement(value, `${path}/options/detail`, unmapped, schema, true) : value;
   }
   return Object.keys(out).length ? out : undefined;
 }
 
-function convertElement(element: any, path: string, unmapped: Unmapped[], schema: Record<string, any>, detail = false): UiElement | undefined {
+/**
+ * One JSON Forms UI element as ours. The source is JSON from elsewhere: what our model holds is carried over
+ * as found (checkDefinition reports what does not fit), so the element is built as a record and then typed.
+ */
+function convertElement(source: unknown, path: string, unmapped: Unmapped[], schema: JsonSchemaObject, detail = false): UiElement | undefined {
+  const element = jsonObject(source) ?? {};
   const { type, label, options, rule, elements, text, i18n } = element;
-  const common: Record<string, any> = {};
+  const common: Record<string, unknown> = {};
   if (label !== undefined) {
-    if (label && typeof label === 'object' && 'text' in label) common.label = label.show === false ? false : label.text;
+    const labelObject = jsonObject(label);
+    if (labelObject && 'text' in labelObject) common.label = labelObject.show === false ? false : labelObject.text;
     else common.label = label;
   }
-  if (rule) common.rule = { ...rule, condition: normalizeCondition(rule.condition, `${path}/rule/condition`, unmapped) };
+  const ruleObject = jsonObject(rule);
+  if (ruleObject) common.rule = { ...ruleObject, condition: normalizeCondition(ruleObject.condition, `${path}/rule/condition`, unmapped) };
   if (i18n) common.i18n = i18n;
   const convertedOptions = convertOptions(options, path, unmapped, schema);
   if (convertedOptions) common.options = convertedOptions;
@@ -61,13 +69,13 @@ function convertElement(element: any, path: string, unmapped: Unmapped[], schema
     return { type: 'Control', scope, ...common } as UiElement;
   }
   if (type === 'Label') return { type: 'Label', text: text ?? '', ...common } as UiElement;
-  if (LAYOUTS.has(type)) {
-    const children = (elements ?? [])
-      .map((child: any, i: number) => convertElement(child, `${path}/elements/${i}`, unmapped, schema, detail))
+  if (typeof type === 'string' && LAYOUTS.has(type)) {
+    const children = (Array.isArray(elements) ? elements : [])
+      .map((child: unknown, i: number) => convertElement(child, `${path}/elements/${i}`, unmapped, schema, detail))
       .filter(Boolean);
     return { type, elements: children, ...common } as UiElement;
   }
-  unmapped.push({ path, reason: `UI element type "${type}" is not supported; dropped` });
+  unmapped.push({ path, reason: `UI element type "${String(type)}" is not supported; dropped` });
   return undefined;
 }
 
@@ -81,10 +89,12 @@ function normalizeScope(scope: unknown, path: string, unmapped: Unmapped[]): str
   return String(scope);
 }
 
-function normalizeCondition(condition: any, path: string, unmapped: Unmapped[]): any {
-  if (!condition || typeof condition !== 'object') return condition;
+/** Scopes repaired through nested OR/AND conditions; what is not an object is left for checkDefinition to report. */
+function normalizeCondition(source: unknown, path: string, unmapped: Unmapped[]): unknown {
+  const condition = jsonObject(source);
+  if (!condition) return source;
   if (Array.isArray(condition.conditions)) {
-    return { ...condition, conditions: condition.conditions.map((c: any, i: number) => normalizeCondition(c, `${path}/conditions/${i}`, unmapped)) };
+    return { ...condition, conditions: condition.conditions.map((c: unknown, i: number) => normalizeCondition(c, `${path}/conditions/${i}`, unmapped)) };
   }
   return condition.scope === undefined ? condition : { ...condition, scope: normalizeScope(condition.scope, path, unmapped) };
 }
@@ -96,19 +106,20 @@ function wrapRoot(example: JsonFormsExample, unmapped: Unmapped[]): JsonFormsExa
   unmapped.push({ path: '/schema', reason: 'the root is not an object; wrapped as the property "value"' });
   const { definitions, $defs, $id: _id, $schema: _schema, ...valueSchema } = schema;
   // "#" inside the old root now means the wrapped value.
-  const rebase = (node: any): any => {
-    if (Array.isArray(node)) return node.map(rebase);
+  // both keep the shape of what they copy: a schema stays a schema, a UI schema a UI schema
+  const rebase = <T>(node: T): T => {
+    if (Array.isArray(node)) return node.map(rebase) as T;
     if (!node || typeof node !== 'object') return node;
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === '$ref' && v === '#' ? '#/properties/value' : rebase(v)]));
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === '$ref' && v === '#' ? '#/properties/value' : rebase(v)])) as T;
   };
-  const rescope = (node: any): any => {
-    if (Array.isArray(node)) return node.map(rescope);
+  const rescope = <T>(node: T): T => {
+    if (Array.isArray(node)) return node.map(rescope) as T;
     if (!node || typeof node !== 'object') return node;
-    const out: any = {};
+    const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) {
       out[k] = k === 'scope' && typeof v === 'string' && /^#\/?$|^#?\//.test(v) ? `#/properties/value${v.replace(/^#?\/?/, v.length > 2 ? '/' : '')}`.replace(/\/$/, '') : rescope(v);
     }
-    return out;
+    return out as T;
   };
   return {
     ...example,

@@ -1,4 +1,16 @@
-import type { ControlElement, FormDefinition, LayoutElement, Rule, UiElement } from '../definition';
+import {
+  jsonObject,
+  schemaObject,
+  type ControlElement,
+  type ElementOptions,
+  type FormDefinition,
+  type JsonSchema,
+  type JsonSchemaObject,
+  type LayoutElement,
+  type RuleCondition,
+  type SchemaCondition,
+  type UiElement,
+} from '../definition';
 import { resolveRef } from '../pointers';
 import { finishImport, normalizeSchema, propertyScope, type ImportResult, type ImportTarget, type Unmapped } from './import-result';
 
@@ -10,12 +22,17 @@ import { finishImport, normalizeSchema, propertyScope, type ImportResult, type I
  * condition holds.
  */
 export interface RjsfSample {
-  schema: Record<string, any>;
-  uiSchema?: Record<string, any>;
+  schema: JsonSchemaObject;
+  uiSchema?: RjsfUi;
   formData?: unknown;
 }
 
-const WIDGET_OPTIONS: Record<string, Record<string, unknown> | null> = {
+/** rjsf's uiSchema for one object or field: "ui:" keys for it, property names for its children. */
+type RjsfUi = Record<string, unknown>;
+
+const uiAt = (ui: RjsfUi, key: string): RjsfUi => jsonObject(ui[key]) ?? {};
+
+const WIDGET_OPTIONS: Record<string, ElementOptions | null> = {
   textarea: { multi: true },
   radio: { format: 'radio' },
   select: {},
@@ -40,7 +57,7 @@ const KEPT_UI_OPTIONS = new Set(['rows', 'accept', 'addable', 'removable', 'plac
 const HINTS = new Set(['ui:autofocus', 'ui:emptyValue', 'ui:autocomplete', 'ui:enableMarkdownInDescription', 'ui:className', 'ui:classNames', 'ui:disabled', 'ui:readonly', 'ui:style', 'ui:label', 'ui:rootFieldId', 'ui:submitButtonOptions', 'ui:duplicateKeySuffixSeparator']);
 
 interface Walk {
-  root: Record<string, any>;
+  root: JsonSchemaObject;
   unmapped: Unmapped[];
 }
 
@@ -54,9 +71,9 @@ function order(names: string[], uiOrder: unknown, path: string, unmapped: Unmapp
   return star < 0 ? [...listed, ...rest] : [...listed.slice(0, star), ...rest, ...listed.slice(star)];
 }
 
-function controlFor(scope: string, ui: Record<string, any>, path: string, w: Walk): ControlElement {
+function controlFor(scope: string, ui: RjsfUi, path: string, w: Walk): ControlElement {
   const control: ControlElement = { type: 'Control', scope };
-  const options: Record<string, unknown> = {};
+  const options: ElementOptions = {};
   for (const [key, value] of Object.entries(ui ?? {})) {
     if (!key.startsWith('ui:')) continue;
     if (key === 'ui:widget') {
@@ -67,9 +84,9 @@ function controlFor(scope: string, ui: Record<string, any>, path: string, w: Wal
     else if (key === 'ui:description' || key === 'ui:help') {
       if (control.description === undefined) control.description = String(value);
       else options.help = String(value);
-    } else if (key === 'ui:placeholder') options.placeholder = value;
+    } else if (key === 'ui:placeholder') options.placeholder = String(value);
     else if (key === 'ui:options') {
-      for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+      for (const [name, v] of Object.entries(jsonObject(value) ?? {})) {
         if (KEPT_UI_OPTIONS.has(name)) options[name] = v;
         else if (name === 'label' && v === false) control.label = false;
         else w.unmapped.push({ path: `${path}/ui:options/${name}`, reason: `ui:options.${name} is not supported by the renderer` });
@@ -85,24 +102,31 @@ function controlFor(scope: string, ui: Record<string, any>, path: string, w: Wal
 }
 
 /** Properties a branch adds (dependencies, if/then/else), each with the condition that reveals it. */
-function conditionalFields(schema: Record<string, any>, w: Walk): Array<{ name: string; condition: Rule['condition']; schema: any }> {
+interface ConditionalField {
+  name: string;
+  condition: SchemaCondition;
+  schema: JsonSchema;
+}
+
+function conditionalFields(schema: JsonSchemaObject, w: Walk): ConditionalField[] {
   const own = new Set(Object.keys(schema.properties ?? {}));
-  const out: Array<{ name: string; condition: any; schema: any }> = [];
-  const add = (branch: any, condition: any) => {
-    const b = resolveRef(w.root, branch);
-    for (const [name, sub] of Object.entries<any>(b?.properties ?? {})) if (!own.has(name)) out.push({ name, condition, schema: resolveRef(w.root, sub) });
+  const out: ConditionalField[] = [];
+  const add = (branch: unknown, condition: SchemaCondition) => {
+    const b = schemaObject(resolveRef(w.root, branch));
+    for (const [name, sub] of Object.entries(b?.properties ?? {})) if (!own.has(name)) out.push({ name, condition, schema: resolveRef(w.root, sub) });
   };
-  const ifThen = (s: any) => {
+  const ifThen = (s: JsonSchemaObject | undefined) => {
     if (s?.if && s.then) add(s.then, { scope: '#', schema: s.if });
     if (s?.if && s.else) add(s.else, { scope: '#', schema: { not: s.if } });
   };
   ifThen(schema);
-  for (const sub of schema.allOf ?? []) ifThen(resolveRef(w.root, sub));
-  for (const [key, dep] of Object.entries<any>(schema.dependencies ?? schema.dependentSchemas ?? {})) {
-    if (Array.isArray(dep)) continue;
+  for (const sub of schema.allOf ?? []) ifThen(schemaObject(resolveRef(w.root, sub)));
+  for (const [key, value] of Object.entries(schema.dependencies ?? schema.dependentSchemas ?? {})) {
+    const dep = schemaObject(value);
+    if (!dep) continue; // a list of required names adds no field
     if (Array.isArray(dep.oneOf)) {
       for (const branch of dep.oneOf) {
-        const keySchema = branch?.properties?.[key];
+        const keySchema = schemaObject(branch)?.properties?.[key];
         add(branch, { scope: '#', schema: { required: [key], properties: keySchema ? { [key]: keySchema } : {} } });
       }
     } else add(dep, { scope: '#', schema: { required: [key] } });
@@ -114,12 +138,12 @@ function conditionalFields(schema: Record<string, any>, w: Walk): Array<{ name: 
  * The form-level declaration of a property only conditional branches declare (the field needs a schema to get a
  * widget): the branch's own schema when every branch agrees, else the type they share, else nothing.
  */
-function branchDeclaration(schemas: any[]): { declared: Record<string, any>; reason: string } {
+function branchDeclaration(schemas: JsonSchema[]): { declared: JsonSchema; reason: string } {
   const distinct = [...new Set(schemas.map((s) => JSON.stringify(s ?? {})))];
   if (distinct.length === 1 && distinct[0] !== '{}') {
-    return { declared: JSON.parse(distinct[0]), reason: 'declared only in a conditional branch: shown by a rule, with the branch\'s schema (the branch still validates it)' };
+    return { declared: JSON.parse(distinct[0]) as JsonSchema, reason: 'declared only in a conditional branch: shown by a rule, with the branch\'s schema (the branch still validates it)' };
   }
-  const types = [...new Set(schemas.map((s) => s?.type))];
+  const types = [...new Set(schemas.map((s) => schemaObject(s)?.type))];
   if (types.length === 1 && typeof types[0] === 'string') {
     return { declared: { type: types[0] }, reason: `declared only in conditional branches that differ: shown by a rule, entered as ${types[0]}; the branches still validate it` };
   }
@@ -127,20 +151,21 @@ function branchDeclaration(schemas: any[]): { declared: Record<string, any>; rea
 }
 
 /** Elements for an object's properties; `scopeBase` is the scope of the object ("#" at the root or a detail). */
-function objectElements(schema: Record<string, any>, ui: Record<string, any>, scopeBase: string, path: string, w: Walk): UiElement[] {
-  const resolved = resolveRef(w.root, schema);
-  const target = refTarget(w.root, schema); // the object to amend, not resolveRef's merged copy
+function objectElements(schema: JsonSchema | undefined, ui: RjsfUi, scopeBase: string, path: string, w: Walk): UiElement[] {
+  const resolved = schemaObject(resolveRef(w.root, schema)) ?? {};
+  const target = schemaObject(refTarget(w.root, schema)) ?? {}; // the object to amend, not resolveRef's merged copy
   const extra = conditionalFields(resolved, w);
-  const names = order([...Object.keys(resolved.properties ?? {}), ...new Set(extra.map((e) => e.name))], ui?.['ui:order'], path, w.unmapped);
+  const names = order([...Object.keys(resolved.properties ?? {}), ...new Set(extra.map((e) => e.name))], ui['ui:order'], path, w.unmapped);
   const elements: UiElement[] = [];
   for (const name of names) {
     const scope = propertyScope(scopeBase, name);
-    const element = elementFor(resolved.properties?.[name] ?? {}, ui?.[name] ?? {}, scope, `${path}/${name}`, w);
+    const element = elementFor(resolved.properties?.[name] ?? {}, uiAt(ui, name), scope, `${path}/${name}`, w);
     const conditions = extra.filter((e) => e.name === name).map((e) => e.condition);
     if (conditions.length) {
       // Absolute scopes inside conditions refer to this object.
-      const relative = conditions.map((c: any) => ({ ...c, scope: scopeBase }));
-      element.rule = { effect: 'SHOW', condition: relative.length === 1 ? relative[0] : ({ type: 'OR', conditions: relative } as any) };
+      const relative = conditions.map((c) => ({ ...c, scope: scopeBase }));
+      const condition: RuleCondition = relative.length === 1 ? relative[0] : { type: 'OR', conditions: relative };
+      element.rule = { effect: 'SHOW', condition };
       if (!resolved.properties?.[name]) {
         const { declared, reason } = branchDeclaration(extra.filter((e) => e.name === name).map((e) => e.schema));
         target.properties = { ...(target.properties ?? {}), [name]: declared };
@@ -149,21 +174,25 @@ function objectElements(schema: Record<string, any>, ui: Record<string, any>, sc
     }
     elements.push(element);
   }
-  for (const key of Object.keys(ui ?? {})) {
+  for (const key of Object.keys(ui)) {
     if (!key.startsWith('ui:') && !names.includes(key)) w.unmapped.push({ path: `${path}/${key}`, reason: 'uiSchema entry for a property the schema does not have' });
   }
   return elements;
 }
 
-function refTarget(root: Record<string, any>, schema: any, depth = 0): any {
-  if (depth > 20 || typeof schema?.$ref !== 'string') return schema;
-  let node: any = root;
-  for (const token of schema.$ref.replace(/^#\/?/, '').split('/').filter(Boolean)) node = node?.[token.replace(/~1/g, '/').replace(/~0/g, '~')];
+/** The schema object a $ref chain ends at (itself, not a merged copy). */
+function refTarget(root: JsonSchemaObject, schema: unknown, depth = 0): unknown {
+  const ref = schemaObject(schema)?.$ref;
+  if (depth > 20 || typeof ref !== 'string') return schema;
+  let node: unknown = root;
+  for (const token of ref.replace(/^#\/?/, '').split('/').filter(Boolean)) {
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  }
   return refTarget(root, node, depth + 1);
 }
 
-function elementFor(raw: Record<string, any>, ui: Record<string, any>, scope: string, path: string, w: Walk): UiElement {
-  const schema = resolveRef(w.root, raw) ?? {};
+function elementFor(raw: JsonSchema, ui: RjsfUi, scope: string, path: string, w: Walk): UiElement {
+  const schema = schemaObject(resolveRef(w.root, raw)) ?? {};
   if (schema.type === 'object' && schema.properties && !ui['ui:field'] && !ui['ui:widget']) {
     const group: LayoutElement = { type: 'Group', elements: objectElements(raw, ui, scope, path, w) };
     if (ui['ui:title'] ?? schema.title) group.label = String(ui['ui:title'] ?? schema.title);
@@ -172,9 +201,10 @@ function elementFor(raw: Record<string, any>, ui: Record<string, any>, scope: st
   }
   const { items: itemsUi, additionalItems: additionalUi, ...ownUi } = ui;
   const control = controlFor(scope, ownUi, path, w);
-  const items = resolveRef(w.root, schema.items);
-  if (schema.type === 'array' && items?.type === 'object' && items.properties && itemsUi && !Array.isArray(itemsUi)) {
-    control.options = { ...control.options, detail: { type: 'VerticalLayout', elements: objectElements(schema.items, itemsUi, '#', `${path}/items`, w) } };
+  const items = schemaObject(resolveRef(w.root, schema.items));
+  const itemsUiObject = jsonObject(itemsUi);
+  if (schema.type === 'array' && items?.type === 'object' && items.properties && itemsUiObject) {
+    control.options = { ...control.options, detail: { type: 'VerticalLayout', elements: objectElements(schema.items, itemsUiObject, '#', `${path}/items`, w) } };
   } else if (itemsUi) {
     w.unmapped.push({ path: `${path}/items`, reason: 'uiSchema for array items other than objects is not supported' });
   }
@@ -187,8 +217,9 @@ export function importRjsf(sample: RjsfSample, target: ImportTarget): ImportResu
   const schema = normalizeSchema(sample.schema, unmapped);
   if (schema.type === undefined) schema.type = 'object';
   const ui = sample.uiSchema ?? {};
-  if (ui['ui:definitions']) {
-    for (const ref of Object.keys(ui['ui:definitions'])) unmapped.push({ path: `/uiSchema/ui:definitions/${ref.replace(/~/g, '~0').replace(/\//g, '~1')}`, reason: 'per-$ref UI (ui:definitions) is not supported' });
+  const uiDefinitions = jsonObject(ui['ui:definitions']);
+  if (uiDefinitions) {
+    for (const ref of Object.keys(uiDefinitions)) unmapped.push({ path: `/uiSchema/ui:definitions/${ref.replace(/~/g, '~0').replace(/\//g, '~1')}`, reason: 'per-$ref UI (ui:definitions) is not supported' });
   }
   const { 'ui:definitions': _defs, ...rootUi } = ui;
   const w: Walk = { root: schema, unmapped };

@@ -14,9 +14,11 @@ export function RuleEditor({ definition, control, onChange }: { definition: Form
     if (e.type === 'Control' && e.scope !== control.scope) others.push({ scope: e.scope, label: textOf(e.label, lang, (scopeNames(e.scope) ?? [e.scope]).join('.')) });
   });
   const rule = control.rule;
-  const scope = rule?.condition.scope;
+  // the builder writes schema conditions; an imported LEAF/OR/AND one shows as no rule here
+  const condition = rule && rule.condition.type === undefined ? rule.condition : undefined;
+  const scope = condition?.scope;
   const target = scope ? schemaAtScope(definition, scope) : undefined;
-  const value = (rule?.condition.schema as { const?: unknown } | undefined)?.const;
+  const value = (condition?.schema as { const?: unknown } | undefined)?.const;
   const set = (effect: RuleEffect | undefined, nextScope: string | undefined, nextValue: unknown) => {
     if (!effect || !nextScope) return onChange(effect ? { effect, condition: { scope: nextScope ?? others[0]?.scope ?? '#', schema: { const: nextValue ?? true } } } : null);
     onChange({ effect, condition: { scope: nextScope, schema: { const: nextValue ?? null } } });
