@@ -13,7 +13,8 @@ export async function runAgenda(run: Run): Promise<void> {
   for (;;) {
     while (run.agenda.length > 0) {
       const item = run.agenda.shift()!;
-      const exec = await run.execution(item.execId);
+      const known = run.execution(item.execId);
+      const exec = known instanceof Promise ? await known : known;
       if (!exec) continue;
       try {
         if (item.op === 'enter') await enter(run, exec);

@@ -1,5 +1,5 @@
 import type { ExecutionRecord, VariableRecord } from '../storage';
-import type { Run } from './run';
+import type { Now, Run } from './run';
 import { VariableRows } from './variable-rows';
 
 /**
@@ -11,18 +11,20 @@ export async function scopeChain(run: Run, exec: ExecutionRecord): Promise<Execu
   const chain: ExecutionRecord[] = [exec];
   let current = exec;
   while (current.parentId) {
-    current = await run.mustExecution(current.parentId);
+    const parent = run.mustExecution(current.parentId);
+    current = parent instanceof Promise ? await parent : parent;
     chain.push(current);
   }
   return chain;
 }
 
-export async function instanceVariables(run: Run, instanceId: string): Promise<VariableRows> {
-  let rows = run.variableRows.get(instanceId);
-  if (!rows) {
-    rows = new VariableRows(await run.tx.find('variable', { instanceId }));
-    run.variableRows.set(instanceId, rows);
-  }
+export function instanceVariables(run: Run, instanceId: string): Now<VariableRows> {
+  return run.variableRows.get(instanceId) ?? readVariables(run, instanceId);
+}
+
+async function readVariables(run: Run, instanceId: string): Promise<VariableRows> {
+  const rows = new VariableRows(await run.tx.find('variable', { instanceId }));
+  run.variableRows.set(instanceId, rows);
   return rows;
 }
 
