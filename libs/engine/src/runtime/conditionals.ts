@@ -24,22 +24,8 @@ export function conditionHolds(condition: string, vars: Record<string, unknown>)
  * once per command, so a non-interrupting one whose path changes variables again cannot loop. Returns whether any
  * fired (the agenda then has work again).
  */
-/** whether any of these instances' processes has a conditional event (most have none: nothing to look at) */
-async function anyConditional(run: Run, instanceIds: Iterable<string>): Promise<boolean> {
-  for (const instanceId of instanceIds) {
-    const parsed = run.modelOf(instanceId);
-    if ((parsed instanceof Promise ? await parsed : parsed).hasConditional) return true;
-  }
-  return false;
-}
-
 export async function fireConditionals(run: Run): Promise<boolean> {
   if (run.variablesChanged.size === 0 && run.openedConditionals.size === 0) return false;
-  if (!(await anyConditional(run, run.variablesChanged.keys())) && !(await anyConditional(run, run.openedConditionals.keys()))) {
-    run.variablesChanged.clear();
-    run.openedConditionals.clear();
-    return false;
-  }
   const changed = new Map(run.variablesChanged);
   const opened = new Map(run.openedConditionals);
   run.variablesChanged.clear();

@@ -26,7 +26,7 @@ export async function leave(run: Run, exec: ExecutionRecord, flows?: string[], v
       const mapped = Object.fromEntries(el.outputs.map((m) => [m.target, evalFeel(m.source, vars)]));
       if (current.parentId) await propagate(run, await run.mustExecution(current.parentId), mapped);
     }
-  } else {
+  } else if (Object.keys(values).length > 0) {
     await propagate(run, current, values);
   }
   run.history(exec.tenantId, exec.instanceId, 'activity-left', { elementId: el.id, elementType: el.type });

@@ -167,6 +167,12 @@ export class Run {
     return row;
   }
 
+  /** the instance's model if this command holds the instance and its model is parsed */
+  knownModel(instanceId: string): ProcessModel | undefined {
+    const instance = this.instances.get(instanceId);
+    return instance && this.deps.parsedModel(instance.definitionId);
+  }
+
   modelOf(instanceId: string): Now<ProcessModel> {
     const instance = this.instances.get(instanceId);
     return (instance && this.deps.parsedModel(instance.definitionId)) ?? this.loadModel(instanceId);

@@ -98,8 +98,14 @@ async function writeVariable(
   rows.add(row);
 }
 
-/** removes the variables owned by a scope that ends */
-export async function deleteLocals(run: Run, exec: ExecutionRecord): Promise<void> {
+/** removes the variables owned by a scope that ends (most tokens own none: then no async call) */
+export function deleteLocals(run: Run, exec: ExecutionRecord): Now<void> {
+  const known = run.variableRows.get(exec.instanceId);
+  if (known && !known.owns(exec.id)) return;
+  return removeLocals(run, exec);
+}
+
+async function removeLocals(run: Run, exec: ExecutionRecord): Promise<void> {
   const rows = await instanceVariables(run, exec.instanceId);
   for (const row of rows.of(exec.id)) {
     await run.tx.delete('variable', row.id);

@@ -147,12 +147,16 @@ export class MemoryStore implements StoragePort<MemoryHostTx> {
     return index.get(value) ?? EMPTY;
   }
 
-  /** every write goes through here so the column indexes stay exact */
-  write(kind: RecordKind, id: string, row: AnyRecord | undefined): void {
+  /**
+   * Every write goes through here so the column indexes stay exact. `stored` is the row the table holds now, when
+   * the caller has just looked it up (the tables grow to hundreds of thousands of rows: each lookup counts).
+   */
+  write(kind: RecordKind, id: string, row: AnyRecord | undefined, stored: AnyRecord | undefined | null = null): void {
     const table = this.table(kind);
-    const before = table.get(id) as unknown as Record<string, unknown> | undefined;
+    const before = (stored === null ? table.get(id) : stored) as unknown as Record<string, unknown> | undefined;
     // a row new to the store is the latest in every bucket; any other arrival may be out of order
-    const fresh = row !== undefined && before === undefined && !this.sequence.has(id);
+    const sequence = row !== undefined && before === undefined ? this.sequence.get(id) : undefined;
+    const fresh = row !== undefined && before === undefined && sequence === undefined;
     if (row && !before && !fresh) this.reinserted = true;
     const indexes = this.indexList.get(kind);
     if (indexes) {
@@ -258,14 +262,18 @@ class MemoryTx implements StorageTx<MemoryHostTx> {
   }
 
   async insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<void> {
+    this.insertOne(kind, record);
+  }
+
+  private insertOne<K extends RecordKind>(kind: K, record: RecordKinds[K]): void {
     const table = this.store.table(kind);
-    if (table.has(record.id)) throw new EngineFault('STORE_MISUSE', `duplicate ${kind} id ${record.id}`);
+    if (table.get(record.id) !== undefined) throw new EngineFault('STORE_MISUSE', `duplicate ${kind} id ${record.id}`);
     this.undo.push({ kind, id: record.id, before: undefined });
-    this.store.write(kind, record.id, frozenCopy(record) as unknown as AnyRecord);
+    this.store.write(kind, record.id, frozenCopy(record) as unknown as AnyRecord, undefined);
   }
 
   async insertMany<K extends RecordKind>(kind: K, records: RecordKinds[K][]): Promise<void> {
-    for (const record of records) await this.insert(kind, record);
+    for (const record of records) this.insertOne(kind, record);
   }
 
   async update<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<RecordKinds[K]> {
@@ -276,7 +284,7 @@ class MemoryTx implements StorageTx<MemoryHostTx> {
     if (!stored || (versioned && stored.version !== expected)) throw new ConcurrencyError(kind, record.id);
     const next = frozenCopy(record, versioned ? (expected ?? 0) + 1 : undefined);
     this.undo.push({ kind, id: record.id, before: stored });
-    this.store.write(kind, record.id, next);
+    this.store.write(kind, record.id, next, stored);
     return next;
   }
 
@@ -285,7 +293,7 @@ class MemoryTx implements StorageTx<MemoryHostTx> {
     const before = table.get(id);
     if (!before) return;
     this.undo.push({ kind, id, before });
-    this.store.write(kind, id, undefined);
+    this.store.write(kind, id, undefined, before);
   }
 
   async host(): Promise<MemoryHostTx> {
