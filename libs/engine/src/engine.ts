@@ -108,7 +108,7 @@ export class Engine<H = unknown> extends Queries<H> {
   async getDefinition(tenantId: string, id: string): Promise<DefinitionRecord | undefined> {
     let row = this.deps.definitions.get(id);
     if (!row) {
-      row = await this.read((tx) => tx.get('definition', id));
+      row = await this.read(async (tx) => tx.get('definition', id));
       if (row) this.deps.definitions.set(id, row);
     }
     return row?.tenantId === tenantId ? row : undefined;
@@ -205,7 +205,7 @@ export class Engine<H = unknown> extends Queries<H> {
     key: string,
     version?: number,
   ): Promise<{ definition: DefinitionRecord; startEventId: string; spec: StartSpec } | null> {
-    const versions = (await this.read((tx) => tx.find('definition', { tenantId, key }))).sort((a, b) => b.version - a.version);
+    const versions = (await this.read(async (tx) => tx.find('definition', { tenantId, key }))).sort((a, b) => b.version - a.version);
     const definition = version ? versions.find((d) => d.version === version) : versions[0];
     if (!definition) throw new NotFoundError('process', key);
     const model = await this.model(definition);

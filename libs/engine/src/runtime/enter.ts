@@ -16,9 +16,9 @@ import { startInstance } from './instances';
 import { enterBusinessRule } from './decisions';
 
 /** A token arrives at its element: run the element's behaviour (or put the token to wait). */
-export async function enter(run: Run, exec: ExecutionRecord): Promise<void> {
+export function enter(run: Run, exec: ExecutionRecord): Promise<void> {
   const el = run.element(exec);
-  await enterElement(run, exec, el instanceof Promise ? await el : el);
+  return el instanceof Promise ? el.then((known) => enterElement(run, exec, known)) : enterElement(run, exec, el);
 }
 
 async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Promise<void> {

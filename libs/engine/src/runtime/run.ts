@@ -8,6 +8,7 @@ import type {
   HistoryEventType,
   HistoryRecord,
   InstanceRecord,
+  Now,
   StorageTx,
 } from '../storage';
 import type { ElementDef, ProcessModel } from '../model/model';
@@ -32,8 +33,7 @@ export type AgendaItem =
   | { op: 'enter'; execId: string; flows?: undefined; values?: undefined }
   | { op: 'leave'; execId: string; flows?: string[]; values?: Record<string, unknown> };
 
-/** a value now, or a promise of it: readers `await` either; a value already at hand costs no async call */
-export type Now<T> = T | Promise<T>;
+export type { Now } from '../storage';
 
 /**
  * One engine command: the transaction, the clock reading, an agenda of token moves, and caches so each

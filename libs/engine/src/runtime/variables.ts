@@ -7,12 +7,24 @@ import { VariableRows } from './variable-rows';
  * it. New names without a local home go to the process instance (the root execution, id = instance id).
  * An instance's variable rows are read once per command and kept current here (fewer queries per step).
  */
-export async function scopeChain(run: Run, exec: ExecutionRecord): Promise<ExecutionRecord[]> {
+export function scopeChain(run: Run, exec: ExecutionRecord): Now<ExecutionRecord[]> {
   const chain: ExecutionRecord[] = [exec];
   let current = exec;
   while (current.parentId) {
     const parent = run.mustExecution(current.parentId);
-    current = parent instanceof Promise ? await parent : parent;
+    // a scope the command has not read yet: the rest of the chain is read one row at a time
+    if (parent instanceof Promise) return parent.then((p) => readChain(run, chain, p));
+    current = parent;
+    chain.push(current);
+  }
+  return chain;
+}
+
+async function readChain(run: Run, chain: ExecutionRecord[], next: ExecutionRecord): Promise<ExecutionRecord[]> {
+  let current = next;
+  chain.push(current);
+  while (current.parentId) {
+    current = await run.mustExecution(current.parentId);
     chain.push(current);
   }
   return chain;
@@ -29,10 +41,13 @@ async function readVariables(run: Run, instanceId: string): Promise<VariableRows
 }
 
 export async function visibleVariables(run: Run, exec: ExecutionRecord): Promise<Record<string, unknown>> {
-  const rows = await instanceVariables(run, exec.instanceId);
+  const known = instanceVariables(run, exec.instanceId);
+  const rows = known instanceof Promise ? await known : known;
   const vars: Record<string, unknown> = {};
+  const held = scopeChain(run, exec);
+  const chain = held instanceof Promise ? await held : held;
   // outermost first, so a nearer scope's value of a name replaces the outer one
-  for (const scope of (await scopeChain(run, exec)).reverse()) for (const row of rows.of(scope.id)) defineLazily(vars, row.name, row.value);
+  for (const scope of chain.reverse()) for (const row of rows.of(scope.id)) defineLazily(vars, row.name, row.value);
   return vars;
 }
 
@@ -59,7 +74,8 @@ export async function setLocal(run: Run, exec: ExecutionRecord, name: string, va
 /** sets each variable where it already lives in the chain, else on the instance */
 export async function propagate(run: Run, exec: ExecutionRecord, values: Record<string, unknown>): Promise<void> {
   if (Object.keys(values).length === 0) return;
-  const chain = await scopeChain(run, exec);
+  const held = scopeChain(run, exec);
+  const chain = held instanceof Promise ? await held : held;
   const rows = await instanceVariables(run, exec.instanceId);
   const root = chain[chain.length - 1];
   for (const [name, value] of Object.entries(values)) {
@@ -76,7 +92,8 @@ async function writeVariable(
   value: unknown,
   existing: VariableRecord | undefined,
 ) {
-  const rows = await instanceVariables(run, exec.instanceId);
+  const known = instanceVariables(run, exec.instanceId);
+  const rows = known instanceof Promise ? await known : known;
   const json = JSON.stringify(value ?? null);
   if (existing) {
     if (existing.value === json) return;

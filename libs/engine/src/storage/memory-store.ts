@@ -1,5 +1,5 @@
 import { ConcurrencyError, EngineFault } from '../errors';
-import type { Filter, StoragePort, StorageTx } from './port';
+import type { Filter, Now, StoragePort, StorageTx } from './port';
 import { type JobRecord, type RecordKind, type RecordKinds, VERSIONED_KINDS } from './records';
 
 type AnyRecord = RecordKinds[RecordKind];
@@ -57,7 +57,7 @@ export class MemoryStore implements StoragePort<MemoryHostTx> {
   /** the host's key-value table (MemoryHostTx); between transactions it holds what was committed */
   readonly hostValues = new Map<string, unknown>();
 
-  transaction<T>(work: (tx: StorageTx<MemoryHostTx>) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: StorageTx<MemoryHostTx>) => Now<T>): Promise<T> {
     const run = async (): Promise<T> => {
       const undo: UndoEntry[] = [];
       try {
@@ -219,11 +219,13 @@ class MemoryTx implements StorageTx<MemoryHostTx> {
     private readonly undo: UndoEntry[],
   ) {}
 
-  async get<K extends RecordKind>(kind: K, id: string): Promise<RecordKinds[K] | undefined> {
+  // Answers at once (no async call): the engine awaits whatever it gets, and each async call of a store method
+  // was a promise and a turn of the microtask queue, many per token move.
+  get<K extends RecordKind>(kind: K, id: string): RecordKinds[K] | undefined {
     return this.store.table(kind).get(id) as RecordKinds[K] | undefined;
   }
 
-  async find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): Promise<RecordKinds[K][]> {
+  find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): RecordKinds[K][] {
     const columns: string[] = [];
     const values: unknown[] = [];
     for (const column in filter) {
@@ -261,22 +263,18 @@ class MemoryTx implements StorageTx<MemoryHostTx> {
     return out;
   }
 
-  async insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<void> {
-    this.insertOne(kind, record);
-  }
-
-  private insertOne<K extends RecordKind>(kind: K, record: RecordKinds[K]): void {
+  insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): void {
     const table = this.store.table(kind);
     if (table.get(record.id) !== undefined) throw new EngineFault('STORE_MISUSE', `duplicate ${kind} id ${record.id}`);
     this.undo.push({ kind, id: record.id, before: undefined });
     this.store.write(kind, record.id, frozenCopy(record) as unknown as AnyRecord, undefined);
   }
 
-  async insertMany<K extends RecordKind>(kind: K, records: RecordKinds[K][]): Promise<void> {
-    for (const record of records) this.insertOne(kind, record);
+  insertMany<K extends RecordKind>(kind: K, records: RecordKinds[K][]): void {
+    for (const record of records) this.insert(kind, record);
   }
 
-  async update<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<RecordKinds[K]> {
+  update<K extends RecordKind>(kind: K, record: RecordKinds[K]): RecordKinds[K] {
     const table = this.store.table(kind);
     const stored = table.get(record.id) as (AnyRecord & { version?: number }) | undefined;
     const versioned = VERSIONED_KINDS.has(kind);
@@ -288,7 +286,7 @@ class MemoryTx implements StorageTx<MemoryHostTx> {
     return next;
   }
 
-  async delete(kind: RecordKind, id: string): Promise<void> {
+  delete(kind: RecordKind, id: string): void {
     const table = this.store.table(kind);
     const before = table.get(id);
     if (!before) return;
