@@ -3,7 +3,6 @@ import { ExpressionError } from './feel';
 import { fireConditionals } from './conditionals';
 import { fireReadyInclusiveJoins } from './gateways';
 import { leave } from './leave';
-import type { ProcessModel } from '../model/model';
 import type { Run } from './run';
 
 /** whether any of these instances' models may have the feature (an instance whose model is not at hand may) */
