@@ -457,7 +457,8 @@ export class Engine<H = unknown> extends Queries<H> {
     return this.store.transaction(async (tx) => {
       const run = new Run(tx, now, this.deps, userId);
       const result = await work(run);
-      await run.flush();
+      const flushed = run.flush();
+      if (flushed) await flushed;
       if (host.sideWrites) await host.sideWrites(await tx.host(), result);
       return result;
     });

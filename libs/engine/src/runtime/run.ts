@@ -210,11 +210,15 @@ export class Run {
   }
 
   /** must run before the command's transaction commits */
-  async flush(): Promise<void> {
+  flush(): Now<void> {
     const rows = this.pendingHistory.splice(0);
     if (rows.length === 0) return;
-    if (this.tx.insertMany) await this.tx.insertMany('history', rows);
-    else for (const row of rows) await this.tx.insert('history', row);
+    if (this.tx.insertMany) return this.tx.insertMany('history', rows);
+    return this.insertEach(rows);
+  }
+
+  private async insertEach(rows: HistoryRecord[]): Promise<void> {
+    for (const row of rows) await this.tx.insert('history', row);
   }
 
   /** stops a token (or marks a job) with an incident; `retryOp` says what retrying the incident re-runs */

@@ -37,7 +37,7 @@ export async function ownTask(run: Run, input: TaskAction): Promise<TaskRecord> 
  * the completion with nothing written.
  */
 export async function completeTask(run: Run, input: TaskAction & { variables?: TaskOutput }): Promise<TaskRecord> {
-  await run.tx.prefetchTaskScope?.(input.taskId);
+  if (run.tx.prefetchTaskScope) await run.tx.prefetchTaskScope(input.taskId);
   const task = await ownTask(run, input);
   const values =
     typeof input.variables === 'function' ? input.variables(await instanceLevelValues(run, task.instanceId)) : (input.variables ?? {});
