@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import type { InstanceRecord, TaskRecord, VariableRecord } from '@kcbx/engine';
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { overdueWork } from '../src/dashboard/overdue-work';
+import { OverdueWorkRepository } from '../src/dashboard/overdue-work.repository';
 import { Notification, OrgUnit, Role, RoleAssignment, Tenant, User } from '../src/database/entities';
 import { PrincipalLoader } from '../src/identity/principal.loader';
 import { TaskNotifier } from '../src/notifications/task-notifier';
@@ -234,7 +235,7 @@ describe(`task visibility: one rule, four callers (${onPostgres() ? 'PostgreSQL'
   });
 
   it("given the dashboard's overdue work, then each unit counts the tasks the rule places under it", async () => {
-    const work = await overdueWork(t.ds, g.tenantId, g.top, g.children, now);
+    const work = overdueWork(await t.app.get(OverdueWorkRepository).perUnit(g.tenantId, g.top.path, now), g.top, g.children);
     const placedUnder = (unit: OrgUnit) => g.tasks.filter((task) => g.placement.get(task.instanceId)?.path.startsWith(unit.path)).length;
     expect(work.total).toBe(placedUnder(g.top));
     expect(work.children.map((c) => c.n)).toEqual(g.children.map(placedUnder));

@@ -6,4 +6,12 @@ export { ExternalJobTopic1733840000000 } from './external-job-topic.migration';
 export { TypeOrmStore } from './typeorm-store';
 export type { Exclusive } from './typeorm-store';
 export { columns } from './sql-tx';
-export { caseVariable, openStepsOf, stepsCompletedBy, stepsOfInstance, taskOfTenant, tasksWithInstance } from './read-queries';
+export {
+  caseVariable,
+  completedInstancesOf,
+  openStepsOf,
+  stepsCompletedBy,
+  stepsOfInstance,
+  taskOfTenant,
+  tasksWithInstance,
+} from './read-queries';

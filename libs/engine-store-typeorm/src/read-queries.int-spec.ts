@@ -1,7 +1,15 @@
 import { Engine } from '@kcbx/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { ENGINE_SCHEMAS } from './engine-tables';
-import { caseVariable, openStepsOf, stepsCompletedBy, stepsOfInstance, taskOfTenant, tasksWithInstance } from './read-queries';
+import {
+  caseVariable,
+  completedInstancesOf,
+  openStepsOf,
+  stepsCompletedBy,
+  stepsOfInstance,
+  taskOfTenant,
+  tasksWithInstance,
+} from './read-queries';
 import { dialect, migratedDataSource, openDatabase, type TestDatabase } from './testing/test-database';
 import { TypeOrmStore } from './typeorm-store';
 
@@ -112,5 +120,23 @@ describe(`engine read queries on ${dialect}`, () => {
     );
     expect(await caseVariable(ds, TENANT, [ids.a], 'nothing')).toEqual(new Map());
     expect(await caseVariable(ds, TENANT, [], 'studentId')).toEqual(new Map());
+  });
+
+  it("given completed and running cases in two counties, then the county's completed ones of the procedure restrict another query", async () => {
+    const d = await engine.startProcess({ tenantId: TENANT, key: 'visit', businessKey: 'bk-d', variables: {} });
+    await completeOpen(TENANT, d.id, 'teacher-ma');
+    await completeOpen(TENANT, d.id, 'teacher-ma');
+    await completeOpen(OTHER, ids.c, 'teacher-ma');
+    const completed = completedInstancesOf(ds, TENANT, 'visit');
+    expect((await completed.getRawMany()).map((r: { id: string }) => r.id)).toEqual([d.id]);
+    expect(await completedInstancesOf(ds, OTHER, 'visit').getCount()).toBe(1);
+    expect(await completedInstancesOf(ds, TENANT, 'other').getCount()).toBe(0);
+    // as a subquery beside the outer query's own parameters (tenantId here too): the steps of the completed case only
+    const steps = await ds
+      .getRepository(ENGINE_SCHEMAS.task)
+      .createQueryBuilder('t')
+      .where(`t.tenantId = :tenantId AND t.instanceId IN (${completed.getQuery()})`, { tenantId: TENANT, ...completed.getParameters() })
+      .getMany();
+    expect(steps.map((t) => `${t.instanceId}:${t.activityId}`).sort()).toEqual([`${d.id}:record`, `${d.id}:review`]);
   });
 });

@@ -1,4 +1,4 @@
-import type { TaskRecord, VariableRecord } from '@kcbx/engine';
+import type { InstanceRecord, TaskRecord, VariableRecord } from '@kcbx/engine';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { ENGINE_SCHEMAS } from './engine-tables';
 
@@ -65,4 +65,20 @@ export async function caseVariable(on: On, tenantId: string, instanceIds: string
   });
   for (const v of rows) if (v.scopeId === v.instanceId) out.set(v.instanceId, JSON.parse(v.value) as unknown);
   return out;
+}
+
+/**
+ * The ids of a county's completed cases of the procedure `key`, as a subquery selecting `i.id` (as `id`) for the application to
+ * restrict its own rows by: `x.instanceId IN (${q.getQuery()})` with `q.getParameters()`. Its parameters are named
+ * `completedTenantId` and `completedKey` so that they do not collide with the outer query's.
+ */
+export function completedInstancesOf(on: On, tenantId: string, key: string): SelectQueryBuilder<InstanceRecord> {
+  return on
+    .getRepository<InstanceRecord>(ENGINE_SCHEMAS.instance)
+    .createQueryBuilder('i')
+    .select('i.id', 'id')
+    .where("i.tenantId = :completedTenantId AND i.key = :completedKey AND i.state = 'completed'", {
+      completedTenantId: tenantId,
+      completedKey: key,
+    });
 }

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { maskResidentId } from '@kcbx/cn-codes';
-import { DataSource } from 'typeorm';
 import { Errors } from '../common/app-error';
-import { LedgerEntry, OrgUnit } from '../database/entities';
 import { coversPath, Principal, scopePaths } from '../identity/principal';
-import { CountRow, rollUp, UnitCounts } from './ledger-rollup';
+import { rollUp, UnitCounts } from './ledger-rollup';
 import { CauseCount, dropoutCauses } from './dropout-causes';
-import { beijingMonth, countAsOf, entriesAsOf } from './ledger-as-of';
+import { beijingMonth, countAsOf, EntryAsOf } from './ledger-as-of';
 import { overdueWork, OverdueCount } from './overdue-work';
 import type { VisitCompliance } from '@kcbx/api-contract';
 import { VisitAssignmentsRepository } from '../visit-assignments/visit-assignments.repository';
 import { lastMonths, visitCompliance } from './visit-compliance';
 import { CountyParametersRepository } from './county-parameters.repository';
+import { DashboardCountsRepository, ReasonCount } from './dashboard-counts.repository';
+import { DropoutCausesRepository } from './dropout-causes.repository';
+import { LedgerHistoryRepository } from './ledger-history.repository';
+import { OverdueWorkRepository } from './overdue-work.repository';
+import { VisitRecordsRepository } from './visit-records.repository';
 
 /** Months of 包抓 visits the dashboard shows. */
 const VISIT_MONTHS = 6;
@@ -20,7 +23,7 @@ export interface Dashboard {
   unit: UnitCounts;
   /** the unit's direct children (townships under a county, schools under a township) */
   children: UnitCounts[];
-  byReason: { kind: string; reason: string; n: number }[];
+  byReason: ReasonCount[];
   /** 辍学原因 recorded by the persuasion visits of the cases started from entries in the unit */
   byCause: CauseCount[];
   byMonth: { month: string; created: number; signedOff: number }[];
@@ -45,7 +48,11 @@ export interface ReportEntry {
 @Injectable()
 export class DashboardService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly counts: DashboardCountsRepository,
+    private readonly history: LedgerHistoryRepository,
+    private readonly causes: DropoutCausesRepository,
+    private readonly overdue: OverdueWorkRepository,
+    private readonly visits: VisitRecordsRepository,
     private readonly assignments: VisitAssignmentsRepository,
     private readonly parameters: CountyParametersRepository,
   ) {}
@@ -55,12 +62,14 @@ export class DashboardService {
    * instant in the past) the ledger counts are those that stood then.
    */
   async forUnit(p: Principal, code?: string, asOf?: string): Promise<Dashboard> {
-    const units = await this.ds.getRepository(OrgUnit).find({ where: { tenantId: p.tenantId }, order: { path: 'ASC' } });
+    const units = await this.counts.units(p.tenantId);
     const top = code
       ? units.find((u) => u.code === code)
       : units.find((u) => u.path === scopePaths(p).sort((a, b) => a.length - b.length)[0]);
     if (!top || !coversPath(p, top.path)) throw Errors.notFound('orgUnit');
-    const rows = asOf ? countAsOf(await entriesAsOf(this.ds, p.tenantId, top.path, asOf)) : await this.countRows(p.tenantId, top.path);
+    const rows = asOf
+      ? countAsOf(await this.history.entriesAsOf(p.tenantId, top.path, asOf))
+      : await this.counts.countRows(p.tenantId, top.path);
     const rolled = rollUp(
       units.filter((u) => u.path.startsWith(top.path)),
       rows,
@@ -70,13 +79,13 @@ export class DashboardService {
     return {
       unit: rolled.get(top.path)!,
       children: childUnits.map((u) => rolled.get(u.path)!),
-      byReason: await this.byReason(p.tenantId, top.path),
-      byCause: await dropoutCauses(this.ds, p.tenantId, top.path),
+      byReason: await this.counts.byReason(p.tenantId, top.path),
+      byCause: dropoutCauses(await this.causes.caseSubmissions(p.tenantId, top.path)),
       byMonth: await this.byMonth(p.tenantId, top.path),
-      overdue: await overdueWork(this.ds, p.tenantId, top, childUnits),
+      overdue: overdueWork(await this.overdue.perUnit(p.tenantId, top.path, Date.now()), top, childUnits),
       // The visit months end with the report's month (a past report shows the half-year before it).
       visits: await visitCompliance(
-        this.ds,
+        this.visits,
         p.tenantId,
         townships,
         lastMonths(asOf ? beijingMonth(new Date(Date.parse(asOf) - 1)) : beijingMonth(), VISIT_MONTHS),
@@ -88,12 +97,12 @@ export class DashboardService {
 
   /** Every entry at or under a unit, for a school's report (names kept, ID numbers masked). */
   async reportEntries(p: Principal, code: string, asOf?: string): Promise<ReportEntry[]> {
-    const unit = await this.ds.getRepository(OrgUnit).findOneBy({ tenantId: p.tenantId, code });
+    const unit = await this.counts.unitByCode(p.tenantId, code);
     if (!unit || !coversPath(p, unit.path)) throw Errors.notFound('orgUnit');
-    const names = new Map((await this.ds.getRepository(OrgUnit).findBy({ tenantId: p.tenantId })).map((u) => [u.path, u.name]));
-    const list = asOf
-      ? await entriesAsOf(this.ds, p.tenantId, unit.path, asOf)
-      : (await this.entries(p.tenantId, unit.path).getMany()).map((entry) => ({ entry, status: entry.status }));
+    const names = new Map((await this.counts.units(p.tenantId)).map((u) => [u.path, u.name]));
+    const list: EntryAsOf[] = asOf
+      ? await this.history.entriesAsOf(p.tenantId, unit.path, asOf)
+      : (await this.counts.entries(p.tenantId, unit.path)).map((entry) => ({ entry, status: entry.status }));
     list.sort(
       (a, b) =>
         a.entry.kind.localeCompare(b.entry.kind) ||
@@ -112,55 +121,14 @@ export class DashboardService {
     }));
   }
 
-  async countRows(tenantId: string, path: string): Promise<CountRow[]> {
-    const raw = await this.entries(tenantId, path)
-      .select('e.orgUnitPath', 'orgUnitPath')
-      .addSelect('e.kind', 'kind')
-      .addSelect('e.status', 'status')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('e.orgUnitPath')
-      .addGroupBy('e.kind')
-      .addGroupBy('e.status')
-      .getRawMany();
-    return raw.map((r) => ({ ...r, n: Number(r.n) }));
-  }
-
-  private entries(tenantId: string, path: string) {
-    return this.ds
-      .getRepository(LedgerEntry)
-      .createQueryBuilder('e')
-      .where('e.tenantId = :t AND e.orgUnitPath LIKE :p', { t: tenantId, p: `${path}%` });
-  }
-
-  private async byReason(tenantId: string, path: string) {
-    const raw = await this.entries(tenantId, path)
-      .select('e.kind', 'kind')
-      .addSelect('e.reason', 'reason')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('e.kind')
-      .addGroupBy('e.reason')
-      .orderBy('e.kind')
-      .getRawMany();
-    return raw.map((r) => ({ kind: r.kind, reason: r.reason, n: Number(r.n) }));
-  }
-
-  /** Entries opened and signed off per month (timestamps are ISO text: the month is its first 7 characters). */
+  /** Entries opened and signed off per month, oldest month first. */
   private async byMonth(tenantId: string, path: string) {
-    const created = await this.entries(tenantId, path)
-      .select('SUBSTR(e.createdAt, 1, 7)', 'month')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('SUBSTR(e.createdAt, 1, 7)')
-      .getRawMany();
-    const signed = await this.entries(tenantId, path)
-      .andWhere("e.status = 'signed-off'")
-      .select('SUBSTR(e.updatedAt, 1, 7)', 'month')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('SUBSTR(e.updatedAt, 1, 7)')
-      .getRawMany();
+    const created = await this.counts.openedPerMonth(tenantId, path);
+    const signed = await this.counts.signedOffPerMonth(tenantId, path);
     const months = new Map<string, { month: string; created: number; signedOff: number }>();
     const at = (m: string) => months.get(m) ?? months.set(m, { month: m, created: 0, signedOff: 0 }).get(m)!;
-    for (const r of created) at(r.month).created = Number(r.n);
-    for (const r of signed) at(r.month).signedOff = Number(r.n);
+    for (const r of created) at(r.month).created = r.n;
+    for (const r of signed) at(r.month).signedOff = r.n;
     return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
   }
 }

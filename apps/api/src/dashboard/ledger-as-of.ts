@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { LedgerEntry, LedgerEvent, LedgerStatus } from '../database/entities';
+import type { LedgerEntry, LedgerStatus } from '../database/entities';
 import type { CountRow } from './ledger-rollup';
 
 /** The county works in Beijing time: a month ends at midnight there (16:00 UTC the day before). */
@@ -21,33 +20,25 @@ export interface EntryAsOf {
   status: LedgerStatus;
 }
 
+/** One change of an entry's status, from the ledger's append-only history. */
+export interface StatusChange {
+  entryId: string;
+  toStatus: LedgerStatus;
+}
+
 /**
- * The ledger as it stood at `end`: entries recorded before it, each at the status its last change before `end`
- * gave it (the append-only history is the record). A past month's report is then the same figures it would
- * have shown had it been printed that day, not today's figures under an old title.
+ * The ledger as it stood at `end`, from the entries recorded before it and their status changes before it (oldest
+ * first): each entry at the status its last change gave it (the append-only history is the record). A past month's
+ * report is then the same figures it would have shown had it been printed that day, not today's figures under an
+ * old title.
  */
-export async function entriesAsOf(ds: DataSource, tenantId: string, path: string, end: string): Promise<EntryAsOf[]> {
-  const entries = await ds
-    .getRepository(LedgerEntry)
-    .createQueryBuilder('e')
-    .where('e.tenantId = :t AND e.orgUnitPath LIKE :p AND e.createdAt < :end', { t: tenantId, p: `${path}%`, end })
-    .getMany();
-  if (!entries.length) return [];
-  const events: { entryId: string; toStatus: LedgerStatus }[] = await ds
-    .getRepository(LedgerEvent)
-    .createQueryBuilder('v')
-    .innerJoin(LedgerEntry, 'e', 'e.id = v.entryId')
-    .select('v.entryId', 'entryId')
-    .addSelect('v.toStatus', 'toStatus')
-    .where('e.tenantId = :t AND e.orgUnitPath LIKE :p AND v.at < :end AND v.toStatus IS NOT NULL', { t: tenantId, p: `${path}%`, end })
-    .orderBy('v.at', 'ASC')
-    .getRawMany();
+export function statusesAsOf(entries: LedgerEntry[], changes: StatusChange[]): EntryAsOf[] {
   const last = new Map<string, LedgerStatus>();
-  for (const ev of events) last.set(ev.entryId, ev.toStatus);
+  for (const change of changes) last.set(change.entryId, change.toStatus);
   return entries.map((entry) => ({ entry, status: last.get(entry.id) ?? 'open' }));
 }
 
-/** The same rows `countRows` gives, for the ledger as it stood at `end`. */
+/** The same rows `DashboardCountsRepository.countRows` gives, for the ledger as it stood at `end`. */
 export function countAsOf(list: EntryAsOf[]): CountRow[] {
   const counts = new Map<string, CountRow>();
   for (const { entry, status } of list) {

@@ -1,7 +1,7 @@
 import type { OfficeVisits, PersonVisits, TownshipVisits, VisitCompliance } from '@kcbx/api-contract';
-import { DataSource } from 'typeorm';
-import { FormSubmission, OrgUnit, User, VisitAssignment } from '../database/entities';
+import type { OrgUnit, VisitAssignment } from '../database/entities';
 import { TOWNSHIP_VISIT_PROCESS } from '../visit-assignments/visit-roles';
+import type { CaseForm, VisitRecordsRepository } from './visit-records.repository';
 
 /** The last `count` calendar months up to and including `month` (YYYY-MM, or a YYYY-MM-DD date in it). */
 export function lastMonths(month: string, count: number): string[] {
@@ -88,44 +88,39 @@ function officeOrder(a: string, b: string): number {
 }
 
 /**
- * 包抓 visit compliance: visits are the completed instances of the township visit procedure; each counts once,
- * for the township and month its form gives (`townshipCode`, `visitDate`) and for whoever recorded it. With no
- * such procedure run yet, every township and person honestly shows zero.
+ * The visits recorded by the forms of completed township visit cases (oldest first): each case is one visit, at the
+ * township and in the month its latest form naming both gives (`townshipCode`, `visitDate`), by whoever submitted it.
  */
-export async function visitCompliance(
-  ds: DataSource,
-  tenantId: string,
-  townships: OrgUnit[],
-  months: string[],
-  assignments: VisitAssignment[],
-  required: number | null,
-): Promise<VisitCompliance> {
-  const rows = await ds
-    .getRepository(FormSubmission)
-    .createQueryBuilder('s')
-    .innerJoin('bpmn_instance', 'i', 'i.id = s.instanceId')
-    .select(['s.id', 's.instanceId', 's.data', 's.submittedBy', 's.submittedAt'])
-    .where("s.tenantId = :tenantId AND i.key = :key AND i.state = 'completed'", { tenantId, key: TOWNSHIP_VISIT_PROCESS })
-    .orderBy('s.submittedAt', 'ASC')
-    .getMany();
-  // The latest submission that names the township and the day is the instance's visit.
+export function visitsOf(forms: CaseForm[]): Visit[] {
   const visitOf = new Map<string, Visit>();
-  for (const s of rows) {
+  for (const s of forms) {
     const township = s.data?.townshipCode;
     const date = s.data?.visitDate;
     if (typeof township === 'string' && typeof date === 'string' && /^\d{4}-\d{2}/.test(date)) {
       visitOf.set(s.instanceId, { by: s.submittedBy, township, month: date.slice(0, 7) });
     }
   }
-  const userIds = [...new Set(assignments.map((a) => a.userId))];
-  const users = userIds.length
-    ? await ds.getRepository(User).createQueryBuilder('u').where('u.id IN (:...ids)', { ids: userIds }).getMany()
-    : [];
+  return [...visitOf.values()];
+}
+
+/**
+ * 包抓 visit compliance: visits are the completed instances of the township visit procedure (`visitsOf`). With no
+ * such procedure run yet, every township and person honestly shows zero.
+ */
+export async function visitCompliance(
+  records: VisitRecordsRepository,
+  tenantId: string,
+  townships: OrgUnit[],
+  months: string[],
+  assignments: VisitAssignment[],
+  required: number | null,
+): Promise<VisitCompliance> {
+  const forms = await records.formsOfCompletedCases(tenantId, TOWNSHIP_VISIT_PROCESS);
   return complianceOf({
-    visits: [...visitOf.values()],
+    visits: visitsOf(forms),
     townships,
     assignments,
-    names: new Map(users.map((u) => [u.id, u.displayName])),
+    names: await records.displayNames([...new Set(assignments.map((a) => a.userId))]),
     months,
     required,
   });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { LoginThrottle } from '../database/entities';
+import { positional } from '../database/named-parameters';
 
 /** Failed-login counts per username and per client address (`login_throttle`), shared by every API process. */
 @Injectable()
@@ -36,7 +37,8 @@ export class LoginThrottleRepository {
   async countAttempt(a: { key: string; at: string; cutoff: string; hold: string; none: string; free: number }): Promise<number | null> {
     const next = `CASE WHEN login_throttle."lastFailureAt" < :cutoff THEN 1 ELSE login_throttle."failures" + 1 END`;
     // the casts: PostgreSQL must deduce one type per parameter, and :at is also a varchar column's value
-    const [sql, params] = this.ds.driver.escapeQueryWithParameters(
+    const [sql, params] = positional(
+      this.ds.options.type === 'postgres' ? 'postgres' : 'sqlite',
       `INSERT INTO login_throttle ("key", "failures", "lastFailureAt", "nextAttemptAt")
        VALUES (:key, 1, :at, CASE WHEN 1 > :free THEN CAST(:hold AS varchar(30)) ELSE CAST(:none AS varchar(30)) END)
        ON CONFLICT ("key") DO UPDATE SET
@@ -46,7 +48,6 @@ export class LoginThrottleRepository {
        WHERE login_throttle."nextAttemptAt" <= :at OR login_throttle."lastFailureAt" < :cutoff
        RETURNING "failures"`,
       a,
-      {},
     );
     const rows: { failures: number | string }[] = await this.ds.query(sql, params);
     return rows.length ? Number(rows[0].failures) : null;

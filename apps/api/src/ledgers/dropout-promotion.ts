@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { newId, nowIso } from '../database/columns';
 import { DbGate } from '../database/db-gate';
 import { LedgerEntry, LedgerEvent } from '../database/entities';
+import type { Tx } from '../database/transaction';
+import { DropoutPromotionRepository } from './dropout-promotion.repository';
 
 const DAY_MS = 86_400_000;
 /** A promotion is a matter of days: each process looks once a minute (of the `now` it is given), not every poll. */
@@ -24,7 +25,7 @@ export class DropoutPromotion {
   private lastRun: number | null = null;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly rows: DropoutPromotionRepository,
     private readonly gate: DbGate,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -40,22 +41,11 @@ export class DropoutPromotion {
   async run(now: number): Promise<number> {
     const days = this.config.ledgerDropoutAfterDays;
     const cutoff = new Date(now - days * DAY_MS).toISOString();
-    const due: LedgerEntry[] = await this.gate.run(() =>
-      this.ds
-        .getRepository(LedgerEntry)
-        .createQueryBuilder('s')
-        .where("s.kind = 'suspected-dropout' AND s.status IN ('open', 'in-progress') AND s.createdAt <= :cutoff", { cutoff })
-        .andWhere(
-          `NOT EXISTS (SELECT 1 FROM ledger_entry d WHERE d."tenantId" = s."tenantId" AND d."kind" = 'dropout' AND d."idNumber" = s."idNumber"
-             AND (d."status" <> 'signed-off' OR d."createdAt" >= s."createdAt"))`,
-        )
-        .orderBy('s.createdAt', 'ASC')
-        .getMany(),
-    );
+    const due = await this.gate.run(() => this.rows.due(cutoff));
     let made = 0;
     for (const source of due) {
       try {
-        if (await this.gate.run(() => this.ds.transaction((m) => this.promote(m, source, days)))) made += 1;
+        if (await this.gate.run(() => this.rows.transaction((m) => this.promote(m, source, days)))) made += 1;
       } catch (err) {
         if (err instanceof Rollback) continue;
         this.log.error({ err, entryId: source.id }, 'dropout promotion failed');
@@ -66,7 +56,7 @@ export class DropoutPromotion {
   }
 
   /** One child, one transaction: the entry (ignored when another process was first), then both history lines. */
-  private async promote(m: EntityManager, source: LedgerEntry, days: number): Promise<boolean> {
+  private async promote(m: Tx, source: LedgerEntry, days: number): Promise<boolean> {
     const at = nowIso();
     const poor = source.reason.endsWith('（脱贫户）') ? '（脱贫户）' : '';
     const entry: LedgerEntry = {
@@ -84,21 +74,13 @@ export class DropoutPromotion {
       createdAt: at,
       updatedAt: at,
     };
-    await m.createQueryBuilder().insert().into(LedgerEntry).values(entry).orIgnore().execute();
-    if (!(await m.getRepository(LedgerEntry).existsBy({ id: entry.id }))) return false;
+    if (!(await this.rows.addUnlessPresent(m, entry))) return false;
     // The suspected entry as it is now, held until commit on PostgreSQL: a case started or ended meanwhile is
     // either seen here or waits and then sees this dropout entry among the child's entries.
-    const qb = m.getRepository(LedgerEntry).createQueryBuilder('s').where('s.id = :id', { id: source.id });
-    if (m.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
-    const current = await qb.getOne();
+    const current = await this.rows.lockedEntry(m, source.id);
     if (!current || current.status === 'signed-off') throw new Rollback();
     if (current.status !== entry.status || current.caseId !== entry.caseId) {
-      await m
-        .createQueryBuilder()
-        .update(LedgerEntry)
-        .set({ status: current.status, caseId: current.caseId })
-        .where('id = :id', { id: entry.id })
-        .execute();
+      await this.rows.setStatusAndCase(m, entry.id, current.status, current.caseId);
     }
     const entered = source.createdAt.slice(0, 10);
     const events: LedgerEvent[] = [
@@ -125,7 +107,7 @@ export class DropoutPromotion {
         at,
       },
     ];
-    await m.getRepository(LedgerEvent).insert(events);
+    await this.rows.addEvents(m, events);
     return true;
   }
 }

@@ -1,14 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Engine, NotFoundError, type ServiceContext } from '@kcbx/engine';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
-import { LedgerEntry, LedgerEvent, LedgerKind, LedgerStatus, OrgUnit, User } from '../database/entities';
+import { LedgerEntry, LedgerEvent, LedgerKind, LedgerStatus } from '../database/entities';
+import type { Tx } from '../database/transaction';
 import { AuditService } from '../audit-log/audit.service';
 import { Principal } from '../identity/principal';
 import { ReferenceScope } from '../identity/reference-scope';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { TaskNotifier } from '../notifications/task-notifier';
+import { LedgerCasesRepository } from './ledger-cases.repository';
 
 /** The procedure a county deploys for persuasion to return (劝返复学); its key is the contract. */
 export const PERSUASION_PROCESS = 'persuasion-return';
@@ -28,8 +29,8 @@ export const LEDGER_NAME: Record<LedgerKind, string> = {
 @Injectable()
 export class LedgerCasesService implements OnModuleInit {
   constructor(
-    private readonly ds: DataSource,
-    private readonly engine: Engine<EntityManager>,
+    private readonly rows: LedgerCasesRepository,
+    private readonly engine: Engine<Tx>,
     private readonly scope: ReferenceScope,
     private readonly audit: AuditService,
     private readonly outbox: OutboxRepository,
@@ -67,9 +68,9 @@ export class LedgerCasesService implements OnModuleInit {
   async startCase(
     p: Principal,
     entry: LedgerEntry,
-    options: { prepare?: (m: EntityManager) => Promise<void>; extra?: Record<string, unknown>; note?: string } = {},
+    options: { prepare?: (m: Tx) => Promise<void>; extra?: Record<string, unknown>; note?: string } = {},
   ) {
-    const unit = await this.ds.getRepository(OrgUnit).findOneByOrFail({ tenantId: p.tenantId, path: entry.orgUnitPath });
+    const unit = await this.rows.unitAt(p.tenantId, entry.orgUnitPath);
     try {
       return await this.engine.startProcess({
         tenantId: p.tenantId,
@@ -96,13 +97,12 @@ export class LedgerCasesService implements OnModuleInit {
           // One child, one case: the child's open entry on the other dropout ledger (疑似辍学 / 辍学) joins it, so
           // the case's sign-off closes both and no second case can be started from the other ledger.
           if (!DROPOUT_LEDGERS.includes(entry.kind)) return;
-          const others = await m.getRepository(LedgerEntry).findBy({
-            tenantId: p.tenantId,
-            idNumber: entry.idNumber,
-            kind: In(DROPOUT_LEDGERS.filter((k) => k !== entry.kind)),
-            status: 'open',
-            caseId: IsNull(),
-          });
+          const others = await this.rows.openWithoutCase(
+            m,
+            p.tenantId,
+            entry.idNumber,
+            DROPOUT_LEDGERS.filter((k) => k !== entry.kind),
+          );
           for (const other of others) {
             const note = `发起劝返复学（${started.id}，自${LEDGER_NAME[entry.kind]}发起）`;
             await this.move(other, 'in-progress', 'case-started', note, p.userId, started.id, m);
@@ -122,14 +122,14 @@ export class LedgerCasesService implements OnModuleInit {
    * Reads and writes through `ctx.tx`, the job's own transaction: a step that fails or loses a race leaves no
    * ledger change behind, and its retry writes the event once.
    */
-  private async setStatusFromProcess(ctx: ServiceContext<EntityManager>) {
+  private async setStatusFromProcess(ctx: ServiceContext<Tx>) {
     const m = ctx.tx;
     const id = ctx.variables.ledgerEntryId;
     const status = ctx.variables.ledgerStatus as LedgerStatus;
     if (typeof id !== 'string' || !['open', 'in-progress', 'signed-off'].includes(status)) {
       throw new Error('set-ledger-status needs ledgerEntryId and ledgerStatus (open | in-progress | signed-off)');
     }
-    const entry = await m.getRepository(LedgerEntry).findOneBy({ id, tenantId: ctx.tenantId });
+    const entry = await this.rows.entry(m, ctx.tenantId, id);
     if (!entry) throw new Error(`ledger entry ${id} not found`);
     // Only the case the platform linked the entry to may move it (#14 point 1): a ledgerEntryId that reached the
     // variables any other way (a client, a mapping) names someone else's entry, and the step stops in an incident.
@@ -143,12 +143,12 @@ export class LedgerCasesService implements OnModuleInit {
     if (!entry.caseId) return;
     // The child's other entries of the same case (the dropout entry promoted from a suspected one, or the reverse)
     // move with it. Read after the update above: a promotion committing meanwhile is waited for and seen.
-    const linked = await m.getRepository(LedgerEntry).findBy({
+    const linked = await this.rows.othersOfCase(m, {
       tenantId: ctx.tenantId,
       caseId: entry.caseId,
       idNumber: entry.idNumber,
-      id: Not(entry.id),
-      status: Not(In(['signed-off', status])),
+      exceptId: entry.id,
+      statuses: ['signed-off', status],
     });
     for (const other of linked)
       await this.move(
@@ -167,13 +167,7 @@ export class LedgerCasesService implements OnModuleInit {
    * the notification to whoever started the case (the in-app row is the outbox — written with the change or not
    * at all, so a failed and retried step leaves exactly one of each).
    */
-  private async recordEffects(
-    m: EntityManager,
-    ctx: ServiceContext<EntityManager>,
-    entry: LedgerEntry,
-    status: LedgerStatus,
-    note: string | null,
-  ) {
+  private async recordEffects(m: Tx, ctx: ServiceContext<Tx>, entry: LedgerEntry, status: LedgerStatus, note: string | null) {
     await this.audit.record(
       { tenantId: ctx.tenantId, userId: null, username: null },
       {
@@ -185,18 +179,13 @@ export class LedgerCasesService implements OnModuleInit {
       m,
     );
     // who started the case: the platform sets `startedBy` (a username) at every start
-    const starter =
-      typeof ctx.variables.startedBy === 'string'
-        ? await m
-            .getRepository(User)
-            .findOne({ where: { tenantId: ctx.tenantId, username: ctx.variables.startedBy }, select: { id: true } })
-        : null;
+    const starter = typeof ctx.variables.startedBy === 'string' ? await this.rows.userIdOf(m, ctx.tenantId, ctx.variables.startedBy) : null;
     if (!starter) return;
     const done = status === 'signed-off';
     // the in-app row and the external deliveries (the outbox) in this same transaction
     await this.outbox.write(m, {
       tenantId: ctx.tenantId,
-      userId: starter.id,
+      userId: starter,
       kind: done ? 'ledger-signed-off' : 'ledger-status-changed',
       taskId: null,
       instanceId: ctx.instanceId,
@@ -205,7 +194,7 @@ export class LedgerCasesService implements OnModuleInit {
     });
   }
 
-  /** Plain statements (no TypeORM save transactions) through the engine command's transaction `m`. */
+  /** The entry's new status and case, and its history line, through the engine command's transaction `m`. */
   private async move(
     entry: LedgerEntry,
     to: LedgerStatus,
@@ -213,35 +202,25 @@ export class LedgerCasesService implements OnModuleInit {
     note: string | null,
     by: string | null,
     caseId: string | null,
-    m: EntityManager,
+    m: Tx,
   ) {
     const now = nowIso();
-    const update = m
-      .createQueryBuilder()
-      .update(LedgerEntry)
-      .set({ status: to, caseId, updatedAt: now })
-      .where('id = :id', { id: entry.id });
     // Joining a case only from open and case-less: of two starts racing for one entry, the second rolls back whole.
-    if (action === 'case-started') update.andWhere('status = \'open\' AND "caseId" IS NULL');
-    const done = await update.execute();
-    if (action === 'case-started' && !done.affected) {
+    const joining = action === 'case-started';
+    const done = await this.rows.setStatus(m, entry.id, { status: to, caseId, at: now, joining });
+    if (joining && !done) {
       throw new AppError('CASE_ALREADY_RUNNING', { student: entry.studentName });
     }
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(LedgerEvent)
-      .values({
-        id: newId(),
-        tenantId: entry.tenantId,
-        entryId: entry.id,
-        action,
-        fromStatus: entry.status,
-        toStatus: to,
-        note,
-        by,
-        at: now,
-      })
-      .execute();
+    await this.rows.addEvent(m, {
+      id: newId(),
+      tenantId: entry.tenantId,
+      entryId: entry.id,
+      action,
+      fromStatus: entry.status,
+      toStatus: to,
+      note,
+      by,
+      at: now,
+    });
   }
 }

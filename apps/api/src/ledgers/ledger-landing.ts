@@ -1,6 +1,7 @@
-import { EntityManager, In, Not } from 'typeorm';
 import { newId, nowIso } from '../database/columns';
-import { ComparisonFinding, LedgerEntry, LedgerEvent, LedgerKind, OrgUnit, Student } from '../database/entities';
+import { ComparisonFinding, LedgerEntry, LedgerEvent, LedgerKind } from '../database/entities';
+import type { Tx } from '../database/transaction';
+import { addEntries, entriesNotSignedOff, landableFindings, studentsWithIdNumbers, tenantUnits } from './ledger-landing.repository';
 
 const LANDS_IN: Partial<Record<ComparisonFinding['kind'], { kind: LedgerKind; reason: string }>> = {
   unregistered: { kind: 'school-age', reason: '有户无籍' },
@@ -14,13 +15,10 @@ const BATCH = 500;
  * child's school when known (student register, else the school named in the roster), else their township,
  * else the county, so the visibility rule decides who sees it.
  */
-export async function landFindings(m: EntityManager, tenantId: string, comparisonId: string, by: string): Promise<number> {
-  const findings = await m.getRepository(ComparisonFinding).find({
-    where: { comparisonId, kind: In(['unregistered', 'suspectedDropout', 'povertyDropout']) },
-    order: { id: 'ASC' },
-  });
+export async function landFindings(m: Tx, tenantId: string, comparisonId: string, by: string): Promise<number> {
+  const findings = await landableFindings(m, comparisonId);
   const poor = new Set(findings.filter((f) => f.kind === 'povertyDropout').map((f) => f.idNumber));
-  const units = await m.getRepository(OrgUnit).findBy({ tenantId });
+  const units = await tenantUnits(m, tenantId);
   const byName = new Map(units.filter((u) => u.kind !== 'county').map((u) => [u.name, u.path]));
   const root = units.find((u) => u.kind === 'county')?.path ?? '/';
   const now = nowIso();
@@ -29,8 +27,8 @@ export async function landFindings(m: EntityManager, tenantId: string, compariso
   for (let i = 0; i < landing.length; i += BATCH) {
     const chunk = landing.slice(i, i + BATCH);
     const ids = chunk.map((f) => f.idNumber);
-    const students = new Map((await m.getRepository(Student).findBy({ tenantId, idNumber: In(ids) })).map((s) => [s.idNumber, s]));
-    const existing = await m.getRepository(LedgerEntry).findBy({ tenantId, idNumber: In(ids), status: Not('signed-off') });
+    const students = new Map((await studentsWithIdNumbers(m, tenantId, ids)).map((s) => [s.idNumber, s]));
+    const existing = await entriesNotSignedOff(m, tenantId, ids);
     const onLedger = new Set(existing.map((e) => `${e.kind}:${e.idNumber}`));
     const entries: LedgerEntry[] = [];
     for (const f of chunk) {
@@ -56,10 +54,6 @@ export async function landFindings(m: EntityManager, tenantId: string, compariso
       });
     }
     if (!entries.length) continue;
-    // updateEntity(false): on SQLite TypeORM re-reads default columns after a multi-row insert and merges the rows
-    // back by position, not by id, which can swap the ids of the objects below (each history line then names
-    // another child's entry).
-    await m.createQueryBuilder().insert().into(LedgerEntry).values(entries).updateEntity(false).execute();
     const events: LedgerEvent[] = entries.map((e) => ({
       id: newId(),
       tenantId,
@@ -71,7 +65,7 @@ export async function landFindings(m: EntityManager, tenantId: string, compariso
       by,
       at: now,
     }));
-    await m.getRepository(LedgerEvent).insert(events);
+    await addEntries(m, entries, events);
     created += entries.length;
   }
   return created;

@@ -5,7 +5,10 @@ import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { DropoutPromotion } from './dropout-promotion';
+import { DropoutPromotionRepository } from './dropout-promotion.repository';
+import { LedgerCasesRepository } from './ledger-cases.repository';
 import { LedgerCasesService } from './ledger-cases.service';
+import { LedgerEntriesRepository } from './ledger-entries.repository';
 import { LedgersController } from './ledgers.controller';
 import { LedgerReportsRepository } from './ledger-reports.repository';
 import { LedgerReportsService } from './ledger-reports.service';
@@ -15,7 +18,16 @@ import { LedgersService } from './ledgers.service';
 @Module({
   imports: [AuditModule, EngineModule, IdentityModule, NotificationsModule, OutboxModule],
   controllers: [LedgersController],
-  providers: [LedgersService, LedgerCasesService, LedgerReportsService, LedgerReportsRepository, DropoutPromotion],
+  providers: [
+    LedgersService,
+    LedgerEntriesRepository,
+    LedgerCasesService,
+    LedgerCasesRepository,
+    LedgerReportsService,
+    LedgerReportsRepository,
+    DropoutPromotion,
+    DropoutPromotionRepository,
+  ],
   exports: [LedgerCasesService, DropoutPromotion],
 })
 export class LedgersModule {}

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'crypto';
-import { DataSource, In } from 'typeorm';
 import { Errors } from '../common/app-error';
 import { newId, nowIso } from '../database/columns';
 import { DbGate } from '../database/db-gate';
-import { RegisterEntry, RegisterImport, RegisterSource, User } from '../database/entities';
+import { RegisterImport, RegisterSource } from '../database/entities';
 import { Principal } from '../identity/principal';
 import { readTabularTable } from '../imports/tabular-file';
 import { RosterSyncResult, syncStudentsFromRoster } from '../students/roster.repository';
 import { ColumnMapping, detectMapping } from './register-columns';
+import { RegisterImportsRepository } from './register-imports.repository';
 import { checkRegisterRows } from './register-rows';
 
 const MAX_STORED_PROBLEMS = 10_000;
@@ -29,7 +29,7 @@ export class RegisterImportService {
   private readonly progress = new Map<string, ImportProgress>();
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly rows: RegisterImportsRepository,
     private readonly gate: DbGate,
   ) {}
 
@@ -58,8 +58,7 @@ export class RegisterImportService {
     try {
       report('reading', 0, 0);
       const sha256 = createHash('sha256').update(buffer).digest('hex');
-      const repo = this.ds.getRepository(RegisterImport);
-      const same = await repo.findOneBy({ tenantId: p.tenantId, source, sha256 });
+      const same = await this.rows.sameFile(p.tenantId, source, sha256);
       if (same) return { ...presentImport(same), duplicateOf: same.id };
       // Parsing needs no database and no transaction is open yet: outside the SQLite gate.
       const table = await this.gate.outside(() => readTabularTable(name, buffer));
@@ -89,11 +88,11 @@ export class RegisterImportService {
         importedAt: nowIso(),
       };
       let students: RosterSyncResult | undefined;
-      await this.ds.transaction(async (m) => {
-        await m.getRepository(RegisterImport).insert(row);
+      await this.rows.transaction(async (m) => {
+        await this.rows.add(m, row);
         for (let i = 0; i < accepted.length; i += INSERT_CHUNK) {
           const chunk = accepted.slice(i, i + INSERT_CHUNK).map((a) => ({ ...a, tenantId: p.tenantId, importId: row.id }));
-          await m.createQueryBuilder().insert().into(RegisterEntry).values(chunk).updateEntity(false).execute();
+          await this.rows.addEntries(m, chunk);
           report('saving', Math.min(i + INSERT_CHUNK, accepted.length), accepted.length);
         }
         // The 学籍名册 is the roster: its children become (or update) students in the same transaction (#16).
@@ -109,21 +108,15 @@ export class RegisterImportService {
 
   /** One import with every row problem it recorded, for a clerk going back to fix the spreadsheet. */
   async get(p: Principal, id: string) {
-    const row = await this.ds.getRepository(RegisterImport).findOneBy({ id, tenantId: p.tenantId });
+    const row = await this.rows.ofTenant(p.tenantId, id);
     if (!row) throw Errors.notFound('registerImport');
     return presentImport(row);
   }
 
   async list(p: Principal, source?: RegisterSource) {
-    const rows = await this.ds.getRepository(RegisterImport).find({
-      where: { tenantId: p.tenantId, ...(source ? { source } : {}) },
-      order: { importedAt: 'DESC' },
-      take: 100,
-    });
+    const rows = await this.rows.latest(p.tenantId, source, 100);
     // Who imported, by name: the list is what a clerk checks ("did the school send theirs?").
-    const ids = [...new Set(rows.map((r) => r.importedBy))];
-    const users = ids.length ? await this.ds.getRepository(User).findBy({ tenantId: p.tenantId, id: In(ids) }) : [];
-    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    const names = await this.rows.userNames(p.tenantId, [...new Set(rows.map((r) => r.importedBy))]);
     return rows.map((r) => ({ ...presentImport(r), rejected: undefined, importedByName: names.get(r.importedBy) ?? null }));
   }
 }

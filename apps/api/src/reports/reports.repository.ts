@@ -13,7 +13,8 @@ import {
   Student,
   StudentStatusEvent,
 } from '../database/entities';
-import { entriesAsOf, EntryAsOf } from '../dashboard/ledger-as-of';
+import type { EntryAsOf } from '../dashboard/ledger-as-of';
+import { LedgerHistoryRepository } from '../dashboard/ledger-history.repository';
 import { statusesAt } from './status-as-of';
 
 /** The procedures whose cases the reports count (keys of the shared procedures in workflows/). */
@@ -47,14 +48,17 @@ export interface RegisterRow {
 /** Everything the period reports and the 三统一 check read or write; nothing else here touches the database. */
 @Injectable()
 export class ReportsRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly ledgerHistory: LedgerHistoryRepository,
+  ) {}
 
   units(tenantId: string) {
     return this.ds.getRepository(OrgUnit).find({ where: { tenantId }, order: { path: 'ASC' } });
   }
 
   ledgerAsOf(tenantId: string, path: string, end: string): Promise<EntryAsOf[]> {
-    return entriesAsOf(this.ds, tenantId, path, end);
+    return this.ledgerHistory.entriesAsOf(tenantId, path, end);
   }
 
   /**

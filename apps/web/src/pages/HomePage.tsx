@@ -1,30 +1,18 @@
-import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../api/endpoints';
-import type { Inbox } from '@kcbx/api-contract';
 import { useAuth } from '../auth/auth';
 import { useI18n } from '../i18n/i18n';
 import { kindLabel, permissionLabel } from '../i18n/labels';
 import { roleName } from '../shell/roleText';
+import { useLoad } from '../util/useLoad';
 
-/** Who you are here: roles, the units they sit at, and what that lets you do. No placeholder features. */
 /** What is waiting for me: every role's home page opens with its work, a teacher's included. */
 function WorkSummary() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [inbox, setInbox] = useState<Inbox | null>(null);
-  useEffect(() => {
-    let alive = true;
-    // One row is enough: the counts come with every page of the inbox.
-    api.inbox({ scope: 'all' }, 1, 1).then(
-      (answer) => alive && setInbox(answer),
-      () => alive && setInbox(null),
-    );
-    return () => {
-      alive = false;
-    };
-  }, []);
+  // One row is enough: the counts come with every page of the inbox. Without an answer the card stays away.
+  const { data: inbox } = useLoad(() => api.inbox({ scope: 'all' }, 1, 1), []);
   if (!inbox) return null;
   const waiting = inbox.total;
   return (
@@ -52,6 +40,7 @@ function WorkSummary() {
   );
 }
 
+/** Who you are here: roles, the units they sit at, and what that lets you do. No placeholder features. */
 export function HomePage() {
   const { me, can } = useAuth();
   const { t, lang } = useI18n();

@@ -5,6 +5,7 @@ import { ApiError } from '../api/errors';
 import { deliveriesApi } from '../api/notifications';
 import { fieldProblems } from '../components/forms/ServerErrors';
 import { useI18n } from '../i18n/i18n';
+import { useLoad } from '../util/useLoad';
 import { useShowError } from '../util/useShowError';
 
 const CHANNELS: NotifyChannel[] = ['wecom', 'dingtalk', 'sms', 'email'];
@@ -19,16 +20,24 @@ export function MyNotificationSettings({ open, onClose }: { open: boolean; onClo
   const { message } = App.useApp();
   const showError = useShowError();
   const [form] = Form.useForm<Fields>();
-  const [current, setCurrent] = useState<MyNotificationPreference | null>(null);
+  const mine = useLoad(
+    (): Promise<MyNotificationPreference | null> => (open ? deliveriesApi.mine() : Promise.resolve(null)),
+    [open],
+    showError,
+  );
+  const current = mine.data ?? null;
   const [busy, setBusy] = useState(false);
 
+  // The fields show each newly loaded preference (the dialog's form is new each time it opens).
   useEffect(() => {
-    if (!open) return;
-    deliveriesApi.mine().then((p) => {
-      setCurrent(p);
-      form.setFieldsValue({ channels: p.channels, digest: p.digest, email: p.email ?? '', mobile: p.mobile ?? '' });
-    }, showError);
-  }, [open, form, showError]);
+    if (mine.data)
+      form.setFieldsValue({
+        channels: mine.data.channels,
+        digest: mine.data.digest,
+        email: mine.data.email ?? '',
+        mobile: mine.data.mobile ?? '',
+      });
+  }, [mine.data, form]);
 
   const save = async (v: Fields) => {
     setBusy(true);
@@ -39,7 +48,7 @@ export function MyNotificationSettings({ open, onClose }: { open: boolean; onClo
         email: v.email || null,
         mobile: v.mobile || null,
       });
-      setCurrent(saved);
+      mine.setData(saved);
       void message.success(t('common.saved'));
       onClose();
     } catch (e) {

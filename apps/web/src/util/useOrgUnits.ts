@@ -1,22 +1,13 @@
 import type { OrgUnit } from '@kcbx/api-contract';
-import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/endpoints';
+import { useLoad } from './useLoad';
 import { useShowError } from './useShowError';
 
-export function useOrgUnits() {
-  const [units, setUnits] = useState<OrgUnit[]>([]);
-  const [loading, setLoading] = useState(true);
+const NONE: OrgUnit[] = [];
+
+/** The caller's org tree. Only the first load shows a spinner; reloads after an edit swap the data in place. */
+export function useOrgUnits(): { units: OrgUnit[]; loading: boolean; reload: () => void } {
   const showError = useShowError();
-  // Only the first load shows a spinner; reloads after an edit swap the data in place.
-  const reload = useCallback(() => {
-    return api
-      .orgUnits()
-      .then(setUnits)
-      .catch(showError)
-      .finally(() => setLoading(false));
-  }, [showError]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  return { units, loading, reload };
+  const { data, loading, reload } = useLoad(() => api.orgUnits(), [], showError);
+  return { units: data ?? NONE, loading: loading && data === undefined, reload };
 }

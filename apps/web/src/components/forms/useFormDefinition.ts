@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { FormDefinition } from '@kcbx/forms';
 import { workflowApi } from '../../api/workflow';
+import { useLoad } from '../../util/useLoad';
 
 // Published form versions never change, so one fetch per key and version serves the whole session.
 const cache = new Map<string, Promise<FormDefinition>>();
@@ -18,16 +18,6 @@ function load(key: string, version: number): Promise<FormDefinition> {
 
 /** The definition of a pinned form version (the one a submission was made with). */
 export function useFormDefinition(key: string, version: number): { definition: FormDefinition | null; failed: boolean } {
-  const [state, setState] = useState<{ definition: FormDefinition | null; failed: boolean }>({ definition: null, failed: false });
-  useEffect(() => {
-    let alive = true;
-    load(key, version).then(
-      (definition) => alive && setState({ definition, failed: false }),
-      () => alive && setState({ definition: null, failed: true }),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [key, version]);
-  return state;
+  const { data, error } = useLoad(() => load(key, version), [key, version]);
+  return { definition: error ? null : (data ?? null), failed: Boolean(error) };
 }

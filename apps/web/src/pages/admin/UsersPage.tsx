@@ -1,8 +1,7 @@
 import type { AdminUser, Page, Role } from '@kcbx/api-contract';
 import { useMemo, useState } from 'react';
-import { App, Button, Input, Space, Table, Tag } from 'antd';
+import { App, Button, Input, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { formatMobilePhone } from '@kcbx/cn-codes';
 import { api } from '../../api/endpoints';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
@@ -10,7 +9,11 @@ import { buildOrgTree } from '../../util/orgTree';
 import { useOrgUnits } from '../../util/useOrgUnits';
 import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
-import { CreateUserModal, EditUserModal, ResetPasswordModal, UserRolesModal, type NewUser, type UserEdits } from './UserModals';
+import { CreateUserModal, type NewUser } from './CreateUserModal';
+import { EditUserModal, type UserEdits } from './EditUserModal';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { UserRolesModal } from './UserRolesModal';
+import { UsersTable } from './UsersTable';
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'password' | 'roles'; user: AdminUser } | null;
 const PAGE_SIZE = 20;
@@ -66,54 +69,13 @@ export default function UsersPage() {
           {t('users.create')}
         </Button>
       </Space>
-      <Table<AdminUser>
-        rowKey="id"
-        size="small"
+      <UsersTable
+        data={data}
         loading={loading}
-        dataSource={data.items}
-        data-testid="users-table"
-        // Columns keep their widths and the table scrolls in its own box on a phone (not one character a line).
-        scroll={{ x: 'max-content' }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data.total,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        columns={[
-          { title: t('users.username'), dataIndex: 'username', width: 140 },
-          { title: t('users.displayName'), dataIndex: 'displayName', width: 160 },
-          { title: t('users.phone'), dataIndex: 'phone', width: 140, render: (p?: string | null) => (p ? formatMobilePhone(p) : '') },
-          {
-            title: t('users.active'),
-            dataIndex: 'active',
-            width: 80,
-            render: (a: boolean) => (a ? <Tag color="green">{t('users.activeOn')}</Tag> : <Tag>{t('users.activeOff')}</Tag>),
-          },
-          {
-            title: t('users.roles'),
-            render: (_, u) => u.roles.map((r) => <Tag key={r.role + r.orgUnit}>{`${r.roleName} · ${r.orgUnitName}`}</Tag>),
-          },
-          {
-            title: t('common.actions'),
-            width: 220,
-            render: (_, u) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', user: u })}>
-                  {t('common.edit')}
-                </Button>
-                <Button type="link" size="small" onClick={() => setDialog({ kind: 'roles', user: u })}>
-                  {t('users.editRoles')}
-                </Button>
-                <Button type="link" size="small" onClick={() => setDialog({ kind: 'password', user: u })}>
-                  {t('users.resetPassword')}
-                </Button>
-              </Space>
-            ),
-          },
-        ]}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        onOpen={(kind, user) => setDialog({ kind, user })}
       />
       <CreateUserModal
         {...modal}

@@ -1,11 +1,12 @@
 import type { DraftRow, PublishedFormRow } from '@kcbx/api-contract';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Space, Table, Tag } from 'antd';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import type { Text } from '@kcbx/forms';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
 import { ImportModal } from './builder/ImportModal';
 import { textOf } from './builder/labels';
@@ -21,6 +22,8 @@ interface Row {
   draftSavedAt: string | null;
   draftBy: string | null;
 }
+
+const NO_ROWS: Row[] = [];
 
 /** One row per form key: latest published version, how many versions, and whether a draft is waiting. */
 function summarize(published: PublishedFormRow[], drafts: DraftRow[]): Row[] {
@@ -45,18 +48,14 @@ export default function FormsListPage() {
   const { t, lang, formatDateTime } = useI18n();
   const showError = useShowError();
   const navigate = useNavigate();
-  const [rows, setRows] = useState<Row[]>([]);
-  const [loading, setLoading] = useState(true);
+  const { data: rows = NO_ROWS, loading } = useLoad(
+    () => Promise.all([formsApi.published(), formsApi.drafts()]).then(([published, drafts]) => summarize(published, drafts)),
+    [],
+    showError,
+  );
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const taken = useMemo(() => new Set(rows.map((r) => r.key)), [rows]);
-
-  useEffect(() => {
-    Promise.all([formsApi.published(), formsApi.drafts()])
-      .then(([published, drafts]) => setRows(summarize(published, drafts)))
-      .catch(showError)
-      .finally(() => setLoading(false));
-  }, [showError]);
 
   const open = (key: string) => navigate(`/design/forms/${encodeURIComponent(key)}`);
 

@@ -1,8 +1,9 @@
 import type { FormVersion } from '@kcbx/api-contract';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormDefinition, LocalizedText } from '@kcbx/forms';
 import { emptyDefinition } from '@kcbx/form-builder';
 import { ApiError } from '../../api/errors';
+import { LatestRequest } from '../../util/latestRequest';
 import { useShowError } from '../../util/useShowError';
 import { formsApi } from './formsApi';
 
@@ -16,48 +17,61 @@ export interface BuilderEntry {
 
 const notFound = (e: unknown) => e instanceof ApiError && e.status === 404;
 
+/** The saved draft if there is one, else the latest published version, else a new form (or the imported one). */
+async function openForm(key: string, entry: BuilderEntry | null): Promise<{ definition: FormDefinition; origin: Origin }> {
+  if (entry?.definition) return { definition: { ...entry.definition, key }, origin: 'new' };
+  try {
+    return { definition: (await formsApi.draft(key)).definition, origin: 'draft' };
+  } catch (e) {
+    if (!notFound(e)) throw e;
+  }
+  try {
+    return { definition: await formsApi.version(key), origin: 'published' };
+  } catch (e) {
+    if (!notFound(e)) throw e;
+    return { definition: emptyDefinition(key, entry?.title ?? { zh: key, en: key }), origin: 'new' };
+  }
+}
+
 /**
- * Opens a form in the builder: the saved draft if there is one, else the latest published version, else a
- * new empty form (or what the import dialog produced). Also keeps the list of published versions.
+ * Opens a form in the builder (see openForm) and keeps the list of published versions. Opening again (another
+ * key, a discarded draft) or listing again drops an answer still on its way from before.
  */
 export function useFormLoader(key: string, entry: BuilderEntry | null) {
   const showError = useShowError();
   const [definition, setDefinition] = useState<FormDefinition | null>(null);
   const [origin, setOrigin] = useState<Origin>('new');
   const [versions, setVersions] = useState<FormVersion[]>([]);
+  const opening = useRef(new LatestRequest());
+  const listing = useRef(new LatestRequest());
 
   const reloadVersions = useCallback(
-    () => formsApi.versions(key).then(setVersions, (e) => (notFound(e) ? setVersions([]) : showError(e))),
+    () => listing.current.run(() => formsApi.versions(key), setVersions, (e) => (notFound(e) ? setVersions([]) : showError(e))),
     [key, showError],
   );
 
-  const load = useCallback(async () => {
+  const load = useCallback(() => {
     void reloadVersions();
-    if (entry?.definition) {
-      setDefinition({ ...entry.definition, key });
-      setOrigin('new');
-      return;
-    }
-    try {
-      setDefinition((await formsApi.draft(key)).definition);
-      setOrigin('draft');
-      return;
-    } catch (e) {
-      if (!notFound(e)) return showError(e);
-    }
-    try {
-      setDefinition(await formsApi.version(key));
-      setOrigin('published');
-    } catch (e) {
-      if (!notFound(e)) return showError(e);
-      setDefinition(emptyDefinition(key, entry?.title ?? { zh: key, en: key }));
-      setOrigin('new');
-    }
+    return opening.current.run(
+      () => openForm(key, entry),
+      (opened) => {
+        setDefinition(opened.definition);
+        setOrigin(opened.origin);
+      },
+      showError,
+    );
   }, [key, entry, reloadVersions, showError]);
 
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    const [open, list] = [opening.current, listing.current];
+    return () => {
+      open.cancel();
+      list.cancel();
+    };
+  }, []);
 
   return { definition, setDefinition, origin, setOrigin, versions, reloadVersions, reload: load };
 }

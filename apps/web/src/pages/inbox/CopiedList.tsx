@@ -1,12 +1,14 @@
-import type { CaseCopyItem } from '@kcbx/api-contract';
-import { useEffect, useState } from 'react';
+import type { CaseCopyItem, Page } from '@kcbx/api-contract';
+import { useState } from 'react';
 import { Card, Empty, List, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { workflowApi } from '../../api/workflow';
 import { useI18n } from '../../i18n/i18n';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
 
 const PAGE_SIZE = 20;
+const NO_COPIES: Page<CaseCopyItem> = { items: [], total: 0 };
 
 /** 抄送我的: cases copied to me; one opens the student's file (the whole case), for reading only. */
 export function CopiedList() {
@@ -14,15 +16,7 @@ export function CopiedList() {
   const showError = useShowError();
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: CaseCopyItem[]; total: number }>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  useEffect(() => {
-    setLoading(true);
-    workflowApi
-      .copiedToMe(page, PAGE_SIZE)
-      .then(setData, showError)
-      .finally(() => setLoading(false));
-  }, [page, showError]);
+  const { data = NO_COPIES, loading } = useLoad(() => workflowApi.copiedToMe(page, PAGE_SIZE), [page], showError);
 
   return (
     <List

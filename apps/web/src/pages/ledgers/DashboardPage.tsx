@@ -1,6 +1,6 @@
 import type { UnitCounts } from '@kcbx/api-contract';
 import { useMemo } from 'react';
-import { Button, Card, Col, Row, Space, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import { ArrowUpOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -11,12 +11,13 @@ import { useOrgUnits } from '../../util/useOrgUnits';
 import { useShowError } from '../../util/useShowError';
 import { Chart } from './Chart';
 import { dashboardCharts } from './dashboardCharts';
-import { CauseTable, MonthTable, OverdueTable, ReasonTable, UnitCountsTable } from './dashboardTables';
+import { DashboardBreakdowns } from './DashboardBreakdowns';
 import { VisitComplianceCard } from '../visits/VisitComplianceCard';
 import { DashboardTotals } from './DashboardTotals';
 import { ledgersApi } from './ledgersApi';
 import { PrintableReport } from './PrintableReport';
 import { ReportBar } from './ReportBar';
+import { UnitCountsTable } from './UnitCountsTable';
 import { StatusSummaryCard } from '../reports/StatusSummaryCard';
 
 /**
@@ -91,44 +92,7 @@ export default function DashboardPage() {
           testId="dash-unit-table"
         />
       </Card>
-      <Row gutter={16}>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('ledgers.dash.byStatus')}>
-            <Chart option={charts.byStatus} testId="dash-chart-status" />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('ledgers.dash.byReason')}>
-            <Chart option={charts.byReason} height={220} testId="dash-chart-reason" />
-            <ReasonTable d={d} />
-          </Card>
-        </Col>
-      </Row>
-      <Card size="small" title={t('ledgers.dash.byCause')}>
-        <Typography.Paragraph type="secondary">{t('ledgers.dash.byCauseHint')}</Typography.Paragraph>
-        <Row gutter={16}>
-          <Col xs={24} lg={12}>
-            {d.byCause.length > 0 && <Chart option={charts.byCause} height={220} testId="dash-chart-cause" />}
-          </Col>
-          <Col xs={24} lg={12}>
-            <CauseTable d={d} />
-          </Col>
-        </Row>
-      </Card>
-      <Row gutter={16}>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('ledgers.dash.byMonth')}>
-            <Chart option={charts.byMonth} height={220} testId="dash-chart-month" />
-            <MonthTable d={d} />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('ledgers.dash.overdueTotal', { n: d.overdue.total })}>
-            {d.overdue.children.length > 0 && <Chart option={charts.overdue} height={220} testId="dash-chart-overdue" />}
-            <OverdueTable d={d} />
-          </Card>
-        </Col>
-      </Row>
+      <DashboardBreakdowns d={d} charts={charts} />
       {(d.visits.townships.length > 0 || d.visits.people.length > 0) && <VisitComplianceCard d={d} townshipChart={charts.visits} />}
     </Space>
   );

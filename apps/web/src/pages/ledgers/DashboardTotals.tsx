@@ -1,7 +1,7 @@
 import { type Dashboard, LEDGER_KINDS } from '@kcbx/api-contract';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n';
-import { totalOf } from './dashboardTables';
+import { totalOf } from './ledgerCounts';
 import { kindLabel, statusLabel } from './labels';
 
 /** The headline figures: entries per ledger (with how many are signed off) and overdue work. */

@@ -1,7 +1,7 @@
 import type { LedgerEntry, LedgerEvent } from '@kcbx/api-contract';
-import { useEffect, useState } from 'react';
 import { Drawer, Tag, Timeline, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
 import { actionLabel, STATUS_COLOR, statusLabel } from './labels';
 import { ledgersApi } from './ledgersApi';
@@ -10,15 +10,13 @@ import { ledgersApi } from './ledgersApi';
 export function HistoryDrawer({ entry, onClose }: { entry: LedgerEntry | null; onClose: () => void }) {
   const { t, formatDateTime } = useI18n();
   const showError = useShowError();
-  const [events, setEvents] = useState<LedgerEvent[]>([]);
-  useEffect(() => {
-    setEvents([]);
-    if (entry)
-      ledgersApi
-        .history(entry.kind, entry.id)
-        .then((h) => setEvents(h.events))
-        .catch(showError);
-  }, [entry, showError]);
+  const history = useLoad(
+    (): Promise<LedgerEvent[]> => (entry ? ledgersApi.history(entry.kind, entry.id).then((h) => h.events) : Promise.resolve([])),
+    [entry],
+    showError,
+  );
+  // The entry before's events are not shown while this one's load.
+  const events = (!history.loading && history.data) || [];
   return (
     <Drawer open={!!entry} onClose={onClose} width={460} title={entry ? t('ledgers.historyTitle', { name: entry.studentName }) : ''}>
       <Timeline

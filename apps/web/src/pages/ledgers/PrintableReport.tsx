@@ -1,13 +1,13 @@
-import { LEDGER_KINDS, LEDGER_STATUSES, type MonthlyReport, type UnitCounts } from '@kcbx/api-contract';
-import { useEffect, useState } from 'react';
 import { Button, Space, Spin } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/i18n';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
-import { totalOf } from './dashboardTables';
-import { kindLabel, statusLabel } from './labels';
 import { ledgersApi } from './ledgersApi';
+import { PrintableCounts } from './PrintableCounts';
+import { PrintableEntries } from './PrintableEntries';
+import { PrintableVisits } from './PrintableVisits';
 import { SignOffLines } from '../reports/SignOffLines';
 import './print-report.css';
 
@@ -15,21 +15,9 @@ import './print-report.css';
 export function PrintableReport({ orgUnit, month, onBack }: { orgUnit?: string; month: string; onBack: () => void }) {
   const { t, formatDate } = useI18n();
   const showError = useShowError();
-  const [r, setR] = useState<MonthlyReport | null>(null);
-  useEffect(() => {
-    ledgersApi.report(orgUnit, month).then(setR).catch(showError);
-  }, [orgUnit, month, showError]);
+  const { data: r } = useLoad(() => ledgersApi.report(orgUnit, month), [orgUnit, month], showError);
   if (!r) return <Spin />;
   const [y, m] = month.split('-');
-  const row = (u: UnitCounts, name: string, total = false) => (
-    <tr key={u.code + name} className={total ? 'total' : undefined}>
-      <td className="name">{name}</td>
-      {LEDGER_KINDS.flatMap((k) => [
-        ...LEDGER_STATUSES.map((s) => <td key={`${k}${s}`}>{u.counts[k][s]}</td>),
-        <td key={`${k}t`}>{totalOf(u.counts[k])}</td>,
-      ])}
-    </tr>
-  );
   return (
     <>
       <Space className="kcbx-no-print" style={{ marginBottom: 12 }}>
@@ -48,86 +36,9 @@ export function PrintableReport({ orgUnit, month, onBack }: { orgUnit?: string; 
           {'　'}
           {t('ledgers.report.printedAt', { date: formatDate(new Date()) })}
         </div>
-        <table>
-          <thead>
-            <tr>
-              <th rowSpan={2}>{t('ledgers.dash.unit')}</th>
-              {LEDGER_KINDS.map((k) => (
-                <th key={k} colSpan={4}>
-                  {t(kindLabel(k))}
-                </th>
-              ))}
-            </tr>
-            <tr>
-              {LEDGER_KINDS.flatMap((k) => [
-                ...LEDGER_STATUSES.map((s) => <th key={`${k}${s}`}>{t(statusLabel(s))}</th>),
-                <th key={`${k}t`}>{t('ledgers.dash.total')}</th>,
-              ])}
-            </tr>
-          </thead>
-          <tbody>
-            {r.children.map((c) => row(c, c.name))}
-            {row(r.unit, t('ledgers.dash.total'), true)}
-          </tbody>
-        </table>
-        {r.entries && (
-          <>
-            <h2>{t('ledgers.report.detail')}</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('ledgers.report.no')}</th>
-                  <th>{t('ledgers.col.student')}</th>
-                  <th>{t('ledgers.col.idNumber')}</th>
-                  <th>{t('ledgers.dash.kind')}</th>
-                  <th>{t('ledgers.col.reason')}</th>
-                  <th>{t('ledgers.col.status')}</th>
-                  <th>{t('ledgers.col.created')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.entries.map((e, i) => (
-                  <tr key={i}>
-                    <td>{i + 1}</td>
-                    <td className="name">{e.studentName}</td>
-                    <td>{e.idNumberMasked}</td>
-                    <td>{t(kindLabel(e.kind))}</td>
-                    <td>{e.reason}</td>
-                    <td>{t(statusLabel(e.status))}</td>
-                    <td>{formatDate(e.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-        {!r.entries && r.visits.townships.length > 0 && (
-          <>
-            <h2>{t('ledgers.dash.visits')}</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('ledgers.dash.township')}</th>
-                  {r.visits.months.map((mm) => (
-                    <th key={mm}>{mm}</th>
-                  ))}
-                  <th>{t('ledgers.dash.compliantMonths')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.visits.townships.map((v) => (
-                  <tr key={v.code}>
-                    <td className="name">{v.name}</td>
-                    {v.visits.map((n, i) => (
-                      <td key={i}>{n}</td>
-                    ))}
-                    <td>{`${v.compliantMonths}/${r.visits.months.length}`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
+        <PrintableCounts r={r} />
+        {r.entries && <PrintableEntries entries={r.entries} />}
+        {!r.entries && r.visits.townships.length > 0 && <PrintableVisits visits={r.visits} />}
         {/* Signed in the system on 报表 (/reports); here blank lines for the pen. */}
         <SignOffLines />
       </div>

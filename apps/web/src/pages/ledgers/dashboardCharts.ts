@@ -1,7 +1,7 @@
 import { type Dashboard, LEDGER_KINDS, LEDGER_STATUSES } from '@kcbx/api-contract';
 import type { EChartsOption } from 'echarts';
 import type { Translate } from '../../i18n/i18n';
-import { totalOf } from './dashboardTables';
+import { totalOf } from './ledgerCounts';
 import { causeLabel, kindLabel, statusLabel } from './labels';
 
 const KIND_COLORS = ['#1d5fa8', '#d4380d', '#7a1f1f'];

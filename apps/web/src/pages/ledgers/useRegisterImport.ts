@@ -1,5 +1,6 @@
 import type { ColumnMapping, ImportProgress, RegisterImport, RegisterPreview, RegisterSource } from '@kcbx/api-contract';
 import { useEffect, useRef, useState } from 'react';
+import { LatestRequest } from '../../util/latestRequest';
 import { useShowError } from '../../util/useShowError';
 import { REQUIRED_FIELDS } from './ColumnMappingTable';
 import { ledgersApi } from './ledgersApi';
@@ -19,9 +20,18 @@ export function useRegisterImport(source: RegisterSource, onImported: () => void
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [result, setResult] = useState<RegisterImport | null>(null);
   const polling = useRef<ReturnType<typeof setInterval>>();
-  useEffect(() => () => clearInterval(polling.current), []);
+  // Choosing another file or mapping while a check runs: only the newest check's preview is shown.
+  const checks = useRef(new LatestRequest());
+  useEffect(() => {
+    const pending = checks.current;
+    return () => {
+      clearInterval(polling.current);
+      pending.cancel();
+    };
+  }, []);
 
   const reset = () => {
+    checks.current.cancel();
     setFile(null);
     setMapping({});
     setPreview(null);
@@ -31,14 +41,18 @@ export function useRegisterImport(source: RegisterSource, onImported: () => void
 
   const check = (f: File, m: ColumnMapping) => {
     setBusy(true);
-    ledgersApi
-      .preview(source, f, m)
-      .then((p) => {
+    void checks.current.run(
+      () => ledgersApi.preview(source, f, m),
+      (p) => {
         setPreview(p);
         setMapping(p.mapping);
-      })
-      .catch(showError)
-      .finally(() => setBusy(false));
+        setBusy(false);
+      },
+      (e) => {
+        showError(e);
+        setBusy(false);
+      },
+    );
   };
 
   const choose = (f: File) => {

@@ -1,10 +1,11 @@
 import type { ProcessDefinition } from '@kcbx/api-contract';
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { Button, Space, Table, Upload } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
 import { modelerApi, runningCount } from './modelerApi';
 
@@ -32,20 +33,15 @@ export default function ProcessesPage() {
   const { t, formatDateTime } = useI18n();
   const showError = useShowError();
   const navigate = useNavigate();
-  const [rows, setRows] = useState<Row[]>([]);
-  const [loading, setLoading] = useState(true);
-
-  useEffect(() => {
-    modelerApi
-      .definitions(true)
-      .then(async (defs) => {
-        const summary = summarize(defs);
-        setRows(summary);
-        setRows(await Promise.all(summary.map(async (r) => ({ ...r, running: await runningCount(r.key) }))));
-      })
-      .catch(showError)
-      .finally(() => setLoading(false));
-  }, [showError]);
+  const defs = useLoad(() => modelerApi.definitions(true), [], showError);
+  const summary = useMemo(() => summarize(defs.data ?? []), [defs.data]);
+  // The rows show at once; how many cases run comes after, one count per procedure.
+  const running = useLoad(
+    () => Promise.all(summary.map(async (r) => [r.key, await runningCount(r.key)] as const)).then((pairs) => new Map(pairs)),
+    [summary],
+  );
+  const rows = useMemo(() => summary.map((r) => ({ ...r, running: running.data?.get(r.key) ?? null })), [summary, running.data]);
+  const loading = defs.loading || running.loading;
 
   const openFile = (file: File) => {
     file.text().then(

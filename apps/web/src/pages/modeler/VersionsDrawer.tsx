@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Button, Drawer, Space, Table } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n/i18n';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
 import { MigrateButton } from './MigrateButton';
 import { modelerApi, runningCount } from './modelerApi';
@@ -11,28 +12,32 @@ interface Row extends ProcessDefinition {
   running: number | null;
 }
 
+const NO_ROWS: Row[] = [];
+
+/** Every version of one procedure, newest first, with its running instances. */
+async function versionsOf(processKey: string): Promise<Row[]> {
+  const defs = await modelerApi.definitions(true);
+  const mine = defs.filter((d) => d.key === processKey).sort((a, b) => b.version - a.version);
+  return Promise.all(mine.map(async (d) => ({ ...d, running: await runningCount(d.key, d.version) })));
+}
+
 /** Every deployed version of one procedure with its running instances; any version can be opened. */
 export function VersionsDrawer(props: { processKey: string; name: string; open: boolean; onClose: () => void; reload: number }) {
   const { processKey, name, open, onClose, reload } = props;
   const { t, formatDateTime } = useI18n();
   const showError = useShowError();
   const navigate = useNavigate();
-  const [rows, setRows] = useState<Row[]>([]);
-  const [loading, setLoading] = useState(false);
   const [migrations, setMigrations] = useState(0);
-
+  // Loaded each time the drawer opens (the running counts change); a closed drawer keeps the rows it showed.
+  const { data, loading } = useLoad(
+    () => (open && processKey ? versionsOf(processKey) : Promise.resolve(null)),
+    [open, processKey, reload, migrations],
+    showError,
+  );
+  const [rows, setRows] = useState(NO_ROWS);
   useEffect(() => {
-    if (!open || !processKey) return;
-    setLoading(true);
-    modelerApi
-      .definitions(true)
-      .then(async (defs) => {
-        const mine = defs.filter((d) => d.key === processKey).sort((a, b) => b.version - a.version);
-        setRows(await Promise.all(mine.map(async (d) => ({ ...d, running: await runningCount(d.key, d.version) }))));
-      })
-      .catch(showError)
-      .finally(() => setLoading(false));
-  }, [open, processKey, reload, migrations, showError]);
+    if (data) setRows(data);
+  }, [data]);
   const latest = rows[0];
 
   return (

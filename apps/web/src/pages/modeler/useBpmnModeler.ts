@@ -21,6 +21,8 @@ export interface ProcessInfo {
   name: string;
 }
 
+export type BpmnModelerHandle = ReturnType<typeof useBpmnModeler>;
+
 /**
  * One bpmn-js Modeler (zeebe dialect, properties panel, our Form & roles group) bound to two DOM nodes.
  * The diagram survives a language switch: the modeler is rebuilt in the new language from the last XML.

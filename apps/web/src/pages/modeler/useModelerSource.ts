@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
 import { useI18n } from '../../i18n/i18n';
+import { useLoad } from '../../util/useLoad';
 import { modelerApi } from './modelerApi';
 import { freshKey, newProcessXml } from './newDiagram';
 
@@ -22,33 +22,25 @@ export function useModelerSource(): ModelerSource {
   const { t } = useI18n();
   const uploaded = (location.state as { xml?: string } | null)?.xml;
   const wanted = search.get('version');
-  const [source, setSource] = useState<ModelerSource>({ xml: null, isNew: key === 'new', version: null, error: null });
 
-  useEffect(() => {
-    if (key === 'new') {
-      setSource({ xml: uploaded ?? newProcessXml(freshKey(), t('modeler.newName')), isNew: true, version: null, error: null });
-      return;
+  const asked = `${key}@${wanted ?? ''}`;
+  // t only changes with the language; a language switch must not reload the diagram (useLoad reads the newest t).
+  const { data } = useLoad(async (): Promise<ModelerSource & { asked: string }> => {
+    if (key === 'new')
+      return { asked, xml: uploaded ?? newProcessXml(freshKey(), t('modeler.newName')), isNew: true, version: null, error: null };
+    try {
+      const defs = await modelerApi.definitions(true);
+      const versions = defs.filter((d) => d.key === key).sort((a, b) => b.version - a.version);
+      const def = wanted ? versions.find((d) => String(d.version) === wanted) : versions[0];
+      if (!def) throw new Error(t('modeler.notFound', { key }));
+      return { asked, xml: await modelerApi.definitionXml(def.id), isNew: false, version: def.version, error: null };
+    } catch (e) {
+      const message = e instanceof ApiError || e instanceof Error ? e.message : String(e);
+      return { asked, xml: null, isNew: false, version: null, error: t('modeler.loadFailed', { message }) };
     }
-    let alive = true;
-    setSource({ xml: null, isNew: false, version: null, error: null });
-    modelerApi
-      .definitions(true)
-      .then(async (defs) => {
-        const versions = defs.filter((d) => d.key === key).sort((a, b) => b.version - a.version);
-        const def = wanted ? versions.find((d) => String(d.version) === wanted) : versions[0];
-        if (!def) throw new Error(t('modeler.notFound', { key }));
-        const xml = await modelerApi.definitionXml(def.id);
-        if (alive) setSource({ xml, isNew: false, version: def.version, error: null });
-      })
-      .catch((e: unknown) => {
-        const message = e instanceof ApiError || e instanceof Error ? e.message : String(e);
-        if (alive) setSource({ xml: null, isNew: false, version: null, error: t('modeler.loadFailed', { message }) });
-      });
-    return () => {
-      alive = false;
-    };
-    // t only changes with the language; a language switch must not reload the diagram.
   }, [key, wanted, uploaded]);
 
-  return source;
+  // Until the answer for this key and version arrives, nothing is shown (not the diagram asked for before).
+  if (!data || data.asked !== asked) return { xml: null, isNew: key === 'new', version: null, error: null };
+  return { xml: data.xml, isNew: data.isNew, version: data.version, error: data.error };
 }

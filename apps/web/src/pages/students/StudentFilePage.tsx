@@ -1,5 +1,4 @@
-import type { StudentFile } from '@kcbx/api-contract';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Button, Card, Result, Skeleton, Space } from 'antd';
 import { PlayCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -8,6 +7,7 @@ import { studentsApi } from '../../api/students';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
 import { buildFileTimeline } from './fileTimeline';
 import { FileTimelineView } from './FileTimelineView';
@@ -15,7 +15,7 @@ import { StudentHeader } from './StudentHeader';
 import { useFileNames } from './useFileNames';
 import './student-file.css';
 
-type Load = { state: 'loading' } | { state: 'ready'; file: StudentFile } | { state: 'missing' } | { state: 'failed' };
+const missingFile = (e: unknown) => e instanceof ApiError && e.status === 404;
 
 /** 一生一案: the student and everything done for them, in time order, printable as an archive copy. */
 export default function StudentFilePage() {
@@ -24,32 +24,22 @@ export default function StudentFilePage() {
   const { me } = useAuth();
   const showError = useShowError();
   const navigate = useNavigate();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  const reload = useCallback(() => {
-    studentsApi
-      .file(id)
-      .then((file) => setLoad({ state: 'ready', file }))
-      .catch((e) => {
-        if (e instanceof ApiError && e.status === 404) setLoad({ state: 'missing' });
-        else {
-          setLoad({ state: 'failed' });
-          showError(e);
-        }
-      });
-  }, [id, showError]);
-  useEffect(reload, [reload]);
-
-  const file = load.state === 'ready' ? load.file : null;
+  const loaded = useLoad(
+    () => studentsApi.file(id),
+    [id],
+    (e) => !missingFile(e) && showError(e),
+  );
+  const failure = loaded.error === undefined ? null : missingFile(loaded.error) ? 'missing' : 'failed';
+  const file = failure ? null : (loaded.data ?? null);
   const names = useFileNames(file?.instances ?? []);
   const events = useMemo(() => (file ? buildFileTimeline(file, names) : []), [file, names]);
 
-  if (load.state === 'missing' || load.state === 'failed') {
+  if (failure) {
     return (
       <Result
-        status={load.state === 'missing' ? '404' : 'warning'}
-        title={load.state === 'missing' ? '404' : undefined}
-        subTitle={t(load.state === 'missing' ? 'students.file.notFound' : 'students.file.unavailable')}
+        status={failure === 'missing' ? '404' : 'warning'}
+        title={failure === 'missing' ? '404' : undefined}
+        subTitle={t(failure === 'missing' ? 'students.file.notFound' : 'students.file.unavailable')}
         extra={<Button onClick={() => navigate('/students')}>{t('students.file.back')}</Button>}
       />
     );

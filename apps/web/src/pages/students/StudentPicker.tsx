@@ -2,6 +2,7 @@ import type { Student } from '@kcbx/api-contract';
 import { useEffect, useRef, useState } from 'react';
 import { Select, Spin } from 'antd';
 import { studentsApi } from '../../api/students';
+import { useLoad } from '../../util/useLoad';
 
 export interface StudentPickerProps {
   value?: string;
@@ -12,30 +13,20 @@ export interface StudentPickerProps {
   'aria-describedby'?: string;
 }
 
+const NO_STUDENTS: Student[] = [];
+
 /** Searches the students in the user's scope as they type (masked ID numbers only, as in every list). */
 export function StudentPicker({ value, onChange, placeholder, id, 'aria-describedby': describedBy }: StudentPickerProps) {
-  const [options, setOptions] = useState<Student[]>([]);
-  const [loading, setLoading] = useState(false);
+  const [q, setQ] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  const latest = useRef(0);
-
-  const search = (q: string) => {
+  useEffect(() => () => clearTimeout(timer.current), []);
+  // Wait for a pause in typing: one request per word, not per keystroke; only the newest word's answer shows.
+  const search = (text: string) => {
     clearTimeout(timer.current);
-    // Wait for a pause in typing: one request per word, not per keystroke.
-    timer.current = setTimeout(() => {
-      const ticket = ++latest.current;
-      setLoading(true);
-      studentsApi
-        .list(q.trim(), 1, 20)
-        .then((r) => ticket === latest.current && setOptions(r.items))
-        .catch(() => ticket === latest.current && setOptions([]))
-        .finally(() => ticket === latest.current && setLoading(false));
-    }, 300);
+    timer.current = setTimeout(() => setQ(text.trim()), 300);
   };
-  useEffect(() => {
-    search('');
-    return () => clearTimeout(timer.current);
-  }, []);
+  const found = useLoad(() => studentsApi.list(q, 1, 20), [q]);
+  const options = found.error ? NO_STUDENTS : (found.data?.items ?? NO_STUDENTS);
 
   return (
     <Select
@@ -47,7 +38,7 @@ export function StudentPicker({ value, onChange, placeholder, id, 'aria-describe
       placeholder={placeholder}
       filterOption={false}
       onSearch={search}
-      notFoundContent={loading ? <Spin size="small" /> : undefined}
+      notFoundContent={found.loading ? <Spin size="small" /> : undefined}
       onChange={(id: string | undefined) =>
         onChange?.(
           id,

@@ -1,32 +1,20 @@
-import type { ProcessDefinition } from '@kcbx/api-contract';
-import { useEffect, useState } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Typography } from 'antd';
 import { PlayCircleOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { ApiError } from '../../api/errors';
-import { workflowApi } from '../../api/workflow';
 import { useI18n } from '../../i18n/i18n';
 import { PageTitle } from '../../shell/PageTitle';
+import { useLoad } from '../../util/useLoad';
 import { useShowError } from '../../util/useShowError';
+import { startableProcedures } from './useStartSetup';
 
 /** Cards of the procedures the user may start. */
 export function StartList() {
   const { t, formatDate } = useI18n();
   const showError = useShowError();
   const navigate = useNavigate();
-  const [items, setItems] = useState<ProcessDefinition[] | null>(null);
-
-  useEffect(() => {
-    workflowApi
-      .startable()
-      // Older servers have no "startable" list: every deployed procedure is offered, the start call checks.
-      .catch((e) => (e instanceof ApiError && e.status === 404 ? workflowApi.definitions() : Promise.reject(e)))
-      .then(setItems)
-      .catch((e) => {
-        setItems([]);
-        showError(e);
-      });
-  }, [showError]);
+  const { data, error } = useLoad(startableProcedures, [], showError);
+  // A failed list shows as an empty one (the error was shown).
+  const items = data ?? (error ? [] : null);
 
   return (
     <>

@@ -1,29 +1,26 @@
 import type { TaskComment } from '@kcbx/api-contract';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Empty, Input, List, Space, Typography } from 'antd';
 import { ApiError } from '../../api/errors';
 import { itemsOf, workflowApi } from '../../api/workflow';
 import { useI18n } from '../../i18n/i18n';
+import { useLoad } from '../../util/useLoad';
 import { commentParts } from './commentParts';
 
-/** The case's comments (all steps) and a box to add one. */
+const NO_COMMENTS: TaskComment[] = [];
+const unavailable = (e: unknown) => e instanceof ApiError && e.status === 404;
+
+/** The case's comments (all steps) and a box to add one. A server without comments (404) says so instead. */
 export function TaskComments({ taskId, onError }: { taskId: string; onError(e: unknown): void }) {
   const { t, formatDateTime } = useI18n();
-  const [items, setItems] = useState<TaskComment[]>([]);
-  const [available, setAvailable] = useState(true);
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(() => {
-    workflowApi
-      .comments(taskId)
-      .then((r) => setItems(itemsOf(r)))
-      .catch((e) => {
-        if (e instanceof ApiError && e.status === 404) setAvailable(false);
-        else onError(e);
-      });
-  }, [taskId, onError]);
-  useEffect(load, [load]);
+  const comments = useLoad(
+    () => workflowApi.comments(taskId).then(itemsOf),
+    [taskId],
+    (e) => !unavailable(e) && onError(e),
+  );
+  const items = comments.data ?? NO_COMMENTS;
 
   const add = async () => {
     if (!draft.trim()) return;
@@ -31,7 +28,7 @@ export function TaskComments({ taskId, onError }: { taskId: string; onError(e: u
     try {
       await workflowApi.addComment(taskId, draft.trim());
       setDraft('');
-      load();
+      comments.reload();
     } catch (e) {
       onError(e);
     } finally {
@@ -39,7 +36,7 @@ export function TaskComments({ taskId, onError }: { taskId: string; onError(e: u
     }
   };
 
-  if (!available) return <Typography.Text type="secondary">{t('tasks.commentsUnavailable')}</Typography.Text>;
+  if (unavailable(comments.error)) return <Typography.Text type="secondary">{t('tasks.commentsUnavailable')}</Typography.Text>;
   return (
     <div data-testid="task-comments">
       {items.length === 0 ? (

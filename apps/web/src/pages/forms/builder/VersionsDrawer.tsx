@@ -1,8 +1,10 @@
 import type { FormVersion } from '@kcbx/api-contract';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Drawer, Select, Space, Table, Typography } from 'antd';
 import type { FormDefinition } from '@kcbx/forms';
 import { useI18n } from '../../../i18n/i18n';
+import { LatestRequest } from '../../../util/latestRequest';
+import { useLoad } from '../../../util/useLoad';
 import { useShowError } from '../../../util/useShowError';
 import { formsApi } from '../formsApi';
 import { textOf } from './labels';
@@ -17,7 +19,17 @@ export function VersionsDrawer({ open, formKey, current, versions, onClose, onLo
   const latest = versions[0]?.version;
   const [left, setLeft] = useState<number | undefined>();
   const [right, setRight] = useState<number>(CURRENT);
-  const [loaded, setLoaded] = useState<Record<number, FormDefinition>>({});
+  // Published versions never change: each is fetched once per form.
+  const fetched = useRef(new Map<string, Promise<FormDefinition>>());
+  const fetchVersion = (v: number) => {
+    const id = `${formKey}@${v}`;
+    const known = fetched.current.get(id) ?? formsApi.version(formKey, v);
+    fetched.current.set(id, known);
+    return known.catch((e: unknown) => {
+      fetched.current.delete(id);
+      throw e;
+    });
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -31,16 +43,23 @@ export function VersionsDrawer({ open, formKey, current, versions, onClose, onLo
     }
   }, [open, versions, latest]);
 
-  useEffect(() => {
-    for (const v of [left, right]) {
-      if (v === undefined || v === CURRENT || loaded[v]) continue;
-      formsApi.version(formKey, v).then((d) => setLoaded((m) => ({ ...m, [v]: d })), showError);
-    }
-  }, [left, right, loaded, formKey, showError]);
+  const pair = useLoad(
+    () => Promise.all([left, right].map((v) => (v === undefined || v === CURRENT ? undefined : fetchVersion(v)))),
+    [formKey, left, right],
+    showError,
+  );
+  // Until the newest pair arrives no diff is shown, rather than the pair chosen before.
+  const pick = (v: number | undefined, i: number) => (v === CURRENT ? current : pair.loading ? undefined : pair.data?.[i]);
+  const before = pick(left, 0);
+  const after = pick(right, 1);
 
-  const pick = (v: number | undefined) => (v === CURRENT ? current : v === undefined ? undefined : loaded[v]);
-  const before = pick(left);
-  const after = pick(right);
+  // A copy to edit; clicking another version before the first arrives loads only the one clicked last.
+  const loads = useRef(new LatestRequest());
+  useEffect(() => {
+    const pending = loads.current;
+    return () => pending.cancel();
+  }, []);
+  const loadCopy = (v: number) => void loads.current.run(() => formsApi.version(formKey, v), onLoad, showError);
   const choices = [{ value: CURRENT, label: t('forms.versions.current') }, ...versions.map((v) => ({ value: v.version, label: t('forms.versions.v', { version: v.version }) }))];
 
   return (
@@ -61,8 +80,7 @@ export function VersionsDrawer({ open, formKey, current, versions, onClose, onLo
             key: 'load',
             width: 110,
             render: (_: unknown, r) => (
-              // a copy to edit; the published version itself never changes
-              <Button size="small" data-testid={`version-load-${r.version}`} onClick={() => formsApi.version(formKey, r.version).then(onLoad, showError)}>
+              <Button size="small" data-testid={`version-load-${r.version}`} onClick={() => loadCopy(r.version)}>
                 {t('forms.versions.load')}
               </Button>
             ),
