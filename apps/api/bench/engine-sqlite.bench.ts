@@ -46,11 +46,21 @@ async function main() {
         await engine.completeTask({ tenantId: TENANT, taskId: task.id, userId: 'bench', variables: { step: i, ok: true } });
       }
     };
+    // the settings the run used, as the connection reports them (the app's own, from data-source.ts)
+    const pragma = async (name: string) => Object.values((await ds.query(`PRAGMA ${name}`))[0] ?? {})[0];
+    const settings: Record<string, unknown> = {};
+    for (const name of ['journal_mode', 'synchronous', 'wal_autocheckpoint', 'page_size', 'cache_size', 'busy_timeout'])
+      settings[name] = await pragma(name);
+    const [{ version }] = await ds.query('SELECT sqlite_version() AS version');
+    settings.sqlite = version;
     for (let i = 0; i < 50; i++) await once(); // warm-up: caches, prepared statements, first pages
     const before = await bytes();
     const started = process.hrtime.bigint();
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < count; i++) await once();
+    const cpu = process.cpuUsage(cpu0);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const after = await bytes();
     process.stdout.write(
       JSON.stringify({
@@ -58,7 +68,10 @@ async function main() {
         seconds,
         instancesPerSec: count / seconds,
         completionsPerSec: (count * TASKS) / seconds,
+        cpuSeconds,
+        instancesPerCpuSec: count / cpuSeconds,
         bytesPerInstance: Math.round((after - before) / count),
+        settings,
       }) + '\n',
     );
   } finally {

@@ -68,12 +68,26 @@ export function columns(kind: RecordKind): Columns {
 
 const q = (name: string) => `"${name}"`;
 
+type Row = Record<string, unknown> & { id: string; version?: number };
+
 /** The storage port over one transaction, statement by statement (SQLite; job acquisition on both databases). */
 export class SqlTx implements StorageTx<EntityManager> {
+  /**
+   * Versioned rows as this transaction last read or wrote them, by kind and id: an update of one of them sets only
+   * the columns that changed. SQLite rewrites every index whose columns an UPDATE names, changed or not, so
+   * naming all columns dirtied each index page of the table (a task update: four pages where two changed) and
+   * every commit wrote them to the WAL.
+   */
+  private readonly known = new Map<string, Row>();
+
   constructor(
     private readonly sql: SqlRunner,
     private readonly manager: EntityManager,
   ) {}
+
+  private remember(kind: RecordKind, row: Row): void {
+    if (VERSIONED_KINDS.has(kind)) this.known.set(`${kind}:${row.id}`, row);
+  }
 
   /** writes go straight to the database here, so the manager sees them as they are made */
   async host(): Promise<EntityManager> {
@@ -88,7 +102,10 @@ export class SqlTx implements StorageTx<EntityManager> {
 
   async get<K extends RecordKind>(kind: K, id: string): Promise<RecordKinds[K] | undefined> {
     const { rows } = await this.sql.run(`SELECT * FROM ${TABLE_OF[kind]} WHERE "id" = ${this.sql.placeholder(1)}`, [id]);
-    return rows[0] ? this.row(kind, rows[0]) : undefined;
+    if (!rows[0]) return undefined;
+    const row = this.row(kind, rows[0]);
+    this.remember(kind, row as unknown as Row);
+    return row;
   }
 
   async find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): Promise<RecordKinds[K][]> {
@@ -101,7 +118,11 @@ export class SqlTx implements StorageTx<EntityManager> {
     }
     const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
     const { rows } = await this.sql.run(`SELECT * FROM ${TABLE_OF[kind]}${where} ORDER BY "id"`, params);
-    return rows.map((r) => this.row(kind, r));
+    return rows.map((r) => {
+      const row = this.row(kind, r);
+      this.remember(kind, row as unknown as Row);
+      return row;
+    });
   }
 
   async insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<void> {
@@ -119,24 +140,37 @@ export class SqlTx implements StorageTx<EntityManager> {
       );
       await this.sql.run(`INSERT INTO ${TABLE_OF[kind]} (${cols.map(q).join(', ')}) VALUES ${values.join(', ')}`, params);
     }
+    for (const r of records) this.remember(kind, { ...(r as unknown as Row) });
   }
 
   async update<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<RecordKinds[K]> {
-    const r = record as unknown as Record<string, unknown> & { id: string; version?: number };
+    const r = record as unknown as Row;
     const versioned = VERSIONED_KINDS.has(kind);
-    const next = versioned ? { ...r, version: (r.version ?? 0) + 1 } : r;
+    const next: Row = versioned ? { ...r, version: (r.version ?? 0) + 1 } : r;
+    // the row as this transaction knows it at the version the caller read: only the columns that differ change
+    // (the version check below still refuses the update if the stored row moved on)
+    const key = `${kind}:${r.id}`;
+    const before = versioned ? this.known.get(key) : undefined;
+    const same = before !== undefined && before.version === r.version ? before : undefined;
     const params: unknown[] = [];
-    const sets = columns(kind)
-      .all.filter((c) => c !== 'id')
-      .map((c) => `${q(c)} = ${this.sql.placeholder(params.push(next[c] ?? null))}`);
+    const sets: string[] = [];
+    for (const c of columns(kind).all) {
+      if (c === 'id' || (same && c !== 'version' && (same[c] ?? null) === (next[c] ?? null))) continue;
+      sets.push(`${q(c)} = ${this.sql.placeholder(params.push(next[c] ?? null))}`);
+    }
     let where = `"id" = ${this.sql.placeholder(params.push(r.id))}`;
     if (versioned) where += ` AND "version" = ${this.sql.placeholder(params.push(r.version ?? 0))}`;
     const { affected } = await this.sql.run(`UPDATE ${TABLE_OF[kind]} SET ${sets.join(', ')} WHERE ${where}`, params);
-    if (!affected) throw new ConcurrencyError(kind, r.id);
+    if (!affected) {
+      this.known.delete(key);
+      throw new ConcurrencyError(kind, r.id);
+    }
+    if (versioned) this.known.set(key, next);
     return next as unknown as RecordKinds[K];
   }
 
   async delete(kind: RecordKind, id: string): Promise<void> {
+    this.known.delete(`${kind}:${id}`);
     await this.sql.run(`DELETE FROM ${TABLE_OF[kind]} WHERE "id" = ${this.sql.placeholder(1)}`, [id]);
   }
 

@@ -1,4 +1,4 @@
-import type { JobRecord, StoragePort, StorageTx } from '@kcbx/engine';
+import type { JobRecord, Now, StoragePort, StorageTx } from '@kcbx/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { ENGINE_SCHEMAS } from './engine-tables';
 import { BufferedPgTx } from './buffered-tx';
@@ -41,7 +41,7 @@ export class TypeOrmStore implements StoragePort<EntityManager> {
     this.exclusive = exclusive ?? defaultExclusive(ds);
   }
 
-  transaction<T>(work: (tx: StorageTx<EntityManager>) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: StorageTx<EntityManager>) => Now<T>): Promise<T> {
     if (this.ds.options.type === 'postgres') {
       return this.ds.transaction(async (m) => {
         const tx = new BufferedPgTx(await runnerFor(m), m);
@@ -72,7 +72,7 @@ export class TypeOrmStore implements StoragePort<EntityManager> {
   }
 
   /** Reads on a pooled connection with no BEGIN/COMMIT around them (PostgreSQL); SQLite reads in place. */
-  read<T>(work: (tx: StorageTx<EntityManager>) => Promise<T>): Promise<T> {
+  read<T>(work: (tx: StorageTx<EntityManager>) => Now<T>): Promise<T> {
     if (this.ds.options.type === 'postgres') {
       return (async () => {
         const qr = this.ds.createQueryRunner();

@@ -41,13 +41,24 @@ interface Figures {
   seconds: number;
   instancesPerSec: number;
   completionsPerSec: number;
+  /** this process's CPU time over the same span (user + system): steadier than the clock when the machine is shared */
+  cpuSeconds?: number;
+  instancesPerCpuSec?: number;
   /** runtime + history rows left per completed instance, as JSON and as column values */
   bytesPerInstance?: { json: number; columns: number };
 }
 
-function figures(p: Procedure, instances: number, ms: number, extra: Partial<Figures> = {}): Figures {
+function figures(p: Procedure, instances: number, ms: number, extra: Partial<Figures> = {}, cpu?: NodeJS.CpuUsage): Figures {
   const seconds = ms / 1000;
-  return { instances, seconds, instancesPerSec: instances / seconds, completionsPerSec: (instances * p.tasks) / seconds, ...extra };
+  const cpuSeconds = cpu ? (cpu.user + cpu.system) / 1e6 : undefined;
+  return {
+    instances,
+    seconds,
+    instancesPerSec: instances / seconds,
+    completionsPerSec: (instances * p.tasks) / seconds,
+    ...(cpuSeconds ? { cpuSeconds, instancesPerCpuSec: instances / cpuSeconds } : {}),
+    ...extra,
+  };
 }
 
 async function runOurs(p: Procedure, count: number): Promise<Figures> {
@@ -70,10 +81,12 @@ async function runOurs(p: Procedure, count: number): Promise<Figures> {
   const kinds = [...RUNTIME_AND_HISTORY];
   const before = { json: store.storedBytes(kinds, 'json'), columns: store.storedBytes(kinds, 'columns') };
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < count; i++) await once();
+  const cpu = process.cpuUsage(cpu0);
   const ms = performance.now() - t0;
   const perInstance = (measure: 'json' | 'columns') => Math.round((store.storedBytes(kinds, measure) - before[measure]) / count);
-  return figures(p, count, ms, { bytesPerInstance: { json: perInstance('json'), columns: perInstance('columns') } });
+  return figures(p, count, ms, { bytesPerInstance: { json: perInstance('json'), columns: perInstance('columns') } }, cpu);
 }
 
 async function runBpmnEngine(p: Procedure, count: number): Promise<Figures> {
@@ -94,8 +107,10 @@ async function runBpmnEngine(p: Procedure, count: number): Promise<Figures> {
   };
   for (let i = 0; i < 20; i++) await once();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < count; i++) await once();
-  return figures(p, count, performance.now() - t0);
+  const cpu = process.cpuUsage(cpu0);
+  return figures(p, count, performance.now() - t0, {}, cpu);
 }
 
 async function main() {

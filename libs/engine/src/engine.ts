@@ -83,6 +83,8 @@ export class Engine<H = unknown> extends Queries<H> {
   private readonly clock: Clock;
   private readonly deps: RunDeps;
   private readonly models = new Map<string, Promise<ProcessModel>>();
+  /** the same models once parsed, for readers that need no await (RunDeps.parsedModel) */
+  private readonly parsedModels = new Map<string, ProcessModel>();
   private readonly jobLockMs: number;
   /** distinct per engine object, so two processes using the defaults never share a job lock */
   private readonly lockOwner = `engine-${timeOrderedId()}`;
@@ -95,6 +97,7 @@ export class Engine<H = unknown> extends Queries<H> {
       newId: options.idGenerator ?? timeOrderedId,
       handlers: new Map(Object.entries(options.serviceHandlers ?? {}).map(([name, handler]) => [name, asStored(handler)])),
       model: (definition) => this.model(definition),
+      parsedModel: (definitionId) => this.parsedModels.get(definitionId),
       retryBackoffMs: options.retryBackoffMs ?? 10_000,
       calendar: options.calendar ?? WEEKENDS_AND_STATUTORY_DAYS,
       definitions: new Map(),
@@ -105,7 +108,7 @@ export class Engine<H = unknown> extends Queries<H> {
   async getDefinition(tenantId: string, id: string): Promise<DefinitionRecord | undefined> {
     let row = this.deps.definitions.get(id);
     if (!row) {
-      row = await this.read((tx) => tx.get('definition', id));
+      row = await this.read(async (tx) => tx.get('definition', id));
       if (row) this.deps.definitions.set(id, row);
     }
     return row?.tenantId === tenantId ? row : undefined;
@@ -202,7 +205,7 @@ export class Engine<H = unknown> extends Queries<H> {
     key: string,
     version?: number,
   ): Promise<{ definition: DefinitionRecord; startEventId: string; spec: StartSpec } | null> {
-    const versions = (await this.read((tx) => tx.find('definition', { tenantId, key }))).sort((a, b) => b.version - a.version);
+    const versions = (await this.read(async (tx) => tx.find('definition', { tenantId, key }))).sort((a, b) => b.version - a.version);
     const definition = version ? versions.find((d) => d.version === version) : versions[0];
     if (!definition) throw new NotFoundError('process', key);
     const model = await this.model(definition);
@@ -265,7 +268,7 @@ export class Engine<H = unknown> extends Queries<H> {
       const vars = input.variables ?? {};
       if (waiting.length > 0) {
         const sub = waiting[0];
-        await run.history(sub.tenantId, sub.instanceId, 'message-correlated', {
+        run.history(sub.tenantId, sub.instanceId, 'message-correlated', {
           elementId: sub.activityId,
           data: { name: input.name, correlationKey: key, variables: vars },
         });
@@ -282,7 +285,7 @@ export class Engine<H = unknown> extends Queries<H> {
         businessKey: key,
         startEventId: start.activityId,
       });
-      await run.history(start.tenantId, instance.id, 'message-correlated', {
+      run.history(start.tenantId, instance.id, 'message-correlated', {
         elementId: start.activityId,
         data: { name: input.name, correlationKey: key },
       });
@@ -320,7 +323,7 @@ export class Engine<H = unknown> extends Queries<H> {
       if (instance.state !== 'active')
         throw new InvalidArgumentError('instance-ended', { id: instance.id }, `instance ${instance.id} has ended`);
       await propagate(run, await run.mustExecution(instance.id), input.variables);
-      await run.history(instance.tenantId, instance.id, 'variables-updated', { data: { variables: input.variables } });
+      run.history(instance.tenantId, instance.id, 'variables-updated', { data: { variables: input.variables } });
       await runAgenda(run);
     });
   }
@@ -396,7 +399,7 @@ export class Engine<H = unknown> extends Queries<H> {
       if (incident.state !== 'open')
         throw new InvalidArgumentError('incident-resolved', { id: incident.id }, `incident ${incident.id} is already resolved`);
       await run.tx.update('incident', { ...incident, state: 'resolved', resolvedAt: run.now });
-      await run.history(incident.tenantId, incident.instanceId, 'incident-resolved', {
+      run.history(incident.tenantId, incident.instanceId, 'incident-resolved', {
         elementId: incident.activityId,
         data: { incidentId: incident.id },
       });
@@ -439,6 +442,7 @@ export class Engine<H = unknown> extends Queries<H> {
         );
         if (!found)
           throw new EngineFault('DEFINITION_MISSING', `process ${definition.key} missing from its own definition ${definition.id}`);
+        this.parsedModels.set(definition.id, found);
         return found;
       });
       model.catch(() => this.models.delete(definition.id));
@@ -453,7 +457,8 @@ export class Engine<H = unknown> extends Queries<H> {
     return this.store.transaction(async (tx) => {
       const run = new Run(tx, now, this.deps, userId);
       const result = await work(run);
-      await run.flush();
+      const flushed = run.flush();
+      if (flushed) await flushed;
       if (host.sideWrites) await host.sideWrites(await tx.host(), result);
       return result;
     });
@@ -464,7 +469,7 @@ export class Engine<H = unknown> extends Queries<H> {
     run: Run,
     input: { tenantId: string; key: string; definitionId?: string },
   ): Promise<DefinitionRecord | undefined> {
-    const d = await run.definition(input.definitionId!).catch(() => undefined);
+    const d = await Promise.resolve(run.definition(input.definitionId!)).catch(() => undefined);
     return d && d.tenantId === input.tenantId && d.key === input.key ? d : undefined;
   }
 

@@ -10,5 +10,14 @@ const processTag = Math.floor(Math.random() * 36 ** 5)
  */
 export function timeOrderedId(): string {
   counter = (counter + 1) % 36 ** 6;
-  return Date.now().toString(36).padStart(9, '0') + processTag + counter.toString(36).padStart(6, '0');
+  const now = Date.now();
+  // a command makes dozens of ids within one millisecond: their time part is formatted once
+  if (now !== prefixMs) {
+    prefixMs = now;
+    prefix = now.toString(36).padStart(9, '0') + processTag;
+  }
+  return prefix + counter.toString(36).padStart(6, '0');
 }
+
+let prefixMs = -1;
+let prefix = '';

@@ -50,7 +50,7 @@ async function fireTimer(run: Run, job: JobRecord): Promise<void> {
   } else {
     await run.tx.delete('job', job.id);
   }
-  await run.history(job.tenantId, job.instanceId, 'timer-fired', { elementId: job.activityId, data: { dueAt: job.dueAt } });
+  run.history(job.tenantId, job.instanceId, 'timer-fired', { elementId: job.activityId, data: { dueAt: job.dueAt } });
   if (!job.instanceId) {
     await startInstance(run, await run.definition(job.definitionId), { startEventId: job.activityId });
     return;

@@ -43,7 +43,7 @@ export async function migrateInstances(run: Run, tenantId: string, fromId: strin
       await run.tx.delete('subscription', sub.id);
       await run.tx.insert('subscription', { ...sub, definitionId: toId });
     }
-    await run.history(tenantId, instance.id, 'instance-migrated', {
+    run.history(tenantId, instance.id, 'instance-migrated', {
       data: { fromDefinitionId: fromId, toDefinitionId: toId, toVersion: to.version },
     });
     result.migrated.push(instance.id);

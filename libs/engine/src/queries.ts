@@ -110,11 +110,11 @@ export class Queries<H = unknown> {
   }
 
   listIncidents(tenantId: string, instanceId?: string): Promise<IncidentRecord[]> {
-    return this.read((tx) => tx.find('incident', { tenantId, instanceId, state: 'open' }));
+    return this.read(async (tx) => tx.find('incident', { tenantId, instanceId, state: 'open' }));
   }
 
   listJobs(tenantId: string, instanceId?: string): Promise<JobRecord[]> {
-    return this.read((tx) => tx.find('job', { tenantId, instanceId }));
+    return this.read(async (tx) => tx.find('job', { tenantId, instanceId }));
   }
 
   /** instances started by call activities of this instance */

@@ -25,13 +25,29 @@ export function maxItemsOf(schema: unknown): number {
 }
 
 // Keywords whose value is one schema, a list of schemas, or a map of name → schema (JSON Schema 2020-12).
-const ONE = ['items', 'additionalItems', 'unevaluatedItems', 'contains', 'not', 'if', 'then', 'else', 'additionalProperties', 'unevaluatedProperties', 'propertyNames'];
+const ONE = [
+  'items',
+  'additionalItems',
+  'unevaluatedItems',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'propertyNames',
+];
 const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
 
 function isArraySchema(schema: Record<string, unknown>): boolean {
   const type = schema.type;
-  return type === 'array' || (Array.isArray(type) && type.includes('array')) || (type === undefined && ('items' in schema || 'prefixItems' in schema));
+  return (
+    type === 'array' ||
+    (Array.isArray(type) && type.includes('array')) ||
+    (type === undefined && ('items' in schema || 'prefixItems' in schema))
+  );
 }
 
 function boundArrays(schema: unknown, depth: number): void {
@@ -62,7 +78,8 @@ function markSignatures(schema: unknown, element: UiElement): void {
     if (node) node.format = SIGNATURE_FORMAT;
   }
   if (isLayout(element)) for (const child of element.elements ?? []) markSignatures(schema, child);
-  if (element.type === 'Control' && element.options?.detail) markSignatures(nodeAt(schema, element.scope)?.items ?? nodeAt(schema, element.scope), element.options.detail);
+  if (element.type === 'Control' && element.options?.detail)
+    markSignatures(nodeAt(schema, element.scope)?.items ?? nodeAt(schema, element.scope), element.options.detail);
 }
 
 /** Fields drawn as a signature pad: `widget: "signature"`, or the `data-url` format the renderer draws the same way. */
@@ -71,7 +88,8 @@ function markDataUrls(schema: unknown, depth: number): void {
   if (Array.isArray(schema)) return schema.forEach((sub) => markDataUrls(sub, depth + 1));
   const s = schema as Record<string, unknown>;
   if (s.format === 'data-url') s.format = SIGNATURE_FORMAT;
-  for (const [key, value] of Object.entries(s)) if (key !== 'enum' && key !== 'const' && key !== 'default' && key !== 'examples') markDataUrls(value, depth + 1);
+  for (const [key, value] of Object.entries(s))
+    if (key !== 'enum' && key !== 'const' && key !== 'default' && key !== 'examples') markDataUrls(value, depth + 1);
 }
 
 /**

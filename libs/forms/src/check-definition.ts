@@ -28,10 +28,16 @@ function metaIssues(errors: ErrorObject[]): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
   errors.forEach((e) => {
     if (e.keyword === 'if') return;
-    const extra = e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty?: unknown }).additionalProperty) : undefined;
+    const extra =
+      e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty?: unknown }).additionalProperty) : undefined;
     const path = extra === undefined ? e.instancePath : joinPointer(e.instancePath, extra);
     const suffix = extra === undefined ? '' : `: "${extra}"`;
-    issues.push({ path, keyword: e.keyword, atKey: extra !== undefined, message: withSuffix(extra === undefined ? standardMessage(e) : UNKNOWN_PROPERTY, suffix) });
+    issues.push({
+      path,
+      keyword: e.keyword,
+      atKey: extra !== undefined,
+      message: withSuffix(extra === undefined ? standardMessage(e) : UNKNOWN_PROPERTY, suffix),
+    });
   });
   // anyOf explains itself through its branches; keep the parent only when it is the sole message.
   const specific = issues.filter((x) => x.keyword !== 'anyOf');
@@ -53,9 +59,12 @@ function findKeyword(schema: unknown, keyword: string, base = '/schema'): string
   if (!Array.isArray(schema) && Object.prototype.hasOwnProperty.call(schema, keyword)) return joinPointer(base, keyword);
   for (const [k, v] of Object.entries(schema)) {
     if (k === 'enum' || k === 'const' || k === 'default' || k === 'examples') continue;
-    const found = SCHEMA_MAPS.has(k) && v && typeof v === 'object'
-      ? Object.entries(v).map(([name, sub]) => findKeyword(sub, keyword, joinPointer(joinPointer(base, k), name))).find(Boolean)
-      : findKeyword(v, keyword, joinPointer(base, k));
+    const found =
+      SCHEMA_MAPS.has(k) && v && typeof v === 'object'
+        ? Object.entries(v)
+            .map(([name, sub]) => findKeyword(sub, keyword, joinPointer(joinPointer(base, k), name)))
+            .find(Boolean)
+        : findKeyword(v, keyword, joinPointer(base, k));
     if (found) return found;
   }
   return undefined;
@@ -66,12 +75,21 @@ function schemaIssue(definition: FormDefinition, error: Error): DefinitionIssue 
   const unknownKeyword = /unknown keyword: "([^"]+)"/.exec(text);
   if (unknownKeyword) {
     const path = findKeyword(definition.schema, unknownKeyword[1]) ?? '/schema';
-    return { path, keyword: 'unknownKeyword', atKey: true, message: { zh: `未知的关键字 "${unknownKeyword[1]}"`, en: `unknown keyword "${unknownKeyword[1]}"` } };
+    return {
+      path,
+      keyword: 'unknownKeyword',
+      atKey: true,
+      message: { zh: `未知的关键字 "${unknownKeyword[1]}"`, en: `unknown keyword "${unknownKeyword[1]}"` },
+    };
   }
   const unknownFormat = /unknown format "([^"]+)" ignored in schema at path "#([^"]*)"/.exec(text);
   if (unknownFormat) {
     const path = `/schema${unknownFormat[2]}/format`;
-    return { path, keyword: 'unknownFormat', message: { zh: `未知的格式 "${unknownFormat[1]}"`, en: `unknown format "${unknownFormat[1]}"` } };
+    return {
+      path,
+      keyword: 'unknownFormat',
+      message: { zh: `未知的格式 "${unknownFormat[1]}"`, en: `unknown format "${unknownFormat[1]}"` },
+    };
   }
   return { path: '/schema', keyword: 'schema', message: { zh: `数据结构定义无效：${text}`, en: `invalid schema: ${text}` } };
 }
@@ -91,7 +109,11 @@ function uiIssues(definition: FormDefinition, ajv: ReturnType<typeof createForms
         compileCondition(ajv, element.rule.condition);
       } catch (e) {
         const msg = (e as Error).message;
-        issues.push({ path: `${path}/rule/condition`, keyword: 'rule', message: { zh: `规则条件无效：${msg}`, en: `invalid rule condition: ${msg}` } });
+        issues.push({
+          path: `${path}/rule/condition`,
+          keyword: 'rule',
+          message: { zh: `规则条件无效：${msg}`, en: `invalid rule condition: ${msg}` },
+        });
       }
     }
     if (isLayout(element)) element.elements.forEach((child, i) => walk(child, `${path}/elements/${i}`));
@@ -118,4 +140,3 @@ export function checkDefinition(definition: unknown): DefinitionIssue[] {
     if (typeof def.schema.$id === 'string') ajv.removeSchema(def.schema.$id);
   }
 }
-

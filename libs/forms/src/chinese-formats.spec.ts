@@ -29,10 +29,19 @@ describe('Chinese formats', () => {
 
   it('rejects invalid values with a message in Chinese and English', () => {
     const wrongCheck = validId.slice(0, 17) + (validId[17] === '0' ? '1' : '0');
-    const { errors } = validateFormData(def, { id: wrongCheck, phone: '12345678901', student: 'X123', region: '6404220101', month: '2026-13' });
+    const { errors } = validateFormData(def, {
+      id: wrongCheck,
+      phone: '12345678901',
+      student: 'X123',
+      region: '6404220101',
+      month: '2026-13',
+    });
     const byPath = Object.fromEntries(errors.map((e) => [e.path, e]));
     expect(Object.keys(byPath).sort()).toEqual(['/id', '/month', '/phone', '/region', '/student']);
-    expect(byPath['/id'].message).toEqual({ zh: '身份证号校验位错误，请核对号码', en: 'the ID number check digit is wrong; please re-check the number' });
+    expect(byPath['/id'].message).toEqual({
+      zh: '身份证号校验位错误，请核对号码',
+      en: 'the ID number check digit is wrong; please re-check the number',
+    });
     expect(byPath['/phone'].message.zh).toBe('请输入有效的11位手机号码');
     expect(byPath['/student'].message.en).toMatch(/national student number/);
     expect(byPath['/region'].message.zh).toBe('请选择有效的行政区划');
@@ -45,7 +54,9 @@ describe('Chinese formats', () => {
   });
 
   it('checks region membership only when given a division index', () => {
-    const regions = new RegionIndex([{ code: '64', name: '宁夏回族自治区', children: [{ code: '6404', name: '固原市', children: [{ code: '640422', name: '西吉县' }] }] }]);
+    const regions = new RegionIndex([
+      { code: '64', name: '宁夏回族自治区', children: [{ code: '6404', name: '固原市', children: [{ code: '640422', name: '西吉县' }] }] },
+    ]);
     const withIndex = new FormValidators({ regions });
     expect(validateFormData(def, { region: '640422' }, { validators: withIndex }).valid).toBe(true);
     expect(validateFormData(def, { region: '640499' }, { validators: withIndex }).valid).toBe(false);
@@ -97,8 +108,13 @@ describe('custom keywords', () => {
     const file = (name: string, type: string, size: number) => ({ scan: { id: 'f1', name, type, size } });
     expect(validateFormData(def, file('a.png', 'image/png', 1000)).valid).toBe(true);
     expect(validateFormData(def, file('a.PDF', 'application/octet-stream', 10)).valid).toBe(true);
-    expect(validateFormData(def, file('a.png', 'image/png', 4096)).errors[0].message).toEqual({ zh: '文件不能超过 1 KB', en: 'file must not be larger than 1 KB' });
-    expect(validateFormData(def, file('a.exe', 'application/x-msdownload', 10)).errors[0].message.zh).toBe('只接受以下文件类型：image/*, .pdf');
+    expect(validateFormData(def, file('a.png', 'image/png', 4096)).errors[0].message).toEqual({
+      zh: '文件不能超过 1 KB',
+      en: 'file must not be larger than 1 KB',
+    });
+    expect(validateFormData(def, file('a.exe', 'application/x-msdownload', 10)).errors[0].message.zh).toBe(
+      '只接受以下文件类型：image/*, .pdf',
+    );
   });
 
   it('orders a date range', () => {

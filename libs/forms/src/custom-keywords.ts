@@ -39,7 +39,16 @@ function acceptMatches(accept: string, file: StoredFile): boolean {
   return file.type.toLowerCase() === a;
 }
 
-const SEX_WORDS: Record<string, 'male' | 'female'> = { male: 'male', female: 'female', 男: 'male', 女: 'female', M: 'male', F: 'female', '1': 'male', '2': 'female' };
+const SEX_WORDS: Record<string, 'male' | 'female'> = {
+  male: 'male',
+  female: 'female',
+  男: 'male',
+  女: 'female',
+  M: 'male',
+  F: 'female',
+  '1': 'male',
+  '2': 'female',
+};
 
 export interface ResidentIdMatch {
   id: string;
@@ -51,7 +60,12 @@ export interface ResidentIdMatch {
 type KeywordFn = SchemaValidateFunction;
 
 /** `residentIdMatches: {id, birthDate, sex}` on an object: the birth date and sex fields agree with the ID number. */
-const residentIdMatches: KeywordFn = function check(match: ResidentIdMatch, value: unknown, _parent?: unknown, cxt?: DataValidationCxt): boolean {
+const residentIdMatches: KeywordFn = function check(
+  match: ResidentIdMatch,
+  value: unknown,
+  _parent?: unknown,
+  cxt?: DataValidationCxt,
+): boolean {
   const errors: Partial<ErrorObject>[] = [];
   (check as KeywordFn).errors = errors;
   const data = jsonObject(value) ?? {};
@@ -83,7 +97,13 @@ const residentIdMatches: KeywordFn = function check(match: ResidentIdMatch, valu
 const fileUpload: KeywordFn = function check(limits: FileLimits, data: unknown): boolean {
   const problem = fileProblem(limits, data);
   (check as KeywordFn).errors = problem
-    ? [{ keyword: 'fileUpload', params: { problem, maxBytes: limits.maxBytes, accept: limits.accept?.join(', ') }, message: `file ${problem} not accepted` }]
+    ? [
+        {
+          keyword: 'fileUpload',
+          params: { problem, maxBytes: limits.maxBytes, accept: limits.accept?.join(', ') },
+          message: `file ${problem} not accepted`,
+        },
+      ]
     : [];
   return problem === null;
 };

@@ -18,7 +18,10 @@ export interface FieldError {
 /** Where the error belongs: a missing property belongs to that property, not to its parent object. */
 function errorPath(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>;
-  if ((error.keyword === 'required' || error.keyword === 'dependentRequired' || error.keyword === 'dependencies') && p.missingProperty !== undefined) {
+  if (
+    (error.keyword === 'required' || error.keyword === 'dependentRequired' || error.keyword === 'dependencies') &&
+    p.missingProperty !== undefined
+  ) {
     return joinPointer(error.instancePath, String(p.missingProperty));
   }
   if (error.keyword === 'additionalProperties' && p.additionalProperty !== undefined) {

@@ -14,7 +14,12 @@ import {
   type UiElement,
 } from './index';
 
-function formWith(key: string, properties: Record<string, JsonSchema>, extra: JsonSchemaObject = {}, controls?: UiElement[]): FormDefinition {
+function formWith(
+  key: string,
+  properties: Record<string, JsonSchema>,
+  extra: JsonSchemaObject = {},
+  controls?: UiElement[],
+): FormDefinition {
   return {
     key,
     version: 1,
@@ -87,7 +92,13 @@ describe('every array in a form is bounded (#14.4)', () => {
     const tags = Array.from({ length: DEFAULT_MAX_ITEMS + 1 }, (_, i) => `t${i}`);
     const result = validateSubmission(def, { tags });
     expect(result.valid).toBe(false);
-    expect(result.errors).toEqual([expect.objectContaining({ path: '/tags', keyword: 'maxItems', message: expect.objectContaining({ zh: `最多只能填写 ${DEFAULT_MAX_ITEMS} 项` }) })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        path: '/tags',
+        keyword: 'maxItems',
+        message: expect.objectContaining({ zh: `最多只能填写 ${DEFAULT_MAX_ITEMS} 项` }),
+      }),
+    ]);
     expect(validateSubmission(def, { tags: tags.slice(1) }).valid).toBe(true);
   });
 
@@ -152,7 +163,9 @@ describe('signatures are PNG drawings only (#14.12)', () => {
     ['a PNG label with junk after it', `${PNG}"><script>`],
   ])('given %s, when submitted, then the signature field refuses it in words', (_what, value) => {
     const result = validateSubmission(def, { sign: value });
-    expect(result.errors).toEqual([expect.objectContaining({ path: '/sign', message: expect.objectContaining({ zh: '签名无效，请在签名框内重新签名' }) })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ path: '/sign', message: expect.objectContaining({ zh: '签名无效，请在签名框内重新签名' }) }),
+    ]);
   });
 
   it('given the data-url format the renderer draws as a signature pad, when another kind of data URL is sent, then it is refused', () => {

@@ -15,7 +15,10 @@ export interface Located {
 }
 
 export class JsonSyntaxError extends Error {
-  constructor(message: string, readonly position: Position) {
+  constructor(
+    message: string,
+    readonly position: Position,
+  ) {
     super(`${message} at line ${position.line}, column ${position.column}`);
     this.name = 'JsonSyntaxError';
   }

@@ -66,7 +66,13 @@ export const FORM_DEFINITION_META_SCHEMA = {
     label: {
       required: ['text'],
       additionalProperties: false,
-      properties: { type: true, text: { $ref: '#/$defs/text' }, rule: { $ref: '#/$defs/rule' }, options: { $ref: '#/$defs/options' }, i18n: { type: 'string' } },
+      properties: {
+        type: true,
+        text: { $ref: '#/$defs/text' },
+        rule: { $ref: '#/$defs/rule' },
+        options: { $ref: '#/$defs/options' },
+        i18n: { type: 'string' },
+      },
     },
     layout: {
       required: ['elements'],
@@ -94,7 +100,12 @@ export const FORM_DEFINITION_META_SCHEMA = {
       anyOf: [
         {
           required: ['scope'],
-          properties: { type: false, scope: { type: 'string', pattern: '^#(/.+)?$' }, schema: { type: ['object', 'boolean'] }, failWhenUndefined: { type: 'boolean' } },
+          properties: {
+            type: false,
+            scope: { type: 'string', pattern: '^#(/.+)?$' },
+            schema: { type: ['object', 'boolean'] },
+            failWhenUndefined: { type: 'boolean' },
+          },
           additionalProperties: false,
         },
         {

@@ -17,7 +17,12 @@ export function ownCopy<T>(value: T, depth = 0): T {
   const out = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value)) {
     // defineProperty, not assignment: `out.__proto__ = …` would be a prototype change, not a key.
-    Object.defineProperty(out, key, { value: ownCopy((value as Record<string, unknown>)[key], depth + 1), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: ownCopy((value as Record<string, unknown>)[key], depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out as T;
 }

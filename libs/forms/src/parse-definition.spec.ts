@@ -47,7 +47,11 @@ describe('parseFormDefinition', () => {
   it('refuses unknown schema keywords at their line', () => {
     const bad = good.replace('"minItems": 1,', '"minItem": 1,');
     const [error] = failures(bad);
-    expect(error).toMatchObject({ keyword: 'unknownKeyword', path: '/schema/properties/guardians/minItem', line: lineOf(good, '"minItems": 1') });
+    expect(error).toMatchObject({
+      keyword: 'unknownKeyword',
+      path: '/schema/properties/guardians/minItem',
+      line: lineOf(good, '"minItems": 1'),
+    });
     expect(error.message.zh).toBe('未知的关键字 "minItem"');
   });
 
@@ -60,7 +64,11 @@ describe('parseFormDefinition', () => {
   it('refuses controls whose scope is not in the schema', () => {
     const bad = good.replace('"#/properties/returnedOn" }', '"#/properties/returnDate" }');
     const [error] = failures(bad);
-    expect(error).toMatchObject({ keyword: 'scope', path: '/uiSchema/elements/3/scope', line: lineOf(good, '"#/properties/returnedOn" }') });
+    expect(error).toMatchObject({
+      keyword: 'scope',
+      path: '/uiSchema/elements/3/scope',
+      line: lineOf(good, '"#/properties/returnedOn" }'),
+    });
     expect(error.message.zh).toContain('#/properties/returnDate');
   });
 

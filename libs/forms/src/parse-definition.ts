@@ -13,9 +13,7 @@ export interface DefinitionError {
   message: LocalizedText;
 }
 
-export type ParseDefinitionResult =
-  | { ok: true; definition: FormDefinition; hash: string }
-  | { ok: false; errors: DefinitionError[] };
+export type ParseDefinitionResult = { ok: true; definition: FormDefinition; hash: string } | { ok: false; errors: DefinitionError[] };
 
 /** Reads a `<key>.form.json` file: JSON syntax, then the meta-schema and semantic checks, every error with its line. */
 export function parseFormDefinition(text: string, fileName: string): ParseDefinitionResult {
@@ -27,7 +25,15 @@ export function parseFormDefinition(text: string, fileName: string): ParseDefini
     const message = e.message.replace(/ at line \d+, column \d+$/, '');
     return {
       ok: false,
-      errors: [{ file: fileName, ...e.position, path: '', keyword: 'syntax', message: { zh: `JSON 语法错误：${message}`, en: `JSON syntax error: ${message}` } }],
+      errors: [
+        {
+          file: fileName,
+          ...e.position,
+          path: '',
+          keyword: 'syntax',
+          message: { zh: `JSON 语法错误：${message}`, en: `JSON syntax error: ${message}` },
+        },
+      ],
     };
   }
   const issues = checkDefinition(parsed.value);

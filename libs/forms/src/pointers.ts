@@ -49,7 +49,7 @@ export function isWithin(path: string, ancestor: string): boolean {
   const a = ancestor.split('/');
   const p = path.split('/');
   if (p.length < a.length) return false;
-  return a.every((token, i) => token === '*' ? /^\d+$/.test(p[i]) : token === p[i]);
+  return a.every((token, i) => (token === '*' ? /^\d+$/.test(p[i]) : token === p[i]));
 }
 
 /** Array indices replaced by "*", for looking up labels and permissions of rows. */
@@ -79,7 +79,11 @@ const BRANCHES = ['allOf', 'anyOf', 'oneOf'];
 function declaredProperties(root: unknown, schema: JsonSchemaObject | undefined, depth: number): Record<string, JsonSchema> | undefined {
   if (depth > 10 || !schema) return undefined;
   const own = jsonObject(schema.properties) as Record<string, JsonSchema> | undefined;
-  const branches: unknown[] = [...BRANCHES.flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as unknown[]) : [])), schema.then, schema.else].filter(Boolean);
+  const branches: unknown[] = [
+    ...BRANCHES.flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as unknown[]) : [])),
+    schema.then,
+    schema.else,
+  ].filter(Boolean);
   if (branches.length === 0) return own;
   const merged: Record<string, JsonSchema> = {};
   for (const branch of branches) Object.assign(merged, declaredProperties(root, schemaObject(resolveRef(root, branch)), depth + 1));

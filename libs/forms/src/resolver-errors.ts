@@ -71,7 +71,11 @@ export interface ResolveOptions extends ValidationOptions {
  * What the renderer's react-hook-form resolver returns, computed by the same cached validator the API uses.
  * Kept here (framework-free) so tests can compare it with the server verdict directly.
  */
-export function resolveForm<T>(definition: FormDefinition, values: T, options: ResolveOptions): { values: T | Record<string, never>; errors: ResolverErrorTree } {
+export function resolveForm<T>(
+  definition: FormDefinition,
+  values: T,
+  options: ResolveOptions,
+): { values: T | Record<string, never>; errors: ResolverErrorTree } {
   const result = validateFormData(definition, values, options);
   return result.valid ? { values, errors: {} } : { values: {}, errors: toResolverErrors(result.errors, options.locale) };
 }

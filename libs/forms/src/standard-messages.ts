@@ -46,9 +46,11 @@ function limitText(limit: unknown): string {
 function formatBound(keyword: string, params: Record<string, unknown>): LocalizedText {
   const limit = limitText(params.limit);
   const comparison = String(params.comparison ?? '');
-  if (comparison === '>=' || (keyword === 'formatMinimum' && !comparison)) return { zh: `不能早于 ${limit}`, en: `must not be before ${limit}` };
+  if (comparison === '>=' || (keyword === 'formatMinimum' && !comparison))
+    return { zh: `不能早于 ${limit}`, en: `must not be before ${limit}` };
   if (comparison === '>') return { zh: `必须晚于 ${limit}`, en: `must be after ${limit}` };
-  if (comparison === '<=' || (keyword === 'formatMaximum' && !comparison)) return { zh: `不能晚于 ${limit}`, en: `must not be after ${limit}` };
+  if (comparison === '<=' || (keyword === 'formatMaximum' && !comparison))
+    return { zh: `不能晚于 ${limit}`, en: `must not be after ${limit}` };
   return { zh: `必须早于 ${limit}`, en: `must be before ${limit}` };
 }
 
@@ -60,7 +62,9 @@ const WORDINGS: Record<string, Wording> = {
     return { zh: `请填写${w.zh}`, en: `must be ${w.en}` };
   },
   minLength: (p) =>
-    Number(p.limit) <= 1 ? { zh: '此项不能为空', en: 'must not be empty' } : { zh: `至少填写 ${p.limit} 个字`, en: `must be at least ${p.limit} characters` },
+    Number(p.limit) <= 1
+      ? { zh: '此项不能为空', en: 'must not be empty' }
+      : { zh: `至少填写 ${p.limit} 个字`, en: `must be at least ${p.limit} characters` },
   maxLength: (p) => ({ zh: `最多填写 ${p.limit} 个字`, en: `must be at most ${p.limit} characters` }),
   minimum: (p) => ({ zh: `不能小于 ${p.limit}`, en: `must not be less than ${p.limit}` }),
   maximum: (p) => ({ zh: `不能大于 ${p.limit}`, en: `must not be more than ${p.limit}` }),

@@ -29,12 +29,21 @@ describe('validateSubmission', () => {
 
   it('refuses wrong types', () => {
     const { errors } = validateSubmission(studentReturn(), { ...complete, guardians: 'none', name: 42 });
-    expect(errors.map((e) => [e.path, e.keyword])).toEqual(expect.arrayContaining([['/guardians', 'type'], ['/name', 'type']]));
+    expect(errors.map((e) => [e.path, e.keyword])).toEqual(
+      expect.arrayContaining([
+        ['/guardians', 'type'],
+        ['/name', 'type'],
+      ]),
+    );
     expect(validateSubmission(studentReturn(), [complete]).errors[0].keyword).toBe('type');
   });
 
   it('refuses a hidden field sent anyway', () => {
-    const { valid, errors } = validateSubmission(studentReturn(), { ...complete, reviewerComment: '同意' }, { permissions: { reviewerComment: 'hidden' } });
+    const { valid, errors } = validateSubmission(
+      studentReturn(),
+      { ...complete, reviewerComment: '同意' },
+      { permissions: { reviewerComment: 'hidden' } },
+    );
     expect(valid).toBe(false);
     expect(errors).toEqual([expect.objectContaining({ path: '/reviewerComment', keyword: 'hiddenField' })]);
   });
@@ -46,7 +55,10 @@ describe('validateSubmission', () => {
     expect(ok.valid).toBe(true);
     const changed = { ...complete, name: '马小红', guardians: [{ ...complete.guardians[0], phone: '13900000000' }] };
     const { errors } = validateSubmission(studentReturn(), changed, { permissions, previousData });
-    expect(errors.map((e) => [e.path, e.keyword])).toEqual([['/name', 'readonlyField'], ['/guardians/0/phone', 'readonlyField']]);
+    expect(errors.map((e) => [e.path, e.keyword])).toEqual([
+      ['/name', 'readonlyField'],
+      ['/guardians/0/phone', 'readonlyField'],
+    ]);
     expect(errors[0].message.en).toBe('this field is read-only at this step');
   });
 

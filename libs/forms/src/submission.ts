@@ -58,7 +58,12 @@ function setAt(target: Record<string, unknown>, path: string, value: unknown): v
   else current[last] = ownCopy(value);
 }
 
-function protectedFieldErrors(entries: PermissionEntry[], data: unknown, previous: unknown, labelFor: (p: string) => FieldError['label']): FieldError[] {
+function protectedFieldErrors(
+  entries: PermissionEntry[],
+  data: unknown,
+  previous: unknown,
+  labelFor: (p: string) => FieldError['label'],
+): FieldError[] {
   const errors: FieldError[] = [];
   for (const entry of entries) {
     if (entry.permission === 'writable') continue;

@@ -89,7 +89,11 @@ describe('validator cache', () => {
 describe('browser resolver output', () => {
   it('puts the Chinese resident-ID message at the field, nested as react-hook-form expects', () => {
     const wrong = complete.residentId.slice(0, 17) + (complete.residentId[17] === '1' ? '2' : '1');
-    const { errors } = resolveForm(studentReturn(), { ...complete, residentId: wrong, guardians: [{ name: '马建国', phone: '1' }] }, { locale: 'zh-CN' });
+    const { errors } = resolveForm(
+      studentReturn(),
+      { ...complete, residentId: wrong, guardians: [{ name: '马建国', phone: '1' }] },
+      { locale: 'zh-CN' },
+    );
     expect(errors).toEqual({
       residentId: { type: 'format', message: '身份证号校验位错误，请核对号码' },
       guardians: { 0: { phone: { type: 'format', message: '请输入有效的11位手机号码' } } },

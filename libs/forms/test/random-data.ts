@@ -17,10 +17,16 @@ const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs
 
 const FORMAT_VALUES: Record<string, (r: () => number) => string> = {
   'resident-id': (r) => {
-    const id = makeResidentId(pick(r, ['640422', '110101', '440305']), `20${10 + Math.floor(r() * 9)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`, Math.floor(r() * 999), pick(r, ['male', 'female'] as const));
+    const id = makeResidentId(
+      pick(r, ['640422', '110101', '440305']),
+      `20${10 + Math.floor(r() * 9)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
+      Math.floor(r() * 999),
+      pick(r, ['male', 'female'] as const),
+    );
     return r() < 0.7 ? id : id.slice(0, 17) + ((Number(id[17]) + 1) % 10 || 'X'); // sometimes a wrong check digit
   },
-  'mobile-cn': (r) => (r() < 0.7 ? `1${pick(r, ['38', '39', '58', '86'])}${String(Math.floor(r() * 1e8)).padStart(8, '0')}` : `${Math.floor(r() * 1e9)}`),
+  'mobile-cn': (r) =>
+    r() < 0.7 ? `1${pick(r, ['38', '39', '58', '86'])}${String(Math.floor(r() * 1e8)).padStart(8, '0')}` : `${Math.floor(r() * 1e9)}`,
   'student-number': (r) => (r() < 0.5 ? `L${String(Math.floor(r() * 1e17)).padStart(17, '0')}0` : 'G123'),
   'region-code': (r) => pick(r, ['640422', '64', '6404', 'abc', '1234567890']),
   date: (r) => pick(r, ['2026-02-28', '2026-02-30', '2011-05-02', 'yesterday', '2026-9-1']),
@@ -36,7 +42,7 @@ export function randomData(root: JsonSchemaObject, node: unknown, r: () => numbe
   if (roll < 0.06) return pick(r, [null, 42, 'x', true, [], {}]); // wrong type
   if (schema.const !== undefined) return r() < 0.8 ? schema.const : 'other';
   if (Array.isArray(schema.enum)) return r() < 0.85 ? pick(r, schema.enum) : 'not-in-enum';
-  const type = Array.isArray(schema.type) ? pick(r, schema.type) : schema.type ?? (schema.properties ? 'object' : undefined);
+  const type = Array.isArray(schema.type) ? pick(r, schema.type) : (schema.type ?? (schema.properties ? 'object' : undefined));
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {};

@@ -1,9 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { applyDefaults, checkDefinition, importRjsf, validateFormData, validateSubmission, type FormDefinition, type LayoutElement } from '../src';
+import {
+  applyDefaults,
+  checkDefinition,
+  importRjsf,
+  validateFormData,
+  validateSubmission,
+  type FormDefinition,
+  type LayoutElement,
+} from '../src';
 
 const elementsOf = (definition: FormDefinition) => (definition.uiSchema as LayoutElement).elements;
-const controlAt = (definition: FormDefinition, scope: string) => elementsOf(definition).find((e) => e.type === 'Control' && e.scope === scope);
+const controlAt = (definition: FormDefinition, scope: string) =>
+  elementsOf(definition).find((e) => e.type === 'Control' && e.scope === scope);
 import { FIXTURES } from './load-fixture';
 
 /**
@@ -12,7 +21,10 @@ import { FIXTURES } from './load-fixture';
  * same on the "server" path; unmapped items are listed in the snapshot.
  */
 const dir = path.join(FIXTURES, 'rjsf');
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 /** Sample data that is invalid upstream too. */
 const INVALID_UPSTREAM: Record<string, string[]> = {
@@ -27,7 +39,18 @@ const INVALID_UPSTREAM: Record<string, string[]> = {
 describe('rjsf playground samples', () => {
   it('holds the ten named samples', () => {
     expect(files).toEqual(
-      ['arrays', 'date', 'files', 'ifThenElse', 'large', 'nested', 'propertyDependencies', 'references', 'schemaDependencies', 'simple'].map((n) => `${n}.json`),
+      [
+        'arrays',
+        'date',
+        'files',
+        'ifThenElse',
+        'large',
+        'nested',
+        'propertyDependencies',
+        'references',
+        'schemaDependencies',
+        'simple',
+      ].map((n) => `${n}.json`),
     );
   });
 
@@ -50,7 +73,12 @@ describe('rjsf playground samples', () => {
     expect(controlAt(simple, '#/properties/age')?.label).toBe('Age of person');
 
     const refs = importRjsf(JSON.parse(fs.readFileSync(path.join(dir, 'references.json'), 'utf8')), { key: 'refs' }).definition;
-    expect(elementsOf(refs).map((e) => (e.type === 'Control' ? e.scope : e.label))).toEqual(['Shipping address', 'Billing address', '#/properties/contact', 'Recursive references']);
+    expect(elementsOf(refs).map((e) => (e.type === 'Control' ? e.scope : e.label))).toEqual([
+      'Shipping address',
+      'Billing address',
+      '#/properties/contact',
+      'Recursive references',
+    ]);
 
     const ite = importRjsf(JSON.parse(fs.readFileSync(path.join(dir, 'ifThenElse.json'), 'utf8')), { key: 'ite' }).definition;
     const water = controlAt(ite, '#/properties/water');

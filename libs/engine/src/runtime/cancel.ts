@@ -14,7 +14,7 @@ export async function cancelExecution(run: Run, exec: ExecutionRecord): Promise<
   for (const child of await run.children(exec.id)) await cancelExecution(run, child);
   for (const task of await run.tx.find('task', { executionId: exec.id, state: 'created' })) {
     await run.tx.update('task', { ...task, state: 'cancelled', completedAt: run.now });
-    await run.history(exec.tenantId, exec.instanceId, 'task-cancelled', { elementId: task.activityId, taskId: task.id });
+    run.history(exec.tenantId, exec.instanceId, 'task-cancelled', { elementId: task.activityId, taskId: task.id });
   }
   for (const called of await run.tx.find('instance', { parentExecutionId: exec.id, state: 'active' })) {
     run.rememberInstance(called);
@@ -29,6 +29,6 @@ export async function cancelExecution(run: Run, exec: ExecutionRecord): Promise<
     await completeInstance(run, exec, 'terminated');
     return;
   }
-  await run.history(exec.tenantId, exec.instanceId, 'activity-cancelled', { elementId: exec.activityId });
+  run.history(exec.tenantId, exec.instanceId, 'activity-cancelled', { elementId: exec.activityId });
   await run.deleteExecution(exec.id);
 }

@@ -51,7 +51,7 @@ export async function startCompensation(run: Run, thrower: ExecutionRecord, el: 
     .filter((s) => !el.compensateActivity || s.activityId === el.compensateActivity)
     .sort((a, b) => (a.id < b.id ? 1 : -1));
   if (subs.length === 0) return false;
-  await run.history(thrower.tenantId, thrower.instanceId, 'compensation-started', {
+  run.history(thrower.tenantId, thrower.instanceId, 'compensation-started', {
     elementId: el.id,
     data: { activities: subs.map((s) => s.activityId) },
   });

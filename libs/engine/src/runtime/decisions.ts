@@ -41,7 +41,7 @@ export async function enterBusinessRule(run: Run, exec: ExecutionRecord, el: Ele
     if (!(error instanceof DmnError)) throw error;
     return run.raiseIncident(exec, error.code, `decision "${decisionId}" v${latest.version}: ${error.message}`);
   }
-  await run.history(exec.tenantId, exec.instanceId, 'decision-evaluated', {
+  run.history(exec.tenantId, exec.instanceId, 'decision-evaluated', {
     elementId: el.id,
     elementType: el.type,
     data: { decisionId, version: latest.version, matchedRules: result.matchedRules },

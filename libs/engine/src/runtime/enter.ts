@@ -16,13 +16,14 @@ import { startInstance } from './instances';
 import { enterBusinessRule } from './decisions';
 
 /** A token arrives at its element: run the element's behaviour (or put the token to wait). */
-export async function enter(run: Run, exec: ExecutionRecord): Promise<void> {
-  await enterElement(run, exec, await run.element(exec));
+export function enter(run: Run, exec: ExecutionRecord): Promise<void> {
+  const el = run.element(exec);
+  return el instanceof Promise ? el.then((known) => enterElement(run, exec, known)) : enterElement(run, exec, el);
 }
 
 async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Promise<void> {
   if (el.asyncBefore && !execData<{ asyncDone?: boolean }>(exec).asyncDone) return continueAsync(run, exec, el);
-  await run.history(exec.tenantId, exec.instanceId, 'activity-entered', { elementId: el.id, elementType: el.type });
+  run.history(exec.tenantId, exec.instanceId, 'activity-entered', { elementId: el.id, elementType: el.type });
   if (el.multiInstance && exec.kind !== 'mi-item') return enterMultiInstance(run, exec, el);
   if (exec.kind !== 'mi-item' && el.boundaries.length > 0) await openBoundaries(run, exec, el);
   if (el.inputs.length > 0) {
@@ -39,8 +40,7 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
     case 'endEvent':
       return enterThrowEvent(run, exec, el);
     case 'userTask':
-      await run.saveExecution(exec, { state: 'waiting' });
-      return createUserTask(run, await run.mustExecution(exec.id), el);
+      return createUserTask(run, await run.saveExecution(exec, { state: 'waiting' }), el);
     case 'businessRuleTask':
       if (el.decision) return enterBusinessRule(run, exec, el);
     // a business rule task with zeebe:taskDefinition is a job, as a service task is
@@ -132,7 +132,7 @@ async function enterThrowEvent(run: Run, exec: ExecutionRecord, el: ElementDef):
       return done();
     case 'escalation': {
       const caught = await throwEvent(run, exec, 'escalation', el.escalationCode);
-      await run.history(exec.tenantId, exec.instanceId, 'escalation-thrown', {
+      run.history(exec.tenantId, exec.instanceId, 'escalation-thrown', {
         elementId: el.id,
         data: { escalationCode: el.escalationCode, caught },
       });

@@ -47,10 +47,11 @@ export async function arriveAtParallelJoin(run: Run, exec: ExecutionRecord, el: 
  */
 export async function fireReadyInclusiveJoins(run: Run): Promise<boolean> {
   for (const instanceId of run.touchedInstances) {
+    const parsed = run.modelOf(instanceId);
+    const model = parsed instanceof Promise ? await parsed : parsed;
+    if (!model.hasInclusiveJoin) continue;
     const instance = await run.instance(instanceId);
     if (instance.state !== 'active') continue;
-    const model = await run.modelOf(instanceId);
-    if (!model.hasInclusiveJoin) continue;
     const executions = await run.tx.find('execution', { instanceId });
     const joins = executions.filter(
       (e) =>

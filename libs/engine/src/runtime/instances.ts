@@ -37,7 +37,7 @@ export async function startInstance(run: Run, definition: DefinitionRecord, opti
   const root = await run.createExecution(instance.id, instance.tenantId, null, 'root', model.id, {}, instance.id, 'scope');
   run.variableRows.set(instance.id, new VariableRows());
   await propagate(run, root, options.variables ?? {});
-  await run.history(instance.tenantId, instance.id, 'instance-started', {
+  run.history(instance.tenantId, instance.id, 'instance-started', {
     elementId: model.id,
     userId: options.startedBy ?? null,
     data: { variables: options.variables ?? {}, businessKey: instance.businessKey },
@@ -59,7 +59,8 @@ export async function completeInstance(
   state: 'completed' | 'terminated',
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  const model = await run.modelOf(root.instanceId);
+  const parsed = run.modelOf(root.instanceId);
+  const model = parsed instanceof Promise ? await parsed : parsed;
   // the root holds the waits of the process's event sub-processes and the compensations of its completed steps
   if (model.eventSubProcesses.length > 0 || model.hasCompensation) await closeWaits(run, root.id);
   const rows = await instanceVariables(run, root.instanceId);
@@ -67,9 +68,10 @@ export async function completeInstance(
   for (const row of rows.all()) await run.tx.delete('variable', row.id);
   rows.clear();
   await run.deleteExecution(root.id);
-  const instance = await run.instance(root.instanceId);
+  const held = run.instance(root.instanceId);
+  const instance = held instanceof Promise ? await held : held;
   await run.saveInstance(instance, { state, endedAt: run.now });
-  await run.history(root.tenantId, root.instanceId, state === 'completed' ? 'instance-ended' : 'instance-terminated', {
+  run.history(root.tenantId, root.instanceId, state === 'completed' ? 'instance-ended' : 'instance-terminated', {
     elementId: root.activityId,
     data: { variables, ...details },
   });

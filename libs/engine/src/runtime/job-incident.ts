@@ -18,7 +18,7 @@ export async function raiseJobIncident(run: Run, job: JobRecord, message: string
     resolvedAt: null,
     version: 1,
   });
-  await run.history(job.tenantId, job.instanceId, 'incident-raised', {
+  run.history(job.tenantId, job.instanceId, 'incident-raised', {
     elementId: job.activityId,
     data: { incidentId, type: 'JOB_FAILED', message },
   });

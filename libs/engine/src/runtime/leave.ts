@@ -13,8 +13,10 @@ import type { ElementDef } from '../model/model';
  * take the given flows (default: all outgoing). With no outgoing flow the token is consumed.
  */
 export async function leave(run: Run, exec: ExecutionRecord, flows?: string[], values: Record<string, unknown> = {}): Promise<void> {
-  const el = await run.element(exec);
-  const current = await run.mustExecution(exec.id);
+  const known = run.element(exec);
+  const el = known instanceof Promise ? await known : known;
+  const held = run.mustExecution(exec.id);
+  const current = held instanceof Promise ? await held : held;
   // a called child's end offers all its variables; without propagateAllChildVariables only the outputs count
   if (el.type === 'callActivity' && !el.propagation.allChildVariables && el.outputs.length === 0) values = {};
   if (el.outputs.length > 0 || (current.kind === 'mi-item' && el.multiInstance?.outputElement)) {
@@ -24,11 +26,12 @@ export async function leave(run: Run, exec: ExecutionRecord, flows?: string[], v
       const mapped = Object.fromEntries(el.outputs.map((m) => [m.target, evalFeel(m.source, vars)]));
       if (current.parentId) await propagate(run, await run.mustExecution(current.parentId), mapped);
     }
-  } else {
+  } else if (Object.keys(values).length > 0) {
     await propagate(run, current, values);
   }
-  await run.history(exec.tenantId, exec.instanceId, 'activity-left', { elementId: el.id, elementType: el.type });
-  const model = await run.modelOf(exec.instanceId);
+  run.history(exec.tenantId, exec.instanceId, 'activity-left', { elementId: el.id, elementType: el.type });
+  const parsed = run.modelOf(exec.instanceId);
+  const model = parsed instanceof Promise ? await parsed : parsed;
   // a scope that completes hands its completed activities' compensations to the scope around it (through a
   // multi-instance item and body too), so a compensation thrown there undoes them and none is left behind
   if (model.hasCompensation && (current.kind === 'subprocess' || current.kind === 'mi-item' || current.kind === 'mi-body'))
@@ -72,7 +75,8 @@ async function continueAfterAsync(run: Run, exec: ExecutionRecord, el: ElementDe
 /** the token moves along `taken` (one token per flow); with none it ends */
 export async function takeFlows(run: Run, current: ExecutionRecord, taken: string[]): Promise<void> {
   if (taken.length === 0) return consume(run, current);
-  const model = await run.modelOf(current.instanceId);
+  const parsed = run.modelOf(current.instanceId);
+  const model = parsed instanceof Promise ? await parsed : parsed;
   const [first, ...rest] = taken;
   for (const flowId of rest) {
     const token = await run.createExecution(
@@ -103,7 +107,8 @@ export async function consume(run: Run, exec: ExecutionRecord): Promise<void> {
 
 export async function scopeMayComplete(run: Run, scopeId: string): Promise<void> {
   if ((await run.children(scopeId)).length > 0) return;
-  const scope = await run.mustExecution(scopeId);
+  const held = run.mustExecution(scopeId);
+  const scope = held instanceof Promise ? await held : held;
   if (scope.kind === 'root') return completeInstance(run, scope, 'completed');
   if (scope.kind === 'subprocess' || scope.kind === 'mi-item') run.agenda.push({ op: 'leave', execId: scope.id });
   if (scope.kind === 'compensation') await nextCompensation(run, scope);

@@ -56,7 +56,7 @@ export async function returnTask(run: Run, task: TaskRecord, input: ReturnInput)
     );
   }
   const cancelled = await run.tx.update('task', { ...task, state: 'cancelled', completedAt: run.now, completedBy: run.userId });
-  await run.history(task.tenantId, task.instanceId, input.withdrawn ? 'task-withdrawn' : 'task-returned', {
+  run.history(task.tenantId, task.instanceId, input.withdrawn ? 'task-withdrawn' : 'task-returned', {
     elementId: task.activityId,
     elementType: 'userTask',
     taskId: task.id,

@@ -8,6 +8,7 @@ import type {
   HistoryEventType,
   HistoryRecord,
   InstanceRecord,
+  Now,
   StorageTx,
 } from '../storage';
 import type { ElementDef, ProcessModel } from '../model/model';
@@ -19,6 +20,8 @@ export interface RunDeps {
   newId(): string;
   handlers: Map<string, ServiceHandler>;
   model(definition: DefinitionRecord): Promise<ProcessModel>;
+  /** the model of a definition already parsed, by definition id (what `model` resolved to), else undefined */
+  parsedModel(definitionId: string): ProcessModel | undefined;
   retryBackoffMs: number;
   /** the county calendars durations count working days in (day-count.ts) */
   calendar: WorkingDayCalendar;
@@ -30,9 +33,15 @@ export type AgendaItem =
   | { op: 'enter'; execId: string; flows?: undefined; values?: undefined }
   | { op: 'leave'; execId: string; flows?: string[]; values?: Record<string, unknown> };
 
+export type { Now } from '../storage';
+
 /**
  * One engine command: the transaction, the clock reading, an agenda of token moves, and caches so each
  * row is read once per command. Everything a command changes goes through here, inside `tx`.
+ *
+ * The readers answer from the caches without an async call when they can (`Now<T>`): a token move asks for its
+ * element, model, execution and instance many times, and each async call and await was a promise and a turn of
+ * the microtask queue for a value the command already held.
  */
 export class Run {
   readonly agenda: AgendaItem[] = [];
@@ -56,20 +65,18 @@ export class Run {
     readonly userId: string | null = null,
   ) {}
 
-  async execution(id: string): Promise<ExecutionRecord | undefined> {
-    const cached = this.executions.get(id);
-    if (cached) return cached;
+  execution(id: string): Now<ExecutionRecord | undefined> {
+    return this.executions.get(id) ?? this.readExecution(id);
+  }
+
+  private async readExecution(id: string): Promise<ExecutionRecord | undefined> {
     const row = await this.tx.get('execution', id);
     if (row) this.executions.set(id, row);
     return row;
   }
 
-  async mustExecution(id: string): Promise<ExecutionRecord> {
-    const row = await this.execution(id);
-    // A token or scope this command read a moment ago is gone: another command (another process) moved or
-    // ended it and committed first. That is a lost race, not a fault — the caller gets 409 and may retry.
-    if (!row) throw new ConcurrencyError('execution', id);
-    return row;
+  mustExecution(id: string): Now<ExecutionRecord> {
+    return this.executions.get(id) ?? this.readExecution(id).then((row) => present(row, id));
   }
 
   async createExecution(
@@ -122,13 +129,19 @@ export class Run {
     });
   }
 
-  async instance(id: string): Promise<InstanceRecord> {
-    let row = this.instances.get(id);
-    if (!row) {
-      row = await this.tx.get('instance', id);
-      if (!row) throw new ConcurrencyError('instance', id);
-      this.instances.set(id, row);
-    }
+  /** the instance row if this command has read or written it */
+  knownInstance(id: string): InstanceRecord | undefined {
+    return this.instances.get(id);
+  }
+
+  instance(id: string): Now<InstanceRecord> {
+    return this.instances.get(id) ?? this.readInstance(id);
+  }
+
+  private async readInstance(id: string): Promise<InstanceRecord> {
+    const row = await this.tx.get('instance', id);
+    if (!row) throw new ConcurrencyError('instance', id);
+    this.instances.set(id, row);
     return row;
   }
 
@@ -143,35 +156,45 @@ export class Run {
   }
 
   /** definitions never change once stored, so the engine-wide cache serves every command */
-  async definition(id: string): Promise<DefinitionRecord> {
-    let row = this.deps.definitions.get(id);
-    if (!row) {
-      row = await this.tx.get('definition', id);
-      if (!row) throw new EngineFault('DEFINITION_MISSING', `definition ${id} vanished`);
-      this.deps.definitions.set(id, row);
-    }
+  definition(id: string): Now<DefinitionRecord> {
+    return this.deps.definitions.get(id) ?? this.readDefinition(id);
+  }
+
+  private async readDefinition(id: string): Promise<DefinitionRecord> {
+    const row = await this.tx.get('definition', id);
+    if (!row) throw new EngineFault('DEFINITION_MISSING', `definition ${id} vanished`);
+    this.deps.definitions.set(id, row);
     return row;
   }
 
-  async modelOf(instanceId: string): Promise<ProcessModel> {
+  /** the instance's model if this command holds the instance and its model is parsed */
+  knownModel(instanceId: string): ProcessModel | undefined {
+    const instance = this.instances.get(instanceId);
+    return instance && this.deps.parsedModel(instance.definitionId);
+  }
+
+  modelOf(instanceId: string): Now<ProcessModel> {
+    const instance = this.instances.get(instanceId);
+    return (instance && this.deps.parsedModel(instance.definitionId)) ?? this.loadModel(instanceId);
+  }
+
+  private async loadModel(instanceId: string): Promise<ProcessModel> {
     const instance = await this.instance(instanceId);
     return this.deps.model(await this.definition(instance.definitionId));
   }
 
-  async element(exec: ExecutionRecord): Promise<ElementDef> {
-    const model = await this.modelOf(exec.instanceId);
-    const el = model.elements.get(exec.activityId);
-    if (!el) throw new EngineFault('ELEMENT_MISSING', `element ${exec.activityId} not in the model`);
-    return el;
+  element(exec: ExecutionRecord): Now<ElementDef> {
+    const model = this.modelOf(exec.instanceId);
+    return model instanceof Promise ? model.then((m) => elementOf(m, exec)) : elementOf(model, exec);
   }
 
   /** history rows are collected and written together by `flush`, at the end of the command */
-  async history(
+  history(
     tenantId: string,
     instanceId: string | null,
     type: HistoryEventType,
     extra: { elementId?: string; elementType?: string; taskId?: string; userId?: string | null; data?: Record<string, unknown> } = {},
-  ): Promise<void> {
+  ): void {
     this.pendingHistory.push({
       id: this.deps.newId(),
       tenantId,
@@ -187,11 +210,15 @@ export class Run {
   }
 
   /** must run before the command's transaction commits */
-  async flush(): Promise<void> {
+  flush(): Now<void> {
     const rows = this.pendingHistory.splice(0);
     if (rows.length === 0) return;
-    if (this.tx.insertMany) await this.tx.insertMany('history', rows);
-    else for (const row of rows) await this.tx.insert('history', row);
+    if (this.tx.insertMany) return this.tx.insertMany('history', rows);
+    return this.insertEach(rows);
+  }
+
+  private async insertEach(rows: HistoryRecord[]): Promise<void> {
+    for (const row of rows) await this.tx.insert('history', row);
   }
 
   /** stops a token (or marks a job) with an incident; `retryOp` says what retrying the incident re-runs */
@@ -218,11 +245,24 @@ export class Run {
       version: 1,
     });
     if (!jobId) await this.saveExecution(exec, { state: 'incident', data: JSON.stringify({ ...execData(exec), retryOp }) });
-    await this.history(exec.tenantId, exec.instanceId, 'incident-raised', {
+    this.history(exec.tenantId, exec.instanceId, 'incident-raised', {
       elementId: exec.activityId,
       data: { incidentId: id, type, message },
     });
   }
+}
+
+function elementOf(model: ProcessModel, exec: ExecutionRecord): ElementDef {
+  const el = model.elements.get(exec.activityId);
+  if (!el) throw new EngineFault('ELEMENT_MISSING', `element ${exec.activityId} not in the model`);
+  return el;
+}
+
+function present(row: ExecutionRecord | undefined, id: string): ExecutionRecord {
+  // A token or scope this command read a moment ago is gone: another command (another process) moved or
+  // ended it and committed first. That is a lost race, not a fault — the caller gets 409 and may retry.
+  if (!row) throw new ConcurrencyError('execution', id);
+  return row;
 }
 
 export function execData<T = Record<string, unknown>>(exec: ExecutionRecord): T {

@@ -25,13 +25,13 @@ export async function broadcastSignal(run: Run, tenantId: string, name: string, 
         variables: values,
         startEventId: sub.activityId,
       });
-      await run.history(tenantId, instance.id, 'signal-received', { elementId: sub.activityId, data: { name } });
+      run.history(tenantId, instance.id, 'signal-received', { elementId: sub.activityId, data: { name } });
       outcome.started.push(instance.id);
       continue;
     }
     const exec = sub.executionId ? await run.execution(sub.executionId) : undefined;
     if (!exec) continue;
-    await run.history(tenantId, sub.instanceId, 'signal-received', { elementId: sub.activityId, data: { name, variables: values } });
+    run.history(tenantId, sub.instanceId, 'signal-received', { elementId: sub.activityId, data: { name, variables: values } });
     await triggerWait(run, exec, sub.activityId, values);
     if (!outcome.reached.includes(sub.instanceId)) outcome.reached.push(sub.instanceId);
   }

@@ -37,12 +37,12 @@ export async function ownTask(run: Run, input: TaskAction): Promise<TaskRecord> 
  * the completion with nothing written.
  */
 export async function completeTask(run: Run, input: TaskAction & { variables?: TaskOutput }): Promise<TaskRecord> {
-  await run.tx.prefetchTaskScope?.(input.taskId);
+  if (run.tx.prefetchTaskScope) await run.tx.prefetchTaskScope(input.taskId);
   const task = await ownTask(run, input);
   const values =
     typeof input.variables === 'function' ? input.variables(await instanceLevelValues(run, task.instanceId)) : (input.variables ?? {});
   const done = await run.tx.update('task', { ...task, state: 'completed', completedAt: run.now, completedBy: input.userId });
-  await run.history(task.tenantId, task.instanceId, 'task-completed', {
+  run.history(task.tenantId, task.instanceId, 'task-completed', {
     elementId: task.activityId,
     elementType: 'userTask',
     taskId: task.id,
@@ -57,20 +57,20 @@ export async function claimTask(run: Run, input: TaskAction): Promise<TaskRecord
   const task = await activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
   if (task.assignee === input.userId) return task;
   if (task.assignee) throw new TaskAssignmentError(task.id, task.assignee);
-  await run.history(task.tenantId, task.instanceId, 'task-claimed', { elementId: task.activityId, taskId: task.id });
+  run.history(task.tenantId, task.instanceId, 'task-claimed', { elementId: task.activityId, taskId: task.id });
   return run.tx.update('task', { ...task, assignee: input.userId, claimedAt: run.now });
 }
 
 export async function unclaimTask(run: Run, input: TaskAction): Promise<TaskRecord> {
   const task = await activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
-  await run.history(task.tenantId, task.instanceId, 'task-unclaimed', { elementId: task.activityId, taskId: task.id });
+  run.history(task.tenantId, task.instanceId, 'task-unclaimed', { elementId: task.activityId, taskId: task.id });
   return run.tx.update('task', { ...task, assignee: null, claimedAt: null });
 }
 
 /** hands an open task to another user (the caller must hold it, or it must be unassigned) */
 export async function delegateTask(run: Run, input: TaskAction & { assignee: string }): Promise<TaskRecord> {
   const task = await ownTask(run, input);
-  await run.history(task.tenantId, task.instanceId, 'task-delegated', {
+  run.history(task.tenantId, task.instanceId, 'task-delegated', {
     elementId: task.activityId,
     taskId: task.id,
     data: { from: task.assignee, to: input.assignee },

@@ -17,9 +17,9 @@ export async function triggerWait(run: Run, exec: ExecutionRecord, catcherId: st
   if (catcher.type === 'startEvent') return startEventSubProcess(run, exec, model.elements.get(catcher.scopeId!)!, catcher, values);
   if (exec.activityId !== catcherId) {
     await closeWaits(run, exec.id);
-    await run.history(exec.tenantId, exec.instanceId, 'activity-left', { elementId: exec.activityId, elementType: 'eventBasedGateway' });
+    run.history(exec.tenantId, exec.instanceId, 'activity-left', { elementId: exec.activityId, elementType: 'eventBasedGateway' });
     const moved = await run.saveExecution(exec, { activityId: catcherId, state: 'active', data: '{}' });
-    await run.history(exec.tenantId, exec.instanceId, 'activity-entered', { elementId: catcherId, elementType: catcher.type });
+    run.history(exec.tenantId, exec.instanceId, 'activity-entered', { elementId: catcherId, elementType: catcher.type });
     run.agenda.push({ op: 'leave', execId: moved.id, values });
     return;
   }
@@ -57,7 +57,7 @@ export async function startEventSubProcess(
       if (starts.has(job.activityId)) await run.tx.delete('job', job.id);
   }
   const inner = await run.createExecution(scope.instanceId, scope.tenantId, scope.id, 'subprocess', esp.id, {}, undefined, 'scope');
-  await run.history(scope.tenantId, scope.instanceId, 'activity-entered', {
+  run.history(scope.tenantId, scope.instanceId, 'activity-entered', {
     elementId: esp.id,
     elementType: 'subProcess',
     data: { interrupting: start.cancelActivity, trigger: start.event },

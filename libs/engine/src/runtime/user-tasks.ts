@@ -22,9 +22,12 @@ function nameList(source: string | null, vars: Record<string, unknown>): string[
 /** Creates the task row; every expression is evaluated first so a failure leaves no half-made task. */
 export async function createUserTask(run: Run, exec: ExecutionRecord, el: ElementDef): Promise<void> {
   const spec = el.userTask!;
-  const vars = await visibleVariables(run, exec);
   // a step re-activated by a return goes to whoever did it before (see return-task.ts)
   const assignTo = execData<{ assignTo?: string | null }>(exec).assignTo;
+  // the variables only when an expression or an input mapping reads them (most steps name roles and a form only)
+  const readsVariables =
+    (spec.assignee && !assignTo) || spec.dueDate || spec.dayCount || spec.candidateGroups || spec.candidateUsers || el.inputs.length > 0;
+  const vars = readsVariables ? await visibleVariables(run, exec) : {};
   const assignee = assignTo ? assignTo : spec.assignee ? evalValue(spec.assignee, vars) : null;
   const due = spec.dueDate ? evalValue(spec.dueDate, vars) : null;
   const dayCount = resolveDayCount(spec.dayCount, vars);
@@ -33,7 +36,7 @@ export async function createUserTask(run: Run, exec: ExecutionRecord, el: Elemen
     tenantId: exec.tenantId,
     instanceId: exec.instanceId,
     executionId: exec.id,
-    definitionId: (await run.instance(exec.instanceId)).definitionId,
+    definitionId: (run.knownInstance(exec.instanceId) ?? (await run.instance(exec.instanceId))).definitionId,
     activityId: el.id,
     name: el.name,
     assignee: assignee === null || assignee === '' ? null : String(assignee),
@@ -56,7 +59,7 @@ export async function createUserTask(run: Run, exec: ExecutionRecord, el: Elemen
   // how the due date counted days stays with the task's history, so the inbox and the file can say 工作日 or 自然日
   const data =
     inputs || dayCount === 'working' ? { ...(inputs ? { inputs } : {}), ...(dayCount === 'working' ? { dayCount } : {}) } : undefined;
-  await run.history(exec.tenantId, exec.instanceId, 'task-created', {
+  run.history(exec.tenantId, exec.instanceId, 'task-created', {
     elementId: el.id,
     elementType: el.type,
     taskId: task.id,

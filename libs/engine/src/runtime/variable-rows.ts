@@ -16,6 +16,11 @@ export class VariableRows {
     return this.byScope.get(scopeId)?.get(name);
   }
 
+  /** whether the scope owns any row */
+  owns(scopeId: string): boolean {
+    return this.byScope.has(scopeId);
+  }
+
   /** the rows a scope owns */
   of(scopeId: string): VariableRecord[] {
     return [...(this.byScope.get(scopeId)?.values() ?? [])];

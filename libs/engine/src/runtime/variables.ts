@@ -1,5 +1,5 @@
 import type { ExecutionRecord, VariableRecord } from '../storage';
-import type { Run } from './run';
+import type { Now, Run } from './run';
 import { VariableRows } from './variable-rows';
 
 /**
@@ -7,9 +7,22 @@ import { VariableRows } from './variable-rows';
  * it. New names without a local home go to the process instance (the root execution, id = instance id).
  * An instance's variable rows are read once per command and kept current here (fewer queries per step).
  */
-export async function scopeChain(run: Run, exec: ExecutionRecord): Promise<ExecutionRecord[]> {
+export function scopeChain(run: Run, exec: ExecutionRecord): Now<ExecutionRecord[]> {
   const chain: ExecutionRecord[] = [exec];
   let current = exec;
+  while (current.parentId) {
+    const parent = run.mustExecution(current.parentId);
+    // a scope the command has not read yet: the rest of the chain is read one row at a time
+    if (parent instanceof Promise) return parent.then((p) => readChain(run, chain, p));
+    current = parent;
+    chain.push(current);
+  }
+  return chain;
+}
+
+async function readChain(run: Run, chain: ExecutionRecord[], next: ExecutionRecord): Promise<ExecutionRecord[]> {
+  let current = next;
+  chain.push(current);
   while (current.parentId) {
     current = await run.mustExecution(current.parentId);
     chain.push(current);
@@ -17,20 +30,24 @@ export async function scopeChain(run: Run, exec: ExecutionRecord): Promise<Execu
   return chain;
 }
 
-export async function instanceVariables(run: Run, instanceId: string): Promise<VariableRows> {
-  let rows = run.variableRows.get(instanceId);
-  if (!rows) {
-    rows = new VariableRows(await run.tx.find('variable', { instanceId }));
-    run.variableRows.set(instanceId, rows);
-  }
+export function instanceVariables(run: Run, instanceId: string): Now<VariableRows> {
+  return run.variableRows.get(instanceId) ?? readVariables(run, instanceId);
+}
+
+async function readVariables(run: Run, instanceId: string): Promise<VariableRows> {
+  const rows = new VariableRows(await run.tx.find('variable', { instanceId }));
+  run.variableRows.set(instanceId, rows);
   return rows;
 }
 
 export async function visibleVariables(run: Run, exec: ExecutionRecord): Promise<Record<string, unknown>> {
-  const rows = await instanceVariables(run, exec.instanceId);
+  const known = instanceVariables(run, exec.instanceId);
+  const rows = known instanceof Promise ? await known : known;
   const vars: Record<string, unknown> = {};
+  const held = scopeChain(run, exec);
+  const chain = held instanceof Promise ? await held : held;
   // outermost first, so a nearer scope's value of a name replaces the outer one
-  for (const scope of (await scopeChain(run, exec)).reverse()) for (const row of rows.of(scope.id)) defineLazily(vars, row.name, row.value);
+  for (const scope of chain.reverse()) for (const row of rows.of(scope.id)) defineLazily(vars, row.name, row.value);
   return vars;
 }
 
@@ -57,7 +74,8 @@ export async function setLocal(run: Run, exec: ExecutionRecord, name: string, va
 /** sets each variable where it already lives in the chain, else on the instance */
 export async function propagate(run: Run, exec: ExecutionRecord, values: Record<string, unknown>): Promise<void> {
   if (Object.keys(values).length === 0) return;
-  const chain = await scopeChain(run, exec);
+  const held = scopeChain(run, exec);
+  const chain = held instanceof Promise ? await held : held;
   const rows = await instanceVariables(run, exec.instanceId);
   const root = chain[chain.length - 1];
   for (const [name, value] of Object.entries(values)) {
@@ -74,7 +92,8 @@ async function writeVariable(
   value: unknown,
   existing: VariableRecord | undefined,
 ) {
-  const rows = await instanceVariables(run, exec.instanceId);
+  const known = instanceVariables(run, exec.instanceId);
+  const rows = known instanceof Promise ? await known : known;
   const json = JSON.stringify(value ?? null);
   if (existing) {
     if (existing.value === json) return;
@@ -96,8 +115,14 @@ async function writeVariable(
   rows.add(row);
 }
 
-/** removes the variables owned by a scope that ends */
-export async function deleteLocals(run: Run, exec: ExecutionRecord): Promise<void> {
+/** removes the variables owned by a scope that ends (most tokens own none: then no async call) */
+export function deleteLocals(run: Run, exec: ExecutionRecord): Now<void> {
+  const known = run.variableRows.get(exec.instanceId);
+  if (known && !known.owns(exec.id)) return;
+  return removeLocals(run, exec);
+}
+
+async function removeLocals(run: Run, exec: ExecutionRecord): Promise<void> {
   const rows = await instanceVariables(run, exec.instanceId);
   for (const row of rows.of(exec.id)) {
     await run.tx.delete('variable', row.id);

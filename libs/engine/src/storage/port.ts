@@ -1,5 +1,11 @@
 import type { JobRecord, RecordKind, RecordKinds } from './records';
 
+/**
+ * A value now, or a promise of it: callers `await` either. A store that has the answer at hand (the memory store)
+ * returns it without an async call; a database store returns a promise.
+ */
+export type Now<T> = T | Promise<T>;
+
 /** Equality filter on columns: `{ instanceId: 'x', state: 'created' }` → `WHERE instance_id=? AND state=?`. */
 export type Filter<T> = { [K in keyof T]?: T[K] };
 
@@ -9,17 +15,17 @@ export type Filter<T> = { [K in keyof T]?: T[K] };
  * `H` is the store's handle on the same transaction for the host's own writes (see `host`).
  */
 export interface StorageTx<H = unknown> {
-  get<K extends RecordKind>(kind: K, id: string): Promise<RecordKinds[K] | undefined>;
-  find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): Promise<RecordKinds[K][]>;
-  insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<void>;
+  get<K extends RecordKind>(kind: K, id: string): Now<RecordKinds[K] | undefined>;
+  find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): Now<RecordKinds[K][]>;
+  insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Now<void>;
   /** optional: several rows in one statement (the engine writes a command's history rows this way) */
-  insertMany?<K extends RecordKind>(kind: K, records: RecordKinds[K][]): Promise<void>;
+  insertMany?<K extends RecordKind>(kind: K, records: RecordKinds[K][]): Now<void>;
   /**
    * Writes `record` if the stored row still has `record.version`; stores and returns it with version + 1.
    * Throws ConcurrencyError otherwise (`UPDATE ... SET version=version+1 WHERE id=? AND version=?`).
    */
-  update<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<RecordKinds[K]>;
-  delete(kind: RecordKind, id: string): Promise<void>;
+  update<K extends RecordKind>(kind: K, record: RecordKinds[K]): Now<RecordKinds[K]>;
+  delete(kind: RecordKind, id: string): Now<void>;
   /**
    * optional: reads a task's instance whole (the task, the instance, its executions and variables) in one
    * go, so the reads that follow are answered without a round trip each. A hint: reads must give the same
@@ -44,7 +50,7 @@ export interface StoragePort<H = unknown> {
    * A relational adapter uses a database transaction; concurrent transactions may conflict and the
    * losing side sees ConcurrencyError from `update`.
    */
-  transaction<T>(work: (tx: StorageTx<H>) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: StorageTx<H>) => Now<T>): Promise<T>;
   /**
    * Locks up to `limit` jobs that are due (dueAt <= now, retries > 0) and unlocked or whose lock expired:
    * sets lockOwner and lockExpiresAt = now + lockMs, commits, and returns them. Two callers never get the
@@ -67,5 +73,5 @@ export interface StoragePort<H = unknown> {
    * optional: runs reads only, without opening a transaction (a relational adapter saves BEGIN and COMMIT, two
    * round trips, on every query). Each statement still sees committed data only. Writes here are an error.
    */
-  read?<T>(work: (tx: StorageTx<H>) => Promise<T>): Promise<T>;
+  read?<T>(work: (tx: StorageTx<H>) => Now<T>): Promise<T>;
 }

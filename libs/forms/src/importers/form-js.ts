@@ -1,4 +1,11 @@
-import { schemaObject, type ElementOptions, type FormDefinition, type JsonSchemaObject, type LayoutElement, type UiElement } from '../definition';
+import {
+  schemaObject,
+  type ElementOptions,
+  type FormDefinition,
+  type JsonSchemaObject,
+  type LayoutElement,
+  type UiElement,
+} from '../definition';
 import { feelToCondition } from './feel-condition';
 import { finishImport, propertyScope, type ImportResult, type ImportTarget, type Unmapped } from './import-result';
 
@@ -28,7 +35,27 @@ export interface FormJsComponent {
 }
 
 /** Component properties that only affect form-js's own editor or layout engine. */
-const IGNORED = new Set(['id', 'layout', 'type', 'key', 'path', 'label', 'description', 'components', 'values', 'validate', 'conditional', 'text', 'defaultValue', 'readonly', 'disabled', 'subtype', 'isRepeating', 'appearance', 'properties']);
+const IGNORED = new Set([
+  'id',
+  'layout',
+  'type',
+  'key',
+  'path',
+  'label',
+  'description',
+  'components',
+  'values',
+  'validate',
+  'conditional',
+  'text',
+  'defaultValue',
+  'readonly',
+  'disabled',
+  'subtype',
+  'isRepeating',
+  'appearance',
+  'properties',
+]);
 const UNSUPPORTED_TYPES: Record<string, string> = {
   button: 'submit/reset buttons are provided by the renderer',
   image: 'images are not form data',
@@ -54,7 +81,10 @@ interface Level {
 function fieldSchema(c: FormJsComponent, path: string, ctx: Ctx): JsonSchemaObject | undefined {
   const options = c.values?.map((v) => v.value);
   if ((c.valuesKey || c.valuesExpression) && !c.values) {
-    ctx.unmapped.push({ path: `${path}/valuesKey`, reason: 'options loaded from process variables at runtime; the field accepts any value' });
+    ctx.unmapped.push({
+      path: `${path}/valuesKey`,
+      reason: 'options loaded from process variables at runtime; the field accepts any value',
+    });
   }
   switch (c.type) {
     case 'textfield':
@@ -105,7 +135,8 @@ function applyValidation(schema: JsonSchemaObject, c: FormJsComponent, path: str
 function descend(level: Level, dotted: string): { level: Level; name: string } {
   const parts = dotted.split('.');
   let current = level;
-  for (const part of parts.slice(0, -1)) current = { schema: objectProperty(current.schema, part), scope: propertyScope(current.scope, part) };
+  for (const part of parts.slice(0, -1))
+    current = { schema: objectProperty(current.schema, part), scope: propertyScope(current.scope, part) };
   return { level: current, name: parts[parts.length - 1] };
 }
 
@@ -127,11 +158,18 @@ function withCommon(element: UiElement, c: FormJsComponent, path: string, ctx: C
   if (c.conditional?.hide) {
     const condition = feelToCondition(c.conditional.hide);
     if (condition) element.rule = { effect: 'HIDE', condition };
-    else ctx.unmapped.push({ path: `${path}/conditional/hide`, reason: `FEEL condition ${c.conditional.hide} is not a simple comparison; the field is always shown` });
+    else
+      ctx.unmapped.push({
+        path: `${path}/conditional/hide`,
+        reason: `FEEL condition ${c.conditional.hide} is not a simple comparison; the field is always shown`,
+      });
   }
   if (c.readonly === true || c.disabled === true) element.options = { ...element.options, readonly: true };
-  else if (typeof c.readonly === 'string') ctx.unmapped.push({ path: `${path}/readonly`, reason: `FEEL readonly ${c.readonly} is not supported` });
-  for (const key of Object.keys(c)) if (!IGNORED.has(key) && key !== 'valuesKey' && key !== 'valuesExpression' && key !== 'action' && key !== 'alt') ctx.unmapped.push({ path: `${path}/${key}`, reason: `property "${key}" has no counterpart` });
+  else if (typeof c.readonly === 'string')
+    ctx.unmapped.push({ path: `${path}/readonly`, reason: `FEEL readonly ${c.readonly} is not supported` });
+  for (const key of Object.keys(c))
+    if (!IGNORED.has(key) && key !== 'valuesKey' && key !== 'valuesExpression' && key !== 'action' && key !== 'alt')
+      ctx.unmapped.push({ path: `${path}/${key}`, reason: `property "${key}" has no counterpart` });
   return element;
 }
 
@@ -149,7 +187,10 @@ function convert(c: FormJsComponent, level: Level, path: string, ctx: Ctx): UiEl
       const item: JsonSchemaObject = { type: 'object', properties: {} };
       target.level.schema.properties ??= {};
       target.level.schema.properties[target.name] = { type: 'array', items: item };
-      const detail: LayoutElement = { type: 'VerticalLayout', elements: convertAll(c.components ?? [], { schema: item, scope: '#' }, `${path}/components`, ctx) };
+      const detail: LayoutElement = {
+        type: 'VerticalLayout',
+        elements: convertAll(c.components ?? [], { schema: item, scope: '#' }, `${path}/components`, ctx),
+      };
       element = { type: 'Control', scope: propertyScope(target.level.scope, target.name), options: { detail } };
       if (c.label) element.label = c.label;
       return withCommon(element, c, path, ctx);
@@ -166,7 +207,8 @@ function convert(c: FormJsComponent, level: Level, path: string, ctx: Ctx): UiEl
   }
   const { level: owner, name } = descend(level, c.key);
   if (c.label) schema.title = c.label;
-  if (c.defaultValue !== undefined && !(typeof c.defaultValue === 'string' && c.defaultValue.startsWith('='))) schema.default = c.defaultValue;
+  if (c.defaultValue !== undefined && !(typeof c.defaultValue === 'string' && c.defaultValue.startsWith('=')))
+    schema.default = c.defaultValue;
   const required = applyValidation(schema, c, path, ctx);
   owner.schema.properties ??= {};
   owner.schema.properties[name] = schema;

@@ -69,7 +69,10 @@ function removeKeyword(node: unknown, keyword: string, path: string, unmapped: U
   if (!node || typeof node !== 'object') return false;
   if (!Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, keyword)) {
     delete (node as Record<string, unknown>)[keyword];
-    unmapped.push({ path: `/schema${path}/${keyword}`, reason: `keyword "${keyword}" is not part of JSON Schema 2020-12 or our vocabulary; removed` });
+    unmapped.push({
+      path: `/schema${path}/${keyword}`,
+      reason: `keyword "${keyword}" is not part of JSON Schema 2020-12 or our vocabulary; removed`,
+    });
     return true;
   }
   return Object.entries(node).some(([k, v]) => k !== 'enum' && k !== 'const' && removeKeyword(v, keyword, `${path}/${k}`, unmapped));
@@ -101,7 +104,10 @@ function unholdableNames(node: unknown, path: string, out: Unmapped[], depth = 0
       for (const name of Object.keys(value)) {
         if (/^\d+$/.test(name) || /[.[\]]/.test(name)) {
           const why = /^\d+$/.test(name) ? 'a name of digits only is read as a list position' : '".", "[" and "]" are read as a path';
-          out.push({ path: `${path}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, reason: `property name ${JSON.stringify(name)} cannot name a form field (${why}): the form does not keep its value where the schema has it` });
+          out.push({
+            path: `${path}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+            reason: `property name ${JSON.stringify(name)} cannot name a form field (${why}): the form does not keep its value where the schema has it`,
+          });
         }
       }
     }

@@ -4,9 +4,30 @@ import { finishImport, normalizeSchema, propertyScope, type ImportResult, type I
 
 /** Options the renderer understands; anything else is reported (it would be silently ignored otherwise). */
 export const SUPPORTED_OPTIONS = new Set([
-  'format', 'multi', 'widget', 'readonly', 'readOnly', 'detail', 'variant', 'showNavButtons', 'elementLabelProp',
-  'trim', 'restrict', 'toggle', 'placeholder', 'rows', 'accept', 'maxBytes', 'addable', 'removable', 'help',
-  'hideRequiredAsterisk', 'showUnfocusedDescription', 'labelRef', 'columns', 'labels',
+  'format',
+  'multi',
+  'widget',
+  'readonly',
+  'readOnly',
+  'detail',
+  'variant',
+  'showNavButtons',
+  'elementLabelProp',
+  'trim',
+  'restrict',
+  'toggle',
+  'placeholder',
+  'rows',
+  'accept',
+  'maxBytes',
+  'addable',
+  'removable',
+  'help',
+  'hideRequiredAsterisk',
+  'showUnfocusedDescription',
+  'labelRef',
+  'columns',
+  'labels',
 ]);
 
 const LAYOUTS = new Set(['VerticalLayout', 'HorizontalLayout', 'Group', 'Categorization', 'Category']);
@@ -35,7 +56,8 @@ function convertOptions(source: unknown, path: string, unmapped: Unmapped[], sch
       unmapped.push({ path: `${path}/options/${name}`, reason: `option "${name}" is not supported by the renderer; ignored` });
       continue;
     }
-    out[name] = name === 'detail' && jsonObject(value)?.type ? convertElement(value, `${path}/options/detail`, unmapped, schema, true) : value;
+    out[name] =
+      name === 'detail' && jsonObject(value)?.type ? convertElement(value, `${path}/options/detail`, unmapped, schema, true) : value;
   }
   return Object.keys(out).length ? out : undefined;
 }
@@ -44,7 +66,13 @@ function convertOptions(source: unknown, path: string, unmapped: Unmapped[], sch
  * One JSON Forms UI element as ours. The source is JSON from elsewhere: what our model holds is carried over
  * as found (checkDefinition reports what does not fit), so the element is built as a record and then typed.
  */
-function convertElement(source: unknown, path: string, unmapped: Unmapped[], schema: JsonSchemaObject, detail = false): UiElement | undefined {
+function convertElement(
+  source: unknown,
+  path: string,
+  unmapped: Unmapped[],
+  schema: JsonSchemaObject,
+  detail = false,
+): UiElement | undefined {
   const element = jsonObject(source) ?? {};
   const { type, label, options, rule, elements, text, i18n } = element;
   const common: Record<string, unknown> = {};
@@ -60,7 +88,8 @@ function convertElement(source: unknown, path: string, unmapped: Unmapped[], sch
   if (convertedOptions) common.options = convertedOptions;
   if (type === 'Control' || type === 'ListWithDetail') {
     const scope = normalizeScope(element.scope, path, unmapped);
-    if (type === 'ListWithDetail') unmapped.push({ path, reason: 'ListWithDetail is rendered as an editable table (Control over the array)' });
+    if (type === 'ListWithDetail')
+      unmapped.push({ path, reason: 'ListWithDetail is rendered as an editable table (Control over the array)' });
     // Detail layouts are relative to the array item, so their scopes cannot be checked against the root.
     if (!detail && schemaAtPointer(schema, scope) === undefined) {
       unmapped.push({ path: `${path}/scope`, reason: `scope ${scope} is not in the schema; control dropped` });
@@ -94,7 +123,10 @@ function normalizeCondition(source: unknown, path: string, unmapped: Unmapped[])
   const condition = jsonObject(source);
   if (!condition) return source;
   if (Array.isArray(condition.conditions)) {
-    return { ...condition, conditions: condition.conditions.map((c: unknown, i: number) => normalizeCondition(c, `${path}/conditions/${i}`, unmapped)) };
+    return {
+      ...condition,
+      conditions: condition.conditions.map((c: unknown, i: number) => normalizeCondition(c, `${path}/conditions/${i}`, unmapped)),
+    };
   }
   return condition.scope === undefined ? condition : { ...condition, scope: normalizeScope(condition.scope, path, unmapped) };
 }
@@ -117,7 +149,10 @@ function wrapRoot(example: JsonFormsExample, unmapped: Unmapped[]): JsonFormsExa
     if (!node || typeof node !== 'object') return node;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) {
-      out[k] = k === 'scope' && typeof v === 'string' && /^#\/?$|^#?\//.test(v) ? `#/properties/value${v.replace(/^#?\/?/, v.length > 2 ? '/' : '')}`.replace(/\/$/, '') : rescope(v);
+      out[k] =
+        k === 'scope' && typeof v === 'string' && /^#\/?$|^#?\//.test(v)
+          ? `#/properties/value${v.replace(/^#?\/?/, v.length > 2 ? '/' : '')}`.replace(/\/$/, '')
+          : rescope(v);
     }
     return out as T;
   };
@@ -142,7 +177,7 @@ export function importJsonForms(source: JsonFormsExample, target: ImportTarget):
   if (schema.type === undefined && schema.properties) schema.type = 'object';
   if (schema.type !== 'object') unmapped.push({ path: '/schema/type', reason: 'only object-rooted schemas make a form' });
   const uiSchema = example.uischema
-    ? convertElement(example.uischema, '/uiSchema', unmapped, schema) ?? defaultUiSchema(schema)
+    ? (convertElement(example.uischema, '/uiSchema', unmapped, schema) ?? defaultUiSchema(schema))
     : defaultUiSchema(schema);
   const definition: FormDefinition = {
     key: target.key,

@@ -54,7 +54,21 @@ const WIDGET_OPTIONS: Record<string, ElementOptions | null> = {
 
 const KEPT_UI_OPTIONS = new Set(['rows', 'accept', 'addable', 'removable', 'placeholder']);
 /** Presentation hints with no counterpart in the renderer; reported, never silently dropped. */
-const HINTS = new Set(['ui:autofocus', 'ui:emptyValue', 'ui:autocomplete', 'ui:enableMarkdownInDescription', 'ui:className', 'ui:classNames', 'ui:disabled', 'ui:readonly', 'ui:style', 'ui:label', 'ui:rootFieldId', 'ui:submitButtonOptions', 'ui:duplicateKeySuffixSeparator']);
+const HINTS = new Set([
+  'ui:autofocus',
+  'ui:emptyValue',
+  'ui:autocomplete',
+  'ui:enableMarkdownInDescription',
+  'ui:className',
+  'ui:classNames',
+  'ui:disabled',
+  'ui:readonly',
+  'ui:style',
+  'ui:label',
+  'ui:rootFieldId',
+  'ui:submitButtonOptions',
+  'ui:duplicateKeySuffixSeparator',
+]);
 
 interface Walk {
   root: JsonSchemaObject;
@@ -79,7 +93,8 @@ function controlFor(scope: string, ui: RjsfUi, path: string, w: Walk): ControlEl
     if (key === 'ui:widget') {
       if (value === 'hidden') control.rule = { effect: 'HIDE', condition: { scope: '#', schema: {} } };
       else if (typeof value === 'string' && WIDGET_OPTIONS[value]) Object.assign(options, WIDGET_OPTIONS[value]);
-      else w.unmapped.push({ path: `${path}/ui:widget`, reason: `widget ${JSON.stringify(value)} has no counterpart; default widget used` });
+      else
+        w.unmapped.push({ path: `${path}/ui:widget`, reason: `widget ${JSON.stringify(value)} has no counterpart; default widget used` });
     } else if (key === 'ui:title') control.label = String(value);
     else if (key === 'ui:description' || key === 'ui:help') {
       if (control.description === undefined) control.description = String(value);
@@ -94,7 +109,10 @@ function controlFor(scope: string, ui: RjsfUi, path: string, w: Walk): ControlEl
     } else if (key === 'ui:field') {
       w.unmapped.push({ path: `${path}/ui:field`, reason: `custom field ${JSON.stringify(value)} is code, not data; default widget used` });
     } else if (key !== 'ui:order') {
-      w.unmapped.push({ path: `${path}/${key}`, reason: HINTS.has(key) ? `${key} is a presentation hint the renderer does not support` : `${key} is not supported` });
+      w.unmapped.push({
+        path: `${path}/${key}`,
+        reason: HINTS.has(key) ? `${key} is a presentation hint the renderer does not support` : `${key} is not supported`,
+      });
     }
   }
   if (Object.keys(options).length) control.options = options;
@@ -113,7 +131,8 @@ function conditionalFields(schema: JsonSchemaObject, w: Walk): ConditionalField[
   const out: ConditionalField[] = [];
   const add = (branch: unknown, condition: SchemaCondition) => {
     const b = schemaObject(resolveRef(w.root, branch));
-    for (const [name, sub] of Object.entries(b?.properties ?? {})) if (!own.has(name)) out.push({ name, condition, schema: resolveRef(w.root, sub) });
+    for (const [name, sub] of Object.entries(b?.properties ?? {}))
+      if (!own.has(name)) out.push({ name, condition, schema: resolveRef(w.root, sub) });
   };
   const ifThen = (s: JsonSchemaObject | undefined) => {
     if (s?.if && s.then) add(s.then, { scope: '#', schema: s.if });
@@ -141,13 +160,22 @@ function conditionalFields(schema: JsonSchemaObject, w: Walk): ConditionalField[
 function branchDeclaration(schemas: JsonSchema[]): { declared: JsonSchema; reason: string } {
   const distinct = [...new Set(schemas.map((s) => JSON.stringify(s ?? {})))];
   if (distinct.length === 1 && distinct[0] !== '{}') {
-    return { declared: JSON.parse(distinct[0]) as JsonSchema, reason: 'declared only in a conditional branch: shown by a rule, with the branch\'s schema (the branch still validates it)' };
+    return {
+      declared: JSON.parse(distinct[0]) as JsonSchema,
+      reason: "declared only in a conditional branch: shown by a rule, with the branch's schema (the branch still validates it)",
+    };
   }
   const types = [...new Set(schemas.map((s) => schemaObject(s)?.type))];
   if (types.length === 1 && typeof types[0] === 'string') {
-    return { declared: { type: types[0] }, reason: `declared only in conditional branches that differ: shown by a rule, entered as ${types[0]}; the branches still validate it` };
+    return {
+      declared: { type: types[0] },
+      reason: `declared only in conditional branches that differ: shown by a rule, entered as ${types[0]}; the branches still validate it`,
+    };
   }
-  return { declared: {}, reason: 'declared only in conditional branches with no common type: shown by a rule, but the renderer has no widget for it' };
+  return {
+    declared: {},
+    reason: 'declared only in conditional branches with no common type: shown by a rule, but the renderer has no widget for it',
+  };
 }
 
 /** Elements for an object's properties; `scopeBase` is the scope of the object ("#" at the root or a detail). */
@@ -175,7 +203,8 @@ function objectElements(schema: JsonSchema | undefined, ui: RjsfUi, scopeBase: s
     elements.push(element);
   }
   for (const key of Object.keys(ui)) {
-    if (!key.startsWith('ui:') && !names.includes(key)) w.unmapped.push({ path: `${path}/${key}`, reason: 'uiSchema entry for a property the schema does not have' });
+    if (!key.startsWith('ui:') && !names.includes(key))
+      w.unmapped.push({ path: `${path}/${key}`, reason: 'uiSchema entry for a property the schema does not have' });
   }
   return elements;
 }
@@ -196,7 +225,9 @@ function elementFor(raw: JsonSchema, ui: RjsfUi, scope: string, path: string, w:
   if (schema.type === 'object' && schema.properties && !ui['ui:field'] && !ui['ui:widget']) {
     const group: LayoutElement = { type: 'Group', elements: objectElements(raw, ui, scope, path, w) };
     if (ui['ui:title'] ?? schema.title) group.label = String(ui['ui:title'] ?? schema.title);
-    for (const key of Object.keys(ui)) if (key.startsWith('ui:') && key !== 'ui:order' && key !== 'ui:title') w.unmapped.push({ path: `${path}/${key}`, reason: `${key} on an object group is not supported` });
+    for (const key of Object.keys(ui))
+      if (key.startsWith('ui:') && key !== 'ui:order' && key !== 'ui:title')
+        w.unmapped.push({ path: `${path}/${key}`, reason: `${key} on an object group is not supported` });
     return group;
   }
   const { items: itemsUi, additionalItems: additionalUi, ...ownUi } = ui;
@@ -204,7 +235,10 @@ function elementFor(raw: JsonSchema, ui: RjsfUi, scope: string, path: string, w:
   const items = schemaObject(resolveRef(w.root, schema.items));
   const itemsUiObject = jsonObject(itemsUi);
   if (schema.type === 'array' && items?.type === 'object' && items.properties && itemsUiObject) {
-    control.options = { ...control.options, detail: { type: 'VerticalLayout', elements: objectElements(schema.items, itemsUiObject, '#', `${path}/items`, w) } };
+    control.options = {
+      ...control.options,
+      detail: { type: 'VerticalLayout', elements: objectElements(schema.items, itemsUiObject, '#', `${path}/items`, w) },
+    };
   } else if (itemsUi) {
     w.unmapped.push({ path: `${path}/items`, reason: 'uiSchema for array items other than objects is not supported' });
   }
@@ -219,7 +253,11 @@ export function importRjsf(sample: RjsfSample, target: ImportTarget): ImportResu
   const ui = sample.uiSchema ?? {};
   const uiDefinitions = jsonObject(ui['ui:definitions']);
   if (uiDefinitions) {
-    for (const ref of Object.keys(uiDefinitions)) unmapped.push({ path: `/uiSchema/ui:definitions/${ref.replace(/~/g, '~0').replace(/\//g, '~1')}`, reason: 'per-$ref UI (ui:definitions) is not supported' });
+    for (const ref of Object.keys(uiDefinitions))
+      unmapped.push({
+        path: `/uiSchema/ui:definitions/${ref.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        reason: 'per-$ref UI (ui:definitions) is not supported',
+      });
   }
   const { 'ui:definitions': _defs, ...rootUi } = ui;
   const w: Walk = { root: schema, unmapped };

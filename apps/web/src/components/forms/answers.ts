@@ -37,7 +37,9 @@ export function answersOf(definition: FormDefinition, data: Record<string, unkno
       const kind = fieldKind(schema, options);
       const answer: Answer = { path, label: textIn(label, locale) ?? path, text: '' };
       if (kind === 'table' || kind === 'list') {
-        answer.rows = Array.isArray(value) ? value.map((row, i) => objectAnswers((schema as Schema)?.items, row, lang, `${path}/${i}`)) : [];
+        answer.rows = Array.isArray(value)
+          ? value.map((row, i) => objectAnswers((schema as Schema)?.items, row, lang, `${path}/${i}`))
+          : [];
       } else if (kind === 'object') {
         answer.rows = [objectAnswers(schema as Schema, value, lang, path)];
       } else {

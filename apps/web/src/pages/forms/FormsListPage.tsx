@@ -1,4 +1,3 @@
-import type { DraftRow, PublishedFormRow } from '@kcbx/api-contract';
 import { useMemo, useState } from 'react';
 import { Button, Space, Table, Tag } from 'antd';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
@@ -11,37 +10,10 @@ import { useShowError } from '../../util/useShowError';
 import { ImportModal } from './builder/ImportModal';
 import { textOf } from './builder/labels';
 import { formsApi } from './formsApi';
+import { summarize, type FormRow } from './formRows';
 import { NewFormModal } from './NewFormModal';
 
-interface Row {
-  key: string;
-  title: Text;
-  latest: number | null;
-  versions: number;
-  publishedAt: string | null;
-  draftSavedAt: string | null;
-  draftBy: string | null;
-}
-
-const NO_ROWS: Row[] = [];
-
-/** One row per form key: latest published version, how many versions, and whether a draft is waiting. */
-function summarize(published: PublishedFormRow[], drafts: DraftRow[]): Row[] {
-  const rows = new Map<string, Row>();
-  for (const f of published) {
-    const row = rows.get(f.key);
-    if (!row) rows.set(f.key, { key: f.key, title: f.title, latest: f.version, versions: 1, publishedAt: f.publishedAt, draftSavedAt: null, draftBy: null });
-    else {
-      row.versions += 1;
-      if ((row.latest ?? 0) < f.version) Object.assign(row, { latest: f.version, title: f.title, publishedAt: f.publishedAt });
-    }
-  }
-  for (const d of drafts) {
-    const row = rows.get(d.key) ?? { key: d.key, title: d.title, latest: null, versions: 0, publishedAt: null, draftSavedAt: null, draftBy: null };
-    rows.set(d.key, { ...row, title: d.title, draftSavedAt: d.savedAt, draftBy: d.savedByName });
-  }
-  return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
-}
+const NO_ROWS: FormRow[] = [];
 
 /** The county's forms: published versions and drafts; new form, import from rjsf / form-js / JSON Forms. */
 export default function FormsListPage() {
@@ -63,10 +35,14 @@ export default function FormsListPage() {
     <>
       <PageTitle>{t('shell.menu.forms')}</PageTitle>
       <Space style={{ marginBottom: 12 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="form-new">{t('forms.list.new')}</Button>
-        <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="form-import">{t('forms.list.import')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="form-new">
+          {t('forms.list.new')}
+        </Button>
+        <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="form-import">
+          {t('forms.list.import')}
+        </Button>
       </Space>
-      <Table<Row>
+      <Table<FormRow>
         rowKey="key"
         size="middle"
         loading={loading}
@@ -77,14 +53,29 @@ export default function FormsListPage() {
         columns={[
           { title: t('forms.list.title'), dataIndex: 'title', render: (v: Text, r) => textOf(v, lang, r.key) },
           { title: t('forms.list.key'), dataIndex: 'key' },
-          { title: t('forms.list.latest'), dataIndex: 'latest', width: 140, render: (v: number | null, r) => (v === null ? '—' : t('forms.list.versionCount', { version: v, count: r.versions })) },
+          {
+            title: t('forms.list.latest'),
+            dataIndex: 'latest',
+            width: 140,
+            render: (v: number | null, r) => (v === null ? '—' : t('forms.list.versionCount', { version: v, count: r.versions })),
+          },
           { title: t('forms.list.publishedAt'), dataIndex: 'publishedAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
           {
             title: t('forms.list.draft'),
             dataIndex: 'draftSavedAt',
-            render: (v: string | null, r) => (v ? <Tag color="blue">{t('forms.list.draftSaved', { at: formatDateTime(v), by: r.draftBy ?? '' })}</Tag> : '—'),
+            render: (v: string | null, r) =>
+              v ? <Tag color="blue">{t('forms.list.draftSaved', { at: formatDateTime(v), by: r.draftBy ?? '' })}</Tag> : '—',
           },
-          { title: '', key: 'open', width: 90, render: (_: unknown, r) => <Button size="small" onClick={() => open(r.key)} data-testid={`form-open-${r.key}`}>{t('forms.list.open')}</Button> },
+          {
+            title: '',
+            key: 'open',
+            width: 90,
+            render: (_: unknown, r) => (
+              <Button size="small" onClick={() => open(r.key)} data-testid={`form-open-${r.key}`}>
+                {t('forms.list.open')}
+              </Button>
+            ),
+          },
         ]}
       />
       <NewFormModal

@@ -11,7 +11,8 @@ export const formsApi = {
   published: () => request<PublishedFormRow[]>('GET', '/api/forms'),
   drafts: () => request<DraftRow[]>('GET', '/api/form-drafts'),
   draft: (key: string) => request<Draft>('GET', `${at(key)}/draft`),
-  saveDraft: (key: string, definition: FormDefinition) => request<{ key: string; savedAt: string }>('PUT', `${at(key)}/draft`, { definition }),
+  saveDraft: (key: string, definition: FormDefinition) =>
+    request<{ key: string; savedAt: string }>('PUT', `${at(key)}/draft`, { definition }),
   discardDraft: (key: string) => request<void>('DELETE', `${at(key)}/draft`),
   publish: (key: string, definition: FormDefinition) => request<PublishResult>('POST', `${at(key)}/publish`, { definition }),
   versions: (key: string) => request<FormVersion[]>('GET', `${at(key)}/versions`),

@@ -46,7 +46,12 @@ export function useFormLoader(key: string, entry: BuilderEntry | null) {
   const listing = useRef(new LatestRequest());
 
   const reloadVersions = useCallback(
-    () => listing.current.run(() => formsApi.versions(key), setVersions, (e) => (notFound(e) ? setVersions([]) : showError(e))),
+    () =>
+      listing.current.run(
+        () => formsApi.versions(key),
+        setVersions,
+        (e) => (notFound(e) ? setVersions([]) : showError(e)),
+      ),
     [key, showError],
   );
 

@@ -20,7 +20,10 @@ export function Canvas(props: CanvasProps) {
   const { t } = useI18n();
   const { definition } = props;
   return (
-    <div data-testid="form-canvas" style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 12, minHeight: 360, background: '#fff' }}>
+    <div
+      data-testid="form-canvas"
+      style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 12, minHeight: 360, background: '#fff' }}
+    >
       {!isLayout(definition.uiSchema) ? (
         <Typography.Text type="danger">{t('forms.canvas.rootNotLayout')}</Typography.Text>
       ) : (

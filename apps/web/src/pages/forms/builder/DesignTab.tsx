@@ -1,45 +1,14 @@
 import { useState } from 'react';
 import { Col, Row, Tag } from 'antd';
-import {
-  DndContext,
-  DragOverlay,
-  PointerSensor,
-  pointerWithin,
-  rectIntersection,
-  useSensor,
-  useSensors,
-  type CollisionDetection,
-  type DragEndEvent,
-} from '@dnd-kit/core';
-import { isLayout, type FormDefinition } from '@kcbx/forms';
-import { addField, addLayout, addNote, elementAt, moveElement, removeElement, type UiPath } from '@kcbx/form-builder';
+import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import type { FormDefinition } from '@kcbx/forms';
+import { addField, addLayout, addNote, moveElement, removeElement, type UiPath } from '@kcbx/form-builder';
 import { useI18n } from '../../../i18n/i18n';
 import { Canvas } from './Canvas';
+import { clickTarget, collision, dropped } from './designMoves';
 import { pathKey, type DragSource, type GapTarget } from './dnd';
 import { Palette } from './Palette';
 import { PropertyPanel } from './PropertyPanel';
-
-// Gaps are small targets: take the one under the pointer, else whichever the dragged card overlaps most.
-const collision: CollisionDetection = (args) => {
-  const hits = pointerWithin(args);
-  return hits.length ? hits : rectIntersection(args);
-};
-
-/** Where a click-added item goes: into the selected layout, after the selected field, or at the end of the form. */
-function clickTarget(def: FormDefinition, selected: UiPath | null): GapTarget {
-  const element = selected ? elementAt(def.uiSchema, selected) : undefined;
-  if (selected && element && isLayout(element)) return { container: selected, index: element.elements?.length ?? 0 };
-  if (selected && element && selected.length > 0) return { container: selected.slice(0, -1), index: selected[selected.length - 1] + 1 };
-  return { container: [], index: isLayout(def.uiSchema) ? def.uiSchema.elements.length : 0 };
-}
-
-/** A palette item or canvas element dropped on a gap: the definition after it, and the element to select. */
-function dropped(def: FormDefinition, source: DragSource, target: GapTarget): { definition: FormDefinition; path: UiPath } | null | undefined {
-  if (source.from === 'canvas') return moveElement(def, source.path, target);
-  if ('note' in source) return addNote(def, target);
-  if ('field' in source) return addField(def, source.field, target);
-  return addLayout(def, source.layout, target);
-}
 
 export interface DesignTabProps {
   definition: FormDefinition;
@@ -55,7 +24,8 @@ export function DesignTab({ definition, selected, problems, onSelect, onChange }
   const { t } = useI18n();
   const [dragging, setDragging] = useState<DragSource | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
-  const apply = (result: { definition: FormDefinition; path: UiPath } | null | undefined) => result && onChange(result.definition, result.path);
+  const apply = (result: { definition: FormDefinition; path: UiPath } | null | undefined) =>
+    result && onChange(result.definition, result.path);
   const onDragEnd = (e: DragEndEvent) => {
     setDragging(null);
     const source = e.active.data.current as DragSource | undefined;

@@ -18,13 +18,44 @@ export function ElementActions({ path, siblings, testId, onShift, onRemove }: Pr
   return (
     <>
       <Tooltip title={t('forms.canvas.up')}>
-        <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={path[path.length - 1] === 0} aria-label={t('forms.canvas.up')} onClick={(e) => { e.stopPropagation(); onShift(path, -1); }} />
+        <Button
+          size="small"
+          type="text"
+          icon={<ArrowUpOutlined />}
+          disabled={path[path.length - 1] === 0}
+          aria-label={t('forms.canvas.up')}
+          onClick={(e) => {
+            e.stopPropagation();
+            onShift(path, -1);
+          }}
+        />
       </Tooltip>
       <Tooltip title={t('forms.canvas.down')}>
-        <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={path[path.length - 1] === siblings - 1} aria-label={t('forms.canvas.down')} onClick={(e) => { e.stopPropagation(); onShift(path, 1); }} />
+        <Button
+          size="small"
+          type="text"
+          icon={<ArrowDownOutlined />}
+          disabled={path[path.length - 1] === siblings - 1}
+          aria-label={t('forms.canvas.down')}
+          onClick={(e) => {
+            e.stopPropagation();
+            onShift(path, 1);
+          }}
+        />
       </Tooltip>
       <Tooltip title={t('forms.canvas.remove')}>
-        <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('forms.canvas.remove')} data-testid={testId} onClick={(e) => { e.stopPropagation(); onRemove(path); }} />
+        <Button
+          size="small"
+          type="text"
+          danger
+          icon={<DeleteOutlined />}
+          aria-label={t('forms.canvas.remove')}
+          data-testid={testId}
+          onClick={(e) => {
+            e.stopPropagation();
+            onRemove(path);
+          }}
+        />
       </Tooltip>
     </>
   );

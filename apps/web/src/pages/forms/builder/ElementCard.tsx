@@ -20,7 +20,14 @@ const LAYOUT_NAMES: Record<string, MessageKey> = {
 };
 
 /** A layout's children, with a drop gap before, between and after them (one wide gap when it has none). */
-export function LayoutChildren({ element, path, ...rest }: { element: UiElement; path: UiPath } & Omit<CanvasProps, 'definition' | 'selected'> & { definition: FormDefinition; selected: UiPath | null }) {
+export function LayoutChildren({
+  element,
+  path,
+  ...rest
+}: { element: UiElement; path: UiPath } & Omit<CanvasProps, 'definition' | 'selected'> & {
+    definition: FormDefinition;
+    selected: UiPath | null;
+  }) {
   if (!isLayout(element)) return null;
   const horizontal = element.type === 'HorizontalLayout';
   const children = element.elements ?? [];
@@ -41,7 +48,9 @@ export function LayoutChildren({ element, path, ...rest }: { element: UiElement;
 }
 
 /** One element as a card: drag handle, caption, data name, actions, its problems, and a layout's children inside. */
-function ElementCard(props: { element: UiElement; path: UiPath; siblings: number } & Omit<CanvasProps, 'dragging'> & { dragging: boolean }) {
+function ElementCard(
+  props: { element: UiElement; path: UiPath; siblings: number } & Omit<CanvasProps, 'dragging'> & { dragging: boolean },
+) {
   const { element, path, siblings, definition, selected, problems, onSelect, onShift, onRemove } = props;
   const { t, lang } = useI18n();
   const key = pathKey(path);
@@ -50,7 +59,11 @@ function ElementCard(props: { element: UiElement; path: UiPath; siblings: number
   const errors = problems.get(key) ?? [];
   const name = element.type === 'Control' ? (scopeNames(element.scope) ?? [element.scope]).join('.') : undefined;
   const caption =
-    element.type === 'Control' ? textOf(element.label, lang, name) : element.type === 'Label' ? textOf(element.text, lang) : textOf(element.label, lang, t(LAYOUT_NAMES[element.type] ?? 'forms.layout.VerticalLayout'));
+    element.type === 'Control'
+      ? textOf(element.label, lang, name)
+      : element.type === 'Label'
+        ? textOf(element.text, lang)
+        : textOf(element.label, lang, t(LAYOUT_NAMES[element.type] ?? 'forms.layout.VerticalLayout'));
   return (
     <div
       ref={setNodeRef}
@@ -71,7 +84,13 @@ function ElementCard(props: { element: UiElement; path: UiPath; siblings: number
       }}
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
-        <span {...listeners} {...attributes} data-testid={`drag-${name ?? key}`} style={{ cursor: 'grab', color: '#8c8c8c', touchAction: 'none' }} aria-label={t('forms.canvas.drag')}>
+        <span
+          {...listeners}
+          {...attributes}
+          data-testid={`drag-${name ?? key}`}
+          style={{ cursor: 'grab', color: '#8c8c8c', touchAction: 'none' }}
+          aria-label={t('forms.canvas.drag')}
+        >
           <HolderOutlined />
         </span>
         {isLayout(element) && <Tag>{t(LAYOUT_NAMES[element.type] ?? 'forms.layout.VerticalLayout')}</Tag>}
@@ -79,11 +98,17 @@ function ElementCard(props: { element: UiElement; path: UiPath; siblings: number
           {element.type === 'Control' && isRequired(definition, element.scope) && <span style={{ color: '#ff4d4f' }}>* </span>}
           {caption}
         </Typography.Text>
-        {name && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{name}</Typography.Text>}
+        {name && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {name}
+          </Typography.Text>
+        )}
         <ElementActions path={path} siblings={siblings} testId={`remove-${name ?? key}`} onShift={onShift} onRemove={onRemove} />
       </div>
       {errors.map((m, i) => (
-        <div key={i} className="fb-field-error" data-testid="field-problem" style={{ color: '#ff4d4f', fontSize: 12, marginTop: 2 }}>{m}</div>
+        <div key={i} className="fb-field-error" data-testid="field-problem" style={{ color: '#ff4d4f', fontSize: 12, marginTop: 2 }}>
+          {m}
+        </div>
       ))}
       {isLayout(element) && (
         <div style={{ marginTop: 6 }}>

@@ -47,8 +47,18 @@ export function FieldBasics({ definition, path, control, schema, patch, onChange
 
   return (
     <>
-      <Form.Item label={t('forms.props.name')} help={nameError ?? t('forms.props.nameHelp')} validateStatus={nameError ? 'error' : undefined}>
-        <Input data-testid="prop-name" value={draftName} onChange={(e) => setDraftName(e.target.value)} onBlur={commitName} onPressEnter={commitName} />
+      <Form.Item
+        label={t('forms.props.name')}
+        help={nameError ?? t('forms.props.nameHelp')}
+        validateStatus={nameError ? 'error' : undefined}
+      >
+        <Input
+          data-testid="prop-name"
+          value={draftName}
+          onChange={(e) => setDraftName(e.target.value)}
+          onBlur={commitName}
+          onPressEnter={commitName}
+        />
       </Form.Item>
       <Form.Item label={t('forms.props.labelZh')}>{text('prop-label-zh', label.zh, (zh) => patch({ label: { ...label, zh } }))}</Form.Item>
       <Form.Item label={t('forms.props.labelEn')}>{text('prop-label-en', label.en, (en) => patch({ label: { ...label, en } }))}</Form.Item>

@@ -49,7 +49,11 @@ export function FieldLimits({ schema, type, plainString, patch }: LimitsProps) {
             {count('forms.props.maxLength', 'maxLength', { min: 0, integer: true })}
           </Space>
           <Form.Item label={t('forms.props.pattern')} help={t('forms.props.patternHelp')}>
-            <Input data-testid="prop-pattern" value={schema.pattern ?? ''} onChange={(e) => patch({ schema: { pattern: e.target.value } })} />
+            <Input
+              data-testid="prop-pattern"
+              value={schema.pattern ?? ''}
+              onChange={(e) => patch({ schema: { pattern: e.target.value } })}
+            />
           </Form.Item>
         </>
       )}

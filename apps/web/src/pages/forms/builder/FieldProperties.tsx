@@ -16,7 +16,15 @@ const divider = (text: string) => (
 );
 
 /** The property panel of one field: key, labels and help in both languages, required, limits, options, default, rule. */
-export function FieldProperties({ definition, path, onChange }: { definition: FormDefinition; path: UiPath; onChange(def: FormDefinition): void }) {
+export function FieldProperties({
+  definition,
+  path,
+  onChange,
+}: {
+  definition: FormDefinition;
+  path: UiPath;
+  onChange(def: FormDefinition): void;
+}) {
   const { t } = useI18n();
   const found = elementAt(definition.uiSchema, path);
   const control = found?.type === 'Control' ? found : undefined;

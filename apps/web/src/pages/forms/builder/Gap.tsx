@@ -3,7 +3,17 @@ import { useI18n } from '../../../i18n/i18n';
 import { pathKey, type GapTarget } from './dnd';
 
 /** A place between elements where a dragged field or layout can land; wide only while something is dragged. */
-export function Gap({ target, dragging, horizontal, empty }: { target: GapTarget; dragging: boolean; horizontal: boolean; empty?: boolean }) {
+export function Gap({
+  target,
+  dragging,
+  horizontal,
+  empty,
+}: {
+  target: GapTarget;
+  dragging: boolean;
+  horizontal: boolean;
+  empty?: boolean;
+}) {
   const { t } = useI18n();
   const id = `gap:${pathKey(target.container)}:${target.index}`;
   const { setNodeRef, isOver } = useDroppable({ id, data: target });

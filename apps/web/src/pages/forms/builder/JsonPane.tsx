@@ -29,7 +29,8 @@ export function JsonPane({ definition, onApply }: { definition: FormDefinition; 
       value = JSON.parse(text);
     }
     const d = value as Partial<FormDefinition>;
-    if (!d || typeof d !== 'object' || !d.schema || typeof d.schema !== 'object' || !d.uiSchema || typeof d.uiSchema !== 'object') return setError(t('forms.json.notDefinition'));
+    if (!d || typeof d !== 'object' || !d.schema || typeof d.schema !== 'object' || !d.uiSchema || typeof d.uiSchema !== 'object')
+      return setError(t('forms.json.notDefinition'));
     if (d.key !== definition.key) return setError(t('forms.json.keyChanged', { key: definition.key }));
     setError(null);
     onApply(d as FormDefinition);
@@ -38,11 +39,22 @@ export function JsonPane({ definition, onApply }: { definition: FormDefinition; 
   return (
     <div data-testid="json-pane">
       <Typography.Paragraph type="secondary">{t('forms.json.hint')}</Typography.Paragraph>
-      <Input.TextArea data-testid="json-text" value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 18, maxRows: 32 }} style={{ fontFamily: 'monospace', fontSize: 12 }} spellCheck={false} />
+      <Input.TextArea
+        data-testid="json-text"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoSize={{ minRows: 18, maxRows: 32 }}
+        style={{ fontFamily: 'monospace', fontSize: 12 }}
+        spellCheck={false}
+      />
       {error && <Alert type="error" showIcon style={{ marginTop: 8 }} message={error} data-testid="json-error" />}
       <Space style={{ marginTop: 8 }}>
-        <Button type="primary" data-testid="json-apply" disabled={text === pretty} onClick={apply}>{t('forms.json.apply')}</Button>
-        <Button disabled={text === pretty} onClick={() => setText(pretty)}>{t('forms.json.revert')}</Button>
+        <Button type="primary" data-testid="json-apply" disabled={text === pretty} onClick={apply}>
+          {t('forms.json.apply')}
+        </Button>
+        <Button disabled={text === pretty} onClick={() => setText(pretty)}>
+          {t('forms.json.revert')}
+        </Button>
       </Space>
     </div>
   );

@@ -56,14 +56,24 @@ export function PreviewPane({ definition, valid }: { definition: FormDefinition;
             submitLabel={t('forms.preview.check')}
             onSubmit={(data) => setSubmitted(data)}
           />
-          {submitted && <Alert type="success" showIcon style={{ marginTop: 12 }} data-testid="preview-passed" message={t('forms.preview.passed')} />}
+          {submitted && (
+            <Alert type="success" showIcon style={{ marginTop: 12 }} data-testid="preview-passed" message={t('forms.preview.passed')} />
+          )}
         </div>
       </Col>
       <Col span={9}>
         <Typography.Text strong>{t('forms.preview.testData')}</Typography.Text>
-        <Input.TextArea data-testid="preview-test-data" value={testText} onChange={(e) => setTestText(e.target.value)} autoSize={{ minRows: 6, maxRows: 16 }} style={{ fontFamily: 'monospace', marginTop: 4 }} />
+        <Input.TextArea
+          data-testid="preview-test-data"
+          value={testText}
+          onChange={(e) => setTestText(e.target.value)}
+          autoSize={{ minRows: 6, maxRows: 16 }}
+          style={{ fontFamily: 'monospace', marginTop: 4 }}
+        />
         <Space style={{ marginTop: 8 }}>
-          <Button data-testid="preview-load" onClick={load}>{t('forms.preview.load')}</Button>
+          <Button data-testid="preview-load" onClick={load}>
+            {t('forms.preview.load')}
+          </Button>
         </Space>
         {parseError && <Alert type="error" showIcon style={{ marginTop: 8 }} message={parseError} />}
         <div style={{ marginTop: 8 }} data-testid="preview-test-result">

@@ -14,17 +14,39 @@ export function VersionDiff({ before, after }: { before: FormDefinition; after: 
     <div data-testid="version-diff">
       <Space wrap style={{ marginBottom: 8 }} data-testid="diff-summary">
         {none && <Typography.Text type="secondary">{t('forms.diff.noFieldChanges')}</Typography.Text>}
-        {changes.added.map((f) => <Tag color="green" key={`a${f}`}>{t('forms.diff.added', { field: f })}</Tag>)}
-        {changes.removed.map((f) => <Tag color="red" key={`r${f}`}>{t('forms.diff.removed', { field: f })}</Tag>)}
-        {changes.changed.map((f) => <Tag color="gold" key={`c${f}`}>{t('forms.diff.changed', { field: f })}</Tag>)}
+        {changes.added.map((f) => (
+          <Tag color="green" key={`a${f}`}>
+            {t('forms.diff.added', { field: f })}
+          </Tag>
+        ))}
+        {changes.removed.map((f) => (
+          <Tag color="red" key={`r${f}`}>
+            {t('forms.diff.removed', { field: f })}
+          </Tag>
+        ))}
+        {changes.changed.map((f) => (
+          <Tag color="gold" key={`c${f}`}>
+            {t('forms.diff.changed', { field: f })}
+          </Tag>
+        ))}
       </Space>
-      <pre data-testid="diff-lines" style={{ fontSize: 12, background: '#fafafa', padding: 8, maxHeight: 460, overflow: 'auto', margin: 0 }}>
+      <pre
+        data-testid="diff-lines"
+        style={{ fontSize: 12, background: '#fafafa', padding: 8, maxHeight: 460, overflow: 'auto', margin: 0 }}
+      >
         {parts.map((p, i) => {
           const lines = p.value.replace(/\n$/, '').split('\n');
           // unchanged runs are shortened to their first and last lines
           const shown = !p.added && !p.removed && lines.length > 6 ? [...lines.slice(0, 2), '  …', ...lines.slice(-2)] : lines;
           return shown.map((line, j) => (
-            <div key={`${i}-${j}`} className={p.added ? 'diff-added' : p.removed ? 'diff-removed' : undefined} style={{ background: p.added ? '#f6ffed' : p.removed ? '#fff1f0' : undefined, color: p.added ? '#389e0d' : p.removed ? '#cf1322' : '#595959' }}>
+            <div
+              key={`${i}-${j}`}
+              className={p.added ? 'diff-added' : p.removed ? 'diff-removed' : undefined}
+              style={{
+                background: p.added ? '#f6ffed' : p.removed ? '#fff1f0' : undefined,
+                color: p.added ? '#389e0d' : p.removed ? '#cf1322' : '#595959',
+              }}
+            >
               {p.added ? '+ ' : p.removed ? '- ' : '  '}
               {line}
             </div>

@@ -8,28 +8,33 @@ import { useLoad } from '../../../util/useLoad';
 import { useShowError } from '../../../util/useShowError';
 import { formsApi } from '../formsApi';
 import { textOf } from './labels';
+import { useVersionCache } from './useVersionCache';
 import { VersionDiff } from './VersionDiff';
 
 const CURRENT = 0;
 
 /** Published versions (immutable) and the difference between any two of them or the one being edited. */
-export function VersionsDrawer({ open, formKey, current, versions, onClose, onLoad }: { open: boolean; formKey: string; current: FormDefinition; versions: FormVersion[]; onClose(): void; onLoad(def: FormDefinition): void }) {
+export function VersionsDrawer({
+  open,
+  formKey,
+  current,
+  versions,
+  onClose,
+  onLoad,
+}: {
+  open: boolean;
+  formKey: string;
+  current: FormDefinition;
+  versions: FormVersion[];
+  onClose(): void;
+  onLoad(def: FormDefinition): void;
+}) {
   const { t, lang, formatDateTime } = useI18n();
   const showError = useShowError();
   const latest = versions[0]?.version;
   const [left, setLeft] = useState<number | undefined>();
   const [right, setRight] = useState<number>(CURRENT);
-  // Published versions never change: each is fetched once per form.
-  const fetched = useRef(new Map<string, Promise<FormDefinition>>());
-  const fetchVersion = (v: number) => {
-    const id = `${formKey}@${v}`;
-    const known = fetched.current.get(id) ?? formsApi.version(formKey, v);
-    fetched.current.set(id, known);
-    return known.catch((e: unknown) => {
-      fetched.current.delete(id);
-      throw e;
-    });
-  };
+  const fetchVersion = useVersionCache(formKey);
 
   useEffect(() => {
     if (!open) return;
@@ -60,7 +65,10 @@ export function VersionsDrawer({ open, formKey, current, versions, onClose, onLo
     return () => pending.cancel();
   }, []);
   const loadCopy = (v: number) => void loads.current.run(() => formsApi.version(formKey, v), onLoad, showError);
-  const choices = [{ value: CURRENT, label: t('forms.versions.current') }, ...versions.map((v) => ({ value: v.version, label: t('forms.versions.v', { version: v.version }) }))];
+  const choices = [
+    { value: CURRENT, label: t('forms.versions.current') },
+    ...versions.map((v) => ({ value: v.version, label: t('forms.versions.v', { version: v.version }) })),
+  ];
 
   return (
     <Drawer open={open} onClose={onClose} width={860} title={t('forms.versions.title')} data-testid="versions-drawer">
@@ -87,7 +95,9 @@ export function VersionsDrawer({ open, formKey, current, versions, onClose, onLo
           },
         ]}
       />
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('forms.versions.immutable')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        {t('forms.versions.immutable')}
+      </Typography.Paragraph>
       {versions.length > 0 && (
         <>
           <Space style={{ margin: '8px 0' }}>
