@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Drawer, Typography } from 'antd';
-import { ProcessDiagram } from '../../components/ProcessDiagram';
+import { LazyProcessDiagram as ProcessDiagram } from '../../components/LazyProcessDiagram';
 import { useI18n } from '../../i18n/i18n';
 import { IncidentList } from './IncidentList';
 import { InstanceFacts } from './InstanceFacts';

@@ -1,6 +1,6 @@
 import type { TaskDetail } from '@kcbx/api-contract';
 import { Card, Skeleton, Typography } from 'antd';
-import { ProcessDiagram } from '../../components/ProcessDiagram';
+import { LazyProcessDiagram as ProcessDiagram } from '../../components/LazyProcessDiagram';
 import { useI18n } from '../../i18n/i18n';
 import type { InstanceDiagram } from './useInstanceDiagram';
 
