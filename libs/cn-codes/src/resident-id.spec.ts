@@ -1,4 +1,4 @@
-import { isResidentId, makeResidentId, maskResidentId, parseResidentId, residentIdProblem } from './resident-id';
+import { isResidentId, makeResidentId, maskResidentId, parseResidentId, residentIdProblem, sexOfWord } from './resident-id';
 
 describe('resident ID numbers (GB 11643)', () => {
   it('accepts the worked example of the standard and reads birth date and sex', () => {
@@ -22,5 +22,13 @@ describe('resident ID numbers (GB 11643)', () => {
 
   it('masks all but region and the last four characters', () => {
     expect(maskResidentId('64042220120305001X')).toBe('640422********001X');
+  });
+});
+
+describe('sexOfWord', () => {
+  it('given the words forms use for sex, then each means what an ID number would say; anything else means nothing', () => {
+    expect(['male', '男', 'M', '1', 1].map(sexOfWord)).toEqual(['male', 'male', 'male', 'male', 'male']);
+    expect(['female', '女', 'F', '2', 2].map(sexOfWord)).toEqual(['female', 'female', 'female', 'female', 'female']);
+    expect(['', '未知', undefined, 'm'].map(sexOfWord)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

@@ -63,3 +63,22 @@ export function maskResidentId(value: string): string {
   if (value.length < 10) return '*'.repeat(value.length);
   return value.slice(0, 6) + '*'.repeat(value.length - 10) + value.slice(-4);
 }
+
+const SEX_WORDS: Record<string, 'male' | 'female'> = {
+  male: 'male',
+  female: 'female',
+  男: 'male',
+  女: 'female',
+  M: 'male',
+  F: 'female',
+  '1': 'male',
+  '2': 'female',
+};
+
+/**
+ * The sex a form's sex field means, in the words forms use for it (male/female, 男/女, M/F, and GB/T 2261.1's
+ * codes 1/2), to compare with what an ID number says; undefined for anything else.
+ */
+export function sexOfWord(word: unknown): 'male' | 'female' | undefined {
+  return SEX_WORDS[String(word)];
+}

@@ -1,4 +1,4 @@
-import { parseResidentId, residentIdProblem } from '@kcbx/cn-codes';
+import { parseResidentId, sexOfWord, residentIdProblem } from '@kcbx/cn-codes';
 
 export interface ResidentIdHint {
   /** What the number says, shown under the field while typing. */
@@ -9,17 +9,6 @@ export interface ResidentIdHint {
   problem?: string | null;
 }
 
-const SEX_WORDS: Record<string, 'male' | 'female'> = {
-  male: 'male',
-  female: 'female',
-  男: 'male',
-  女: 'female',
-  M: 'male',
-  F: 'female',
-  '1': 'male',
-  '2': 'female',
-};
-
 /** Birth date and sex read from an ID number, compared with the sibling birthDate/sex fields if present. */
 export function residentIdHint(value: unknown, siblings: { birthDate?: unknown; sex?: unknown } = {}): ResidentIdHint {
   if (typeof value !== 'string' || value.length < 18) return { mismatches: [] };
@@ -27,6 +16,6 @@ export function residentIdHint(value: unknown, siblings: { birthDate?: unknown; 
   if (!info) return { mismatches: [], problem: residentIdProblem(value.toUpperCase()) };
   const mismatches: ResidentIdHint['mismatches'] = [];
   if (typeof siblings.birthDate === 'string' && siblings.birthDate && siblings.birthDate !== info.birthDate) mismatches.push('birthDate');
-  if (siblings.sex !== undefined && siblings.sex !== '' && SEX_WORDS[String(siblings.sex)] !== info.sex) mismatches.push('sex');
+  if (siblings.sex !== undefined && siblings.sex !== '' && sexOfWord(siblings.sex) !== info.sex) mismatches.push('sex');
   return { birthDate: info.birthDate, sex: info.sex, mismatches, problem: null };
 }

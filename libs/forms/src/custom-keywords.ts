@@ -1,4 +1,4 @@
-import { parseResidentId } from '@kcbx/cn-codes';
+import { parseResidentId, sexOfWord } from '@kcbx/cn-codes';
 import type { ErrorObject, KeywordDefinition, SchemaValidateFunction } from 'ajv';
 import type { DataValidationCxt } from 'ajv/dist/types';
 import { jsonObject } from './definition';
@@ -39,17 +39,6 @@ function acceptMatches(accept: string, file: StoredFile): boolean {
   return file.type.toLowerCase() === a;
 }
 
-const SEX_WORDS: Record<string, 'male' | 'female'> = {
-  male: 'male',
-  female: 'female',
-  男: 'male',
-  女: 'female',
-  M: 'male',
-  F: 'female',
-  '1': 'male',
-  '2': 'female',
-};
-
 export interface ResidentIdMatch {
   id: string;
   birthDate?: string;
@@ -82,7 +71,7 @@ const residentIdMatches: KeywordFn = function check(
     });
   }
   const sex = match.sex === undefined ? undefined : data[match.sex];
-  if (match.sex && sex !== undefined && SEX_WORDS[String(sex)] !== info.sex) {
+  if (match.sex && sex !== undefined && sexOfWord(sex) !== info.sex) {
     errors.push({
       instancePath: `${base}/${escapePointerToken(match.sex)}`,
       keyword: 'residentIdMatches',
