@@ -2,29 +2,10 @@
 // (issue #5), next to the sizing Camunda publishes for its minimal self-managed setup.
 const { spawnSync } = require('child_process');
 const path = require('path');
+const { printEnvironment } = require('./print-environment');
 
 // Camunda 8 self-managed sizing guide, smallest cluster: ~65 task completions/s at peak (not measured here).
 const CAMUNDA_MINIMAL_TASKS_PER_SEC = 65;
-
-/** The settings the figures depend on, printed with them: a fresh machine's differences show here first. */
-function printEnvironment(env) {
-  const s = env.settings;
-  console.log(
-    `|  | ran with: Node ${env.node}, ${env.cores} × ${env.cpu}, load average ${env.loadAverage1m} before / ${env.loadAverage1mAfter} after, PostgreSQL ${s.server_version} over ${env.connection} | | | | | |`,
-  );
-  const shown = Object.entries(s)
-    .filter(([k]) => k !== 'server_version')
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
-  console.log(`|  | PostgreSQL settings: ${shown} | | | | | |`);
-  const tables = env.tables
-    .map(
-      (t) =>
-        `${t.table} ${t.liveRows} rows, ${t.modifiedSinceAnalyze} changed since analysed (${t.lastAnalyzed === 'never' ? 'never analysed' : `analysed ${t.lastAnalyzed}`})`,
-    )
-    .join('; ');
-  console.log(`|  | table statistics after the run: ${tables} | | | | | |`);
-}
 
 module.exports = function apiBench({ out, runJson }) {
   if (spawnSync('pg_isready', ['-q', '-h', '127.0.0.1', '-p', '5432']).status !== 0) {
