@@ -142,7 +142,14 @@ async function main() {
   const samples = opts.samples ?? 40;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcbx-scale-'));
   const url = kind === 'postgres' ? databaseUrl() : null;
-  const env = { SEED_DEMO_CASES: 'true', SEED_DEMO_WORKFLOWS: 'true', DATA_DIR: dataDir, JOB_POLL_MS: '0' };
+  // production refuses SQLite (it wants DATABASE_URL), so the SQLite server runs as `npm run dev:api` does
+  const env = {
+    SEED_DEMO_CASES: 'true',
+    SEED_DEMO_WORKFLOWS: 'true',
+    DATA_DIR: dataDir,
+    JOB_POLL_MS: '0',
+    ...(url ? {} : { NODE_ENV: 'development' }),
+  };
   const start = () => startApiServer(repoRoot(), url, env);
   if (kind === 'postgres') await freshPostgres();
   // First start: migrate, seed the demo county and play its cases; add a teacher with no work at a new school.

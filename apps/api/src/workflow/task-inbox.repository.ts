@@ -4,7 +4,7 @@ import type { TaskRecord } from '@kcbx/engine';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { positional } from '../database/named-parameters';
 import type { Principal } from '../identity/principal';
-import { CO_SIGNER_OF_TASK, offerParameters, offeredTo, placeTasks } from '../task-visibility/task-visibility';
+import { CO_SIGNER_OF_TASK, offerParameters, offeredTo, openTasksNear, placeTasks } from '../task-visibility/task-visibility';
 
 /** `offered` = offered to the caller by role or name, whoever holds it now (to tell 409 from 404). */
 /** `cosign`: tasks the caller is asked to co-sign in parallel (rule 4), which they may open but not work */
@@ -31,6 +31,8 @@ export function inboxQuery(ds: DataSource, p: Principal, scope: InboxScope): Sel
   const mine = 't.assignee = :me';
   const condition = { mine, candidate, offered, all: `(${mine} OR ${candidate})`, cosign: CO_SIGNER_OF_TASK }[scope];
   qb.andWhere(condition, offerParameters(p));
+  // the open tasks the rule can pick from, found from the caller's side (the rule above still decides each)
+  if (scope === 'all' || scope === 'candidate') qb.andWhere(openTasksNear(p));
   return qb;
 }
 
