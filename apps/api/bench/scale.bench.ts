@@ -158,7 +158,8 @@ async function main() {
     const admin = await expectStatus(200, first.base, 'POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
     const adminToken = (admin.body as { accessToken: string }).accessToken;
     const units = (await expectStatus(200, first.base, 'GET', '/api/org-units', adminToken)).body as { code: string; kind: string }[];
-    await createClerks([first.base], adminToken, units.find((u) => u.kind === 'township')!.code, 1, PASSWORD);
+    const [idle] = await createClerks([first.base], adminToken, units.find((u) => u.kind === 'township')!.code, 1, PASSWORD);
+    size.quietUnits = [idle.unitCode];
   } finally {
     closeConnections();
     await stopApiServer(first);

@@ -11,13 +11,17 @@ import { startTestApp, TestApp } from './support/test-app';
  */
 type Row = Record<string, unknown>;
 
-/** ids, times and the child's ID number (a copy's child is a copy) differ by design; everything else must be equal */
+/**
+ * ids, times, the child's ID number (a copy's child is a copy) and the unit (a copy sits at its child's school)
+ * differ by design; everything else must be equal
+ */
 function shape(v: unknown, key = ''): unknown {
   if (Array.isArray(v)) return v.map((x) => shape(x));
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Row).map(([k, x]) => [k, shape(x, k)]));
   if (v === null || v === undefined) return v;
   if (key === 'id' || /Id$/.test(key)) return '<id>';
   if (key === 'idNumber') return '<idNumber>';
+  if (/^orgUnit(Name|Code|Path)$/.test(key)) return '<unit>';
   if (/At$/.test(key) || (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v))) return '<time>';
   return v;
 }
@@ -78,6 +82,21 @@ describe('scale bench: a generated case is a case like one run through the API',
       copyOf(template.id, 1),
     ]);
     expect(link.studentId).toBe(studentCopy(template.studentId));
+    // at the copied child's school, which is another school than the template's
+    const [{ schoolPath }] = await db.query<{ schoolPath: string }>(`SELECT "schoolPath" FROM student WHERE "id" = ${p(1)}`, [
+      link.studentId,
+    ]);
+    // a finished case keeps no variables: its unit is the link's
+    const [{ path }] = await db.query<{ path: string }>(
+      `SELECT "orgUnitPath" AS path FROM process_instance_link WHERE "instanceId" = ${p(1)}`,
+      [copyOf(template.id, 1)],
+    );
+    expect(path).toBe(schoolPath);
+    const [{ templateSchool }] = await db.query<{ templateSchool: string }>(
+      `SELECT "schoolPath" AS "templateSchool" FROM student WHERE "id" = ${p(1)}`,
+      [template.studentId],
+    );
+    expect(schoolPath).not.toBe(templateSchool);
   });
 
   it("reads the copy in the child's student file as it reads the template", async () => {

@@ -17,6 +17,12 @@ export interface CaseTable {
   student?: string[];
   /** text that may quote the child's id or ID number (variables, form data, the business key) */
   studentText?: string[];
+  /** the column holding the path of the unit the case sits at, moved with the case (org-spread.ts) */
+  unitPath?: string;
+  /** the `orgUnit` variable's value: the case's placement, moved with the case */
+  unitVariable?: boolean;
+  /** open steps claimed at the template's unit are unclaimed when the case moves */
+  unclaimMoved?: boolean;
 }
 
 export const CASE_TABLES: CaseTable[] = [
@@ -33,8 +39,15 @@ export const CASE_TABLES: CaseTable[] = [
     instance: 'x."instanceId"',
     ids: ['id', 'instanceId', 'executionId'],
     ms: ['dueAt', 'createdAt', 'claimedAt', 'completedAt'],
+    unclaimMoved: true,
   },
-  { table: 'bpmn_variable', instance: 'x."instanceId"', ids: ['id', 'instanceId', 'scopeId'], studentText: ['value'] },
+  {
+    table: 'bpmn_variable',
+    instance: 'x."instanceId"',
+    ids: ['id', 'instanceId', 'scopeId'],
+    studentText: ['value'],
+    unitVariable: true,
+  },
   { table: 'bpmn_history', instance: 'x."instanceId"', ids: ['id', 'instanceId', 'taskId'], ms: ['at'], studentText: ['data'] },
   { table: 'bpmn_job', instance: 'x."instanceId"', ids: ['id', 'instanceId', 'executionId'], ms: ['dueAt', 'createdAt'] },
   {
@@ -51,6 +64,7 @@ export const CASE_TABLES: CaseTable[] = [
     ids: ['instanceId'],
     iso: ['startedAt'],
     student: ['studentId'],
+    unitPath: 'orgUnitPath',
   },
   { table: 'notification', instance: 'x."instanceId"', ids: ['id', 'taskId', 'instanceId'], iso: ['createdAt', 'readAt'] },
   { table: 'case_action', instance: 'x."instanceId"', ids: ['id', 'instanceId', 'taskId'], iso: ['createdAt'] },
@@ -65,6 +79,7 @@ export const CASE_TABLES: CaseTable[] = [
     iso: ['createdAt', 'updatedAt'],
     student: ['studentId'],
     studentText: ['idNumber'],
+    unitPath: 'orgUnitPath',
   },
   {
     table: 'ledger_event',

@@ -1,4 +1,6 @@
 import { CASE_TABLES, type CaseTable } from './case-tables';
+import { insertRows } from './insert-rows';
+import { spreadOverUnits, unitOfPath, unitOfVariable } from './org-spread';
 import { columnsOf, digits, idCopy, isoMinus, placeholder, q, type SqlRunner } from './sql';
 
 /**
@@ -15,6 +17,8 @@ export interface CountySize {
   years: number;
   /** register imports per year (the school-roll uploads each term) */
   importsPerYear: number;
+  /** unit codes that get no copies (the bench's teacher with no work) */
+  quietUnits?: string[];
 }
 
 export interface CountyReport {
@@ -30,7 +34,9 @@ export async function generateCounty(db: SqlRunner, tenantId: string, size: Coun
   const p = (i: number) => placeholder(db.dialect, i);
   await dropWorkTables(db);
   await db.query(`CREATE TABLE scale_template (instance_id VARCHAR PRIMARY KEY, root_id VARCHAR NOT NULL, kind VARCHAR NOT NULL)`);
-  await db.query(`CREATE TABLE scale_copy (k INTEGER NOT NULL, kind VARCHAR NOT NULL, shift BIGINT NOT NULL, sj INTEGER NOT NULL)`);
+  await db.query(
+    `CREATE TABLE scale_copy (k INTEGER NOT NULL, kind VARCHAR NOT NULL, shift BIGINT NOT NULL, sj INTEGER NOT NULL, ur INTEGER NOT NULL)`,
+  );
   // A child instance (a called decision) belongs to its root case and is copied with it.
   await db.query(
     `INSERT INTO scale_template (instance_id, root_id, kind)
@@ -53,7 +59,8 @@ export async function generateCounty(db: SqlRunner, tenantId: string, size: Coun
   const finishedCopies = templates.finished ? Math.max(0, Math.ceil(size.cases / templates.finished) - 1) : 0;
   const openCopies = templates.openTasks ? Math.max(0, Math.ceil(size.open / templates.openTasks) - 1) : 0;
 
-  await copyStudents(db, tenantId, studentCopies);
+  const places = await spreadOverUnits(db, tenantId, size.quietUnits ?? []);
+  await copyStudents(db, tenantId, studentCopies, places);
   // Finished cases spread evenly over the years; open ones over the last day (their timers stay in the future).
   const spread = (k: number, n: number, span: number) => Math.floor((k * span) / Math.max(1, n));
   const rounds: { k: number; kind: string; shift: number }[] = [];
@@ -69,8 +76,9 @@ export async function generateCounty(db: SqlRunner, tenantId: string, size: Coun
     await insertRows(
       db,
       'scale_copy',
-      ['k', 'kind', 'shift', 'sj'],
-      batch.map((r) => [r.k, r.kind, r.shift, r.k % studentCopies]),
+      ['k', 'kind', 'shift', 'sj', 'ur'],
+      // and the units it moves by: its child's (org-spread.ts)
+      batch.map((r) => [r.k, r.kind, r.shift, r.k % studentCopies, (r.k % studentCopies) % places]),
     );
     for (const sql of statements) if (sql) await db.query(sql);
   }
@@ -80,7 +88,7 @@ export async function generateCounty(db: SqlRunner, tenantId: string, size: Coun
 }
 
 async function dropWorkTables(db: SqlRunner): Promise<void> {
-  for (const t of ['scale_template', 'scale_copy', 'scale_student_copy']) await db.query(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of ['scale_template', 'scale_copy', 'scale_student_copy', 'scale_unit']) await db.query(`DROP TABLE IF EXISTS ${t}`);
 }
 
 /** The copy of an ID number for child copy `sj`: the same birth date and sequence under another six-digit prefix. */
@@ -92,14 +100,21 @@ async function copyStatement(db: SqlRunner, t: CaseTable): Promise<string | null
   if (cols.length === 0) return null;
   const has = new Set(cols.map((c) => c.name));
   const studentCopy = (e: string) => `CASE WHEN c.sj = 0 THEN ${e} ELSE ${idCopy(db.dialect, e, 's', 'c.sj')} END`;
+  const studentText = (x: string) =>
+    `CASE WHEN c.sj = 0 OR ss."id" IS NULL THEN ${x} ELSE replace(replace(${x}, ss."id", ${studentCopy('ss."id"')}), ss."idNumber", ${idNumberCopy(db, 'ss."idNumber"', 'c.sj')}) END`;
   const exprs = cols.map(({ name }) => {
     const x = `x.${q(name)}`;
+    // an open step claimed by someone at the template's unit is unclaimed once the case moved to another unit
+    if (t.unclaimMoved && (name === 'assignee' || name === 'claimedAt'))
+      return `CASE WHEN c.ur <> 0 AND x."state" = 'created' THEN NULL ELSE ${t.ms?.includes(name) ? `${x} - c.shift` : x} END`;
+    if (name === t.unitPath) return `COALESCE(su.new_path, ${x})`;
+    if (t.unitVariable && name === 'value')
+      return `CASE WHEN su.new_code IS NOT NULL THEN '"' || su.new_code || '"' ELSE ${studentText(x)} END`;
     if (t.ids.includes(name)) return idCopy(db.dialect, x, 'k', 'c.k');
     if (t.ms?.includes(name)) return `${x} - c.shift`;
     if (t.iso?.includes(name)) return isoMinus(db.dialect, x, 'c.shift');
     if (t.student?.includes(name)) return studentCopy(x);
-    if (t.studentText?.includes(name))
-      return `CASE WHEN c.sj = 0 OR ss."id" IS NULL THEN ${x} ELSE replace(replace(${x}, ss."id", ${studentCopy('ss."id"')}), ss."idNumber", ${idNumberCopy(db, 'ss."idNumber"', 'c.sj')}) END`;
+    if (t.studentText?.includes(name)) return studentText(x);
     return x;
   });
   const missing = [...t.ids, ...(t.ms ?? []), ...(t.iso ?? [])].filter((c) => !has.has(c));
@@ -107,21 +122,22 @@ async function copyStatement(db: SqlRunner, t: CaseTable): Promise<string | null
   const studentJoin = t.studentText
     ? `LEFT JOIN process_instance_link sl ON sl."instanceId" = st.root_id LEFT JOIN student ss ON ss."id" = sl."studentId"`
     : '';
+  const unitJoin = t.unitPath ? unitOfPath(`x.${q(t.unitPath)}`) : t.unitVariable ? unitOfVariable : '';
   return `INSERT INTO ${t.table} (${cols.map((c) => q(c.name)).join(', ')})
           SELECT ${exprs.join(', ')} FROM ${t.table} x ${t.via ?? ''}
             JOIN scale_template st ON st.instance_id = ${t.instance}
-            JOIN scale_copy c ON c.kind = st.kind ${studentJoin}`;
+            JOIN scale_copy c ON c.kind = st.kind ${studentJoin} ${unitJoin}`;
 }
 
 /** Copies 1 … n-1 of every child of the county (the same child at another ID number), and of their own ledger entries. */
-async function copyStudents(db: SqlRunner, tenantId: string, copies: number): Promise<void> {
+async function copyStudents(db: SqlRunner, tenantId: string, copies: number, places: number): Promise<void> {
   if (copies <= 1) return;
-  await db.query(`CREATE TABLE scale_student_copy (sj INTEGER NOT NULL)`);
+  await db.query(`CREATE TABLE scale_student_copy (sj INTEGER NOT NULL, ur INTEGER NOT NULL)`);
   await insertRows(
     db,
     'scale_student_copy',
-    ['sj'],
-    Array.from({ length: copies - 1 }, (_, i) => [i + 1]),
+    ['sj', 'ur'],
+    Array.from({ length: copies - 1 }, (_, i) => [i + 1, (i + 1) % places]),
   );
   const p = placeholder(db.dialect, 1);
   const studentCols = await columnsOf(db, 'student');
@@ -130,11 +146,15 @@ async function copyStudents(db: SqlRunner, tenantId: string, copies: number): Pr
       ? idCopy(db.dialect, 'x."id"', 's', 'c.sj')
       : name === 'idNumber'
         ? idNumberCopy(db, 'x."idNumber"', 'c.sj')
-        : `x.${q(name)}`,
+        : name === 'schoolId'
+          ? 'COALESCE(su.new_id, x."schoolId")'
+          : name === 'schoolPath'
+            ? 'COALESCE(su.new_path, x."schoolPath")'
+            : `x.${q(name)}`,
   );
   await db.query(
     `INSERT INTO student (${studentCols.map((c) => q(c.name)).join(', ')})
-     SELECT ${student.join(', ')} FROM student x CROSS JOIN scale_student_copy c WHERE x."tenantId" = ${p}`,
+     SELECT ${student.join(', ')} FROM student x CROSS JOIN scale_student_copy c ${unitOfPath('x."schoolPath"')} WHERE x."tenantId" = ${p}`,
     [tenantId],
   );
   // the ledgers' entries that are no case's (reported, compared, signed off) belong to their child
@@ -144,11 +164,14 @@ async function copyStudents(db: SqlRunner, tenantId: string, copies: number): Pr
       ? idCopy(db.dialect, `x.${q(name)}`, 's', 'c.sj')
       : name === 'idNumber'
         ? idNumberCopy(db, 'x."idNumber"', 'c.sj')
-        : `x.${q(name)}`,
+        : name === 'orgUnitPath'
+          ? 'COALESCE(su.new_path, x."orgUnitPath")'
+          : `x.${q(name)}`,
   );
   await db.query(
     `INSERT INTO ledger_entry (${entryCols.map((c) => q(c.name)).join(', ')})
-     SELECT ${entry.join(', ')} FROM ledger_entry x CROSS JOIN scale_student_copy c WHERE x."tenantId" = ${p} AND x."caseId" IS NULL`,
+     SELECT ${entry.join(', ')} FROM ledger_entry x CROSS JOIN scale_student_copy c ${unitOfPath('x."orgUnitPath"')}
+      WHERE x."tenantId" = ${p} AND x."caseId" IS NULL`,
     [tenantId],
   );
   const eventCols = await columnsOf(db, 'ledger_event');
@@ -199,15 +222,4 @@ async function copyImports(db: SqlRunner, tenantId: string, imports: number): Pr
   );
   await db.query(`DROP TABLE scale_copy_i`);
   return copies * Number(n);
-}
-
-/** Multi-row INSERT of plain values, in chunks the drivers accept (SQLite binds at most 32,766 values). */
-export async function insertRows(db: SqlRunner, table: string, cols: string[], rows: unknown[][]): Promise<void> {
-  const chunk = Math.max(1, Math.floor(30000 / cols.length));
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    let n = 0;
-    const values = part.map((r) => `(${r.map(() => placeholder(db.dialect, ++n)).join(', ')})`).join(', ');
-    await db.query(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${values}`, part.flat());
-  }
 }
