@@ -1,14 +1,16 @@
 import type { AppNotification, NotificationFeed } from '@kcbx/api-contract';
-import { useEffect, useRef, useState } from 'react';
-import { Badge, Button, Popover } from 'antd';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Badge, Button, Popover, Spin } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/errors';
 import { isRead, notificationsApi } from '../api/notifications';
 import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../util/useLoad';
-import { MyNotificationSettings } from './MyNotificationSettings';
-import { NotificationPanel } from './NotificationPanel';
+
+// The list and the settings dialog load when first opened: the bell's count is all a page draws at first.
+const NotificationPanel = lazy(() => import('./NotificationPanel').then((m) => ({ default: m.NotificationPanel })));
+const MyNotificationSettings = lazy(() => import('./MyNotificationSettings').then((m) => ({ default: m.MyNotificationSettings })));
 
 const POLL_MS = 30_000;
 const NO_FEED: NotificationFeed = { items: [], unread: 0 };
@@ -23,6 +25,7 @@ export function NotificationBell() {
   const { pathname } = useLocation();
   const [open, setOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settingsUsed, setSettingsUsed] = useState(false);
   // A server without the notifications API (404) is not asked again until the page is reloaded.
   const absent = useRef(false);
 
@@ -48,7 +51,11 @@ export function NotificationBell() {
 
   return (
     <>
-      <MyNotificationSettings open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      {settingsUsed && (
+        <Suspense fallback={null}>
+          <MyNotificationSettings open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
       <Popover
         open={open}
         onOpenChange={setOpen}
@@ -56,19 +63,22 @@ export function NotificationBell() {
         placement="bottomRight"
         title={t('notifications.title')}
         content={
-          <NotificationPanel
-            feed={feed}
-            onOpen={openOne}
-            onInbox={() => {
-              setOpen(false);
-              navigate('/inbox');
-            }}
-            onSettings={() => {
-              setOpen(false);
-              setSettingsOpen(true);
-            }}
-            onReadAll={readAll}
-          />
+          <Suspense fallback={<Spin size="small" />}>
+            <NotificationPanel
+              feed={feed}
+              onOpen={openOne}
+              onInbox={() => {
+                setOpen(false);
+                navigate('/inbox');
+              }}
+              onSettings={() => {
+                setOpen(false);
+                setSettingsUsed(true);
+                setSettingsOpen(true);
+              }}
+              onReadAll={readAll}
+            />
+          </Suspense>
         }
       >
         <Button type="text" aria-label={t('notifications.bell', { count: feed.unread })} data-testid="notification-bell">
