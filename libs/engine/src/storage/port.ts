@@ -11,7 +11,8 @@ export type Filter<T> = { [K in keyof T]?: T[K] };
 
 /**
  * What the engine needs from storage inside one transaction. Reads see the transaction's own writes.
- * `find` returns rows in insertion order (a relational adapter orders by id; engine ids sort by time).
+ * `find` returns rows in id order (ORDER BY "id"; engine ids grow with time, so that is the order they were made in).
+ * A store may keep the objects handed to `insert` and `update` (the memory store freezes them): hand in a fresh one.
  * `H` is the store's handle on the same transaction for the host's own writes (see `host`).
  */
 export interface StorageTx<H = unknown> {
