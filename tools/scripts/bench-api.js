@@ -47,8 +47,13 @@ module.exports = function apiBench({ out, runJson }) {
     }
     const cpu = r.cpuMsPerCompletion;
     console.log(
-      `|  | CPU per completion: API ${cpu.api} ms (${cpu.apiKernel} in the kernel), PostgreSQL ${cpu.postgres} ms, load generator ${cpu.loadGenerator} ms, other work on the machine ${cpu.other} ms | | | | | |`,
+      `|  | CPU per completion: API ${cpu.api} ms (${cpu.apiKernel} in the kernel), PostgreSQL ${cpu.postgres} ms (${cpu.postgresBench} of it serving this database), load generator ${cpu.loadGenerator} ms, other work on the machine ${cpu.other} ms | | | | | |`,
     );
+    const d = r.databasePerCompletion;
+    if (d)
+      console.log(
+        `|  | per completion in the database: ${d.transactions} transactions (autocommitted statements included), ${d.rollbacks} rolled back, ${d.bufferHits} buffer hits, ${d.bufferReads} buffer reads | | | | | |`,
+      );
     if (r.environment) printEnvironment(r.environment);
     if (r.unexpectedCount)
       console.log(`|  | ${r.unexpectedCount} unexpected answers, e.g. ${r.unexpected.slice(0, 3).join('; ')} | | | | | |`);

@@ -10,7 +10,8 @@ function printEnvironment(env, columns = 7) {
     .filter(([k]) => k !== 'server_version')
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
-  console.log(`|  | PostgreSQL settings: ${shown}${pad}`);
+  const sessions = env.apiSessionOptions ? `; the API's sessions: ${env.apiSessionOptions}` : '';
+  console.log(`|  | PostgreSQL settings: ${shown}${sessions}${pad}`);
   const tables = env.tables
     .map(
       (t) =>
