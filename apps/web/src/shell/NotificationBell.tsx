@@ -1,15 +1,19 @@
 import type { AppNotification, NotificationFeed } from '@kcbx/api-contract';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { Badge, Button, Popover, Spin } from 'antd';
+import { Badge, Button, Popover } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/errors';
 import { isRead, notificationsApi } from '../api/notifications';
 import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../util/useLoad';
+import { useShowError } from '../util/useShowError';
 
-// The list and the settings dialog load when first opened: the bell's count is all a page draws at first.
-const NotificationPanel = lazy(() => import('./NotificationPanel').then((m) => ({ default: m.NotificationPanel })));
+import type { NotificationPanel as Panel } from './NotificationPanel';
+
+// The list and the settings dialog load when first opened: the bell's count is all a page draws at first. The
+// popover opens once the list's code is here, so it is placed at its full size (not a spinner's, then cut off).
+const loadPanel = () => import('./NotificationPanel').then((m) => m.NotificationPanel);
 const MyNotificationSettings = lazy(() => import('./MyNotificationSettings').then((m) => ({ default: m.MyNotificationSettings })));
 
 const POLL_MS = 30_000;
@@ -23,9 +27,18 @@ export function NotificationBell() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const showError = useShowError();
   const [open, setOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [settingsUsed, setSettingsUsed] = useState(false);
+  const [NotificationPanel, setPanel] = useState<typeof Panel | null>(null);
+  const toggle = (next: boolean) => {
+    if (!next || NotificationPanel) return setOpen(next);
+    loadPanel().then((p) => {
+      setPanel(() => p);
+      setOpen(true);
+    }, showError);
+  };
   // A server without the notifications API (404) is not asked again until the page is reloaded.
   const absent = useRef(false);
 
@@ -58,12 +71,12 @@ export function NotificationBell() {
       )}
       <Popover
         open={open}
-        onOpenChange={setOpen}
+        onOpenChange={toggle}
         trigger="click"
         placement="bottomRight"
         title={t('notifications.title')}
         content={
-          <Suspense fallback={<Spin size="small" />}>
+          NotificationPanel && (
             <NotificationPanel
               feed={feed}
               onOpen={openOne}
@@ -78,7 +91,7 @@ export function NotificationBell() {
               }}
               onReadAll={readAll}
             />
-          </Suspense>
+          )
         }
       >
         <Button type="text" aria-label={t('notifications.bell', { count: feed.unread })} data-testid="notification-bell">
