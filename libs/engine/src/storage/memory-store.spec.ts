@@ -87,4 +87,27 @@ describe('MemoryStore', () => {
     const children = await store.transaction((tx) => tx.find('execution', { parentId: 'e2' }));
     expect(children.map((e) => e.id)).toEqual(['e1']);
   });
+
+  it('given rows whose ids arrive out of order, when finding, then they come back in id order as a database gives them', async () => {
+    const store = new MemoryStore();
+    await store.transaction(async (tx) => {
+      await tx.insert('execution', execution('e3'));
+      await tx.insert('execution', execution('e1'));
+      await tx.insert('execution', execution('e2'));
+    });
+    const byInstance = await store.transaction((tx) => tx.find('execution', { instanceId: 'i1' }));
+    const all = await store.transaction((tx) => tx.find('execution', {}));
+    expect(byInstance.map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
+    expect(all.map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
+  });
+
+  it('given a stored id, when inserting it again, then the store refuses and keeps the first row', async () => {
+    const store = new MemoryStore();
+    await store.transaction((tx) => tx.insert('execution', execution('e2')));
+    await store.transaction((tx) => tx.insert('execution', execution('e9')));
+    await expect(store.transaction((tx) => tx.insert('execution', { ...execution('e2'), state: 'active' }))).rejects.toThrow(
+      'duplicate execution id e2',
+    );
+    expect((await store.transaction((tx) => tx.get('execution', 'e2')))?.state).toBe('waiting');
+  });
 });

@@ -11,7 +11,8 @@ export type Filter<T> = { [K in keyof T]?: T[K] };
 
 /**
  * What the engine needs from storage inside one transaction. Reads see the transaction's own writes.
- * `find` returns rows in insertion order (a relational adapter orders by id; engine ids sort by time).
+ * `find` returns rows in id order (ORDER BY "id"; engine ids grow with time, so that is the order they were made in).
+ * A store may keep the objects handed to `insert` and `update` (the memory store freezes them): hand in a fresh one.
  * `H` is the store's handle on the same transaction for the host's own writes (see `host`).
  */
 export interface StorageTx<H = unknown> {
@@ -32,6 +33,11 @@ export interface StorageTx<H = unknown> {
    * results with or without it.
    */
   prefetchTaskScope?(taskId: string): Promise<void>;
+  /**
+   * optional: reads an instance whole (the instance, its executions, variables, history and open incidents) in one
+   * go, for a read that shows all of it (`getInstanceView`). A hint, like `prefetchTaskScope`.
+   */
+  prefetchInstance?(instanceId: string): Promise<void>;
   /** jobs with dueAt <= now, ordered by dueAt (the timer job queue) */
   findDueJobs(tenantId: string | null, now: number, limit: number): Promise<JobRecord[]>;
   /**
