@@ -24,8 +24,9 @@ function nameList(source: string | null, vars: Record<string, unknown>): string[
 /** Creates the task row; every expression is evaluated first so a failure leaves no half-made task. */
 export function createUserTask(run: Run, exec: ExecutionRecord, el: ElementDef): Now<void> {
   const spec = el.userTask!;
-  // a step re-activated by a return goes to whoever did it before (see return-task.ts)
-  const assignTo = execData<{ assignTo?: string | null }>(exec).assignTo;
+  // a step re-activated by a return goes to whoever did it before (see return-task.ts); any other token's data
+  // names only the flow it came by, and is not parsed for a name it cannot hold
+  const assignTo = exec.data.includes('"assignTo"') ? execData<{ assignTo?: string | null }>(exec).assignTo : undefined;
   // the variables only when an expression or an input mapping reads them (most steps name roles and a form only)
   const readsVariables =
     (spec.assignee && !assignTo) || spec.dueDate || spec.dayCount || spec.candidateGroups || spec.candidateUsers || el.inputs.length > 0;
