@@ -25,6 +25,12 @@ export default defineConfig({
     // Sourcemaps of antd make the build slow and the output huge; the SPA is small enough to debug without.
     sourcemap: false,
     rolldownOptions: {
+      // Our form libraries are read from source (no package.json to say so): they run nothing on import (no bare
+      // imports, no top-level calls), so a page that uses two helpers of theirs (the student file's answers:
+      // field kinds, display values) does not carry the renderer, ajv and the importers along (issue #19).
+      treeshake: {
+        moduleSideEffects: (id: string) => (/[\\/]libs[\\/](forms|form-renderer|cn-codes)[\\/]src[\\/]/.test(id) ? false : undefined),
+      },
       output: {
         // Libraries change far less often than our code: separate chunks stay cached across releases.
         codeSplitting: {

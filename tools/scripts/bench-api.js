@@ -2,29 +2,10 @@
 // (issue #5), next to the sizing Camunda publishes for its minimal self-managed setup.
 const { spawnSync } = require('child_process');
 const path = require('path');
+const { printEnvironment } = require('./print-environment');
 
 // Camunda 8 self-managed sizing guide, smallest cluster: ~65 task completions/s at peak (not measured here).
 const CAMUNDA_MINIMAL_TASKS_PER_SEC = 65;
-
-/** The settings the figures depend on, printed with them: a fresh machine's differences show here first. */
-function printEnvironment(env) {
-  const s = env.settings;
-  console.log(
-    `|  | ran with: Node ${env.node}, ${env.cores} × ${env.cpu}, load average ${env.loadAverage1m} before / ${env.loadAverage1mAfter} after, PostgreSQL ${s.server_version} over ${env.connection} | | | | | |`,
-  );
-  const shown = Object.entries(s)
-    .filter(([k]) => k !== 'server_version')
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
-  console.log(`|  | PostgreSQL settings: ${shown} | | | | | |`);
-  const tables = env.tables
-    .map(
-      (t) =>
-        `${t.table} ${t.liveRows} rows, ${t.modifiedSinceAnalyze} changed since analysed (${t.lastAnalyzed === 'never' ? 'never analysed' : `analysed ${t.lastAnalyzed}`})`,
-    )
-    .join('; ');
-  console.log(`|  | table statistics after the run: ${tables} | | | | | |`);
-}
 
 module.exports = function apiBench({ out, runJson }) {
   if (spawnSync('pg_isready', ['-q', '-h', '127.0.0.1', '-p', '5432']).status !== 0) {
@@ -66,8 +47,13 @@ module.exports = function apiBench({ out, runJson }) {
     }
     const cpu = r.cpuMsPerCompletion;
     console.log(
-      `|  | CPU per completion: API ${cpu.api} ms (${cpu.apiKernel} in the kernel), PostgreSQL ${cpu.postgres} ms, load generator ${cpu.loadGenerator} ms, other work on the machine ${cpu.other} ms | | | | | |`,
+      `|  | CPU per completion: API ${cpu.api} ms (${cpu.apiKernel} in the kernel), PostgreSQL ${cpu.postgres} ms (${cpu.postgresBench} of it serving this database), load generator ${cpu.loadGenerator} ms, other work on the machine ${cpu.other} ms | | | | | |`,
     );
+    const d = r.databasePerCompletion;
+    if (d)
+      console.log(
+        `|  | per completion in the database: ${d.transactions} transactions (autocommitted statements included), ${d.rollbacks} rolled back, ${d.bufferHits} buffer hits, ${d.bufferReads} buffer reads | | | | | |`,
+      );
     if (r.environment) printEnvironment(r.environment);
     if (r.unexpectedCount)
       console.log(`|  | ${r.unexpectedCount} unexpected answers, e.g. ${r.unexpected.slice(0, 3).join('; ')} | | | | | |`);

@@ -8,7 +8,9 @@ const path = require('path');
 const root = path.join(__dirname, '..', '..');
 const out = path.join(root, 'dist', 'out-tsc');
 const wanted = process.argv.slice(2);
-const want = (part) => wanted.length === 0 || wanted.includes(part);
+// `--name value` pairs after the parts are the parts' own arguments (e.g. `scale --students 70000`)
+const partNames = wanted.filter((a, i) => !a.startsWith('--') && !(wanted[i - 1] ?? '').startsWith('--'));
+const want = (part) => partNames.length === 0 || partNames.includes(part);
 
 function build() {
   const r = spawnSync('npx', ['tsc', '-p', 'apps/api/tsconfig.bench.json'], { cwd: root, stdio: 'inherit' });
@@ -52,10 +54,10 @@ function comparisonPart() {
 }
 
 // The forms and web parts build their own code (apps/web-e2e/bench); the others need the API's bench build.
-if (['comparison', 'engine', 'api', 'abuse'].some(want)) build();
+if (['comparison', 'engine', 'api', 'abuse', 'scale'].some(want)) build();
 const parts = { comparison: comparisonPart };
-for (const extra of ['engine', 'forms', 'api', 'abuse', 'web']) {
+for (const extra of ['engine', 'forms', 'api', 'abuse', 'web', 'scale']) {
   const file = path.join(__dirname, `bench-${extra}.js`);
-  if (fs.existsSync(file)) parts[extra] = () => require(file)({ root, out, runJson });
+  if (fs.existsSync(file)) parts[extra] = () => require(file)({ root, out, runJson, args: wanted });
 }
 for (const [name, run] of Object.entries(parts)) if (want(name)) run();

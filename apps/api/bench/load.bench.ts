@@ -5,7 +5,7 @@ import { startApiServer, stopApiServer, type ApiServer } from './load/api-server
 import { createClerks, newTally, runClerk, PROCESS_KEY, STEPS_PER_CASE, type Clerk, type ClerkTally } from './load/clerks';
 import { closeConnections, expectStatus } from './load/http-client';
 import { cpuPerCompletion, sampleCpu } from './load/cpu-meter';
-import { describeEnvironment } from './load/environment';
+import { benchPostgresPids, countersPerCompletion, databaseCounters, describeEnvironment } from './load/environment';
 
 /**
  * The API under load (issue #5): 50 simulated clerks completing tasks over HTTP against PostgreSQL, for 60 s,
@@ -17,7 +17,8 @@ import { describeEnvironment } from './load/environment';
 const SOCKET_DIR = '/var/run/postgresql';
 const ADMIN_URL =
   process.env.BENCH_PG_URL ?? `postgres://postgres@127.0.0.1:5432/postgres${fs.existsSync(SOCKET_DIR) ? `?host=${SOCKET_DIR}` : ''}`;
-const DB_NAME = 'kcbx_load_bench';
+// BENCH_PG_DATABASE: another name, so that benches of two checkouts on one server do not drop each other's database.
+const DB_NAME = process.env.BENCH_PG_DATABASE ?? 'kcbx_load_bench';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Xiji@2026';
 const WARM_UP_MS = 5_000;
 
@@ -154,11 +155,14 @@ async function main() {
     const warmUp = await drive(clerks, WARM_UP_MS);
     process.stderr.write(`  api load: ${clerkCount} clerks for ${seconds} s on ${processes} API process(es), as fast as answered…\n`);
     const apiPids = servers.map((s) => s.child.pid!);
-    const cpuBefore = sampleCpu(apiPids);
+    const pgPids = await benchPostgresPids(databaseUrl());
+    const countersBefore = await databaseCounters(databaseUrl());
+    const cpuBefore = sampleCpu(apiPids, pgPids);
     const started = Date.now();
     const measured = await drive(clerks, seconds * 1000);
     const elapsed = (Date.now() - started) / 1000;
-    const cpuAfter = sampleCpu(apiPids);
+    const cpuAfter = sampleCpu(apiPids, pgPids);
+    const countersAfter = await databaseCounters(databaseUrl());
     let paced: (ReturnType<typeof phase> & { offeredPerSec: number }) | null = null;
     let pacedTally: ClerkTally | null = null;
     if (pacedTarget > 0) {
@@ -177,6 +181,7 @@ async function main() {
         clerks: clerkCount,
         apiProcesses: processes,
         cpuMsPerCompletion: cpuPerCompletion(cpuBefore, cpuAfter, c.count),
+        databasePerCompletion: countersPerCompletion(countersBefore, countersAfter, c.count),
         paced,
         unexpected: tallies.flatMap((t) => t.unexpected).slice(0, 10),
         unexpectedCount: tallies.reduce((n, t) => n + t.unexpected.length, 0),

@@ -10,6 +10,7 @@ export {
   caseVariable,
   completedInstancesOf,
   openStepsOf,
+  openStepsOfInstance,
   stepsCompletedBy,
   stepsOfInstance,
   taskOfTenant,

@@ -1,6 +1,7 @@
-import type { InstanceRecord, TaskRecord, VariableRecord } from '@kcbx/engine';
-import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { InstanceRecord, TaskRecord } from '@kcbx/engine';
+import { DataSource as DataSourceClass, In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { ENGINE_SCHEMAS } from './engine-tables';
+import { columns } from './sql-tx';
 
 /**
  * Typed reads of the engine's tables for the application around the engine (its inbox, its lists of steps): the
@@ -28,6 +29,27 @@ export function taskOfTenant(on: On, tenantId: string, taskId: string): Promise<
 /** Every step of one case, open and done (in no order). */
 export function stepsOfInstance(on: On, tenantId: string, instanceId: string): Promise<TaskRecord[]> {
   return on.getRepository<TaskRecord>(ENGINE_SCHEMAS.task).findBy({ tenantId, instanceId });
+}
+
+/**
+ * The open steps of one case. Asked after every completion (whom to tell of the next step), so it is one fixed
+ * statement — prepared once per connection on PostgreSQL, no query building or entity hydration per call.
+ */
+export async function openStepsOfInstance(on: On, tenantId: string, instanceId: string): Promise<TaskRecord[]> {
+  const rows: Record<string, unknown>[] = await on.query(isPostgres(on) ? OPEN_STEPS_POSTGRES : OPEN_STEPS_SQLITE, [tenantId, instanceId]);
+  return rows.map((r) => withNumericTimes('task', r) as unknown as TaskRecord);
+}
+
+const OPEN_STEPS = `SELECT * FROM bpmn_task WHERE "tenantId" = :tenantId AND "instanceId" = :instanceId AND "state" = 'created'`;
+const OPEN_STEPS_POSTGRES = OPEN_STEPS.replace(':tenantId', '$1').replace(':instanceId', '$2');
+const OPEN_STEPS_SQLITE = OPEN_STEPS.replace(':tenantId', '?').replace(':instanceId', '?');
+
+const isPostgres = (on: On) => (on instanceof DataSourceClass ? on.options : on.connection.options).type === 'postgres';
+
+/** PostgreSQL returns bigint as text; the engine's times are numbers. */
+function withNumericTimes(kind: 'task' | 'variable', row: Record<string, unknown>): Record<string, unknown> {
+  for (const t of columns(kind).times) if (typeof row[t] === 'string') row[t] = Number(row[t]);
+  return row;
 }
 
 /** The open steps of some cases. */
@@ -59,12 +81,26 @@ export function stepsCompletedBy(
 export async function caseVariable(on: On, tenantId: string, instanceIds: string[], name: string): Promise<Map<string, unknown>> {
   const out = new Map<string, unknown>();
   if (!instanceIds.length) return out;
-  const rows = await on.getRepository<VariableRecord>(ENGINE_SCHEMAS.variable).find({
-    select: { instanceId: true, scopeId: true, value: true },
-    where: { tenantId, instanceId: In(instanceIds), name },
-  });
+  // every inbox page asks this: SQL written once per dialect and list length, not built by TypeORM per call
+  const rows: { instanceId: string; scopeId: string; value: string }[] = await on.query(
+    caseVariableSql(isPostgres(on), instanceIds.length),
+    [tenantId, name, ...instanceIds],
+  );
   for (const v of rows) if (v.scopeId === v.instanceId) out.set(v.instanceId, JSON.parse(v.value) as unknown);
   return out;
+}
+
+const caseVariableSqls = new Map<string, string>();
+function caseVariableSql(pg: boolean, count: number): string {
+  const key = `${pg}:${count}`;
+  let sql = caseVariableSqls.get(key);
+  if (!sql) {
+    const at = (n: number) => (pg ? `$${n}` : '?');
+    const list = Array.from({ length: count }, (_, i) => at(i + 3)).join(', ');
+    sql = `SELECT "instanceId", "scopeId", "value" FROM bpmn_variable WHERE "tenantId" = ${at(1)} AND "name" = ${at(2)} AND "instanceId" IN (${list})`;
+    caseVariableSqls.set(key, sql);
+  }
+  return sql;
 }
 
 /**

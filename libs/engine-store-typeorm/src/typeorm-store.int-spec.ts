@@ -227,6 +227,84 @@ describe(`TypeOrmStore on ${dialect}`, () => {
     expect((plain as { before: { task: TaskRecord } }).before.task.dueAt).toBe(1_795_900_000_000);
   });
 
+  it('given an instance read whole first (prefetchInstance), then the reads of its page answer as the database does', async () => {
+    const at = 1_795_900_000_000;
+    await store.transaction(async (tx) => {
+      await tx.insert('instance', {
+        id: 'iv',
+        tenantId: 't1',
+        definitionId: 'd',
+        key: 'k',
+        businessKey: 'b',
+        state: 'active',
+        parentExecutionId: null,
+        startedBy: 'u1',
+        startedAt: at,
+        endedAt: null,
+        version: 1,
+      });
+      for (const id of ['iv', 'iv-b', 'iv-a'])
+        await tx.insert('execution', { ...execution(id, id === 'iv' ? null : 'iv'), instanceId: 'iv' });
+      for (const [id, scopeId] of [
+        ['w2', 'iv'],
+        ['w1', 'iv-a'],
+      ])
+        await tx.insert('variable', { id, tenantId: 't1', instanceId: 'iv', scopeId, name: id, value: '{"n":1}', version: 1 });
+      for (const [id, type] of [
+        ['h2', 'task-returned'],
+        ['h1', 'instance-started'],
+      ] as const)
+        await tx.insert('history', {
+          id,
+          tenantId: 't1',
+          instanceId: 'iv',
+          type,
+          elementId: 'a',
+          elementType: null,
+          userId: 'u1',
+          taskId: null,
+          at,
+          data: '{"reason":"x"}',
+        });
+      for (const [id, state] of [
+        ['x2', 'open'],
+        ['x1', 'resolved'],
+        ['x0', 'open'],
+      ] as const)
+        await tx.insert('incident', {
+          id,
+          tenantId: 't1',
+          instanceId: 'iv',
+          executionId: 'iv-a',
+          jobId: null,
+          activityId: 'a',
+          type: 'JOB_FAILED',
+          message: 'm',
+          state,
+          createdAt: at,
+          resolvedAt: null,
+          version: 1,
+        });
+    });
+    const reads = (prefetch: boolean) =>
+      store.read(async (tx) => {
+        if (prefetch) await tx.prefetchInstance?.('iv');
+        return {
+          instance: await tx.get('instance', 'iv'),
+          executions: await tx.find('execution', { instanceId: 'iv' }),
+          variables: await tx.find('variable', { instanceId: 'iv', scopeId: 'iv' }),
+          history: await tx.find('history', { instanceId: 'iv' }),
+          returns: await tx.find('history', { instanceId: 'iv', type: 'task-returned' }),
+          incidents: await tx.find('incident', { tenantId: 't1', instanceId: 'iv', state: 'open' }),
+          other: await tx.get('instance', 'i-none'),
+        };
+      });
+    const plain = await reads(false);
+    expect(plain.incidents.map((x) => x.id)).toEqual(['x0', 'x2']);
+    expect(plain.instance?.startedAt).toBe(at);
+    expect(await reads(true)).toEqual(plain);
+  });
+
   it('given two transactions updating the same row from the same version, then the later commit fails and leaves nothing behind', async () => {
     await store.transaction((tx) => tx.insert('task', task('t-race')));
     const seen = (await store.transaction((tx) => tx.get('task', 't-race')))!;

@@ -96,6 +96,7 @@ export class Queries<H = unknown> {
    */
   getInstanceView(tenantId: string, instanceId: string): Promise<InstanceView> {
     return this.read(async (tx) => {
+      if (tx.prefetchInstance) await tx.prefetchInstance(instanceId);
       const instance = await this.instanceIn(tx, tenantId, instanceId);
       const history = await tx.find('history', { instanceId });
       const executions = await tx.find('execution', { instanceId });

@@ -38,7 +38,12 @@ async function waitForHealth(base: string, child: ChildProcess, logFile: string)
   throw new Error(`API at ${base} did not become healthy; log: ${logFile}`);
 }
 
-export async function startApiServer(repoRoot: string, databaseUrl: string): Promise<ApiServer> {
+/** `extraEnv` overrides the defaults below (the scale bench plays the demo cases: SEED_DEMO_CASES=true). */
+export async function startApiServer(
+  repoRoot: string,
+  databaseUrl: string | null,
+  extraEnv: Record<string, string> = {},
+): Promise<ApiServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcbx-load-'));
   const logFile = path.join(dataDir, 'server.log');
@@ -48,11 +53,12 @@ export async function startApiServer(repoRoot: string, databaseUrl: string): Pro
     NODE_ENV: 'production',
     PORT: String(port),
     DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     JWT_SECRET: 'load-bench-secret-'.padEnd(48, 'x'),
     SEED_DEMO: 'true',
     SEED_DEMO_CASES: 'false',
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   // BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the servers (NODE_OPTIONS refuses it).
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];

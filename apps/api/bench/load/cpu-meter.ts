@@ -13,6 +13,9 @@ export interface CpuSample {
   /** Of `api`, the part spent in the kernel (socket writes and wake-ups of the other processes). */
   apiKernel: number;
   postgres: number;
+  /** Of `postgres`, the bench database's connections and the server's WAL writer, checkpointer and background
+   * writer: other databases' work on a shared server (other checkouts' tests) is left out of this one. */
+  postgresBench: number;
   loadGenerator: number;
   machineBusy: number;
 }
@@ -48,12 +51,14 @@ function machineBusyTicks(): number {
   return cpu.reduce((a, b) => a + b, 0) - idle;
 }
 
-export function sampleCpu(apiPids: number[]): CpuSample {
+/** `benchPostgresPids`: the PostgreSQL processes that serve the bench (see `CpuSample.postgresBench`). */
+export function sampleCpu(apiPids: number[], benchPostgresPids: number[] = []): CpuSample {
   const self = process.cpuUsage();
   return {
     api: apiPids.reduce((s, pid) => s + processTicks(pid), 0) * TICK_MS,
     apiKernel: apiPids.reduce((s, pid) => s + processTicks(pid, 'kernel'), 0) * TICK_MS,
     postgres: postgresPids().reduce((s, pid) => s + processTicks(pid), 0) * TICK_MS,
+    postgresBench: benchPostgresPids.reduce((s, pid) => s + processTicks(pid), 0) * TICK_MS,
     loadGenerator: (self.user + self.system) / 1000,
     machineBusy: machineBusyTicks() * TICK_MS,
   };
@@ -71,6 +76,7 @@ export function cpuPerCompletion(before: CpuSample, after: CpuSample, completion
     api: round(api),
     apiKernel: round(per('apiKernel')),
     postgres: round(postgres),
+    postgresBench: round(per('postgresBench')),
     loadGenerator: round(loadGenerator),
     other: round(Math.max(0, machine - api - postgres - loadGenerator)),
     machine: round(machine),

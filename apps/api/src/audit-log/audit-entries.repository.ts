@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../database/entities';
+import { insertRows } from '../database/row-insert';
 import type { Tx } from '../database/transaction';
 
 /** The audit log (`audit_entry`): appended to, read a page at a time, never changed. */
@@ -10,7 +11,7 @@ export class AuditEntriesRepository {
 
   /** `tx`: the transaction of the change the entries record */
   async append(entries: AuditEntry[], tx?: Tx): Promise<void> {
-    await (tx ?? this.ds.manager).getRepository(AuditEntry).insert(entries);
+    await insertRows(tx ?? this.ds, AuditEntry, entries);
   }
 
   /** one page of the county's entries, newest first, by username or entity, and how many there are */

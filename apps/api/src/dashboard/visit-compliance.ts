@@ -115,7 +115,10 @@ export async function visitCompliance(
   assignments: VisitAssignment[],
   required: number | null,
 ): Promise<VisitCompliance> {
-  const forms = await records.formsOfCompletedCases(tenantId, TOWNSHIP_VISIT_PROCESS);
+  // A visit is recorded in the case that reports it, so a case that ended before the first month shown (Beijing
+  // time) holds no visit of the months shown: earlier years are not read.
+  const since = Date.parse(`${months[0]}-01T00:00:00+08:00`);
+  const forms = await records.formsOfCompletedCases(tenantId, TOWNSHIP_VISIT_PROCESS, since);
   return complianceOf({
     visits: visitsOf(forms),
     townships,

@@ -11,9 +11,12 @@ export type CaseForm = Pick<FormSubmission, 'id' | 'instanceId' | 'data' | 'subm
 export class VisitRecordsRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** The forms submitted in the county's completed cases of the procedure `key`, oldest first. */
-  formsOfCompletedCases(tenantId: string, key: string): Promise<CaseForm[]> {
-    const completed = completedInstancesOf(this.ds, tenantId, key);
+  /**
+   * The forms submitted in the county's cases of the procedure `key` that ended at or after `since` (ms), oldest
+   * first. Bounded by `since` so the dashboard reads the months it shows, not every year of visits (#19).
+   */
+  formsOfCompletedCases(tenantId: string, key: string, since: number): Promise<CaseForm[]> {
+    const completed = completedInstancesOf(this.ds, tenantId, key).andWhere('i.endedAt >= :completedSince', { completedSince: since });
     return this.ds
       .getRepository(FormSubmission)
       .createQueryBuilder('s')

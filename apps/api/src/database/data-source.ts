@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { FOUNDATION_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
-import { preparingPgDriver } from './prepared-pg';
+import { API_SESSION_OPTIONS, preparingPgDriver } from './prepared-pg';
 
 /**
  * libpq's `?host=/var/run/postgresql` names a Unix socket folder. TypeORM's URL parser drops query
@@ -27,7 +27,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       type: 'postgres',
       driver: preparingPgDriver,
       url: config.database.url,
-      extra: { max: 20, ...socketHost(config.database.url) },
+      extra: { max: 20, options: API_SESSION_OPTIONS, ...socketHost(config.database.url) },
     };
   }
   fs.mkdirSync(path.dirname(config.database.file), { recursive: true });

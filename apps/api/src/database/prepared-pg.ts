@@ -14,6 +14,13 @@ import * as pg from 'pg';
  * plan made while a table was small does not outlive its statistics: see statistics-upkeep.ts). A statement
  * that begins with a comment (`/* planned per call *\/ …`) stays unnamed: PostgreSQL plans it with its real
  * parameters every time.
+ *
+ * Reusing the parse is not enough: under plan_cache_mode=auto PostgreSQL keeps planning a statement anew at every
+ * bind while it estimates a generic plan dearer than a custom one, and the inbox page's query stayed there — 0.85 ms
+ * to plan, 0.06 ms to run, on every call — and so did every statement for its first five runs after each ANALYZE
+ * (statistics-upkeep.ts runs one every few seconds under load). The API's sessions therefore plan named statements
+ * once (`API_SESSION_OPTIONS`); ANALYZE still makes PostgreSQL replan them with the tables' new statistics. A
+ * statement whose best plan depends on its values (a date range over a large table) opts out with the comment above.
  */
 const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
 const MAX_STATEMENTS = 2000;
@@ -28,6 +35,12 @@ export function statementName(text: string): string | undefined {
   }
   return name;
 }
+
+/**
+ * Session settings of the API's connections: named statements use one generic plan per connection. PGOPTIONS (the
+ * libpq variable, e.g. `-c plan_cache_mode=auto`) replaces them.
+ */
+export const API_SESSION_OPTIONS = process.env.PGOPTIONS ?? '-c plan_cache_mode=force_generic_plan';
 
 type QueryArgs = Parameters<pg.Client['query']>;
 

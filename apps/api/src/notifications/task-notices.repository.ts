@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TaskRecord } from '@kcbx/engine';
-import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
+import { ENGINE_SCHEMAS, openStepsOfInstance } from '@kcbx/engine-store-typeorm';
 import { DataSource } from 'typeorm';
 import { Tenant } from '../database/entities';
 import type { Tx } from '../database/transaction';
@@ -19,7 +19,7 @@ export class TaskNoticesRepository {
 
   /** the instance's open tasks */
   openTasksOf(tenantId: string, instanceId: string, tx?: Tx): Promise<TaskRecord[]> {
-    return (tx ?? this.ds).getRepository<TaskRecord>(ENGINE_SCHEMAS.task).findBy({ tenantId, instanceId, state: 'created' });
+    return openStepsOfInstance(tx ?? this.ds, tenantId, instanceId);
   }
 
   /** open tasks of the county created since `since` that have no "available" notice yet */

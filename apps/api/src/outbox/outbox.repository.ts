@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { newId, nowIso } from '../database/columns';
+import { insertRows } from '../database/row-insert';
 import { Notification, NotificationDelivery, NotificationPreference, Role, RoleAssignment, Tenant, User } from '../database/entities';
 import { configuredChannels, EXTERNAL_CHANNELS, ExternalChannel, NOTIFY_CONFIG, NotifyConfig } from '../config/notify-config';
 import { OutgoingNotification } from './notification';
@@ -79,17 +80,16 @@ export class OutboxRepository {
   private async insertInApp(m: EntityManager, row: Notification): Promise<boolean> {
     const repo = m.getRepository(Notification);
     if (!row.taskId) {
-      await repo.insert(row);
+      await insertRows(m, Notification, [row]);
       return true;
     }
     if (m.connection.options.type === 'postgres') {
       // One round trip: the unique index decides, and RETURNING says whether this call added the row.
-      const added = await repo.createQueryBuilder().insert().orIgnore().values(row).returning('id').execute();
-      return (added.raw as unknown[]).length > 0;
+      return (await insertRows(m, Notification, [row], 'ignore')).length > 0;
     }
     // SQLite runs one unit of work at a time (the gate): nothing can come between the check and the insert.
     if (await repo.exists({ where: { userId: row.userId, kind: row.kind, taskId: row.taskId } })) return false;
-    await repo.insert(row);
+    await insertRows(m, Notification, [row]);
     return true;
   }
 

@@ -43,6 +43,26 @@ export function offeredTo(p: Pick<Principal, 'assignments'>): string {
   return `EXISTS (SELECT 1 FROM task_candidate c WHERE c."taskId" = t.id AND ((c.kind = 'user' AND c.name = :meUser)${role}))`;
 }
 
+/**
+ * The open tasks that may be `p`'s, found from `p`'s side through indexes: assigned to `p` (partial index on open
+ * tasks' assignee), offered to `p` by name (task_candidate by name), and placed at a unit at or below one of
+ * `p`'s assignments (the units by path, their instances through the `orgUnit` variable's partial index, their
+ * open steps by instance). A superset of rules 2 and 3, never the rule itself: `offeredTo` still decides each
+ * row; this only lets the query start from the caller's units instead of every open task of the county, so a
+ * user with no work pays for no one else's (#19 acceptance 2). Binds :me, :meUser, :tenantId and :pathN.
+ */
+export function openTasksNear(p: Pick<Principal, 'assignments'>): string {
+  const units = p.assignments.map((_, i) => `po.path LIKE :path${i}`);
+  const placed = units.length
+    ? ` UNION ALL SELECT pt.id FROM org_unit po
+          JOIN bpmn_variable pv ON pv.name = 'orgUnit' AND pv.value = '"' || po.code || '"'
+          JOIN bpmn_task pt ON pt."instanceId" = pv."instanceId" AND pt.state = 'created'
+         WHERE po."tenantId" = :tenantId AND (${units.join(' OR ')})`
+    : '';
+  return `t.id IN (SELECT a.id FROM bpmn_task a WHERE a.assignee = :me AND a.state = 'created'
+    UNION ALL SELECT uc."taskId" FROM task_candidate uc WHERE uc."tenantId" = :tenantId AND uc.kind = 'user' AND uc.name = :meUser${placed})`;
+}
+
 /** The values `offeredTo(p)` binds (and `:me`, the caller's id, for "assigned to me"). */
 export function offerParameters(p: Pick<Principal, 'userId' | 'username' | 'assignments'>): Record<string, string> {
   const params: Record<string, string> = { me: p.userId, meUser: p.username };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FormSubmission } from '../database/entities';
+import { insertRows } from '../database/row-insert';
 import type { Tx } from '../database/transaction';
 
 /** What was submitted at a case's start and steps (`form_submission`), each pinned to the form version it was checked against. */
@@ -10,7 +11,7 @@ export class SubmissionsRepository {
 
   /** `tx`: the engine command's transaction (start, completion, return) the submission commits with */
   async record(row: FormSubmission, tx: Tx): Promise<void> {
-    await tx.getRepository(FormSubmission).insert(row as never);
+    await insertRows(tx, FormSubmission, [row]);
   }
 
   /** a case's submissions, oldest first */

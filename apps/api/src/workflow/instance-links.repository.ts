@@ -20,14 +20,15 @@ export class InstanceLinksRepository {
     await this.ds.getRepository(InstanceLink).createQueryBuilder().insert().orIgnore().values(link).execute();
   }
 
-  /** the county's instances that have no link yet */
-  unlinked(tenantId: string): Promise<InstanceRecord[]> {
-    return this.ds
+  /** the county's instances that have no link yet (started at or after `startedSince`, when given) */
+  unlinked(tenantId: string, startedSince?: number): Promise<InstanceRecord[]> {
+    const qb = this.ds
       .getRepository<InstanceRecord>(ENGINE_SCHEMAS.instance)
       .createQueryBuilder('i')
       .leftJoin(InstanceLink, 'l', 'l.instanceId = i.id')
-      .where('i.tenantId = :tenantId AND l.instanceId IS NULL', { tenantId })
-      .getMany();
+      .where('i.tenantId = :tenantId AND l.instanceId IS NULL', { tenantId });
+    if (startedSince !== undefined) qb.andWhere('i.startedAt >= :startedSince', { startedSince });
+    return qb.getMany();
   }
 
   /** the instance's `instance-started` history record (its data holds the start variables) */

@@ -10,9 +10,15 @@ import { InstanceLinksRepository } from './instance-links.repository';
  * variables their `instance-started` event recorded (`orgUnit`, `studentId`), so no start path can leave a case
  * unlisted.
  */
+/** how far before the last catch-up the next one looks: a start's transaction commits well within it */
+const CATCH_UP_MARGIN_MS = 15 * 60_000;
+
 @Injectable()
 export class InstanceLinksService {
   constructor(private readonly links: InstanceLinksRepository) {}
+
+  /** per county, when this process last caught up */
+  private readonly caughtUp = new Map<string, number>();
 
   /** `tx`: the start command's transaction (StartService writes the link in it), else none */
   async record(link: InstanceLink, tx?: Tx): Promise<void> {
@@ -20,7 +26,13 @@ export class InstanceLinksService {
   }
 
   async catchUp(tenantId: string): Promise<void> {
-    const missing = await this.links.unlinked(tenantId);
+    // The first catch-up of a process looks at every instance; later ones only at those started since the one
+    // before (less a margin for a start committed late by another process): unlinked instances are new ones, and
+    // reading all of a county's years of instances on every student file was its slowest part (#19).
+    const now = Date.now();
+    const last = this.caughtUp.get(tenantId);
+    const missing = await this.links.unlinked(tenantId, last === undefined ? undefined : last - CATCH_UP_MARGIN_MS);
+    this.caughtUp.set(tenantId, now);
     for (const instance of missing) {
       const started = await this.links.startEvent(instance.id);
       const variables = (JSON.parse(started?.data ?? '{}') as { variables?: Record<string, unknown> }).variables ?? {};

@@ -4,7 +4,7 @@ import type { TaskRecord } from '@kcbx/engine';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { positional } from '../database/named-parameters';
 import type { Principal } from '../identity/principal';
-import { CO_SIGNER_OF_TASK, offerParameters, offeredTo, placeTasks } from '../task-visibility/task-visibility';
+import { CO_SIGNER_OF_TASK, offerParameters, offeredTo, openTasksNear, placeTasks } from '../task-visibility/task-visibility';
 
 /** `offered` = offered to the caller by role or name, whoever holds it now (to tell 409 from 404). */
 /** `cosign`: tasks the caller is asked to co-sign in parallel (rule 4), which they may open but not work */
@@ -31,6 +31,8 @@ export function inboxQuery(ds: DataSource, p: Principal, scope: InboxScope): Sel
   const mine = 't.assignee = :me';
   const condition = { mine, candidate, offered, all: `(${mine} OR ${candidate})`, cosign: CO_SIGNER_OF_TASK }[scope];
   qb.andWhere(condition, offerParameters(p));
+  // the open tasks the rule can pick from, found from the caller's side (the rule above still decides each)
+  if (scope === 'all' || scope === 'candidate') qb.andWhere(openTasksNear(p));
   return qb;
 }
 
@@ -85,10 +87,8 @@ export interface InboxFilter {
  * One page of the inbox and the total in one round trip (a window count): the inbox is the most frequent
  * call there is, and each extra query is felt when fifty clerks work at once. With `countsAt` (only for the
  * unfiltered 'all' scope, whose rows are exactly the ones the badges count) the three badges come as window
- * sums in the same round trip too.
- *
- * The SQL is built by TypeORM once per shape (scope, number of role assignments, filters) and kept: building
- * it cost more CPU than PostgreSQL took to answer it. Only the parameters are bound per call.
+ * sums in the same round trip too. The SQL is kept per shape (`inboxStatement`): building it cost more CPU
+ * than PostgreSQL took to answer it. Only the parameters are bound per call.
  */
 export async function loadInbox(
   ds: DataSource,
@@ -99,27 +99,7 @@ export async function loadInbox(
   pageSize: number,
   countsAt?: number,
 ): Promise<{ rows: InboxRow[]; total: number; counts?: InboxCounts }> {
-  const shape = [
-    scope,
-    p.assignments.length,
-    !!filter.processKey,
-    !!filter.orgUnit,
-    filter.dueBefore !== undefined,
-    filter.dueFrom !== undefined,
-    !!filter.taskId,
-    countsAt !== undefined,
-  ].join('|');
-  let byShape = shapes.get(ds);
-  if (!byShape) shapes.set(ds, (byShape = new Map()));
-  let sql = byShape.get(shape);
-  if (!sql) byShape.set(shape, (sql = pageQuery(ds, p, scope, filter, countsAt).getQuery()));
-  const limit = Math.max(1, Math.trunc(pageSize));
-  const offset = Math.max(0, Math.trunc((page - 1) * pageSize));
-  const [text, params] = positional(
-    ds.options.type === 'postgres' ? 'postgres' : 'sqlite',
-    `${sql} LIMIT ${limit} OFFSET ${offset}`,
-    inboxParameters(p, filter, countsAt),
-  );
+  const [text, params] = inboxStatement(ds, p, scope, filter, page, pageSize, countsAt);
   const raw: Record<string, unknown>[] = await ds.query(text, params);
   const rows = raw.map((r) => ({
     task: taskOf(r),
@@ -137,6 +117,42 @@ export async function loadInbox(
       ? { mine: Number(first.countMine ?? 0), candidate: Number(first.countCandidate ?? 0), overdue: Number(first.countOverdue ?? 0) }
       : undefined;
   return { rows, total, counts };
+}
+
+/**
+ * The SQL and parameters of one inbox page, as `loadInbox` runs them (the scale bench prints their EXPLAIN),
+ * built by TypeORM once per shape (scope, number of role assignments, filters) and kept.
+ */
+export function inboxStatement(
+  ds: DataSource,
+  p: Principal,
+  scope: InboxScope,
+  filter: InboxFilter,
+  page: number,
+  pageSize: number,
+  countsAt?: number,
+): [string, unknown[]] {
+  const shape = [
+    scope,
+    p.assignments.length,
+    !!filter.processKey,
+    !!filter.orgUnit,
+    filter.dueBefore !== undefined,
+    filter.dueFrom !== undefined,
+    !!filter.taskId,
+    countsAt !== undefined,
+  ].join('|');
+  let byShape = shapes.get(ds);
+  if (!byShape) shapes.set(ds, (byShape = new Map()));
+  let sql = byShape.get(shape);
+  if (!sql) byShape.set(shape, (sql = pageQuery(ds, p, scope, filter, countsAt).getQuery()));
+  const limit = Math.max(1, Math.trunc(pageSize));
+  const offset = Math.max(0, Math.trunc((page - 1) * pageSize));
+  return positional(
+    ds.options.type === 'postgres' ? 'postgres' : 'sqlite',
+    `${sql} LIMIT ${limit} OFFSET ${offset}`,
+    inboxParameters(p, filter, countsAt),
+  );
 }
 
 const shapes = new WeakMap<DataSource, Map<string, string>>();

@@ -14,6 +14,10 @@ export interface FormPin {
   hash: string;
 }
 
+const ANY_OPEN = `SELECT 1 FROM task_signer WHERE "taskId" = :taskId AND state IN ('waiting', 'active') LIMIT 1`;
+const ANY_OPEN_POSTGRES = ANY_OPEN.replace(':taskId', '$1');
+const ANY_OPEN_SQLITE = ANY_OPEN.replace(':taskId', '?');
+
 /** 加签 rounds (task_signer): in the request's connection or, given `tx`, in an engine command's transaction. */
 @Injectable()
 export class SignersRepository {
@@ -27,7 +31,14 @@ export class SignersRepository {
     return this.on().exists({ where: { taskId, state: In(['waiting', 'active']) } });
   }
 
-  open(taskId: string): Promise<TaskSigner[]> {
+  /**
+   * The step's open 加签 rows in order. Every completion asks, and almost every step has none: that answer comes
+   * from one fixed statement (prepared once per connection, no query building), the rows only when there are some.
+   */
+  async open(taskId: string): Promise<TaskSigner[]> {
+    const pg = this.ds.options.type === 'postgres';
+    const any: unknown[] = await this.ds.query(pg ? ANY_OPEN_POSTGRES : ANY_OPEN_SQLITE, [taskId]);
+    if (!any.length) return [];
     return this.on().find({ where: { taskId, state: In(['waiting', 'active']) }, order: { position: 'ASC' } });
   }
 

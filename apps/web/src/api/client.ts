@@ -1,3 +1,4 @@
+import { earlyUrls, startEarlyReads, takeEarlyRead } from './early';
 import { ApiError, errorFromResponse } from './errors';
 import { clearToken, readToken, saveToken, type StoredToken } from './session';
 
@@ -37,6 +38,13 @@ export function hasSession(): boolean {
   return readToken() !== null;
 }
 
+/** With a session, starts the first reads of the page at this address (see api/early.ts). */
+export function startEarlyReadsFor(path: string, lang: string): void {
+  const token = readToken();
+  if (!token || token.expiresAt - Date.now() < refreshMargin(token)) return;
+  startEarlyReads(earlyUrls(path), { ...headersFor(token.accessToken, false), 'Accept-Language': lang });
+}
+
 /** Keeps the session alive while the page is open. */
 export function scheduleRefresh(): void {
   clearTimeout(refreshTimer);
@@ -60,11 +68,17 @@ function refreshNow(): Promise<void> {
   return refreshing;
 }
 
-function send(method: string, url: string, body: BodyInit | undefined, token: string | undefined, json = false) {
+function headersFor(token: string | undefined, json: boolean): Record<string, string> {
   const headers: Record<string, string> = { 'Accept-Language': language, Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (json) headers['Content-Type'] = 'application/json';
-  return fetch(url, { method, headers, body }).catch(() => {
+  return headers;
+}
+
+function send(method: string, url: string, body: BodyInit | undefined, token: string | undefined, json = false) {
+  // A read the entry script started for this address (api/early.ts) is taken instead of sending it again.
+  const early = method === 'GET' && body === undefined ? takeEarlyRead(url) : undefined;
+  return (early ?? fetch(url, { method, headers: headersFor(token, json), body })).catch(() => {
     throw new ApiError(0, 'NETWORK', language === 'en' ? 'Cannot reach the server' : '无法连接服务器');
   });
 }

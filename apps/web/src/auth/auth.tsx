@@ -1,5 +1,5 @@
 import type { Me } from '@kcbx/api-contract';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { endSession, hasSession, scheduleRefresh, setUnauthorizedHandler, startSession } from '../api/client';
 import { api } from '../api/endpoints';
 
@@ -33,10 +33,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     scheduleRefresh();
     api
       .me()
-      .then((m) => {
-        setMe(m);
-        setStatus('signed-in');
-      })
+      .then((m) =>
+        // the signed-in shell's first render, in slices (see main.tsx)
+        startTransition(() => {
+          setMe(m);
+          setStatus('signed-in');
+        }),
+      )
       .catch(() => {
         endSession();
         setStatus('anonymous');

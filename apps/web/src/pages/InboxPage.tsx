@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import { INBOX_PAGE_SIZE as PAGE_SIZE } from '../api/early';
 import { api } from '../api/endpoints';
 import { useI18n } from '../i18n/i18n';
 import { PageTitle } from '../shell/PageTitle';
 import { useShowError } from '../util/useShowError';
 import { BatchApprove } from './inbox/BatchApprove';
-import { CopiedList } from './inbox/CopiedList';
 import { InboxFilters } from './inbox/InboxFilters';
 import { InboxList } from './inbox/InboxList';
 import { InboxViews } from './inbox/InboxViews';
@@ -12,7 +12,8 @@ import { useInbox, type InboxFilterValues, type InboxView } from './inbox/useInb
 import { useInboxOptions } from './inbox/useInboxOptions';
 import '../shell/lists.css';
 
-const PAGE_SIZE = 20;
+// 抄送 is not the view a page opens on: its list's code comes when it is chosen.
+const CopiedList = lazy(() => import('./inbox/CopiedList').then((m) => ({ default: m.CopiedList })));
 
 /**
  * The clerk's inbox: tasks assigned to them or offered to their roles at their units, who each is about,
@@ -54,7 +55,9 @@ export default function InboxPage() {
       <PageTitle>{t('shell.menu.inbox')}</PageTitle>
       <InboxViews view={view} counts={inbox.counts} onChange={show} />
       {view === 'cc' ? (
-        <CopiedList />
+        <Suspense fallback={null}>
+          <CopiedList />
+        </Suspense>
       ) : (
         <>
           <InboxFilters

@@ -1,17 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/errors';
 import { useAuth } from '../auth/auth';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { LightCard, LightSecondaryText, LightTitle } from '../shell/LightCard';
-
-interface Credentials {
-  username: string;
-  password: string;
-}
+import { LoginForm, type Credentials } from './LoginForm';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -47,17 +42,7 @@ export function LoginPage() {
         <LightSecondaryText style={{ textAlign: 'center' }}>{t('app.subtitle')}</LightSecondaryText>
         {expired && !error && <Alert type="info" showIcon message={t('shell.sessionExpired')} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon message={error} data-testid="login-error" style={{ marginBottom: 16 }} />}
-        <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
-            {t('login.submit')}
-          </Button>
-        </Form>
+        <LoginForm busy={busy} onSubmit={(v) => void submit(v)} />
       </LightCard>
     </div>
   );

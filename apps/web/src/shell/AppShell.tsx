@@ -1,5 +1,5 @@
-import { Suspense, useEffect, useState } from 'react';
-import { Button, Drawer, Grid, Layout, Spin, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Button, Grid, Layout, Spin } from 'antd';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Outlet, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth/auth';
@@ -7,11 +7,12 @@ import { useI18n } from '../i18n/i18n';
 import { HeaderUser } from './HeaderUser';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
-import { roleNames, unitNames } from './roleText';
-import { SideMenu } from './SideMenu';
 import './shell.css';
 
 const { Header, Sider, Content } = Layout;
+// Neither the desk's menu nor the phone's drawer is what a page is opened for: their code comes after the page's.
+const SideMenu = lazy(() => import('./SideMenu').then((m) => ({ default: m.SideMenu })));
+const MenuDrawer = lazy(() => import('./MenuDrawer'));
 
 /**
  * The frame around every signed-in page. From a desk (≥ 992 px) the menu is a side bar and the header shows
@@ -20,44 +21,32 @@ const { Header, Sider, Content } = Layout;
  */
 export function AppShell() {
   const { me, logout } = useAuth();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { pathname } = useLocation();
   const screens = Grid.useBreakpoint();
   // Before the first measurement useBreakpoint is empty: assume a narrow screen, which never overflows.
   const desk = screens.lg === true;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // The drawer is drawn from its first opening on (then kept, so it can animate closed and open again).
+  const [drawerUsed, setDrawerUsed] = useState(false);
   // A page change (a menu click, a link in a page) closes the drawer.
   useEffect(() => setDrawerOpen(false), [pathname]);
   if (!me) return null;
-
-  const units = unitNames(me);
-  const roles = roleNames(me, lang);
 
   return (
     <Layout className={desk ? 'kcbx-shell' : 'kcbx-shell kcbx-narrow'} style={{ minHeight: '100vh' }}>
       {desk && (
         <Sider width={200} theme="light" className="kcbx-sider">
           <div className="kcbx-brand">{t('app.title')}</div>
-          <SideMenu />
+          <Suspense fallback={null}>
+            <SideMenu />
+          </Suspense>
         </Sider>
       )}
-      {!desk && (
-        <Drawer
-          placement="left"
-          width={260}
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          title={t('app.title')}
-          rootClassName="kcbx-menu-drawer"
-          styles={{ body: { padding: 0 } }}
-          data-testid="menu-drawer"
-        >
-          <div className="kcbx-drawer-user">
-            <div>{roles.join('、')}</div>
-            <Typography.Text type="secondary">{units.join('、') || me.tenant.name}</Typography.Text>
-          </div>
-          <SideMenu />
-        </Drawer>
+      {!desk && drawerUsed && (
+        <Suspense fallback={null}>
+          <MenuDrawer me={me} open={drawerOpen} onClose={() => setDrawerOpen(false)} />
+        </Suspense>
       )}
       <Layout style={{ minWidth: 0 }}>
         <Header className="kcbx-header">
@@ -67,7 +56,10 @@ export function AppShell() {
               className="kcbx-icon-btn"
               icon={<MenuOutlined style={{ fontSize: 18 }} />}
               aria-label={t('shell.openMenu')}
-              onClick={() => setDrawerOpen(true)}
+              onClick={() => {
+                setDrawerUsed(true);
+                setDrawerOpen(true);
+              }}
               data-testid="menu-button"
             />
           )}

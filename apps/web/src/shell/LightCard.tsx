@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from 'react';
+import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
 import { theme } from 'antd';
 
 /**
@@ -6,10 +6,11 @@ import { theme } from 'antd';
  * without their code: antd's Card brings Tabs, Menu, Dropdown and Skeleton along and Typography its copy and
  * edit tooling — about 30 KB gzipped that the login page, the first screen on a phone, never uses.
  */
-export function LightCard({ style, children }: { style?: CSSProperties; children: ReactNode }) {
+export function LightCard({ style, children, ...rest }: HTMLAttributes<HTMLDivElement> & { 'data-testid'?: string }) {
   const { token } = theme.useToken();
   return (
     <div
+      {...rest}
       style={{
         boxSizing: 'border-box',
         position: 'relative',

@@ -1,5 +1,5 @@
 import type { AppNotification, NotificationFeed } from '@kcbx/api-contract';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Badge, Button, Popover } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -7,8 +7,14 @@ import { ApiError } from '../api/errors';
 import { isRead, notificationsApi } from '../api/notifications';
 import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../util/useLoad';
-import { MyNotificationSettings } from './MyNotificationSettings';
-import { NotificationPanel } from './NotificationPanel';
+import { useShowError } from '../util/useShowError';
+
+import type { NotificationPanel as Panel } from './NotificationPanel';
+
+// The list and the settings dialog load when first opened: the bell's count is all a page draws at first. The
+// popover opens once the list's code is here, so it is placed at its full size (not a spinner's, then cut off).
+const loadPanel = () => import('./NotificationPanel').then((m) => m.NotificationPanel);
+const MyNotificationSettings = lazy(() => import('./MyNotificationSettings').then((m) => ({ default: m.MyNotificationSettings })));
 
 const POLL_MS = 30_000;
 const NO_FEED: NotificationFeed = { items: [], unread: 0 };
@@ -21,8 +27,18 @@ export function NotificationBell() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const showError = useShowError();
   const [open, setOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settingsUsed, setSettingsUsed] = useState(false);
+  const [NotificationPanel, setPanel] = useState<typeof Panel | null>(null);
+  const toggle = (next: boolean) => {
+    if (!next || NotificationPanel) return setOpen(next);
+    loadPanel().then((p) => {
+      setPanel(() => p);
+      setOpen(true);
+    }, showError);
+  };
   // A server without the notifications API (404) is not asked again until the page is reloaded.
   const absent = useRef(false);
 
@@ -48,27 +64,34 @@ export function NotificationBell() {
 
   return (
     <>
-      <MyNotificationSettings open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      {settingsUsed && (
+        <Suspense fallback={null}>
+          <MyNotificationSettings open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
       <Popover
         open={open}
-        onOpenChange={setOpen}
+        onOpenChange={toggle}
         trigger="click"
         placement="bottomRight"
         title={t('notifications.title')}
         content={
-          <NotificationPanel
-            feed={feed}
-            onOpen={openOne}
-            onInbox={() => {
-              setOpen(false);
-              navigate('/inbox');
-            }}
-            onSettings={() => {
-              setOpen(false);
-              setSettingsOpen(true);
-            }}
-            onReadAll={readAll}
-          />
+          NotificationPanel && (
+            <NotificationPanel
+              feed={feed}
+              onOpen={openOne}
+              onInbox={() => {
+                setOpen(false);
+                navigate('/inbox');
+              }}
+              onSettings={() => {
+                setOpen(false);
+                setSettingsUsed(true);
+                setSettingsOpen(true);
+              }}
+              onReadAll={readAll}
+            />
+          )
         }
       >
         <Button type="text" aria-label={t('notifications.bell', { count: feed.unread })} data-testid="notification-bell">

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { hasSession } from '../api/client';
+import { hasSession, startEarlyReadsFor } from '../api/client';
 import { loadAppStrings } from '../i18n/dictionaries';
 import { initialLang } from '../i18n/i18n';
 
@@ -51,10 +51,11 @@ const FIRST_PAGES: [RegExp, () => Promise<unknown>][] = [
 /**
  * A tab that has a session (a reload, a link to a task or a student's file) starts the signed-in shell and the
  * page of its address downloading at once, beside the check of who we are, not after it: one wait fewer on a
- * slow line. The lazy components above then find them loaded.
+ * slow line. The lazy components above then find them loaded, and the first reads (api/early.ts) answered.
  */
 export function startSignedInDownloads(path: string): void {
   if (!hasSession()) return;
+  startEarlyReadsFor(path, initialLang());
   const ignore = () => undefined; // the component that needs it asks again and shows the failure
   loadSignedInApp().catch(ignore);
   FIRST_PAGES.find(([page]) => page.test(path))?.[1]().catch(ignore);

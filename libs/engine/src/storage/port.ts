@@ -33,6 +33,11 @@ export interface StorageTx<H = unknown> {
    * results with or without it.
    */
   prefetchTaskScope?(taskId: string): Promise<void>;
+  /**
+   * optional: reads an instance whole (the instance, its executions, variables, history and open incidents) in one
+   * go, for a read that shows all of it (`getInstanceView`). A hint, like `prefetchTaskScope`.
+   */
+  prefetchInstance?(instanceId: string): Promise<void>;
   /** jobs with dueAt <= now, ordered by dueAt (the timer job queue) */
   findDueJobs(tenantId: string | null, now: number, limit: number): Promise<JobRecord[]>;
   /**

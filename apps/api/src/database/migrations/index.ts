@@ -25,6 +25,7 @@ import { VisitAssignments1733810000000 } from './1733810000000-visit-assignments
 import { ReportSignOffs1733820000000 } from './1733820000000-report-sign-offs';
 import { ApiKeys1733840001000 } from './1733840001000-api-keys';
 import { RetentionRun1733860000000 } from './1733860000000-retention-run';
+import { InboxReads1733900000000 } from './1733900000000-inbox-reads';
 
 /** In order. Each is hand-written and dialect-neutral (TypeORM Table API); synchronize is never on. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ExternalJobTopic1733840000000,
   ApiKeys1733840001000,
   RetentionRun1733860000000,
+  InboxReads1733900000000,
 ];

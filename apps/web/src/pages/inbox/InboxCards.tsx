@@ -1,24 +1,29 @@
-import { Card, List } from 'antd';
+import { Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { LightCard } from '../../shell/LightCard';
 import type { InboxRowsProps } from './InboxList';
 import { InboxStudent } from './InboxStudent';
 import { useInboxCells } from './useInboxCells';
 
-/** The inbox on a phone: one card a task (a phone cannot show seven columns); a card opens its task. */
+// Most teachers' work fits one page: the pager's code comes only when there is a second page.
+const Pagination = lazy(() => import('antd/es/pagination'));
+
+/**
+ * The inbox on a phone: one card a task (a phone cannot show seven columns); a card opens its task. Plain cards
+ * in antd's small-card look (shell/LightCard), not antd's List and Card: a phone draws the list first, and those
+ * cost it code and render time (issue #19).
+ */
 export function InboxCards(props: InboxRowsProps) {
   const { items, done, loading, pageSize, total } = props;
   const { t, formatDateTime } = useI18n();
   const c = useInboxCells(props);
   return (
-    <List
-      data-testid="inbox-table"
-      loading={loading}
-      dataSource={items}
-      pagination={total > pageSize ? c.pagination : false}
-      locale={{ emptyText: c.empty }}
-      renderItem={(r) => (
-        <List.Item style={{ padding: 0, border: 'none' }}>
-          <Card size="small" className="kcbx-card" onClick={() => c.open(r)} data-testid="inbox-card">
+    <Spin spinning={loading}>
+      <div data-testid="inbox-table" className="kcbx-cards">
+        {items.length === 0 && !loading && c.empty}
+        {items.map((r) => (
+          <LightCard key={r.id} style={{ padding: 12 }} className="kcbx-card" onClick={() => c.open(r)} data-testid="inbox-card">
             <div className="kcbx-card-head">
               <span>
                 {c.tick(r)} {c.stepLink(r)}
@@ -38,9 +43,14 @@ export function InboxCards(props: InboxRowsProps) {
                 {t('inbox.created')}：{formatDateTime(r.createdAt)} · {t('inbox.due')}：{c.due(r)}
               </div>
             )}
-          </Card>
-        </List.Item>
-      )}
-    />
+          </LightCard>
+        ))}
+        {total > pageSize && (
+          <Suspense fallback={null}>
+            <Pagination {...c.pagination} align="end" style={{ marginTop: 12 }} />
+          </Suspense>
+        )}
+      </div>
+    </Spin>
   );
 }

@@ -1,7 +1,10 @@
 import type { InboxTask } from '@kcbx/api-contract';
-import { Grid } from 'antd';
+import { Grid, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import { InboxCards } from './InboxCards';
-import { InboxTable } from './InboxTable';
+
+// A phone never draws the table: antd's Table (and its checkbox, pager and filter code) loads on a desk only.
+const InboxTable = lazy(() => import('./InboxTable').then((m) => ({ default: m.InboxTable })));
 
 export interface InboxListProps {
   items: InboxTask[];
@@ -31,5 +34,11 @@ export type InboxRowsProps = InboxListProps & Required<Pick<InboxListProps, 'pro
 export function InboxList({ procedureNames = {}, selected = [], onChanged = () => undefined, ...rest }: InboxListProps) {
   const desk = Grid.useBreakpoint().lg === true;
   const props = { ...rest, procedureNames, selected, onChanged };
-  return desk ? <InboxTable {...props} /> : <InboxCards {...props} />;
+  return desk ? (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: '40px auto' }} />}>
+      <InboxTable {...props} />
+    </Suspense>
+  ) : (
+    <InboxCards {...props} />
+  );
 }

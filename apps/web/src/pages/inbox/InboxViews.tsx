@@ -1,7 +1,11 @@
 import type { Inbox } from '@kcbx/api-contract';
-import { Badge, Grid, Radio, Tabs } from 'antd';
+import { Badge, Grid, Radio } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import type { InboxView } from './useInbox';
+
+// A desk's tab bar; a phone never draws it, so its code loads on a desk only.
+const Tabs = lazy(() => import('antd/es/tabs'));
 
 /** The inbox's six views (全部 · 我的 · 待认领 · 已逾期 · 已办 · 抄送), with the waiting counts as badges. */
 export function InboxViews({ view, counts, onChange }: { view: InboxView; counts: Inbox['counts']; onChange(view: InboxView): void }) {
@@ -37,6 +41,8 @@ export function InboxViews({ view, counts, onChange }: { view: InboxView; counts
       options={views.map((v) => ({ value: v.key, label: v.label }))}
     />
   ) : (
-    <Tabs activeKey={view} onChange={(k) => onChange(k as InboxView)} items={views} />
+    <Suspense fallback={<div style={{ height: 62 }} />}>
+      <Tabs activeKey={view} onChange={(k) => onChange(k as InboxView)} items={views} />
+    </Suspense>
   );
 }

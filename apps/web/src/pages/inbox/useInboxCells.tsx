@@ -1,9 +1,12 @@
 import type { InboxTask } from '@kcbx/api-contract';
 import { Button, Checkbox, Empty, Tag } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n/i18n';
-import { DoneCaseActions } from './DoneCaseActions';
 import type { InboxRowsProps } from './InboxList';
+
+// 已办 only: its dialogs' code comes when that view is opened.
+const DoneCaseActions = lazy(() => import('./DoneCaseActions').then((m) => ({ default: m.DoneCaseActions })));
 
 /** where a case I worked on is now: the server lists its open steps (currentSteps); older answers one name */
 function currentStep(r: InboxTask): string | null {
@@ -72,7 +75,13 @@ export function useInboxCells({
     );
   // where a case I worked on stands, with 撤回 and 催办 on its open steps
   const now = (r: InboxTask) =>
-    r.currentTasks?.length ? <DoneCaseActions tasks={r.currentTasks} onChanged={onChanged} /> : (currentStep(r) ?? t('inbox.caseEnded'));
+    r.currentTasks?.length ? (
+      <Suspense fallback={r.currentTasks.map((x) => x.name).join('、')}>
+        <DoneCaseActions tasks={r.currentTasks} onChanged={onChanged} />
+      </Suspense>
+    ) : (
+      (currentStep(r) ?? t('inbox.caseEnded'))
+    );
   const completedAt = (r: InboxTask) => (r.completedAt ? formatDateTime(r.completedAt) : '—');
   // a screen reader says which step of which child a box selects for 批量审批
   const selectLabel = (r: InboxTask) => [r.studentName, r.stepName ?? r.name].filter(Boolean).join(' · ');

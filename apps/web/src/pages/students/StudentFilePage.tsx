@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { Button, Card, Result, Skeleton, Space } from 'antd';
+import { Button, Card, Skeleton, Space } from 'antd';
+import { Result } from '../../shell/LazyResult';
 import { PlayCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';

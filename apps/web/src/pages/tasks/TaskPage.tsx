@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { App, Button, Card, Col, Grid, Result, Row, Skeleton } from 'antd';
+import { App, Button, Card, Col, Grid, Row, Skeleton } from 'antd';
+import { Result } from '../../shell/LazyResult';
 import { useNavigate, useParams } from 'react-router-dom';
 import { textIn } from '@kcbx/forms';
 import { useAuth } from '../../auth/auth';
