@@ -110,7 +110,7 @@ async function stage(
       items: { id: string }[];
     };
     const child = await childWithTenCases(db, tenantId);
-    const reads = await measureReads(server.base, tokens, readsFor(inbox.items[0].id, child.id, samples));
+    const reads = await measureReads(server.base, server.child.pid!, tokens, readsFor(inbox.items[0].id, child.id, samples));
     const p = placeholder(db.dialect, 1);
     const [c] = await db.query<{ open: number; finished: number }>(
       `SELECT (SELECT COUNT(*) FROM bpmn_task WHERE "tenantId" = ${p} AND "state" = 'created') AS open,

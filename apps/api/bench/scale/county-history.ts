@@ -48,7 +48,9 @@ export async function generateCounty(db: SqlRunner, tenantId: string, size: Coun
     [tenantId],
   );
   const [counts] = await db.query<{ finished: number; open: number; tasks: number }>(
-    `SELECT (SELECT COUNT(*) FROM scale_template WHERE kind = 'done' AND instance_id = root_id) AS finished,
+    // cases are the instances no other started (a called decision whose caller's execution is gone is no case)
+    `SELECT (SELECT COUNT(*) FROM scale_template s JOIN bpmn_instance i ON i."id" = s.instance_id
+              WHERE s.kind = 'done' AND i."parentExecutionId" IS NULL) AS finished,
             (SELECT COUNT(*) FROM scale_template WHERE kind = 'open' AND instance_id = root_id) AS open,
             (SELECT COUNT(*) FROM bpmn_task t JOIN scale_template s ON s.instance_id = t."instanceId"
               WHERE t."state" = 'created') AS tasks`,

@@ -1,3 +1,4 @@
+import { sampleCpu } from '../load/cpu-meter';
 import { expectStatus, request } from '../load/http-client';
 import { Latencies } from '../load/latency';
 
@@ -18,6 +19,8 @@ export interface ReadFigure {
   p95: number;
   max: number;
   count: number;
+  /** the API process's CPU time per call (ms): what the read costs, whatever else the shared machine is doing */
+  apiCpuMs: number;
   /** the items the page showed or the total it reported: what the same read returned at this size */
   returned: string;
 }
@@ -41,18 +44,21 @@ function returned(body: unknown): string {
 }
 
 /** Each read one after the other (one user at a time: latency, not throughput), after two unmeasured calls. */
-export async function measureReads(base: string, tokens: Map<string, string>, reads: Read[]): Promise<ReadFigure[]> {
+export async function measureReads(base: string, apiPid: number, tokens: Map<string, string>, reads: Read[]): Promise<ReadFigure[]> {
   const figures: ReadFigure[] = [];
   for (const read of reads) {
     const token = tokens.get(read.username)!;
     const lat = new Latencies();
     let last: unknown = null;
+    let cpuBefore = 0;
     for (let i = 0; i < read.samples + 2; i++) {
+      if (i === 2) cpuBefore = sampleCpu([apiPid]).api;
       const r = await request(base, 'GET', read.path, token);
       if (r.status !== 200) throw new Error(`${read.label}: GET ${read.path} → ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
       if (i >= 2) lat.add(r.ms);
       last = r.body;
     }
+    const apiCpuMs = Math.round(((sampleCpu([apiPid]).api - cpuBefore) / read.samples) * 10) / 10;
     const s = lat.summary();
     figures.push({
       label: read.label,
@@ -62,6 +68,7 @@ export async function measureReads(base: string, tokens: Map<string, string>, re
       p95: s.p95,
       max: s.max,
       count: s.count,
+      apiCpuMs,
       returned: returned(last),
     });
   }

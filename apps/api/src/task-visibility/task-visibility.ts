@@ -55,7 +55,7 @@ export function openTasksNear(p: Pick<Principal, 'assignments'>): string {
   const units = p.assignments.map((_, i) => `po.path LIKE :path${i}`);
   const placed = units.length
     ? ` UNION ALL SELECT pt.id FROM org_unit po
-          JOIN bpmn_variable pv ON pv.name = 'orgUnit' AND pv.value = '"' || po.code || '"'
+          JOIN bpmn_variable pv ON pv.name = 'orgUnit' AND pv."scopeId" = pv."instanceId" AND pv.value = '"' || po.code || '"'
           JOIN bpmn_task pt ON pt."instanceId" = pv."instanceId" AND pt.state = 'created'
          WHERE po."tenantId" = :tenantId AND (${units.join(' OR ')})`
     : '';
