@@ -100,6 +100,22 @@ describe('通知外发 (issue #17): channels by role, the dead-letter list and r
     await page.setViewportSize({ width: 390, height: 844 });
     await logIn(page, 'principal');
     await page.getByTestId('notification-bell').click();
+    // the list opens whole on the phone's screen, not cut off at its left edge (antd places it over a few frames)
+    await page.getByTestId('notification-list').waitFor();
+    const fits = await page
+      .waitForFunction(
+        () => {
+          const r = document.querySelector('[data-testid="notification-list"]')!.getBoundingClientRect();
+          return r.left >= 0 && r.right <= window.innerWidth;
+        },
+        undefined,
+        { timeout: 5000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    expect({ fits, box: await page.getByTestId('notification-list').boundingBox() }).toMatchObject({ fits: true });
     await page.getByTestId('my-notification-settings-open').click();
     const dialog = page.locator('.ant-modal-wrap:visible');
     await dialog.getByText('我的通知方式').waitFor();
