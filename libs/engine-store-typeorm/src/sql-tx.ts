@@ -3,6 +3,7 @@ import {
   EngineFault,
   type Filter,
   type JobRecord,
+  type Now,
   type RecordKind,
   type RecordKinds,
   type StorageTx,
@@ -19,9 +20,14 @@ import { type BetterSqliteDb, sqliteConnection } from './sqlite-connection';
  * work itself, so statements are built once per shape and (on SQLite) prepared once.
  */
 export interface SqlRunner {
-  /** rows for a SELECT; `affected` for writes */
-  run(sql: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[]; affected: number }>;
+  /** rows for a SELECT; `affected` for writes — at once on SQLite, whose driver is synchronous */
+  run(sql: string, params: unknown[]): Now<{ rows: Record<string, unknown>[]; affected: number }>;
   placeholder(n: number): string;
+}
+
+/** the next step at once when the value is no promise: SQLite's statements then cost the engine no async step */
+function then<T, R>(value: Now<T>, next: (value: T) => Now<R>): Now<R> {
+  return value instanceof Promise ? value.then(next) : next(value);
 }
 
 const prepared = new WeakMap<object, Map<string, ReturnType<BetterSqliteDb['prepare']>>>();
@@ -46,7 +52,7 @@ export function sqliteRunner(db: BetterSqliteDb): SqlRunner {
   if (!cache) prepared.set(db, (cache = new Map()));
   return {
     placeholder: () => '?',
-    run: async (sql, params) => {
+    run: (sql, params) => {
       let stmt = cache!.get(sql);
       if (!stmt) cache!.set(sql, (stmt = db.prepare(sql)));
       if (stmt.reader) return { rows: stmt.all(...params) as Record<string, unknown>[], affected: 0 };
@@ -101,15 +107,16 @@ export class SqlTx implements StorageTx<EntityManager> {
     return raw as unknown as RecordKinds[K];
   }
 
-  async get<K extends RecordKind>(kind: K, id: string): Promise<RecordKinds[K] | undefined> {
-    const { rows } = await this.sql.run(`SELECT * FROM ${TABLE_OF[kind]} WHERE "id" = ${this.sql.placeholder(1)}`, [id]);
-    if (!rows[0]) return undefined;
-    const row = this.row(kind, rows[0]);
-    this.remember(kind, row as unknown as Row);
-    return row;
+  get<K extends RecordKind>(kind: K, id: string): Now<RecordKinds[K] | undefined> {
+    return then(this.sql.run(`SELECT * FROM ${TABLE_OF[kind]} WHERE "id" = ${this.sql.placeholder(1)}`, [id]), ({ rows }) => {
+      if (!rows[0]) return undefined;
+      const row = this.row(kind, rows[0]);
+      this.remember(kind, row as unknown as Row);
+      return row;
+    });
   }
 
-  async find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): Promise<RecordKinds[K][]> {
+  find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): Now<RecordKinds[K][]> {
     const conditions: string[] = [];
     const params: unknown[] = [];
     for (const [k, v] of Object.entries(filter)) {
@@ -118,33 +125,35 @@ export class SqlTx implements StorageTx<EntityManager> {
       else conditions.push(`${q(k)} = ${this.sql.placeholder(params.push(v))}`);
     }
     const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
-    const { rows } = await this.sql.run(`SELECT * FROM ${TABLE_OF[kind]}${where} ORDER BY "id"`, params);
-    return rows.map((r) => {
-      const row = this.row(kind, r);
-      this.remember(kind, row as unknown as Row);
-      return row;
-    });
+    return then(this.sql.run(`SELECT * FROM ${TABLE_OF[kind]}${where} ORDER BY "id"`, params), ({ rows }) =>
+      rows.map((r) => {
+        const row = this.row(kind, r);
+        this.remember(kind, row as unknown as Row);
+        return row;
+      }),
+    );
   }
 
-  async insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<void> {
-    await this.insertMany(kind, [record]);
+  insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Now<void> {
+    return this.insertMany(kind, [record]);
   }
 
-  async insertMany<K extends RecordKind>(kind: K, records: RecordKinds[K][]): Promise<void> {
+  insertMany<K extends RecordKind>(kind: K, records: RecordKinds[K][], from = 0): Now<void> {
     const cols = columns(kind).all;
     // At most 100 rows a statement: under both dialects' bound-parameter limits.
-    for (let i = 0; i < records.length; i += 100) {
+    for (let i = from; i < records.length; i += 100) {
       const chunk = records.slice(i, i + 100);
       const params: unknown[] = [];
       const values = chunk.map(
         (r) => `(${cols.map((c) => this.sql.placeholder(params.push((r as unknown as Record<string, unknown>)[c] ?? null))).join(', ')})`,
       );
-      await this.sql.run(`INSERT INTO ${TABLE_OF[kind]} (${cols.map(q).join(', ')}) VALUES ${values.join(', ')}`, params);
+      const done = this.sql.run(`INSERT INTO ${TABLE_OF[kind]} (${cols.map(q).join(', ')}) VALUES ${values.join(', ')}`, params);
+      if (done instanceof Promise) return done.then(() => this.insertMany(kind, records, i + 100));
     }
     for (const r of records) this.remember(kind, { ...(r as unknown as Row) });
   }
 
-  async update<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<RecordKinds[K]> {
+  update<K extends RecordKind>(kind: K, record: RecordKinds[K]): Now<RecordKinds[K]> {
     const r = record as unknown as Row;
     const versioned = VERSIONED_KINDS.has(kind);
     const next: Row = versioned ? { ...r, version: (r.version ?? 0) + 1 } : r;
@@ -161,18 +170,19 @@ export class SqlTx implements StorageTx<EntityManager> {
     }
     let where = `"id" = ${this.sql.placeholder(params.push(r.id))}`;
     if (versioned) where += ` AND "version" = ${this.sql.placeholder(params.push(r.version ?? 0))}`;
-    const { affected } = await this.sql.run(`UPDATE ${TABLE_OF[kind]} SET ${sets.join(', ')} WHERE ${where}`, params);
-    if (!affected) {
-      this.known.delete(key);
-      throw new ConcurrencyError(kind, r.id);
-    }
-    if (versioned) this.known.set(key, next);
-    return next as unknown as RecordKinds[K];
+    return then(this.sql.run(`UPDATE ${TABLE_OF[kind]} SET ${sets.join(', ')} WHERE ${where}`, params), ({ affected }) => {
+      if (!affected) {
+        this.known.delete(key);
+        throw new ConcurrencyError(kind, r.id);
+      }
+      if (versioned) this.known.set(key, next);
+      return next as unknown as RecordKinds[K];
+    });
   }
 
-  async delete(kind: RecordKind, id: string): Promise<void> {
+  delete(kind: RecordKind, id: string): Now<void> {
     this.known.delete(`${kind}:${id}`);
-    await this.sql.run(`DELETE FROM ${TABLE_OF[kind]} WHERE "id" = ${this.sql.placeholder(1)}`, [id]);
+    return then(this.sql.run(`DELETE FROM ${TABLE_OF[kind]} WHERE "id" = ${this.sql.placeholder(1)}`, [id]), () => undefined);
   }
 
   async findDueJobs(tenantId: string | null, now: number, limit: number): Promise<JobRecord[]> {

@@ -45,6 +45,8 @@ import type { DefinitionRecord, InstanceRecord, StoragePort, TaskRecord } from '
 import { migrateInstances, type MigrationResult } from './migration';
 import { timeOrderedId } from './ids';
 import { stepValues, type StepValues } from './step-values';
+import { then } from './now';
+import type { Now } from './storage';
 
 export type { TaskOutput, ExternalTask, ExternalFailure };
 
@@ -150,17 +152,17 @@ export class Engine<H = unknown> extends Queries<H> {
       definitionId?: string;
     } & HostWrites<H, InstanceRecord>,
   ): Promise<InstanceRecord> {
-    return this.command(input, input.startedBy ?? null, async (run) => {
-      const definition = input.definitionId ? await this.definitionById(run, input) : await this.definitionByKey(run, input);
-      if (!definition) throw new NotFoundError('process', input.key);
-      const instance = await startInstance(run, definition, {
-        variables: input.variables,
-        businessKey: input.businessKey,
-        startedBy: input.startedBy,
-      });
-      await runAgenda(run);
-      return run.instance(instance.id);
-    });
+    return this.command(input, input.startedBy ?? null, (run) =>
+      then(input.definitionId ? this.definitionById(run, input) : this.definitionByKey(run, input), (definition) => {
+        if (!definition) throw new NotFoundError('process', input.key);
+        const started = startInstance(run, definition, {
+          variables: input.variables,
+          businessKey: input.businessKey,
+          startedBy: input.startedBy,
+        });
+        return then(started, (instance) => then(runAgenda(run), () => run.instance(instance.id)));
+      }),
+    );
   }
 
   /** completes a task held by the caller or by nobody; see runtime/task-commands.ts for `variables` */
@@ -451,34 +453,44 @@ export class Engine<H = unknown> extends Queries<H> {
     return model;
   }
 
-  /** one command = one store transaction: the engine's work, its history, then the host's side writes */
-  private command<T>(host: HostWrites<H, T>, userId: string | null, work: (run: Run) => Promise<T>): Promise<T> {
+  /**
+   * One command = one store transaction: the engine's work, its history, then the host's side writes. Without side
+   * writes and with a store that answers at once, the whole command runs without an async step (see now.ts).
+   */
+  private command<T>(host: HostWrites<H, T>, userId: string | null, work: (run: Run) => Now<T>): Promise<T> {
     const now = this.clock.now();
-    return this.store.transaction(async (tx) => {
+    return this.store.transaction((tx) => {
       const run = new Run(tx, now, this.deps, userId);
-      const result = await work(run);
-      const flushed = run.flush();
-      if (flushed) await flushed;
-      if (host.sideWrites) await host.sideWrites(await tx.host(), result);
-      return result;
+      return then(work(run), (result) =>
+        then(run.flush(), () => {
+          const sideWrites = host.sideWrites;
+          if (!sideWrites) return result;
+          return tx
+            .host()
+            .then((handle) => sideWrites(handle, result))
+            .then(() => result);
+        }),
+      );
     });
   }
 
   /** a definition the caller already looked up (startSpec): immutable, so the engine-wide cache serves it */
-  private async definitionById(
-    run: Run,
-    input: { tenantId: string; key: string; definitionId?: string },
-  ): Promise<DefinitionRecord | undefined> {
-    const d = await Promise.resolve(run.definition(input.definitionId!)).catch(() => undefined);
-    return d && d.tenantId === input.tenantId && d.key === input.key ? d : undefined;
+  private definitionById(run: Run, input: { tenantId: string; key: string; definitionId?: string }): Now<DefinitionRecord | undefined> {
+    const fits = (d: DefinitionRecord) => (d.tenantId === input.tenantId && d.key === input.key ? d : undefined);
+    let found: Now<DefinitionRecord>;
+    try {
+      found = run.definition(input.definitionId!);
+    } catch {
+      return undefined;
+    }
+    return found instanceof Promise ? found.then(fits, () => undefined) : fits(found);
   }
 
-  private async definitionByKey(
-    run: Run,
-    input: { tenantId: string; key: string; version?: number },
-  ): Promise<DefinitionRecord | undefined> {
-    const versions = (await run.tx.find('definition', { tenantId: input.tenantId, key: input.key })).sort((a, b) => b.version - a.version);
-    return input.version ? versions.find((d) => d.version === input.version) : versions[0];
+  private definitionByKey(run: Run, input: { tenantId: string; key: string; version?: number }): Now<DefinitionRecord | undefined> {
+    return then(run.tx.find('definition', { tenantId: input.tenantId, key: input.key }), (found) => {
+      const versions = found.sort((a, b) => b.version - a.version);
+      return input.version ? versions.find((d) => d.version === input.version) : versions[0];
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 import { NotFoundError } from './errors';
+import { then } from './now';
 import type {
   ExecutionRecord,
   HistoryEventType,
@@ -6,6 +7,7 @@ import type {
   IncidentRecord,
   InstanceRecord,
   JobRecord,
+  Now,
   StoragePort,
   StorageTx,
   TaskRecord,
@@ -36,7 +38,7 @@ export interface TimelineEntry {
 export class Queries<H = unknown> {
   constructor(protected readonly store: StoragePort<H>) {}
 
-  protected read<T>(work: (tx: StorageTx<H>) => Promise<T>): Promise<T> {
+  protected read<T>(work: (tx: StorageTx<H>) => Now<T>): Promise<T> {
     return this.store.read ? this.store.read(work) : this.store.transaction(work);
   }
 
@@ -53,19 +55,18 @@ export class Queries<H = unknown> {
   }
 
   listTasks(query: TaskQuery): Promise<TaskRecord[]> {
-    return this.read(async (tx) => {
-      const rows = await tx.find('task', {
-        tenantId: query.tenantId,
-        instanceId: query.instanceId,
-        assignee: query.assignee,
-        state: query.state ?? 'created',
-      });
-      return rows.filter(
-        (t) =>
-          (!query.candidateGroup || (JSON.parse(t.candidateGroups) as string[]).includes(query.candidateGroup)) &&
-          (!query.candidateUser || (JSON.parse(t.candidateUsers) as string[]).includes(query.candidateUser)),
-      );
-    });
+    const filter = { tenantId: query.tenantId, instanceId: query.instanceId, assignee: query.assignee, state: query.state ?? 'created' };
+    return this.read((tx) =>
+      then(tx.find('task', filter), (rows) =>
+        !query.candidateGroup && !query.candidateUser
+          ? rows
+          : rows.filter(
+              (t) =>
+                (!query.candidateGroup || (JSON.parse(t.candidateGroups) as string[]).includes(query.candidateGroup)) &&
+                (!query.candidateUser || (JSON.parse(t.candidateUsers) as string[]).includes(query.candidateUser)),
+            ),
+      ),
+    );
   }
 
   getTask(tenantId: string, taskId: string): Promise<TaskRecord> {

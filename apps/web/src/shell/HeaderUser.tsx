@@ -1,5 +1,5 @@
 import type { Me } from '@kcbx/api-contract';
-import { Tag, Tooltip, Typography } from 'antd';
+import { Tag, theme, Tooltip, Typography } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n/i18n';
 import { roleNames, unitNames } from './roleText';
@@ -8,14 +8,16 @@ import { roleNames, unitNames } from './roleText';
 export function HeaderUser({ me, desk }: { me: Me; desk: boolean }) {
   const { lang } = useI18n();
   const units = unitNames(me);
+  const { token } = theme.useToken();
   return (
     <div className="kcbx-header-user" data-testid="header-user">
       <UserOutlined style={{ fontSize: 18, color: '#1d5fa8', flex: 'none' }} />
       <div className="kcbx-header-user-text">
         <div className="kcbx-nowrap">
-          <Typography.Text strong data-testid="header-display-name">
-            {me.displayName}
-          </Typography.Text>
+          {/* antd's strong Text as it looks, without Typography's style generation on every page's first render */}
+          <span style={{ color: token.colorText, lineHeight: token.lineHeight, wordBreak: 'break-word' }} data-testid="header-display-name">
+            <strong style={{ fontWeight: token.fontWeightStrong }}>{me.displayName}</strong>
+          </span>
           {desk &&
             roleNames(me, lang).map((r) => (
               <Tag key={r} color="blue" style={{ marginInlineStart: 6, marginInlineEnd: 0 }}>

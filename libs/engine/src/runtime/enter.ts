@@ -14,22 +14,30 @@ import { setLocal, visibleVariables } from './variables';
 import { openBoundaries, openCatch, openEventGateway, openEventSubProcesses } from './waits';
 import { startInstance } from './instances';
 import { enterBusinessRule } from './decisions';
+import { then } from '../now';
+import type { Now } from '../storage';
 
 /** A token arrives at its element: run the element's behaviour (or put the token to wait). */
-export function enter(run: Run, exec: ExecutionRecord): Promise<void> {
-  const el = run.element(exec);
-  return el instanceof Promise ? el.then((known) => enterElement(run, exec, known)) : enterElement(run, exec, el);
+export function enter(run: Run, exec: ExecutionRecord): Now<void> {
+  return then(run.element(exec), (el) => enterElement(run, exec, el));
 }
 
-async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Promise<void> {
+function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Now<void> {
   if (el.asyncBefore && !execData<{ asyncDone?: boolean }>(exec).asyncDone) return continueAsync(run, exec, el);
   run.history(exec.tenantId, exec.instanceId, 'activity-entered', { elementId: el.id, elementType: el.type });
   if (el.multiInstance && exec.kind !== 'mi-item') return enterMultiInstance(run, exec, el);
-  if (exec.kind !== 'mi-item' && el.boundaries.length > 0) await openBoundaries(run, exec, el);
-  if (el.inputs.length > 0) {
-    const vars = await visibleVariables(run, exec);
-    for (const m of el.inputs) await setLocal(run, exec, m.target, evalFeel(m.source, vars));
-  }
+  const opened = exec.kind !== 'mi-item' && el.boundaries.length > 0 ? openBoundaries(run, exec, el) : undefined;
+  const mapped = el.inputs.length > 0 ? then(opened, () => mapInputs(run, exec, el)) : opened;
+  return then(mapped, () => behave(run, exec, el));
+}
+
+async function mapInputs(run: Run, exec: ExecutionRecord, el: ElementDef): Promise<void> {
+  const vars = await visibleVariables(run, exec);
+  for (const m of el.inputs) await setLocal(run, exec, m.target, evalFeel(m.source, vars));
+}
+
+/** the element's behaviour; the common ones without an async step, the others in `behaveAsync` */
+function behave(run: Run, exec: ExecutionRecord, el: ElementDef): Now<void> {
   switch (el.type) {
     case 'startEvent':
     case 'task':
@@ -38,9 +46,19 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
       return leave(run, exec);
     case 'intermediateThrowEvent':
     case 'endEvent':
-      return enterThrowEvent(run, exec, el);
+      return el.event === 'none' ? passThrowEvent(run, exec, el) : enterThrowEvent(run, exec, el);
     case 'userTask':
-      return createUserTask(run, await run.saveExecution(exec, { state: 'waiting' }), el);
+      return then(run.saveExecution(exec, { state: 'waiting' }), (waiting) => createUserTask(run, waiting, el));
+    case 'parallelGateway':
+      if (el.incoming.length > 1) return arriveAtParallelJoin(run, exec, el);
+      return leave(run, exec, el.outgoing);
+    default:
+      return behaveAsync(run, exec, el);
+  }
+}
+
+async function behaveAsync(run: Run, exec: ExecutionRecord, el: ElementDef): Promise<void> {
+  switch (el.type) {
     case 'businessRuleTask':
       if (el.decision) return enterBusinessRule(run, exec, el);
     // a business rule task with zeebe:taskDefinition is a job, as a service task is
@@ -85,9 +103,6 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
     case 'eventBasedGateway':
       await run.saveExecution(exec, { state: 'waiting' });
       return openEventGateway(run, await run.mustExecution(exec.id), el);
-    case 'parallelGateway':
-      if (el.incoming.length > 1) return arriveAtParallelJoin(run, exec, el);
-      return leave(run, exec, el.outgoing);
     case 'inclusiveGateway':
       if (el.incoming.length > 1) {
         // the join fires from the agenda once no other token can still arrive
@@ -108,6 +123,15 @@ async function enterElement(run: Run, exec: ExecutionRecord, el: ElementDef): Pr
       await run.saveExecution(exec, { state: 'waiting' });
       return callProcess(run, await run.mustExecution(exec.id), el);
   }
+}
+
+/** a none throw or end event: the token goes on (intermediate) or ends (end event) */
+function passThrowEvent(run: Run, exec: ExecutionRecord, el: ElementDef): Now<void> {
+  return then(run.execution(exec.id), (still) => {
+    if (!still) return;
+    if (el.type === 'intermediateThrowEvent') return leave(run, still);
+    return consume(run, still);
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { VariableRows } from './variable-rows';
+import { then } from '../now';
 import { ConcurrencyError, EngineFault } from '../errors';
 import type {
   DefinitionRecord,
@@ -69,17 +70,18 @@ export class Run {
     return this.executions.get(id) ?? this.readExecution(id);
   }
 
-  private async readExecution(id: string): Promise<ExecutionRecord | undefined> {
-    const row = await this.tx.get('execution', id);
-    if (row) this.executions.set(id, row);
-    return row;
+  private readExecution(id: string): Now<ExecutionRecord | undefined> {
+    return then(this.tx.get('execution', id), (row) => {
+      if (row) this.executions.set(id, row);
+      return row;
+    });
   }
 
   mustExecution(id: string): Now<ExecutionRecord> {
-    return this.executions.get(id) ?? this.readExecution(id).then((row) => present(row, id));
+    return this.executions.get(id) ?? then(this.readExecution(id), (row) => present(row, id));
   }
 
-  async createExecution(
+  createExecution(
     instanceId: string,
     tenantId: string,
     parentId: string | null,
@@ -88,7 +90,7 @@ export class Run {
     data: Record<string, unknown> = {},
     id = this.deps.newId(),
     state: ExecutionState = 'active',
-  ): Promise<ExecutionRecord> {
+  ): Now<ExecutionRecord> {
     const row: ExecutionRecord = {
       id,
       tenantId,
@@ -101,32 +103,36 @@ export class Run {
       createdAt: this.now,
       version: 1,
     };
-    await this.tx.insert('execution', row);
-    this.executions.set(id, row);
-    this.touchedInstances.add(instanceId);
-    return row;
-  }
-
-  async saveExecution(row: ExecutionRecord, changes: Partial<ExecutionRecord>): Promise<ExecutionRecord> {
-    const saved = await this.tx.update('execution', { ...row, ...changes });
-    this.touchedInstances.add(row.instanceId);
-    this.executions.set(row.id, saved);
-    return saved;
-  }
-
-  async deleteExecution(id: string): Promise<void> {
-    await this.tx.delete('execution', id);
-    this.executions.delete(id);
-  }
-
-  async children(parentId: string): Promise<ExecutionRecord[]> {
-    const rows = await this.tx.find('execution', { parentId });
-    return rows.map((r) => {
-      const cached = this.executions.get(r.id);
-      if (cached) return cached;
-      this.executions.set(r.id, r);
-      return r;
+    return then(this.tx.insert('execution', row), () => {
+      this.executions.set(id, row);
+      this.touchedInstances.add(instanceId);
+      return row;
     });
+  }
+
+  saveExecution(row: ExecutionRecord, changes: Partial<ExecutionRecord>): Now<ExecutionRecord> {
+    return then(this.tx.update('execution', { ...row, ...changes }), (saved) => {
+      this.touchedInstances.add(row.instanceId);
+      this.executions.set(row.id, saved);
+      return saved;
+    });
+  }
+
+  deleteExecution(id: string): Now<void> {
+    return then(this.tx.delete('execution', id), () => {
+      this.executions.delete(id);
+    });
+  }
+
+  children(parentId: string): Now<ExecutionRecord[]> {
+    return then(this.tx.find('execution', { parentId }), (rows) =>
+      rows.map((r) => {
+        const cached = this.executions.get(r.id);
+        if (cached) return cached;
+        this.executions.set(r.id, r);
+        return r;
+      }),
+    );
   }
 
   /** the instance row if this command has read or written it */
@@ -138,17 +144,19 @@ export class Run {
     return this.instances.get(id) ?? this.readInstance(id);
   }
 
-  private async readInstance(id: string): Promise<InstanceRecord> {
-    const row = await this.tx.get('instance', id);
-    if (!row) throw new ConcurrencyError('instance', id);
-    this.instances.set(id, row);
-    return row;
+  private readInstance(id: string): Now<InstanceRecord> {
+    return then(this.tx.get('instance', id), (row) => {
+      if (!row) throw new ConcurrencyError('instance', id);
+      this.instances.set(id, row);
+      return row;
+    });
   }
 
-  async saveInstance(row: InstanceRecord, changes: Partial<InstanceRecord>): Promise<InstanceRecord> {
-    const saved = await this.tx.update('instance', { ...row, ...changes });
-    this.instances.set(row.id, saved);
-    return saved;
+  saveInstance(row: InstanceRecord, changes: Partial<InstanceRecord>): Now<InstanceRecord> {
+    return then(this.tx.update('instance', { ...row, ...changes }), (saved) => {
+      this.instances.set(row.id, saved);
+      return saved;
+    });
   }
 
   rememberInstance(row: InstanceRecord): void {
@@ -160,11 +168,12 @@ export class Run {
     return this.deps.definitions.get(id) ?? this.readDefinition(id);
   }
 
-  private async readDefinition(id: string): Promise<DefinitionRecord> {
-    const row = await this.tx.get('definition', id);
-    if (!row) throw new EngineFault('DEFINITION_MISSING', `definition ${id} vanished`);
-    this.deps.definitions.set(id, row);
-    return row;
+  private readDefinition(id: string): Now<DefinitionRecord> {
+    return then(this.tx.get('definition', id), (row) => {
+      if (!row) throw new EngineFault('DEFINITION_MISSING', `definition ${id} vanished`);
+      this.deps.definitions.set(id, row);
+      return row;
+    });
   }
 
   /** the instance's model if this command holds the instance and its model is parsed */
@@ -178,14 +187,17 @@ export class Run {
     return (instance && this.deps.parsedModel(instance.definitionId)) ?? this.loadModel(instanceId);
   }
 
-  private async loadModel(instanceId: string): Promise<ProcessModel> {
-    const instance = await this.instance(instanceId);
-    return this.deps.model(await this.definition(instance.definitionId));
+  private loadModel(instanceId: string): Now<ProcessModel> {
+    return then(this.instance(instanceId), (instance) => this.definitionModel(instance.definitionId));
+  }
+
+  /** the parsed model of a definition: at hand once parsed (definitions never change) */
+  definitionModel(definitionId: string): Now<ProcessModel> {
+    return this.deps.parsedModel(definitionId) ?? then(this.definition(definitionId), (definition) => this.deps.model(definition));
   }
 
   element(exec: ExecutionRecord): Now<ElementDef> {
-    const model = this.modelOf(exec.instanceId);
-    return model instanceof Promise ? model.then((m) => elementOf(m, exec)) : elementOf(model, exec);
+    return then(this.modelOf(exec.instanceId), (model) => elementOf(model, exec));
   }
 
   /** history rows are collected and written together by `flush`, at the end of the command */

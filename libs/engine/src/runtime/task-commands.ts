@@ -3,6 +3,8 @@ import type { StorageTx, TaskRecord } from '../storage';
 import { runAgenda } from './agenda';
 import type { Run } from './run';
 import { instanceLevelValues } from './variables';
+import { then } from '../now';
+import type { Now } from '../storage';
 
 /** A completed task's output: the values, or how to make them from the instance's current variables. */
 export type TaskOutput = Record<string, unknown> | ((current: Record<string, unknown>) => Record<string, unknown>);
@@ -16,19 +18,21 @@ export interface TaskAction {
 }
 
 /** the open task of this county, as the caller last saw it */
-export async function activeTask(tx: StorageTx, tenantId: string, taskId: string, expectedVersion?: number): Promise<TaskRecord> {
-  const task = await tx.get('task', taskId);
-  if (!task || task.tenantId !== tenantId) throw new NotFoundError('task', taskId);
-  if (task.state !== 'created') throw new TaskNotActiveError(task.id, task.state);
-  if (expectedVersion !== undefined && expectedVersion !== task.version) throw new ConcurrencyError('task', task.id);
-  return task;
+export function activeTask(tx: StorageTx, tenantId: string, taskId: string, expectedVersion?: number): Now<TaskRecord> {
+  return then(tx.get('task', taskId), (task) => {
+    if (!task || task.tenantId !== tenantId) throw new NotFoundError('task', taskId);
+    if (task.state !== 'created') throw new TaskNotActiveError(task.id, task.state);
+    if (expectedVersion !== undefined && expectedVersion !== task.version) throw new ConcurrencyError('task', task.id);
+    return task;
+  });
 }
 
 /** the open task, held by the caller or by nobody */
-export async function ownTask(run: Run, input: TaskAction): Promise<TaskRecord> {
-  const task = await activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion);
-  if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
-  return task;
+export function ownTask(run: Run, input: TaskAction): Now<TaskRecord> {
+  return then(activeTask(run.tx, input.tenantId, input.taskId, input.expectedVersion), (task) => {
+    if (task.assignee && task.assignee !== input.userId) throw new TaskAssignmentError(task.id, task.assignee);
+    return task;
+  });
 }
 
 /**
@@ -36,21 +40,28 @@ export async function ownTask(run: Run, input: TaskAction): Promise<TaskRecord> 
  * against): it runs inside the command, on the values this completion will change, and whatever it throws aborts
  * the completion with nothing written.
  */
-export async function completeTask(run: Run, input: TaskAction & { variables?: TaskOutput }): Promise<TaskRecord> {
-  if (run.tx.prefetchTaskScope) await run.tx.prefetchTaskScope(input.taskId);
-  const task = await ownTask(run, input);
-  const values =
-    typeof input.variables === 'function' ? input.variables(await instanceLevelValues(run, task.instanceId)) : (input.variables ?? {});
-  const done = await run.tx.update('task', { ...task, state: 'completed', completedAt: run.now, completedBy: input.userId });
-  run.history(task.tenantId, task.instanceId, 'task-completed', {
-    elementId: task.activityId,
-    elementType: 'userTask',
-    taskId: task.id,
-    data: { variables: values },
+export function completeTask(run: Run, input: TaskAction & { variables?: TaskOutput }): Now<TaskRecord> {
+  const prefetched = run.tx.prefetchTaskScope ? run.tx.prefetchTaskScope(input.taskId) : undefined;
+  return then(prefetched, () =>
+    then(ownTask(run, input), (task) => {
+      const output = input.variables;
+      const values = typeof output === 'function' ? then(instanceLevelValues(run, task.instanceId), output) : (output ?? {});
+      return then(values, (given) => completeWith(run, task, input.userId, given));
+    }),
+  );
+}
+
+function completeWith(run: Run, task: TaskRecord, userId: string, values: Record<string, unknown>): Now<TaskRecord> {
+  return then(run.tx.update('task', { ...task, state: 'completed', completedAt: run.now, completedBy: userId }), (done) => {
+    run.history(task.tenantId, task.instanceId, 'task-completed', {
+      elementId: task.activityId,
+      elementType: 'userTask',
+      taskId: task.id,
+      data: { variables: values },
+    });
+    run.agenda.push({ op: 'leave', execId: task.executionId, values });
+    return then(runAgenda(run), () => done);
   });
-  run.agenda.push({ op: 'leave', execId: task.executionId, values });
-  await runAgenda(run);
-  return done;
 }
 
 export async function claimTask(run: Run, input: TaskAction): Promise<TaskRecord> {

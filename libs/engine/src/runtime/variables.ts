@@ -1,6 +1,7 @@
 import type { ExecutionRecord, VariableRecord } from '../storage';
 import type { Now, Run } from './run';
 import { VariableRows } from './variable-rows';
+import { each, then } from '../now';
 
 /**
  * Variables live on scopes (executions); a name resolves to the nearest scope up the parent chain that has
@@ -34,21 +35,23 @@ export function instanceVariables(run: Run, instanceId: string): Now<VariableRow
   return run.variableRows.get(instanceId) ?? readVariables(run, instanceId);
 }
 
-async function readVariables(run: Run, instanceId: string): Promise<VariableRows> {
-  const rows = new VariableRows(await run.tx.find('variable', { instanceId }));
-  run.variableRows.set(instanceId, rows);
-  return rows;
+function readVariables(run: Run, instanceId: string): Now<VariableRows> {
+  return then(run.tx.find('variable', { instanceId }), (found) => {
+    const rows = new VariableRows(found);
+    run.variableRows.set(instanceId, rows);
+    return rows;
+  });
 }
 
-export async function visibleVariables(run: Run, exec: ExecutionRecord): Promise<Record<string, unknown>> {
-  const known = instanceVariables(run, exec.instanceId);
-  const rows = known instanceof Promise ? await known : known;
-  const vars: Record<string, unknown> = {};
-  const held = scopeChain(run, exec);
-  const chain = held instanceof Promise ? await held : held;
-  // outermost first, so a nearer scope's value of a name replaces the outer one
-  for (const scope of chain.reverse()) for (const row of rows.of(scope.id)) defineLazily(vars, row.name, row.value);
-  return vars;
+export function visibleVariables(run: Run, exec: ExecutionRecord): Now<Record<string, unknown>> {
+  return then(instanceVariables(run, exec.instanceId), (rows) =>
+    then(scopeChain(run, exec), (chain) => {
+      const vars: Record<string, unknown> = {};
+      // outermost first, so a nearer scope's value of a name replaces the outer one
+      for (const scope of chain.reverse()) for (const row of rows.of(scope.id)) defineLazily(vars, row.name, row.value);
+      return vars;
+    }),
+  );
 }
 
 /**
@@ -66,40 +69,34 @@ function defineLazily(vars: Record<string, unknown>, name: string, json: string)
   });
 }
 
-export async function setLocal(run: Run, exec: ExecutionRecord, name: string, value: unknown): Promise<void> {
-  const rows = await instanceVariables(run, exec.instanceId);
-  await writeVariable(run, exec, exec.id, name, value, rows.get(exec.id, name));
+export function setLocal(run: Run, exec: ExecutionRecord, name: string, value: unknown): Now<void> {
+  return then(instanceVariables(run, exec.instanceId), (rows) => writeVariable(run, exec, rows, exec.id, name, value));
 }
 
 /** sets each variable where it already lives in the chain, else on the instance */
-export async function propagate(run: Run, exec: ExecutionRecord, values: Record<string, unknown>): Promise<void> {
-  if (Object.keys(values).length === 0) return;
-  const held = scopeChain(run, exec);
-  const chain = held instanceof Promise ? await held : held;
-  const rows = await instanceVariables(run, exec.instanceId);
-  const root = chain[chain.length - 1];
-  for (const [name, value] of Object.entries(values)) {
-    const home = chain.find((scope) => rows.get(scope.id, name)) ?? root;
-    await writeVariable(run, exec, home.id, name, value, rows.get(home.id, name));
-  }
+export function propagate(run: Run, exec: ExecutionRecord, values: Record<string, unknown>): Now<void> {
+  const names = Object.keys(values);
+  if (names.length === 0) return;
+  return then(scopeChain(run, exec), (chain) =>
+    then(instanceVariables(run, exec.instanceId), (rows) => {
+      const root = chain[chain.length - 1];
+      return each(names, (name) => {
+        const home = chain.find((scope) => rows.get(scope.id, name)) ?? root;
+        return writeVariable(run, exec, rows, home.id, name, values[name]);
+      });
+    }),
+  );
 }
 
-async function writeVariable(
-  run: Run,
-  exec: ExecutionRecord,
-  scopeId: string,
-  name: string,
-  value: unknown,
-  existing: VariableRecord | undefined,
-) {
-  const known = instanceVariables(run, exec.instanceId);
-  const rows = known instanceof Promise ? await known : known;
+function writeVariable(run: Run, exec: ExecutionRecord, rows: VariableRows, scopeId: string, name: string, value: unknown): Now<void> {
+  const existing = rows.get(scopeId, name);
   const json = JSON.stringify(value ?? null);
   if (existing) {
     if (existing.value === json) return;
-    rows.add(await run.tx.update('variable', { ...existing, value: json }));
-    changed(run, exec.instanceId, name);
-    return;
+    return then(run.tx.update('variable', { ...existing, value: json }), (saved) => {
+      rows.add(saved);
+      changed(run, exec.instanceId, name);
+    });
   }
   changed(run, exec.instanceId, name);
   const row: VariableRecord = {
@@ -111,8 +108,7 @@ async function writeVariable(
     value: json,
     version: 1,
   };
-  await run.tx.insert('variable', row);
-  rows.add(row);
+  return then(run.tx.insert('variable', row), () => rows.add(row));
 }
 
 /** removes the variables owned by a scope that ends (most tokens own none: then no async call) */

@@ -54,23 +54,51 @@ export class MemoryStore implements StoragePort<MemoryHostTx> {
   private greatestId = '';
   /** a row arrived with an id below `greatestId`: tables no longer iterate in id order */
   outOfOrder = false;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** transactions asked for and not yet ended: one runs, the others wait in `waiting` */
+  private open = 0;
+  private readonly waiting: (() => void)[] = [];
   /** the host's key-value table (MemoryHostTx); between transactions it holds what was committed */
   readonly hostValues = new Map<string, unknown>();
 
+  /**
+   * One transaction at a time: with none open, `work` starts at once, and when it answers at once (the engine's
+   * commands do on this store) it is done before this returns — no promise chain and no microtask for the
+   * transaction itself. Others wait their turn in order.
+   */
   transaction<T>(work: (tx: StorageTx<MemoryHostTx>) => Now<T>): Promise<T> {
-    const run = async (): Promise<T> => {
-      const undo: UndoEntry[] = [];
-      try {
-        return await work(new MemoryTx(this, undo));
-      } catch (error) {
-        for (const entry of undo.reverse()) this.restore(entry);
+    if (this.open++ === 0) return this.begin(work);
+    return new Promise<void>((turn) => this.waiting.push(turn)).then(() => this.begin(work));
+  }
+
+  private begin<T>(work: (tx: StorageTx<MemoryHostTx>) => Now<T>): Promise<T> {
+    const undo: UndoEntry[] = [];
+    let result: Now<T>;
+    try {
+      result = work(new MemoryTx(this, undo));
+    } catch (error) {
+      this.end(undo, true);
+      return Promise.reject(error);
+    }
+    if (!(result instanceof Promise)) {
+      this.end(undo, false);
+      return Promise.resolve(result);
+    }
+    return result.then(
+      (value) => {
+        this.end(undo, false);
+        return value;
+      },
+      (error: unknown) => {
+        this.end(undo, true);
         throw error;
-      }
-    };
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
+      },
+    );
+  }
+
+  private end(undo: UndoEntry[], failed: boolean): void {
+    if (failed) for (const entry of undo.reverse()) this.restore(entry);
+    this.open--;
+    this.waiting.shift()?.();
   }
 
   acquireJobs(now: number, limit: number, lockOwner: string, lockMs: number): Promise<JobRecord[]> {

@@ -23,7 +23,13 @@ export function InboxCards(props: InboxRowsProps) {
       <div data-testid="inbox-table" className="kcbx-cards">
         {items.length === 0 && !loading && c.empty}
         {items.map((r) => (
-          <LightCard key={r.id} style={{ padding: 12 }} className="kcbx-card" onClick={() => c.open(r)} data-testid="inbox-card">
+          <LightCard
+            key={r.id}
+            style={{ padding: 12, marginBottom: 10 }}
+            className="kcbx-card"
+            onClick={() => c.open(r)}
+            data-testid="inbox-card"
+          >
             <div className="kcbx-card-head">
               <span>
                 {c.tick(r)} {c.stepLink(r)}
