@@ -73,7 +73,7 @@ module.exports = function scaleBench({ out, runJson, args }) {
     const s = r.size;
     const factor = kind === 'sqlite' ? 2 : 1;
     console.log(
-      `\n## History at scale on ${kind === 'postgres' ? 'PostgreSQL' : 'SQLite'}: one API process; the county ${s.students.toLocaleString('en')} students, ${s.cases.toLocaleString('en')} finished cases over ${s.years} years, ${s.open.toLocaleString('en')} open tasks${kind === 'postgres' ? `; the province ${r.tenants} such counties` : ''}${factor > 1 ? ' (targets × 2)' : ''}`,
+      `\n## History at scale on ${kind === 'postgres' ? 'PostgreSQL' : 'SQLite'}: one API process; the county ${s.students.toLocaleString('en')} students, ${s.cases.toLocaleString('en')} finished cases over ${s.years} years, ${s.open.toLocaleString('en')} open tasks${r.tenants > 1 ? `; the province ${r.tenants} such counties` : ''}${factor > 1 ? ' (targets × 2)' : ''}`,
     );
     console.log(
       'Each read by one user at a time, after two unmeasured calls; ANALYZE after each bulk load; the API restarted on each database.',
