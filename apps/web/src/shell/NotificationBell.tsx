@@ -75,7 +75,7 @@ export function NotificationBell() {
         trigger="click"
         placement="bottomRight"
         // shifted, not only flipped: on a phone the bell sits left of the name, and the list must stay on screen
-        autoAdjustOverflow={{ shiftX: true, adjustY: true }}
+        align={{ overflow: { shiftX: true, adjustY: true } }}
         title={t('notifications.title')}
         content={
           NotificationPanel && (
