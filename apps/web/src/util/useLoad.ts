@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import { LatestRequest } from './latestRequest';
 
 export interface Loaded<T> {
@@ -37,9 +37,9 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: Depe
     setState((s) => ({ ...s, loading: true }));
     void requests.run(
       (signal) => loadRef.current(signal),
-      // Drawing an answer (a list, a file) is the biggest render a page does: as a transition React does it in
-      // slices a tap can come between, not in one long task that a slow phone spends unresponsive (issue #19).
-      (data) => startTransition(() => setState({ data, loading: false, error: undefined })),
+      // Not a transition: a page whose answer React may defer shows its frame without its rows for a while, and a
+      // clerk who reloads to see a change can keep seeing the frame.
+      (data) => setState({ data, loading: false, error: undefined }),
       (error) => {
         setState((s) => ({ ...s, loading: false, error }));
         onErrorRef.current?.(error);
