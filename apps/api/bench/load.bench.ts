@@ -5,6 +5,7 @@ import { startApiServer, stopApiServer, type ApiServer } from './load/api-server
 import { createClerks, newTally, runClerk, PROCESS_KEY, STEPS_PER_CASE, type Clerk, type ClerkTally } from './load/clerks';
 import { closeConnections, expectStatus } from './load/http-client';
 import { cpuPerCompletion, sampleCpu } from './load/cpu-meter';
+import { benchDatabaseUrl, freshBenchDatabase, repoRoot } from './load/bench-database';
 import { benchPostgresPids, countersPerCompletion, databaseCounters, describeEnvironment } from './load/environment';
 
 /**
@@ -13,38 +14,19 @@ import { benchPostgresPids, countersPerCompletion, databaseCounters, describeEnv
  * checks in the database that no step was lost or done twice. One JSON line on stdout.
  * Usage: node load.bench.js [seconds=60] [clerks=50] [apiProcesses=2] [pacedCompletionsPerSec=210]
  */
-// On one machine the API reaches PostgreSQL by its Unix socket when there is one, as a county server would.
-const SOCKET_DIR = '/var/run/postgresql';
-const ADMIN_URL =
-  process.env.BENCH_PG_URL ?? `postgres://postgres@127.0.0.1:5432/postgres${fs.existsSync(SOCKET_DIR) ? `?host=${SOCKET_DIR}` : ''}`;
-// BENCH_PG_DATABASE: another name, so that benches of two checkouts on one server do not drop each other's database.
 const DB_NAME = process.env.BENCH_PG_DATABASE ?? 'kcbx_load_bench';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Xiji@2026';
 const WARM_UP_MS = 5_000;
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'nx.json'))) dir = path.dirname(dir);
-  return dir;
-}
+const databaseUrl = () => benchDatabaseUrl(DB_NAME);
 
-function databaseUrl(): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-}
-
-async function freshDatabase(): Promise<void> {
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  // BENCH_PG_LOG_MS=0 logs every statement of the bench's database with its duration (parse, bind, execute
-  // apart) to the server log, for profiling; the server's other databases are untouched.
-  const logMs = process.env.BENCH_PG_LOG_MS;
-  if (logMs !== undefined) await admin.query(`ALTER DATABASE ${DB_NAME} SET log_min_duration_statement = ${Number(logMs)}`);
-  await admin.end();
-}
+// BENCH_PG_LOG_MS=0 logs every statement of the bench's database with its duration (parse, bind, execute apart) to
+// the server log, for profiling; the server's other databases are untouched.
+const freshDatabase = () =>
+  freshBenchDatabase(DB_NAME, async (admin) => {
+    const logMs = process.env.BENCH_PG_LOG_MS;
+    if (logMs !== undefined) await admin.query(`ALTER DATABASE ${DB_NAME} SET log_min_duration_statement = ${Number(logMs)}`);
+  });
 
 async function deployProcedure(base: string): Promise<void> {
   const login = await expectStatus(200, base, 'POST', '/api/auth/login', undefined, { username: 'designer', password: PASSWORD });

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Client } from 'pg';
 import { startApiServer, stopApiServer, type ApiServer } from './load/api-servers';
 import { createClerks } from './load/clerks';
 import { closeConnections, expectStatus } from './load/http-client';
+import { benchDatabaseUrl, freshBenchDatabase, repoRoot } from './load/bench-database';
 import { describeEnvironment } from './load/environment';
 import { generateCounty, type CountyReport, type CountySize } from './scale/county-history';
 import { explainInbox } from './scale/inbox-explain';
@@ -18,32 +18,12 @@ import { placeholder, type SqlRunner } from './scale/sql';
  * county), the same county with years of history, and (PostgreSQL) a province of such counties in one database.
  * Usage: node scale.bench.js <postgres|sqlite> '<json CountySize & { tenants, samples }>'. One JSON line on stdout.
  */
-const SOCKET_DIR = '/var/run/postgresql';
-const ADMIN_URL =
-  process.env.BENCH_PG_URL ?? `postgres://postgres@127.0.0.1:5432/postgres${fs.existsSync(SOCKET_DIR) ? `?host=${SOCKET_DIR}` : ''}`;
 const DB_NAME = 'kcbx_scale_bench';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Xiji@2026';
 const IDLE_USER = 'load-clerk-1';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'nx.json'))) dir = path.dirname(dir);
-  return dir;
-}
-
-function databaseUrl(): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-}
-
-async function freshPostgres(): Promise<void> {
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
-}
+const databaseUrl = () => benchDatabaseUrl(DB_NAME);
+const freshPostgres = () => freshBenchDatabase(DB_NAME);
 
 interface Stage {
   name: string;
