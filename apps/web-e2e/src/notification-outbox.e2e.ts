@@ -116,6 +116,7 @@ describe('通知外发 (issue #17): channels by role, the dead-letter list and r
         () => false,
       );
     expect({ fits, box: await page.getByTestId('notification-list').boundingBox() }).toMatchObject({ fits: true });
+    await screenshot(page, 'notification-list-phone');
     await page.getByTestId('my-notification-settings-open').click();
     const dialog = page.locator('.ant-modal-wrap:visible');
     await dialog.getByText('我的通知方式').waitFor();
