@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../database/entities';
-import { insertRows } from '../database/row-insert';
+import { insertTogether, type PendingRows } from '../database/row-insert';
 import type { Tx } from '../database/transaction';
 
 /** The audit log (`audit_entry`): appended to, read a page at a time, never changed. */
@@ -9,9 +9,12 @@ import type { Tx } from '../database/transaction';
 export class AuditEntriesRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** `tx`: the transaction of the change the entries record */
-  async append(entries: AuditEntry[], tx?: Tx): Promise<void> {
-    await insertRows(tx ?? this.ds, AuditEntry, entries);
+  /**
+   * `tx`: the transaction of the change the entries record; `alongside`: other rows that change writes last, put in
+   * the same statement (PostgreSQL: one round trip for all of them)
+   */
+  async append(entries: AuditEntry[], tx?: Tx, alongside: PendingRows[] = []): Promise<void> {
+    await insertTogether(tx ?? this.ds, [...alongside, { entity: AuditEntry, rows: entries }]);
   }
 
   /** one page of the county's entries, newest first, by username or entity, and how many there are */

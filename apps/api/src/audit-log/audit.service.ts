@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from 'async_hooks';
 import { newId, nowIso } from '../database/columns';
 import { CoalescingWriter } from '../database/coalescing-writer';
 import type { AuditEntry } from '../database/entities';
+import type { PendingRows } from '../database/row-insert';
 import type { Tx } from '../database/transaction';
 import { AuditEntriesRepository } from './audit-entries.repository';
 
@@ -67,11 +68,16 @@ export class AuditService implements OnApplicationShutdown {
    * The request's entry, written through an engine command's transaction `m` (sideWrites' m, ctx.tx): it exists
    * exactly when the change it records does (#14 point 11). `entityId` names what the command changed (a task, a new
    * case); each command of a request that runs several (批量审批) writes its own. Outside a request, nothing.
+   * `alongside`: the command's own last rows (a form submission, a case's link), written in the same statement as
+   * the entry — and written all the same when there is no entry.
    */
-  async inCommand(m: Tx, entityId?: string | null): Promise<void> {
+  async inCommand(m: Tx, entityId?: string | null, alongside: PendingRows[] = []): Promise<void> {
     const pending = this.request.getStore();
-    if (!pending) return;
-    await this.entries.append([this.entry(pending.who, { ...pending.rec, entityId: entityId ?? pending.rec.entityId })], m);
+    if (!pending) {
+      if (alongside.length) await this.entries.append([], m, alongside);
+      return;
+    }
+    await this.entries.append([this.entry(pending.who, { ...pending.rec, entityId: entityId ?? pending.rec.entityId })], m, alongside);
     pending.inCommand = true;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FormSubmission } from '../database/entities';
-import { insertRows } from '../database/row-insert';
+import { insertRows, type PendingRows } from '../database/row-insert';
 import type { Tx } from '../database/transaction';
 
 /** What was submitted at a case's start and steps (`form_submission`), each pinned to the form version it was checked against. */
@@ -12,6 +12,11 @@ export class SubmissionsRepository {
   /** `tx`: the engine command's transaction (start, completion, return) the submission commits with */
   async record(row: FormSubmission, tx: Tx): Promise<void> {
     await insertRows(tx, FormSubmission, [row]);
+  }
+
+  /** the row for another repository's write in the same statement (`AuditService.inCommand`'s `alongside`) */
+  pending(row: FormSubmission): PendingRows<FormSubmission> {
+    return { entity: FormSubmission, rows: [row] };
   }
 
   /** a case's submissions, oldest first */

@@ -3,6 +3,7 @@ import type { DefinitionRecord, HistoryRecord, InstanceRecord } from '@kcbx/engi
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { DataSource } from 'typeorm';
 import { InstanceLink, OrgUnit } from '../database/entities';
+import type { PendingRows } from '../database/row-insert';
 import type { Tx } from '../database/transaction';
 
 /** `process_instance_link` rows, and what a missing one is rebuilt from (the instance's start event, its unit). */
@@ -13,6 +14,11 @@ export class InstanceLinksRepository {
   /** `tx`: the start command's transaction */
   async insert(link: InstanceLink, tx?: Tx): Promise<void> {
     await (tx ?? this.ds.manager).getRepository(InstanceLink).insert(link);
+  }
+
+  /** the link for another repository's write in the same statement (`AuditService.inCommand`'s `alongside`) */
+  pending(link: InstanceLink): PendingRows<InstanceLink> {
+    return { entity: InstanceLink, rows: [link] };
   }
 
   /** a link written late; one that another request wrote meanwhile is kept */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { InstanceLink } from '../database/entities';
+import type { PendingRows } from '../database/row-insert';
 import type { Tx } from '../database/transaction';
 import { InstanceLinksRepository } from './instance-links.repository';
 
@@ -23,6 +24,11 @@ export class InstanceLinksService {
   /** `tx`: the start command's transaction (StartService writes the link in it), else none */
   async record(link: InstanceLink, tx?: Tx): Promise<void> {
     await this.links.insert(link, tx);
+  }
+
+  /** the start command's link, for its last write (`AuditService.inCommand`'s `alongside`) */
+  pending(link: InstanceLink): PendingRows<InstanceLink> {
+    return this.links.pending(link);
   }
 
   async catchUp(tenantId: string): Promise<void> {

@@ -130,39 +130,36 @@ export class StartService {
         // One unit of work (#14 point 11): the first steps' notices and the audit entry commit with the case. Steps
         // offered to the starter are taken by them next (takeFirstSteps), and each claim announces its own.
         await this.notifier.instanceTasks(p.tenantId, started.id, m, (_task, workers) => workers.includes(p.userId));
-        await this.audit.inCommand(m, started.id);
         const at = nowIso(); // after the engine's start, so the file lists the start before its form
-        await this.links.record(
-          {
-            instanceId: started.id,
-            tenantId: p.tenantId,
-            definitionKey: key,
-            definitionVersion: start.definition.version,
-            studentId: studentId ?? null,
-            orgUnitPath: unit.path,
-            startedBy: p.userId,
-            startedAt: at,
-          },
-          m,
-        );
+        const link = this.links.pending({
+          instanceId: started.id,
+          tenantId: p.tenantId,
+          definitionKey: key,
+          definitionVersion: start.definition.version,
+          studentId: studentId ?? null,
+          orgUnitPath: unit.path,
+          startedBy: p.userId,
+          startedAt: at,
+        });
+        const submission = pin
+          ? this.submissions.pending({
+              id: newId(),
+              tenantId: p.tenantId,
+              instanceId: started.id,
+              taskId: null,
+              activityId: start.startEventId,
+              formKey: pin.key,
+              formVersion: pin.version,
+              formHash: pin.hash,
+              data: pin.data as never,
+              submittedBy: p.userId,
+              submittedByName: p.displayName,
+              submittedAt: at,
+            })
+          : null;
+        // the link and the submission go in the audit entry's statement: one round trip for all three (#19)
+        await this.audit.inCommand(m, started.id, submission ? [link, submission] : [link]);
         if (!pin) return;
-        await this.submissions.record(
-          {
-            id: newId(),
-            tenantId: p.tenantId,
-            instanceId: started.id,
-            taskId: null,
-            activityId: start.startEventId,
-            formKey: pin.key,
-            formVersion: pin.version,
-            formHash: pin.hash,
-            data: pin.data as never,
-            submittedBy: p.userId,
-            submittedByName: p.displayName,
-            submittedAt: at,
-          },
-          m,
-        );
         await fileFromSubmission(this.attachments, p, { instanceId: started.id, id: null, activityId: start.startEventId }, pin.data, m);
       },
     });

@@ -246,9 +246,8 @@ export class TasksService {
       variables: output,
       sideWrites: async (m) => {
         const kept = pinned.value;
-        if (kept) {
-          await this.submissions.record(
-            {
+        const submission = kept
+          ? this.submissions.pending({
               id: newId(),
               tenantId: p.tenantId,
               instanceId: row.task.instanceId,
@@ -261,10 +260,8 @@ export class TasksService {
               submittedBy: p.userId,
               submittedByName: p.displayName,
               submittedAt: nowIso(),
-            },
-            m,
-          );
-        }
+            })
+          : null;
         await fileFromSubmission(this.attachments, p, row.task, kept?.data ?? submitted, m);
         // One unit of work (#14 point 11): what the completion causes commits with it — the next steps' notices
         // (in-app and outbox rows), the 加签 round closed, the model's 抄送, and the request's audit entry.
@@ -273,7 +270,8 @@ export class TasksService {
         if (turn.kind === 'last') await this.signers.completed(p, row.task, kept?.data ?? submitted, m);
         await this.copies.byModel(row.task, copies, m);
         await alongside?.(m);
-        await this.audit.inCommand(m, row.task.id);
+        // the submission goes in the audit entry's statement: one round trip for both (#19)
+        await this.audit.inCommand(m, row.task.id, submission ? [submission] : []);
       },
     });
     return presentTask(done);
