@@ -17,8 +17,10 @@ export interface CountySize {
   years: number;
   /** register imports per year (the school-roll uploads each term) */
   importsPerYear: number;
-  /** unit codes that get no copies (the bench's teacher with no work) */
+  /** unit codes that get no copies (the bench's teacher with no work, its clerks) */
   quietUnits?: string[];
+  /** procedure keys whose cases are not copied (the bench's own clerks' procedure) */
+  skipKeys?: string[];
 }
 
 export interface CountyReport {
@@ -44,8 +46,8 @@ export async function generateCounty(db: SqlRunner, tenantId: string, size: Coun
        FROM bpmn_instance i
        LEFT JOIN bpmn_execution pe ON pe."id" = i."parentExecutionId"
        LEFT JOIN bpmn_instance r ON r."id" = pe."instanceId"
-      WHERE i."tenantId" = ${p(1)}`,
-    [tenantId],
+      WHERE i."tenantId" = ${p(1)}${(size.skipKeys ?? []).map((_, k) => ` AND COALESCE(r."key", i."key") <> ${p(k + 2)}`).join('')}`,
+    [tenantId, ...(size.skipKeys ?? [])],
   );
   const [counts] = await db.query<{ finished: number; open: number; tasks: number }>(
     // cases are the instances no other started (a called decision whose caller's execution is gone is no case)
