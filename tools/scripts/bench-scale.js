@@ -50,6 +50,9 @@ function printReads(r, factor) {
   );
   row('counties in the database', (s) => String(s.tenants));
   row('student file: cases of the child', (s) => String(s.studentCases));
+  row('audit entries the generator wrote (one per completed step)', (s) =>
+    s.generated ? s.generated.copies.auditEntries.toLocaleString('en') : '',
+  );
   row('database size', (s) => s.databaseSize ?? '');
   row('built in', (s) => (s.seconds ? `${s.seconds.toFixed(0)} s` : 'seed'));
 }

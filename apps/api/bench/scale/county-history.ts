@@ -1,4 +1,5 @@
 import { CASE_TABLES, type CaseTable } from './case-tables';
+import { auditCompletions } from './audit';
 import { insertRows } from './insert-rows';
 import { spreadOverUnits, unitOfPath, unitOfVariable } from './org-spread';
 import { columnsOf, digits, idCopy, isoMinus, placeholder, q, type SqlRunner } from './sql';
@@ -25,7 +26,7 @@ export interface CountySize {
 
 export interface CountyReport {
   templates: { finished: number; open: number; openTasks: number };
-  copies: { finished: number; open: number; students: number; imports: number };
+  copies: { finished: number; open: number; students: number; imports: number; auditEntries: number };
 }
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -88,7 +89,8 @@ export async function generateCounty(db: SqlRunner, tenantId: string, size: Coun
   }
   const imports = await copyImports(db, tenantId, size.years * size.importsPerYear);
   await dropWorkTables(db);
-  return { templates, copies: { finished: finishedCopies, open: openCopies, students: studentCopies - 1, imports } };
+  const auditEntries = await auditCompletions(db, tenantId);
+  return { templates, copies: { finished: finishedCopies, open: openCopies, students: studentCopies - 1, imports, auditEntries } };
 }
 
 async function dropWorkTables(db: SqlRunner): Promise<void> {
