@@ -218,6 +218,30 @@ export class ReadOnlyTx extends SqlTx {
     return known ? (known as unknown as RecordKinds[K][]) : super.find(kind, filter);
   }
 
+  /**
+   * `WHERE column IN (…) ORDER BY "id"`, one statement per 500 values (under both dialects' bound-parameter limits).
+   * On PostgreSQL the list is one array parameter (`= ANY($1)`), so every length shares one statement text.
+   */
+  async findIn<K extends RecordKind>(kind: K, column: keyof RecordKinds[K] & string, values: readonly string[]): Promise<RecordKinds[K][]> {
+    const { all, times } = columns(kind);
+    if (!all.includes(column)) throw new EngineFault('STORE_MISUSE', `engine store: ${kind} has no column ${column}`);
+    const distinct = [...new Set(values)];
+    const pg = this.sql.placeholder(1) === '$1';
+    const out: Record<string, unknown>[] = [];
+    for (let i = 0; i < distinct.length; i += 500) {
+      const chunk = distinct.slice(i, i + 500);
+      const where = pg ? `= ANY($1::varchar[])` : `IN (${chunk.map(() => '?').join(', ')})`;
+      const { rows } = await this.sql.run(
+        `SELECT * FROM ${TABLE_OF[kind]} WHERE ${q(column)} ${where} ORDER BY "id"`,
+        pg ? [chunk] : chunk,
+      );
+      out.push(...rows);
+    }
+    for (const row of out) for (const t of times) if (typeof row[t] === 'string') row[t] = Number(row[t]);
+    if (distinct.length > 500) out.sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : (a.id as string) > (b.id as string) ? 1 : 0));
+    return out as unknown as RecordKinds[K][];
+  }
+
   private refuse(): never {
     throw new EngineFault('STORE_MISUSE', 'engine store: a write inside read(); writes belong in transaction()');
   }
