@@ -18,7 +18,7 @@ import { placeholder, type SqlRunner } from './scale/sql';
  * county), the same county with years of history, and (PostgreSQL) a province of such counties in one database.
  * Usage: node scale.bench.js <postgres|sqlite> '<json CountySize & { tenants, samples }>'. One JSON line on stdout.
  */
-const DB_NAME = 'kcbx_scale_bench';
+const DB_NAME = process.env.BENCH_PG_DATABASE ?? 'kcbx_scale_bench';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Xiji@2026';
 const IDLE_USER = 'load-clerk-1';
 
