@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * Lookups by parent (an execution's children, the instances a call activity started) always name a parent, so the
  * rows without one need no index entry: every instance's root execution and every instance not started by a call
- * activity. Their entries cost a page write on every start and every end. `"parentId" = ?` implies `IS NOT NULL` on SQLite and PostgreSQL alike, so the partial indexes serve the
- * same reads.
+ * activity. Their entries cost a page write on every start and every end. `"parentId" = ?` implies `IS NOT NULL`
+ * on SQLite and PostgreSQL alike, so the partial indexes serve the same reads.
  *
  * Tasks by execution: only cancelling an execution looked its tasks up that way, and it now names the instance too,
  * whose index holds a handful of tasks per instance; the index was written with every task created.
