@@ -7,7 +7,7 @@ import { closeConnections, expectStatus } from './load/http-client';
 import { benchDatabaseUrl, freshBenchDatabase, repoRoot } from './load/bench-database';
 import { describeEnvironment } from './load/environment';
 import { generateCounty, type CountyReport, type CountySize } from './scale/county-history';
-import { explainInbox } from './scale/inbox-explain';
+import { explainInbox, type InboxExplain } from './scale/inbox-explain';
 import { replicateTenant } from './scale/province';
 import { logins, measureReads, type Read, type ReadFigure } from './scale/reads';
 import { pgRunner, sqliteRunner } from './scale/runners';
@@ -18,7 +18,8 @@ import { placeholder, type SqlRunner } from './scale/sql';
  * county), the same county with years of history, and (PostgreSQL) a province of such counties in one database.
  * Usage: node scale.bench.js <postgres|sqlite> '<json CountySize & { tenants, samples }>'. One JSON line on stdout.
  */
-const DB_NAME = 'kcbx_scale_bench';
+// BENCH_PG_DATABASE: another name, so that two checkouts on one server do not drop each other's database
+const DB_NAME = process.env.BENCH_PG_DATABASE ?? 'kcbx_scale_bench';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Xiji@2026';
 const IDLE_USER = 'load-clerk-1';
 
@@ -168,7 +169,7 @@ async function main() {
     databaseSize: await dbSize(),
   });
 
-  let explain: { plan: string; seqScans: string[] } | null = null;
+  let explain: InboxExplain[] | null = null;
   if (url && tenants > 1) {
     process.stderr.write(`  scale ${kind}: replicating ${tenants - 1} more counties…\n`);
     t0 = Date.now();
@@ -177,7 +178,7 @@ async function main() {
     const seconds = (Date.now() - t0) / 1000;
     stages.push({ ...(await stage('province', start, db, tenantId, tenants, samples)), seconds, databaseSize: await dbSize() });
   }
-  if (url) explain = await explainInbox(url, 'teacher');
+  if (url) explain = await explainInbox(url, ['teacher', 'township', 'basic-edu', IDLE_USER]);
   const environment = url ? await describeEnvironment(url) : null;
   await db.close();
   if (kind === 'sqlite') fs.rmSync(dataDir, { recursive: true, force: true });

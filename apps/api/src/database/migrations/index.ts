@@ -26,6 +26,7 @@ import { ReportSignOffs1733820000000 } from './1733820000000-report-sign-offs';
 import { ApiKeys1733840001000 } from './1733840001000-api-keys';
 import { RetentionRun1733860000000 } from './1733860000000-retention-run';
 import { InboxReads1733900000000 } from './1733900000000-inbox-reads';
+import { InboxKeyset1733930000000 } from './1733930000000-inbox-keyset';
 
 /** In order. Each is hand-written and dialect-neutral (TypeORM Table API); synchronize is never on. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ApiKeys1733840001000,
   RetentionRun1733860000000,
   InboxReads1733900000000,
+  InboxKeyset1733930000000,
 ];
