@@ -25,8 +25,9 @@ import { ORG_UNIT_CODE_OF_VARIABLE } from './org-unit-variable';
 
 /** Joins the task `t`'s placement: its `orgUnit` variable `v` and the unit `o`. Inner joins drop unplaced tasks. */
 export function placeTasks<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, join: 'inner' | 'left'): SelectQueryBuilder<T> {
-  // the instance's own variable (scope = instance), said of `v` itself so the placement's partial indexes apply
-  const variable = "v.instanceId = t.instanceId AND v.scopeId = v.instanceId AND v.name = 'orgUnit'";
+  // Both ids tied to the task's instance (not `v.scopeId = v.instanceId`, which PostgreSQL estimates at 0.5 % of the
+  // placements: it then joined all of a county's placements to each task, 69 ms of CPU for a township's inbox).
+  const variable = "v.instanceId = t.instanceId AND v.scopeId = t.instanceId AND v.name = 'orgUnit'";
   const unit = `o.tenantId = t.tenantId AND o.code = ${ORG_UNIT_CODE_OF_VARIABLE}`;
   return join === 'inner'
     ? qb.innerJoin('bpmn_variable', 'v', variable).innerJoin(OrgUnit, 'o', unit)

@@ -11,17 +11,12 @@ export class InboxKeyset1733930000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX ix_bpmn_task_open_created ON bpmn_task ("tenantId", "createdAt", "id") WHERE "state" = 'created'`);
-    // a task's placement from the task's side (one row per instance; the instanceId index holds all its variables)
-    await q.query(
-      `CREATE INDEX ix_bpmn_variable_placement ON bpmn_variable ("instanceId", "value") WHERE "name" = 'orgUnit' AND "scopeId" = "instanceId"`,
-    );
     // the open steps of the instances placed at the caller's units (openTasksNear), without their finished steps
     await q.query(`CREATE INDEX ix_bpmn_task_open_instance ON bpmn_task ("instanceId") WHERE "state" = 'created'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX ix_bpmn_task_open_instance`);
-    await q.query(`DROP INDEX ix_bpmn_variable_placement`);
     await q.query(`DROP INDEX ix_bpmn_task_open_created`);
   }
 }
