@@ -1,7 +1,7 @@
 // Scale part of `npm run bench` (issue #19): the reads a county's users make, on the empty demo county, the same
 // county with years of history and (PostgreSQL) a province of such counties in one database, side by side with a
 // verdict per line. Sizes: `npm run bench -- scale --students 70000 --cases 250000 --open 5000 --tenants 22`
-// (also --years, --samples; --sqlite-only / --postgres-only). Defaults are small enough for a few minutes.
+// (also --years, --samples, --clerks, --load-seconds (0 skips the completion load); --sqlite-only / --postgres-only). Defaults are small enough for a few minutes.
 const path = require('path');
 const { printEnvironment } = require('./print-environment');
 
@@ -50,15 +50,51 @@ function printReads(r, factor) {
   );
   row('counties in the database', (s) => String(s.tenants));
   row('student file: cases of the child', (s) => String(s.studentCases));
+  row('audit entries the generator wrote (one per completed step)', (s) =>
+    s.generated ? s.generated.copies.auditEntries.toLocaleString('en') : '',
+  );
   row('database size', (s) => s.databaseSize ?? '');
   row('built in', (s) => (s.seconds ? `${s.seconds.toFixed(0)} s` : 'seed'));
+}
+
+/** acceptance: throughput and p95 within 20 % of the empty county's, in the same run */
+function printCompletions(r) {
+  const stages = r.stages.filter((s) => s.completions);
+  if (!stages.length) return;
+  const empty = stages[0].completions;
+  console.log(
+    `\nTask completion under ${empty.clerks} clerks as in \`npm run bench -- api\` (inbox → complete → next; as fast as answered, ${r.loadSeconds} s after a 5 s warm-up; their schools get no copied history):`,
+  );
+  console.log(
+    '| stage | completions/s | complete p50 / p95 | CPU per completion: API, PostgreSQL | vs the empty county | verdict (within 20 %) |',
+  );
+  console.log('|---|---:|---:|---:|---:|:-:|');
+  for (const s of stages) {
+    const c = s.completions;
+    const rate = c.completionsPerSec / empty.completionsPerSec;
+    const p95 = c.p95 / empty.p95;
+    const ok = rate >= 0.8 && p95 <= 1.2 && c.unexpected === 0;
+    const pgCpu = c.postgresCpuMs === null ? '–' : ms(c.postgresCpuMs);
+    console.log(
+      `| ${s.name} | ${c.completionsPerSec.toFixed(1)} | ${ms(c.p50)} / ${ms(c.p95)} | ${ms(c.apiCpuMs)}, ${pgCpu} | throughput ${rate.toFixed(2)}×, p95 ${p95.toFixed(2)}× | ${ok ? 'met' : 'NOT met'}${c.unexpected ? `; ${c.unexpected} unexpected answers` : ''} |`,
+    );
+  }
 }
 
 module.exports = function scaleBench({ out, runJson, args }) {
   const o = options(args ?? []);
   const { spawnSync } = require('child_process');
   const pg = spawnSync('pg_isready', ['-q', '-h', '127.0.0.1', '-p', '5432']).status === 0;
-  const size = { students: o.students, cases: o.cases, open: o.open, years: o.years, tenants: o.tenants, samples: o.samples };
+  const size = {
+    students: o.students,
+    cases: o.cases,
+    open: o.open,
+    years: o.years,
+    tenants: o.tenants,
+    samples: o.samples,
+    clerks: o.clerks,
+    loadSeconds: o['load-seconds'],
+  };
   const runs = [];
   if (!o['sqlite-only']) runs.push(pg ? 'postgres' : null);
   if (!o['postgres-only']) runs.push('sqlite');
@@ -79,6 +115,7 @@ module.exports = function scaleBench({ out, runJson, args }) {
       'Each read by one user at a time, after two unmeasured calls; ANALYZE after each bulk load; the API restarted on each database.',
     );
     printReads(r, factor);
+    printCompletions(r);
     if (r.environment) printEnvironment({ ...r.environment, loadAverage1mAfter: r.environment.loadAverage1m }, 3 + r.stages.length);
     for (const e of r.explain ?? []) {
       const big = e.seqScans;

@@ -1,8 +1,7 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { Client } from 'pg';
 import { startApiServer, stopApiServer, type ApiServer } from './load/api-servers';
-import { createClerks, newTally, runClerk, PROCESS_KEY, STEPS_PER_CASE, type Clerk, type ClerkTally } from './load/clerks';
+import { createClerks, driveClerks, PROCESS_KEY, STEPS_PER_CASE, type ClerkTally } from './load/clerks';
+import { deployProcedure } from './load/procedure';
 import { closeConnections, expectStatus } from './load/http-client';
 import { cpuPerCompletion, sampleCpu } from './load/cpu-meter';
 import { benchDatabaseUrl, freshBenchDatabase, repoRoot } from './load/bench-database';
@@ -28,34 +27,11 @@ const freshDatabase = () =>
     if (logMs !== undefined) await admin.query(`ALTER DATABASE ${DB_NAME} SET log_min_duration_statement = ${Number(logMs)}`);
   });
 
-async function deployProcedure(base: string): Promise<void> {
-  const login = await expectStatus(200, base, 'POST', '/api/auth/login', undefined, { username: 'designer', password: PASSWORD });
-  const token = (login.body as { accessToken: string }).accessToken;
-  const dir = path.join(repoRoot(), 'apps/api/bench/load');
-  const resources = ['load-approval.bpmn', 'load-step.form.json'].map((name) => ({
-    name,
-    content: fs.readFileSync(path.join(dir, name), 'utf8'),
-  }));
-  await expectStatus(201, base, 'POST', '/api/deployments', token, { name: 'load bench', resources });
-}
-
 async function firstTownship(base: string, token: string): Promise<string> {
   const units = (await expectStatus(200, base, 'GET', '/api/org-units', token)).body as { code: string; kind: string }[];
   const township = units.find((u) => u.kind === 'township');
   if (!township) throw new Error('the demo county has no township');
   return township.code;
-}
-
-/** `perSecond`: the completions per second the clerks together offer (paced); without it, as fast as answered. */
-async function drive(clerks: Clerk[], ms: number, perSecond?: number): Promise<ClerkTally> {
-  const tally = newTally();
-  const until = Date.now() + ms;
-  const everyMs = perSecond ? (1000 * clerks.length) / perSecond : 0;
-  // Paced clerks start spread over one interval, as people's work is, rather than all in the same millisecond.
-  await Promise.all(
-    clerks.map((c, i) => runClerk(c, until, tally, perSecond ? { everyMs, offsetMs: (everyMs * i) / clerks.length } : undefined)),
-  );
-  return tally;
 }
 
 function phase(t: ClerkTally, elapsed: number) {
@@ -126,7 +102,7 @@ async function main() {
     servers.push(await startApiServer(repoRoot(), databaseUrl()));
     for (let i = 1; i < processes; i++) servers.push(await startApiServer(repoRoot(), databaseUrl()));
     const bases = servers.map((s) => s.base);
-    await deployProcedure(bases[0]);
+    await deployProcedure(bases[0], PASSWORD);
     const admin = await expectStatus(200, bases[0], 'POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
     const adminToken = (admin.body as { accessToken: string }).accessToken;
     const clerks = await createClerks(bases, adminToken, await firstTownship(bases[0], adminToken), clerkCount, PASSWORD);
@@ -134,14 +110,14 @@ async function main() {
     // what the figures depend on, read before the load (the machine's own load) and after it (the tables' statistics)
     const before = await describeEnvironment(databaseUrl());
     process.stderr.write(`  api load: warm-up ${WARM_UP_MS / 1000} s…\n`);
-    const warmUp = await drive(clerks, WARM_UP_MS);
+    const warmUp = await driveClerks(clerks, WARM_UP_MS);
     process.stderr.write(`  api load: ${clerkCount} clerks for ${seconds} s on ${processes} API process(es), as fast as answered…\n`);
     const apiPids = servers.map((s) => s.child.pid!);
     const pgPids = await benchPostgresPids(databaseUrl());
     const countersBefore = await databaseCounters(databaseUrl());
     const cpuBefore = sampleCpu(apiPids, pgPids);
     const started = Date.now();
-    const measured = await drive(clerks, seconds * 1000);
+    const measured = await driveClerks(clerks, seconds * 1000);
     const elapsed = (Date.now() - started) / 1000;
     const cpuAfter = sampleCpu(apiPids, pgPids);
     const countersAfter = await databaseCounters(databaseUrl());
@@ -150,7 +126,7 @@ async function main() {
     if (pacedTarget > 0) {
       process.stderr.write(`  api load: the same clerks paced to ${pacedTarget} completions/s for ${seconds} s…\n`);
       const pacedStart = Date.now();
-      pacedTally = await drive(clerks, seconds * 1000, pacedTarget);
+      pacedTally = await driveClerks(clerks, seconds * 1000, pacedTarget);
       paced = { ...phase(pacedTally, (Date.now() - pacedStart) / 1000), offeredPerSec: pacedTarget };
     }
     const tallies = [warmUp, measured, ...(pacedTally ? [pacedTally] : [])];

@@ -2,11 +2,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { startApiServer, stopApiServer, type ApiServer } from './load/api-servers';
-import { createClerks } from './load/clerks';
+import { createClerks, loginClerks, PROCESS_KEY, type Clerk } from './load/clerks';
+import { deployProcedure } from './load/procedure';
 import { closeConnections, expectStatus } from './load/http-client';
 import { benchDatabaseUrl, freshBenchDatabase, repoRoot } from './load/bench-database';
 import { describeEnvironment } from './load/environment';
 import { generateCounty, type CountyReport, type CountySize } from './scale/county-history';
+import { measureCompletions, type CompletionFigure } from './scale/completions';
 import { explainInbox, type InboxExplain } from './scale/inbox-explain';
 import { replicateTenant } from './scale/province';
 import { logins, measureReads, type Read, type ReadFigure } from './scale/reads';
@@ -18,7 +20,7 @@ import { placeholder, type SqlRunner } from './scale/sql';
  * county), the same county with years of history, and (PostgreSQL) a province of such counties in one database.
  * Usage: node scale.bench.js <postgres|sqlite> '<json CountySize & { tenants, samples }>'. One JSON line on stdout.
  */
-// BENCH_PG_DATABASE: another name, so that two checkouts on one server do not drop each other's database
+// BENCH_PG_DATABASE keeps two checkouts' benches apart, as in the load bench
 const DB_NAME = process.env.BENCH_PG_DATABASE ?? 'kcbx_scale_bench';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Xiji@2026';
 const IDLE_USER = 'load-clerk-1';
@@ -29,6 +31,8 @@ const freshPostgres = () => freshBenchDatabase(DB_NAME);
 interface Stage {
   name: string;
   reads: ReadFigure[];
+  /** task completion under the clerks (null: `--load-seconds 0`) */
+  completions: CompletionFigure | null;
   studentCases: number;
   openTasks: number;
   finishedCases: number;
@@ -76,6 +80,13 @@ function readsFor(taskId: string, studentId: string, samples: number): Read[] {
   ];
 }
 
+/** the clerks of the completion load, and for how long they work at each stage */
+interface Load {
+  clerks: Pick<Clerk, 'username' | 'unitCode'>[];
+  seconds: number;
+  databaseUrl: string | null;
+}
+
 async function stage(
   name: string,
   start: () => Promise<ApiServer>,
@@ -83,6 +94,7 @@ async function stage(
   tenantId: string,
   tenants: number,
   samples: number,
+  load: Load,
 ): Promise<Stage> {
   const server = await start();
   try {
@@ -98,7 +110,14 @@ async function stage(
               (SELECT COUNT(*) FROM bpmn_instance WHERE "tenantId" = ${p} AND "state" = 'completed' AND "parentExecutionId" IS NULL) AS finished`,
       db.dialect === 'postgres' ? [tenantId] : [tenantId, tenantId],
     );
-    return { name, reads, studentCases: child.cases, openTasks: Number(c.open), finishedCases: Number(c.finished), tenants };
+    // the load last: its cases would otherwise add to the open work the reads above are measured with
+    let completions: CompletionFigure | null = null;
+    if (load.seconds > 0) {
+      process.stderr.write(`  scale: ${name}, ${load.clerks.length} clerks completing tasks for ${load.seconds} s…\n`);
+      const clerks = await loginClerks([server.base], load.clerks, PASSWORD);
+      completions = await measureCompletions(clerks, load.seconds, server.child.pid!, load.databaseUrl);
+    }
+    return { name, reads, completions, studentCases: child.cases, openTasks: Number(c.open), finishedCases: Number(c.finished), tenants };
   } finally {
     closeConnections();
     await stopApiServer(server);
@@ -111,7 +130,12 @@ async function analyse(db: SqlRunner): Promise<void> {
 
 async function main() {
   const kind = process.argv[2] === 'sqlite' ? 'sqlite' : 'postgres';
-  const opts = JSON.parse(process.argv[3] ?? '{}') as Partial<CountySize> & { tenants?: number; samples?: number };
+  const opts = JSON.parse(process.argv[3] ?? '{}') as Partial<CountySize> & {
+    tenants?: number;
+    samples?: number;
+    clerks?: number;
+    loadSeconds?: number;
+  };
   const size: CountySize = {
     students: opts.students ?? 7000,
     cases: opts.cases ?? 25000,
@@ -132,6 +156,8 @@ async function main() {
     ...(url ? {} : { NODE_ENV: 'development' }),
   };
   const start = () => startApiServer(repoRoot(), url, env);
+  const loadSeconds = opts.loadSeconds ?? 20;
+  let loadClerks: Clerk[] = [];
   if (kind === 'postgres') await freshPostgres();
   // First start: migrate, seed the demo county and play its cases; add a teacher with no work at a new school.
   const first = await start();
@@ -139,8 +165,14 @@ async function main() {
     const admin = await expectStatus(200, first.base, 'POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
     const adminToken = (admin.body as { accessToken: string }).accessToken;
     const units = (await expectStatus(200, first.base, 'GET', '/api/org-units', adminToken)).body as { code: string; kind: string }[];
-    const [idle] = await createClerks([first.base], adminToken, units.find((u) => u.kind === 'township')!.code, 1, PASSWORD);
-    size.quietUnits = [idle.unitCode];
+    const townships = units.filter((u) => u.kind === 'township');
+    const [idle] = await createClerks([first.base], adminToken, townships[0].code, 1, PASSWORD);
+    // the load bench's clerks, each at a school of its own in another township, with its procedure
+    await deployProcedure(first.base, PASSWORD);
+    const count = loadSeconds > 0 ? (opts.clerks ?? 50) : 0;
+    loadClerks = await createClerks([first.base], adminToken, townships[1].code, count, PASSWORD, 'scale-clerk');
+    size.quietUnits = [idle.unitCode, ...loadClerks.map((c) => c.unitCode)];
+    size.skipKeys = [PROCESS_KEY];
   } finally {
     closeConnections();
     await stopApiServer(first);
@@ -152,10 +184,11 @@ async function main() {
     url
       ? (await db.query<{ s: string }>(`SELECT pg_size_pretty(pg_database_size(current_database())) AS s`))[0].s
       : `${(fs.statSync(path.join(dataDir, 'kcbx.sqlite')).size / 2 ** 20).toFixed(0)} MB`;
+  const load: Load = { clerks: loadClerks, seconds: loadSeconds, databaseUrl: url };
   const stages: Stage[] = [];
   process.stderr.write(`  scale ${kind}: empty county…\n`);
   await analyse(db);
-  stages.push({ ...(await stage('empty county', start, db, tenantId, 1, samples)), databaseSize: await dbSize() });
+  stages.push({ ...(await stage('empty county', start, db, tenantId, 1, samples, load)), databaseSize: await dbSize() });
 
   process.stderr.write(`  scale ${kind}: generating the county (${JSON.stringify(size)})…\n`);
   let t0 = Date.now();
@@ -163,7 +196,7 @@ async function main() {
   await analyse(db);
   const countySeconds = (Date.now() - t0) / 1000;
   stages.push({
-    ...(await stage('five-year county', start, db, tenantId, 1, samples)),
+    ...(await stage('five-year county', start, db, tenantId, 1, samples, load)),
     generated,
     seconds: countySeconds,
     databaseSize: await dbSize(),
@@ -176,13 +209,13 @@ async function main() {
     for (let n = 2; n <= tenants; n++) await replicateTenant(db, tenantId, n);
     await analyse(db);
     const seconds = (Date.now() - t0) / 1000;
-    stages.push({ ...(await stage('province', start, db, tenantId, tenants, samples)), seconds, databaseSize: await dbSize() });
+    stages.push({ ...(await stage('province', start, db, tenantId, tenants, samples, load)), seconds, databaseSize: await dbSize() });
   }
   if (url) explain = await explainInbox(url, ['teacher', 'township', 'basic-edu', IDLE_USER]);
   const environment = url ? await describeEnvironment(url) : null;
   await db.close();
   if (kind === 'sqlite') fs.rmSync(dataDir, { recursive: true, force: true });
-  process.stdout.write(JSON.stringify({ kind, size, tenants, stages, explain, environment }) + '\n');
+  process.stdout.write(JSON.stringify({ kind, size, tenants, loadSeconds, stages, explain, environment }) + '\n');
 }
 
 main().catch((e) => {

@@ -1,8 +1,10 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { CASE_TABLES } from '../bench/scale/case-tables';
 import { generateCounty } from '../bench/scale/county-history';
 import { placeholder, q, type SqlRunner } from '../bench/scale/sql';
 import { Actor } from './support/county-package';
-import { startTestApp, TestApp } from './support/test-app';
+import { bearer, startTestApp, TestApp } from './support/test-app';
 
 /**
  * The history generator (`npm run bench -- scale`) copies the cases the demo seed played through the API's own
@@ -30,6 +32,8 @@ describe('scale bench: a generated case is a case like one run through the API',
   let t: TestApp;
   let db: SqlRunner;
   let template: { id: string; studentId: string };
+  /** a step a class teacher completed over HTTP: the audit row the API itself wrote for it */
+  let completedOverHttp: string;
   const p = (i: number) => placeholder(db.dialect, i);
 
   beforeAll(async () => {
@@ -41,6 +45,7 @@ describe('scale bench: a generated case is a case like one run through the API',
       `SELECT i."id", l."studentId" FROM bpmn_instance i JOIN process_instance_link l ON l."instanceId" = i."id"
         WHERE i."key" = 'deferral-suspension' AND i."state" = 'completed'`,
     );
+    completedOverHttp = await completeOneStepOverHttp(t);
     const [{ students }] = await db.query<{ students: number }>(`SELECT COUNT(*) AS students FROM student`);
     const [{ finished }] = await db.query<{ finished: number }>(
       `SELECT COUNT(*) AS finished FROM bpmn_instance WHERE "state" = 'completed' AND "parentExecutionId" IS NULL`,
@@ -72,6 +77,30 @@ describe('scale bench: a generated case is a case like one run through the API',
       );
     expect(copy.length).toBe(original.length);
     expect(filled(copy)).toEqual(filled(original));
+  });
+
+  it('writes the audit row the API writes for a completed step, once per step', async () => {
+    const auditOf = (taskId: string) =>
+      db.query<Row>(`SELECT * FROM audit_entry WHERE "entity" = 'tasks' AND "entityId" = ${p(1)}`, [taskId]);
+    const api = await auditOf(completedOverHttp);
+    expect(api).toHaveLength(1); // the generator left the step the API had audited alone
+    const [{ taskId }] = await db.query<{ taskId: string }>(
+      `SELECT "taskId" FROM form_submission WHERE "instanceId" = ${p(1)} AND "taskId" IS NOT NULL`,
+      [copyOf(template.id, 1)],
+    );
+    const generated = await auditOf(taskId);
+    expect(generated).toHaveLength(1);
+    const filled = (r: Row) =>
+      Object.keys(r)
+        .filter((k) => r[k] !== null)
+        .sort();
+    expect(filled(generated[0])).toEqual(filled(api[0]));
+    for (const k of ['action', 'entity', 'status']) expect(generated[0][k]).toEqual(api[0][k]);
+    const detail = (r: Row) => JSON.parse(String(r.detail)) as { params: { id: string }; query: object; body: { data: object } };
+    expect(Object.keys(detail(generated[0]))).toEqual(Object.keys(detail(api[0])));
+    expect(detail(generated[0]).params.id).toBe(taskId);
+    const [{ data }] = await db.query<{ data: string }>(`SELECT "data" FROM form_submission WHERE "taskId" = ${p(1)}`, [taskId]);
+    expect(detail(generated[0]).body.data).toEqual(JSON.parse(data));
   });
 
   it('moves the copy into the past and onto a copy of the child', async () => {
@@ -129,3 +158,24 @@ describe('scale bench: a generated case is a case like one run through the API',
     }
   });
 });
+
+/** Deploys the load bench's three-step procedure and completes its first step as the demo class teacher. */
+async function completeOneStepOverHttp(t: TestApp): Promise<string> {
+  const dir = path.join(__dirname, '../bench/load');
+  const resources = ['load-approval.bpmn', 'load-step.form.json'].map((name) => ({
+    name,
+    content: fs.readFileSync(path.join(dir, name), 'utf8'),
+  }));
+  await t
+    .http()
+    .post('/api/deployments')
+    .set(bearer(await t.login('designer')))
+    .send({ resources })
+    .expect(201);
+  const teacher = await Actor.as(t, 'teacher');
+  const started = await teacher.start('load-approval', { orgUnit: '64042210001' }); // 吉强镇中心小学, the teacher's
+  const data = { visitDate: '2026-11-29', guardianPhone: '13800138000', summary: '已与监护人联系', decision: 'continue' };
+  const task = await teacher.task(started.id, 'step1');
+  await teacher.complete(started.id, 'step1', data);
+  return task.id;
+}

@@ -99,8 +99,9 @@ export async function createClerks(
   township: string,
   count: number,
   password: string,
+  prefix = 'load-clerk',
 ): Promise<Clerk[]> {
-  const clerks: Clerk[] = [];
+  const created: Pick<Clerk, 'username' | 'unitCode'>[] = [];
   for (let i = 0; i < count; i++) {
     const unitCode = `${township}${String(50 + i).padStart(2, '0')}`;
     await expectStatus(201, bases[0], 'POST', '/api/admin/org-units', adminToken, {
@@ -109,16 +110,37 @@ export async function createClerks(
       kind: 'school',
       parentCode: township,
     });
-    const username = `load-clerk-${i + 1}`;
+    const username = `${prefix}-${i + 1}`;
     await expectStatus(201, bases[0], 'POST', '/api/admin/users', adminToken, {
       username,
       password,
       displayName: `压测班主任${i + 1}`,
       roles: [{ role: CLERK_ROLE, orgUnit: unitCode }],
     });
+    created.push({ username, unitCode });
+  }
+  return loginClerks(bases, created, password);
+}
+
+/** Logs clerks in, spread over the API processes (again after a restart: a token is a process's answer). */
+export async function loginClerks(bases: string[], clerks: Pick<Clerk, 'username' | 'unitCode'>[], password: string): Promise<Clerk[]> {
+  const out: Clerk[] = [];
+  for (const [i, { username, unitCode }] of clerks.entries()) {
     const base = bases[i % bases.length];
     const login = await expectStatus(200, base, 'POST', '/api/auth/login', undefined, { username, password });
-    clerks.push({ username, unitCode, base, token: (login.body as { accessToken: string }).accessToken });
+    out.push({ username, unitCode, base, token: (login.body as { accessToken: string }).accessToken });
   }
-  return clerks;
+  return out;
+}
+
+/** `perSecond`: the completions per second the clerks together offer (paced); without it, as fast as answered. */
+export async function driveClerks(clerks: Clerk[], ms: number, perSecond?: number): Promise<ClerkTally> {
+  const tally = newTally();
+  const until = Date.now() + ms;
+  const everyMs = perSecond ? (1000 * clerks.length) / perSecond : 0;
+  // Paced clerks start spread over one interval, as people's work is, rather than all in the same millisecond.
+  await Promise.all(
+    clerks.map((c, i) => runClerk(c, until, tally, perSecond ? { everyMs, offsetMs: (everyMs * i) / clerks.length } : undefined)),
+  );
+  return tally;
 }

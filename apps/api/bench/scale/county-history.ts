@@ -1,4 +1,5 @@
 import { CASE_TABLES, type CaseTable } from './case-tables';
+import { auditCompletions } from './audit';
 import { insertRows } from './insert-rows';
 import { spreadOverUnits, unitOfPath, unitOfVariable } from './org-spread';
 import { columnsOf, digits, idCopy, isoMinus, placeholder, q, type SqlRunner } from './sql';
@@ -17,13 +18,15 @@ export interface CountySize {
   years: number;
   /** register imports per year (the school-roll uploads each term) */
   importsPerYear: number;
-  /** unit codes that get no copies (the bench's teacher with no work) */
+  /** unit codes that get no copies (the bench's teacher with no work, its clerks) */
   quietUnits?: string[];
+  /** procedure keys whose cases are not copied (the bench's own clerks' procedure) */
+  skipKeys?: string[];
 }
 
 export interface CountyReport {
   templates: { finished: number; open: number; openTasks: number };
-  copies: { finished: number; open: number; students: number; imports: number };
+  copies: { finished: number; open: number; students: number; imports: number; auditEntries: number };
 }
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -44,8 +47,8 @@ export async function generateCounty(db: SqlRunner, tenantId: string, size: Coun
        FROM bpmn_instance i
        LEFT JOIN bpmn_execution pe ON pe."id" = i."parentExecutionId"
        LEFT JOIN bpmn_instance r ON r."id" = pe."instanceId"
-      WHERE i."tenantId" = ${p(1)}`,
-    [tenantId],
+      WHERE i."tenantId" = ${p(1)}${(size.skipKeys ?? []).map((_, k) => ` AND COALESCE(r."key", i."key") <> ${p(k + 2)}`).join('')}`,
+    [tenantId, ...(size.skipKeys ?? [])],
   );
   const [counts] = await db.query<{ finished: number; open: number; tasks: number }>(
     // cases are the instances no other started (a called decision whose caller's execution is gone is no case)
@@ -86,7 +89,8 @@ export async function generateCounty(db: SqlRunner, tenantId: string, size: Coun
   }
   const imports = await copyImports(db, tenantId, size.years * size.importsPerYear);
   await dropWorkTables(db);
-  return { templates, copies: { finished: finishedCopies, open: openCopies, students: studentCopies - 1, imports } };
+  const auditEntries = await auditCompletions(db, tenantId);
+  return { templates, copies: { finished: finishedCopies, open: openCopies, students: studentCopies - 1, imports, auditEntries } };
 }
 
 async function dropWorkTables(db: SqlRunner): Promise<void> {
