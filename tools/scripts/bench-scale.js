@@ -117,12 +117,12 @@ module.exports = function scaleBench({ out, runJson, args }) {
     printReads(r, factor);
     printCompletions(r);
     if (r.environment) printEnvironment({ ...r.environment, loadAverage1mAfter: r.environment.loadAverage1m }, 3 + r.stages.length);
-    if (r.explain) {
-      const big = r.explain.seqScans;
+    for (const e of r.explain ?? []) {
+      const big = e.seqScans;
       console.log(
-        `\nThe class teacher's inbox query at the ${r.stages[r.stages.length - 1].name} (EXPLAIN ANALYZE of the statement the API runs): ${big.length ? `sequential scans on ${big.join(', ')}` : 'indexes only, no sequential scan'}`,
+        `\nThe inbox query of ${e.username} at the ${r.stages[r.stages.length - 1].name} (PREPARE and EXPLAIN (ANALYZE, BUFFERS) EXECUTE of the statement the API builds, page 1 of 20 with the badges, plan_cache_mode=${e.planCacheMode} as in the API's sessions): ${big.length ? `sequential scans on ${big.join(', ')}` : 'indexes only, no sequential scan'}`,
       );
-      console.log('```\n' + r.explain.plan + '\n```');
+      console.log('```\n' + e.plan + '\n```');
     }
   }
 };

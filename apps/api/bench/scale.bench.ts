@@ -9,7 +9,7 @@ import { benchDatabaseUrl, freshBenchDatabase, repoRoot } from './load/bench-dat
 import { describeEnvironment } from './load/environment';
 import { generateCounty, type CountyReport, type CountySize } from './scale/county-history';
 import { measureCompletions, type CompletionFigure } from './scale/completions';
-import { explainInbox } from './scale/inbox-explain';
+import { explainInbox, type InboxExplain } from './scale/inbox-explain';
 import { replicateTenant } from './scale/province';
 import { logins, measureReads, type Read, type ReadFigure } from './scale/reads';
 import { pgRunner, sqliteRunner } from './scale/runners';
@@ -202,7 +202,7 @@ async function main() {
     databaseSize: await dbSize(),
   });
 
-  let explain: { plan: string; seqScans: string[] } | null = null;
+  let explain: InboxExplain[] | null = null;
   if (url && tenants > 1) {
     process.stderr.write(`  scale ${kind}: replicating ${tenants - 1} more counties…\n`);
     t0 = Date.now();
@@ -211,7 +211,7 @@ async function main() {
     const seconds = (Date.now() - t0) / 1000;
     stages.push({ ...(await stage('province', start, db, tenantId, tenants, samples, load)), seconds, databaseSize: await dbSize() });
   }
-  if (url) explain = await explainInbox(url, 'teacher');
+  if (url) explain = await explainInbox(url, ['teacher', 'township', 'basic-edu', IDLE_USER]);
   const environment = url ? await describeEnvironment(url) : null;
   await db.close();
   if (kind === 'sqlite') fs.rmSync(dataDir, { recursive: true, force: true });

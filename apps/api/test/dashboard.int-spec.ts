@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
 import { repositoryRoot } from '../src/config/repository-root';
-import { LedgerEntry, LedgerEvent } from '../src/database/entities';
+import { FormSubmission, LedgerEntry, LedgerEvent } from '../src/database/entities';
 import { beijingMonth } from '../src/dashboard/ledger-as-of';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -279,6 +279,58 @@ describe('dashboard: overdue work, 包抓 visits, the school report', () => {
     expect(county.body.byCause).toEqual([{ cause: 'migrant-work', n: 1 }]);
     const elsewhere = await t.http().get('/api/dashboard?orgUnit=640422101').set(bearer(office)).expect(200);
     expect(elsewhere.body.byCause).toEqual([]);
+  });
+
+  it('counts each entry once under its latest recorded cause, whatever year it was recorded; forms naming none, an empty or a non-text one do not count', async () => {
+    // The two cases started above (school 64042210001); their forms written as the visits would have, years apart.
+    const cases = await t.ds
+      .getRepository(LedgerEntry)
+      .createQueryBuilder('e')
+      .where('e.caseId IS NOT NULL AND e.orgUnitPath LIKE :p', { p: '%64042210001%' })
+      .orderBy('e.createdAt')
+      .addOrderBy('e.id')
+      .getMany();
+    expect(cases).toHaveLength(2);
+    // the first: the one whose visit recorded 'migrant-work' above
+    const [visited] = await t.ds.getRepository(FormSubmission).findBy({ formKey: 'cause-visit' });
+    const first = cases.find((e) => e.caseId === visited.instanceId)!;
+    const second = cases.find((e) => e !== first)!;
+    const form = (entry: LedgerEntry, at: string, data: Record<string, unknown>) => ({
+      id: `cause-pin-${entry.id.slice(-8)}-${at.slice(0, 10)}`,
+      tenantId: entry.tenantId,
+      instanceId: entry.caseId!,
+      taskId: null,
+      activityId: 'visit',
+      formKey: 'cause-visit',
+      formVersion: 1,
+      formHash: 'pinned',
+      data,
+      submittedBy: 'pin',
+      submittedByName: 'pin',
+      submittedAt: at,
+    });
+    await t.ds.getRepository(FormSubmission).save([
+      // the first entry: 'migrant-work' this month (the test above), 'illness' recorded later still, 'other' years before
+      form(first, '2022-03-01T02:00:00.000Z', { dropoutCause: 'other' }),
+      form(first, '2099-01-01T02:00:00.000Z', { dropoutCause: 'illness', comment: 'x' }),
+      // the second: a cause three years ago, then forms that name none, an empty one and a number
+      form(second, '2023-05-01T02:00:00.000Z', { dropoutCause: 'other' }),
+      form(second, '2024-05-01T02:00:00.000Z', { note: 'dropoutCause not asked' }),
+      form(second, '2025-05-01T02:00:00.000Z', { dropoutCause: '' }),
+      form(second, '2026-05-01T02:00:00.000Z', { dropoutCause: 42 }),
+    ]);
+    const county = await t.http().get('/api/dashboard').set(bearer(office)).expect(200);
+    expect(county.body.byCause).toEqual([
+      { cause: 'illness', n: 1 },
+      { cause: 'other', n: 1 },
+    ]);
+    const school = await t.http().get('/api/dashboard?orgUnit=64042210001').set(bearer(office)).expect(200);
+    expect(school.body.byCause).toEqual(county.body.byCause);
+    expect((await t.http().get('/api/dashboard?orgUnit=640422101').set(bearer(office)).expect(200)).body.byCause).toEqual([]);
+    const report = await t.http().get('/api/reports/monthly?format=json').set(bearer(office)).expect(200);
+    expect(report.body.byCause).toEqual(county.body.byCause);
+    // the next test counts the ledger again from here: the pinned forms go
+    await t.ds.getRepository(FormSubmission).delete({ formHash: 'pinned' });
   });
 
   it("a past month's report shows the ledger as it stood when that month ended", async () => {

@@ -345,4 +345,29 @@ describe('procedures at work: deploy, start, inbox, complete', () => {
     expect((await history()).filter((h: { type: string }) => h.type === 'task-completed')).toHaveLength(1);
     expect((await inbox(principal)).items.some((x: { instanceId: string }) => x.instanceId === started.body.id)).toBe(true);
   });
+
+  it('pages the inbox by cursor (nextCursor → ?after=) as by page number; a cursor that is not one is refused at its field', async () => {
+    const whole = (await t.http().get('/api/tasks?scope=all&pageSize=200').set(bearer(principal)).expect(200)).body;
+    expect(whole.totalCapped).toBe(false);
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.total).toBe(whole.items.length);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { items: { id: string }[]; total: number; nextCursor: string | null } = (
+        await t
+          .http()
+          .get(`/api/tasks?scope=all&pageSize=1${after ? `&after=${after}` : ''}`)
+          .set(bearer(principal))
+          .expect(200)
+      ).body;
+      seen.push(...page.items.map((r) => r.id));
+      expect(page.total).toBe(whole.total);
+      after = page.nextCursor;
+    } while (after && seen.length <= whole.total);
+    expect(seen).toEqual(whole.items.map((r: { id: string }) => r.id));
+    const bad = await t.http().get('/api/tasks?scope=all&after=not%20a%20cursor').set(bearer(principal)).expect(400);
+    expect(bad.body.error).toBe('VALIDATION_FAILED');
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'after' })]);
+  });
 });

@@ -38,8 +38,29 @@ export interface InboxTask {
 
 export type InboxScope = 'all' | 'mine' | 'candidate';
 
+/**
+ * A caller whose units span the county (a bureau office sees over a thousand open tasks) has their badges and
+ * total counted up to this many and no further: counting them all cost more than the page. A count of
+ * INBOX_COUNT_CAP reads "99+", as the tabs' badges already showed any count over 99.
+ */
+export const INBOX_COUNT_CAP = 100;
+
+/** A count as shown: "99+" from INBOX_COUNT_CAP up. */
+export function inboxCountLabel(n: number): string {
+  return n >= INBOX_COUNT_CAP ? `${INBOX_COUNT_CAP - 1}+` : String(n);
+}
+
+/**
+ * GET /api/tasks. Paged by `?after=<nextCursor>` (keyset: the next page reads only its own rows) or, as before,
+ * by `?page=`; a wide caller's `total` is counted up to INBOX_COUNT_CAP (then `totalCapped`: at least that many).
+ */
 export interface Inbox extends Page<InboxTask> {
-  counts: { mine: number; candidate: number; overdue: number };
+  /** the badges, each counted up to INBOX_COUNT_CAP (`capped` when one reached it) */
+  counts: { mine: number; candidate: number; overdue: number; capped?: boolean };
+  /** true when `total` is the cap, not the count (older servers leave it out) */
+  totalCapped?: boolean;
+  /** `?after=` for the page after this one; null on the last page (older servers leave it out) */
+  nextCursor?: string | null;
 }
 
 /** A form submitted at an earlier step, pinned to the form version it was filled in. */

@@ -158,13 +158,17 @@ const COLUMNS: Record<RecordKind, Record<string, EntitySchemaColumnOptions>> = {
   },
 };
 
-/** Indexes for the engine's lookups: by instance, by parent, the inbox, message correlation, due jobs. */
-const INDEXES: Record<RecordKind, string[][]> = {
+/**
+ * Indexes for the engine's lookups: by instance, by parent, the inbox, message correlation, due jobs. A lookup by
+ * parent always names one, so the rows without a parent have no entry; tasks are found by instance, not by
+ * execution (leaner-engine-indexes.migration.ts).
+ */
+const INDEXES: Record<RecordKind, (string[] | { columns: string[]; where: string })[]> = {
   definition: [['tenantId', 'key', 'version']],
   decision: [['tenantId', 'key', 'version']],
-  instance: [['tenantId', 'state'], ['parentExecutionId']],
-  execution: [['instanceId'], ['parentId']],
-  task: [['tenantId', 'state'], ['instanceId'], ['executionId']],
+  instance: [['tenantId', 'state'], { columns: ['parentExecutionId'], where: '"parentExecutionId" IS NOT NULL' }],
+  execution: [['instanceId'], { columns: ['parentId'], where: '"parentId" IS NOT NULL' }],
+  task: [['tenantId', 'state'], ['instanceId']],
   variable: [['instanceId'], ['scopeId', 'name']],
   job: [['dueAt'], ['instanceId'], ['executionId'], ['tenantId', 'topic']],
   subscription: [['tenantId', 'messageName', 'correlationKey'], ['instanceId'], ['executionId']],
@@ -179,7 +183,10 @@ export const ENGINE_SCHEMAS: Record<RecordKind, EntitySchema> = Object.fromEntri
       name: TABLE_OF[kind],
       tableName: TABLE_OF[kind],
       columns: COLUMNS[kind],
-      indices: INDEXES[kind].map((columns) => ({ name: `ix_${TABLE_OF[kind]}_${columns.join('_')}`, columns })),
+      indices: INDEXES[kind].map((index) => {
+        const { columns, where } = Array.isArray(index) ? { columns: index, where: undefined } : index;
+        return { name: `ix_${TABLE_OF[kind]}_${columns.join('_')}`, columns, where };
+      }),
     }),
   ]),
 ) as Record<RecordKind, EntitySchema>;

@@ -54,16 +54,33 @@ describe('TypeORM on better-sqlite3, as the engine store uses it', () => {
 
   it('given beginWriteTransaction, then the write lock is held from the start: another connection cannot write until it ends', async () => {
     const qr = ds.createQueryRunner();
-    await beginWriteTransaction(qr);
+    const tx = await beginWriteTransaction(qr);
     expect(() => other.exec('BEGIN IMMEDIATE')).toThrow(/locked|busy/i);
-    await qr.rollbackTransaction();
+    await tx.rollback();
     expect(() => other.exec('BEGIN IMMEDIATE')).not.toThrow();
     other.exec('ROLLBACK');
   });
 
+  it("given beginWriteTransaction with none open, then the runner counts it as its own while it lasts, and TypeORM's transactions work after it", async () => {
+    const qr = ds.createQueryRunner();
+    const tx = await beginWriteTransaction(qr);
+    expect(qr.isTransactionActive).toBe(true);
+    expect(tx.db.inTransaction).toBe(true);
+    await qr.manager.getRepository(NOTE).insert({ id: 'committed', note: 'by the store' });
+    await tx.commit();
+    expect(qr.isTransactionActive).toBe(false);
+    expect(tx.db.inTransaction).toBe(false);
+    await ds.transaction((m) => m.getRepository(NOTE).insert({ id: 'typeorm', note: 'after it' }));
+    const again = await beginWriteTransaction(qr);
+    await qr.manager.getRepository(NOTE).insert({ id: 'undone', note: 'rolled back' });
+    await again.rollback();
+    expect(qr.isTransactionActive).toBe(false);
+    expect(await notes()).toEqual(['committed', 'typeorm']);
+  });
+
   it("given the runner's transaction, then its manager's save() opens none of its own, and a nested transaction is a savepoint undone alone", async () => {
     const qr = ds.createQueryRunner();
-    await beginWriteTransaction(qr);
+    const tx = await beginWriteTransaction(qr);
     await qr.manager.getRepository(NOTE).save({ id: 'saved', note: 'in the outer transaction' });
     await expect(
       qr.manager.transaction(async (m) => {
@@ -72,7 +89,7 @@ describe('TypeORM on better-sqlite3, as the engine store uses it', () => {
       }),
     ).rejects.toThrow('inner failure');
     expect(qr.isTransactionActive).toBe(true);
-    await qr.commitTransaction();
+    await tx.commit();
     expect(await notes()).toEqual(['saved']);
   });
 
@@ -80,9 +97,9 @@ describe('TypeORM on better-sqlite3, as the engine store uses it', () => {
     await ds.transaction(async (outer) => {
       await outer.getRepository(NOTE).insert({ id: 'request', note: 'outer' });
       const qr = ds.createQueryRunner();
-      await beginWriteTransaction(qr);
+      const tx = await beginWriteTransaction(qr);
       await qr.manager.getRepository(NOTE).insert({ id: 'engine', note: 'nested' });
-      await qr.rollbackTransaction();
+      await tx.rollback();
       expect(qr.isTransactionActive).toBe(true);
     });
     expect(await notes()).toEqual(['request']);

@@ -326,6 +326,28 @@ describe(`TypeOrmStore on ${dialect}`, () => {
     expect(await store.transaction((tx) => tx.get('execution', 'written-in-read'))).toBeUndefined();
   });
 
+  it('reads rows by a column among many values (findIn) as find gives them, in id order, times as numbers, past 500 values', async () => {
+    // 600 jobs of 600 instances, inserted out of id order
+    const jobs = Array.from({ length: 600 }, (_, n) => ({
+      ...job(`many-${String(599 - n).padStart(3, '0')}`, 1_795_900_000_000 + n),
+      instanceId: `inst-${n}`,
+    }));
+    await store.transaction((tx) => tx.insertMany!('job', jobs));
+    const wanted = jobs.map((j) => j.instanceId).reverse();
+    const read = await store.read(async (tx) => tx.findIn!('job', 'instanceId', [...wanted, wanted[0]]));
+    expect(read.map((j) => j.id)).toEqual(jobs.map((j) => j.id).sort());
+    expect(read.find((j) => j.id === 'many-599')).toEqual(await store.read((tx) => tx.get('job', 'many-599')));
+    expect(typeof read[0].dueAt).toBe('number');
+    const some = await store.read(async (tx) => tx.findIn!('job', 'instanceId', ['inst-3', 'inst-1', 'none']));
+    const one = await store.read(async (tx) => [
+      ...(await tx.find('job', { instanceId: 'inst-1' })),
+      ...(await tx.find('job', { instanceId: 'inst-3' })),
+    ]);
+    expect(some).toEqual(one.sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(await store.read(async (tx) => tx.findIn!('job', 'id', ['many-001', 'many-000']))).toEqual(read.slice(0, 2));
+    await expect(store.read(async (tx) => tx.findIn!('job', 'no-such-column' as 'id', ['x']))).rejects.toThrow(/no column/);
+  });
+
   it('given 50 concurrent completions of one task at the same version, then exactly one wins', async () => {
     await store.transaction((tx) => tx.insert('task', task('t1')));
     const seen = await store.transaction((tx) => tx.get('task', 't1'));

@@ -50,19 +50,19 @@ export class TypeOrmStore implements StoragePort<EntityManager> {
         return result;
       });
     }
-    // SQLite: TypeORM's one query runner opens the transaction (a savepoint inside one already open, e.g. an engine
-    // call within a request's own transaction), so its EntityManager is bound to it; the engine's statements run
-    // on the same connection, prepared once (sqlite-connection.ts).
+    // SQLite: a transaction on TypeORM's one query runner's connection (a savepoint inside one already open, e.g.
+    // an engine call within a request's own transaction), which the runner counts as its own, so its EntityManager
+    // is bound to it; the engine's statements run on the same connection, prepared once (sqlite-connection.ts).
     return this.exclusive(async () => {
       const qr = this.ds.createQueryRunner();
       try {
-        const db = await beginWriteTransaction(qr);
+        const tx = await beginWriteTransaction(qr);
         try {
-          const result = await work(new SqlTx(sqliteRunner(db), qr.manager));
-          await qr.commitTransaction();
+          const result = await work(new SqlTx(sqliteRunner(tx.db), qr.manager));
+          await tx.commit();
           return result;
         } catch (error) {
-          await qr.rollbackTransaction();
+          await tx.rollback();
           throw error;
         }
       } finally {

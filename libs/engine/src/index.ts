@@ -2,7 +2,7 @@ export * from './errors';
 export * from './storage';
 export { Engine, type EngineOptions, type Clock, type TaskOutput, type ExternalTask, type ExternalFailure } from './engine';
 export type { DeployResource, DeployedDefinition } from './deploy';
-export type { InstanceView, TaskQuery, TimelineEntry } from './queries';
+export type { InstanceView, InstanceWithHistory, TaskQuery, TimelineEntry } from './queries';
 export type { MigrationResult } from './migration';
 export type { StepValues } from './step-values';
 export { BpmnError, type ServiceHandler, type ServiceContext, type SideWrites } from './runtime/handlers';

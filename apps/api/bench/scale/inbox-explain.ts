@@ -4,23 +4,53 @@ import { createDataSource } from '../../src/database/data-source';
 import type { Principal } from '../../src/identity/principal';
 import { inboxStatement } from '../../src/workflow/task-inbox.repository';
 
+export interface InboxExplain {
+  username: string;
+  /** the session's plan_cache_mode (the API's: force_generic_plan) */
+  planCacheMode: string;
+  plan: string;
+  seqScans: string[];
+}
+
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of the very statement the inbox runs for `username` (built by the API's own
- * inboxStatement), and whether any big table is read by a sequential scan (acceptance 2: indexes only).
+ * EXPLAIN (ANALYZE, BUFFERS) of the very statement the inbox runs for each of `usernames` (built by the API's
+ * own inboxStatement: page 1 of 20 with the badges), as the API runs it: prepared, on a session with the API's
+ * options (plan_cache_mode=force_generic_plan), so the plan shown is the generic plan the API executes, not one
+ * made for these values. And whether any table is read by a sequential scan (acceptance 2: indexes only).
  */
-export async function explainInbox(databaseUrl: string, username: string): Promise<{ plan: string; seqScans: string[] }> {
+export async function explainInbox(databaseUrl: string, usernames: string[]): Promise<InboxExplain[]> {
   const ds: DataSource = createDataSource(loadConfig({ NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET: 'x'.repeat(48) }));
   await ds.initialize();
+  const runner = ds.createQueryRunner();
   try {
-    const p = await principalOf(ds, username);
-    const [sql, params] = inboxStatement(ds, p, 'all', {}, 1, 20, Date.now());
-    const rows: { 'QUERY PLAN': string }[] = await ds.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
-    const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-    const seqScans = [...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]);
-    return { plan, seqScans };
+    const out: InboxExplain[] = [];
+    for (const username of usernames) {
+      const p = await principalOf(ds, username);
+      const [sql, params] = inboxStatement(ds, p, 'all', {}, { page: 1, pageSize: 20, countsAt: Date.now() });
+      const [{ plan_cache_mode: planCacheMode }]: { plan_cache_mode: string }[] = await runner.query('SHOW plan_cache_mode');
+      await runner.query('DEALLOCATE ALL');
+      await runner.query(`PREPARE bench_inbox AS ${sql}`);
+      const rows: { 'QUERY PLAN': string }[] = await runner.query(
+        `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE bench_inbox(${params.map(literal).join(', ')})`,
+      );
+      await runner.query('DEALLOCATE bench_inbox');
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      const seqScans = [...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]);
+      out.push({ username, planCacheMode, plan, seqScans });
+    }
+    return out;
   } finally {
+    await runner.release();
     await ds.destroy();
   }
+}
+
+/** a bound value as an SQL literal (EXECUTE takes its arguments in the text) */
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return `'${String(v).replace(/'/g, "''")}'`;
 }
 
 /** the caller as the API sees it, as far as the inbox query needs (id, tenant, role assignments and their units) */

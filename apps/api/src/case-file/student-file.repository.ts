@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DefinitionRecord, TaskRecord } from '@kcbx/engine';
 import { ENGINE_SCHEMAS } from '@kcbx/engine-store-typeorm';
 import { DataSource, In } from 'typeorm';
-import { CaseAction, FormDefinitionRow, FormSubmission, InstanceLink, OrgUnit } from '../database/entities';
+import { CaseAction, FormDefinitionRow, FormSubmission, InstanceLink, OrgUnit, TaskComment } from '../database/entities';
 import { actionsOf } from '../workflow/case-actions.repository';
 
 /** What a student's file reads beside the engine's own views: their cases, steps, submissions and verb lines. */
@@ -35,8 +35,18 @@ export class StudentFileRepository {
     return this.ds.getRepository(OrgUnit).findBy({ tenantId, path: In(paths) });
   }
 
-  definition(id: string): Promise<DefinitionRecord | null> {
-    return this.ds.getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition).findOneBy({ id });
+  /** these process definitions' names and versions (not their XML) */
+  definitions(ids: string[]): Promise<Pick<DefinitionRecord, 'id' | 'name' | 'version'>[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.ds
+      .getRepository<DefinitionRecord>(ENGINE_SCHEMAS.definition)
+      .find({ select: { id: true, name: true, version: true }, where: { id: In(ids) } });
+  }
+
+  /** the remarks on these cases, oldest first */
+  comments(tenantId: string, instanceIds: string[]): Promise<TaskComment[]> {
+    if (!instanceIds.length) return Promise.resolve([]);
+    return this.ds.getRepository(TaskComment).find({ where: { tenantId, instanceId: In(instanceIds) }, order: { createdAt: 'ASC' } });
   }
 
   /** the cases' form submissions, oldest first */

@@ -3,10 +3,9 @@ import { Engine } from '@kcbx/engine';
 import { Principal, scopePaths } from '../identity/principal';
 import { attachmentsOfInstances } from '../workflow/case-attachments';
 import { CaseAttachmentsRepository } from '../workflow/case-attachments.repository';
-import { CommentsRepository } from '../workflow/task-comments.repository';
 import { InstanceLinksService } from '../workflow/instance-links.service';
 import { ProcessesService } from '../workflow/processes.service';
-import { forInstance } from '../workflow/task-comments.service';
+import { presentComment } from '../workflow/task-comments.service';
 import { StudentStatusService } from '../students/student-status.service';
 import { StudentsService } from '../students/students.service';
 import { StudentFileRepository } from './student-file.repository';
@@ -35,7 +34,6 @@ export class StudentFileService {
     private readonly processes: ProcessesService,
     private readonly statuses: StudentStatusService,
     private readonly attachmentRows: CaseAttachmentsRepository,
-    private readonly commentRows: CommentsRepository,
   ) {}
 
   async file(p: Principal, studentId: string) {
@@ -47,14 +45,18 @@ export class StudentFileService {
     const stepName = (activityId: string | null) => tasks.find((t) => t.activityId === activityId)?.name ?? activityId;
     const units = await this.rows.unitsByPath(p.tenantId, [...new Set(linked.map((l) => l.orgUnitPath))]);
 
+    // every case's instance and timeline, their definitions and the names in them: a few statements for the whole
+    // file, not a few per case (a child with ten cases cost about seventy round trips)
+    const cases = await this.engine.getInstancesWithHistory(p.tenantId, ids);
+    const definitions = await this.rows.definitions([...new Set(cases.map((c) => c.instance.definitionId))]);
+    const names = await this.processes.userNames(cases.flatMap((c) => c.history.map((h) => h.userId)));
+
     const instances = [];
     const returns = [];
     const events: FileEvent[] = [];
-    for (const link of linked) {
-      const instance = await this.engine.getInstance(p.tenantId, link.instanceId);
-      const definition = await this.rows.definition(instance.definitionId);
-      const history = await this.engine.getHistory(p.tenantId, link.instanceId);
-      const names = await this.processes.userNames(history.map((h) => h.userId));
+    for (const [n, link] of linked.entries()) {
+      const { instance, history } = cases[n];
+      const definition = definitions.find((d) => d.id === instance.definitionId);
       const timeline = history
         .filter(
           (h) =>
@@ -164,7 +166,12 @@ export class StudentFileService {
         by: d.by,
       });
 
-    const comments = (await Promise.all(ids.map((id) => forInstance(this.commentRows, p.tenantId, id)))).flat();
+    // each case's remarks oldest first, case by case in the file's order; the step a remark was made at is one of
+    // the cases' steps read above
+    const remarks = await this.rows.comments(p.tenantId, ids);
+    const comments = ids.flatMap((id) =>
+      remarks.filter((c) => c.instanceId === id).map((c) => presentComment(c, tasks.find((t) => t.id === c.taskId)?.name ?? null)),
+    );
     for (const c of comments) events.push({ at: c.createdAt, kind: 'comment', instanceId: c.instanceId, title: c.body, by: c.authorName });
     const attachments = await attachmentsOfInstances(this.attachmentRows, p, ids);
     for (const a of attachments)

@@ -80,7 +80,7 @@ export class DashboardService {
       unit: rolled.get(top.path)!,
       children: childUnits.map((u) => rolled.get(u.path)!),
       byReason: await this.counts.byReason(p.tenantId, top.path),
-      byCause: dropoutCauses(await this.causes.caseSubmissions(p.tenantId, top.path)),
+      byCause: dropoutCauses(await this.causes.causeCounts(p.tenantId, top.path)),
       byMonth: await this.byMonth(p.tenantId, top.path),
       overdue: overdueWork(await this.overdue.perUnit(p.tenantId, top.path, Date.now()), top, childUnits),
       // The visit months end with the report's month (a past report shows the half-year before it).

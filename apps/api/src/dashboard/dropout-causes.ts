@@ -1,4 +1,4 @@
-import type { CaseSubmission } from './dropout-causes.repository';
+import type { CauseRow } from './dropout-causes.repository';
 
 export interface CauseCount {
   cause: string;
@@ -6,17 +6,10 @@ export interface CauseCount {
 }
 
 /**
- * Dropout causes (辍学原因) as the persuasion visits recorded them: for each ledger entry whose case has a
- * submitted `dropoutCause`, the latest one counts once (`submissions` come oldest first). Entries whose case has not
- * recorded a cause yet are not counted here (their ledger reason is in `byReason`).
+ * Dropout causes (辍学原因) as the persuasion visits recorded them: each ledger entry whose case has a submitted
+ * `dropoutCause` counts once, under the latest one (`DropoutCausesRepository.causeCounts`); the most frequent first.
+ * Entries whose case has not recorded a cause yet are not counted here (their ledger reason is in `byReason`).
  */
-export function dropoutCauses(submissions: CaseSubmission[]): CauseCount[] {
-  const causeOf = new Map<string, string>();
-  for (const s of submissions) {
-    const cause = s.data?.dropoutCause;
-    if (typeof cause === 'string' && cause) causeOf.set(s.entryId, cause);
-  }
-  const counts = new Map<string, number>();
-  for (const cause of causeOf.values()) counts.set(cause, (counts.get(cause) ?? 0) + 1);
-  return [...counts].map(([cause, n]) => ({ cause, n })).sort((a, b) => b.n - a.n || a.cause.localeCompare(b.cause));
+export function dropoutCauses(rows: CauseRow[]): CauseCount[] {
+  return rows.map((r) => ({ cause: r.cause, n: Number(r.n) })).sort((a, b) => b.n - a.n || a.cause.localeCompare(b.cause));
 }

@@ -1,7 +1,7 @@
 import type { OfficeVisits, PersonVisits, TownshipVisits, VisitCompliance } from '@kcbx/api-contract';
 import type { OrgUnit, VisitAssignment } from '../database/entities';
 import { TOWNSHIP_VISIT_PROCESS } from '../visit-assignments/visit-roles';
-import type { CaseForm, VisitRecordsRepository } from './visit-records.repository';
+import type { VisitRecordsRepository } from './visit-records.repository';
 
 /** The last `count` calendar months up to and including `month` (YYYY-MM, or a YYYY-MM-DD date in it). */
 export function lastMonths(month: string, count: number): string[] {
@@ -12,11 +12,12 @@ export function lastMonths(month: string, count: number): string[] {
   });
 }
 
-/** One recorded visit: who recorded it, the township and the month its form gives. */
+/** Recorded visits: who recorded them, the township and the month their forms give; `n` of them (1 if not given). */
 export interface Visit {
   by: string;
   township: string;
   month: string;
+  n?: number;
 }
 
 /**
@@ -35,10 +36,10 @@ export function complianceOf(input: {
   const { visits, townships, months, required } = input;
   const meets = (n: number) => required !== null && n >= required;
   const count = new Map<string, number>();
-  const add = (key: string) => count.set(key, (count.get(key) ?? 0) + 1);
+  const add = (key: string, n: number) => count.set(key, (count.get(key) ?? 0) + n);
   for (const v of visits) {
-    add(`t:${v.township}:${v.month}`);
-    add(`p:${v.by}:${v.township}:${v.month}`);
+    add(`t:${v.township}:${v.month}`, v.n ?? 1);
+    add(`p:${v.by}:${v.township}:${v.month}`, v.n ?? 1);
   }
   const townshipList = townships.map((t): TownshipVisits => {
     const n = months.map((m) => count.get(`t:${t.code}:${m}`) ?? 0);
@@ -88,24 +89,9 @@ function officeOrder(a: string, b: string): number {
 }
 
 /**
- * The visits recorded by the forms of completed township visit cases (oldest first): each case is one visit, at the
- * township and in the month its latest form naming both gives (`townshipCode`, `visitDate`), by whoever submitted it.
- */
-export function visitsOf(forms: CaseForm[]): Visit[] {
-  const visitOf = new Map<string, Visit>();
-  for (const s of forms) {
-    const township = s.data?.townshipCode;
-    const date = s.data?.visitDate;
-    if (typeof township === 'string' && typeof date === 'string' && /^\d{4}-\d{2}/.test(date)) {
-      visitOf.set(s.instanceId, { by: s.submittedBy, township, month: date.slice(0, 7) });
-    }
-  }
-  return [...visitOf.values()];
-}
-
-/**
- * 包抓 visit compliance: visits are the completed instances of the township visit procedure (`visitsOf`). With no
- * such procedure run yet, every township and person honestly shows zero.
+ * 包抓 visit compliance: visits are the completed instances of the township visit procedure, each at the township
+ * and in the month its latest form naming both gives (`VisitRecordsRepository.visitCounts`). With no such procedure
+ * run yet, every township and person honestly shows zero.
  */
 export async function visitCompliance(
   records: VisitRecordsRepository,
@@ -118,9 +104,8 @@ export async function visitCompliance(
   // A visit is recorded in the case that reports it, so a case that ended before the first month shown (Beijing
   // time) holds no visit of the months shown: earlier years are not read.
   const since = Date.parse(`${months[0]}-01T00:00:00+08:00`);
-  const forms = await records.formsOfCompletedCases(tenantId, TOWNSHIP_VISIT_PROCESS, since);
   return complianceOf({
-    visits: visitsOf(forms),
+    visits: await records.visitCounts(tenantId, TOWNSHIP_VISIT_PROCESS, since),
     townships,
     assignments,
     names: await records.displayNames([...new Set(assignments.map((a) => a.userId))]),

@@ -12,15 +12,17 @@ import * as pg from 'pg';
  * cannot grow the server's memory without bound. A schema change by another process invalidates the plans
  * PostgreSQL holds; it replans them on the next call, as it does after an ANALYZE of a table they read (so a
  * plan made while a table was small does not outlive its statistics: see statistics-upkeep.ts). A statement
- * that begins with a comment (`/* planned per call *\/ …`) stays unnamed: PostgreSQL plans it with its real
- * parameters every time.
+ * that begins with a comment (`/* planned per call *\/ …`) stays unnamed and out of the name table.
  *
  * Reusing the parse is not enough: under plan_cache_mode=auto PostgreSQL keeps planning a statement anew at every
  * bind while it estimates a generic plan dearer than a custom one, and the inbox page's query stayed there — 0.85 ms
  * to plan, 0.06 ms to run, on every call — and so did every statement for its first five runs after each ANALYZE
  * (statistics-upkeep.ts runs one every few seconds under load). The API's sessions therefore plan named statements
  * once (`API_SESSION_OPTIONS`); ANALYZE still makes PostgreSQL replan them with the tables' new statistics. A
- * statement whose best plan depends on its values (a date range over a large table) opts out with the comment above.
+ * statement whose best plan depends on its values (a time bound over a large table) opts out with the comment above
+ * *and* writes those values into its text as literals (numbers the API computed, never a client's text): under
+ * force_generic_plan PostgreSQL plans even an unnamed statement generically while it has parameters, so the comment
+ * alone kept the student file's link catch-up on a plan that read every instance (0.65–1.1 s at a five-year county).
  */
 const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
 const MAX_STATEMENTS = 2000;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { paging } from '../common/paging';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Errors } from '../common/app-error';
 import { pickLanguage } from '../common/language';
 import { CurrentUser } from '../identity/decorators';
 import { Principal } from '../identity/principal';
@@ -8,7 +9,7 @@ import { TaskActionsService } from './task-actions.service';
 import { TaskAttachmentsService } from './task-attachments.service';
 import { TaskCommentsService } from './task-comments.service';
 import { TaskCopies } from './task-copies';
-import { InboxScope } from './task-inbox.repository';
+import { decodeCursor, InboxScope } from './task-inbox.repository';
 import { DueState, TasksService } from './tasks.service';
 import { CommentDto, DelegateTaskDto, LinkAttachmentDto, ReturnTaskDto } from './workflow.dto';
 
@@ -27,7 +28,13 @@ export class TasksController {
   @Get()
   @ApiOperation({
     summary:
-      "The inbox: mine, claimable (candidate) or all, with counts; ?scope=done is 已办 (what I completed, with the case's currentSteps); ?scope=cc is 抄送我的 (cases copied to me). Items carry studentId, studentName, studentIdNumber (masked), schoolName, processName, stepName, createdAt, dueAt. Filters: processKey, orgUnit, due=overdue|soon|all / 待办、已办",
+      "The inbox: mine, claimable (candidate) or all, with counts; ?scope=done is 已办 (what I completed, with the case's currentSteps); ?scope=cc is 抄送我的 (cases copied to me). Items carry studentId, studentName, studentIdNumber (masked), schoolName, processName, stepName, createdAt, dueAt. Filters: processKey, orgUnit, due=overdue|soon|all. Paging: `after` (the previous page's nextCursor; keyset, newest first) or `page`; a county-wide caller's total and badges are counted up to 100 (then totalCapped / counts.capped: show 99+) / 待办、已办",
+  })
+  @ApiQuery({ name: 'after', required: false, description: "the previous page's nextCursor (待办 scopes); takes the place of page" })
+  @ApiQuery({ name: 'page', required: false, description: 'page number (1…); the older way to page, still served' })
+  @ApiOkResponse({
+    description:
+      "items, total (a county-wide caller's counted up to 100), totalCapped (total is the cap: at least that many), nextCursor (null on the last page), counts { mine, candidate, overdue, capped }",
   })
   inbox(
     @CurrentUser() p: Principal,
@@ -38,6 +45,7 @@ export class TasksController {
     @Query('overdue') overdue?: string,
     @Query('page') page = '1',
     @Query('pageSize') pageSize = '20',
+    @Query('after') after?: string,
   ) {
     // a page that is not a whole number is refused at its field (#14 point 12), not clamped
     const { page: pageNo, pageSize: size } = paging(page, pageSize, 20, 200);
@@ -46,7 +54,9 @@ export class TasksController {
     const s: InboxScope = scope === 'mine' || scope === 'candidate' ? scope : 'all';
     // `overdue=true` is the older spelling of due=overdue
     const dueState: DueState = due === 'overdue' || due === 'soon' ? due : overdue === 'true' ? 'overdue' : 'all';
-    return this.tasks.inbox(p, s, { processKey, orgUnit, due: dueState }, pageNo, size);
+    const cursor = after ? decodeCursor(after) : undefined;
+    if (cursor === null) throw Errors.badPage('after');
+    return this.tasks.inbox(p, s, { processKey, orgUnit, due: dueState }, pageNo, size, cursor);
   }
 
   @Get(':id')

@@ -19,7 +19,7 @@ import { choosesReturn, returnChoice, returnFlowTarget, type ReturnChoice } from
 import { casesOf, doneTasks } from './inbox-cases';
 import { InboxCasesRepository } from './inbox-cases.repository';
 import { ProcessesRepository } from './processes.repository';
-import { InboxRepository, type InboxRow, type InboxScope } from './task-inbox.repository';
+import { type InboxCursor, InboxRepository, type InboxPageAt, type InboxRow, type InboxScope } from './task-inbox.repository';
 import { TaskCopies } from './task-copies';
 import { type SignerTurn, TaskSigners } from './task-signers';
 import type { FormPin } from './task-signers.repository';
@@ -27,6 +27,9 @@ import type { FormPin } from './task-signers.repository';
 /** the inbox's due-state filter: 逾期 (past due), 即将到期 (due within DUE_SOON_MS), or all */
 export type DueState = 'overdue' | 'soon' | 'all';
 export const DUE_SOON_MS = 2 * 24 * 3600 * 1000;
+
+/** one task by id: no total counted */
+const ONE: InboxPageAt = { pageSize: 1, total: false };
 
 /** A submission pins the form version it was checked against (key, number, stored hash) with the data kept. */
 interface SubmissionPin {
@@ -60,12 +63,13 @@ export class TasksService {
     filter: { processKey?: string; orgUnit?: string; due?: DueState },
     page: number,
     pageSize: number,
+    after?: InboxCursor,
   ) {
-    // Unfiltered, the page's rows are the badges' rows: their counts ride along in the same query.
+    // Unfiltered, the badges ride along in the same statement as the page (each counted up to the cap).
     const now = Date.now();
     const due = filter.due ?? 'all';
     const unfiltered = scope === 'all' && !filter.processKey && !filter.orgUnit && due === 'all';
-    const { rows, total, counts } = await this.inboxRows.page(
+    const { rows, total, totalCapped, counts, nextCursor } = await this.inboxRows.page(
       p,
       scope,
       {
@@ -74,11 +78,8 @@ export class TasksService {
         dueBefore: due === 'overdue' ? now : due === 'soon' ? now + DUE_SOON_MS : undefined,
         dueFrom: due === 'soon' ? now : undefined,
       },
-      page,
-      pageSize,
-      unfiltered ? now : undefined,
+      { page, after, pageSize, countsAt: unfiltered ? now : undefined },
     );
-    const nothingVisible = unfiltered && total === 0;
     const cases = await casesOf(
       this.cases,
       this.engine,
@@ -88,7 +89,9 @@ export class TasksService {
     return {
       items: rows.map((r) => ({ ...presentInboxRow(r), ...cases.get(r.task.instanceId) })),
       total,
-      counts: counts ?? (nothingVisible ? { mine: 0, candidate: 0, overdue: 0 } : await this.inboxRows.counts(p, now)),
+      totalCapped,
+      nextCursor,
+      counts: counts ?? (await this.inboxRows.counts(p, now)),
     };
   }
 
@@ -114,12 +117,12 @@ export class TasksService {
    * now done or held by someone else is 409, so a clerk learns they were too late; anything else is 404.
    */
   async visible(p: Principal, taskId: string): Promise<InboxRow> {
-    const { rows } = await this.inboxRows.page(p, 'all', { taskId }, 1, 1);
+    const { rows } = await this.inboxRows.page(p, 'all', { taskId }, ONE);
     if (rows.length) return rows[0];
     // A finished task of this county: its instance may have ended (and its scope variables with it).
     const finished = await this.inboxRows.task(p.tenantId, taskId);
     if (finished && finished.state !== 'created') throw new TaskNotActiveError(finished.id, finished.state);
-    const offered = await this.inboxRows.page(p, 'offered', { taskId }, 1, 1);
+    const offered = await this.inboxRows.page(p, 'offered', { taskId }, ONE);
     if (offered.rows[0]?.task.assignee) throw new AppError('TASK_ALREADY_CLAIMED/other');
     throw Errors.notFound('task');
   }
@@ -129,7 +132,7 @@ export class TasksService {
     try {
       return await this.visible(p, taskId);
     } catch (error) {
-      const { rows } = await this.inboxRows.page(p, 'cosign', { taskId }, 1, 1);
+      const { rows } = await this.inboxRows.page(p, 'cosign', { taskId }, ONE);
       if (rows.length) return rows[0];
       throw error;
     }

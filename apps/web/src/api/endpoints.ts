@@ -56,8 +56,11 @@ export const api = {
     return upload<ImportReport>(`/api/admin/imports/${what}?dryRun=${dryRun}`, form, onProgress);
   },
 
-  /** scope done = 已办 (tasks I completed); due: overdue | soon (within 3 days); absent filters are not sent. */
-  inbox: (query: InboxQuery, page: number, pageSize: number) =>
+  /**
+   * scope done = 已办 (tasks I completed); due: overdue | soon (within 3 days); absent filters are not sent.
+   * `after`: the previous page's nextCursor (the server reads only the page's rows); without it, the page number.
+   */
+  inbox: (query: InboxQuery, page: number, pageSize: number, after?: string) =>
     request<Inbox>(
       'GET',
       `/api/tasks?${qs({
@@ -68,6 +71,7 @@ export const api = {
         orgUnit: query.orgUnit,
         page,
         pageSize,
+        after,
       })}`,
     ),
   claimTask: (id: string) => request<unknown>('POST', `/api/tasks/${encodeURIComponent(id)}/claim`),

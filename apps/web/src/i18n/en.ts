@@ -55,6 +55,7 @@ export const en: Record<MessageKey, string> = {
   'inbox.claim': 'Claim',
   'inbox.claimed': 'Claimed',
   'inbox.empty': 'Nothing waiting',
+  'inbox.totalAtLeast': '{count} tasks',
   'shell.menu.home': 'Home',
   'shell.menu.admin': 'Administration',
   'shell.menu.orgUnits': 'Org units',

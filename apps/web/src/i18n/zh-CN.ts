@@ -54,6 +54,7 @@ export const zhCN = {
   'inbox.claim': '认领',
   'inbox.claimed': '已认领',
   'inbox.empty': '暂无待办事项',
+  'inbox.totalAtLeast': '共 {count} 项',
   'shell.menu.home': '首页',
   'shell.menu.admin': '系统管理',
   'shell.menu.orgUnits': '组织机构',

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { INBOX_PAGE_SIZE as PAGE_SIZE } from '../api/early';
 import { api } from '../api/endpoints';
 import { useI18n } from '../i18n/i18n';
@@ -25,27 +25,36 @@ export default function InboxPage() {
   const [view, setView] = useState<InboxView>('all');
   const [filters, setFilters] = useState<InboxFilterValues>({});
   const [page, setPage] = useState(1);
+  // each page's cursor, learnt from the page before it (the server then reads only the page's own rows)
+  const [cursors, setCursors] = useState<Record<number, string>>({});
   const [selected, setSelected] = useState<string[]>([]);
-  const inbox = useInbox(view, filters, page, PAGE_SIZE);
+  const inbox = useInbox(view, filters, page, PAGE_SIZE, cursors[page]);
   const { procedures, units } = useInboxOptions(inbox.items);
+  const next = inbox.nextCursor;
+  useEffect(() => {
+    if (next) setCursors((known) => (known[page + 1] === next ? known : { ...known, [page + 1]: next }));
+  }, [next, page]);
 
   // Each new list (another view, filter or page, or the same one loaded again) starts with nothing ticked.
   const reload = () => {
     setSelected([]);
+    setCursors({});
     inbox.reload();
   };
   const turnPage = (next: number) => {
     setSelected([]);
     setPage(next);
   };
-  const show = (next: InboxView) => {
+  const show = (view: InboxView) => {
     setSelected([]);
-    setView(next);
+    setCursors({});
+    setView(view);
     setPage(1);
   };
-  const filter = (next: InboxFilterValues) => {
+  const filter = (values: InboxFilterValues) => {
     setSelected([]);
-    setFilters(next);
+    setCursors({});
+    setFilters(values);
     setPage(1);
   };
   const claim = (id: string) => void api.claimTask(id).then(reload).catch(showError);
@@ -82,6 +91,8 @@ export default function InboxPage() {
             page={page}
             pageSize={PAGE_SIZE}
             total={inbox.total}
+            totalCapped={inbox.totalCapped}
+            hasNext={!!inbox.nextCursor}
             onPage={turnPage}
             onClaim={claim}
             procedureNames={Object.fromEntries(procedures.map((o) => [o.value, o.label]))}

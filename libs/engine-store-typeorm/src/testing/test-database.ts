@@ -9,6 +9,7 @@ import { DecisionTable1733610000000 } from '../decision-table.migration';
 import { EngineTables1732900000000 } from '../engine-tables.migration';
 import { SubscriptionKind1733510000000 } from '../subscription-kind.migration';
 import { ExternalJobTopic1733840000000 } from '../external-job-topic.migration';
+import { LeanerEngineIndexes1733940000000 } from '../leaner-engine-indexes.migration';
 
 /**
  * A fresh database for one suite: SQLite in a temp folder by default, PostgreSQL (a database of its own, dropped
@@ -59,7 +60,13 @@ export const NOTE = new EntitySchema<Note>({
 export function dataSource(db: TestDatabase): DataSource {
   const common = {
     entities: [...Object.values(ENGINE_SCHEMAS), NOTE],
-    migrations: [EngineTables1732900000000, SubscriptionKind1733510000000, DecisionTable1733610000000, ExternalJobTopic1733840000000],
+    migrations: [
+      EngineTables1732900000000,
+      SubscriptionKind1733510000000,
+      DecisionTable1733610000000,
+      ExternalJobTopic1733840000000,
+      LeanerEngineIndexes1733940000000,
+    ],
   };
   return db.url
     ? new DataSource({ ...common, type: 'postgres', url: db.url, extra: { max: 30 } })

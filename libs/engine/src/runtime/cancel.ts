@@ -12,7 +12,9 @@ export { closeWaits };
  */
 export async function cancelExecution(run: Run, exec: ExecutionRecord): Promise<void> {
   for (const child of await run.children(exec.id)) await cancelExecution(run, child);
-  for (const task of await run.tx.find('task', { executionId: exec.id, state: 'created' })) {
+  // by instance: the relational stores index a task by its instance, not by its execution (one index fewer written
+  // with every task a token enters)
+  for (const task of await run.tx.find('task', { instanceId: exec.instanceId, executionId: exec.id, state: 'created' })) {
     await run.tx.update('task', { ...task, state: 'cancelled', completedAt: run.now });
     run.history(exec.tenantId, exec.instanceId, 'task-cancelled', { elementId: task.activityId, taskId: task.id });
   }

@@ -299,6 +299,23 @@ class MemoryTx implements StorageTx<MemoryHostTx> {
     return out;
   }
 
+  findIn<K extends RecordKind>(kind: K, column: keyof RecordKinds[K] & string, values: readonly string[]): RecordKinds[K][] {
+    const table = this.store.table(kind);
+    const wanted = new Set(values);
+    const out: AnyRecord[] = [];
+    if (column === 'id') {
+      for (const id of wanted) {
+        const row = table.get(id);
+        if (row) out.push(row);
+      }
+    } else if (INDEXED.has(column)) {
+      for (const value of wanted) for (const id of this.store.idsWhere(kind, column, value)!) out.push(table.get(id)!);
+    } else {
+      for (const row of table.values()) if (wanted.has((row as unknown as Record<string, string>)[column])) out.push(row);
+    }
+    return out.sort(byId) as RecordKinds[K][];
+  }
+
   insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): void {
     // an id above every stored one cannot be taken (the usual case: engine ids grow with time), so only other ids
     // are looked up — the first lookup of a new id is the dearest step of a write in a table of 100,000 rows

@@ -18,6 +18,12 @@ export type Filter<T> = { [K in keyof T]?: T[K] };
 export interface StorageTx<H = unknown> {
   get<K extends RecordKind>(kind: K, id: string): Now<RecordKinds[K] | undefined>;
   find<K extends RecordKind>(kind: K, filter: Filter<RecordKinds[K]>): Now<RecordKinds[K][]>;
+  /**
+   * optional: the rows whose `column` is one of `values`, in id order (`WHERE column IN (…) ORDER BY "id"`), for
+   * a read of many instances at once (a student's file lists every case of the child). Without it the engine asks
+   * `find` (or `get`, for `id`) once per value: the same rows, one round trip each.
+   */
+  findIn?<K extends RecordKind>(kind: K, column: keyof RecordKinds[K] & string, values: readonly string[]): Now<RecordKinds[K][]>;
   insert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Now<void>;
   /** optional: several rows in one statement (the engine writes a command's history rows this way) */
   insertMany?<K extends RecordKind>(kind: K, records: RecordKinds[K][]): Now<void>;

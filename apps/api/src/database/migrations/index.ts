@@ -9,6 +9,7 @@ import {
   DecisionTable1733610000000,
   EngineTables1732900000000,
   ExternalJobTopic1733840000000,
+  LeanerEngineIndexes1733940000000,
   SubscriptionKind1733510000000,
 } from '@kcbx/engine-store-typeorm';
 import { WorkflowCases1733200000000 } from './1733200000000-workflow-cases';
@@ -26,6 +27,8 @@ import { ReportSignOffs1733820000000 } from './1733820000000-report-sign-offs';
 import { ApiKeys1733840001000 } from './1733840001000-api-keys';
 import { RetentionRun1733860000000 } from './1733860000000-retention-run';
 import { InboxReads1733900000000 } from './1733900000000-inbox-reads';
+import { InboxKeyset1733930000000 } from './1733930000000-inbox-keyset';
+import { NarrowOpenTaskIndexes1733940001000 } from './1733940001000-narrow-open-task-indexes';
 
 /** In order. Each is hand-written and dialect-neutral (TypeORM Table API); synchronize is never on. */
 export const MIGRATIONS = [
@@ -55,4 +58,7 @@ export const MIGRATIONS = [
   ApiKeys1733840001000,
   RetentionRun1733860000000,
   InboxReads1733900000000,
+  InboxKeyset1733930000000,
+  LeanerEngineIndexes1733940000000,
+  NarrowOpenTaskIndexes1733940001000,
 ];

@@ -15,7 +15,7 @@ const Pagination = lazy(() => import('antd/es/pagination'));
  * cost it code and render time (issue #19).
  */
 export function InboxCards(props: InboxRowsProps) {
-  const { items, done, loading, pageSize, total } = props;
+  const { items, done, loading, pageSize, total, hasNext } = props;
   const { t, formatDateTime } = useI18n();
   const c = useInboxCells(props);
   return (
@@ -51,7 +51,7 @@ export function InboxCards(props: InboxRowsProps) {
             )}
           </LightCard>
         ))}
-        {total > pageSize && (
+        {(total > pageSize || hasNext) && (
           <Suspense fallback={null}>
             <Pagination {...c.pagination} align="end" style={{ marginTop: 12 }} />
           </Suspense>

@@ -13,6 +13,10 @@ export interface InboxListProps {
   page: number;
   pageSize: number;
   total: number;
+  /** `total` is the server's cap: at least that many (a bureau office's inbox) */
+  totalCapped?: boolean;
+  /** there is a page after this one */
+  hasNext?: boolean;
   onPage(page: number): void;
   onClaim(id: string): void;
   /** Procedure names by key, for rows from a server that does not send processName. */

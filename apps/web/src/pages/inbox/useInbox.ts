@@ -21,24 +21,32 @@ function matches(view: InboxView, filters: InboxFilterValues, r: InboxTask): boo
 export interface InboxRows {
   items: InboxTask[];
   total: number;
+  /** `total` is the server's cap (at least that many) */
+  totalCapped: boolean;
+  /** the cursor of the next page (null: this is the last) */
+  nextCursor: string | null;
   /** the tabs' badges */
   counts: Inbox['counts'];
   loading: boolean;
   reload(): void;
 }
 
-/** One page of the inbox for a view (抄送 has its own list) and the filters; the badge counts outlive 已办 pages. */
-export function useInbox(view: InboxView, filters: InboxFilterValues, page: number, pageSize: number): InboxRows {
+/**
+ * One page of the inbox for a view (抄送 has its own list) and the filters; the badge counts outlive 已办 pages.
+ * `after`: the page's cursor when the page before it was shown (keyset), else the page is asked by number.
+ */
+export function useInbox(view: InboxView, filters: InboxFilterValues, page: number, pageSize: number, after?: string): InboxRows {
   const showError = useShowError();
   const answer = useLoad(
     async () => {
       if (view === 'cc') return null;
       const scope = view === 'overdue' ? 'all' : view;
       const due = view === 'overdue' ? 'overdue' : filters.due;
-      const found = await api.inbox({ ...filters, scope, due }, page, pageSize);
+      // 已办 pages by number (its list is not the open tasks')
+      const found = await api.inbox({ ...filters, scope, due }, page, pageSize, view === 'done' ? undefined : after);
       return { ...found, items: found.items.filter((r) => matches(view, filters, r)) };
     },
-    [view, filters, page, pageSize],
+    [view, filters, page, pageSize, after],
     showError,
   );
   const data = answer.data;
@@ -49,5 +57,13 @@ export function useInbox(view: InboxView, filters: InboxFilterValues, page: numb
     if (fresh) setCounts(fresh);
   }, [data]);
 
-  return { items: data?.items ?? NO_ROWS, total: data?.total ?? 0, counts, loading: answer.loading, reload: answer.reload };
+  return {
+    items: data?.items ?? NO_ROWS,
+    total: data?.total ?? 0,
+    totalCapped: data?.totalCapped === true,
+    nextCursor: data?.nextCursor ?? null,
+    counts,
+    loading: answer.loading,
+    reload: answer.reload,
+  };
 }

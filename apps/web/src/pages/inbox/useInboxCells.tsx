@@ -1,4 +1,4 @@
-import type { InboxTask } from '@kcbx/api-contract';
+import { inboxCountLabel, type InboxTask } from '@kcbx/api-contract';
 import { Button, Checkbox, Empty, Tag } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -20,6 +20,8 @@ export function useInboxCells({
   page,
   pageSize,
   total,
+  totalCapped,
+  hasNext,
   onPage,
   onClaim,
   procedureNames,
@@ -95,7 +97,17 @@ export function useInboxCells({
         aria-label={selectLabel(r)}
       />
     ) : null;
-  const pagination = { current: page, pageSize, total, onChange: onPage, showSizeChanger: false, size: 'small' as const };
+  // A capped total (at least INBOX_COUNT_CAP) offers the pages it covers and, past them, the next one while there is one.
+  const shown = totalCapped ? Math.max(total, (page + (hasNext ? 1 : 0)) * pageSize) : total;
+  const pagination = {
+    current: page,
+    pageSize,
+    total: shown,
+    onChange: onPage,
+    showSizeChanger: false,
+    size: 'small' as const,
+    ...(totalCapped ? { showTotal: () => t('inbox.totalAtLeast', { count: inboxCountLabel(total) }) } : {}),
+  };
   const empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={done ? t('inbox.doneEmpty') : t('inbox.empty')} />;
 
   return { open, stepLink, procedure, due, claim, now, completedAt, selectLabel, tick, pagination, empty };
