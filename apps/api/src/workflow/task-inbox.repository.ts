@@ -63,7 +63,7 @@ export interface InboxQueryHow {
   placement?: boolean;
 }
 
-/** Counts stop here: a badge or total of this many reads "999+" (the contract's INBOX_COUNT_CAP). */
+/** Counts stop here: a badge or total that reaches it reads "99+" (the contract's INBOX_COUNT_CAP, 100). */
 export const COUNT_CAP = INBOX_COUNT_CAP;
 
 /** Where a keyset page starts: after the row with this creation time and id (the inbox's order, newest first). */
@@ -139,7 +139,7 @@ export class InboxRepository {
   }
 }
 
-/** The badges, each counted up to COUNT_CAP (`capped` then: show "999+"). */
+/** The badges, each counted up to COUNT_CAP (`capped` then: show "99+"). */
 export type InboxCounts = { mine: number; candidate: number; overdue: number; capped?: boolean };
 
 export interface InboxFilter {
