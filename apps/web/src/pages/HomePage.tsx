@@ -1,3 +1,4 @@
+import { inboxCountLabel } from '@kcbx/api-contract';
 import { Alert, Button, Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../api/endpoints';
@@ -14,21 +15,25 @@ function WorkSummary() {
   // One row is enough: the counts come with every page of the inbox. Without an answer the card stays away.
   const { data: inbox } = useLoad(() => api.inbox({ scope: 'all' }, 1, 1), []);
   if (!inbox) return null;
+  // a county-wide office's counts stop at the cap (INBOX_COUNT_CAP): "99+", as on the inbox's tabs
   const waiting = inbox.total;
+
   return (
     <Card size="small" title={t('home.work')} style={{ marginBottom: 16 }} data-testid="home-work">
-      <Typography.Paragraph>{waiting ? t('home.workWaiting', { count: waiting }) : t('home.workNone')}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {waiting ? t('home.workWaiting', { count: inboxCountLabel(waiting) }) : t('home.workNone')}
+      </Typography.Paragraph>
       <Row gutter={[16, 8]}>
         <Col xs={8}>
-          <Statistic title={t('inbox.mine')} value={inbox.counts.mine} />
+          <Statistic title={t('inbox.mine')} value={inboxCountLabel(inbox.counts.mine)} />
         </Col>
         <Col xs={8}>
-          <Statistic title={t('inbox.candidate')} value={inbox.counts.candidate} />
+          <Statistic title={t('inbox.candidate')} value={inboxCountLabel(inbox.counts.candidate)} />
         </Col>
         <Col xs={8}>
           <Statistic
             title={t('inbox.overdue')}
-            value={inbox.counts.overdue}
+            value={inboxCountLabel(inbox.counts.overdue)}
             valueStyle={inbox.counts.overdue ? { color: '#cf1322' } : undefined}
           />
         </Col>
